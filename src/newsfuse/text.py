@@ -1,0 +1,129 @@
+"""Sentence splitting and the word-level views of text that the other stages share."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from functools import lru_cache
+
+import nupunkt
+import snowballstemmer  # type: ignore[import-untyped]
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from newsfuse.types import Article, Sentence
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+_WORD = re.compile(r"[^\W_]+(?:[’'][^\W_]+)*|\d+(?:[.,]\d+)*")
+# A sentence should not end right after these even when punkt thinks it does ("Feb. 4", "No. 10").
+_NO_BREAK_AFTER = re.compile(
+    r"(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Nos|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sen|Rep|Gov|"
+    r"St|Sgt|Capt|Cmdr|Adm|Prof|Rev|vs|Vol|Fig|approx|est|Inc|Corp|Co|Ltd|Jr|Sr)\.)\s*$"
+)
+_STARTS_LOWER_OR_DIGIT = re.compile(r"^\s*[a-z0-9(]")
+
+STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "say", "told", "according", "also", "would",
+                                              "could", "will", "s", "mr", "ms", "mrs"}
+
+
+def paragraphs(text: str) -> Iterator[tuple[int, int, int]]:
+    """(paragraph number, start, end) of each non-blank paragraph of a cleaned text."""
+    pos = 0
+    number = 0
+    for match in [*_PARAGRAPH_BREAK.finditer(text), None]:
+        end = match.start() if match else len(text)
+        chunk = text[pos:end]
+        if chunk.strip():
+            lead = len(chunk) - len(chunk.lstrip())
+            trail = len(chunk) - len(chunk.rstrip())
+            yield number, pos + lead, end - trail
+            number += 1
+        if match:
+            pos = match.end()
+
+
+def split_spans(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of one paragraph (which may hold line breaks: each line ends a sentence)."""
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            base = offset + (len(line) - len(line.lstrip()))
+            for _, (start, end) in nupunkt.sent_spans_with_text(stripped):
+                piece = stripped[start:end]
+                start += len(piece) - len(piece.lstrip())
+                end -= len(piece) - len(piece.rstrip())
+                if end > start:
+                    spans.append((base + start, base + end))
+        offset += len(line) + 1
+    return _rejoin(text, spans)
+
+
+def _rejoin(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Undo breaks punkt makes after an abbreviation or before a lower-case continuation."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out:
+            prev_start, prev_end = out[-1]
+            gap = text[prev_end:start]
+            if "\n" not in gap and (_NO_BREAK_AFTER.search(text[prev_start:prev_end])
+                                    or _STARTS_LOWER_OR_DIGIT.match(text[start:end])):
+                out[-1] = (prev_start, end)
+                continue
+        out.append((start, end))
+    return out
+
+
+def split_sentences(article: Article) -> list[Sentence]:
+    """The sentences of an article's cleaned text, with character spans into it."""
+    sentences: list[Sentence] = []
+    for number, start, end in paragraphs(article.text):
+        for s, e in split_spans(article.text[start:end]):
+            sentences.append(Sentence(article.id, len(sentences), start + s, start + e,
+                                      article.text[start + s:start + e], number))
+    return sentences
+
+
+def normalize(text: str) -> str:
+    """NFKC, typographic quotes and dashes folded, whitespace collapsed: for comparing, not showing."""
+    text = unicodedata.normalize("NFKC", text)
+    text = text.translate(_FOLD)
+    return " ".join(text.split())
+
+
+_FOLD = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "\u00a0": " "})
+
+
+def words(text: str) -> list[str]:
+    """Word tokens, lower-cased, typographic apostrophes folded."""
+    return [w.replace("’", "'") for w in _WORD.findall(text.lower())]
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> snowballstemmer.stemmer:
+    return snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    return str(_stemmer().stemWord(word))
+
+
+def content_stems(text: str) -> list[str]:
+    """Stems of the words that carry content (stop words and one-letter tokens dropped)."""
+    return [stem(w) for w in words(text) if w not in STOP_WORDS and len(w) > 1]
+
+
+def concepts(text: str) -> set[tuple[str, str]]:
+    """Stemmed word bigrams that hold at least one content word: the units a summary should cover."""
+    toks = words(text)
+    out = set()
+    for a, b in zip(toks, toks[1:], strict=False):
+        if a not in STOP_WORDS or b not in STOP_WORDS:
+            out.add((stem(a), stem(b)))
+    return out

@@ -1,0 +1,232 @@
+"""The data that flows between stages: one typed record per stage boundary, no catch-all dicts.
+
+Every item a user sees (a summary sentence, a claim, a conflict, a quote) points back to exact
+sentences of exact sources through `Evidence`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """One piece of raw input that cleaning took out of an article, and why."""
+
+    text: str
+    reason: str  # a short slug: "advertisement", "cookie-banner", "byline", "repeated-paragraph", ...
+    line: int  # 1-based line of the raw input where it started (0 when unknown)
+    detail: str = ""  # e.g. the detected language of a foreign block
+
+
+@dataclass(slots=True)
+class Article:
+    """One news article, as ingested and then cleaned.
+
+    `text` is the cleaned article body: paragraphs separated by a blank line. Sentence spans index
+    into it.
+    """
+
+    id: str
+    text: str
+    title: str = ""
+    outlet: str = ""
+    url: str = ""
+    published: dt.date | None = None
+    language: str = ""
+    origin: str = ""  # where it came from: file path, "path:line" for JSONL, feed or record id
+    removed: list[Removal] = field(default_factory=list)
+    # How `outlet` and `published` were found ("caller", "header", "dateline", "copyright", "html",
+    # "file-name", ...): a reader deciding whether to trust a date needs to know.
+    outlet_from: str = ""
+    published_from: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of one article; `start`/`end` are character offsets into `Article.text`."""
+
+    article_id: str
+    index: int  # position among the article's sentences, from 0
+    start: int
+    end: int
+    text: str
+    paragraph: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """A pointer to the exact sentence of the exact source that backs an item."""
+
+    source: str  # article id
+    sentence: int  # Sentence.index
+    text: str
+
+
+@dataclass(slots=True)
+class Claim:
+    """One point made by one or more sources: sentences from different articles that say the same."""
+
+    id: int
+    text: str  # the representative sentence, verbatim from one source
+    evidence: list[Evidence]
+    sources: list[str]  # article ids that make the point, in source order
+    independent: int  # number of distinct origins among `sources` (wire copies count once)
+    centrality: float = 0.0  # how central the point is to the story (0..1)
+
+
+@dataclass(slots=True)
+class SummaryItem:
+    """One sentence of the summary, with the sources that report it."""
+
+    text: str
+    sources: list[str]
+    evidence: list[Evidence]
+    independent: int
+    claim: int  # Claim.id
+
+
+# --- facts (entities, quotes, quantities, dates) ------------------------------------------------
+
+EntityKind = Literal["person", "organization", "place", "other"]
+
+
+@dataclass(slots=True)
+class Mention:
+    text: str
+    source: str
+    sentence: int
+
+
+@dataclass(slots=True)
+class Entity:
+    """One person, organisation or place, merged across the mentions of all sources."""
+
+    name: str  # the longest plain name form ("Shigeo Yamada")
+    kind: EntityKind
+    mentions: list[Mention]
+    sources: list[str]
+    # title/role each source gives: {"Senior Deputy Foreign Minister": ["000", "001"], ...}
+    titles: dict[str, list[str]] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class QuoteVariant:
+    text: str
+    sources: list[str]
+    evidence: list[Evidence]
+
+
+@dataclass(slots=True)
+class Quote:
+    """Words a speaker said, merged across sources, with each source's wording."""
+
+    text: str  # the most common (or longest) wording
+    speaker: str  # entity name, or "" when no speaker could be found
+    variants: list[QuoteVariant]
+    sources: list[str]
+    partial: bool = False  # a fragment quoted inside reported speech ("negative moves")
+
+
+QuantityKind = Literal["money", "percent", "duration", "count", "age", "number"]
+
+
+@dataclass(slots=True)
+class Quantity:
+    """A number in a sentence, normalized: "$315 billion" → 315e9 USD."""
+
+    text: str  # the surface form
+    kind: QuantityKind
+    value: float  # normalized value (money in the unit's base, durations in hours)
+    unit: str  # "USD", "JPY", "%", "hours", "objects", ...
+    measures: str  # what it counts, in a few words ("defence budget", "talks")
+    source: str
+    sentence: int
+    hedge: str = ""  # "at least", "about", "more than", ...
+    high: float | None = None  # upper end of a range
+
+
+@dataclass(slots=True)
+class DateRef:
+    """A date expression resolved against the article's publication date."""
+
+    text: str
+    start: dt.date
+    end: dt.date  # == start for a single day
+    source: str
+    sentence: int
+    granularity: Literal["day", "month", "year", "range"] = "day"
+    anchor: str = ""  # how it was resolved: "absolute", "published", "borrowed:<article id>"
+
+
+@dataclass(slots=True)
+class TimelineEvent:
+    start: dt.date
+    end: dt.date
+    text: str  # the event, as a source sentence tells it
+    sources: list[str]
+    evidence: list[Evidence]
+    granularity: str = "day"
+    borrowed_date: bool = False  # resolved against a date borrowed from another article
+
+
+ConflictKind = Literal["number", "money", "date", "duration", "count", "title", "quote", "attribution"]
+
+
+@dataclass(slots=True)
+class ConflictValue:
+    value: str  # as the source says it
+    normalized: str  # comparable form ("3.5 hours", "320000000000 USD")
+    sources: list[str]
+    evidence: list[Evidence]
+
+
+@dataclass(slots=True)
+class Conflict:
+    kind: ConflictKind
+    about: str
+    values: list[ConflictValue]
+    confidence: float  # 0..1: how sure we are that the values cannot both be true
+    note: str = ""
+
+
+@dataclass(slots=True)
+class Source:
+    """An article as the brief lists it: its number in citations and its independence group."""
+
+    number: int  # 1-based, what `[1]` in the rendered summary refers to
+    article: Article
+    origin: int  # articles sharing an origin are copies of one another (wire reprints)
+    sentences: list[Sentence] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Brief:
+    """The consolidated brief of one story."""
+
+    id: str
+    sources: list[Source]
+    summary: list[SummaryItem]
+    claims: list[Claim]
+    unique: dict[str, list[int]]  # article id → ids of claims only that source makes
+    missing: dict[str, list[int]] = field(default_factory=dict)  # widely reported claims it omits
+    conflicts: list[Conflict] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    timeline: list[TimelineEvent] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # e.g. "003 has no date; borrowed 2023-02-22 from 000"
+    words: int = 0  # the word budget the summary was built for
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
+
+    def source(self, article_id: str) -> Source:
+        for s in self.sources:
+            if s.article.id == article_id:
+                return s
+        raise KeyError(article_id)
+
+    def to_dict(self) -> dict[str, object]:
+        from newsfuse.render.json import brief_to_dict
+
+        return brief_to_dict(self)
