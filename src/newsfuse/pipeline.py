@@ -1,0 +1,139 @@
+"""The brief pipeline: articles in, one Brief out. Stages run in order; each is timed.
+
+`brief()` is the library entry point; `brief_many()` briefs many clusters with one embedding pass
+over all their sentences (the embedder is the costly stage, and it is fastest on big sorted batches).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from newsfuse.claims import build_claims
+from newsfuse.compare import coverage
+from newsfuse.config import Settings, load_settings
+from newsfuse.embed import Embedder, load_embedder
+from newsfuse.errors import InputError, NoArticlesError
+from newsfuse.ingest import Skipped, read_articles
+from newsfuse.stories.dedup import assign_origins
+from newsfuse.summarize import summarize
+from newsfuse.text import split_sentences
+from newsfuse.types import Article, Brief, Source
+
+ArticleInput = str | Path | dict[str, Any] | Article
+
+
+@dataclass(slots=True)
+class Prepared:
+    """A story read, cleaned and split, waiting for its sentence vectors."""
+
+    id: str
+    sources: list[Source]
+    skipped: list[Skipped] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def sentence_texts(self) -> list[str]:
+        return [s.text for src in self.sources for s in src.sentences]
+
+
+def prepare(inputs: Sequence[ArticleInput], settings: Settings, id: str = "brief") -> Prepared:
+    """Read and clean the articles (Article objects are taken as already clean), split sentences,
+    and find which articles are copies of one another."""
+    started = time.perf_counter()
+    given = [a for a in inputs if isinstance(a, Article)]
+    if len(given) == len(inputs):
+        articles, skipped = list(given), []
+    else:
+        result = read_articles(inputs, settings=settings)
+        articles, skipped = result.articles, result.skipped
+    if not articles:
+        raise NoArticlesError("no article to brief", hint="give at least one file, folder, or text")
+    if len(articles) > settings.max_articles:
+        raise InputError(f"{len(articles)} articles is more than one brief takes ({settings.max_articles})",
+                         hint="use `newsfuse ingest` and `newsfuse stories` to split them into stories")
+    read = time.perf_counter()
+    origins = assign_origins(articles)
+    sources = [Source(number=i + 1, article=a, origin=o, sentences=split_sentences(a))
+               for i, (a, o) in enumerate(zip(articles, origins, strict=True))]
+    return Prepared(id, sources, skipped, {"read": read - started, "split": time.perf_counter() - read})
+
+
+def assemble(prepared: Prepared, vectors: np.ndarray, words: int, settings: Settings) -> Brief:
+    """Everything after the embeddings: claims, summary, coverage, facts."""
+    timings = dict(prepared.timings)
+    started = time.perf_counter()
+    sources = prepared.sources
+    claims = build_claims(sources, vectors, settings.claim_threshold)
+    timings["claims"] = time.perf_counter() - started
+    started = time.perf_counter()
+    summary = summarize(sources, claims, vectors, words)
+    timings["summary"] = time.perf_counter() - started
+    unique, missing = coverage(sources, claims)
+    brief = Brief(id=prepared.id, sources=sources, summary=summary, claims=claims, unique=unique,
+                  missing=missing, words=words, timings=timings)
+    brief.notes.extend(f"skipped {s.path}{f':{s.line}' if s.line else ''}: {s.reason}" for s in prepared.skipped)
+    if len(sources) == 1:
+        brief.notes.append("only one source: nothing is corroborated and no conflict can be found")
+    if settings.facts:
+        started = time.perf_counter()
+        from newsfuse.facts import extract_facts
+
+        facts = extract_facts(sources, claims, spacy_model=settings.spacy_model)
+        brief.entities, brief.quotes, brief.conflicts = facts.entities, facts.quotes, facts.conflicts
+        brief.timeline = facts.timeline
+        brief.notes.extend(facts.notes)
+        timings["facts"] = time.perf_counter() - started
+    return brief
+
+
+def brief(articles: Sequence[ArticleInput], words: int | None = None, *, settings: Settings | None = None,
+          embedder: Embedder | None = None, id: str = "brief") -> Brief:
+    """Brief a handful of articles about one story.
+
+    An article is a path (file, folder, glob), a string of text, a dict with text and optional
+    id/title/outlet/url/published, or an `Article`.
+    """
+    settings = settings or load_settings()
+    if isinstance(articles, str | Path | dict | Article):
+        articles = [articles]
+    prepared = prepare(articles, settings, id)
+    started = time.perf_counter()
+    model = embedder or load_embedder(settings.embedder, settings.embed_batch)
+    vectors = model.embed(prepared.sentence_texts)
+    prepared.timings["embed"] = time.perf_counter() - started
+    return assemble(prepared, vectors, words or settings.words, settings)
+
+
+def brief_many(clusters: Iterable[tuple[str, Sequence[ArticleInput]]], words: int | None = None, *,
+               settings: Settings | None = None, embedder: Embedder | None = None,
+               chunk: int = 64) -> Iterable[Brief]:
+    """Brief many stories, `chunk` at a time, embedding each chunk's sentences in one pass."""
+    settings = settings or load_settings()
+    model = embedder or load_embedder(settings.embedder, settings.embed_batch)
+    pending: list[Prepared] = []
+
+    def flush() -> Iterable[Brief]:
+        texts = [t for p in pending for t in p.sentence_texts]
+        started = time.perf_counter()
+        vectors = model.embed(texts)
+        spent = time.perf_counter() - started
+        offset = 0
+        for p in pending:
+            n = len(p.sentence_texts)
+            p.timings["embed"] = spent * n / max(len(texts), 1)
+            yield assemble(p, vectors[offset:offset + n], words or settings.words, settings)
+            offset += n
+        pending.clear()
+
+    for cluster_id, inputs in clusters:
+        pending.append(prepare(inputs, settings, cluster_id))
+        if len(pending) >= chunk:
+            yield from flush()
+    if pending:
+        yield from flush()

@@ -1,0 +1,92 @@
+"""The brief as Markdown: what a reader sees in a terminal or pastes into a note."""
+
+from __future__ import annotations
+
+from newsfuse.types import Brief, Source
+
+MAX_LISTED = 12  # claims / entities shown per section before "... and N more"
+
+
+def _cite(brief: Brief, ids: list[str]) -> str:
+    numbers = {s.article.id: s.number for s in brief.sources}
+    return "".join(f"[{numbers[i]}]" for i in dict.fromkeys(ids) if i in numbers)
+
+
+def _label(s: Source) -> str:
+    a = s.article
+    parts = [a.outlet or a.id]
+    if a.published:
+        parts.append(a.published.isoformat())
+    head = ", ".join(parts)
+    return f"{head} — {a.title}" if a.title else head
+
+
+def _escape(text: str) -> str:
+    # Article text is untrusted: keep it from turning into Markdown links, images, headings or HTML.
+    out = text.replace("\\", "\\\\")
+    for ch in "`*_[]<>|#":
+        out = out.replace(ch, "\\" + ch)
+    return out
+
+
+def render_markdown(brief: Brief) -> str:
+    lines: list[str] = []
+    title = next((s.article.title for s in brief.sources if s.article.title), "") or brief.id
+    lines += [f"# {_escape(title)}", ""]
+    n_origins = len({s.origin for s in brief.sources})
+    lines.append(f"*{len(brief.sources)} sources, {n_origins} independent; {len(brief.claims)} claims; "
+                 f"{len(brief.conflicts)} conflicts.*")
+    lines += ["", "## Summary", ""]
+    for item in brief.summary:
+        support = f" _(×{item.independent})_" if item.independent > 1 else ""
+        lines.append(f"- {_escape(item.text)} {_cite(brief, item.sources)}{support}")
+    if brief.conflicts:
+        lines += ["", "## Where sources disagree", ""]
+        for c in brief.conflicts:
+            sides = "; ".join(f"**{_escape(v.value)}** {_cite(brief, v.sources)}" for v in c.values)
+            sure = "likely" if c.confidence >= 0.7 else "possible"
+            lines.append(f"- {_escape(c.about)} ({c.kind}, {sure} {c.confidence:.0%}): {sides}")
+            if c.note:
+                lines.append(f"  - {_escape(c.note)}")
+    corroborated = [c for c in brief.claims if c.independent > 1]
+    if corroborated:
+        lines += ["", "## Claims reported by several sources", ""]
+        for c in corroborated[:MAX_LISTED]:
+            lines.append(f"- {_escape(c.text)} {_cite(brief, c.sources)} _(×{c.independent})_")
+        if len(corroborated) > MAX_LISTED:
+            lines.append(f"- … and {len(corroborated) - MAX_LISTED} more")
+    if brief.quotes:
+        lines += ["", "## Who said what", ""]
+        for q in brief.quotes[:MAX_LISTED]:
+            who = q.speaker or "unattributed"
+            lines.append(f"- **{_escape(who)}**: “{_escape(q.text)}” {_cite(brief, q.sources)}")
+    if brief.timeline:
+        lines += ["", "## Timeline", ""]
+        for t in brief.timeline:
+            when = t.start.isoformat() if t.start == t.end else f"{t.start.isoformat()} – {t.end.isoformat()}"
+            lines.append(f"- {when}: {_escape(t.text)} {_cite(brief, t.sources)}")
+    if brief.entities:
+        lines += ["", "## People, places, organisations", ""]
+        for kind in ("person", "organization", "place"):
+            names = [e.name for e in brief.entities if e.kind == kind]
+            if names:
+                lines.append(f"- {kind.title()}s: {_escape(', '.join(names[:20]))}")
+    lines += ["", "## Only one source says", ""]
+    for s in brief.sources:
+        ids = brief.unique.get(s.article.id, [])
+        lines.append(f"- [{s.number}] {_escape(s.article.outlet or s.article.id)}: {len(ids)} claims of its own")
+    lines += ["", "## Sources", ""]
+    for s in brief.sources:
+        copies = [o.number for o in brief.sources if o.origin == s.origin and o is not s]
+        copy_note = f" (same origin as {', '.join(f'[{n}]' for n in copies)})" if copies else ""
+        lines.append(f"{s.number}. {_escape(_label(s))}{copy_note} — {len(s.article.removed)} noise lines removed")
+    removed = [(s, r) for s in brief.sources for r in s.article.removed]
+    if removed:
+        lines += ["", "## Removed as noise", ""]
+        for s, r in removed:
+            text = r.text if len(r.text) <= 80 else r.text[:77] + "..."
+            lines.append(f"- [{s.number}] {r.reason}: “{_escape(' '.join(text.split()))}”")
+    if brief.notes:
+        lines += ["", "## Notes", ""]
+        lines += [f"- {_escape(n)}" for n in brief.notes]
+    return "\n".join(lines) + "\n"
