@@ -1,8 +1,13 @@
 """newsfuse: many news articles about one event in, one cited, corroborated brief out."""
 
+import logging
+
 from newsfuse.types import Article, Brief, Claim, Conflict, Evidence, Sentence, SummaryItem
 
 __version__ = "0.1.0"
+
+# A library logs; the application decides where logs go (the CLI reports skips itself).
+logging.getLogger("newsfuse").addHandler(logging.NullHandler())
 
 __all__ = ["Article", "Brief", "Claim", "Conflict", "Evidence", "Sentence", "SummaryItem", "__version__",
            "brief"]

@@ -22,6 +22,13 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
                   help="Many news articles about one event in; one cited, corroborated brief out.")
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
+
+
+@app.callback()
+def _root() -> None:
+    """Many news articles about one event in; one cited, corroborated brief out."""
+
+
 # The largest line --clusters accepts; a line longer than this is refused, not half-read.
 MAX_CLUSTER_LINE = 50_000_000
 
@@ -103,8 +110,8 @@ def brief(
     = None,
 ) -> None:
     """Brief articles about one story: a cited summary, claims, conflicts, quotes, timeline."""
+    from newsfuse.pipeline import WARNING_PREFIX, brief_many
     from newsfuse.pipeline import brief as make_brief
-    from newsfuse.pipeline import brief_many
     from newsfuse.render import render
 
     if fmt not in FORMATS:
@@ -129,10 +136,14 @@ def brief(
         if not paths:
             fail("give at least one file, folder, glob or - (see `newsfuse brief --help`)")
         inputs: list[str] = list(paths or [])
+        for path in inputs:
+            # On the command line every argument is a path: never read a mistyped file name as text.
+            if path != "-" and not any(ch in path for ch in "*?[") and not Path(path).exists():
+                raise InputError("no such file or folder", path=path)
         result = make_brief(inputs, settings=settings)
         for note in result.notes:
-            if note.startswith("skipped "):
-                warn(note)
+            if note.startswith(WARNING_PREFIX):
+                warn(note.removeprefix(WARNING_PREFIX))
         text = render(result, "json" if fmt == "jsonl" else fmt)
         if out is None and fmt == "markdown" and (color if color is not None else sys.stdout.isatty()):
             from rich.markdown import Markdown

@@ -131,9 +131,9 @@ class HashingEmbedder:
         self.dim = dim
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
-        matrix = self._vectorizer.transform(list(texts))
-        return _normalise(matrix.toarray().astype(np.float32)) if len(texts) else np.zeros((0, self.dim),
-                                                                                          dtype=np.float32)
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return _normalise(self._vectorizer.transform(list(texts)).toarray().astype(np.float32))
 
 
 def _grams(stems: list[str]) -> list[str]:

@@ -26,6 +26,8 @@ from newsfuse.text import split_sentences
 from newsfuse.types import Article, Brief, Source
 
 ArticleInput = str | Path | dict[str, Any] | Article
+# Notes that start with this are warnings about the input; the CLI prints them to stderr.
+WARNING_PREFIX = "input: "
 
 
 @dataclass(slots=True)
@@ -35,6 +37,7 @@ class Prepared:
     id: str
     sources: list[Source]
     skipped: list[Skipped] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
 
     @property
@@ -48,10 +51,10 @@ def prepare(inputs: Sequence[ArticleInput], settings: Settings, id: str = "brief
     started = time.perf_counter()
     given = [a for a in inputs if isinstance(a, Article)]
     if len(given) == len(inputs):
-        articles, skipped = list(given), []
+        articles, skipped, warnings = list(given), [], []
     else:
         result = read_articles(inputs, settings=settings)
-        articles, skipped = result.articles, result.skipped
+        articles, skipped, warnings = result.articles, result.skipped, result.warnings
     if not articles:
         raise NoArticlesError("no article to brief", hint="give at least one file, folder, or text")
     if len(articles) > settings.max_articles:
@@ -61,7 +64,7 @@ def prepare(inputs: Sequence[ArticleInput], settings: Settings, id: str = "brief
     origins = assign_origins(articles)
     sources = [Source(number=i + 1, article=a, origin=o, sentences=split_sentences(a))
                for i, (a, o) in enumerate(zip(articles, origins, strict=True))]
-    return Prepared(id, sources, skipped, {"read": read - started, "split": time.perf_counter() - read})
+    return Prepared(id, sources, skipped, warnings, {"read": read - started, "split": time.perf_counter() - read})
 
 
 def assemble(prepared: Prepared, vectors: np.ndarray, words: int, settings: Settings) -> Brief:
@@ -77,7 +80,8 @@ def assemble(prepared: Prepared, vectors: np.ndarray, words: int, settings: Sett
     unique, missing = coverage(sources, claims)
     brief = Brief(id=prepared.id, sources=sources, summary=summary, claims=claims, unique=unique,
                   missing=missing, words=words, timings=timings)
-    brief.notes.extend(f"skipped {s.path}{f':{s.line}' if s.line else ''}: {s.reason}" for s in prepared.skipped)
+    brief.notes.extend(f"{WARNING_PREFIX}skipped {s.describe()}" for s in prepared.skipped)
+    brief.notes.extend(f"{WARNING_PREFIX}{w}" for w in prepared.warnings)
     if len(sources) == 1:
         brief.notes.append("only one source: nothing is corroborated and no conflict can be found")
     if settings.facts:

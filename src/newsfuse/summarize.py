@@ -28,7 +28,8 @@ class Weights:
     lead_bonus: float = 1.0  # extra weight for concepts in a sentence near the top of its article
     lead_sentences: int = 4
     length_power: float = 0.4  # gain / words ** length_power: <1 leans to longer sentences
-    support_bonus: float = 0.3  # per extra independent source behind the sentence's claim
+    support_bonus: float = 0.3  # gain × (1 + this × extra independent sources behind the claim)
+    claim_gain: float = 6.0  # gain + this × extra independent sources: a corroborated point in other words
     redundancy: float = 0.80  # skip a sentence this close (cosine) to one already chosen
     unigrams: float = 0.0  # weight of single content words, relative to bigrams (0 = bigrams only)
     min_words: int = 6
@@ -61,6 +62,7 @@ def summarize(sources: Sequence[Source], claims: Sequence[Claim], vectors: np.nd
             claim = claim_of[(sentences[i].article_id, sentences[i].index)]
             gain = sum(weight[c] for c in sentence_concepts[i] - covered)
             gain *= 1.0 + weights.support_bonus * (claim.independent - 1)
+            gain += weights.claim_gain * (claim.independent - 1)
             score = gain / word_count(sentences[i].text) ** weights.length_power
             if score > best_score:
                 best, best_score = i, score

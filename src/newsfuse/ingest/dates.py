@@ -1,0 +1,70 @@
+"""Publication dates written the ways news pages write them.
+
+A small parser on purpose: `dateparser` is large and guesses ("Wednesday" → some Wednesday), while
+an article's own date lines are few shapes: "February 22, 2023", "Feb. 22, 2023",
+"22nd February, 2023", "22 Feb 2023", "2023-02-22", ISO timestamps.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_MONTHS = {name: number for number, names in enumerate(
+    [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
+     ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+     ("dec", "december")], 1) for name in names}
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d{2})"
+_PATTERNS = [
+    re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>\d{1,2})-(?P<day>\d{1,2})\b"),
+    re.compile(r"\b(?P<year>(?:19|20)\d{2})/(?P<month>\d{1,2})/(?P<day>\d{1,2})\b"),
+    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),
+    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.I),
+]
+
+
+def _build(year: str, month: str, day: str) -> dt.date | None:
+    number = int(month) if month.isdigit() else _MONTHS.get(month.lower().rstrip("."), 0)
+    try:
+        return dt.date(int(year), number, int(day))
+    except ValueError:
+        return None
+
+
+def find_date(text: str) -> dt.date | None:
+    """The first well-formed date written in `text`, or None."""
+    best: tuple[int, dt.date] | None = None
+    for pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            date = _build(match["year"], match["month"], match["day"])
+            if date and (best is None or match.start() < best[0]):
+                best = (match.start(), date)
+                break
+    return best[1] if best else None
+
+
+def parse_date(value: object) -> dt.date | None:
+    """A caller's date value (date, datetime, ISO string or a written date) as a date, or None.
+
+    Raises ValueError when `value` is a non-empty string with no date in it, so a bad date given on
+    purpose is reported rather than dropped.
+    """
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str):
+        raise ValueError(f"not a date: {value!r}")
+    text = value.strip()
+    try:
+        return dt.datetime.fromisoformat(text).date()
+    except ValueError:
+        pass
+    date = find_date(text)
+    if date is None:
+        raise ValueError(f"not a date: {value!r}")
+    return date

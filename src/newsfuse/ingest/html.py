@@ -1,0 +1,51 @@
+"""HTML pages: trafilatura finds the main text and the page's metadata; htmldate (through
+trafilatura) finds the publication date. We never write a main-text extractor of our own."""
+
+from __future__ import annotations
+
+import datetime as dt
+from configparser import ConfigParser
+from functools import lru_cache
+
+from newsfuse.ingest.dates import parse_date
+from newsfuse.types import Article
+
+
+@lru_cache(maxsize=1)
+def _config() -> ConfigParser:
+    from trafilatura.settings import use_config
+
+    config = use_config()
+    # The timeout uses SIGALRM, which only works in the main thread; readers may run in workers.
+    config.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")
+    return config
+
+
+def read_html(html: str, article_id: str, origin: str, url: str = "") -> Article:
+    """The raw article of one page (text still to be cleaned); empty text when none was found."""
+    import trafilatura
+    from trafilatura.settings import Document
+
+    document = trafilatura.bare_extraction(
+        html, url=url or None, include_comments=False, with_metadata=True, config=_config(),
+        # htmldate's extensive search guesses from any date-like string on the page (copyright years,
+        # related-article dates); the original date from markup and URL is the one we can stand behind.
+        date_extraction_params={"original_date": True, "extensive_search": False,
+                                "max_date": dt.date.today().isoformat()},
+    )
+    if not isinstance(document, Document):  # None: trafilatura found no main text
+        return Article(id=article_id, text="", url=url, origin=origin)
+    published = _date(document.date)
+    outlet = (document.sitename or "").strip()
+    return Article(
+        id=article_id, text=document.text or "", title=(document.title or "").strip(),
+        outlet=outlet, url=(document.url or url or "").strip(), published=published, origin=origin,
+        outlet_from="html" if outlet else "", published_from="html" if published else "",
+    )
+
+
+def _date(value: str | None) -> dt.date | None:
+    try:
+        return parse_date(value)
+    except ValueError:
+        return None  # htmldate returned something we cannot read: treat as no date, not an error

@@ -1,0 +1,299 @@
+"""From what the user gave (paths, folders, globs, "-", dicts, text, Articles) to clean Articles.
+
+Each input is expanded into raw articles by the reader for its format, then cleaned and given its
+outlet and date. What cannot be read is either an error (a file the user named that is binary,
+too large or not text) or, when other material remains, a `Skipped` entry with a warning (an empty
+file, a bad JSONL line among good ones, a binary file met while walking a folder). Nothing is
+dropped without a trace.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import glob
+import logging
+import os
+import re
+import sys
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import IO, Any, NamedTuple
+
+from newsfuse.clean import clean_article
+from newsfuse.config import Settings
+from newsfuse.errors import InputError, NoArticlesError
+from newsfuse.ingest.files import EXTENSIONS, read_file, sniff, walk
+from newsfuse.ingest.html import read_html
+from newsfuse.ingest.jsonl import RecordError, read_json_document, read_jsonl, record_to_article
+from newsfuse.ingest.meta import infer_metadata
+from newsfuse.ingest.report import ReadResult, Skipped
+from newsfuse.ingest.txt import read_txt
+from newsfuse.types import Article
+
+log = logging.getLogger("newsfuse.ingest")
+
+Input = str | Path | Mapping[str, Any] | Article
+
+MAX_PATH_LENGTH = 300  # a longer string is text, never a path
+_GLOB = re.compile(r"[*?\[]")
+_PATH_SUFFIXES = {*EXTENSIONS, ".md", ".csv", ".xml", ".gz", ".pdf", ".warc", ".rss", ".atom"}
+# Formats that have readers elsewhere in newsfuse (feeds, WARC archives, URLs).
+_NOT_HERE = {".warc": "a WARC archive", ".gz": "a compressed file", ".rss": "a feed", ".atom": "a feed",
+             ".xml": "an XML file (a feed?)", ".pdf": "a PDF"}
+
+
+def looks_like_path(value: str) -> bool:
+    """Could this short string be meant as a path? ("articles/a.txt", "*.html", "~/news") A string of
+    words without a slash or a file extension is taken as article text."""
+    value = value.strip()
+    if not value or "\n" in value or len(value) > MAX_PATH_LENGTH:
+        return False
+    if value.startswith(("/", "~", "./", "../", ".\\")) or re.match(r"^[A-Za-z]:\\", value):
+        return True
+    if Path(value).suffix.lower() in _PATH_SUFFIXES:
+        return True
+    return not re.search(r"\s", value) and bool(re.search(r"[/\\]", value))
+
+
+class _Raw(NamedTuple):
+    """One article as read, before cleaning."""
+
+    article: Article
+    stem: str = ""  # the file's stem: the outlet of last resort
+    given: bool = False  # an Article the caller built: taken as already clean
+
+
+class _Reader:
+    def __init__(self, settings: Settings, stdin: IO[str] | None,
+                 on_skip: Callable[[Skipped], None] | None, on_warning: Callable[[str], None] | None) -> None:
+        self.settings = settings
+        self.stdin = stdin
+        self.on_skip = on_skip
+        self.on_warning = on_warning
+        self.skipped: list[Skipped] = []
+        self.ids: set[str] = set()
+        self.texts = 0  # in-memory inputs without an id are named text-1, text-2, ...
+        self.inputs = 0
+        self.produced = 0
+
+    # -- reporting ---------------------------------------------------------------------------------
+
+    def skip(self, skipped: Skipped) -> None:
+        self.skipped.append(skipped)
+        log.warning("skipped %s", skipped.describe())
+        if self.on_skip:
+            self.on_skip(skipped)
+
+    def warn(self, message: str) -> None:
+        log.warning("%s", message)
+        if self.on_warning:
+            self.on_warning(message)
+
+    # -- the run -----------------------------------------------------------------------------------
+
+    def run(self, inputs: Iterable[Input]) -> Iterator[Article]:
+        for position, item in enumerate(inputs, 1):
+            self.inputs += 1
+            for raw in self.expand(item, position):
+                article = self.finish(raw)
+                if article is not None:
+                    self.produced += 1
+                    yield article
+        if not self.produced:
+            raise self.nothing()
+
+    def nothing(self) -> NoArticlesError:
+        if not self.inputs:
+            return NoArticlesError("no input given", hint="give files, folders, globs, '-' for JSONL on stdin, or text")
+        if len(self.skipped) == 1:
+            only = self.skipped[0]
+            return NoArticlesError(only.reason, path=only.path, line=only.line)
+        first = self.skipped[0].describe() if self.skipped else "nothing was found"
+        return NoArticlesError(f"no article could be read ({len(self.skipped)} skipped; first: {first})")
+
+    def finish(self, raw: _Raw) -> Article | None:
+        """Clean one raw article, fill its metadata, and give it a unique id. An Article the caller
+        gave is taken as already clean (as the pipeline takes it): it is only named and checked."""
+        where, line = _where(raw.article.origin)
+        article = raw.article if raw.given else clean_article(raw.article)
+        if not article.text.strip():
+            self.skip(Skipped(where, line, "nothing left after cleaning"))
+            return None
+        article = infer_metadata(article, raw.stem)
+        unique = self.unique_id(article.id)
+        if unique != article.id:
+            self.warn(f"{where}: id {article.id!r} is already taken; renamed {unique!r}")
+            article.id = unique
+        return article
+
+    def unique_id(self, wanted: str) -> str:
+        candidate, number = wanted, 1
+        while candidate in self.ids:
+            number += 1
+            candidate = f"{wanted}-{number}"
+        self.ids.add(candidate)
+        return candidate
+
+    def text_id(self) -> str:
+        self.texts += 1
+        return f"text-{self.texts}"
+
+    # -- expanding one input into raw articles (article, file stem) ------------------------------------
+
+    def expand(self, item: Input, position: int) -> Iterator[_Raw]:
+        if isinstance(item, Article):
+            yield _Raw(_given_article(item, item.id or self.text_id()), given=True)
+        elif isinstance(item, Mapping):
+            try:
+                yield _Raw(record_to_article(item, self.text_id(), f"input {position}", "caller"))
+            except RecordError as exc:
+                raise InputError(str(exc), path=f"input {position}") from None
+        elif isinstance(item, Path):
+            yield from self.path(item.expanduser(), explicit=True)
+        elif isinstance(item, str):
+            yield from self.string(item)
+        else:
+            raise InputError(f"cannot read a {type(item).__name__}", path=f"input {position}",
+                             hint='give a path, a string of text, a dict with "text", or an Article')
+
+    def string(self, value: str) -> Iterator[_Raw]:
+        if value == "-":
+            yield from self.jsonl_stream(self.stdin if self.stdin is not None else sys.stdin, "<stdin>", "stdin")
+            return
+        if "\n" in value or len(value) > MAX_PATH_LENGTH:
+            yield _Raw(Article(id=self.text_id(), text=value, origin="text"))
+            return
+        path = Path(value).expanduser()
+        if path.exists():
+            yield from self.path(path, explicit=True)
+        elif re.match(r"^[a-z][a-z0-9+.-]*://", value, re.I):
+            raise InputError("a URL, not a file or folder", path=value, hint="save the page and give its path")
+        elif _GLOB.search(value) and looks_like_path(value):
+            yield from self.pattern(value)
+        elif looks_like_path(value):
+            raise InputError("no such file or folder", path=value)
+        else:
+            yield _Raw(Article(id=self.text_id(), text=value, origin="text"))
+
+    def pattern(self, value: str) -> Iterator[_Raw]:
+        matches = sorted(glob.glob(os.path.expanduser(value), recursive=True))
+        if not matches:
+            raise InputError("no files match", path=value)
+        for match in matches:
+            yield from self.path(Path(match), explicit=False)
+
+    def path(self, path: Path, explicit: bool) -> Iterator[_Raw]:
+        if not path.exists():
+            raise InputError("no such file or folder", path=str(path))
+        if not path.is_dir():
+            yield from self.file(path, explicit)
+            return
+        files, others = walk(path)
+        for other in others:
+            self.skip(Skipped(str(other), 0, f"not an article file ({other.suffix or 'no extension'}); "
+                                             f"read are {', '.join(sorted(EXTENSIONS))}"))
+        if not files:
+            self.skip(Skipped(str(path), 0, "no article file in this folder"))
+        for file in files:
+            yield from self.file(file, explicit=False)
+
+    def file(self, path: Path, explicit: bool) -> Iterator[_Raw]:
+        """A named file's problems are errors; a file met in a folder or glob is skipped instead."""
+        suffix = path.suffix.lower()
+        if suffix in _NOT_HERE:
+            problem = InputError(f"{_NOT_HERE[suffix]}, not an article file", path=str(path),
+                                 hint="feeds and WARC archives have their own readers")
+            if explicit:
+                raise problem
+            self.skip(Skipped(str(path), 0, problem.message))
+            return
+        if EXTENSIONS.get(suffix) == "jsonl" and suffix != ".json":
+            with path.open("rb") as stream:
+                yield from self.jsonl_stream(stream, str(path), path.stem, explicit)
+            return
+        try:
+            decoded = read_file(path, self.settings.max_article_bytes)
+        except InputError as exc:
+            if explicit:
+                raise
+            self.skip(Skipped(str(path), 0, exc.message))
+            return
+        if decoded.warning:
+            self.warn(f"{path}: {decoded.warning}")
+        if not decoded.text.strip():
+            self.skip(Skipped(str(path), 0, "empty file"))
+            return
+        kind = EXTENSIONS.get(suffix) or sniff(decoded.text)
+        if kind == "html":
+            yield _Raw(read_html(decoded.text, path.stem, str(path)), path.stem)
+        elif kind == "txt":
+            yield _Raw(read_txt(decoded.text, path), path.stem)
+        else:
+            yield from self.records(read_json_document(decoded.text, str(path), path.stem), str(path), explicit)
+
+    def jsonl_stream(self, stream: IO[bytes] | IO[str], name: str, stem: str,
+                     explicit: bool = True) -> Iterator[_Raw]:
+        records = read_jsonl(stream, name, stem, self.settings.max_article_bytes, self.warn)
+        yield from self.records(records, name, explicit)
+
+    def records(self, items: Iterator[Article | Skipped], name: str, explicit: bool) -> Iterator[_Raw]:
+        """Records of one JSON(L) source. A bad record among good ones is skipped; when none is good,
+        the first problem is an error (for a named file) or a skipped file (in a folder)."""
+        held: list[Skipped] = []
+        good = 0
+        for item in items:
+            if isinstance(item, Skipped):
+                if good:
+                    self.skip(item)
+                else:
+                    held.append(item)
+                continue
+            good += 1
+            for skipped in held:
+                self.skip(skipped)
+            held = []
+            yield _Raw(item)
+        if good:
+            return
+        if held and explicit:
+            raise InputError(held[0].reason, path=held[0].path, line=held[0].line,
+                             hint=f"{len(held)} bad record(s), none readable" if len(held) > 1 else "")
+        for skipped in held or [Skipped(name, 0, "empty file")]:
+            self.skip(skipped)
+
+
+def _given_article(article: Article, article_id: str) -> Article:
+    return dataclasses.replace(
+        article, id=article_id,
+        outlet_from=article.outlet_from or ("caller" if article.outlet else ""),
+        published_from=article.published_from or ("caller" if article.published else ""))
+
+
+def _where(origin: str) -> tuple[str, int]:
+    """("file.jsonl", 3) from the origin "file.jsonl:3"; (origin, 0) otherwise."""
+    head, _, tail = origin.rpartition(":")
+    return (head, int(tail)) if head and tail.isdigit() else (origin, 0)
+
+
+def iter_articles(inputs: Input | Iterable[Input], settings: Settings | None = None, stdin: IO[str] | None = None,
+                  *, on_skip: Callable[[Skipped], None] | None = None,
+                  on_warning: Callable[[str], None] | None = None) -> Iterator[Article]:
+    """Clean articles one by one, in input order, for streaming use.
+
+    `on_skip` / `on_warning` hear about what was skipped or read with a caveat (they are also
+    logged to the "newsfuse.ingest" logger). Raises InputError for an input that cannot be read,
+    NoArticlesError when nothing at all could be.
+    """
+    if isinstance(inputs, str | Path | Mapping | Article):
+        inputs = [inputs]  # one input given bare: a str is a Sequence, but not of inputs
+    reader = _Reader(settings or Settings(), stdin, on_skip, on_warning)
+    yield from reader.run(inputs)
+
+
+def read_articles(inputs: Input | Iterable[Input], settings: Settings | None = None,
+                  stdin: IO[str] | None = None) -> ReadResult:
+    """All articles of `inputs`, cleaned, with what was skipped and why."""
+    result = ReadResult()
+    result.articles = list(iter_articles(inputs, settings, stdin, on_skip=result.skipped.append,
+                                         on_warning=result.warnings.append))
+    return result

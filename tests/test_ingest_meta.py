@@ -1,0 +1,110 @@
+"""Outlet and publication date, read from what cleaning removed; dates written the ways news writes them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsfuse.clean import clean_article
+from newsfuse.ingest.dates import find_date, parse_date
+from newsfuse.ingest.meta import infer_metadata
+from newsfuse.types import Article
+
+STORY = "Heavy rain flooded the lower town on Wednesday, and about 3,000 people left their homes."
+FEB22 = dt.date(2023, 2, 22)
+
+
+@pytest.mark.parametrize("text", [
+    "February 22, 2023", "Published February 22, 2023 | 11:40 AM", "22nd February, 2023", "2023-02-22",
+    "Feb. 22, 2023", "Feb 22 2023", "22 Feb 2023", "on the 22nd of February 2023", "2023/02/22",
+    "Wednesday, February 22, 2023 10:40 GMT",
+])
+def test_find_date(text: str) -> None:
+    assert find_date(text) == FEB22
+
+
+@pytest.mark.parametrize("text", ["February 30, 2023", "from 2019-2021", "3 1/2 hours", "Feb. 4", "no date"])
+def test_find_date_finds_nothing_where_there_is_no_full_date(text: str) -> None:
+    assert find_date(text) is None
+
+
+def test_find_date_takes_the_first_date_written() -> None:
+    assert find_date("Updated March 1, 2023; first published 2023-02-22") == dt.date(2023, 3, 1)
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("2023-02-22T10:40:00Z", FEB22), ("2023-02-22", FEB22), ("Feb. 22, 2023", FEB22),
+    (dt.datetime(2023, 2, 22, 10, 40), FEB22), (FEB22, FEB22), (None, None), ("", None),
+])
+def test_parse_date(value: object, expected: dt.date | None) -> None:
+    assert parse_date(value) == expected
+
+
+@pytest.mark.parametrize("value", ["someday", 20230222, ["2023-02-22"]])
+def test_parse_date_refuses_what_is_not_a_date(value: object) -> None:
+    with pytest.raises(ValueError, match="not a date"):
+        parse_date(value)
+
+
+def meta(text: str, stem: str = "file-stem") -> Article:
+    return infer_metadata(clean_article(Article(id="a", text=text)), stem)
+
+
+@pytest.mark.parametrize(("paragraphs", "outlet", "source"), [
+    (["date 2023-02-22 UrduPoint.com", STORY], "UrduPoint.com", "header"),
+    (["Source: Xinhua", STORY], "Xinhua", "header"),
+    (["WASHINGTON (AP) — " + STORY], "AP", "dateline"),
+    (["TOKYO, Feb 22 (Reuters) - " + STORY], "Reuters", "dateline"),
+    (["By Anna Petrovic, Reuters", STORY], "Reuters", "byline"),
+    ([STORY, "Copyright 2023 The Associated Press. All rights reserved."], "The Associated Press", "copyright"),
+    ([STORY, "(c) 2023 the Asia News Network", "Distributed by Tribune Content Agency, LLC."], "Asia News Network",
+     "copyright"),
+    ([STORY, "Why you can trust SCMP"], "SCMP", "text"),
+    ([STORY, "The minister, second from left, arrives in Tokyo (Reuters)"], "Reuters", "caption"),
+    ([STORY, "This article was originally published by Futurism. Read the original article."], "Futurism",
+     "distribution"),
+    ([STORY, "Distributed by Tribune Content Agency, LLC."], "file-stem", "file-name"),  # the distributor
+    ([STORY + " Kyodo News reported."], "file-stem", "file-name"),  # a cited source, not the outlet
+])
+def test_outlet_and_where_it_came_from(paragraphs: list[str], outlet: str, source: str) -> None:
+    article = meta("\n\n".join(paragraphs))
+    assert (article.outlet, article.outlet_from) == (outlet, source)
+
+
+def test_header_beats_copyright_and_dateline() -> None:
+    text = "\n\n".join(["date 2023-02-22 UrduPoint.com", "MOSCOW (UrduPoint News / Sputnik - 21st February, 2023) "
+                        + STORY, "(c) 2023 Someone Else"])
+    article = meta(text)
+    assert (article.outlet, article.outlet_from) == ("UrduPoint.com", "header")
+    assert (article.published, article.published_from) == (FEB22, "header")
+
+
+def test_date_from_the_dateline_then_the_byline() -> None:
+    article = meta("MOSCOW (UrduPoint News / Sputnik - 22nd February, 2023) " + STORY)
+    assert (article.outlet, article.published, article.published_from) == ("UrduPoint News", FEB22, "dateline")
+    article = meta("By Anna Petrovic\nPublished February 22, 2023 | 9:15 AM\n\n" + STORY)
+    assert (article.published, article.published_from) == (FEB22, "byline")
+
+
+def test_date_of_an_embedded_post_is_not_the_articles() -> None:
+    article = meta(STORY + "\n\n— Rep. Ilhan Omar (@Ilhan) November 19, 2019\n\n" + STORY.replace("Heavy", "More"))
+    assert article.published is None
+    assert [(r.reason, r.detail) for r in article.removed] == [("byline", "embedded post")]
+
+
+def test_a_caption_date_is_not_a_publication_date() -> None:
+    article = meta(STORY + "\n\nThe minister, second from left, on Wednesday, February 22, 2023, in Tokyo (Reuters)")
+    assert article.published is None
+
+
+def test_callers_values_are_kept() -> None:
+    given = Article(id="a", text="(c) 2023 Other\n\n" + STORY, outlet="Herald", outlet_from="caller",
+                    published=FEB22, published_from="caller")
+    article = infer_metadata(clean_article(given), "stem")
+    assert (article.outlet, article.outlet_from, article.published_from) == ("Herald", "caller", "caller")
+
+
+def test_no_evidence_and_no_file_leaves_outlet_empty() -> None:
+    article = infer_metadata(clean_article(Article(id="text-1", text=STORY)))
+    assert (article.outlet, article.outlet_from, article.published, article.published_from) == ("", "", None, "")
