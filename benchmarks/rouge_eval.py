@@ -21,11 +21,10 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from baselines import centroid_mmr, lead, lexrank, textrank  # noqa: E402
-
-from newsfuse.config import load_settings  # noqa: E402
-from newsfuse.embed import load_embedder  # noqa: E402
-from newsfuse.pipeline import brief_many  # noqa: E402
+from baselines import centroid_mmr, lead, lexrank, textrank
+from newsfuse.config import load_settings
+from newsfuse.embed import load_embedder
+from newsfuse.pipeline import brief_many
 
 EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval" / "mds"
 DATASETS = {"multinews-dev": EVAL / "multinews-dev.jsonl", "multiling2011-en": EVAL / "multiling2011-en.jsonl"}

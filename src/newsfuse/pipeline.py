@@ -92,8 +92,19 @@ def assemble(prepared: Prepared, vectors: np.ndarray, words: int, settings: Sett
         brief.entities, brief.quotes, brief.conflicts = facts.entities, facts.quotes, facts.conflicts
         brief.timeline = facts.timeline
         brief.notes.extend(facts.notes)
+        _mark_disputed(brief)
         timings["facts"] = time.perf_counter() - started
     return brief
+
+
+def _mark_disputed(brief: Brief) -> None:
+    """Point each summary sentence at the conflicts its point is part of: a cited sentence whose
+    number another outlet contradicts must say so."""
+    claim_sentences = {c.id: {(e.source, e.sentence) for e in c.evidence} for c in brief.claims}
+    for item in brief.summary:
+        mine = claim_sentences.get(item.claim, set()) | {(e.source, e.sentence) for e in item.evidence}
+        item.conflicts = [i for i, conflict in enumerate(brief.conflicts)
+                          if any((e.source, e.sentence) in mine for v in conflict.values for e in v.evidence)]
 
 
 def brief(articles: Sequence[ArticleInput], words: int | None = None, *, settings: Settings | None = None,

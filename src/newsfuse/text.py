@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 
 import nupunkt
-import snowballstemmer  # type: ignore[import-untyped]
+import snowballstemmer
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from newsfuse.types import Article, Sentence
@@ -123,7 +124,7 @@ def concepts(text: str) -> set[tuple[str, str]]:
     """Stemmed word bigrams that hold at least one content word: the units a summary should cover."""
     toks = words(text)
     out = set()
-    for a, b in zip(toks, toks[1:], strict=False):
+    for a, b in itertools.pairwise(toks):
         if a not in STOP_WORDS or b not in STOP_WORDS:
             out.add((stem(a), stem(b)))
     return out

@@ -86,6 +86,7 @@ class SummaryItem:
     evidence: list[Evidence]
     independent: int
     claim: int  # Claim.id
+    conflicts: list[int] = field(default_factory=list)  # indices into Brief.conflicts it takes a side in
 
 
 # --- facts (entities, quotes, quantities, dates) ------------------------------------------------

@@ -42,7 +42,7 @@ def _source(s: Source) -> dict[str, Any]:
 
 def _summary(item: SummaryItem) -> dict[str, Any]:
     return {"text": item.text, "sources": item.sources, "independent": item.independent, "claim": item.claim,
-            "evidence": _evidence(item.evidence)}
+            "conflicts": item.conflicts, "evidence": _evidence(item.evidence)}
 
 
 def _claim(c: Claim) -> dict[str, Any]:

@@ -39,7 +39,8 @@ def render_markdown(brief: Brief) -> str:
     lines += ["", "## Summary", ""]
     for item in brief.summary:
         support = f" _(×{item.independent})_" if item.independent > 1 else ""
-        lines.append(f"- {_escape(item.text)} {_cite(brief, item.sources)}{support}")
+        disputed = " **⚠ disputed**" if item.conflicts else ""
+        lines.append(f"- {_escape(item.text)} {_cite(brief, item.sources)}{support}{disputed}")
     if brief.conflicts:
         lines += ["", "## Where sources disagree", ""]
         for c in brief.conflicts:
@@ -51,8 +52,8 @@ def render_markdown(brief: Brief) -> str:
     corroborated = [c for c in brief.claims if c.independent > 1]
     if corroborated:
         lines += ["", "## Claims reported by several sources", ""]
-        for c in corroborated[:MAX_LISTED]:
-            lines.append(f"- {_escape(c.text)} {_cite(brief, c.sources)} _(×{c.independent})_")
+        for claim in corroborated[:MAX_LISTED]:
+            lines.append(f"- {_escape(claim.text)} {_cite(brief, claim.sources)} _(×{claim.independent})_")
         if len(corroborated) > MAX_LISTED:
             lines.append(f"- … and {len(corroborated) - MAX_LISTED} more")
     if brief.quotes:
