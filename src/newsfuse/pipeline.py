@@ -98,13 +98,19 @@ def assemble(prepared: Prepared, vectors: np.ndarray, words: int, settings: Sett
 
 
 def _mark_disputed(brief: Brief) -> None:
-    """Point each summary sentence at the conflicts its point is part of: a cited sentence whose
-    number another outlet contradicts must say so."""
+    """Point each summary sentence at the conflicts it takes a side in: its own sentence states a
+    disputed value, or (for numbers, dates, durations, counts) its point is stated with another value.
+    A title or quote disagreement elsewhere in the claim does not make the sentence's point disputed."""
     claim_sentences = {c.id: {(e.source, e.sentence) for e in c.evidence} for c in brief.claims}
     for item in brief.summary:
-        mine = claim_sentences.get(item.claim, set()) | {(e.source, e.sentence) for e in item.evidence}
-        item.conflicts = [i for i, conflict in enumerate(brief.conflicts)
-                          if any((e.source, e.sentence) in mine for v in conflict.values for e in v.evidence)]
+        own = {(item.evidence[0].source, item.evidence[0].sentence)} if item.evidence else set()
+        point = claim_sentences.get(item.claim, set()) | own
+        item.conflicts = []
+        for i, conflict in enumerate(brief.conflicts):
+            stated = {(e.source, e.sentence) for v in conflict.values for e in v.evidence}
+            scope = own if conflict.kind in ("title", "quote", "attribution") else point
+            if stated & scope:
+                item.conflicts.append(i)
 
 
 def brief(articles: Sequence[ArticleInput], words: int | None = None, *, settings: Settings | None = None,
