@@ -45,6 +45,14 @@ class Prepared:
         return [s.text for src in self.sources for s in src.sentences]
 
 
+def embed_unique(model: Embedder, texts: Sequence[str]) -> np.ndarray:
+    """Embed each distinct text once: wire copies repeat whole paragraphs word for word."""
+    index: dict[str, int] = {}
+    rows = [index.setdefault(t, len(index)) for t in texts]
+    vectors = model.embed(list(index))
+    return vectors[rows] if len(texts) else vectors
+
+
 def prepare(inputs: Sequence[ArticleInput], settings: Settings, id: str = "brief") -> Prepared:
     """Read and clean the articles (Article objects are taken as already clean), split sentences,
     and find which articles are copies of one another."""
@@ -126,7 +134,7 @@ def brief(articles: Sequence[ArticleInput], words: int | None = None, *, setting
     prepared = prepare(articles, settings, id)
     started = time.perf_counter()
     model = embedder or load_embedder(settings.embedder, settings.embed_batch)
-    vectors = model.embed(prepared.sentence_texts)
+    vectors = embed_unique(model, prepared.sentence_texts)
     prepared.timings["embed"] = time.perf_counter() - started
     return assemble(prepared, vectors, words or settings.words, settings)
 
@@ -142,7 +150,7 @@ def brief_many(clusters: Iterable[tuple[str, Sequence[ArticleInput]]], words: in
     def flush() -> Iterable[Brief]:
         texts = [t for p in pending for t in p.sentence_texts]
         started = time.perf_counter()
-        vectors = model.embed(texts)
+        vectors = embed_unique(model, texts)
         spent = time.perf_counter() - started
         offset = 0
         for p in pending:

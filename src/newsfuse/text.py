@@ -10,8 +10,8 @@ from functools import lru_cache
 
 import nupunkt
 import snowballstemmer
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from newsfuse.stopwords import ENGLISH_STOP_WORDS
 from newsfuse.types import Article, Sentence
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
