@@ -1,0 +1,311 @@
+"""Conflict detection on real news clusters: recall on planted contradictions, false alarms on
+untouched clusters, and what fact extraction costs in time.
+
+For each cluster of ../shared/eval/mds (Multi-News dev, MultiLing 2011 English): find a number that
+two different documents state in sentences that say much the same (content-word overlap, computed
+here independently of newsfuse), change it in one document (x1.5), brief the cluster again, and
+check that a conflict between the old and the new value is reported. Conflicts reported on the
+untouched cluster are counted as false alarms (some are real disagreements between outlets: read the
+examples with --show).
+
+    python benchmarks/conflicts_eval.py                     # both sets, the pipeline's brief
+    python benchmarks/conflicts_eval.py --limit 100 --show 5
+    python benchmarks/conflicts_eval.py --engine facts      # extract_facts on word-overlap claims only
+    python benchmarks/conflicts_eval.py --speed             # fact extraction time vs. the brief's
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import shlex
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from newsfuse.text import content_stems, split_sentences
+from newsfuse.types import Article, Claim, Conflict, Evidence, Source
+
+EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval" / "mds"
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+SETS = {"multinews": "multinews-dev.jsonl", "multiling": "multiling2011-en.jsonl"}
+# Sentences of two documents sharing this share of content stems state the same point; the
+# benchmark's own notion of "aligned", independent of newsfuse's thresholds.
+ALIGNED = 0.3
+NUMBER = re.compile(r"(?<![\w.$-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w-]|\.\d|:\d|/\d)")
+LABEL = re.compile(r"\b(?:flight|no\.?|number|route|block|outlet|stage|resolution|room|apartment|suite|"
+                   r"rule|section|article|chapter|page|episode|season|game|interstate|highway|channel|version|"
+                   r"district|precinct|gate|pier|terminal|platform|#)\s*$")
+TIME = re.compile(r"\s*(?::\s*\d|a\.m\.|p\.m\.|am\b|pm\b|o'clock|block\b)")  # also "the 6600 block"
+MONTHS = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$", re.I)
+
+
+@dataclass(slots=True)
+class Plant:
+    """One planted contradiction: `doc` now says `new` where `other` (still) says `old`."""
+
+    doc: int
+    other: int
+    old: str
+    new: str
+    sentence: str
+
+
+@dataclass(slots=True)
+class Row:
+    cluster: str
+    docs: int
+    alarms: list[Conflict] = field(default_factory=list)
+    plants: list[Plant] = field(default_factory=list)
+    found: list[bool] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+def load(name: str, limit: int) -> list[dict[str, Any]]:
+    path = EVAL / SETS[name]
+    if not path.is_file():
+        sys.exit(f"{path}: evaluation data not found (see ../shared/eval/README.md)")
+    rows = []
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            row = json.loads(line)
+            docs = [d for d in row["docs"] if d.get("text", "").strip() and not d.get("empty")]
+            if len(docs) >= 2:
+                rows.append({"id": row["id"], "docs": docs})
+            if limit and len(rows) >= limit:
+                break
+    return rows
+
+
+# --- planting a contradiction -----------------------------------------------------------------------
+
+def _is_plain_number(text: str, m: re.Match[str]) -> bool:
+    """A number that states an amount: not a year, a day of a month, a time, a phone number or a
+    label ("flight 623", "the 6600 block", "rule 2.11")."""
+    value = float(m.group(1).replace(",", ""))
+    if 1900 <= value <= 2100 and "." not in m.group(1) and "," not in m.group(1):
+        return False  # a year
+    before, after = text[:m.start()].lower(), text[m.end():].lower()
+    if MONTHS.search(before) or LABEL.search(before) or TIME.match(after) or before.rstrip().endswith(":"):
+        return False
+    return value > 0 and m.group(1) != "911"
+
+
+def find_plants(docs: Sequence[dict[str, Any]], rng: random.Random, most: int) -> list[Plant]:
+    """Up to `most` numbers (distinct) that two documents state in aligned sentences."""
+    sentences = [[s.text for s in split_sentences(Article(id=str(i), text=d["text"]))] for i, d in enumerate(docs)]
+    stems = [[set(content_stems(s)) for s in doc] for doc in sentences]
+    candidates: list[Plant] = []
+    for i, doc in enumerate(sentences):
+        for si, text in enumerate(doc):
+            for m in NUMBER.finditer(text):
+                if not _is_plain_number(text, m) or text.count(m.group(1)) != 1:
+                    continue
+                for j, other in enumerate(sentences):
+                    if j == i:
+                        continue
+                    for sj, text2 in enumerate(other):
+                        if m.group(1) not in NUMBER.findall(text2):
+                            continue
+                        a, b = stems[i][si], stems[j][sj]
+                        if a and b and len(a & b) / len(a | b) >= ALIGNED:
+                            candidates.append(Plant(doc=i, other=j, old=m.group(1), new=_bump(m.group(1)),
+                                                    sentence=text))
+    candidates = [c for c in candidates if not any(c.new in d["text"] for d in docs)]
+    rng.shuffle(candidates)
+    chosen: dict[str, Plant] = {}
+    for c in candidates:
+        if c.old not in chosen and len(chosen) < most:
+            chosen[c.old] = c
+    return list(chosen.values())
+
+
+def _bump(number: str) -> str:
+    value = float(number.replace(",", ""))
+    if "." in number:
+        decimals = len(number.split(".")[1])
+        return f"{value * 1.5:.{decimals}f}"
+    new = round(value * 1.5) if value > 1 else int(value) + 2
+    return f"{new:,}" if "," in number else str(new)
+
+
+def plant(docs: Sequence[dict[str, Any]], p: Plant) -> list[dict[str, Any]]:
+    out = [dict(d) for d in docs]
+    text = out[p.doc]["text"]
+    changed = p.sentence.replace(p.old, p.new, 1)
+    out[p.doc]["text"] = text.replace(p.sentence, changed, 1)
+    return out
+
+
+def detected(conflicts: Sequence[Conflict], p: Plant) -> bool:
+    """A reported conflict with the new value on one side and the old one on another."""
+    def says(value: str, number: str) -> bool:
+        return number in NUMBER.findall(value) or number.replace(",", "") in NUMBER.findall(value)
+
+    for c in conflicts:
+        sides = [v.value for v in c.values]
+        if any(says(v, p.new) for v in sides) and any(says(v, p.old) for v in sides):
+            return True
+    return False
+
+
+# --- engines ---------------------------------------------------------------------------------------
+
+def brief_engine() -> Callable[[Sequence[dict[str, Any]]], list[Conflict]]:
+    from newsfuse.pipeline import brief
+
+    def run(docs: Sequence[dict[str, Any]]) -> list[Conflict]:
+        articles = [{"id": f"d{i}", "text": d["text"], "title": d.get("title", ""),
+                     "published": d.get("date") or None} for i, d in enumerate(docs)]
+        return brief(articles).conflicts
+
+    return run
+
+
+def facts_engine() -> Callable[[Sequence[dict[str, Any]]], list[Conflict]]:
+    from newsfuse.facts import extract_facts
+    from newsfuse.stories.dedup import assign_origins
+
+    def run(docs: Sequence[dict[str, Any]]) -> list[Conflict]:
+        articles = [Article(id=f"d{i}", text=d["text"]) for i, d in enumerate(docs)]
+        origins = assign_origins(articles)
+        sources = [Source(i + 1, a, o, split_sentences(a)) for i, (a, o) in enumerate(zip(articles, origins,
+                                                                                            strict=True))]
+        return extract_facts(sources, lexical_claims(sources)).conflicts
+
+    return run
+
+
+def lexical_claims(sources: Sequence[Source], threshold: float = 0.5) -> list[Claim]:
+    """Claims by word overlap: a stand-in for the embedding alignment when running without it."""
+    out: list[Claim] = []
+    sents = [(src.article.id, s) for src in sources for s in src.sentences]
+    bags = [set(content_stems(s.text)) for _, s in sents]
+    for i, (aid, s) in enumerate(sents):
+        for j in range(i + 1, len(sents)):
+            bid, t = sents[j]
+            a, b = bags[i], bags[j]
+            if aid != bid and a and b and len(a & b) / len(a | b) >= threshold:
+                out.append(Claim(id=len(out), text=s.text, evidence=[Evidence(aid, s.index, s.text),
+                                                                     Evidence(bid, t.index, t.text)],
+                                 sources=[aid, bid], independent=2))
+    return out
+
+
+# --- runs ------------------------------------------------------------------------------------------
+
+def evaluate(name: str, clusters: list[dict[str, Any]], run: Callable[[Sequence[dict[str, Any]]], list[Conflict]],
+             seed: int, limit: int, most: int) -> list[Row]:
+    """Plants go into every cluster that has a number to plant; false alarms are counted on the
+    first `limit` clusters and on the planted ones (before planting)."""
+    todo = []
+    for k, c in enumerate(clusters):
+        plants = find_plants(c["docs"], random.Random(f"{seed}:{c['id']}"), most)
+        if plants or not limit or k < limit:
+            todo.append((c, plants))
+    rows = []
+    for c, plants in todo:
+        row = Row(c["id"], len(c["docs"]), plants=plants)
+        started = time.perf_counter()
+        row.alarms = run(c["docs"])
+        row.seconds = time.perf_counter() - started
+        row.found = [detected(run(plant(c["docs"], p)), p) for p in plants]
+        rows.append(row)
+        print(f"\r{name}: {len(rows)}/{len(todo)}", end="", file=sys.stderr, flush=True)
+    print(file=sys.stderr)
+    return rows
+
+
+def report(name: str, rows: list[Row], show: int, per_cluster: bool) -> None:
+    planted = [(r, p, f) for r in rows for p, f in zip(r.plants, r.found, strict=True)]
+    found = sum(f for _, _, f in planted)
+    alarms = sum(len(r.alarms) for r in rows)
+    sure = sum(sum(c.confidence >= 0.5 for c in r.alarms) for r in rows)
+    with_any = sum(bool(r.alarms) for r in rows)
+    kinds: dict[str, int] = {}
+    for r in rows:
+        for c in r.alarms:
+            kinds[c.kind] = kinds.get(c.kind, 0) + 1
+    n = max(len(rows), 1)
+    print(f"| {name} | {len(rows)} | {len(planted)} | {found} | {found / max(len(planted), 1):.1%} | "
+          f"{alarms / n:.2f} | {sure / n:.2f} | {with_any / n:.0%} | "
+          f"{', '.join(f'{k} {v}' for k, v in sorted(kinds.items())) or '-'} | "
+          f"{sum(r.seconds for r in rows) / n:.2f} |")
+    if per_cluster:
+        for r in rows:
+            plants = ", ".join(f"{p.old}->{p.new} {'found' if f else 'MISSED'}"
+                               for p, f in zip(r.plants, r.found, strict=True)) or "nothing to plant"
+            print(f"|   {r.cluster} | {r.docs} docs | {plants} | alarms {len(r.alarms)} |")
+    shown = 0
+    for r in rows:
+        for c in r.alarms:
+            if shown >= show:
+                break
+            shown += 1
+            print(f"\n  [{r.cluster}] {c.kind} ({c.confidence}) {c.about} {c.note}")
+            for v in c.values:
+                print(f"     {v.value!r} [{', '.join(v.sources)}]: {v.evidence[0].text[:160]!r}")
+    for r, p, _f in [x for x in planted if not x[2]][:show]:
+        print(f"\n  MISSED [{r.cluster}] {p.old} -> {p.new}: {p.sentence[:200]!r}")
+
+
+def speed(repeat: int) -> None:
+    """Fact extraction's share of the brief, on the seeds and on the 10-article MultiLing clusters."""
+    from newsfuse.config import load_settings
+    from newsfuse.facts import nlp
+    from newsfuse.pipeline import brief
+
+    settings = load_settings()
+    cases: list[tuple[str, list[Any]]] = []
+    if SEEDS.is_dir():
+        cases.append(("seeds (5 articles)", [str(SEEDS)]))
+    for c in load("multiling", 3):
+        cases.append((f"{c['id']} ({len(c['docs'])} articles)", [{"text": d["text"]} for d in c["docs"]]))
+    brief(cases[0][1], settings=settings)  # load the models once
+    print("| cluster | sentences | brief without facts (s) | facts (s) | facts / rest |")
+    print("|---|---|---|---|---|")
+    for label, inputs in cases:
+        rest, facts, sentences = [], [], 0
+        for _ in range(repeat):
+            nlp._cache.clear()  # every run parses from scratch
+            b = brief(inputs, settings=settings)
+            facts.append(b.timings.get("facts", 0.0))
+            rest.append(sum(v for k, v in b.timings.items() if k != "facts"))
+            sentences = sum(len(s.sentences) for s in b.sources)
+        best_rest, best_facts = min(rest), min(facts)
+        print(f"| {label} | {sentences} | {best_rest:.2f} | {best_facts:.2f} | {best_facts / best_rest:.0%} |")
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sets", default="multinews,multiling", help="comma-separated: multinews, multiling")
+    ap.add_argument("--limit", type=int, default=100,
+                    help="clusters per set checked for false alarms, besides those planted in (0 = all)")
+    ap.add_argument("--plants", type=int, default=2, help="numbers changed per cluster, one run each")
+    ap.add_argument("--engine", choices=["brief", "facts"], default="brief")
+    ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--show", type=int, default=0, help="print this many alarms and misses per set")
+    ap.add_argument("--per-cluster", action="store_true")
+    ap.add_argument("--speed", action="store_true", help="time fact extraction against the rest of the brief")
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args(argv)
+    print("command: python " + " ".join(shlex.quote(a) for a in [sys.argv[0], *(argv or sys.argv[1:])]))
+    if args.speed:
+        speed(args.repeat)
+        return
+    run = brief_engine() if args.engine == "brief" else facts_engine()
+    print("| set | clusters | planted | found | recall | alarms/cluster | alarms >=0.5/cluster | "
+          "clusters with alarms | alarms by kind | s/cluster |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for name in args.sets.split(","):
+        rows = evaluate(name, load(name, 0), run, args.seed, args.limit, args.plants)
+        report(name, rows, args.show, args.per_cluster)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,817 @@
+"""Where the sources of a story disagree, what each covers alone, and when things happened.
+
+Conflicts are found in two passes, so that a false alarm needs two mistakes at once:
+
+1. sentences that say the same thing (one claim, or many words in common): their numbers of one kind
+   are reconciled; a number left without a partner on each side is a conflict candidate;
+2. anywhere in the story: two numbers of one kind that measure the same named thing ("defense
+   spending over five years", "the talks") although their sentences differ.
+
+Two values that only look different are let go: a bound ("at least three" vs "three"), rounding
+("3.47 million" vs "3.5 million"), one sum in two currencies, a change vs a level, a yearly figure vs a
+five-year total, and date expressions that resolve to overlapping times ("four years" ago vs "since
+2019"). What is left is ranked by how sure we are.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from spacy.tokens import Token
+
+from newsfuse.facts.dates import FoundDate
+from newsfuse.facts.entities import RANK_WORDS, EntityTable, TitleMention, title_head
+from newsfuse.facts.nlp import Parsed
+from newsfuse.facts.quantities import GENERIC, HEDGES, SMALL, TENS, TRAILING_HEDGES, USD_RATE, Found, concept
+from newsfuse.facts.quotes import QuoteSet
+from newsfuse.text import STOP_WORDS, words
+from newsfuse.types import Claim, Conflict, ConflictKind, ConflictValue, Evidence, Source, TimelineEvent
+
+# Two sentences with this share of content words in common say the same thing even when the claim
+# alignment put them apart. Calibrated on the seeds and the Multi-News dev clusters (0.3 pairs
+# different sentences about the same actors, which the guards below then tell apart; 0.4 missed a third
+# of the numbers planted in reworded sentences by benchmarks/conflicts_eval.py).
+LEXICAL_ALIGN = 0.25
+# Events: the dates of the events a story recounts, merged when their sentences share this much.
+EVENT_OVERLAP = 0.2
+EVENT_CONCEPTS = frozenset({"meet", "visit", "elect", "vote", "trial", "hear", "war", "strike", "attack",
+                            "protest", "flight", "game", "match", "race", "storm", "fire", "operat"})
+TIME_NOUNS = frozenset({"time", "year", "years", "month", "months", "week", "weeks", "day", "days", "date"})
+CONFIDENCE_FLOOR = 0.25  # conflicts below this are not reported at all
+HEDGE_KIND = {**HEDGES, **TRAILING_HEDGES}  # hedge words → "min" | "max" | "approx"
+
+
+# --- sentence alignment ----------------------------------------------------------------------------
+
+class Alignment:
+    """Which sentences of different sources say the same thing."""
+
+    def __init__(self, parsed: Sequence[Parsed], claims: Sequence[Claim]) -> None:
+        self.claims: dict[tuple[str, int], set[int]] = defaultdict(set)
+        for c in claims:
+            for ev in c.evidence:
+                self.claims[(ev.source, ev.sentence)].add(c.id)
+        self.bags = {p.key: _concepts(p.text) for p in parsed}
+        # Sentences that are one template with other numbers ("He was 28." / "He was 42.") say the
+        # same thing even when they have no content word to compare.
+        self.shapes = {p.key: _DIGITS_ANY.sub("#", " ".join(words(p.text))) for p in parsed}
+        self._cache: dict[tuple[tuple[str, int], tuple[str, int]], float] = {}
+
+    def score(self, a: tuple[str, int], b: tuple[str, int], shapes: bool = True) -> float:
+        """1.0 for sentences of one claim (or, with `shapes`, one template with other numbers), else
+        their content-word overlap (Jaccard)."""
+        if a > b:
+            a, b = b, a
+        if shapes and self.shapes.get(a) == self.shapes.get(b) and "#" in self.shapes.get(a, ""):
+            return 1.0
+        if (a, b) not in self._cache:
+            if self.claims.get(a, set()) & self.claims.get(b, set()):
+                self._cache[(a, b)] = 1.0
+            else:
+                x, y = self.bags.get(a, set()), self.bags.get(b, set())
+                self._cache[(a, b)] = len(x & y) / len(x | y) if x and y else 0.0
+        return self._cache[(a, b)]
+
+
+_DIGITS_ANY = re.compile(r"\d[\d,.]*")
+
+
+def _concepts(text: str) -> set[str]:
+    return {concept(w) for w in words(text) if w not in STOP_WORDS and len(w) > 1 and not w[0].isdigit()}
+
+
+# --- values and how they compare -------------------------------------------------------------------
+
+@dataclass(slots=True)
+class Stated:
+    """One value as a source states it; a sum given in two currencies is one value with two faces."""
+
+    faces: list[Found]
+
+    @property
+    def main(self) -> Found:
+        return self.faces[0]
+
+    @property
+    def key(self) -> tuple[str, int]:
+        return self.main.key
+
+    @property
+    def source(self) -> str:
+        return self.main.key[0]
+
+    @property
+    def surface(self) -> str:
+        return " / ".join(f.quantity.text for f in self.faces)
+
+    def face(self, unit: str) -> Found | None:
+        return next((f for f in self.faces if f.quantity.unit == unit), None)
+
+
+def _stated(found: Sequence[Found]) -> list[Stated]:
+    out: list[Stated] = []
+    groups: dict[tuple[tuple[str, int], int], Stated] = {}
+    said: set[tuple[tuple[str, int], str, float, str]] = set()
+    for f in found:
+        q = f.quantity
+        if f.gap or (f.key, q.kind, q.value, q.unit) in said:
+            continue  # a figure repeated within one sentence (scraped text often doubles a lead)
+        said.add((f.key, q.kind, q.value, q.unit))
+        if f.currency_group >= 0:
+            k = (f.key, f.currency_group)
+            if k in groups:
+                groups[k].faces.append(f)
+                continue
+            groups[k] = Stated([f])
+            out.append(groups[k])
+        else:
+            out.append(Stated([f]))
+    return out
+
+
+def _family(s: Stated) -> tuple[str, str]:
+    """Values of one family can be compared; counts of different nouns are told apart by what they
+    measure ("14 population segments" and "14 distinct populations" are one count)."""
+    q = s.main.quantity
+    if q.kind in {"money", "count"}:
+        return (q.kind, "")
+    return (q.kind, q.unit)
+
+
+@dataclass(slots=True)
+class Verdict:
+    consistent: bool
+    weight: float = 1.0  # how much a disagreement counts (lowered for near values, hedges, conversions)
+    notes: list[str] = field(default_factory=list)
+
+
+def _granularity(text: str, value: float) -> float:
+    """The rounding step a figure was written with: 320 → 10, 3.5 → 0.1, "3 1/2" → 0.5."""
+    if "/" in text or "½" in text or "half" in text.lower():
+        return 0.5
+    digits = [t for t in text.replace(",", "").split() if any(c.isdigit() for c in t)]
+    if not digits:
+        return 1.0  # a number word: "three"
+    num = "".join(c for c in digits[0] if c.isdigit() or c == ".")
+    if "." in num:
+        return 10.0 ** -len(num.split(".")[1])
+    stripped = num.rstrip("0")
+    return 10.0 ** (len(num) - len(stripped)) if stripped else 1.0
+
+
+def _bounds(f: Found, value: float, high: float | None) -> tuple[float, float]:
+    bound = HEDGE_KIND.get(f.quantity.hedge, "")
+    if bound == "min":
+        return value, math.inf
+    if bound == "max":
+        return -math.inf, value
+    return value, high if high is not None else value
+
+
+def compare_values(a: Stated, b: Stated) -> Verdict:
+    """Can both values be true? (Assumes they measure the same thing.)"""
+    fa, fb, va, vb, converted = _common_face(a, b)
+    notes: list[str] = []
+    weight = 1.0
+    qa, qb = fa.quantity, fb.quantity
+    # A range's upper end, in the unit the two are compared in.
+    ha = qa.high * (va / qa.value if qa.value else 1) if qa.high is not None else None
+    hb = qb.high * (vb / qb.value if qb.value else 1) if qb.high is not None else None
+    lo_a, hi_a = _bounds(fa, va, ha)
+    lo_b, hi_b = _bounds(fb, vb, hb)
+    bound_a, bound_b = HEDGE_KIND.get(qa.hedge, ""), HEDGE_KIND.get(qb.hedge, "")
+    if bound_a == bound_b and bound_a in {"min", "max"} and va != vb:
+        # "at least 12" and "at least 15" can both be true, but outlets give their best bound: two
+        # different bounds are usually two counts (often an update). Shown, with little weight.
+        return Verdict(False, 0.5, ["both figures are bounds; both may hold (an update?)"])
+    if qa.high is not None and qb.high is not None and not (_near(va, vb) and _near(ha or 0, hb or 0)):
+        return Verdict(False, 0.9, ["two different ranges"])
+    if lo_a <= hi_b and lo_b <= hi_a:
+        return Verdict(True)
+    if converted:
+        ratio = max(va, vb) / max(min(va, vb), 1e-12)
+        if ratio < 1.5:  # rates move; only a gross mismatch across currencies is a disagreement
+            return Verdict(True)
+        notes.append("compared across currencies at rough exchange rates")
+        weight *= 0.6
+    # Rounding: the finer figure lies strictly inside the rounding interval of the coarser one.
+    ga = _granularity(qa.text, qa.value) * (1.0 if converted else _unit_scale(fa))
+    gb = _granularity(qb.text, qb.value) * (1.0 if converted else _unit_scale(fb))
+    coarse, g = (fb, gb) if ga <= gb else (fa, ga)
+    # "about 320" may be anything that rounds to it with a step to spare; "320" only what rounds to it.
+    # Strictly inside: $315 billion is exactly half a step from "$320 billion" and is reported.
+    reach = g if HEDGE_KIND.get(coarse.quantity.hedge) == "approx" else g / 2
+    if abs(va - vb) < reach - 1e-9 and not converted:
+        return Verdict(True)
+    diff = abs(va - vb) / max(abs(va), abs(vb), 1e-12)
+    if diff < 0.03:
+        weight *= 0.65
+        notes.append("close values: could be rounding" + (" or a different exchange rate"
+                                                           if qa.kind == "money" else ""))
+    elif diff < 0.1:
+        weight *= 0.75
+    for q in (qa, qb):
+        if q.hedge and HEDGE_KIND.get(q.hedge) == "approx":
+            weight *= 0.9
+            notes.append(f"hedged: \"{q.hedge}\"")
+            break
+    return Verdict(False, weight, notes)
+
+
+def _near(a: float, b: float) -> bool:
+    return abs(a - b) <= 0.005 * max(abs(a), abs(b))
+
+
+def _unit_scale(f: Found) -> float:
+    """The factor from the number as written to the normalized value ("3.5 million" → 1e6, "two-day"
+    → 24), so that a rounding step read off the text can be compared with normalized values."""
+    q = f.quantity
+    written = _written_number(q.text)
+    return q.value / written if written and q.value else 1.0
+
+
+_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?(?:\s+\d+/\d+)?")
+
+
+def _written_number(text: str) -> float | None:
+    m = _DIGITS.search(text)
+    if m is None:
+        low = text.lower().replace("-", " ").split()
+        for w in low:
+            if w in SMALL or w in TENS:
+                return float(SMALL.get(w, TENS.get(w, 0)))
+        return None
+    whole, _, frac = m.group(0).partition(" ")
+    value = float(whole.replace(",", ""))
+    if frac:
+        num, den = frac.split("/")
+        value += int(num) / max(int(den), 1)
+    return value
+
+
+def _common_face(a: Stated, b: Stated) -> tuple[Found, Found, float, float, bool]:
+    for fa in a.faces:
+        fb = b.face(fa.quantity.unit)
+        if fb is not None:
+            return fa, fb, fa.quantity.value, fb.quantity.value, False
+    fa, fb = a.main, b.main
+    if fa.quantity.kind == "money":
+        ra, rb = USD_RATE.get(fa.quantity.unit), USD_RATE.get(fb.quantity.unit)
+        if ra and rb:
+            return fa, fb, fa.quantity.value * ra, fb.quantity.value * rb, True
+    return fa, fb, fa.quantity.value, fb.quantity.value, False
+
+
+
+
+# --- is it the same thing? -------------------------------------------------------------------------
+
+def _comparable(a: Stated, b: Stated) -> bool:
+    fa, fb = a.main, b.main
+    if _family(a) != _family(b) or fa.delta != fb.delta or fa.per != fb.per:
+        return False
+    if fa.period and fb.period and abs(fa.period - fb.period) > 0.1 * max(fa.period, fb.period):
+        return False  # a five-year total and a one-year figure
+    return not (fa.quantity.kind == "number" and not fa.quantity.unit and not (fa.head and fa.head == fb.head))
+
+
+def _same_measure(a: Stated, b: Stated, aligned: bool) -> bool:
+    fa, fb = a.main, b.main
+    shared = (fa.context | {fa.head}) & (fb.context | {fb.head}) - {""} - GENERIC
+    if aligned:  # the sentences say the same; the numbers must still measure the same noun
+        return not (fa.head and fb.head and fa.head != fb.head and fa.head not in fb.context
+                    and fb.head not in fa.context)
+    if not fa.head or fa.head != fb.head or fa.head in GENERIC:
+        return False
+    if fa.quantity.kind == "duration":
+        return fa.head in EVENT_CONCEPTS  # how long "the talks" lasted
+    if fa.quantity.kind != "money":
+        # Counts and shares recur with other subjects all through a story ("200,000 killed",
+        # "1.5 million homeless"); outside aligned sentences they are too easily two facts.
+        return False
+    if (fa.period is None or fb.period is None) and fa.period != fb.period:
+        return False
+    return len(shared) >= 2
+
+
+@dataclass(slots=True)
+class _Edge:
+    a: int
+    b: int
+    confidence: float
+    notes: list[str]
+
+
+def quantity_conflicts(found: Sequence[Found], align: Alignment, dates: Sequence[FoundDate] = (),
+                       published: dict[str, dt.date | None] | None = None) -> list[Conflict]:
+    items = _stated(found)
+    when: dict[tuple[str, int], list[FoundDate]] = defaultdict(list)
+    for d in dates:
+        # Only the time something happened counts; "from fiscal 2023" or "since 2019" bound a period.
+        if _preposition(d) not in {"from", "since", "until", "till", "by", "before", "after"}:
+            when[d.key].append(d)
+
+    def other_time(ka: tuple[str, int], kb: tuple[str, int]) -> bool:
+        """Both sentences are dated, and to times that do not meet: "in March" vs "this year"."""
+        da, db = when.get(ka, []), when.get(kb, [])
+        return bool(da and db) and not any(_overlap(x, y) for x in da for y in db)
+
+    def apart(a: Stated, b: Stated, verdict: Verdict) -> Verdict:
+        """Articles published days apart: a changed figure is more likely an update."""
+        pa, pb = (published or {}).get(a.source), (published or {}).get(b.source)
+        if pa and pb and abs((pa - pb).days) > 2 and not verdict.consistent:
+            verdict.weight *= 0.5
+            verdict.notes.append(f"published {abs((pa - pb).days)} days apart: may be an update")
+        return verdict
+
+    by_key: dict[tuple[str, int], list[int]] = defaultdict(list)
+    for i, s in enumerate(items):
+        by_key[s.key].append(i)
+    conflicts: list[_Edge] = []
+    agree: list[tuple[int, int]] = []
+    seen: set[tuple[int, int]] = set()
+    keys = list(by_key)
+    # Pass 1: aligned sentences reconcile their numbers.
+    for x, ka in enumerate(keys):
+        for kb in keys[x + 1:]:
+            if ka[0] == kb[0]:
+                continue
+            score = align.score(ka, kb)
+            if score < LEXICAL_ALIGN or other_time(ka, kb):
+                continue
+            for i, j, verdict in _reconcile(items, by_key[ka], by_key[kb]):
+                seen.add((min(i, j), max(i, j)))
+                verdict = apart(items[i], items[j], verdict)
+                if verdict.consistent:
+                    agree.append((i, j))
+                else:
+                    conf = (0.9 if score >= 1.0 else 0.75) * verdict.weight
+                    conflicts.append(_Edge(i, j, conf, verdict.notes))
+    # Pass 2: the same named measure anywhere in the story.
+    for i, a in enumerate(items):
+        for j in range(i + 1, len(items)):
+            b = items[j]
+            if a.source == b.source or (i, j) in seen or not _comparable(a, b):
+                continue
+            if a.main.quantity.kind in {"number", "age"} or other_time(a.key, b.key):
+                continue  # a bare number or an age says too little about what it is of
+            score = align.score(a.key, b.key)
+            if score >= LEXICAL_ALIGN or (a.main.quantity.kind == "count" and score < 0.15):
+                continue  # aligned pairs were settled above; counts need some shared wording
+            if not _same_measure(a, b, aligned=False):
+                continue
+            verdict = apart(a, b, compare_values(a, b))
+            if verdict.consistent:
+                agree.append((i, j))
+            else:
+                conflicts.append(_Edge(i, j, 0.6 * verdict.weight, verdict.notes))
+    return _assemble(items, conflicts, agree)
+
+
+def _reconcile(items: list[Stated], left: list[int], right: list[int]) -> Iterable[tuple[int, int, Verdict]]:
+    """Pair the numbers of two sentences that say the same thing: agreeing ones first, then the
+    leftovers of one kind when each side has one, or when they measure the same noun."""
+    free_l, free_r = list(left), list(right)
+    for i in list(free_l):
+        for j in free_r:
+            if _same_figure(items[i], items[j]):  # "remove 10 of those" and "10 populations"
+                free_l.remove(i)
+                free_r.remove(j)
+                break
+            if _comparable(items[i], items[j]) and _same_measure(items[i], items[j], aligned=True):
+                verdict = compare_values(items[i], items[j])
+                if verdict.consistent:
+                    yield i, j, verdict
+                    free_l.remove(i)
+                    free_r.remove(j)
+                    break
+    families: dict[tuple[str, str], tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
+    for i in free_l:
+        families[_family(items[i])][0].append(i)
+    for j in free_r:
+        families[_family(items[j])][1].append(j)
+    for ls, rs in families.values():
+        for i in ls:
+            mates = [j for j in rs if _comparable(items[i], items[j])
+                     and _same_measure(items[i], items[j], aligned=True)]
+            if len(ls) > 1 or len(rs) > 1:
+                break  # several numbers of one kind left on each side: no telling which is which
+            if len(mates) == 1:
+                yield i, mates[0], compare_values(items[i], items[mates[0]])
+
+
+def _same_figure(a: Stated, b: Stated) -> bool:
+    qa, qb = a.main.quantity, b.main.quantity
+    return {qa.kind, qb.kind} <= {"count", "number", "age"} and qa.value == qb.value and \
+        qa.kind != qb.kind and not (qa.unit and qb.unit and qa.unit != qb.unit and qa.kind == qb.kind)
+
+
+def _assemble(items: list[Stated], edges: list[_Edge], agree: list[tuple[int, int]]) -> list[Conflict]:
+    parent = list(range(len(items)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for e in edges:
+        parent[find(e.b)] = find(e.a)
+    members: dict[int, set[int]] = defaultdict(set)
+    for e in edges:
+        members[find(e.a)].update({e.a, e.b})
+    for i, j in agree:  # sources that agree with one side join it
+        for x, y in ((i, j), (j, i)):
+            if find(x) in members and x in members[find(x)]:
+                members[find(x)].add(y)
+    out: list[Conflict] = []
+    for root, group in members.items():
+        values = _value_groups(items, sorted(group))
+        if len(values) < 2:
+            continue
+        mine = [e for e in edges if find(e.a) == root]
+        best = max(mine, key=lambda e: e.confidence)
+        notes = list(dict.fromkeys(n for e in mine for n in e.notes))
+        kind = _conflict_kind(items[best.a])
+        out.append(Conflict(kind=kind, about=_about(items, group), values=values,
+                            confidence=round(best.confidence, 2), note="; ".join(notes)))
+    return out
+
+
+def _value_groups(items: list[Stated], group: list[int]) -> list[ConflictValue]:
+    buckets: list[list[Stated]] = []
+    for i in group:
+        s = items[i]
+        for bucket in buckets:
+            if all(compare_values(s, t).consistent for t in bucket):
+                bucket.append(s)
+                break
+        else:
+            buckets.append([s])
+    values = []
+    for bucket in buckets:
+        surfaces = list(dict.fromkeys(s.surface for s in bucket))
+        evidence = list(dict.fromkeys(Evidence(s.source, s.key[1], s.main.text) for s in bucket))
+        values.append(ConflictValue(value=" | ".join(surfaces), normalized=_normalized(bucket[0]),
+                                    sources=list(dict.fromkeys(s.source for s in bucket)), evidence=evidence))
+    return values
+
+
+def _normalized(s: Stated) -> str:
+    f = s.face("USD") or s.main
+    q = f.quantity
+    value = f"{q.value:.6g}" if q.value != int(q.value) or abs(q.value) < 1e15 else f"{q.value:.0f}"
+    if q.value == int(q.value) and abs(q.value) < 1e15:
+        value = str(int(q.value))
+    unit = q.unit if q.kind != "count" else q.unit or "items"
+    bound = HEDGE_KIND.get(q.hedge, "")
+    prefix = {"min": "≥ ", "max": "≤ ", "approx": "~"}.get(bound, "")
+    high = f"-{q.high:g}" if q.high is not None else ""
+    return f"{prefix}{value}{high} {unit}".strip()
+
+
+def _conflict_kind(s: Stated) -> ConflictKind:
+    kind = s.main.quantity.kind
+    return "money" if kind == "money" else "duration" if kind == "duration" else \
+        "count" if kind == "count" else "number"
+
+
+def _about(items: list[Stated], group: Iterable[int]) -> str:
+    measures = Counter(items[i].main.quantity.measures for i in group if items[i].main.quantity.measures)
+    kind = items[next(iter(group))].main.quantity.kind
+    what = " / ".join(m for m, _ in measures.most_common(2)) or "a figure"
+    prefix = {"money": "amount for", "duration": "how long: ", "count": "number of", "percent": "share:",
+              "age": "age:", "number": "figure for"}.get(kind, "")
+    return f"{prefix} {what}".replace(":  ", ": ").strip()
+
+
+# --- dates -----------------------------------------------------------------------------------------
+
+def date_conflicts(parsed: Sequence[Parsed], dates: Sequence[FoundDate], align: Alignment) -> list[Conflict]:
+    """Sentences that say the same thing but put it on days that cannot both be right.
+
+    Two left-over dates of aligned sentences are only compared when they date the same action (their
+    governing words agree), or when each sentence has one date and both are days: "from fiscal 2023"
+    and "announced in December" in one claim date different things.
+    """
+    docs = {p.key: p for p in parsed}
+    by_key: dict[tuple[str, int], list[FoundDate]] = defaultdict(list)
+    for d in dates:
+        if _is_event(d, docs.get(d.key)):  # a dateline or a publication line dates no claim
+            by_key[d.key].append(d)
+    keys = list(by_key)
+    out: list[Conflict] = []
+    for x, ka in enumerate(keys):
+        for kb in keys[x + 1:]:
+            if ka[0] == kb[0] or align.score(ka, kb, shapes=False) < 0.5:
+                continue
+            left = [d for d in by_key[ka] if not _overlaps_any(d, by_key[kb])]
+            right = [d for d in by_key[kb] if not _overlaps_any(d, by_key[ka])]
+            if len(left) != 1 or len(right) != 1:
+                continue
+            a, b = left[0], right[0]
+            if _granularity_class(a) != _granularity_class(b):
+                continue
+            if _preposition(a) != _preposition(b):
+                continue  # "by 2020" (a target) and "from 1990" (a baseline) date different things
+            if "absolute" not in {a.ref.anchor, b.ref.anchor} and a.anchored != b.anchored:
+                continue  # "on Friday" in articles of different days: likely two events
+            same_action = _governor(a, docs.get(a.key)) == _governor(b, docs.get(b.key)) != ""
+            lone_days = len(by_key[ka]) == len(by_key[kb]) == 1 and _granularity_class(a) == "day"
+            if not (same_action or (lone_days and _lexical(align, ka, kb) >= 0.5)):
+                continue
+            borrowed = any(d.ref.anchor.startswith("borrowed") for d in (a, b))
+            conf = (0.9 if align.score(ka, kb, shapes=False) >= 1.0 else 0.7) * (0.8 if borrowed else 1.0)
+            out.append(Conflict(kind="date", about=f"date of: {_short(a.text)}", confidence=round(conf, 2),
+                                values=[_date_value(a), _date_value(b)],
+                                note="resolved against a borrowed date" if borrowed else ""))
+    return out
+
+
+def _preposition(d: FoundDate) -> str:
+    """The word that gives a date its role: "on", "by", "since", "from", ..."""
+    first = d.ref.text.split()[0].lower()
+    if first in {"in", "on", "by", "since", "from", "until", "till", "before", "after", "during", "of"}:
+        return first
+    before = d.text[:d.start].split()
+    return before[-1].lower() if before else ""
+
+
+def _lexical(align: Alignment, a: tuple[str, int], b: tuple[str, int]) -> float:
+    x, y = align.bags.get(a, set()), align.bags.get(b, set())
+    return len(x & y) / len(x | y) if x and y else 0.0
+
+
+def _governor(d: FoundDate, p: Parsed | None) -> str:
+    """The concept of the verb (or noun) a date phrase hangs from: "shot down ... on Feb. 4" → shot."""
+    if p is None:
+        return ""
+    cur = next((t for t in p.doc if t.idx >= d.start), None)
+    for _ in range(6):
+        if cur is None:
+            return ""
+        if cur.idx >= d.end and cur.pos_ in {"VERB", "NOUN"}:
+            return concept(cur.text)
+        if cur.idx < d.start and cur.pos_ in {"VERB", "NOUN"}:
+            return concept(cur.text)
+        if cur.head is cur:
+            return concept(cur.text) if cur.pos_ in {"VERB", "NOUN"} else ""
+        cur = cur.head
+    return ""
+
+
+def _overlaps_any(d: FoundDate, others: list[FoundDate]) -> bool:
+    return any(_overlap(d, o) for o in others)
+
+
+def _overlap(a: FoundDate, b: FoundDate) -> bool:
+    return a.ref.start <= b.ref.end and b.ref.start <= a.ref.end
+
+
+def _granularity_class(d: FoundDate) -> str:
+    return "day" if d.ref.granularity == "day" else "coarse"
+
+
+def _date_value(d: FoundDate) -> ConflictValue:
+    r = d.ref
+    norm = r.start.isoformat() if r.start == r.end else f"{r.start.isoformat()}..{r.end.isoformat()}"
+    return ConflictValue(value=r.text, normalized=norm, sources=[r.source],
+                         evidence=[Evidence(r.source, r.sentence, d.text)])
+
+
+def _short(text: str, n: int = 80) -> str:
+    return text if len(text) <= n else text[:n].rsplit(" ", 1)[0] + "…"
+
+
+# --- titles and quotes -----------------------------------------------------------------------------
+
+def title_conflicts(table: EntityTable) -> list[Conflict]:
+    """One person, two posts: "Senior Deputy Foreign Minister" vs "Deputy Foreign Minister"."""
+    by_person: dict[str, list[TitleMention]] = defaultdict(list)
+    for t in table.titles:
+        by_person[t.person].append(t)
+    out: list[Conflict] = []
+    for person, mentions in by_person.items():
+        keys: dict[frozenset[str], list[TitleMention]] = defaultdict(list)
+        for t in mentions:
+            keys[t.key].append(t)
+        heads = {k: title_head(ts[0].title) for k, ts in keys.items()}
+        clash = [k for k in keys if any(_titles_clash(k, o, heads) for o in keys if o != k)]
+        if len(clash) < 2 or len({t.source for k in clash for t in keys[k]}) < 2:
+            continue
+        values = []
+        for k in clash:
+            ts = keys[k]
+            values.append(ConflictValue(
+                value=" / ".join(dict.fromkeys(t.title for t in ts)), normalized=" ".join(sorted(k)),
+                sources=list(dict.fromkeys(t.source for t in ts)),
+                evidence=list(dict.fromkeys(Evidence(t.source, t.sentence, t.text) for t in ts))))
+        values.sort(key=lambda v: -len(v.sources))
+        diff = sorted(set().union(*clash) - frozenset.intersection(*clash))
+        out.append(Conflict(kind="title", about=f"{person}'s title", values=values, confidence=0.75,
+                            note=f"the titles differ in: {', '.join(diff)}"))
+    return out
+
+
+def _titles_clash(a: frozenset[str], b: frozenset[str], heads: dict[frozenset[str], str]) -> bool:
+    if heads.get(a) != heads.get(b):
+        return False  # two different posts ("police chief", "superintendent") can both be held
+    if len(a) == 1 or len(b) == 1:
+        return False  # "Justice" for "Associate Justice": the bare post is a short form, not a rival
+    only_a, only_b = a - b, b - a
+    if (only_a | only_b) & RANK_WORDS:
+        return True  # "Senior Deputy ..." vs "Deputy ...": a different rank
+    return bool(only_a and only_b)  # "Foreign Minister" vs "Defense Minister"
+
+
+def quote_conflicts(quotes: QuoteSet) -> list[Conflict]:
+    out: list[Conflict] = []
+    for quote, mentions in zip(quotes.quotes, quotes.mentions, strict=True):
+        speakers: dict[str, list[int]] = defaultdict(list)
+        for k, m in enumerate(mentions):
+            if m.speaker:
+                speakers[m.speaker].append(k)
+        direct = {s for s, ks in speakers.items() if any(mentions[k].via == "subject" for k in ks)}
+        sources = {s: {mentions[k].source for k in ks} for s, ks in speakers.items()}
+        if len(speakers) >= 2 and len(set().union(*sources.values())) >= 2:
+            values = [ConflictValue(value=s, normalized=s, sources=sorted(sources[s]),
+                                    evidence=list(dict.fromkeys(Evidence(mentions[k].source, mentions[k].key[1],
+                                                                         mentions[k].text) for k in ks)))
+                      for s, ks in speakers.items()]
+            out.append(Conflict(kind="attribution", about=f"who said \"{_short(quote.text, 60)}\"",
+                                values=values, confidence=0.6 if len(direct) >= 2 else 0.35,
+                                note="speakers found from the sentence's grammar; check the evidence"))
+        if quote.partial:
+            continue
+        full = [v for v in quote.variants if len(words(v.text)) >= 4]
+        for x, va in enumerate(full):
+            for vb in full[x + 1:]:
+                if set(va.sources) & set(vb.sources):
+                    continue
+                changed = _substituted(words(va.text), words(vb.text))
+                if changed:
+                    out.append(Conflict(kind="quote", about=f"wording of {quote.speaker or 'a'} quote",
+                                        values=[ConflictValue(v.text, " ".join(words(v.text)), v.sources,
+                                                              v.evidence) for v in (va, vb)],
+                                        confidence=0.5, note=f"words differ: {', '.join(changed)}"))
+    return out
+
+
+def _substituted(a: list[str], b: list[str]) -> list[str]:
+    """Content words one wording has where the other has different ones (cuts are not changes)."""
+    out = []
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "replace":
+            changed = [w for w in a[i1:i2] + b[j1:j2] if w not in STOP_WORDS]
+            out.extend(changed)
+    return out
+
+
+# --- coverage --------------------------------------------------------------------------------------
+
+def coverage(sources: Sequence[Source], claims: Sequence[Claim]) -> tuple[dict[str, list[int]],
+                                                                            dict[str, list[int]]]:
+    """Per source: the claims only it (its origin) makes, and the widely reported claims it leaves out.
+
+    Widely reported: made by at least half of the independent origins, and by at least two.
+    """
+    origin = {s.article.id: s.origin for s in sources}
+    need = max(2, math.ceil(len(set(origin.values())) / 2))
+    unique: dict[str, list[int]] = {aid: [] for aid in origin}
+    missing: dict[str, list[int]] = {aid: [] for aid in origin}
+    for c in claims:
+        origins = {origin[s] for s in c.sources if s in origin}
+        if len(origins) == 1:
+            for s in dict.fromkeys(c.sources):
+                if s in unique:
+                    unique[s].append(c.id)
+        if len(origins) >= need:
+            for aid in origin:
+                if aid not in c.sources:
+                    missing[aid].append(c.id)
+    return unique, missing
+
+
+# --- timeline --------------------------------------------------------------------------------------
+
+def timeline(parsed: Sequence[Parsed], dates: Sequence[FoundDate], align: Alignment) -> list[TimelineEvent]:
+    """The dated events of the story, one entry per event however many sources date it."""
+    by_key = {p.key: p for p in parsed}
+    events = [d for d in dates if _is_event(d, by_key.get(d.key))]
+    clauses = {id(d): _clause(d, by_key.get(d.key)) for d in events}
+    bags = {id(d): _concepts(clauses[id(d)]) for d in events}
+    whole = {id(d): _concepts(d.text) for d in events}
+    parent = list(range(len(events)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, a in enumerate(events):
+        for j in range(i + 1, len(events)):
+            b = events[j]
+            if not _same_time(a, b) or find(i) == find(j):
+                continue
+            same_sentence = a.key == b.key
+            if same_sentence:
+                continue  # two dates in one sentence are two events
+            sim = max(_jaccard(bags[id(a)], bags[id(b)]), _jaccard(whole[id(a)], whole[id(b)]))
+            if align.score(a.key, b.key) >= 1.0 or sim >= EVENT_OVERLAP:
+                parent[find(j)] = find(i)
+    groups: dict[int, list[FoundDate]] = defaultdict(list)
+    for i, d in enumerate(events):
+        groups[find(i)].append(d)
+    out = []
+    for group in groups.values():
+        if all(d.fuzzy for d in group):
+            continue  # "the first in four years" alone dates nothing a reader can place
+        best = min(group, key=lambda d: ((d.ref.end - d.ref.start).days, d.fuzzy, len(clauses[id(d)])))
+        evidence = list(dict.fromkeys(Evidence(d.ref.source, d.ref.sentence, d.text) for d in group))
+        anchored = [d for d in group if d.ref.anchor in {"absolute", "published", "text"}]
+        out.append(TimelineEvent(start=best.ref.start, end=best.ref.end, text=clauses[id(best)],
+                                 sources=list(dict.fromkeys(d.ref.source for d in group)), evidence=evidence,
+                                 granularity=best.ref.granularity,
+                                 borrowed_date=not anchored and best.ref.anchor.startswith("borrowed")))
+    out.sort(key=lambda e: (e.start, e.end, -len(e.sources)))
+    return out
+
+
+def _jaccard(x: set[str], y: set[str]) -> float:
+    return len(x & y) / len(x | y) if x and y else 0.0
+
+
+def _same_time(a: FoundDate, b: FoundDate) -> bool:
+    """Could two date expressions name the time of one event? "Feb. 2019" and "2019" can; "2019" and
+    "from 2019 to 2021" name different spans."""
+    ra, rb = (a.ref.start, a.ref.end), (b.ref.start, b.ref.end)
+    if a.fuzzy or b.fuzzy:  # "four years" ago: about a year wide, so never a span of years
+        return _overlap(a, b) and max(ra[1] - ra[0], rb[1] - rb[0]).days <= 366
+    if ra == rb:
+        return True
+    inside = (ra[0] >= rb[0] and ra[1] <= rb[1]) or (rb[0] >= ra[0] and rb[1] <= ra[1])
+    longest = max(ra[1] - ra[0], rb[1] - rb[0]).days
+    return inside and longest <= 366
+
+
+def _noun_owner(tok: Token | None) -> Token | None:
+    """The noun a date phrase modifies, if it modifies one before any verb."""
+    cur = tok
+    for _ in range(6):
+        if cur is None or cur.head is cur or cur.pos_ in {"VERB", "AUX"}:
+            return None
+        if cur.dep_ == "prep" and cur.head.pos_ == "NOUN" and cur.head.lower_ not in TIME_NOUNS \
+                and len(list(cur.head.subtree)) >= 4:
+            return cur.head
+        cur = cur.head
+    return None
+
+
+def _is_event(d: FoundDate, p: Parsed | None) -> bool:
+    """Leave out publication lines, datelines and bylines: they date the article, not an event."""
+    if p is None:
+        return False
+    before = d.text[:d.start]
+    if before.count("(") > before.count(")"):
+        return False
+    if any(w in before.lower().split()[-3:] for w in ("published", "updated", "posted", "date")):
+        return False
+    return any((t.pos_ in {"VERB", "AUX"} and t.tag_ not in {"VBN"}) or (t.dep_ == "ROOT" and t.pos_ == "VERB")
+               for t in p.doc)
+
+
+def _clause(d: FoundDate, p: Parsed | None) -> str:
+    """The clause that tells the dated event: "the US shot down a Chinese balloon on Feb. 4"."""
+    if p is None:
+        return d.text
+    doc = p.doc
+    tok = next((t for t in doc if t.idx >= d.start), None)
+    cur = tok
+    for _ in range(8):
+        if cur is None or cur.pos_ in {"VERB", "AUX"}:
+            break
+        cur = cur.head if cur.head is not cur else None
+    if cur is None:
+        return d.text
+    noun = _noun_owner(tok)
+    if noun is not None:
+        cur = noun  # "their first security dialogue since 2019": the date belongs to the dialogue
+    elif cur.dep_ in {"acl", "relcl"} and cur.head.pos_ in {"NOUN", "PROPN"}:
+        cur = cur.head  # "its key defense document adopted in mid-December 2022"
+    sub = list(cur.subtree)
+    lo, hi = sub[0].i, sub[-1].i + 1
+    while lo < hi and (doc[lo].dep_ in {"mark", "cc", "punct"} or doc[lo].lower_ in {"after", "when", "while",
+                                                                                    "before", "as"}):
+        lo += 1
+    text = doc[lo:hi].text.strip(" ,;")
+    if len(text.split()) < 4 or len(text) > 240:
+        return d.text if len(d.text) <= 240 else d.text[:240].rsplit(" ", 1)[0] + "…"
+    return text[0].upper() + text[1:]
+

@@ -1,0 +1,297 @@
+"""People, organisations and places, merged across the sources of one story, with the titles each
+source gives a person.
+
+"Yamada", "Shigeo Yamada" and "Japan's Senior Deputy Foreign Minister Shigeo Yamada" are one person:
+a one-word mention joins the only full name that ends (or, for East Asian order, starts) with it.
+The small English model misses many bare surnames ("Sun told ..."), so once the full names are known
+every sentence is scanned for them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from newsfuse.facts.nlp import Parsed
+from newsfuse.types import Entity, EntityKind, Mention
+
+KINDS: dict[str, EntityKind] = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place",
+                                "FAC": "place"}
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "mr.", "mrs.", "ms.", "dr.",
+                        "prof."})
+# The word a title is "about": a title without one ("second from right", "counterpart") is not a title.
+TITLE_HEADS = frozenset(["minister", "president", "premier", "chancellor", "secretary", "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "governor", "mayor", "senator", "congressman", "congresswoman", "representative", "general", "admiral", "commander", "chief", "director", "chairman", "chairwoman", "chair", "ceo", "cfo", "coo", "officer", "head", "leader", "king", "queen", "prince", "princess", "emperor", "judge", "justice", "attorney", "prosecutor", "adviser", "advisor", "counselor", "councillor", "councilor", "lawmaker", "legislator", "commissioner", "undersecretary", "under-secretary", "superintendent", "inspector", "captain", "colonel", "lieutenant", "sergeant", "marshal", "spokesmen", "pope", "bishop", "cardinal", "archbishop", "diplomat", "negotiator", "deputy", "speaker", "treasurer", "auditor"])
+# Words that change which post is meant: "Senior Deputy Foreign Minister" is not "Deputy Foreign Minister".
+RANK_WORDS = frozenset(["senior", "junior", "deputy", "vice", "assistant", "acting", "former", "first", "second", "principal", "under", "associate", "state", "parliamentary", "executive", "interim", "permanent", "chief", "prime", "lead", "co"])
+# Words that say which field a post is in; "Minister" and "Foreign Minister" can both be right.
+DOMAIN_WORDS = frozenset(["foreign", "affairs", "defense", "defence", "finance", "interior", "home", "health", "trade", "economy", "economic", "justice", "security", "national", "press", "communications", "energy", "environment", "education", "agriculture", "transport", "transportation", "labor", "labour", "culture", "information", "commerce", "treasury", "army", "navy", "naval", "air", "force", "military", "police", "party", "communist", "central", "committee", "international", "public", "policy", "intelligence", "cabinet", "general", "staff", "joint", "armed", "forces", "homeland", "strategic", "strategy", "affairs", "industry", "technology", "science", "digital", "social", "welfare", "development", "immigration", "emergency", "relations", "legal", "political", "operations", "communication", "news", "presidential"])
+TITLE_VOCAB = TITLE_HEADS | RANK_WORDS | DOMAIN_WORDS | {"of", "for", "the", "and", "&", "-"}
+# Dropped when comparing titles: "Deputy Minister of Foreign Affairs" == "Deputy Foreign Minister".
+TITLE_FILLER = frozenset({"of", "for", "the", "and", "&", "-", "affairs"})
+TITLE_SPELLING = {"defence": "defense", "labour": "labor", "spokeswoman": "spokesperson",
+                  "spokesman": "spokesperson", "chairwoman": "chair", "chairman": "chair",
+                  "advisor": "adviser", "councillor": "councilor", "under-secretary": "undersecretary"}
+# A few names that are written several ways; merged so that "the U.S." and "United States" are one.
+ALIASES = {"us": "united states", "u.s.": "united states", "u.s": "united states", "usa": "united states",
+           "u.s.a.": "united states", "america": "united states", "uk": "united kingdom",
+           "u.k.": "united kingdom", "britain": "united kingdom", "great britain": "united kingdom",
+           "prc": "china", "people's republic of china": "china", "un": "united nations",
+           "u.n.": "united nations", "eu": "european union", "e.u.": "european union"}
+
+
+@dataclass(slots=True)
+class TitleMention:
+    """One source calling one person by one title, in one sentence."""
+
+    person: str  # entity name
+    title: str  # as written ("Deputy Minister of Foreign Affairs")
+    source: str
+    sentence: int
+    text: str  # the sentence
+
+    @property
+    def key(self) -> frozenset[str]:
+        return title_key(self.title)
+
+
+@dataclass(frozen=True, slots=True)
+class SpanRef:
+    """Where an entity is mentioned in a parsed sentence (token offsets into its doc)."""
+
+    start: int
+    end: int
+    name: str
+    kind: EntityKind
+
+
+@dataclass(slots=True)
+class EntityTable:
+    """The merged entities of a story, and where each is mentioned, for the quote and compare stages."""
+
+    entities: list[Entity]
+    titles: list[TitleMention]
+    spans: dict[tuple[str, int], list[SpanRef]] = field(default_factory=dict)
+
+    def at(self, key: tuple[str, int], token: int) -> SpanRef | None:
+        for ref in self.spans.get(key, ()):
+            if ref.start <= token < ref.end:
+                return ref
+        return None
+
+    def people(self, key: tuple[str, int]) -> list[SpanRef]:
+        return [r for r in self.spans.get(key, ()) if r.kind == "person"]
+
+    def names(self, key: tuple[str, int]) -> set[str]:
+        return {r.name for r in self.spans.get(key, ())}
+
+
+def title_key(title: str) -> frozenset[str]:
+    """The words of a title that decide which post it is, spelling and word order folded."""
+    toks = title.lower().replace("-", " ").replace(".", " ").split()
+    return frozenset(TITLE_SPELLING.get(t, t) for t in toks if t not in TITLE_FILLER)
+
+
+def title_head(title: str) -> str:
+    """The post a title names: its last word, or the word before "of" ("Minister of Foreign Affairs")."""
+    toks = title.lower().replace("-", " ").split()
+    if "of" in toks[1:]:
+        toks = toks[:toks.index("of")]
+    head = toks[-1] if toks else ""
+    return TITLE_SPELLING.get(head, head)
+
+
+def extract_entities(parsed: list[Parsed]) -> EntityTable:
+    raw: list[tuple[Parsed, Span, str, EntityKind]] = []
+    for p in parsed:
+        for ent in p.doc.ents:
+            kind = KINDS.get(ent.label_)
+            if kind is None:
+                continue
+            span = _trim(ent)
+            if span is None or not any(c.isalpha() for c in span.text):
+                continue
+            label = ent.label_
+            if label != "PERSON" and len(span) >= 2 and (title_before(span) or title_after(span)):
+                label, kind = "PERSON", "person"  # "Sun Weidong, China's foreign vice-minister" read as ORG
+            raw.append((p, span, label, kind))
+    people = _people(raw, parsed)
+    others = _others(raw, people)
+    table = EntityTable(entities=[], titles=[])
+    for name, kind, refs in [*people, *others]:
+        mentions = [Mention(span.text, p.source, p.sentence.index) for p, span in refs]
+        entity = Entity(name=name, kind=kind, mentions=mentions,
+                        sources=list(dict.fromkeys(m.source for m in mentions)))
+        for p, span in refs:
+            table.spans.setdefault(p.key, []).append(SpanRef(span.start, span.end, name, kind))
+            if kind == "person":
+                for title in (title_before(span), title_after(span)):
+                    if title:
+                        table.titles.append(TitleMention(name, title, p.source, p.sentence.index, p.text))
+                        entity.titles.setdefault(title, [])
+                        if p.source not in entity.titles[title]:
+                            entity.titles[title].append(p.source)
+        table.entities.append(entity)
+    table.entities.sort(key=lambda e: (-len(e.sources), -len(e.mentions), e.name))
+    return table
+
+
+def _trim(span: Span) -> Span | None:
+    """Drop a leading article or honorific, a trailing possessive, and title words NER swept in."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].lower_ in HONORIFICS):
+        start += 1
+    while end > start and doc[end - 1].text in {"'s", "’s", "'", "’"}:
+        end -= 1
+    if span.label_ == "PERSON":
+        while start < end - 1 and _is_title_word(doc[start]):
+            start += 1
+    return doc[start:end] if end > start else None
+
+
+def _is_title_word(tok: Token) -> bool:
+    return tok.lower_ in TITLE_VOCAB and tok.lower_ not in {"of", "for", "the", "and", "&"}
+
+
+def _people(raw: list[tuple[Parsed, Span, str, EntityKind]],
+            parsed: list[Parsed]) -> list[tuple[str, EntityKind, list[tuple[Parsed, Span]]]]:
+    full: dict[tuple[str, ...], list[tuple[Parsed, Span]]] = defaultdict(list)
+    single: list[tuple[Parsed, Span]] = []
+    for p, s, label, _ in raw:
+        if label == "PERSON":
+            toks = _name_key(s)
+            (full[toks] if len(toks) >= 2 else single).append((p, s))
+    # The small model sometimes calls a person an organisation or a place ("Sun Weidong" as ORG):
+    # a non-person entity spelled exactly like a known person's name, or a unique part of one, is them.
+    parts = Counter(w for k in full for w in {k[0], k[-1]})
+    for p, s, label, _ in raw:
+        if label != "PERSON":
+            toks = _name_key(s)
+            if toks in full:
+                full[toks].append((p, s))
+            elif len(toks) == 1 and parts.get(toks[0]) == 1:
+                single.append((p, s))
+    groups = {k: list(v) for k, v in full.items()}
+    by_part: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    for k in groups:
+        by_part[k[-1]].add(k)
+        by_part[k[0]].add(k)
+    orphans: dict[str, list[tuple[Parsed, Span]]] = defaultdict(list)
+    for p, s in single:
+        word = s.text.lower()
+        candidates = by_part.get(word, set())
+        if len(candidates) == 1:
+            groups[next(iter(candidates))].append((p, s))
+        elif not candidates:
+            orphans[word].append((p, s))
+    _scan_surnames(groups, by_part, parsed)
+    out: list[tuple[str, EntityKind, list[tuple[Parsed, Span]]]] = []
+    for k, refs in groups.items():
+        out.append((_best_name([s.text for _, s in refs if len(s) >= 2] or [" ".join(k)]), "person",
+                    _dedup(refs)))
+    for refs in orphans.values():
+        out.append((_best_name([s.text for _, s in refs]), "person", _dedup(refs)))
+    return out
+
+
+def _scan_surnames(groups: dict[tuple[str, ...], list[tuple[Parsed, Span]]],
+                   by_part: dict[str, set[tuple[str, ...]]], parsed: list[Parsed]) -> None:
+    """Add the bare-name mentions NER missed ("Sun told his counterpart ...")."""
+    last = {k[-1]: k for k in groups if len(by_part[k[-1]]) == 1}
+    first = {k[0]: k for k in groups if len(by_part[k[0]]) == 1}
+    taken: dict[tuple[str, int], set[int]] = defaultdict(set)
+    for refs in groups.values():
+        for p, s in refs:
+            taken[p.key].update(range(s.start, s.end))
+    for p in parsed:
+        for tok in p.doc:
+            if tok.i in taken[p.key] or not tok.text[:1].isupper() or tok.tag_ != "NNP":
+                continue
+            word = tok.lower_
+            key = last.get(word)
+            # A bare given name (or a Chinese family name written first) is only trusted where it acts
+            # as a person would: as a subject or a possessor.
+            if key is None and word in first and tok.dep_ in {"nsubj", "nsubjpass", "poss"}:
+                key = first[word]
+            if key is not None:
+                groups[key].append((p, p.doc[tok.i:tok.i + 1]))
+                taken[p.key].add(tok.i)
+
+
+def _name_key(span: Span) -> tuple[str, ...]:
+    return tuple(t.lower_ for t in span if t.is_alpha or "-" in t.text)
+
+
+def _others(raw: list[tuple[Parsed, Span, str, EntityKind]],
+            people: list[tuple[str, EntityKind, list[tuple[Parsed, Span]]]]
+            ) -> list[tuple[str, EntityKind, list[tuple[Parsed, Span]]]]:
+    claimed = {(p.key, s.start) for _, _, refs in people for p, s in refs}
+    groups: dict[tuple[EntityKind, str], list[tuple[Parsed, Span]]] = defaultdict(list)
+    for p, s, label, kind in raw:
+        if label == "PERSON" or (p.key, s.start) in claimed:
+            continue
+        key = " ".join(s.text.lower().replace("’", "'").split())
+        groups[(kind, ALIASES.get(key, key))].append((p, s))
+    return [(_best_name([s.text for _, s in refs]), kind, _dedup(refs)) for (kind, _), refs in groups.items()]
+
+
+def _best_name(forms: Iterable[str]) -> str:
+    """The most frequent form; among equally frequent forms the longest."""
+    counts = Counter(forms)
+    return max(counts, key=lambda f: (counts[f], len(f)))
+
+
+def _dedup(refs: list[tuple[Parsed, Span]]) -> list[tuple[Parsed, Span]]:
+    seen: set[tuple[str, int, int]] = set()
+    out = []
+    for p, s in refs:
+        key = (p.source, p.sentence.index, s.start)
+        if key not in seen:
+            seen.add(key)
+            out.append((p, s))
+    return out
+
+
+def title_before(name: Span) -> str:
+    """ "Japan's Senior Deputy Foreign Minister Shigeo Yamada" → "Senior Deputy Foreign Minister"."""
+    doc = name.doc
+    j = name.start - 1
+    while j >= 0:
+        tok = doc[j]
+        if tok.ent_type_ in {"NORP", "GPE", "ORG", "PERSON", "DATE"} or tok.lower_ not in TITLE_VOCAB:
+            break
+        j -= 1
+    return _clean_title(doc, j + 1, name.start)
+
+
+def title_after(name: Span) -> str:
+    """ "Sun Weidong, China's foreign vice-minister, said" → "foreign vice-minister"."""
+    doc = name.doc
+    if name.end >= len(doc) or doc[name.end].text != ",":
+        return ""
+    start = name.end + 1
+    end = start
+    while end < len(doc) and doc[end].text not in {",", ".", ")", ";", ":", "(", "—", "–"} and end - start < 10:
+        end += 1
+    for k in range(end - 1, start - 1, -1):  # the title follows its owner: "China's", "the ministry's"
+        if doc[k].text in {"'s", "’s"}:
+            start = k + 1
+            break
+    while start < end and doc[start].lower_ in {"the", "a", "an", "his", "her", "their", "its"}:
+        start += 1
+    if any(doc[k].lower_ not in TITLE_VOCAB for k in range(start, end)):
+        return ""
+    return _clean_title(doc, start, end)
+
+
+def _clean_title(doc: Doc, start: int, end: int) -> str:
+    while start < end and doc[start].lower_ in {"of", "for", "the", "and", "&", "-"}:
+        start += 1
+    while end > start and doc[end - 1].lower_ in {"of", "for", "the", "and", "&", "-"}:
+        end -= 1
+    if end <= start or not any(doc[k].lower_ in TITLE_HEADS for k in range(start, end)):
+        return ""
+    return doc[start:end].text

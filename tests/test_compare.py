@@ -1,0 +1,204 @@
+"""Conflicts, coverage and the timeline, on small stories written for each rule."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsfuse.compare import coverage
+from newsfuse.facts import Facts, extract_facts
+from newsfuse.text import split_sentences
+from newsfuse.types import Article, Claim, Evidence, Source
+
+DAY = dt.date(2023, 2, 22)
+
+
+def story(*texts: str, published: dt.date | None = DAY, claims: bool = False) -> Facts:
+    """One source per text. With `claims`, sentence k of every source is put in claim k."""
+    sources = []
+    for i, text in enumerate(texts):
+        article = Article(id=f"s{i}", text=text, published=published)
+        sources.append(Source(i + 1, article, i, split_sentences(article)))
+    made: list[Claim] = []
+    if claims:
+        for k in range(min(len(s.sentences) for s in sources)):
+            ev = [Evidence(s.article.id, k, s.sentences[k].text) for s in sources]
+            made.append(Claim(k, ev[0].text, ev, [e.source for e in ev], len(ev)))
+    return extract_facts(sources, made)
+
+
+# --- values that cannot both be true ---------------------------------------------------------------
+
+@pytest.mark.parametrize(("a", "b", "kind", "values"), [
+    ("Japan will spend $315 billion on defense over five years, the ministry said.",
+     "Japan will spend $320 billion on defense over five years, the ministry said.", "money",
+     {"$315 billion", "$320 billion"}),
+    ("The earthquake killed 12 people in the coastal town on Monday, officials said.",
+     "The earthquake killed 18 people in the coastal town on Monday, officials said.", "count", {"12", "18"}),
+    ("The talks between the two ministers lasted about 3 1/2 hours in Tokyo.",
+     "The talks between the two ministers lasted six hours in Tokyo.", "duration",
+     {"about 3 1/2 hours", "six hours"}),
+    ("Unemployment in the region rose to 7.5% in January, the agency said.",
+     "Unemployment in the region rose to 9.1% in January, the agency said.", "number", {"7.5%", "9.1%"}),
+    ("Prices will rise by between 25 and 40 percent by 2020, the report said.",
+     "Prices will rise by between 25 and 60 percent by 2020, the report said.", "number", None),
+])
+def test_real_contradictions(a: str, b: str, kind: str, values: set[str] | None) -> None:
+    facts = story(a, b)
+    found = [c for c in facts.conflicts if c.kind == kind]
+    assert len(found) == 1, facts.conflicts
+    conflict = found[0]
+    if values is not None:
+        assert {v.value for v in conflict.values} == values
+    for v in conflict.values:  # every value cites the exact sentence that states it
+        assert v.evidence and all(e.text in (a, b) for e in v.evidence)
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # a hedge: "at least three" is true when three is
+    ("Officials said at least three unidentified flying objects crossed its airspace from 2019 to 2021.",
+     "Officials said three unidentified flying objects crossed its airspace from 2019 to 2021."),
+    # one sum in two currencies, the other source giving one of them
+    ("The plan will allocate about 43 trillion yen (approximately $315 billion) for defense over five years.",
+     "The plan will allocate $315 billion for defense over five years."),
+    # rounding
+    ("The city has 3.47 million residents, the census bureau said on Monday.",
+     "The city has 3.5 million residents, the census bureau said on Monday."),
+    # a five-year total and a yearly figure are different quantities
+    ("Japan will spend $320 billion on defense over five years, the ministry said.",
+     "Japan will spend $64 billion on defense a year, the ministry said."),
+    # a change and a level
+    ("Defense spending rose by 5% to reach 2% of GDP, the ministry said.",
+     "Defense spending rose 5% to reach 2% of GDP, the ministry said."),
+    # the same fact phrased two ways: "four years" after 2019
+    ("China and Japan held their first security dialogue in four years on Wednesday.",
+     "China and Japan held their first security dialogue since 2019 on Wednesday."),
+    # different periods: the sentences date different times
+    ("More than 300 rockets were fired at the town in March, the army said.",
+     "More than 470 rockets were fired at the town this year, the army said."),
+    # identical statements
+    ("The earthquake killed 12 people in the coastal town on Monday, officials said.",
+     "The earthquake killed 12 people in the coastal town on Monday, officials said."),
+])
+def test_looks_like_a_conflict_but_is_not(a: str, b: str) -> None:
+    facts = story(a, b)
+    assert facts.conflicts == []
+
+
+def test_two_different_bounds_are_shown_but_ranked_low() -> None:
+    facts = story("At least 12 people were killed in the blast in the capital, police said.",
+                  "At least 15 people were killed in the blast in the capital, police said.")
+    [c] = facts.conflicts
+    assert c.confidence < 0.5 and "bound" in c.note
+
+
+def test_claims_align_sentences_that_share_few_words() -> None:
+    a = "Tokyo has earmarked $315 billion."
+    b = "Officials in Japan put the figure at $290 billion, a record."
+    assert story(a, b).conflicts == []
+    [c] = story(a, b, claims=True).conflicts
+    assert c.kind == "money" and c.confidence >= 0.5
+
+
+def test_duration_of_the_event_across_the_story() -> None:
+    facts = story("The talks lasted about 3 1/2 hours. Ministers then left.",
+                  "At the start of the two-day dialogue in Tokyo, the minister spoke.")
+    [c] = [c for c in facts.conflicts if c.kind == "duration"]
+    assert {v.normalized for v in c.values} == {"~3.5 hours", "48 hours"}
+    assert "about" in c.note
+
+
+def test_conflicts_are_ranked() -> None:
+    facts = story("The earthquake killed 12 people in the coastal town on Monday, officials said. "
+                  "The talks lasted about 3 1/2 hours.",
+                  "The earthquake killed 30 people in the coastal town on Monday, officials said. "
+                  "The two-day dialogue was tense.")
+    assert len(facts.conflicts) == 2
+    assert [c.confidence for c in facts.conflicts] == sorted((c.confidence for c in facts.conflicts), reverse=True)
+
+
+def test_date_conflict_in_sentences_that_say_the_same() -> None:
+    facts = story("The two foreign ministers met in Tokyo on Tuesday to discuss the balloons.",
+                  "The two foreign ministers met in Tokyo on Wednesday to discuss the balloons.")
+    [c] = facts.conflicts
+    assert c.kind == "date"
+    assert {v.normalized for v in c.values} == {"2023-02-21", "2023-02-22"}
+
+
+# --- titles and quotes -----------------------------------------------------------------------------
+
+def test_title_conflict_groups_one_sources_variants() -> None:
+    facts = story("Japanese Senior Deputy Foreign Minister Shigeo Yamada raised the balloons.",
+                  "Deputy Foreign Minister Shigeo Yamada opened the talks. "
+                  "Deputy Minister of Foreign Affairs Shigeo Yamada spoke first.")
+    [c] = facts.conflicts
+    assert c.kind == "title" and c.about == "Shigeo Yamada's title"
+    assert sorted(v.sources for v in c.values) == [["s0"], ["s1"]]
+    assert "senior" in c.note
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Vice Foreign Minister Sun Weidong arrived in Tokyo.", "Sun Weidong, China's foreign vice-minister, spoke."),
+    ("Associate Justice Antonin Scalia died on Saturday.", "Justice Antonin Scalia died on Saturday."),
+    ("Police Chief Michael Harrison spoke.", "Police Superintendent Michael Harrison spoke."),
+])
+def test_titles_that_do_not_clash(a: str, b: str) -> None:
+    assert [c for c in story(a, b).conflicts if c.kind == "title"] == []
+
+
+def test_quote_attributed_to_two_people() -> None:
+    facts = story('Sun Weidong said, "We are seeing the return of a Cold War mentality in the region."',
+                  'Shigeo Yamada said, "We are seeing the return of a Cold War mentality in the region."')
+    [c] = [c for c in facts.conflicts if c.kind == "attribution"]
+    assert {v.value for v in c.values} == {"Sun Weidong", "Shigeo Yamada"}
+
+
+def test_quote_wording_changed() -> None:
+    facts = story('Sun Weidong said, "We are seeing the return of a Cold War mentality in the region."',
+                  'Sun Weidong said, "We are seeing the return of a Cold War ideology in the region."')
+    [c] = [c for c in facts.conflicts if c.kind == "quote"]
+    assert "mentality" in c.note and "ideology" in c.note
+
+
+# --- coverage --------------------------------------------------------------------------------------
+
+def claim(cid: int, *sources: str) -> Claim:
+    return Claim(cid, "x", [Evidence(s, 0, "x") for s in sources], list(sources), len(sources))
+
+
+def test_coverage_counts_wire_copies_once() -> None:
+    srcs = [Source(i + 1, Article(id=a, text="x"), origin) for i, (a, origin) in
+            enumerate([("a", 0), ("a2", 0), ("b", 1), ("c", 2), ("d", 3)])]
+    claims = [claim(1, "a", "a2"),  # one origin: unique to the wire story (both copies)
+              claim(2, "b"),  # unique to b
+              claim(3, "a", "b"),  # two of four origins: widely reported
+              claim(4, "b", "c", "d")]
+    unique, missing = coverage(srcs, claims)
+    assert unique == {"a": [1], "a2": [1], "b": [2], "c": [], "d": []}
+    assert missing == {"a": [4], "a2": [3, 4], "b": [], "c": [3], "d": [3]}
+
+
+# --- timeline --------------------------------------------------------------------------------------
+
+def test_timeline_dedups_events_and_sorts_them() -> None:
+    facts = story("The US shot down a Chinese balloon on Feb. 4. Japan and China held security talks on Wednesday.",
+                  "China and Japan held security talks in Tokyo on Wednesday. The previous talks were in Feb. 2019.")
+    days = [(e.start, e.end) for e in facts.timeline]
+    assert days == sorted(days)
+    talks = [e for e in facts.timeline if e.start == DAY]
+    assert len(talks) == 1 and talks[0].sources == ["s0", "s1"]
+    assert any(e.start == dt.date(2023, 2, 4) for e in facts.timeline)
+    assert any(e.start == dt.date(2019, 2, 1) and e.granularity == "month" for e in facts.timeline)
+
+
+def test_timeline_says_when_a_date_was_borrowed() -> None:
+    sources = []
+    for i, (text, published) in enumerate([("Talks opened in Tokyo on Wednesday.", DAY),
+                                           ("The US shot down a balloon on Feb. 4.", None)]):
+        article = Article(id=f"s{i}", text=text, published=published)
+        sources.append(Source(i + 1, article, i, split_sentences(article)))
+    facts = extract_facts(sources, [])
+    shot = next(e for e in facts.timeline if e.start == dt.date(2023, 2, 4))
+    assert shot.borrowed_date
+    assert facts.notes == ["s1 carries no date; its dates are resolved against 2023-02-22, borrowed from s0"]

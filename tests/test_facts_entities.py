@@ -1,0 +1,62 @@
+"""People merged across sources, with the titles each source gives them."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfuse.facts.entities import EntityTable, extract_entities, title_head, title_key
+from newsfuse.facts.nlp import parse_sources
+from newsfuse.text import split_sentences
+from newsfuse.types import Article, Source
+
+
+def table(*texts: str) -> EntityTable:
+    sources = []
+    for i, text in enumerate(texts):
+        article = Article(id=f"s{i}", text=text)
+        sources.append(Source(i + 1, article, i, split_sentences(article)))
+    return extract_entities(parse_sources(sources))
+
+
+def test_one_person_under_three_names_keeps_each_sources_title() -> None:
+    t = table("Japan's Senior Deputy Foreign Minister Shigeo Yamada met the delegation in Tokyo.",
+              "Deputy Foreign Minister Shigeo Yamada opened the meeting. Yamada said dialogue mattered.",
+              "The talks were led by Yamada and his Chinese counterpart.")
+    [yamada] = [e for e in t.entities if e.name == "Shigeo Yamada"]
+    assert yamada.kind == "person"
+    assert yamada.sources == ["s0", "s1", "s2"]
+    assert yamada.titles == {"Senior Deputy Foreign Minister": ["s0"], "Deputy Foreign Minister": ["s1"]}
+
+
+def test_title_after_the_name_and_a_bare_family_name_written_first() -> None:
+    t = table("Sun Weidong, China's foreign vice-minister, took aim at Tokyo's defence policy. "
+              "Sun told his counterpart that the situation had changed.")
+    [sun] = [e for e in t.entities if e.name == "Sun Weidong"]
+    assert sun.titles == {"foreign vice-minister": ["s0"]}
+    assert len(sun.mentions) == 2
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("Vice Foreign Minister", "foreign vice-minister", True),
+    ("Deputy Minister of Foreign Affairs", "Deputy Foreign Minister", True),
+    ("Foreign Affairs Deputy Minister", "Deputy Foreign Minister", True),
+    ("Defence Minister", "Defense Minister", True),
+    ("Senior Deputy Foreign Minister", "Deputy Foreign Minister", False),
+    ("Foreign Minister", "Defense Minister", False),
+])
+def test_title_keys(a: str, b: str, same: bool) -> None:
+    assert (title_key(a) == title_key(b)) is same
+
+
+@pytest.mark.parametrize(("title", "head"), [
+    ("Deputy Minister of Foreign Affairs", "minister"), ("police chief", "chief"),
+    ("foreign vice-minister", "minister"), ("Press Secretary", "secretary"),
+])
+def test_title_heads(title: str, head: str) -> None:
+    assert title_head(title) == head
+
+
+def test_places_written_two_ways_are_one() -> None:
+    t = table("The United States shot down a balloon.", "The US said the balloon was a spy craft.")
+    names = [e for e in t.entities if e.kind == "place" and set(e.sources) == {"s0", "s1"}]
+    assert len(names) == 1

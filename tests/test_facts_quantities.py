@@ -1,0 +1,89 @@
+"""Numbers read by hand: each form the issue names, normalized, with what it measures."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfuse.facts.nlp import parse_sources
+from newsfuse.facts.quantities import Found, extract_quantities
+from newsfuse.text import split_sentences
+from newsfuse.types import Article, Source
+
+
+def found_in(text: str) -> list[Found]:
+    article = Article(id="a", text=text)
+    return extract_quantities(parse_sources([Source(1, article, 0, split_sentences(article))]))
+
+
+@pytest.mark.parametrize(("sentence", "surface", "kind", "value", "unit", "hedge"), [
+    ("The plan costs $315 billion over five years.", "$315 billion", "money", 315e9, "USD", ""),
+    ("Tokyo will allocate about 43 trillion yen for defense.", "about 43 trillion yen", "money", 43e12, "JPY",
+     "about"),
+    ("The fund (approximately $7.5 billion) was approved.", "approximately $7.5 billion", "money", 7.5e9, "USD",
+     "approximately"),
+    ("The city raised €5m for the school.", "€5m", "money", 5e6, "EUR", ""),
+    ("Spending will rise to 2% of GDP.", "2%", "percent", 2.0, "%", ""),
+    ("Prices rose 3.5 per cent last month.", "3.5 per cent", "percent", 3.5, "%", ""),
+    ("The talks lasted about 3 1/2 hours.", "about 3 1/2 hours", "duration", 3.5, "hours", "about"),
+    ("At the start of the two-day dialogue, both sides spoke.", "two-day", "duration", 48.0, "hours", ""),
+    ("The hearing lasted two and a half hours.", "two and a half hours", "duration", 2.5, "hours", ""),
+    ("Officials said three unidentified flying objects were seen.", "three", "count", 3.0, "objects", ""),
+    ("Officials said at least three unidentified flying objects were seen.", "at least three", "count", 3.0,
+     "objects", "at least"),
+    ("Police said twenty-five people were hurt.", "twenty-five", "count", 25.0, "people", ""),
+    ("The storm killed 1,200 people in the region.", "1,200", "count", 1200.0, "people", ""),
+    ("A 45-year-old man was arrested on Sunday.", "45-year-old", "age", 45.0, "years", ""),
+    ("The suspect, aged 31, was released.", "31", "age", 31.0, "years", ""),
+])
+def test_quantity_forms(sentence: str, surface: str, kind: str, value: float, unit: str, hedge: str) -> None:
+    got = [f.quantity for f in found_in(sentence) if f.quantity.kind == kind]
+    assert got, f"no {kind} in {sentence!r}"
+    q = got[0]
+    assert (q.text, q.value, q.unit, q.hedge) == (surface, pytest.approx(value), unit, hedge)
+    assert q.sentence == 0 and q.source == "a"
+
+
+def test_parentheses_are_not_negative() -> None:
+    q = next(f.quantity for f in found_in("It agreed a deal (approximately $7.5 billion) on Monday."))
+    assert q.value > 0
+
+
+def test_range_keeps_its_upper_end() -> None:
+    q = next(f.quantity for f in found_in("The flight took 3 to 4 hours."))
+    assert (q.value, q.high) == (3.0, 4.0)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The previous meeting took place in 2019.",
+    "The US shot down a balloon on Feb. 4.",
+    "The two countries agreed to talk again.",
+    "Vinokourov won stage 13 of the race.",
+    "The board voted 4-1 on Tuesday to proceed.",
+    "They were seen from 2019 to 2021.",
+])
+def test_numbers_that_count_nothing(sentence: str) -> None:
+    assert [f.quantity.text for f in found_in(sentence) if f.quantity.kind in {"count", "number"}] == []
+
+
+def test_one_sum_in_two_currencies_is_one_group() -> None:
+    found = found_in("The plan allocates about 43 trillion yen (approximately $315 billion) over five years.")
+    money = [f for f in found if f.quantity.kind == "money"]
+    assert len(money) == 2
+    assert money[0].currency_group == money[1].currency_group >= 0
+
+
+def test_period_and_measure() -> None:
+    found = found_in("Japan will double defense spending over the next five years to $320 billion.")
+    money = next(f for f in found if f.quantity.kind == "money")
+    assert money.period == pytest.approx(5 * 8766)
+    assert money.quantity.measures == "defense spending"
+
+
+def test_annual_figure_is_a_rate() -> None:
+    found = found_in("The country spends $50 billion a year on defense.")
+    assert next(f for f in found if f.quantity.kind == "money").per == "year"
+
+
+def test_gap_is_not_a_duration_of_the_event() -> None:
+    found = found_in("China and Japan held their first security talks in four years.")
+    assert [f.gap for f in found if f.quantity.kind == "duration"] == [True]

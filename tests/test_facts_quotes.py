@@ -1,0 +1,74 @@
+"""Quotes: finding the quoted words, their speaker, and the same quote in several sources."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfuse.facts.entities import extract_entities
+from newsfuse.facts.nlp import parse_sources
+from newsfuse.facts.quotes import QuoteSet, extract_quotes, quote_spans
+from newsfuse.text import split_sentences
+from newsfuse.types import Article, Source
+
+
+def quotes(*texts: str) -> QuoteSet:
+    sources = []
+    for i, text in enumerate(texts):
+        article = Article(id=f"s{i}", text=text)
+        sources.append(Source(i + 1, article, i, split_sentences(article)))
+    parsed = parse_sources(sources)
+    return extract_quotes(parsed, extract_entities(parsed))
+
+
+@pytest.mark.parametrize(("sentence", "quoted"), [
+    ("“We are seeing the return of a Cold War mentality,” Sun said.", ["We are seeing the return of a Cold War mentality"]),
+    ('He warned against Japan\'s "negative moves" toward Taiwan.', ["negative moves"]),
+    ("Beijing was ‘seeing the return of a Cold War mentality’, he said.", ["seeing the return of a Cold War mentality"]),
+    ('He warned against "negative moves" related to Taiwan" in collusion," the outlet said.', ["negative moves"]),
+    ('" we need our own state, " said a resident. " it is our right. "', ["we need our own state", "it is our right"]),
+    ("Japan’s ministry said it was Japan’s right.", []),
+])
+def test_quote_spans(sentence: str, quoted: list[str]) -> None:
+    assert [sentence[s:e] for s, e in quote_spans(sentence)] == quoted
+
+
+def test_speaker_is_the_subject_of_the_speech_verb_not_the_nearest_name() -> None:
+    qs = quotes("“The situation has undergone vast changes,” Sun Weidong told his counterpart Shigeo Yamada.")
+    [q] = qs.quotes
+    assert q.speaker == "Sun Weidong" and not q.partial
+
+
+def test_pronoun_speaker_resolves_to_the_previous_subject() -> None:
+    qs = quotes("Vice Foreign Minister Sun Weidong met Shigeo Yamada in Tokyo. "
+                'He also warned against Japan\'s "negative moves" toward Taiwan.')
+    [q] = qs.quotes
+    assert (q.text, q.speaker, q.partial) == ("negative moves", "Sun Weidong", True)
+
+
+def test_speaker_named_in_the_next_sentence() -> None:
+    qs = quotes("Talks opened in Tokyo. “We are seeing the return of a Cold War mentality.” "
+                "Sun Weidong said the talks would go on.")
+    [q] = qs.quotes
+    assert q.speaker == "Sun Weidong"
+
+
+def test_a_scare_quoted_label_is_not_put_in_a_persons_mouth() -> None:
+    qs = quotes('Shigeo Yamada expressed concern over Chinese "spy balloons," the report said.')
+    [q] = qs.quotes
+    assert q.text == "spy balloons" and q.speaker == "" and q.partial
+
+
+def test_same_quote_across_sources_is_one_quote_with_variants() -> None:
+    qs = quotes('Sun Weidong said, "We are seeing the return of unilateralism, protectionism, and a Cold War mentality."',
+                "“We are seeing the return of unilateralism, protectionism and a Cold War mentality,” Sun Weidong said.")
+    [q] = qs.quotes
+    assert q.speaker == "Sun Weidong"
+    assert q.sources == ["s0", "s1"]
+    assert len(q.variants) == 2
+    assert all(v.evidence and v.evidence[0].text for v in q.variants)
+
+
+def test_different_quotes_stay_apart() -> None:
+    qs = quotes('Sun Weidong said, "We want stable relations with Japan."',
+                'Shigeo Yamada said, "We have serious concerns about the balloons."')
+    assert len(qs.quotes) == 2

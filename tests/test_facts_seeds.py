@@ -1,0 +1,117 @@
+"""The seed story end to end: what a careful reader finds in the five reports of the 2023-02-22 talks.
+
+The seeds are read from ../shared/seeds (never copied here); the tests skip when they are absent.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from newsfuse.facts import Facts, extract_facts
+from newsfuse.ingest import read_articles
+from newsfuse.stories.dedup import assign_origins
+from newsfuse.text import split_sentences
+from newsfuse.types import Conflict, Source
+
+
+@pytest.fixture(scope="module")
+def facts(seeds_dir: Path) -> Facts:
+    articles = read_articles([str(seeds_dir)]).articles
+    origins = assign_origins(articles)
+    sources = [Source(i + 1, a, o, split_sentences(a)) for i, (a, o) in enumerate(zip(articles, origins, strict=True))]
+    # No claims: the conflicts below must be found from the sentences alone.
+    return extract_facts(sources, [])
+
+
+def seed(name: str) -> str:
+    return name[:3]
+
+
+def of_kind(facts: Facts, kind: str) -> list[Conflict]:
+    return [c for c in facts.conflicts if c.kind == kind]
+
+
+def test_defence_budget_315_vs_320_billion(facts: Facts) -> None:
+    [money] = of_kind(facts, "money")
+    by_value = {seed(v.sources[0]): v for v in money.values}
+    assert set(by_value) == {"001", "003"}
+    # 43 trillion yen is the same sum as $315 billion: one side, not a third value
+    assert "43 trillion yen" in by_value["001"].value and "$315 billion" in by_value["001"].value
+    assert by_value["003"].value == "$320 billion"
+    assert "rounding" in money.note
+    for v in money.values:
+        assert v.evidence and v.evidence[0].text.count("billion")
+
+
+def test_yamadas_title(facts: Facts) -> None:
+    [title] = of_kind(facts, "title")
+    assert title.about == "Shigeo Yamada's title"
+    senior, plain = title.values
+    assert "Senior Deputy Foreign Minister" in senior.value and sorted(map(seed, senior.sources)) == ["000", "001"]
+    assert sorted(map(seed, plain.sources)) == ["002", "003"]
+    for wording in ("Deputy Foreign Minister", "Foreign Affairs Deputy Minister", "Deputy Minister of Foreign Affairs"):
+        assert wording in plain.value
+
+
+def test_talks_length(facts: Facts) -> None:
+    [duration] = of_kind(facts, "duration")
+    assert {v.value for v in duration.values} == {"about 3 1/2 hours", "two-day"}
+    assert "about" in duration.note
+
+
+def test_what_only_looks_like_a_conflict(facts: Facts) -> None:
+    assert of_kind(facts, "count") == []  # "at least three" vs "three" objects
+    assert of_kind(facts, "date") == []  # "in four years" vs "since 2019"
+    assert all("Sun Weidong" not in c.about for c in facts.conflicts)  # vice foreign minister, two spellings
+
+
+def test_ranked(facts: Facts) -> None:
+    assert [c.kind for c in facts.conflicts] == ["title", "duration", "money"]
+
+
+def test_cold_war_quote_one_quote_two_wordings(facts: Facts) -> None:
+    [q] = [q for q in facts.quotes if "Cold War mentality" in q.text and not q.partial]
+    assert q.speaker == "Sun Weidong"
+    assert sorted(map(seed, q.sources)) == ["003", "004"]
+    assert len({v.text for v in q.variants}) >= 2
+
+
+def test_partial_quotes_and_their_speakers(facts: Facts) -> None:
+    quotes = {q.text: q for q in facts.quotes}
+    moves = quotes["negative moves"]
+    assert moves.partial and moves.speaker == "Sun Weidong"
+    assert sorted(map(seed, moves.sources)) == ["000", "001", "003"]
+    assert quotes["spy balloons"].speaker != "Shigeo Yamada"
+    assert quotes["greatest strategic challenge"].speaker == ""
+
+
+def test_entities_merge_and_keep_titles(facts: Facts) -> None:
+    people = {e.name: e for e in facts.entities if e.kind == "person"}
+    yamada = people["Shigeo Yamada"]
+    assert len(yamada.sources) == 5
+    assert any(seed(s) == "002" for s in yamada.titles["Foreign Affairs Deputy Minister"])
+    assert "Sun Weidong" in people
+
+
+def test_quantities(facts: Facts) -> None:
+    money = {q.text: q for q in facts.quantities if q.kind == "money"}
+    assert money["$320 billion"].value == 320e9
+    assert money["approximately $315 billion"].value == 315e9
+
+
+def test_timeline(facts: Facts) -> None:
+    days = {e.start: e for e in facts.timeline if e.granularity == "day"}
+    talks = days[dt.date(2023, 2, 22)]
+    assert len(talks.sources) == 5
+    balloon = days[dt.date(2023, 2, 4)]
+    assert "shot down" in balloon.text and balloon.borrowed_date
+    assert any(e.start.year == 2019 for e in facts.timeline)  # the last dialogue
+    assert any(e.start == dt.date(2022, 12, 1) for e in facts.timeline)  # the December strategy
+    assert [e.start for e in facts.timeline] == sorted(e.start for e in facts.timeline)
+
+
+def test_borrowed_dates_are_noted(facts: Facts) -> None:
+    assert any(n.startswith("004") and "borrowed from 000" in n for n in facts.notes)
