@@ -5,6 +5,7 @@ from __future__ import annotations
 from newsfuse.types import Brief, Source
 
 MAX_LISTED = 12  # claims / entities shown per section before "... and N more"
+UNIQUE_SHOWN = 2  # claims of its own listed under each source
 
 
 def _cite(brief: Brief, ids: list[str]) -> str:
@@ -72,10 +73,15 @@ def render_markdown(brief: Brief) -> str:
             names = [e.name for e in brief.entities if e.kind == kind]
             if names:
                 lines.append(f"- {kind.title()}s: {_escape(', '.join(names[:20]))}")
-    lines += ["", "## Only one source says", ""]
+    lines += ["", "## Coverage: what only one source says, what each leaves out", ""]
+    claims = {c.id: c for c in brief.claims}
     for s in brief.sources:
-        ids = brief.unique.get(s.article.id, [])
-        lines.append(f"- [{s.number}] {_escape(s.article.outlet or s.article.id)}: {len(ids)} claims of its own")
+        own = [claims[i] for i in brief.unique.get(s.article.id, []) if i in claims]
+        left_out = brief.missing.get(s.article.id, [])
+        lines.append(f"- [{s.number}] {_escape(s.article.outlet or s.article.id)}: {len(own)} claims of its own"
+                     + (f"; leaves out {len(left_out)} widely reported claims" if left_out else ""))
+        for claim in own[:UNIQUE_SHOWN]:
+            lines.append(f"  - {_escape(claim.text)}")
     lines += ["", "## Sources", ""]
     for s in brief.sources:
         copies = [o.number for o in brief.sources if o.origin == s.origin and o is not s]
