@@ -12,12 +12,19 @@ examples with --show).
     python benchmarks/conflicts_eval.py --limit 100 --show 5
     python benchmarks/conflicts_eval.py --engine facts      # extract_facts on word-overlap claims only
     python benchmarks/conflicts_eval.py --speed             # fact extraction time vs. the brief's
+
+Sentence vectors and spaCy parses are kept on disk between runs (--cache, default
+~/.cache/newsfuse/conflicts_eval; --cache '' turns it off), so a rerun after a change to the compare
+rules takes a minute or two instead of eight. The parse cache is keyed by the spaCy version, the model
+and the source of newsfuse/facts/nlp.py, so a change to what is parsed starts it afresh.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
+import pickle
 import random
 import re
 import shlex
@@ -27,6 +34,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 from newsfuse.text import content_stems, split_sentences
 from newsfuse.types import Article, Claim, Conflict, Evidence, Source
@@ -156,15 +165,94 @@ def detected(conflicts: Sequence[Conflict], p: Plant) -> bool:
 
 # --- engines ---------------------------------------------------------------------------------------
 
-def brief_engine() -> Callable[[Sequence[dict[str, Any]]], list[Conflict]]:
+class MemoEmbedder:
+    """The configured embedder, each distinct text embedded once per cache (kept on disk)."""
+
+    def __init__(self, inner: Any, path: Path | None) -> None:
+        self.inner, self.name, self.dim = inner, inner.name, inner.dim
+        self.path = path
+        self.rows: dict[str, np.ndarray] = {}
+        if path is not None and path.is_file():
+            with path.open("rb") as f:
+                self.rows = pickle.load(f)
+        self.added = 0
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        todo = list(dict.fromkeys(t for t in texts if t not in self.rows))
+        if todo:
+            self.rows.update(zip(todo, self.inner.embed(todo), strict=True))
+            self.added += len(todo)
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return np.stack([self.rows[t] for t in texts])
+
+    def save(self) -> None:
+        if self.path is not None and self.added:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with self.path.open("wb") as f:
+                pickle.dump(self.rows, f)
+
+
+class ParseCache:
+    """spaCy docs of the eval's sentences, on disk, loaded into newsfuse.facts.nlp's cache."""
+
+    def __init__(self, folder: Path | None) -> None:
+        import spacy
+
+        from newsfuse.config import load_settings
+        from newsfuse.facts import nlp
+
+        self.model = load_settings().spacy_model
+        source = Path(nlp.__file__).read_bytes()
+        key = hashlib.sha256(source + spacy.__version__.encode() + self.model.encode()).hexdigest()[:16]
+        self.path = folder / f"docs-{key}.spacy" if folder is not None else None
+        self.known: set[str] = set()
+        nlp.CACHE_SIZE = max(nlp.CACHE_SIZE, 400_000)
+        if self.path is not None and self.path.is_file():
+            from spacy.tokens import DocBin
+
+            vocab = nlp.load_nlp(self.model).vocab
+            for doc in DocBin().from_disk(self.path).get_docs(vocab):
+                nlp._cache[(self.model, doc.text)] = doc
+                self.known.add(doc.text)
+
+    def save(self) -> None:
+        from spacy.tokens import DocBin
+
+        from newsfuse.facts import nlp
+
+        if self.path is None:
+            return
+        docs = [d for (m, t), d in nlp._cache.items() if m == self.model]
+        if len(docs) <= len(self.known):
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        DocBin(attrs=["ORTH", "TAG", "HEAD", "DEP", "ENT_IOB", "ENT_TYPE", "POS", "MORPH", "SENT_START",
+                      "SPACY", "NORM", "LEMMA"], docs=docs).to_disk(self.path)
+
+
+def brief_engine(cache: Path | None = None) -> tuple[Callable[[Sequence[dict[str, Any]]], list[Conflict]],
+                                                     Callable[[], None]]:
+    from newsfuse.config import load_settings
+    from newsfuse.embed import load_embedder
     from newsfuse.pipeline import brief
+
+    settings = load_settings()
+    inner = load_embedder(settings.embedder, settings.embed_batch)
+    memo = MemoEmbedder(inner, cache / f"vectors-{inner.name.replace('/', '_')}.pkl" if cache else None)
+    parses = ParseCache(cache) if settings.facts else None
 
     def run(docs: Sequence[dict[str, Any]]) -> list[Conflict]:
         articles = [{"id": f"d{i}", "text": d["text"], "title": d.get("title", ""),
                      "published": d.get("date") or None} for i, d in enumerate(docs)]
-        return brief(articles).conflicts
+        return brief(articles, settings=settings, embedder=memo).conflicts
 
-    return run
+    def save() -> None:
+        memo.save()
+        if parses is not None:
+            parses.save()
+
+    return run, save
 
 
 def facts_engine() -> Callable[[Sequence[dict[str, Any]]], list[Conflict]]:
@@ -293,17 +381,21 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--per-cluster", action="store_true")
     ap.add_argument("--speed", action="store_true", help="time fact extraction against the rest of the brief")
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--cache", default="~/.cache/newsfuse/conflicts_eval",
+                    help="folder for sentence vectors and parses kept between runs ('' = none)")
     args = ap.parse_args(argv)
     print("command: python " + " ".join(shlex.quote(a) for a in [sys.argv[0], *(argv or sys.argv[1:])]))
     if args.speed:
         speed(args.repeat)
         return
-    run = brief_engine() if args.engine == "brief" else facts_engine()
+    cache = Path(args.cache).expanduser() if args.cache else None
+    run, save = brief_engine(cache) if args.engine == "brief" else (facts_engine(), lambda: None)
     print("| set | clusters | planted | found | recall | alarms/cluster | alarms >=0.5/cluster | "
           "clusters with alarms | alarms by kind | s/cluster |")
     print("|---|---|---|---|---|---|---|---|---|---|")
     for name in args.sets.split(","):
         rows = evaluate(name, load(name, 0), run, args.seed, args.limit, args.plants)
+        save()
         report(name, rows, args.show, args.per_cluster)
 
 

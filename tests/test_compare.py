@@ -202,3 +202,119 @@ def test_timeline_says_when_a_date_was_borrowed() -> None:
     shot = next(e for e in facts.timeline if e.start == dt.date(2023, 2, 4))
     assert shot.borrowed_date
     assert facts.notes == ["s1 carries no date; its dates are resolved against 2023-02-22, borrowed from s0"]
+
+
+# --- hedges: which side of the figure a bound leaves open -------------------------------------------
+
+@pytest.mark.parametrize(("a", "b", "conflict"), [
+    # "more than 16" cannot be 12 (the planted change that makes the hedged statement impossible) ...
+    ("The girl was left in the hot car for more than 16 hours, police said on Monday.",
+     "The girl was left in the hot car for 12 hours, police said on Monday.", True),
+    # ... but can be 24
+    ("The girl was left in the hot car for more than 16 hours, police said on Monday.",
+     "The girl was left in the hot car for 24 hours, police said on Monday.", False),
+    ("Nearly 50 people were killed in the blast in the capital, police said.",
+     "49 people were killed in the blast in the capital, police said.", False),
+    ("Nearly 50 people were killed in the blast in the capital, police said.",
+     "Some 70 people were killed in the blast in the capital, police said.", True),
+    ("Nearly 50 people were killed in the blast in the capital, police said.",
+     "45 people were killed in the blast in the capital, police said.", False),
+    ("Fewer than 40 people were hurt in the blast in the capital, police said.",
+     "52 people were hurt in the blast in the capital, police said.", True),
+    ("About 320 people were evacuated from the town on Monday, officials said.",
+     "290 people were evacuated from the town on Monday, officials said.", True),
+    ("About 320 people were evacuated from the town on Monday, officials said.",
+     "325 people were evacuated from the town on Monday, officials said.", False),
+])
+def test_hedge_direction(a: str, b: str, conflict: bool) -> None:
+    found = [c for c in story(a, b).conflicts if c.kind in {"count", "duration"}]
+    assert bool(found) == conflict, found
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("The girl was left in the hot car for more than 16 hours, police said on Monday.",
+     "The girl was left in the hot car for 16 hours, police said on Monday."),
+    ("Fewer than 40 people were hurt in the blast in the capital, police said.",
+     "40 people were hurt in the blast in the capital, police said."),
+])
+def test_strict_bound_meets_the_figure_at_its_edge(a: str, b: str) -> None:
+    [c] = story(a, b).conflicts
+    assert c.confidence < 0.5 and "leaves the other figure out" in c.note
+
+
+# --- several figures in one sentence ---------------------------------------------------------------
+
+TEAM = "North Korea will send a delegation including {} cheerleaders, {} artists and {} taekwondo players."
+
+
+@pytest.mark.parametrize(("changed", "old", "new"), [(0, "230", "345"), (1, "140", "210"), (2, "30", "45")])
+def test_several_counts_pair_by_the_noun_they_count(changed: int, old: str, new: str) -> None:
+    figures = ["230", "140", "30"]
+    other = list(figures)
+    other[changed] = new
+    [c] = story(TEAM.format(*figures), TEAM.format(*other), claims=True).conflicts
+    assert {v.value for v in c.values} == {old, new}
+
+
+@pytest.mark.parametrize(("a", "b", "values"), [
+    # equal figures pair first: 30 is not taken for 33 within rounding
+    ("The workers, aged 20, 33 and 40, decided to steal the gold coins.",
+     "The workers, aged 30, 33 and 40, decided to steal the gold coins.", {"20", "30"}),
+    # bare numbers of near-paraphrases, told apart by the word before them
+    ("The council passed a bill that would lower the voting age from 18 to 16 in the district.",
+     "The council passed a bill to lower the voting age to 24 in the district.", {"16", "24"}),
+    ("The bank cut its forecast from 120 to 95 on Monday, analysts said.",
+     "The bank cut its forecast to 80 on Monday, analysts said.", {"95", "80"}),
+    # one share against several: the words around it find its twin
+    ("America would be better off if Romney had won the 2012 election, 45 percent of voters say.",
+     "Obama is the worst president since World War II, 33 percent of American voters say, and America "
+     "would be better off if Romney had won the 2012 election, 68 percent of voters say.", {"45 percent",
+                                                                                           "68 percent"}),
+    # a bare number stands for the count of the other sentence
+    ("The agency wants to split humpbacks into 14 distinct populations, and remove 15 of those from the list.",
+     "The agency proposed that humpbacks be split into 14 population segments, allowing for 10 populations to "
+     "be removed from the list.", {"15", "10"}),
+])
+def test_figures_pair_by_the_words_around_them(a: str, b: str, values: set[str]) -> None:
+    [c] = story(a, b, claims=True).conflicts
+    assert {v.value for v in c.values} == values
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("The council passed a bill that would lower the voting age from 18 to 16 in the district.",
+     "The council passed a bill to lower the voting age to 16 in the district."),
+    # two bare numbers with nothing around them in common stay apart
+    ("The committee voted on 12 amendments after the hearing, and 4 were adopted, officials said.",
+     "The committee's hearing ran long and 7 of the members left early, officials said."),
+    ("North Korea will send 230 cheerleaders and 140 artists to the games in the South.",
+     "North Korea will send 140 artists and 230 cheerleaders to the games in the South."),
+])
+def test_figures_that_pair_with_their_equals(a: str, b: str) -> None:
+    assert story(a, b, claims=True).conflicts == []
+
+
+def test_range_with_the_unit_said_twice_against_a_range() -> None:
+    facts = story("The treaty would cut emissions by 25 percent to 40 percent by 2020, the ministers said.",
+                  "The treaty would cut emissions by between 25 to 60 percent by 2020, the ministers said.",
+                  claims=True)
+    [c] = facts.conflicts
+    assert "two different ranges" in c.note
+
+
+def test_pipeline_import_does_not_load_spacy() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, newsfuse.pipeline; print(any(m.split('.')[0] == 'spacy' for m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("More than 100 people packed the chambers on Tuesday for the discussion, the paper reported.",
+     "Over 100 people packed the chambers on Tuesday for the discussion, the paper reported."),
+    ("The dog found almost 10 tonnes of cocaine for the police this year, officials said.",
+     "The dog found 10 tonnes of cocaine for the police this year, officials said."),
+])
+def test_bounds_that_say_the_same(a: str, b: str) -> None:
+    assert story(a, b).conflicts == []

@@ -87,3 +87,32 @@ def test_annual_figure_is_a_rate() -> None:
 def test_gap_is_not_a_duration_of_the_event() -> None:
     found = found_in("China and Japan held their first security talks in four years.")
     assert [f.gap for f in found if f.quantity.kind == "duration"] == [True]
+
+
+@pytest.mark.parametrize(("sentence", "surface", "low", "high"), [
+    ("They want to cut emissions by 25 percent to 40 percent by 2020.", "25 percent to 40 percent", 25.0, 40.0),
+    ("The plan costs $5 billion to $7 billion over a decade.", "$5 billion to $7 billion", 5e9, 7e9),
+    ("The deal is worth 3 million euros to 4 million euros.", "3 million euros to 4 million euros", 3e6, 4e6),
+])
+def test_range_with_the_unit_said_twice(sentence: str, surface: str, low: float, high: float) -> None:
+    [q] = [f.quantity for f in found_in(sentence) if f.quantity.kind in {"percent", "money"}]
+    assert (q.text, q.value, q.high) == (surface, low, high)
+
+
+def test_words_around_a_figure_nearest_first() -> None:
+    [f] = [f for f in found_in("Ohio has 66 delegates in total.") if f.quantity.kind == "count"]
+    assert f.before == ("has", "ohio") and f.after == ("delegates", "in", "total")
+
+
+def test_between_after_by_is_a_change() -> None:
+    [f] = found_in("It calls for cutting emissions by between 25 to 40 percent.")
+    assert f.delta and f.quantity.high == 40.0
+
+
+@pytest.mark.parametrize(("sentence", "unit"), [
+    ("They will split humpbacks into 14 distinct populations, and remove 10 of those from the list.", "populations"),
+    ("Police seized 40 rifles and destroyed 12 of them on Friday.", "rifles"),
+])
+def test_of_those_counts_the_noun_counted_before(sentence: str, unit: str) -> None:
+    counts = [f for f in found_in(sentence) if f.quantity.kind == "count"]
+    assert [f.quantity.unit for f in counts] == [unit, unit]

@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
 
 from newsfuse.facts.nlp import Parsed
 from newsfuse.text import stem
 from newsfuse.types import Quantity, QuantityKind
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 SMALL = {w: i for i, w in enumerate(
     ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"])}
@@ -73,6 +76,10 @@ HEDGES = {  # text before the number → (kind of bound)
     "nearly about": "approx", "~": "approx", "circa": "approx", "c.": "approx",
 }
 TRAILING_HEDGES = {"or more": "min", "plus": "min", "or so": "approx", "or fewer": "max", "or less": "max"}
+# Bounds that leave the figure itself out: "more than 16" is false when the count is 16.
+# "nearly 10" and "10" are not told apart: outlets round "nearly" away (checked on Multi-News dev).
+STRICT_HEDGES = frozenset({"more than", "over", "upwards of", "just over", "in excess of", "above", "less than",
+                           "fewer than", "under", "below", "just under"})
 # Before a duration, "over"/"under" say which period a figure covers, not how sure it is.
 NOT_HEDGES_FOR_DURATION = frozenset({"over", "under", "above", "below"})
 # Words that make a figure a change rather than a level ("rose by 5%", "a $2 billion increase").
@@ -119,6 +126,11 @@ class Found:
     gap: bool = False  # "the first ... in four years": time since something, not how long it took
     currency_group: int = -1  # quantities of one sentence that are one sum in two currencies
     text: str = ""  # the sentence
+    # The words either side of the figure (lowercased, numbers left out), nearest first: what tells
+    # "230 cheerleaders, 140 artists" apart when two sentences each give several numbers of one kind.
+    before: tuple[str, ...] = ()
+    after: tuple[str, ...] = ()
+    order: int = 0  # position among the figures of its sentence
 
 
 def concept(word: str) -> str:
@@ -238,6 +250,7 @@ def _in_sentence(p: Parsed) -> list[Found]:
         if found is None:
             i = max(j, i + 1)
             continue
+        found.order = len(out)
         out.append(found)
         i = max(found.end, i + 1)
     _currency_groups(out, doc)
@@ -297,6 +310,8 @@ def _classify(p: Parsed, i: int, value: float, j: int) -> Found | None:
             kind, unit = "age", "years"  # "He was 28."
         else:
             kind, unit = "count", ""
+    if kind in {"percent", "money"} and high is None:
+        end, high = _unit_range(doc, end, value, unit, kind)
     if kind == "count" and i >= 2 and doc[i - 1].text == "," and doc[i - 2].is_alpha and \
             doc[i - 2].pos_ not in {"VERB", "AUX", "ADP", "DET", "CCONJ", "PRON", "NUM"} and \
             0 < value < 120 and value == int(value) and (j >= len(doc) or doc[j].text in {",", ")"}):
@@ -317,7 +332,7 @@ def _classify(p: Parsed, i: int, value: float, j: int) -> Found | None:
             or doc[start - 1].tag_ == "PRP$"):
         return None  # "the two countries" names a group already known; it states no number
     if kind == "count":
-        noun = _counted_noun(doc, i, j)
+        noun = _counted_noun(doc, i, j) or _antecedent(doc, i, j)
         if noun is None:
             kind = "number"
         else:
@@ -335,9 +350,40 @@ def _classify(p: Parsed, i: int, value: float, j: int) -> Found | None:
     surface = doc[start:end].text
     q = Quantity(text=surface, kind=kind, value=norm, unit=unit, measures="", source=p.source,
                  sentence=p.sentence.index, hedge=hedge, high=norm_high)
-    found = Found(quantity=q, key=p.key, start=start, end=end, head="", context=frozenset(), text=p.text)
+    found = Found(quantity=q, key=p.key, start=start, end=end, head="", context=frozenset(), text=p.text,
+                  before=_near_words(reversed(doc[max(0, start - AROUND * 2):start])),
+                  after=_near_words(doc[end:end + AROUND * 2]))
     _describe(found, doc, i, j)
     return found
+
+
+def _unit_range(doc: Doc, end: int, value: float, unit: str, kind: str) -> tuple[int, float | None]:
+    """ "25 percent to 40 percent", "$5 billion to $7 billion": a range with the unit said twice."""
+    if end + 1 >= len(doc) or doc[end].lower_ not in {"to", "-", "–"}:
+        return end, None
+    k = end + 1
+    if kind == "money" and CURRENCY_SIGNS.get(doc[k].lower_) == unit:
+        k += 1
+    second = _number_at(doc, k) if k < len(doc) else None
+    if second is None or second[0] <= value:
+        return end, None
+    high, j = second
+    nxt = doc[j].lower_ if j < len(doc) else ""
+    if kind == "percent" and PERCENT_WORDS.get(nxt) == unit:
+        return j + 1, high
+    if kind == "money" and k > end + 1:
+        return j, high
+    if kind == "money" and CURRENCY_WORDS.get(nxt) == unit:
+        return j + 1, high
+    return end, None
+
+
+AROUND = 4  # words kept each side of a figure
+
+
+def _near_words(tokens: Iterable[Token]) -> tuple[str, ...]:
+    out = [t.lower_ for t in tokens if t.is_alpha or t.text in {"%", "$", "€", "£"}]
+    return tuple(out[:AROUND])
 
 
 def _not_a_quantity(doc: Doc, i: int, j: int, value: float) -> bool:
@@ -380,6 +426,17 @@ def _counted_noun(doc: Doc, i: int, j: int) -> Token | None:
             return doc[k]
     if j < len(doc) and doc[j].pos_ == "NOUN" and doc[j].tag_ == "NNS":
         return doc[j]
+    return None
+
+
+def _antecedent(doc: Doc, i: int, j: int) -> Token | None:
+    """ "14 distinct populations, and remove 10 of those": the plural noun counted earlier in the
+    sentence, which "of those" points back to."""
+    if j + 1 >= len(doc) or doc[j].lower_ != "of" or doc[j + 1].lower_ not in {"those", "them", "these"}:
+        return None
+    for k in range(i - 1, -1, -1):
+        if doc[k].tag_ == "NNS" and any(c.dep_ == "nummod" for c in doc[k].children):
+            return doc[k]
     return None
 
 
@@ -457,14 +514,15 @@ def _describe(found: Found, doc: Doc, i: int, j: int) -> None:
                      and any(t.lower_ in GAP_CUES or t.tag_ == "JJS" for t in doc[:found.start])) \
             or (after in {"after", "before", "later", "earlier", "ago"} and "for" not in before)
     prev = doc[found.start - 1].lower_ if found.start > 0 else ""
-    found.delta = prev == "by" or (head_tok is not None and head_tok.lower_ in CHANGE_WORDS) or \
+    prev2 = doc[found.start - 2].lower_ if found.start > 1 else ""
+    found.delta = prev == "by" or (prev == "between" and prev2 == "by") or (head_tok is not None and head_tok.lower_ in CHANGE_WORDS) or \
         any(t.lower_ in CHANGE_WORDS for t in doc[max(0, found.start - 2):found.start])
 
 
 def _measured(doc: Doc, tok: Token, inside: set[int], kind: str) -> Token | None:
     """The noun whose size the number gives."""
     if kind in {"count"}:
-        noun = _counted_noun(doc, min(inside), max(inside) + 1)
+        noun = _counted_noun(doc, min(inside), max(inside) + 1) or _antecedent(doc, min(inside), max(inside) + 1)
         if noun is not None:
             return noun
     if kind == "age":

@@ -12,13 +12,15 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
 
 from newsfuse.facts.entities import EntityTable
 from newsfuse.facts.nlp import Parsed
 from newsfuse.text import normalize, words
 from newsfuse.types import Evidence, Quote, QuoteVariant
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 SPEECH_VERBS = frozenset(["say", "says", "said", "saying", "tell", "tells", "told", "telling", "warn", "warns", "warned", "warning", "add", "adds", "added", "adding", "state", "states", "stated", "note", "notes", "noted", "write", "writes", "wrote", "ask", "asks", "asked", "urge", "urges", "urged", "insist", "insists", "insisted", "declare", "declares", "declared", "argue", "argues", "argued", "claim", "claims", "claimed", "call", "calls", "called", "describe", "describes", "described", "explain", "explains", "explained", "announce", "announces", "announced", "stress", "stresses", "stressed", "emphasise", "emphasised", "emphasize", "emphasized", "accuse", "accuses", "accused", "reply", "replied", "respond", "responded", "tweet", "tweeted", "posted", "quoted", "quote", "quotes", "acknowledge", "acknowledged", "admit", "admitted", "vow", "vowed", "pledge", "pledged", "promise", "promised", "demand", "demanded", "demands", "mentioned", "remarked", "observed", "cautioned", "complained", "suggested", "predicted", "continued", "told", "highlighted", "underlined", "reiterated", "criticised", "criticized", "condemned", "denounced", "slammed", "branded", "labelled", "labeled", "dubbed", "termed"])
 PRONOUNS = frozenset({"he", "she", "him", "her"})
