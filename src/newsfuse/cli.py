@@ -101,7 +101,8 @@ def brief(
     words: Annotated[int | None, typer.Option("--words", "-w", help="Summary length in words.")] = None,
     out: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
     clusters: Annotated[Path | None, typer.Option(help="JSONL of clusters, one brief per line out.")] = None,
-    embedder: Annotated[str | None, typer.Option(help="minilm-onnx, hashing, onnx:M:T, sentence-transformers:M")]
+    embedder: Annotated[str | None, typer.Option(
+        help="minilm-onnx (default), hashing, onnx:MODEL.onnx:TOKENIZER.json, or sentence-transformers:NAME")]
     = None,
     spacy_model: Annotated[str | None, typer.Option(help="spaCy model for entities and quotes.")] = None,
     facts: Annotated[bool | None, typer.Option("--facts/--no-facts", help="Entities, quotes, conflicts.")] = None,
@@ -183,6 +184,16 @@ def _brief_clusters(brief_many: Any, path: Path, settings: Settings) -> Iterator
             pending = []
     if pending:
         yield from run(pending)
+
+
+def _register_commands() -> None:
+    # Each family of sub-commands lives in its own module and adds itself here.
+    from newsfuse.cli_web import register as register_web
+
+    register_web(app)
+
+
+_register_commands()
 
 
 def main() -> None:

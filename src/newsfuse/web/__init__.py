@@ -1,0 +1,32 @@
+"""The web app and JSON API over a newsfuse store (`newsfuse serve`).
+
+    from newsfuse.web import WebConfig, create_app
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from newsfuse.web.app import create_app
+    from newsfuse.web.intake import Limits
+    from newsfuse.web.service import WebConfig
+
+__all__ = ["Limits", "WebConfig", "create_app"]
+
+
+def __getattr__(name: str) -> object:
+    # FastAPI and the store load only when the app is wanted, not when a helper module is imported.
+    if name == "create_app":
+        from newsfuse.web.app import create_app
+
+        return create_app
+    if name == "WebConfig":
+        from newsfuse.web.service import WebConfig
+
+        return WebConfig
+    if name == "Limits":
+        from newsfuse.web.intake import Limits
+
+        return Limits
+    raise AttributeError(name)

@@ -1,0 +1,125 @@
+"""Protections that sit in front of every route: a cap on request bodies, security headers, and the
+optional bearer token for the endpoints that write to the store.
+
+Both middlewares are plain ASGI (not Starlette's BaseHTTPMiddleware) so they add no task per request.
+"""
+
+from __future__ import annotations
+
+import hmac
+import ipaddress
+import json
+
+from fastapi import Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from newsfuse.web.errors import WebError, error_body
+
+# Article text is hostile. Even if a string escaped escaping, no inline script or handler could run:
+# scripts and styles come from /static only, and nothing at all from another origin.
+CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+       "form-action 'self'; base-uri 'none'; frame-ancestors 'none'; connect-src 'self'")
+SECURITY_HEADERS = [
+    (b"content-security-policy", CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+]
+
+
+class SecurityHeaders:
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [*message.get("headers", []), *SECURITY_HEADERS]
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+class _TooLarge(WebError):
+    """Raised from `receive`; a WebError so the route's error handling answers 413 if it meets it first."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(413, "too-large", f"request body is larger than {limit:,} bytes")
+
+
+class BodyLimit:
+    """Refuse a request body over `limit` bytes with 413, whether it announces its length or not."""
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope.get("headers", [])).get(b"content-length")
+        if declared is not None and declared.isdigit() and int(declared) > self.limit:
+            await self._refuse(send)
+            return
+        seen = 0
+        started = False
+
+        async def counted() -> Message:
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > self.limit:
+                    raise _TooLarge(self.limit)
+            return message
+
+        async def watched(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, counted, watched)
+        except _TooLarge:
+            if not started:
+                await self._refuse(send)
+
+    async def _refuse(self, send: Send) -> None:
+        body = json.dumps(error_body("too-large", f"request body is larger than {self.limit:,} bytes")).encode()
+        await send({"type": "http.response.start", "status": 413,
+                    "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
+                                (b"connection", b"close")]})
+        await send({"type": "http.response.body", "body": body})
+
+
+bearer = HTTPBearer(auto_error=False, description="Needed by write endpoints when the server has a token "
+                                                  "(`newsfuse serve --token` or NEWSFUSE_TOKEN).")
+
+
+def check_token(request: Request, credentials: HTTPAuthorizationCredentials | None) -> None:
+    """Raise 401 unless the server has no token or the request carries the right one."""
+    token: str | None = request.app.state.web.config.token
+    if not token:
+        return
+    given = credentials.credentials if credentials else ""
+    # Constant-time comparison: the token must not leak through response timing.
+    if not hmac.compare_digest(given.encode(), token.encode()):
+        raise WebError(401, "unauthorized", "this endpoint needs 'Authorization: Bearer <token>' "
+                                            "(the token given to `newsfuse serve --token`)")
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False

@@ -1,0 +1,117 @@
+"""Request and response shapes of the JSON API (they are also what /openapi.json publishes).
+
+The brief itself is not modelled here: its schema is src/newsfuse/schema/brief.schema.json, which the
+OpenAPI document embeds as `Brief`.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+
+class ArticleIn(BaseModel):
+    """One article given by the client: its text and what is known about it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(min_length=1, description="the article body (plain text or HTML)")
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = Field(None, description="kept as metadata; it is never fetched")
+    published: str | None = Field(None, description="a date, e.g. 2023-02-22")
+    id: str | None = Field(None, max_length=200)
+
+
+class BriefRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    articles: list[ArticleIn] = Field(min_length=1)
+    words: int | None = Field(None, ge=10, le=2000, description="summary length in words")
+
+
+class IngestRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    articles: list[ArticleIn] = Field(default_factory=list)
+    urls: list[str] = Field(default_factory=list, description=(
+        "pages to fetch and read (http and https only; a URL that resolves to a private or local address "
+        "is refused unless the server runs with --allow-private)"))
+
+    @model_validator(mode="after")
+    def _something(self) -> IngestRequest:
+        if not self.articles and not self.urls:
+            raise ValueError("give at least one article or URL")
+        return self
+
+
+class ErrorDetail(BaseModel):
+    code: str
+    message: str
+
+
+class ErrorOut(BaseModel):
+    error: ErrorDetail
+
+
+class StoryOut(BaseModel):
+    id: str
+    label: str
+    articles: int = Field(description="number of articles in the story")
+    first_seen: str | None = Field(description="earliest date of a member article")
+    last_seen: str | None = Field(description="latest date of a member article: the story's last update")
+    outlets: list[str]
+    url: str = Field(description="the story page")
+    api: str = Field(description="the story's brief (newsfuse.brief/1)")
+
+
+class StoriesOut(BaseModel):
+    stories: list[StoryOut]
+    total: int | None = Field(description="stories in the store; null when filtered (not counted)")
+    more: bool = Field(description="another page follows (ask again with offset + limit)")
+    limit: int
+    offset: int
+
+
+class RemovedOut(BaseModel):
+    text: str
+    reason: str
+    line: int
+    detail: str
+
+
+class SentenceOut(BaseModel):
+    index: int
+    start: int
+    end: int
+    paragraph: int
+    text: str
+
+
+class ArticleOut(BaseModel):
+    id: str
+    title: str
+    outlet: str
+    url: str
+    published: str | None
+    language: str
+    origin: str
+    outlet_from: str
+    published_from: str
+    text: str
+    sentences: list[SentenceOut]
+    removed: list[RemovedOut]
+    stories: list[str] = Field(description="ids of the stories this article belongs to")
+
+
+class IngestedArticle(BaseModel):
+    id: str
+    story: str | None = Field(description="the story it belongs to (null for a duplicate stored under another id)")
+
+
+class IngestOut(BaseModel):
+    new: int = Field(description="articles stored")
+    duplicates: int = Field(description="articles already stored (same id, URL or content), not stored again")
+    copies: int = Field(description="stored, but near-copies of another article (wire reprints)")
+    stories_started: int
+    articles: list[IngestedArticle]
+    skipped: list[str] = Field(description="inputs that could not be read, with why")

@@ -1,0 +1,114 @@
+"""HTML for the pages: Jinja templates (autoescaped: article text is hostile) fed with a brief and
+the helpers the shared brief macros expect (see render/templates/_brief_parts.html.j2).
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Iterable
+from functools import lru_cache
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import jinja2
+
+from newsfuse.text import split_sentences
+from newsfuse.types import Article, Brief, Evidence, Sentence, Source
+from newsfuse.web.intake import Limits
+from newsfuse.web.ledger import build_ledger
+from newsfuse.web.stores import StoryView
+
+
+@lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    loader = jinja2.ChoiceLoader([jinja2.PackageLoader("newsfuse.web", "templates"),
+                                  jinja2.PackageLoader("newsfuse.render", "templates")])
+    env = jinja2.Environment(loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True,
+                             auto_reload=False)
+    # Ids go into URL paths: quote everything, "/" included, so an id can never change the route.
+    env.filters["quote"] = lambda value: quote(str(value), safe="")
+    return env
+
+
+TEMPLATES = ("story.html.j2", "index.html.j2", "article.html.j2", "brief_form.html.j2", "error.html.j2")
+
+
+def compile_templates() -> None:
+    """Compile every template now: the first render of a story page would otherwise pay ~250 ms."""
+    for name in TEMPLATES:
+        environment().get_template(name)
+
+
+def _paragraphs(source: Source) -> list[list[Sentence]]:
+    out: list[list[Sentence]] = []
+    for s in source.sentences:
+        if not out or out[-1][-1].paragraph != s.paragraph:
+            out.append([])
+        out[-1].append(s)
+    return out
+
+
+def brief_helpers(brief: Brief) -> dict[str, Any]:
+    """The names the shared brief macros read from the template context."""
+    number = {s.article.id: s.number for s in brief.sources}
+
+    def evidence_ids(items: Iterable[Evidence]) -> str:
+        return " ".join(f"s-{number[e.source]}-{e.sentence}" for e in items if e.source in number)
+
+    def first_sentence(items: list[Evidence], article_id: str) -> int:
+        return next((e.sentence for e in items if e.source == article_id), 0)
+
+    return {"number": number, "outlet": {s.article.id: s.article.outlet or s.article.id for s in brief.sources},
+            "evidence_ids": evidence_ids, "first_sentence": first_sentence, "paragraphs": _paragraphs}
+
+
+def story_title(brief: Brief, story: StoryView | None) -> str:
+    if story is not None and story.label and story.label != story.id:
+        return story.label
+    return next((s.article.title for s in brief.sources if s.article.title), "") or brief.id
+
+
+# Citations printed per summary sentence, conflict side or timeline event; more are counted ("+12").
+CITE_LIMIT = 8
+
+
+def render_story(brief: Brief, story: StoryView | None, twin: str | None) -> tuple[str, float]:
+    """The story page (or, with `story` None, the page of a brief of the client's own articles), and
+    the seconds the render took."""
+    started = time.perf_counter()
+    html = environment().get_template("story.html.j2").render(
+        brief=brief, story=story, stored=story is not None, twin=twin, title=story_title(brief, story),
+        cite_limit=CITE_LIMIT,
+        ledger=build_ledger(brief), n_origins=len({s.origin for s in brief.sources}),
+        copies=Counter(s.origin for s in brief.sources), **brief_helpers(brief))
+    return html, time.perf_counter() - started
+
+
+def render_index(**context: Any) -> str:
+    return environment().get_template("index.html.j2").render(**context)
+
+
+def _safe_url(url: str) -> bool:
+    return url.lower().startswith(("http://", "https://"))
+
+
+def render_article(article: Article, stories: list[str], twin: str) -> str:
+    source = Source(number=1, article=article, origin=0, sentences=split_sentences(article))
+    return environment().get_template("article.html.j2").render(
+        article=article, source=source, stories=stories, twin=twin, safe_url=_safe_url(article.url),
+        paragraphs=_paragraphs)
+
+
+def render_form(limits: Limits, words: int) -> str:
+    return environment().get_template("brief_form.html.j2").render(limits=limits, words=words, twin=None)
+
+
+def render_error(status: int, message: str) -> str:
+    try:
+        phrase = HTTPStatus(status).phrase
+    except ValueError:
+        phrase = "Error"
+    return environment().get_template("error.html.j2").render(status=status, phrase=phrase, message=message,
+                                                              twin=None)

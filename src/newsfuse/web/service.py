@@ -1,0 +1,177 @@
+"""What the routes call: the store (one connection per thread), the brief cache, and the models,
+loaded once per process.
+
+Routes stay thin: they parse the request, call one method here, and render the result.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import logging
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newsfuse.config import Settings
+from newsfuse.errors import NoArticlesError
+from newsfuse.ingest import ReadResult
+from newsfuse.store import AddResult
+from newsfuse.types import Article, Brief
+from newsfuse.web.cache import BriefCache, Entry, cache_key
+from newsfuse.web.errors import WebError, not_found
+from newsfuse.web.intake import Batch, Limits, fetch_urls, read_batch
+from newsfuse.web.stores import StorePool, StoryView, parse_story_id, story_view
+
+log = logging.getLogger("newsfuse.web")
+
+
+@dataclass(frozen=True, slots=True)
+class WebConfig:
+    db: Path
+    settings: Settings = field(default_factory=Settings)
+    token: str | None = None
+    limits: Limits = field(default_factory=Limits)
+    # URL ingest fetches only public addresses unless this is set (`serve --allow-private`).
+    allow_private: bool = False
+    cache_size: int = 32
+    # Briefs computed at once; the work is CPU-bound, so more only slows each one down.
+    max_running_briefs: int = 2
+    # How long a request waits for a free slot before it is told the server is busy (503).
+    queue_seconds: float = 60.0
+
+
+@dataclass(frozen=True, slots=True)
+class StoryQuery:
+    search: str | None = None
+    outlet: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    limit: int = 50
+    offset: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class StoryPage:
+    stories: list[StoryView]
+    more: bool  # another page follows
+    total: int | None  # known without a second query only when nothing is filtered
+    query: StoryQuery
+
+    @property
+    def filtered(self) -> bool:
+        q = self.query
+        return bool(q.search or q.outlet or q.since or q.until)
+
+
+@dataclass(frozen=True, slots=True)
+class Ingested:
+    result: AddResult
+    read: ReadResult
+    stories: dict[str, int | None]  # article id → the story it is now in
+
+
+class Service:
+    def __init__(self, config: WebConfig) -> None:
+        self.config = config
+        self.pool = StorePool(config.db)
+        self.cache = BriefCache(config.cache_size)
+        self._slots = threading.BoundedSemaphore(config.max_running_briefs)
+
+    # -- lifecycle ---------------------------------------------------------------------------------
+
+    def warm(self) -> None:
+        """Load the models now, so the first reader does not pay for it."""
+        from newsfuse.embed import load_embedder
+
+        load_embedder(self.config.settings.embedder, self.config.settings.embed_batch)
+        if self.config.settings.facts:
+            from newsfuse.facts.nlp import load_nlp
+
+            load_nlp(self.config.settings.spacy_model)
+
+    def close(self) -> None:
+        self.pool.close()
+
+    # -- reading -----------------------------------------------------------------------------------
+
+    def stories(self, query: StoryQuery) -> StoryPage:
+        store = self.pool.get()
+        # One more than asked: whether a next page exists, without counting every match.
+        found = store.stories(outlet=query.outlet or None, since=query.since, until=query.until,
+                              search=query.search or None, limit=query.limit + 1, offset=query.offset)
+        page = StoryPage([story_view(s) for s in found[:query.limit]], len(found) > query.limit, None, query)
+        if not page.filtered:
+            page = dataclasses.replace(page, total=store.count_stories())
+        return page
+
+    def story(self, story_id: str) -> StoryView:
+        number = parse_story_id(story_id)
+        found = self.pool.get().story(number) if number is not None else None
+        if found is None:
+            raise not_found("story", story_id)
+        return story_view(found)
+
+    def story_brief(self, story_id: str) -> tuple[StoryView, Entry]:
+        """The story and its brief (computed on first request, then cached)."""
+        story = self.story(story_id)
+        key = cache_key(story.id, story.article_ids)
+
+        def build() -> Brief:
+            articles = self.pool.get().story_articles(int(story.id))
+            if not articles:
+                raise WebError(404, "not-found", f"story {story.id!r} has no articles left")
+            return self._brief(articles, None, story.id)
+
+        return story, self.cache.get(key, build)
+
+    def article(self, article_id: str) -> Article:
+        found = self.pool.get().get_article(article_id)
+        if found is None:
+            raise not_found("article", article_id)
+        return found
+
+    def article_stories(self, article_id: str) -> list[str]:
+        story = self.pool.get().article_story(article_id)
+        return [] if story is None else [str(story)]
+
+    # -- briefs of the client's own articles (nothing stored) ----------------------------------------
+
+    def brief_batch(self, batch: Batch) -> Brief:
+        limits = self.config.limits
+        result = read_batch(batch, self.config.settings, limits, limits.max_brief_articles)
+        brief = self._brief(result.articles, batch.words, "brief")
+        brief.notes[:0] = [f"skipped {s.describe()}" for s in result.skipped]
+        return brief
+
+    def _brief(self, articles: Sequence[Article], words: int | None, brief_id: str) -> Brief:
+        from newsfuse.embed import load_embedder
+        from newsfuse.pipeline import brief
+
+        if not articles:
+            raise NoArticlesError("no article to brief")
+        settings = self.config.settings
+        if not self._slots.acquire(timeout=self.config.queue_seconds):
+            raise WebError(503, "busy", "the server is computing other briefs; try again in a minute")
+        try:
+            model = load_embedder(settings.embedder, settings.embed_batch)
+            return brief(list(articles), words, settings=settings, embedder=model, id=brief_id)
+        finally:
+            self._slots.release()
+
+    # -- writing -----------------------------------------------------------------------------------
+
+    def ingest(self, batch: Batch) -> Ingested:
+        limits = self.config.limits
+        read = read_batch(batch, self.config.settings, limits, limits.max_ingest_articles)
+        fetched = fetch_urls(batch.urls, limits, allow_private=self.config.allow_private)
+        read.articles.extend(fetched.articles)
+        read.skipped.extend(fetched.skipped)
+        if not read.articles:
+            first = read.skipped[0].describe() if read.skipped else "nothing was given"
+            raise NoArticlesError(f"no article could be read ({first})")
+        with self.pool.writer() as store:
+            result = store.add_articles(read.articles)
+            stories = {a.id: store.article_story(a.id) for a in read.articles}
+        return Ingested(result, read, stories)

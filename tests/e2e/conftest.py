@@ -1,0 +1,83 @@
+"""Browser tests: a real server on a free loopback port, driven by Playwright through Debian's
+headless Chromium (Playwright's own browser download is not used). Skipped when the seeds,
+Chromium or Playwright are missing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SEEDS = ROOT.parent / "shared" / "seeds"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+HOSTILE_ID = "hostile"
+EVENT_DAY = dt.date(2023, 2, 22)
+HOSTILE: dict[str, Any] = {
+    "id": HOSTILE_ID, "outlet": "Evil <b>Outlet</b>", "title": "Talks <script>alert(1)</script> resume",
+    "url": "javascript:alert(1)", "published": "2023-02-22",
+    "text": ("Japan and China held their first security dialogue in four years in Tokyo on Wednesday. "
+             "<script>alert(1)</script> Senior officials attended the talks. "
+             "<img src=x onerror=alert(1)> The meeting lasted five hours, an official said.\n\n"
+             "Japan raised concerns about Chinese military activity near the Senkaku Islands."),
+}
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The app over a store of the seeds plus a hostile article, with the real default models."""
+    if not SEEDS.is_dir():
+        pytest.skip(f"seeds not found at {SEEDS}")
+    store = pytest.importorskip("newsfuse.store")
+    uvicorn = pytest.importorskip("uvicorn")
+    from newsfuse.config import load_settings
+    from newsfuse.ingest import read_articles
+    from newsfuse.web import WebConfig, create_app
+
+    db = tmp_path_factory.mktemp("e2e") / "news.db"
+    articles = read_articles([SEEDS, HOSTILE]).articles
+    for article in articles:
+        # Four seeds carry no date; the store would file them under today, apart from the dated one.
+        if article.published is None:
+            article.published, article.published_from = EVENT_DAY, "test"
+    with store.Store.open(db) as s:
+        s.add_articles(articles)
+    app = create_app(WebConfig(db=db, settings=load_settings()))
+    port = _free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 60
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            pytest.fail("the server did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    playwright = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.skip("chromium is not installed (apt-get install chromium)")
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
