@@ -49,8 +49,17 @@ ALIGNED = 0.3
 NUMBER = re.compile(r"(?<![\w.$-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w-]|\.\d|:\d|/\d)")
 LABEL = re.compile(r"\b(?:flight|no\.?|number|route|block|outlet|stage|resolution|room|apartment|suite|"
                    r"rule|section|article|chapter|page|episode|season|game|interstate|highway|channel|version|"
-                   r"district|precinct|gate|pier|terminal|platform|#)\s*$")
+                   r"district|precinct|gate|pier|terminal|platform|site|#)\s*$")
 TIME = re.compile(r"\s*(?::\s*\d|a\.m\.|p\.m\.|am\b|pm\b|o'clock|block\b)")  # also "the 6600 block"
+# A numbered item of a list or a rule book: "8.1 – apps must comply with ...".
+ITEM = re.compile(r"\s*[–—]\s*[a-z]")
+# Bounds before a figure: a planted change must break them ("more than 16 hours" is still true of 24).
+AT_LEAST = re.compile(r"\b(?:more than|at least|over|upwards of|in excess of|above|no fewer than|"
+                      r"no less than)\s*\$?\s*$", re.I)
+AT_MOST = re.compile(r"\b(?:up to|at most|less than|fewer than|under|below|no more than|as many as|"
+                     r"as much as)\s*\$?\s*$", re.I)
+# Any figure in a reported value, ranges included ("25-40%").
+FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
 MONTHS = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$", re.I)
 
 
@@ -100,7 +109,8 @@ def _is_plain_number(text: str, m: re.Match[str]) -> bool:
     if 1900 <= value <= 2100 and "." not in m.group(1) and "," not in m.group(1):
         return False  # a year
     before, after = text[:m.start()].lower(), text[m.end():].lower()
-    if MONTHS.search(before) or LABEL.search(before) or TIME.match(after) or before.rstrip().endswith(":"):
+    if MONTHS.search(before) or LABEL.search(before) or TIME.match(after) or before.rstrip().endswith(":") \
+            or ITEM.match(after):
         return False
     return value > 0 and m.group(1) != "911"
 
@@ -119,12 +129,15 @@ def find_plants(docs: Sequence[dict[str, Any]], rng: random.Random, most: int) -
                     if j == i:
                         continue
                     for sj, text2 in enumerate(other):
-                        if m.group(1) not in NUMBER.findall(text2):
+                        # The other document must state it as an amount too ("outlet 444" is a name).
+                        twin = next((m2 for m2 in NUMBER.finditer(text2) if m2.group(1) == m.group(1)), None)
+                        if twin is None or not _is_plain_number(text2, twin):
                             continue
                         a, b = stems[i][si], stems[j][sj]
                         if a and b and len(a & b) / len(a | b) >= ALIGNED:
-                            candidates.append(Plant(doc=i, other=j, old=m.group(1), new=_bump(m.group(1)),
-                                                    sentence=text))
+                            down = _bounded(text, m, AT_MOST) or _bounded(text2, twin, AT_LEAST)
+                            candidates.append(Plant(doc=i, other=j, old=m.group(1),
+                                                    new=_bump(m.group(1), down), sentence=text))
     candidates = [c for c in candidates if not any(c.new in d["text"] for d in docs)]
     rng.shuffle(candidates)
     chosen: dict[str, Plant] = {}
@@ -134,12 +147,21 @@ def find_plants(docs: Sequence[dict[str, Any]], rng: random.Random, most: int) -
     return list(chosen.values())
 
 
-def _bump(number: str) -> str:
+def _bounded(text: str, m: re.Match[str], bound: re.Pattern[str]) -> bool:
+    return bool(bound.search(text[:m.start()]))
+
+
+def _bump(number: str, down: bool = False) -> str:
+    """x1.5, or x2/3 when the new value must fall below a bound to contradict it: "up to $12,500"
+    changed to "up to $18,750" still holds of "$12,500", and "24 hours" of "more than 16 hours"."""
     value = float(number.replace(",", ""))
+    factor = 2 / 3 if down else 1.5
     if "." in number:
         decimals = len(number.split(".")[1])
-        return f"{value * 1.5:.{decimals}f}"
-    new = round(value * 1.5) if value > 1 else int(value) + 2
+        return f"{value * factor:.{decimals}f}"
+    new = round(value * factor) if value > 1 else int(value) + 2
+    if down and new >= value:
+        new = int(value) - 1 if value > 1 else 0
     return f"{new:,}" if "," in number else str(new)
 
 
@@ -154,7 +176,8 @@ def plant(docs: Sequence[dict[str, Any]], p: Plant) -> list[dict[str, Any]]:
 def detected(conflicts: Sequence[Conflict], p: Plant) -> bool:
     """A reported conflict with the new value on one side and the old one on another."""
     def says(value: str, number: str) -> bool:
-        return number in NUMBER.findall(value) or number.replace(",", "") in NUMBER.findall(value)
+        figures = FIGURE.findall(value)
+        return number in figures or number.replace(",", "") in figures
 
     for c in conflicts:
         sides = [v.value for v in c.values]
@@ -231,7 +254,7 @@ class ParseCache:
                       "SPACY", "NORM", "LEMMA"], docs=docs).to_disk(self.path)
 
 
-def brief_engine(cache: Path | None = None) -> tuple[Callable[[Sequence[dict[str, Any]]], list[Conflict]],
+def brief_engine(cache: Path | None = None, vectors: bool = False) -> tuple[Callable[[Sequence[dict[str, Any]]], list[Conflict]],
                                                      Callable[[], None]]:
     from newsfuse.config import load_settings
     from newsfuse.embed import load_embedder
@@ -241,6 +264,8 @@ def brief_engine(cache: Path | None = None) -> tuple[Callable[[Sequence[dict[str
     inner = load_embedder(settings.embedder, settings.embed_batch)
     memo = MemoEmbedder(inner, cache / f"vectors-{inner.name.replace('/', '_')}.pkl" if cache else None)
     parses = ParseCache(cache) if settings.facts else None
+    if vectors:
+        _pass_vectors(memo)
 
     def run(docs: Sequence[dict[str, Any]]) -> list[Conflict]:
         articles = [{"id": f"d{i}", "text": d["text"], "title": d.get("title", ""),
@@ -253,6 +278,26 @@ def brief_engine(cache: Path | None = None) -> tuple[Callable[[Sequence[dict[str
             parses.save()
 
     return run, save
+
+
+def _pass_vectors(memo: MemoEmbedder) -> None:
+    """Give extract_facts the sentence vectors, as pipeline.assemble would with
+    `extract_facts(sources, claims, spacy_model=settings.spacy_model, vectors=vectors)`; the memo
+    returns the very vectors the brief embedded, from its cache."""
+    import newsfuse.facts as facts
+
+    inner = facts.extract_facts
+    if getattr(inner, "passes_vectors", False):
+        return
+
+    def with_vectors(sources: Sequence[Source], claims: Sequence[Claim], spacy_model: str = facts.DEFAULT_MODEL,
+                     vectors: np.ndarray | None = None) -> Any:
+        if vectors is None:
+            vectors = memo.embed([s.text for src in sources for s in src.sentences])
+        return inner(sources, claims, spacy_model=spacy_model, vectors=vectors)
+
+    with_vectors.passes_vectors = True  # type: ignore[attr-defined]
+    facts.extract_facts = with_vectors
 
 
 def facts_engine() -> Callable[[Sequence[dict[str, Any]]], list[Conflict]]:
@@ -377,6 +422,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--plants", type=int, default=2, help="numbers changed per cluster, one run each")
     ap.add_argument("--engine", choices=["brief", "facts"], default="brief")
     ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--vectors", action="store_true",
+                    help="give extract_facts the sentence vectors (until pipeline.assemble passes them)")
     ap.add_argument("--show", type=int, default=0, help="print this many alarms and misses per set")
     ap.add_argument("--per-cluster", action="store_true")
     ap.add_argument("--speed", action="store_true", help="time fact extraction against the rest of the brief")
@@ -389,7 +436,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         speed(args.repeat)
         return
     cache = Path(args.cache).expanduser() if args.cache else None
-    run, save = brief_engine(cache) if args.engine == "brief" else (facts_engine(), lambda: None)
+    run, save = brief_engine(cache, args.vectors) if args.engine == "brief" else (facts_engine(), lambda: None)
     print("| set | clusters | planted | found | recall | alarms/cluster | alarms >=0.5/cluster | "
           "clusters with alarms | alarms by kind | s/cluster |")
     print("|---|---|---|---|---|---|---|---|---|---|")

@@ -318,3 +318,88 @@ def test_pipeline_import_does_not_load_spacy() -> None:
 ])
 def test_bounds_that_say_the_same(a: str, b: str) -> None:
     assert story(a, b).conflicts == []
+
+
+# --- rules added for the planted-conflict benchmark (benchmarks/conflicts_eval.py) -------------------
+
+@pytest.mark.parametrize(("a", "b", "values"), [
+    # one unit of a conversion changed: compared with the other source's figure in the same unit
+    ("His record peak weight was 1,845 pounds (560 kilograms) in 2006, the record book said.",
+     "His record peak weight was 1,230 pounds (560 kilograms) in 2006, the record book said.",
+     {"1,845 pounds / 560 kilograms", "1,230 pounds / 560 kilograms"}),
+    ("His record peak weight was 1,230 pounds (840 kilograms) in 2006, the record book said.",
+     "His record peak weight was 1,230 pounds (560 kilograms) in 2006, the record book said.",
+     {"1,230 pounds / 840 kilograms", "1,230 pounds / 560 kilograms"}),
+    # magnitudes written before and after the number
+    ("An aftershock of the February 27 9.4 earthquake rocked central Chile on Wednesday.",
+     "An aftershock of the magnitude 8.8, February 27 earthquake rocked central Chile on Wednesday.",
+     {"9.4", "magnitude 8.8"}),
+    # a small round count is exact: "10" is not "anything from 5 to 14"
+    ("The agency proposed 14 distinct populations, and to remove 15 of those from the list.",
+     "The agency proposed 14 population segments, allowing 10 populations to be removed from the list.",
+     {"15", "10"}),
+])
+def test_planted_conflicts_found(a: str, b: str, values: set[str]) -> None:
+    facts = story(a, b, claims=True)
+    assert any({v.value for v in c.values} == values for c in facts.conflicts), facts.conflicts
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # an outlet's own conversion: the other face agrees, this one is within rounding of rates
+    ("The plan will allocate 43 trillion yen ($315 billion) for defense over five years.",
+     "The plan will allocate 43 trillion yen ($320 billion) for defense over five years."),
+    ("His record peak weight was 1,230 pounds (560 kilograms) in 2006, the record book said.",
+     "His record peak weight was 1,230 pounds (558 kilograms) in 2006, the record book said."),
+])
+def test_conversions_that_agree(a: str, b: str) -> None:
+    assert story(a, b, claims=True).conflicts == []
+
+
+def test_total_pairs_with_total_not_with_part() -> None:
+    facts = story("Ohio has 99 delegates total, 63 at stake next tuesday, the party said.",
+                  "Those three districts alone take 9 delegates out of a total of 66 off the table for him.",
+                  claims=True)
+    [c] = facts.conflicts
+    assert {v.value for v in c.values} == {"99", "66"}
+
+
+@pytest.mark.parametrize(("a", "values"), [
+    ("The committee passed a bill to lower the voting age to 24 with a unanimous vote thursday.", {"24", "16"}),
+    ("The committee passed a bill to lower the voting age to 16 with a unanimous vote thursday.", None),
+])
+def test_former_level_is_not_the_new_one(a: str, values: set[str] | None) -> None:
+    b = "A bill that would lower the voting age from 18 to 16 cleared a committee vote thursday."
+    facts = story(a, b, claims=True)
+    if values is None:
+        assert facts.conflicts == []
+    else:
+        [c] = facts.conflicts
+        assert {v.value for v in c.values} == values
+
+
+def test_bounds_pair_by_what_the_sentence_says() -> None:
+    facts = story("The quake struck on January 12, killing as much as 133,333 people in the capital.",
+                  "As many as 200,000 people were killed by the quake on January 12, and 1.5 million people "
+                  "have been left without homes.", claims=True)
+    [c] = facts.conflicts
+    assert {v.value for v in c.values} == {"as much as 133,333", "As many as 200,000"} and c.confidence < 0.5
+
+
+def test_vectors_align_sentences_that_share_few_words() -> None:
+    import numpy as np
+
+    a = "Tokyo has earmarked $315 billion for it."
+    b = "Officials in Japan put the figure at $290 billion, a record."
+    sources = []
+    for i, text in enumerate((a, b)):
+        article = Article(id=f"s{i}", text=text, published=DAY)
+        sources.append(Source(i + 1, article, i, split_sentences(article)))
+    assert extract_facts(sources, []).conflicts == []
+    close = np.array([[1.0, 0.0], [0.8, 0.6]])
+    far = np.array([[1.0, 0.0], [0.0, 1.0]])
+    assert extract_facts(sources, [], vectors=far).conflicts == []
+    [c] = extract_facts(sources, [], vectors=close).conflicts
+    assert c.kind == "money"
+    with pytest.raises(ValueError, match="sentence vectors"):
+        extract_facts(sources, [], vectors=close[:1])
+

@@ -116,3 +116,51 @@ def test_between_after_by_is_a_change() -> None:
 def test_of_those_counts_the_noun_counted_before(sentence: str, unit: str) -> None:
     counts = [f for f in found_in(sentence) if f.quantity.kind == "count"]
     assert [f.quantity.unit for f in counts] == [unit, unit]
+
+
+@pytest.mark.parametrize(("sentence", "surface", "value"), [
+    ("A sudden aftershock of the magnitude 8.8 earthquake hit Chile.", "magnitude 8.8", 8.8),
+    ("Another aftershock of the February 27 8.8 earthquake rocked Chile.", "8.8", 8.8),
+    ("An earthquake, with a magnitude of 7.0, struck Haiti.", "7.0", 7.0),
+    ("A 6.5-magnitude quake struck the island.", "6.5-magnitude", 6.5),
+])
+def test_magnitudes(sentence: str, surface: str, value: float) -> None:
+    got = [f.quantity for f in found_in(sentence) if f.quantity.unit == "magnitude"]
+    assert [(q.text, q.value) for q in got] == [(surface, pytest.approx(value))]
+
+
+@pytest.mark.parametrize(("sentence", "total", "part"), [
+    ("Ohio has 66 delegates total, the party said.", [True], [False]),
+    ("The districts take 9 delegates out of a total of 66 off the table.", [False, True], [True, False]),
+    ("A total of 228 people were on board.", [True], [False]),
+])
+def test_totals_and_parts(sentence: str, total: list[bool], part: list[bool]) -> None:
+    found = found_in(sentence)
+    assert [f.total for f in found] == total and [f.part for f in found] == part
+
+
+def test_whole_counts_what_its_part_counts() -> None:
+    [_nine, whole] = found_in("The districts take 9 delegates out of a total of 66 off the table.")
+    assert (whole.quantity.kind, whole.quantity.unit) == ("count", "delegates")
+
+
+@pytest.mark.parametrize(("sentence", "former"), [
+    ("The bill would lower the voting age from 18 to 16 for local elections.", [True, False]),
+    ("The bill would lower the voting age to 16 for local elections.", [False]),
+])
+def test_former_level_of_a_change(sentence: str, former: list[bool]) -> None:
+    assert [f.former for f in found_in(sentence)] == former
+
+
+@pytest.mark.parametrize(("sentence", "faces"), [
+    # a conversion in parentheses is one figure even when its faces disagree
+    ("His peak weight was 1,230 pounds (560 kilograms) in 2006.", 2),
+    ("His peak weight was 1,845 pounds (560 kilograms) in 2006.", 2),
+    ("The torch relay covers 31 miles (50 km) around London.", 2),
+    # two figures in different units, not a conversion
+    ("He lost 1,230 pounds and then 560 kilograms more.", 1),
+])
+def test_conversions_are_one_figure(sentence: str, faces: int) -> None:
+    found = [f for f in found_in(sentence) if f.quantity.kind == "number"]
+    one = len(found) == 2 and found[0].currency_group == found[1].currency_group >= 0
+    assert one == (faces == 2)

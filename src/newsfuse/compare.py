@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from newsfuse.facts.dates import FoundDate
 from newsfuse.facts.entities import RANK_WORDS, EntityTable, TitleMention, title_head
 from newsfuse.facts.nlp import Parsed
@@ -55,6 +57,9 @@ EVENT_OVERLAP = 0.2
 EVENT_CONCEPTS = frozenset({"meet", "visit", "elect", "vote", "trial", "hear", "war", "strike", "attack",
                             "protest", "flight", "game", "match", "race", "storm", "fire", "operat"})
 TIME_NOUNS = frozenset({"time", "year", "years", "month", "months", "week", "weeks", "day", "days", "date"})
+# Sentence vectors (MiniLM, unit norm) closer than this align two sentences that share few words.
+# Claims already join pairs above 0.65 by average link; this catches the pairs a claim kept apart.
+EMBED_ALIGN = 0.7
 CONFIDENCE_FLOOR = 0.25  # conflicts below this are not reported at all
 HEDGE_KIND = {**HEDGES, **TRAILING_HEDGES}  # hedge words → "min" | "max" | "approx"
 
@@ -62,9 +67,19 @@ HEDGE_KIND = {**HEDGES, **TRAILING_HEDGES}  # hedge words → "min" | "max" | "a
 # --- sentence alignment ----------------------------------------------------------------------------
 
 class Alignment:
-    """Which sentences of different sources say the same thing."""
+    """Which sentences of different sources say the same thing.
 
-    def __init__(self, parsed: Sequence[Parsed], claims: Sequence[Claim]) -> None:
+    `vectors` (optional; one unit-norm row per parsed sentence, in order) lets two sentences that
+    share few words but whose embeddings are close (`EMBED_ALIGN`) count as aligned too.
+    """
+
+    def __init__(self, parsed: Sequence[Parsed], claims: Sequence[Claim],
+                 vectors: np.ndarray | None = None) -> None:
+        if vectors is not None and len(vectors) != len(parsed):
+            raise ValueError(f"{len(vectors)} sentence vectors for {len(parsed)} sentences: pass the "
+                             "vectors of the sources' sentences, in source then sentence order")
+        self.row = {p.key: k for k, p in enumerate(parsed)}
+        self.vectors = vectors
         self.claims: dict[tuple[str, int], set[int]] = defaultdict(set)
         for c in claims:
             for ev in c.evidence:
@@ -87,8 +102,16 @@ class Alignment:
                 self._cache[(a, b)] = 1.0
             else:
                 x, y = self.bags.get(a, set()), self.bags.get(b, set())
-                self._cache[(a, b)] = len(x & y) / len(x | y) if x and y else 0.0
+                overlap = len(x & y) / len(x | y) if x and y else 0.0
+                if overlap < LEXICAL_ALIGN and self.cosine(a, b) >= EMBED_ALIGN:
+                    overlap = LEXICAL_ALIGN  # a paraphrase in other words: aligned, but not one claim
+                self._cache[(a, b)] = overlap
         return self._cache[(a, b)]
+
+    def cosine(self, a: tuple[str, int], b: tuple[str, int]) -> float:
+        if self.vectors is None or a not in self.row or b not in self.row:
+            return 0.0
+        return float(self.vectors[self.row[a]] @ self.vectors[self.row[b]])
 
 
 _DIGITS_ANY = re.compile(r"\d[\d,.]*")
@@ -173,6 +196,8 @@ def _granularity(text: str, value: float) -> float:
     num = "".join(c for c in digits[0] if c.isdigit() or c == ".")
     if "." in num:
         return 10.0 ** -len(num.split(".")[1])
+    if float(num) < 100:
+        return 1.0  # "10 populations", "20 people": small counts are said exactly
     stripped = num.rstrip("0")
     return 10.0 ** (len(num) - len(stripped)) if stripped else 1.0
 
@@ -187,8 +212,33 @@ def _bounds(f: Found, value: float, high: float | None) -> tuple[float, float]:
 
 
 def compare_values(a: Stated, b: Stated) -> Verdict:
-    """Can both values be true? (Assumes they measure the same thing.)"""
-    fa, fb, va, vb, converted = _common_face(a, b)
+    """Can both values be true? (Assumes they measure the same thing.)
+
+    A value said in two units ("1,230 pounds (560 kilograms)") is compared face by face with the
+    other's faces in the same units; one face that disagrees by more than a conversion's rounding
+    makes a disagreement even when the other face agrees.
+    """
+    pairs = _common_faces(a, b)
+    verdicts = [_compare_faces(*pair) for pair in pairs]
+    bad = [v for v in verdicts if not v.consistent]
+    if not bad:
+        return verdicts[0]
+    if len(bad) == len(verdicts):
+        return bad[0]
+    # One face agrees: the other may differ by an outlet's own conversion ("$315bn" / "$320bn").
+    for (fa, fb, va, vb, _), v in zip(pairs, verdicts, strict=True):
+        if not v.consistent and abs(va - vb) > CONVERSION_SLACK * max(abs(va), abs(vb)):
+            v.notes.append(f"the {fa.quantity.text} / {fb.quantity.text} faces disagree; the others agree")
+            return v
+    return next(v for v in verdicts if v.consistent)
+
+
+# Two faces of one figure, converted by two outlets, differ by this share at most when the figure is
+# the same (exchange rates and rounding of "394 kilograms" vs "393 kg").
+CONVERSION_SLACK = 0.1
+
+
+def _compare_faces(fa: Found, fb: Found, va: float, vb: float, converted: bool) -> Verdict:
     notes: list[str] = []
     weight = 1.0
     qa, qb = fa.quantity, fb.quantity
@@ -282,6 +332,16 @@ def _written_number(text: str) -> float | None:
         num, den = frac.split("/")
         value += int(num) / max(int(den), 1)
     return value
+
+
+def _common_faces(a: Stated, b: Stated) -> list[tuple[Found, Found, float, float, bool]]:
+    """The faces of two values that can be compared: said in the same unit (and, for measures, the
+    same unit as written: pounds with pounds), else the main faces, converted."""
+    written = [(fa, fb) for fa in a.faces for fb in b.faces
+               if fa.quantity.unit == fb.quantity.unit and fa.scale == fb.scale]
+    if (len(a.faces) > 1 or len(b.faces) > 1) and written:
+        return [(fa, fb, fa.quantity.value, fb.quantity.value, False) for fa, fb in written]
+    return [_common_face(a, b)]
 
 
 def _common_face(a: Stated, b: Stated) -> tuple[Found, Found, float, float, bool]:
@@ -445,6 +505,8 @@ def _equal(a: Stated, b: Stated) -> bool:
 # both, or the same counted noun. Calibrated by hand on the Multi-News dev misses of
 # benchmarks/conflicts_eval.py ("to 16" / "to 24" pairs, "45 percent of voters say" finds its twin).
 CONTEXT_PAIR = 1.5
+# ... or this much, in sentences of one claim, when neither figure has another candidate.
+CONTEXT_PAIR_ALONE = 1.0
 # ... and must beat every rival pairing of either figure by this much.
 CONTEXT_MARGIN = 1.0
 LINK_WORDS = frozenset({"and", "or", "but", "the", "a", "an", "were", "was", "is", "are"})  # say nothing of a figure
@@ -477,7 +539,10 @@ def _match(items: list[Stated], left: list[int], right: list[int], strong: bool 
             pairs.append((i, j))
             continue
         rivals = [v for (x, y), v in scores.items() if (x == i) != (y == j)]
-        if score >= CONTEXT_PAIR and all(score - v >= CONTEXT_MARGIN for v in rivals):
+        # In one claim, two figures that are each other's only candidate need less: "lower the voting
+        # age to 24" / "lower the voting age from 18 to 16" (the 18 is ruled out as the former level).
+        alone = strong and not rivals and score >= CONTEXT_PAIR_ALONE and _family(a) == _family(b)
+        if alone or (score >= CONTEXT_PAIR and all(score - v >= CONTEXT_MARGIN for v in rivals)):
             pairs.append((i, j))
     return pairs
 
@@ -488,6 +553,10 @@ def _pairable(a: Stated, b: Stated) -> bool:
     fa, fb = a.main, b.main
     if not _same_measure(a, b, aligned=True) or fa.delta != fb.delta or fa.per != fb.per:
         return False
+    if fa.former != fb.former:
+        return False  # "lower the age to 16" pairs with "to 16" of "from 18 to 16", not with 18
+    if (fa.total and fb.part) or (fa.part and fb.total):
+        return False  # "66 delegates total" is not "9 delegates out of a total of 66"
     if fa.period and fb.period and abs(fa.period - fb.period) > 0.1 * max(fa.period, fb.period):
         return False
     kinds = {fa.quantity.kind, fb.quantity.kind}
@@ -508,6 +577,13 @@ def _context_score(a: Stated, b: Stated) -> float:
         score += 1.0
     if fa.quantity.unit and fa.quantity.unit == fb.quantity.unit and fa.quantity.kind == "count":
         score += 0.5  # the same counted word, as written
+    if fa.total and fb.total:
+        score += 1.0  # both the whole: "66 delegates total", "a total of 66"
+    bound_a, bound_b = HEDGE_KIND.get(fa.quantity.hedge, ""), HEDGE_KIND.get(fb.quantity.hedge, "")
+    if bound_a and bound_a == bound_b:
+        score += 0.5  # "as many as 200,000" and "as much as 200,000"
+    # What the sentence says of each figure: "killed" for both, not "killed" and "left homeless".
+    score += 0.5 * len((fa.context & fb.context) - {fa.head, fb.head} - GENERIC)
     for x, y in ((fa.before, fb.before), (fa.after, fb.after)):
         if x[:1] and x[:1] == y[:1] and x[0] not in LINK_WORDS:
             score += 1.0

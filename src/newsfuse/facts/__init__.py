@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from newsfuse.facts.nlp import DEFAULT_MODEL, load_nlp
 from newsfuse.types import Claim, Conflict, DateRef, Entity, Quantity, Quote, Source, TimelineEvent
 
@@ -29,11 +31,13 @@ class Facts:
 
 
 def extract_facts(sources: Sequence[Source], claims: Sequence[Claim],
-                  spacy_model: str = DEFAULT_MODEL) -> Facts:
+                  spacy_model: str = DEFAULT_MODEL, vectors: np.ndarray | None = None) -> Facts:
     """Entities, quotes, quantities, dates, conflicts and the timeline of one story's sources.
 
     `claims` (sentences of different sources that make the same point) tell the conflict finder which
-    sentences to reconcile; an empty list still works, on word overlap alone. Raises
+    sentences to reconcile; an empty list still works, on word overlap alone. `vectors` (optional: the
+    sentence vectors the claims were built from, one row per sentence of `sources` in order) also
+    pairs sentences whose words differ but whose vectors are close. Raises
     `newsfuse.errors.ModelError` when the spaCy model is not installed.
     """
     # Imported here: compare imports the extractor modules of this package.
@@ -50,7 +54,7 @@ def extract_facts(sources: Sequence[Source], claims: Sequence[Claim],
     found = extract_quantities(parsed)
     anchor_of, notes = anchors(sources, parsed)
     dates = extract_dates(parsed, anchor_of)
-    align = compare.Alignment(parsed, claims)
+    align = compare.Alignment(parsed, claims, vectors)
     published = {s.article.id: s.article.published for s in sources}
     conflicts = [*compare.quantity_conflicts(found, align, dates, published),
                  *compare.date_conflicts(parsed, dates, align), *compare.title_conflicts(table),

@@ -62,6 +62,8 @@ MEASURE_UNITS = {
     "litre": ("l", 1.0), "litres": ("l", 1.0), "barrel": ("bbl", 1.0), "barrels": ("bbl", 1.0),
     "mph": ("km/h", 1.609), "magnitude": ("magnitude", 1.0), "degrees": ("degrees", 1.0),
 }
+# "a magnitude 8.8 quake", "the 8.8 earthquake": a decimal before one of these is a magnitude.
+QUAKE_WORDS = frozenset({"earthquake", "quake", "temblor", "tremor", "aftershock"})
 PERCENT_WORDS = {"%": "%", "percent": "%", "pct": "%", "per cent": "%", "percentage point": "pp",
                  "percentage points": "pp"}
 
@@ -131,6 +133,12 @@ class Found:
     before: tuple[str, ...] = ()
     after: tuple[str, ...] = ()
     order: int = 0  # position among the figures of its sentence
+    # The factor from the unit as written to `quantity.unit` ("pounds" → 0.4536 for kg): the faces of
+    # "1,230 pounds (560 kilograms)" are compared with the other source's figure in the same unit.
+    scale: float = 1.0
+    total: bool = False  # "66 delegates total", "a total of 66": the whole
+    part: bool = False  # "9 delegates out of a total of 66": a share of a whole
+    former: bool = False  # "from 18 to 16": the level before a change
 
 
 def concept(word: str) -> str:
@@ -287,6 +295,10 @@ def _classify(p: Parsed, i: int, value: float, j: int) -> Found | None:
         two = f"{nxt} {nxt2}"
         unit = PERCENT_WORDS.get(two) or PERCENT_WORDS[nxt]
         kind, end = "percent", j + (2 if two in PERCENT_WORDS else 1)
+    elif (i > 0 and doc[i - 1].lower_ == "magnitude") or (nxt in QUAKE_WORDS and "." in doc[i].text) \
+            or [t.lower_ for t in doc[max(0, i - 2):i]] == ["magnitude", "of"]:
+        kind, unit = "number", "magnitude"  # "magnitude 8.8", "the 8.8 earthquake"
+        start = i - 1 if doc[i - 1].lower_ == "magnitude" else start
     elif nxt in MEASURE_UNITS or (nxt == "-" and nxt2 in MEASURE_UNITS):
         word = nxt if nxt in MEASURE_UNITS else nxt2
         unit, factor = MEASURE_UNITS[word]
@@ -327,12 +339,12 @@ def _classify(p: Parsed, i: int, value: float, j: int) -> Found | None:
     if kind == "count" and i > 0 and doc[i - 1].pos_ in {"NOUN", "PROPN"} and not currency \
             and doc[i - 1].lower_ not in HOURS:
         return None  # an identifier: "stage 13", "flight 447", "Resolution 1723"
-    if kind in {"count", "number"} and start > 0 and (
+    if kind in {"count", "number"} and unit != "magnitude" and start > 0 and (
             doc[start - 1].lower_ in {"the", "these", "those", "both", "its", "their", "his", "her"}
             or doc[start - 1].tag_ == "PRP$"):
         return None  # "the two countries" names a group already known; it states no number
     if kind == "count":
-        noun = _counted_noun(doc, i, j) or _antecedent(doc, i, j)
+        noun = _counted_noun(doc, i, j) or _antecedent(doc, i, j) or _whole_of(doc, i)
         if noun is None:
             kind = "number"
         else:
@@ -353,6 +365,14 @@ def _classify(p: Parsed, i: int, value: float, j: int) -> Found | None:
     found = Found(quantity=q, key=p.key, start=start, end=end, head="", context=frozenset(), text=p.text,
                   before=_near_words(reversed(doc[max(0, start - AROUND * 2):start])),
                   after=_near_words(doc[end:end + AROUND * 2]))
+    if kind == "number" and unit in {u for u, _ in MEASURE_UNITS.values()}:
+        found.scale = hours
+    found.total = any(t.lower_ == "total" for t in doc[max(0, i - 2):i]) or \
+        any(t.lower_ in {"total", "altogether"} for t in doc[j:j + 2]) or \
+        [t.lower_ for t in doc[j:j + 2]] == ["in", "total"]
+    found.part = [t.lower_ for t in doc[j:j + 2]] == ["out", "of"] or \
+        (j < len(doc) and doc[j].pos_ == "NOUN" and [t.lower_ for t in doc[j + 1:j + 3]] == ["out", "of"])
+    found.former = start > 0 and doc[start - 1].lower_ == "from" and end < len(doc) and doc[end].lower_ == "to"
     _describe(found, doc, i, j)
     return found
 
@@ -440,6 +460,17 @@ def _antecedent(doc: Doc, i: int, j: int) -> Token | None:
     return None
 
 
+def _whole_of(doc: Doc, i: int) -> Token | None:
+    """ "9 delegates out of a total of 66": the whole counts the noun its part counts."""
+    words = [t.lower_ for t in doc[max(0, i - 5):i]]
+    if "out" not in words or words[words.index("out") + 1:words.index("out") + 2] != ["of"]:
+        return None
+    k = max(0, i - 5) + words.index("out")
+    if k > 0 and doc[k - 1].pos_ == "NOUN" and any(c.dep_ == "nummod" for c in doc[k - 1].children):
+        return doc[k - 1]
+    return None
+
+
 def _hedge(doc: Doc, start: int, kind: str) -> tuple[str, int]:
     words = [t.lower_ for t in doc[max(0, start - 3):start]]
     for n in (3, 2, 1):
@@ -470,8 +501,12 @@ def _currency_groups(found: list[Found], doc: Doc) -> None:
             ratio = (qa.value * USD_RATE.get(qa.unit, 0)) / max(qb.value * USD_RATE.get(qb.unit, 0), 1e-9)
             same = 0.5 < ratio < 2  # rates move; a factor of two apart is a second sum
         else:  # "1,230 pounds (560 kilograms)"
-            same = bool(qa.unit) and qa.unit == qb.unit and abs(qa.value - qb.value) <= 0.05 * max(qa.value,
-                                                                                               qb.value)
+            close = abs(qa.value - qb.value) <= 0.05 * max(qa.value, qb.value)
+            # In parentheses, two units of one measure are one figure even when they disagree (a
+            # mistyped conversion is still one weight, to compare face by face).
+            bracket = "(" in between.text and a.scale != b.scale and \
+                max(qa.value, qb.value) <= 3 * max(min(qa.value, qb.value), 1e-9)
+            same = bool(qa.unit) and qa.unit == qb.unit and (close or bracket)
         if same:  # a conversion, not a second figure
             if a.currency_group < 0:
                 a.currency_group = group
