@@ -101,6 +101,9 @@ def brief(
     words: Annotated[int | None, typer.Option("--words", "-w", help="Summary length in words.")] = None,
     out: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
     clusters: Annotated[Path | None, typer.Option(help="JSONL of clusters, one brief per line out.")] = None,
+    db: Annotated[Path | None, typer.Option("--db", help="A store made by `newsfuse ingest` (with --story).")]
+    = None,
+    story: Annotated[int | None, typer.Option(help="Brief this story of --db (see `newsfuse stories`).")] = None,
     embedder: Annotated[str | None, typer.Option(
         help="minilm-onnx (default), hashing, onnx:MODEL.onnx:TOKENIZER.json, or sentence-transformers:NAME")]
     = None,
@@ -113,7 +116,6 @@ def brief(
     """Brief articles about one story: a cited summary, claims, conflicts, quotes, timeline."""
     from newsfuse.pipeline import WARNING_PREFIX, brief_many
     from newsfuse.pipeline import brief as make_brief
-    from newsfuse.render import render
 
     if fmt not in FORMATS:
         fail(f"unknown format '{fmt}' (choose one of: {', '.join(FORMATS)})")
@@ -134,6 +136,14 @@ def brief(
             if failed:
                 fail(f"{failed} cluster(s) could not be briefed; each has an error line in the output")
             return
+        if (db is None) != (story is None):
+            fail("--db and --story go together: `newsfuse brief --db news.db --story 42`")
+        if db is not None and story is not None:
+            if paths:
+                fail("give either PATHS or --db/--story, not both")
+            result = make_brief(_story_articles(db, story), settings=settings, id=str(story))
+            _write(result, fmt, out, color)
+            return
         if not paths:
             fail("give at least one file, folder, glob or - (see `newsfuse brief --help`)")
         inputs: list[str] = list(paths or [])
@@ -145,16 +155,31 @@ def brief(
         for note in result.notes:
             if note.startswith(WARNING_PREFIX):
                 warn(note.removeprefix(WARNING_PREFIX))
-        text = render(result, "json" if fmt == "jsonl" else fmt)
-        if out is None and fmt == "markdown" and (color if color is not None else sys.stdout.isatty()):
-            from rich.markdown import Markdown
-
-            Console(force_terminal=True).print(Markdown(text))
-            return
-        with output(out) as handle:
-            handle.write(text)
+        _write(result, fmt, out, color)
     except NewsfuseError as exc:
         fail(exc.describe())
+
+
+def _story_articles(db: Path, story_id: int) -> list[Any]:
+    from newsfuse.store import Store
+
+    with Store.open(db, must_exist=True) as store:
+        if store.story(story_id) is None:
+            raise InputError(f"no story {story_id}", path=str(db), hint="list them with `newsfuse stories --db ...`")
+        return store.story_articles(story_id)
+
+
+def _write(result: Any, fmt: str, out: Path | None, color: bool | None) -> None:
+    from newsfuse.render import render
+
+    text = render(result, "json" if fmt == "jsonl" else fmt)
+    if out is None and fmt == "markdown" and (color if color is not None else sys.stdout.isatty()):
+        from rich.markdown import Markdown
+
+        Console(force_terminal=True).print(Markdown(text))
+        return
+    with output(out) as handle:
+        handle.write(text)
 
 
 def _brief_clusters(brief_many: Any, path: Path, settings: Settings) -> Iterator[dict[str, Any]]:
@@ -188,8 +213,10 @@ def _brief_clusters(brief_many: Any, path: Path, settings: Settings) -> Iterator
 
 def _register_commands() -> None:
     # Each family of sub-commands lives in its own module and adds itself here.
+    from newsfuse.cli_stories import register as register_stories
     from newsfuse.cli_web import register as register_web
 
+    register_stories(app)
     register_web(app)
 
 

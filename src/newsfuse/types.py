@@ -231,3 +231,19 @@ class Brief:
         from newsfuse.render.json import brief_to_dict
 
         return brief_to_dict(self)
+
+
+@dataclass(slots=True)
+class Story:
+    """A group of articles that report the same event, as the story store keeps it."""
+
+    id: int
+    article_ids: list[str]  # in the order they joined the story
+    first_seen: dt.date | None = None  # earliest publication (or, undated, ingest) date of a member
+    last_seen: dt.date | None = None
+    title: str = ""  # the title (or first sentence) of the story's most central article
+    outlets: list[str] = field(default_factory=list)  # distinct, in order of first appearance
+
+    @property
+    def label(self) -> str:
+        return self.title

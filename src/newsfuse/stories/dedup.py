@@ -7,6 +7,9 @@ outlets counts once.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
 
 from newsfuse.text import words
 from newsfuse.types import Article
@@ -47,3 +50,89 @@ def assign_origins(articles: Sequence[Article], threshold: float = COPY_CONTAINM
                 parent[find(j)] = find(i)
     numbers: dict[int, int] = {}
     return [numbers.setdefault(find(i), len(numbers)) for i in range(len(articles))]
+
+
+# --- streaming near-duplicates (MinHash LSH) ---------------------------------------------------------
+
+# LSH candidates are looked for down to this Jaccard similarity: a reprint trimmed to 60% of the
+# original has Jaccard 0.6 but containment 1.0, and two equal-length texts sharing half their shingles
+# have Jaccard 0.33; below that nothing reaches COPY_CONTAINMENT.
+LSH_JACCARD = 0.3
+MINHASH_SEED = 1  # every process must hash with the same seed and scheme
+MINHASH_SCHEME = "affine32"
+
+
+class NearDuplicates:
+    """Finds, among the articles added so far (and not evicted), one that the new article copies.
+
+    Each candidate from the LSH index is checked by its estimated containment (Jaccard turned into
+    the share of the shorter text's shingles found in the other, from the two sizes), the same
+    measure `assign_origins` uses on exact shingle sets. Entries are evicted by day, so memory stays
+    bounded on an endless stream; exact copies of older articles are still caught by the store's
+    content hash.
+    """
+
+    def __init__(self, num_perm: int, threshold: float = COPY_CONTAINMENT) -> None:
+        from datasketch import MinHashLSH
+
+        self.num_perm = num_perm
+        self.threshold = threshold
+        self._lsh = MinHashLSH(threshold=LSH_JACCARD, num_perm=num_perm)
+        self._entries: dict[str, tuple[np.ndarray, int, int]] = {}  # key → (minhash, shingles, day)
+        self._by_day: dict[int, list[str]] = {}
+        self._order: dict[str, int] = {}  # insertion rank: the earliest copy is the original
+        self._added = 0
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def find(self, sketch: np.ndarray, shingles: int) -> str | None:
+        """The key of the earliest-added article this one copies (or is copied by), or None."""
+        if shingles == 0 or not self._entries:
+            return None
+        best: tuple[int, str] | None = None
+        for key in sorted(self._lsh.query(_as_minhash(sketch, self.num_perm))):
+            other, other_shingles, _ = self._entries[key]
+            if estimated_containment(sketch, shingles, other, other_shingles) >= self.threshold:
+                rank = self._order[key]
+                if best is None or rank < best[0]:
+                    best = (rank, key)
+        return best[1] if best else None
+
+    def __contains__(self, key: str) -> bool:
+        return key in self._entries
+
+    def add(self, key: str, sketch: np.ndarray, shingles: int, day: int) -> None:
+        if key in self._entries:
+            return
+        if shingles:  # an empty text copies nothing and nothing copies it
+            self._lsh.insert(key, _as_minhash(sketch, self.num_perm), check_duplication=False)
+        self._entries[key] = (sketch, shingles, day)
+        self._order[key] = self._added
+        self._added += 1
+        self._by_day.setdefault(day, []).append(key)
+
+    def evict_before(self, day: int) -> list[str]:
+        """Forget the articles of days before `day`; returns their keys."""
+        gone: list[str] = []
+        for old in [d for d in self._by_day if d < day]:
+            for key in self._by_day.pop(old):
+                if self._entries.pop(key)[1]:
+                    self._lsh.remove(key)
+                del self._order[key]
+                gone.append(key)
+        return gone
+
+
+def estimated_containment(a: np.ndarray, size_a: int, b: np.ndarray, size_b: int) -> float:
+    """|A ∩ B| / min(|A|, |B|) from two MinHashes and the set sizes."""
+    jaccard = float(np.mean(a == b))
+    common = jaccard * (size_a + size_b) / (1.0 + jaccard)
+    return min(1.0, common / max(1, min(size_a, size_b)))
+
+
+def _as_minhash(sketch: np.ndarray, num_perm: int) -> Any:
+    from datasketch import LeanMinHash
+
+    assert len(sketch) == num_perm, "a MinHash of another size than the index's"
+    return LeanMinHash(seed=MINHASH_SEED, hashvalues=sketch, scheme=MINHASH_SCHEME)

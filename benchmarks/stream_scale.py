@@ -1,0 +1,168 @@
+"""Ingest + grouping at scale: time and memory from 1k to 200k articles, on a stream built from the
+Multi-News story set, and the bare embedder beside it.
+
+    python benchmarks/stream_scale.py                          # 1k, 10k, 50k, 200k; table + docs/stories-scale.png
+    python benchmarks/stream_scale.py --sizes 1000 20000 --workers 2
+
+The stream: the 1,489 dev articles repeated as "days" 8 days apart (longer than the 7-day quiet
+window, so each day's stories go quiet and leave memory before the next), each copy with every tenth
+word given a day-specific suffix (new names keep arriving, as in real news, and no copy is a
+duplicate of another). Each size runs in a fresh process: `newsfuse ingest` on a JSONL file, local
+engine, into a new SQLite store. Peak RSS is the process's (ru_maxrss, workers excluded: they hold
+one batch); RSS is also sampled after every committed chunk, to show it flat over the stream.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+DEV = Path(__file__).resolve().parents[2] / "shared" / "eval" / "stories" / "multinews-dev-articles.jsonl"
+DOCS = Path(__file__).resolve().parents[1] / "docs"
+GAP_DAYS = 8
+
+
+def build_stream(path: Path, size: int) -> None:
+    rows = [json.loads(line) for line in DEV.open(encoding="utf-8") if line.strip()]
+    written = 0
+    with path.open("w", encoding="utf-8") as out:
+        copy = 0
+        while written < size:
+            date = (dt.date(2000, 1, 1) + dt.timedelta(days=copy * GAP_DAYS)).isoformat()
+            for row in rows:
+                if written >= size:
+                    break
+                words = row["text"].split()
+                text = " ".join(w + f"x{copy}" if i % 10 == 9 else w for i, w in enumerate(words))
+                out.write(json.dumps({"id": f"{row['id']}@{copy}", "text": text, "date": date}) + "\n")
+                written += 1
+            copy += 1
+
+
+def rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def run_one(size: int, workers: int) -> dict[str, object]:
+    """In this (fresh) process: build the stream, ingest it, report."""
+    from newsfuse.engine import LocalEngine, Progress, ingest
+    from newsfuse.ingest import iter_articles
+    from newsfuse.store import Store
+
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "stream.jsonl"
+        build_stream(source, size)
+        samples: list[tuple[int, float]] = []
+        live: list[int] = []
+
+        def progress(p: Progress) -> None:
+            samples.append((p.read, round(rss_mb(), 1)))
+
+        engine = LocalEngine(workers)
+        started = time.perf_counter()
+        with Store.open(Path(tmp) / "s.db") as store:
+            result = ingest(iter_articles([str(source)]), store, engine, on_progress=progress)
+            seconds = time.perf_counter() - started
+            stories = store.count_stories()
+            live.append(len(store.live_stories(int(store.get_meta("clock")) - 7)))
+        engine.close()
+        db_mb = sum(f.stat().st_size for f in Path(tmp).glob("s.db*")) / 1e6
+    return {"articles": size, "seconds": round(seconds, 1), "articles_per_s": round(size / seconds, 1),
+            "new": result.new, "stories": stories, "live_stories_at_end": live[0],
+            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+            "db_mb": round(db_mb, 1), "rss_samples": samples[:: max(1, len(samples) // 40)]}
+
+
+def bare_embedder(texts: int = 300) -> float:
+    """Leads (first 3 sentences) per second through the default embedder alone, for comparison."""
+    from newsfuse.embed import load_embedder
+    from newsfuse.text import split_spans
+
+    rows = [json.loads(line) for line in DEV.open(encoding="utf-8") if line.strip()][:texts]
+    leads = []
+    for row in rows:
+        spans = split_spans(row["text"])[:3]
+        leads.append(" ".join(row["text"][s:e] for s, e in spans))
+    embedder = load_embedder("minilm-onnx")
+    embedder.embed(leads[:10])
+    started = time.perf_counter()
+    embedder.embed(leads)
+    return len(leads) / (time.perf_counter() - started)
+
+
+def plot(results: list[dict[str, object]], path: Path) -> None:
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        print("(matplotlib not installed: no plot)")
+        return
+    fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4))
+    sizes = [int(str(r["articles"])) for r in results]
+    left.plot(sizes, [float(str(r["seconds"])) for r in results], "o-", label="wall time (s)")
+    left.set_xscale("log")
+    left.set_yscale("log")
+    left.set_xlabel("articles ingested")
+    left.set_ylabel("seconds")
+    twin = left.twinx()
+    twin.plot(sizes, [float(str(r["peak_rss_mb"])) for r in results], "s--", color="tab:red", label="peak RSS (MB)")
+    twin.set_ylabel("peak RSS (MB)")
+    twin.set_ylim(bottom=0)
+    left.set_title("time and memory by stream length")
+    biggest = results[-1]
+    samples = biggest["rss_samples"]
+    assert isinstance(samples, list)
+    right.plot([s[0] for s in samples], [s[1] for s in samples], "-", color="tab:red")
+    right.set_ylim(bottom=0)
+    right.set_xlabel("articles read")
+    right.set_ylabel("RSS (MB)")
+    right.set_title(f"memory during the {sizes[-1]:,}-article stream")
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    print(f"plot: {path}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 50_000, 200_000])
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--run", type=int, help=argparse.SUPPRESS)  # internal: one size in this process
+    parser.add_argument("--json", type=Path)
+    parser.add_argument("--plot", type=Path, default=DOCS / "stories-scale.png")
+    args = parser.parse_args()
+    if args.run:
+        print(json.dumps(run_one(args.run, args.workers)))
+        return
+    if not DEV.is_file():
+        sys.exit(f"no dev set at {DEV}")
+    print(f"$ python benchmarks/stream_scale.py --sizes {' '.join(map(str, args.sizes))} --workers {args.workers}")
+    results = []
+    for size in args.sizes:
+        proc = subprocess.run([sys.executable, __file__, "--run", str(size), "--workers", str(args.workers)],
+                              capture_output=True, text=True, check=True)
+        results.append(json.loads(proc.stdout.strip().splitlines()[-1]))
+        r = results[-1]
+        print(f"{r['articles']:>8,} articles  {r['seconds']:>8} s  {r['articles_per_s']:>7} art/s  "
+              f"peak RSS {r['peak_rss_mb']:>7} MB  stories {r['stories']:>7,}  live at end {r['live_stories_at_end']:>5}"
+              f"  store {r['db_mb']} MB", flush=True)
+    embed = bare_embedder()
+    print(f"bare embedder (minilm-onnx) on article leads: {embed:.1f} leads/s — grouping embeds nothing")
+    if args.json:
+        args.json.write_text(json.dumps({"runs": results, "bare_embedder_leads_per_s": round(embed, 1)}, indent=1))
+    plot(results, args.plot)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,181 @@
+"""`newsfuse ingest` and `newsfuse stories`: streams of articles in, stories out. Thin: each command
+builds library objects and makes one call; errors become one line and exit code 1.
+
+The lead's cli.py registers them: `cli_stories.register(app)`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+
+from newsfuse.errors import ConfigError, NewsfuseError
+
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+STORY_FORMATS = ("table", "json")
+
+
+def _fail(message: str) -> None:
+    err.print(f"[bold red]newsfuse: error:[/] {message}", markup=True, highlight=False)
+    raise typer.Exit(1)
+
+
+def _warn(message: str) -> None:
+    err.print(f"[yellow]newsfuse: warning:[/] {message}", markup=True, highlight=False)
+
+
+def ingest_command(
+    paths: Annotated[list[str], typer.Argument(help="JSONL, folders, files, globs, feeds (.rss/.atom/.xml), OPML, "
+                                                    "WARC(.gz), URLs, URL lists (.urls), or - for JSONL on stdin.")],
+    db: Annotated[Path, typer.Option("--db", help="The story store (SQLite); created when missing.")],
+    engine: Annotated[str, typer.Option(help="local (every core) or ray.")] = "local",
+    address: Annotated[str | None, typer.Option(help="Ray cluster address (auto: the running one).")] = None,
+    workers: Annotated[int | None, typer.Option(help="Processes (local) or CPUs (a new local Ray).")] = None,
+    allow_private: Annotated[bool, typer.Option("--allow-private", help="Fetch from private and loopback "
+                                                                        "addresses too.")] = False,
+    timeout: Annotated[float, typer.Option(help="Seconds to wait for a server (connect, each read).")] = 15.0,
+    deadline: Annotated[float, typer.Option(help="Seconds for one whole download.")] = 60.0,
+    progress: Annotated[bool | None, typer.Option("--progress/--no-progress", help="Progress bar (default: when "
+                                                                                    "a terminal).")] = None,
+    config: Annotated[Path | None, typer.Option(help="A TOML settings file.")] = None,
+) -> None:
+    """Read articles, store them once, and group them into stories."""
+    from newsfuse.config import load_settings
+    from newsfuse.engine import ingest, make_engine
+    from newsfuse.ingest.urls import FetchLimits
+    from newsfuse.store import Store
+    from newsfuse.stories.sources import Sources
+
+    try:
+        settings = load_settings(config)
+        if timeout <= 0 or deadline <= 0:
+            raise ConfigError("--timeout and --deadline must be positive")
+        sources = Sources(list(paths), settings, allow_private=allow_private,
+                          limits=FetchLimits(timeout=timeout, deadline=deadline), stdin=sys.stdin)
+        executor = make_engine(engine, workers=workers, address=address)
+        try:
+            with Store.open(db) as store:
+                show = progress if progress is not None else err.is_terminal
+                result = _run(ingest, sources, store, executor, show)
+                stories = store.count_stories()
+        finally:
+            executor.close()
+    except NewsfuseError as exc:
+        _fail(exc.describe())
+        return
+    reasons: dict[str, int] = {}
+    for _, reason in sources.skipped:
+        reasons[reason] = reasons.get(reason, 0) + 1
+    for where, reason in sources.skipped[:20]:
+        _warn(f"skipped {where}: {reason}")
+    if len(sources.skipped) > 20:
+        _warn(f"... and {len(sources.skipped) - 20} more skipped")
+    why = "; ".join(f"{n} {r}" for r, n in sorted(reasons.items(), key=lambda kv: -kv[1])[:5])
+    err.print(f"read {result.read:,}, new {result.new:,}, duplicates {result.duplicates:,}, "
+              f"copies {result.copies:,}, skipped {len(sources.skipped):,}{f' ({why})' if why else ''}; "
+              f"stories {stories:,} ({result.stories:,} new) in {db}", highlight=False)
+    if sources.failed:
+        _fail(f"{len(sources.failed)} input(s) could not be read in full: {sources.failed[0]}"
+              + (f" (and {len(sources.failed) - 1} more)" if len(sources.failed) > 1 else ""))
+
+
+def _run(ingest: Any, sources: Any, store: Any, executor: Any, show: bool) -> Any:
+    if not show:
+        return ingest(sources, store, executor)
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err,
+                  transient=True) as bar:
+        task = bar.add_task("reading ...")
+
+        def update(p: Any) -> None:
+            bar.update(task, description=f"read {p.read:,}  new {p.new:,}  duplicates {p.duplicates:,}  "
+                                         f"stories +{p.stories:,}")
+
+        return ingest(sources, store, executor, on_progress=update)
+
+
+def stories_command(
+    db: Annotated[Path, typer.Option("--db", help="The story store made by `newsfuse ingest`.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    out: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+    outlet: Annotated[str | None, typer.Option(help="Only stories with an article from this outlet.")] = None,
+    since: Annotated[str | None, typer.Option(help="Only stories seen on or after this date (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option(help="Only stories seen on or before this date.")] = None,
+    search: Annotated[str | None, typer.Option(help="Only stories with an article containing these words.")] = None,
+    min_size: Annotated[int, typer.Option(help="Only stories with at least this many articles.")] = 1,
+    limit: Annotated[int | None, typer.Option(help="At most this many stories (most recent first).")] = None,
+) -> None:
+    """List the stories in a store: id, size, outlets, first/last seen, title."""
+    from newsfuse.store import Store
+
+    if fmt not in STORY_FORMATS:
+        _fail(f"unknown format '{fmt}' (choose one of: {', '.join(STORY_FORMATS)})")
+    try:
+        with Store.open(db, must_exist=True) as store:
+            found = store.stories(outlet=outlet, since=_date(since, "--since"), until=_date(until, "--until"),
+                                  search=search, min_size=min_size, limit=limit)
+        if fmt == "json":
+            text = json.dumps([story_to_dict(s) for s in found], ensure_ascii=False, indent=1) + "\n"
+            _write(text, out)
+        else:
+            _table(found, out)
+    except NewsfuseError as exc:
+        _fail(exc.describe())
+
+
+def story_to_dict(story: Any) -> dict[str, Any]:
+    return {"id": story.id, "title": story.title, "articles": list(story.article_ids), "outlets": list(story.outlets),
+            "first_seen": story.first_seen.isoformat() if story.first_seen else None,
+            "last_seen": story.last_seen.isoformat() if story.last_seen else None}
+
+
+def _date(value: str | None, flag: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ConfigError(f"{flag} must be a date like 2024-05-01, got {value!r}") from None
+
+
+def _write(text: str, out: Path | None) -> None:
+    if out is None:
+        sys.stdout.write(text)
+        return
+    from newsfuse.cli import output
+
+    with output(out) as handle:
+        handle.write(text)
+
+
+def _table(found: list[Any], out: Path | None) -> None:
+    from rich.table import Table
+
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    for name, justify in (("story", "right"), ("size", "right"), ("outlets", "left"), ("first seen", "left"),
+                          ("last seen", "left"), ("title", "left")):
+        table.add_column(name, justify=justify, overflow="fold" if name == "title" else "ellipsis")  # type: ignore[arg-type]
+    for s in found:
+        outlets = ", ".join(s.outlets[:3]) + (f" +{len(s.outlets) - 3}" if len(s.outlets) > 3 else "")
+        table.add_row(str(s.id), str(len(s.article_ids)), outlets or "-", str(s.first_seen or "-"),
+                      str(s.last_seen or "-"), s.title)
+    if out is None:
+        Console(soft_wrap=False, highlight=False).print(table)
+        return
+    console = Console(record=True, width=160, file=io.StringIO())
+    console.print(table)
+    _write(console.export_text(), out)
+
+
+def register(app: typer.Typer) -> None:
+    """Add `ingest` and `stories` to the newsfuse command."""
+    app.command("ingest")(ingest_command)
+    app.command("stories")(stories_command)

@@ -1,0 +1,156 @@
+"""RSS, Atom and OPML: feeds parsed with feedparser, each entry an article.
+
+An entry that carries its full text (`content:encoded`, Atom `content`) is read from it; one that
+carries only a teaser is read from its page when a `Fetcher` is given (through the same limits and
+address guard as any URL), else from the teaser. An OPML file lists feeds; each is fetched in turn.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from newsfuse.errors import FetchError, InputError
+from newsfuse.ingest.urls import Fetcher, article_from_html, finish, read_page
+from newsfuse.types import Article
+
+FEED_SUFFIXES = (".rss", ".atom", ".xml")
+OPML_SUFFIXES = (".opml",)
+MAX_FEED_BYTES = 20_000_000
+# An entry's own content is taken as the article when it has at least this many words; shorter is a
+# teaser ("Read more ...") and the page is fetched instead, when fetching is allowed.
+FULL_TEXT_WORDS = 120
+
+
+@dataclass(frozen=True, slots=True)
+class EntryProblem:
+    """An entry that could not become an article, and why (reported as skipped, never dropped)."""
+
+    where: str
+    reason: str
+
+
+def entry_id(feed: str, entry: Any) -> str:
+    """A stable id: from the entry's guid or link (unique on the web), else its title within the feed."""
+    key = str(entry.get("id") or entry.get("link") or "")
+    basis = key if key.startswith(("http://", "https://", "urn:", "tag:")) else f"{feed}\n{key or entry.get('title', '')}"
+    return "feed-" + hashlib.sha1(basis.encode("utf-8")).hexdigest()[:16]
+
+
+def read_feed(data: bytes, source: str, fetcher: Fetcher | None = None) -> Iterator[Article | EntryProblem]:
+    """The articles of one feed document (RSS or Atom), in feed order."""
+    import feedparser
+
+    parsed = feedparser.parse(data)
+    if not parsed.entries:
+        if parsed.get("bozo") and not parsed.get("version"):
+            raise InputError(f"not an RSS or Atom feed ({parsed.get('bozo_exception', 'unreadable')})", path=source)
+        return
+    feed_title = str(parsed.feed.get("title", "") or "")
+    for number, entry in enumerate(parsed.entries, 1):
+        where = f"{source}#{number}"
+        try:
+            article = _entry_article(entry, source, feed_title, fetcher)
+        except FetchError as exc:
+            yield EntryProblem(where, exc.describe())
+            continue
+        if article is None:
+            yield EntryProblem(where, "no article text in the entry or its page")
+        else:
+            yield article
+
+
+def _entry_article(entry: Any, source: str, feed_title: str, fetcher: Fetcher | None) -> Article | None:
+    link = str(entry.get("link", "") or "")
+    article_id = entry_id(source, entry)
+    html = ""
+    for content in entry.get("content", []) or []:
+        if "html" in str(content.get("type", "html")) and len(str(content.get("value", "")).split()) > len(html.split()):
+            html = str(content.get("value", ""))
+    problem: FetchError | None = None
+    if len(html.split()) < FULL_TEXT_WORDS and fetcher is not None and link:
+        try:
+            article = read_page(fetcher.get(link))
+        except FetchError as exc:
+            problem = exc  # fall back on what the feed itself says, below
+        else:
+            if article is not None:
+                article.id = article_id
+                _fill(article, entry, feed_title, source)
+                return article
+    html = html or str(entry.get("summary", "") or "")
+    article = _from_feed_html(html, link, article_id, source) if html.strip() else None
+    if article is None and problem is not None:
+        raise problem
+    if article is not None:
+        _fill(article, entry, feed_title, source)
+    return article
+
+
+def _from_feed_html(html: str, link: str, article_id: str, source: str) -> Article | None:
+    raw = article_from_html(f"<html><body><article>{html}</article></body></html>", url=link,
+                            article_id=article_id, origin=source)
+    if not raw.text.strip():
+        raw.text = _strip_tags(html)
+    raw.id = article_id
+    raw.url = raw.url or link
+    return finish(raw)
+
+
+def _fill(article: Article, entry: Any, feed_title: str, source: str) -> None:
+    """The feed's own fields win over what was guessed from the page: they are the publisher's."""
+    if entry.get("title"):
+        article.title = str(entry["title"]).strip()
+    stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+    if stamp:
+        article.published = dt.date(stamp.tm_year, stamp.tm_mon, stamp.tm_mday)
+        article.published_from = "feed"
+    if feed_title:
+        article.outlet, article.outlet_from = feed_title, "feed"
+    article.origin = source
+
+
+def _strip_tags(html: str) -> str:
+    import re
+
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
+
+
+def read_opml(data: bytes, source: str) -> list[str]:
+    """The feed URLs an OPML document lists (every outline with an xmlUrl, at any depth)."""
+    try:
+        root = ET.fromstring(data)
+    except ET.ParseError as exc:
+        raise InputError(f"not a valid OPML file: {exc}", path=source) from None
+    urls = [str(node.get("xmlUrl")) for node in root.iter("outline") if node.get("xmlUrl")]
+    if not urls:
+        raise InputError("the OPML file lists no feed (no outline with an xmlUrl)", path=source)
+    return list(dict.fromkeys(urls))
+
+
+def read_local(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FEED_BYTES:
+            raise InputError(f"too large ({size:,} bytes > {MAX_FEED_BYTES:,} limit)", path=str(path))
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", path=str(path)) from None
+
+
+def looks_like_feed(body: bytes, content_type: str = "") -> bool:
+    kind = content_type.split(";")[0].strip().lower()
+    if kind in ("application/rss+xml", "application/atom+xml", "application/rdf+xml"):
+        return True
+    head = body[:2048].lstrip().lower()
+    return (head.startswith(b"<?xml") and (b"<rss" in head or b"<feed" in head or b"<rdf" in head)) \
+        or head.startswith((b"<rss", b"<feed"))
+
+
+def looks_like_opml(body: bytes) -> bool:
+    return b"<opml" in body[:2048].lower()

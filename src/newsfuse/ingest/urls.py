@@ -1,0 +1,262 @@
+"""Fetching pages and reading them as articles: URLs on the command line and URL lists.
+
+httpx does the HTTP; trafilatura (through `newsfuse.ingest.html`) finds the article in the page.
+Every fetch has a connect/read timeout, a deadline for the whole response (a server that drips
+bytes forever is cut), a size cap, a few retries with exponential backoff on timeouts, 429 and 5xx,
+and a user agent that says who we are. Redirects are followed by hand so that each hop passes the
+private-address guard (`newsfuse.netsafe`); the connection is pinned to the checked address.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import httpx
+
+from newsfuse import __version__
+from newsfuse.errors import FetchError, InputError
+from newsfuse.netsafe import check_url
+from newsfuse.types import Article
+
+USER_AGENT = f"newsfuse/{__version__} (news story grouping; +https://pypi.org/project/newsfuse/)"
+RETRY_STATUS = {429, 500, 502, 503, 504}
+
+
+@dataclass(frozen=True, slots=True)
+class FetchLimits:
+    timeout: float = 15.0  # seconds to connect, and between two reads
+    deadline: float = 60.0  # seconds for a whole response, however it trickles in
+    max_bytes: int = 10_000_000  # a page or feed larger than this is refused, not truncated
+    retries: int = 2  # after the first try
+    backoff: float = 0.5  # seconds before the first retry; doubled each time, capped at 8
+    max_redirects: int = 5
+    user_agent: str = USER_AGENT
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    url: str  # as asked
+    final_url: str  # after redirects
+    status: int
+    content_type: str
+    body: bytes
+
+    def text(self) -> str:
+        charset = ""
+        for part in self.content_type.split(";")[1:]:
+            key, _, value = part.strip().partition("=")
+            if key.lower() == "charset":
+                charset = value.strip("\"' ")
+        try:
+            return self.body.decode(charset or "utf-8", errors="replace")
+        except LookupError:  # an unknown charset name
+            return self.body.decode("utf-8", errors="replace")
+
+
+class Fetcher:
+    """An HTTP client with the limits above; one per ingest, closed when done."""
+
+    def __init__(self, limits: FetchLimits | None = None, *, allow_private: bool = False,
+                 transport: httpx.BaseTransport | None = None) -> None:
+        self.limits = limits or FetchLimits()
+        self.allow_private = allow_private
+        transport = transport or _pinned_transport(allow_private)
+        # trust_env=False: an HTTP(S)_PROXY from the environment would route around the address guard.
+        self._client = httpx.Client(transport=transport, follow_redirects=False, trust_env=False,
+                                    timeout=httpx.Timeout(self.limits.timeout),
+                                    headers={"User-Agent": self.limits.user_agent,
+                                             "Accept": "text/html,application/xhtml+xml,application/rss+xml,"
+                                                       "application/atom+xml,application/xml;q=0.9,*/*;q=0.5"})
+
+    def __enter__(self) -> Fetcher:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._client.close()
+
+    def get(self, url: str) -> Page:
+        """The response to `url` after redirects, or FetchError saying why not."""
+        current = url
+        for _ in range(self.limits.max_redirects + 1):
+            check_url(current, allow_private=self.allow_private)
+            status, headers, body = self._with_retries(current)
+            if status in (301, 302, 303, 307, 308) and headers.get("location"):
+                current = urljoin(current, headers["location"])
+                continue
+            if status >= 400:
+                raise FetchError(f"HTTP {status}", path=url if current == url else f"{url} → {current}")
+            return Page(url, current, status, headers.get("content-type", ""), body)
+        raise FetchError(f"more than {self.limits.max_redirects} redirects", path=url)
+
+    def _with_retries(self, url: str) -> tuple[int, httpx.Headers, bytes]:
+        delay = self.limits.backoff
+        for attempt in range(self.limits.retries + 1):
+            last = attempt == self.limits.retries
+            try:
+                status, headers, body = self._once(url)
+            except (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError) as exc:
+                if last:
+                    raise FetchError(f"cannot fetch: {_describe(exc)} (after {attempt + 1} tries)", path=url) from None
+            else:
+                if status not in RETRY_STATUS or last:
+                    return status, headers, body
+                delay = max(delay, _retry_after(headers))
+            time.sleep(min(delay, 8.0))
+            delay *= 2
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _once(self, url: str) -> tuple[int, httpx.Headers, bytes]:
+        limits = self.limits
+        started = time.monotonic()
+        with self._client.stream("GET", url) as response:
+            declared = response.headers.get("content-length", "")
+            if declared.isdigit() and int(declared) > limits.max_bytes:
+                raise FetchError(f"too large ({int(declared):,} bytes > {limits.max_bytes:,} limit)", path=url)
+            chunks: list[bytes] = []
+            size = 0
+            for chunk in response.iter_bytes():
+                size += len(chunk)
+                if size > limits.max_bytes:
+                    raise FetchError(f"too large (more than {limits.max_bytes:,} bytes; cut off)", path=url)
+                if time.monotonic() - started > limits.deadline:
+                    raise FetchError(f"took longer than {limits.deadline:g} s (cut off after {size:,} bytes)",
+                                     path=url)
+                chunks.append(chunk)
+            return response.status_code, response.headers, b"".join(chunks)
+
+
+def _retry_after(headers: httpx.Headers) -> float:
+    value = headers.get("retry-after", "")
+    return float(value) if value.isdigit() else 0.0
+
+
+def _describe(exc: Exception) -> str:
+    kinds: dict[type[Exception], str] = {httpx.ConnectTimeout: "connection timed out",
+                                         httpx.ReadTimeout: "no data for too long", httpx.ConnectError: "cannot connect"}
+    kind = kinds.get(type(exc), type(exc).__name__)
+    detail = str(exc)
+    return f"{kind}: {detail}" if detail and detail != kind else kind
+
+
+def _pinned_transport(allow_private: bool) -> httpx.BaseTransport:
+    """An httpx transport whose connections go only to addresses that pass the guard, checked when
+    connecting (closes the DNS-rebinding gap between `check_url` and the connection)."""
+    import httpcore
+
+    from newsfuse.netsafe import is_public, resolve
+
+    class PinnedBackend(httpcore.SyncBackend):
+        def connect_tcp(self, host: str, port: int, timeout: float | None = None,
+                        local_address: str | None = None, socket_options: Any = None) -> httpcore.NetworkStream:
+            addresses = resolve(host, port)
+            allowed = addresses if allow_private else [a for a in addresses if is_public(a)]
+            if not allowed:
+                raise httpcore.ConnectError(f"{host} resolves to a private or local address; refused")
+            return super().connect_tcp(allowed[0], port, timeout, local_address, socket_options)
+
+    transport = httpx.HTTPTransport()
+    pool = getattr(transport, "_pool", None)
+    if pool is not None and hasattr(pool, "_network_backend"):
+        pool._network_backend = PinnedBackend()
+    return transport
+
+
+# --- pages as articles ----------------------------------------------------------------------------
+
+
+def url_id(url: str) -> str:
+    """A stable article id for a page that has none of its own."""
+    return "url-" + hashlib.sha1(url.encode("utf-8")).hexdigest()[:16]
+
+
+def article_from_html(html: str, *, url: str = "", article_id: str = "", origin: str = "") -> Article:
+    """The raw (uncleaned) article trafilatura finds in a page."""
+    from newsfuse.ingest import html as html_reader
+
+    builder = getattr(html_reader, "article_from_html", None)
+    if builder is not None:
+        article: Article = builder(html, url=url, id=article_id, origin=origin)
+        return article
+    return html_reader.read_html(html, article_id, origin, url=url)
+
+
+def finish(raw: Article) -> Article | None:
+    """Clean a raw article and fill in its outlet and date; None when nothing is left."""
+    from newsfuse.clean import clean_article
+    from newsfuse.ingest.meta import infer_metadata
+
+    article = clean_article(raw)
+    if not article.text.strip():
+        return None
+    stem = urlsplit(raw.url).hostname or "" if raw.url else ""
+    return infer_metadata(article, stem.removeprefix("www."))
+
+
+def read_page(page: Page) -> Article | None:
+    """The cleaned article of a fetched page (None when the page holds no article text)."""
+    raw = article_from_html(page.text(), url=page.final_url, article_id=url_id(page.final_url), origin=page.url)
+    raw.url = raw.url or page.final_url
+    return finish(raw)
+
+
+def read_url_list(path: Path, max_bytes: int = 5_000_000) -> list[str]:
+    """The URLs of a URL list: one per line; blank lines and lines starting with # are ignored."""
+    try:
+        if path.stat().st_size > max_bytes:
+            raise InputError(f"URL list larger than {max_bytes:,} bytes", path=str(path))
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read the URL list: {exc}", path=str(path)) from None
+    urls = []
+    for number, line in enumerate(text.splitlines(), 1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if not is_url(line):
+            raise InputError(f"not a URL: {line[:80]!r}", path=str(path), line=number)
+        urls.append(line)
+    return urls
+
+
+def is_url(value: str) -> bool:
+    parts = urlsplit(value.strip())
+    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
+
+
+def looks_like_url_list(path: Path, sample: int = 65_536) -> bool:
+    """A .txt/.urls file whose every non-blank, non-comment line is an http(s) URL."""
+    if path.suffix.lower() == ".urls":
+        return True
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(sample).decode("utf-8", errors="replace")
+    except OSError:
+        return False
+    lines = [ln.strip() for ln in head.splitlines()[:-1 if len(head) == sample else None]]
+    lines = [ln for ln in lines if ln and not ln.startswith("#")]
+    return bool(lines) and all(is_url(ln) and " " not in ln for ln in lines)
+
+
+def iter_urls(urls: list[str], fetcher: Fetcher) -> Iterator[Article | FetchError]:
+    """Each URL's article, or the error that kept it out (the caller records it and goes on)."""
+    for url in urls:
+        try:
+            article = read_page(fetcher.get(url))
+        except FetchError as exc:
+            yield exc
+            continue
+        if article is None:
+            yield FetchError("no article text found in the page", path=url)
+        else:
+            yield article

@@ -1,0 +1,459 @@
+"""The story store: SQLite (WAL, one transaction per chunk, schema version and migrations).
+
+It keeps what a brief and the web app need — the cleaned articles, which story each belongs to, which
+article each copies — and what grouping needs to go on where it stopped: document frequencies, the
+stories' term sums and spans, the near-duplicate sketches of recent articles, and the stream clock.
+
+A chunk of articles is committed with its story assignments in one transaction, so a `kill -9` loses
+at most the chunk in flight, and a re-run skips what is stored (same id, URL or content) and finishes.
+
+    with Store.open("news.db") as store:
+        store.add_articles(articles)         # → AddResult(new=..., duplicates=...)
+        for story in store.stories(outlet="Reuters", since=date(2024, 5, 1)):
+            print(story.id, story.title, len(story.article_ids))
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import TracebackType
+
+import numpy as np
+
+from newsfuse.errors import StoreError
+from newsfuse.stories.group import StoryState
+from newsfuse.types import Article, Removal, Story
+
+SCHEMA_VERSION = 1
+TITLE_WORDS = 16  # an untitled story is labelled with the first words of its first article
+
+
+@dataclass(slots=True)
+class AddResult:
+    """What an ingest did: articles stored, duplicates not stored again, and what was skipped."""
+
+    new: int = 0
+    duplicates: int = 0
+    copies: int = 0  # stored, but near-copies of another article (wire reprints): same story, same origin
+    stories: int = 0  # stories started
+    read: int = 0
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (where, reason)
+
+    def merge(self, other: AddResult) -> None:
+        self.new += other.new
+        self.duplicates += other.duplicates
+        self.copies += other.copies
+        self.stories += other.stories
+        self.read += other.read
+        self.skipped.extend(other.skipped)
+
+
+# --- schema -----------------------------------------------------------------------------------------
+
+_V1 = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE articles (
+    seq INTEGER PRIMARY KEY,            -- ingest order
+    id TEXT NOT NULL UNIQUE,
+    outlet TEXT NOT NULL DEFAULT '',
+    url TEXT NOT NULL DEFAULT '',
+    title TEXT NOT NULL DEFAULT '',
+    published TEXT,                     -- ISO date or NULL
+    language TEXT NOT NULL DEFAULT '',
+    origin TEXT NOT NULL DEFAULT '',
+    text TEXT NOT NULL,
+    removed TEXT NOT NULL DEFAULT '[]', -- JSON [{text, reason, line, detail}]
+    outlet_from TEXT NOT NULL DEFAULT '',
+    published_from TEXT NOT NULL DEFAULT '',
+    content_hash TEXT NOT NULL UNIQUE,
+    day INTEGER NOT NULL,               -- published date, else ingest date, as an ordinal
+    ingested TEXT NOT NULL,
+    story INTEGER NOT NULL,
+    copy_of TEXT NOT NULL DEFAULT '',   -- the article this one is a near-copy of
+    minhash BLOB,
+    shingles INTEGER NOT NULL DEFAULT 0
+);
+CREATE UNIQUE INDEX articles_url ON articles(url) WHERE url != '';
+CREATE INDEX articles_story ON articles(story, seq);
+CREATE INDEX articles_day ON articles(day);
+CREATE TABLE aliases (                  -- ids seen again as duplicates of a stored article
+    id TEXT PRIMARY KEY,
+    article TEXT NOT NULL,
+    reason TEXT NOT NULL
+);
+CREATE TABLE stories (
+    id INTEGER PRIMARY KEY,
+    title TEXT NOT NULL DEFAULT '',
+    size INTEGER NOT NULL,
+    first_day INTEGER NOT NULL,
+    last_day INTEGER NOT NULL,
+    outlets TEXT NOT NULL DEFAULT '[]',  -- JSON, in order of first appearance
+    joinable INTEGER NOT NULL DEFAULT 1,
+    terms BLOB NOT NULL,
+    weights BLOB NOT NULL
+);
+CREATE INDEX stories_span ON stories(last_day, first_day);
+CREATE TABLE df (term INTEGER PRIMARY KEY, n INTEGER NOT NULL);
+CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='seq');
+"""
+
+# Each migration takes the database from version i to i + 1. Add new ones at the end; never edit one
+# that has shipped.
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
+    lambda db: _run_script(db, _V1),
+]
+
+
+def _run_script(db: sqlite3.Connection, script: str) -> None:
+    """Statement by statement: `executescript` would commit the migration's transaction half-way."""
+    for statement in script.split(";\n"):
+        if statement.strip():
+            db.execute(statement)
+
+
+def _connect(path: str) -> sqlite3.Connection:
+    try:
+        db = sqlite3.connect(path, timeout=30.0, isolation_level=None, check_same_thread=False)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: a committed chunk survives a process kill
+        db.execute("PRAGMA foreign_keys=ON")
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"cannot open the store: {exc}", path=path,
+                         hint="is it a newsfuse database (made by `newsfuse ingest --db`)?") from None
+    return db
+
+
+def _migrate(db: sqlite3.Connection, path: str) -> None:
+    try:
+        version = int(db.execute("PRAGMA user_version").fetchone()[0])
+        if version == 0 and db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+            raise StoreError("not a newsfuse store (it holds other tables)", path=path)
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"not a SQLite database: {exc}", path=path) from None
+    if version > SCHEMA_VERSION:
+        raise StoreError(f"made by a newer newsfuse (schema {version}, this one reads up to {SCHEMA_VERSION})",
+                         path=path, hint="upgrade newsfuse")
+    for target in range(version, SCHEMA_VERSION):
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            MIGRATIONS[target](db)
+            db.execute(f"PRAGMA user_version={target + 1}")
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+
+# --- the store --------------------------------------------------------------------------------------
+
+
+class Store:
+    """Articles and stories in one SQLite file. Use `Store.open(path)`, as a context manager."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        if self.path != ":memory:" and not Path(self.path).expanduser().parent.exists():
+            raise StoreError("the folder for the store does not exist", path=self.path)
+        self.db = _connect(self.path)
+        try:
+            _migrate(self.db, self.path)
+        except BaseException:
+            self.db.close()
+            raise
+
+    @classmethod
+    def open(cls, path: str | Path, *, must_exist: bool = False) -> Store:
+        if must_exist and str(path) != ":memory:" and not Path(path).expanduser().is_file():
+            raise StoreError("no such store", path=str(path), hint="create it with `newsfuse ingest ... --db PATH`")
+        return cls(Path(path).expanduser() if str(path) != ":memory:" else path)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+    # -- adding ------------------------------------------------------------------------------------
+
+    def add_articles(self, articles: Iterable[Article]) -> AddResult:
+        """Store articles and group them into stories (in this process). Re-adding an article
+        (same id, URL or content) stores it once. For many articles, `newsfuse.engine.ingest`
+        does the same with every core."""
+        from newsfuse.engine import LocalEngine, ingest
+
+        return ingest(articles, self, LocalEngine(workers=1))
+
+    # -- reading: articles ---------------------------------------------------------------------------
+
+    def get_article(self, article_id: str) -> Article | None:
+        """The article with this id (or stored under another id, when this one was its duplicate)."""
+        row = self.db.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            alias = self.db.execute("SELECT article FROM aliases WHERE id = ?", (article_id,)).fetchone()
+            if alias is None:
+                return None
+            row = self.db.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ?", alias).fetchone()
+        return _article(row) if row else None
+
+    def articles(self, ids: Sequence[str]) -> list[Article]:
+        """The stored articles among `ids`, in the order asked."""
+        found = {a.id: a for a in (self.get_article(i) for i in dict.fromkeys(ids)) if a is not None}
+        return [found[i] for i in ids if i in found]
+
+    def article_story(self, article_id: str) -> int | None:
+        row = self.db.execute("SELECT story FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return int(row[0]) if row else None
+
+    def count_articles(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    # -- reading: stories ----------------------------------------------------------------------------
+
+    def stories(self, *, outlet: str | None = None, since: dt.date | None = None, until: dt.date | None = None,
+                search: str | None = None, min_size: int = 1, limit: int | None = None,
+                offset: int = 0) -> list[Story]:
+        """Stories, most recent first (by last seen, then id). Filters: a member from `outlet`; a span
+        that overlaps [since, until]; a member whose title or text matches `search` (words, all must
+        occur; FTS5 syntax is not exposed)."""
+        where = ["size >= ?"]
+        params: list[object] = [min_size]
+        if since is not None:
+            where.append("last_day >= ?")
+            params.append(since.toordinal())
+        if until is not None:
+            where.append("first_day <= ?")
+            params.append(until.toordinal())
+        if outlet:
+            where.append("id IN (SELECT story FROM articles WHERE outlet = ? COLLATE NOCASE)")
+            params.append(outlet)
+        if search and search.strip():
+            where.append("id IN (SELECT a.story FROM articles_fts f JOIN articles a ON a.seq = f.rowid "
+                         "WHERE articles_fts MATCH ?)")
+            params.append(_fts_query(search))
+        sql = (f"SELECT id, title, first_day, last_day, outlets FROM stories WHERE {' AND '.join(where)} "
+               "ORDER BY last_day DESC, id DESC")
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params += [limit, offset]
+        rows = self.db.execute(sql, params).fetchall()
+        members = self._members([r[0] for r in rows])
+        return [_story(r, members.get(r[0], [])) for r in rows]
+
+    def story(self, story_id: int) -> Story | None:
+        row = self.db.execute("SELECT id, title, first_day, last_day, outlets FROM stories WHERE id = ?",
+                              (story_id,)).fetchone()
+        return _story(row, self._members([story_id]).get(story_id, [])) if row else None
+
+    def story_articles(self, story_id: int) -> list[Article]:
+        rows = self.db.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE story = ? ORDER BY seq",
+                               (story_id,)).fetchall()
+        return [_article(r) for r in rows]
+
+    def story_origins(self, story_id: int) -> dict[str, int]:
+        """Article id → origin number within the story (0, 1, ...): a near-copy shares its original's."""
+        out: dict[str, int] = {}
+        origins = 0
+        for article_id, copy_of in self.db.execute(
+                "SELECT id, copy_of FROM articles WHERE story = ? ORDER BY seq", (story_id,)):
+            if copy_of in out:
+                out[article_id] = out[copy_of]
+            else:
+                out[article_id] = origins
+                origins += 1
+        return out
+
+    def count_stories(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM stories").fetchone()[0])
+
+    def _members(self, story_ids: list[int]) -> dict[int, list[str]]:
+        out: dict[int, list[str]] = {}
+        for lo in range(0, len(story_ids), 500):
+            part = story_ids[lo:lo + 500]
+            marks = ",".join("?" * len(part))
+            for story, article_id in self.db.execute(
+                    f"SELECT story, id FROM articles WHERE story IN ({marks}) ORDER BY seq", part):
+                out.setdefault(story, []).append(article_id)
+        return out
+
+    # -- what the ingest engine needs ----------------------------------------------------------------
+
+    def find_duplicates(self, articles: Sequence[Article], hashes: Sequence[str]) -> dict[str, tuple[str, str]]:
+        """For each article already stored (same id, URL or content): id → (stored id, reason)."""
+        out: dict[str, tuple[str, str]] = {}
+        for article, digest in zip(articles, hashes, strict=True):
+            for column, value, reason in (("id", article.id, "same id"), ("content_hash", digest, "same content"),
+                                          ("url", article.url, "same URL")):
+                if not value:
+                    continue
+                row = self.db.execute(f"SELECT id FROM articles WHERE {column} = ?", (value,)).fetchone()
+                if row is None and column == "id":
+                    row = self.db.execute("SELECT article FROM aliases WHERE id = ?", (value,)).fetchone()
+                if row is not None:
+                    out[article.id] = (str(row[0]), reason)
+                    break
+        return out
+
+    def get_meta(self, key: str, default: str = "") -> str:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return str(row[0]) if row else default
+
+    def load_df(self) -> tuple[np.ndarray, np.ndarray, int]:
+        rows = self.db.execute("SELECT term, n FROM df").fetchall()
+        terms = np.array([r[0] for r in rows], np.int64)
+        counts = np.array([r[1] for r in rows], np.int64)
+        return terms, counts, int(self.get_meta("docs", "0"))
+
+    def live_stories(self, since_day: int) -> list[StoryState]:
+        rows = self.db.execute(f"SELECT {_STATE_COLUMNS} FROM stories WHERE last_day >= ?", (since_day,))
+        return [_state(r) for r in rows]
+
+    def quiet_stories(self, lowest_last: int, highest_first: int, last_below: int) -> list[StoryState]:
+        """Stories that went quiet (last seen before `last_below`) whose span reaches [lowest_last,
+        highest_first]: the candidates for a late article."""
+        rows = self.db.execute(f"SELECT {_STATE_COLUMNS} FROM stories WHERE last_day >= ? AND last_day < ? "
+                               "AND first_day <= ?", (lowest_last, last_below, highest_first))
+        return [_state(r) for r in rows]
+
+    def recent_sketches(self, since_day: int) -> Iterator[tuple[str, int, np.ndarray, int, int]]:
+        """(id, story, minhash, shingles, day) of the articles from `since_day` on, in ingest order."""
+        for article_id, story, blob, shingles, day in self.db.execute(
+                "SELECT id, story, minhash, shingles, day FROM articles WHERE day >= ? ORDER BY seq", (since_day,)):
+            yield article_id, story, np.frombuffer(blob or b"", np.uint32).copy(), shingles, day
+
+    def commit_chunk(self, chunk: ChunkWrite) -> None:
+        """Everything one chunk changed, in one transaction."""
+        db = self.db
+        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            for row in chunk.articles:
+                cursor = db.execute(
+                    "INSERT INTO articles (id, outlet, url, title, published, language, origin, text, removed, "
+                    "outlet_from, published_from, content_hash, day, story, copy_of, minhash, shingles, ingested) "
+                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", (*row.values(), now))
+                db.execute("INSERT INTO articles_fts(rowid, title, text) VALUES (?,?,?)",
+                           (cursor.lastrowid, row.article.title, row.article.text))
+            db.executemany("INSERT OR IGNORE INTO aliases (id, article, reason) VALUES (?,?,?)", chunk.aliases)
+            for story in chunk.stories:
+                db.execute(
+                    "INSERT INTO stories (id, title, size, first_day, last_day, outlets, joinable, terms, weights) "
+                    "VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET size=excluded.size, "
+                    "first_day=excluded.first_day, last_day=excluded.last_day, terms=excluded.terms, "
+                    "weights=excluded.weights, "
+                    "title=CASE WHEN stories.title = '' THEN excluded.title ELSE stories.title END",
+                    (story.id, story.title, story.size, story.first_day, story.last_day, "[]", int(story.joinable),
+                     story.terms.astype(np.int32).tobytes(), story.weights.astype(np.float32).tobytes()))
+            for story_id, outlets in chunk.outlets.items():
+                row = db.execute("SELECT outlets FROM stories WHERE id = ?", (story_id,)).fetchone()
+                known = json.loads(row[0]) if row else []
+                merged = list(dict.fromkeys([*known, *outlets]))
+                if merged != known:
+                    db.execute("UPDATE stories SET outlets = ? WHERE id = ?", (json.dumps(merged), story_id))
+            db.executemany("INSERT INTO df (term, n) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET n = n + excluded.n",
+                           zip(chunk.df_terms.tolist(), chunk.df_counts.tolist(), strict=True))
+            db.executemany("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET "
+                           "value = excluded.value", [(k, str(v)) for k, v in chunk.meta.items()])
+            db.execute("COMMIT")
+        except sqlite3.Error as exc:
+            db.execute("ROLLBACK")
+            raise StoreError(f"cannot write to the store: {exc}", path=self.path) from None
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+
+@dataclass(slots=True)
+class ArticleRow:
+    article: Article
+    content_hash: str
+    day: int
+    story: int
+    copy_of: str
+    minhash: np.ndarray
+    shingles: int
+
+    def values(self) -> tuple[object, ...]:
+        a = self.article
+        removed = json.dumps([{"text": r.text, "reason": r.reason, "line": r.line, "detail": r.detail}
+                              for r in a.removed], ensure_ascii=False)
+        return (a.id, a.outlet, a.url, a.title, a.published.isoformat() if a.published else None, a.language,
+                a.origin, a.text, removed, a.outlet_from, a.published_from, self.content_hash, self.day,
+                self.story, self.copy_of, self.minhash.astype(np.uint32).tobytes(), self.shingles)
+
+
+@dataclass(slots=True)
+class StoryWrite:
+    id: int
+    title: str
+    size: int
+    first_day: int
+    last_day: int
+    joinable: bool
+    terms: np.ndarray
+    weights: np.ndarray
+
+
+@dataclass(slots=True)
+class ChunkWrite:
+    articles: list[ArticleRow] = field(default_factory=list)
+    aliases: list[tuple[str, str, str]] = field(default_factory=list)  # (duplicate id, stored id, reason)
+    stories: list[StoryWrite] = field(default_factory=list)
+    outlets: dict[int, list[str]] = field(default_factory=dict)
+    df_terms: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
+    df_counts: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
+    meta: dict[str, object] = field(default_factory=dict)
+
+
+def story_title(article: Article) -> str:
+    """How a story started by `article` is labelled: its title, else its first words."""
+    if article.title.strip():
+        return article.title.strip()
+    first = article.text.strip().split()
+    return " ".join(first[:TITLE_WORDS]) + (" …" if len(first) > TITLE_WORDS else "")
+
+
+# --- rows → types -----------------------------------------------------------------------------------
+
+_ARTICLE_COLUMNS = ("id, text, title, outlet, url, published, language, origin, removed, outlet_from, "
+                    "published_from")
+_STATE_COLUMNS = "id, terms, weights, size, first_day, last_day, joinable"
+
+
+def _article(row: tuple[object, ...]) -> Article:
+    (article_id, text, title, outlet, url, published, language, origin, removed, outlet_from,
+     published_from) = row
+    removals = [Removal(r["text"], r["reason"], int(r["line"]), r.get("detail", ""))
+                for r in json.loads(str(removed or "[]"))]
+    return Article(id=str(article_id), text=str(text), title=str(title), outlet=str(outlet), url=str(url),
+                   published=dt.date.fromisoformat(str(published)) if published else None,
+                   language=str(language), origin=str(origin), removed=removals,
+                   outlet_from=str(outlet_from), published_from=str(published_from))
+
+
+def _story(row: tuple[object, ...], members: list[str]) -> Story:
+    story_id, title, first_day, last_day, outlets = row
+    return Story(id=int(str(story_id)), article_ids=members, first_seen=dt.date.fromordinal(int(str(first_day))),
+                 last_seen=dt.date.fromordinal(int(str(last_day))), title=str(title),
+                 outlets=list(json.loads(str(outlets))))
+
+
+def _state(row: tuple[object, ...]) -> StoryState:
+    story_id, terms, weights, size, first_day, last_day, joinable = row
+    return StoryState(int(str(story_id)), np.frombuffer(terms, np.int32).copy(),  # type: ignore[call-overload]
+                       np.frombuffer(weights, np.float32).copy(),  # type: ignore[call-overload]
+                       int(str(size)), int(str(first_day)), int(str(last_day)), bool(joinable))
+
+
+def _fts_query(text: str) -> str:
+    """User words → an FTS5 query where each word must occur (quoted: no operators, no syntax errors)."""
+    words = [w.replace('"', '""') for w in text.split() if w.strip()]
+    return " ".join(f'"{w}"' for w in words)

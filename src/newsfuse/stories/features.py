@@ -1,0 +1,149 @@
+"""The per-article stage of story grouping: what grouping and near-duplicate detection need to know
+about one article, computed once, anywhere (a worker process, a Ray task), and small to ship back.
+
+- `terms`/`weights`: hashed content stems with sublinear counts. Hashing (crc32 into `TERM_SPACE` buckets) keeps the vocabulary, and so memory, bounded on an endless stream,
+  and lets any process compute the same ids without a shared dictionary. IDF is not applied here:
+  document frequencies are global, so the grouper applies them.
+- Names: a word written with a capital inside a sentence ("Nepal", "Lohan") also counts as
+  "@stem", a second dimension, so it weighs twice what a topic word does. What separates two
+  earthquakes or two celebrity arrests is who and where, not "quake" or "arrested".
+- `minhash`: a MinHash of the article's 5-word shingles, for finding wire copies and reprints.
+- `content_hash`: the normalised text's digest, for exact duplicates.
+
+No model is run. Measured on the Multi-News story set, MiniLM vectors of the lead added +0.005
+B-cubed F1 to TF-IDF but cost 22 articles/s on 2 cores (see docs/benchmarks-stories.md).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import zlib
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from newsfuse.stopwords import ENGLISH_STOP_WORDS
+from newsfuse.stories.dedup import MINHASH_SEED
+from newsfuse.text import stem, words
+from newsfuse.types import Article
+
+TERM_SPACE = 1 << 20  # hashed term ids: 1M buckets; collisions are rare enough not to matter for cosine
+NUM_PERM = 64  # MinHash permutations: J is estimated to about ±0.06, enough to tell a copy from a story
+SHINGLE = 5  # words per shingle, as in dedup.shingles
+NAME_PREFIX = "@"
+_STOP = ENGLISH_STOP_WORDS | {"said", "says", "say", "told", "according", "also", "would", "could", "will",
+                              "mr", "ms", "mrs"}
+# Capitalised, but not names: they would tie together any two stories told on a Monday.
+_NOT_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+              "february", "march", "april", "may", "june", "july", "august", "september", "october",
+              "november", "december"}
+# A capitalised word that starts a sentence, a quote or a line says nothing about being a name.
+_CAPITALISED = re.compile(r"(?<![\w’'-])([A-Z][a-z]+(?:[’'-][A-Za-z]+)*)")
+_OPENERS = "\"“‘'(["
+_SENTENCE_ENDS = ".!?:;\"”’—–-•|"
+_FOLD = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "\u00a0": " "})
+
+
+@dataclass(slots=True)
+class Features:
+    """What grouping knows about one article."""
+
+    id: str
+    terms: np.ndarray  # int32, sorted, unique hashed term ids
+    weights: np.ndarray  # float32, 1 + log(count), per term
+    minhash: np.ndarray  # uint32[NUM_PERM]
+    shingles: int  # distinct shingles, to turn a Jaccard estimate into containment
+    stems: int  # content words: too few and a text similarity means little
+    content_hash: str
+
+
+def content_hash(text: str) -> str:
+    """Same digest for texts that differ only in case, typographic quotes and dashes, or spacing."""
+    folded = " ".join(text.translate(_FOLD).casefold().split())
+    return hashlib.sha1(folded.encode("utf-8")).hexdigest()
+
+
+def names(text: str) -> list[str]:
+    """Lower-cased words written with a capital inside a sentence: likely names of people or places."""
+    out: list[str] = []
+    for match in _CAPITALISED.finditer(text):
+        start = match.start()
+        window = text[max(0, start - 8):start]
+        before = window.rstrip(_OPENERS + " \t\r\n")
+        # Skip a capital that starts the text, a line, or a sentence: it says nothing about a name.
+        if not before or before[-1] in _SENTENCE_ENDS or "\n" in window[len(before):]:
+            continue
+        word = match.group(1).lower()
+        if word not in _STOP and word not in _NOT_NAMES:
+            out.append(word)
+    return out
+
+
+def _term_id(token: str) -> int:
+    # crc32: stable across processes and machines (Python's hash() is salted), and in the standard library.
+    return zlib.crc32(token.encode("utf-8")) & (TERM_SPACE - 1)
+
+
+def term_counts(tokens: list[str], name_list: list[str]) -> tuple[np.ndarray, np.ndarray, int]:
+    """Hashed term ids, sublinear weights, and the number of content words."""
+    counts: dict[int, int] = {}
+    stems = 0
+    for word in tokens:
+        if len(word) > 1 and word not in _STOP:
+            stems += 1
+            key = _term_id(stem(word))
+            counts[key] = counts.get(key, 0) + 1
+    for name in name_list:
+        key = _term_id(NAME_PREFIX + stem(name))
+        counts[key] = counts.get(key, 0) + 1
+    if not counts:
+        return np.zeros(0, np.int32), np.zeros(0, np.float32), 0
+    terms = np.fromiter(counts.keys(), dtype=np.int32, count=len(counts))
+    values = np.fromiter(counts.values(), dtype=np.float32, count=len(counts))
+    order = np.argsort(terms)
+    return terms[order], (1.0 + np.log(values[order])).astype(np.float32), stems
+
+
+def minhash(tokens: list[str]) -> tuple[np.ndarray, int]:
+    """MinHash (uint32[NUM_PERM]) of the 5-word shingles, and how many distinct shingles there are.
+
+    The permutations are datasketch's "affine32" scheme with its seed, computed here in one numpy
+    step (datasketch builds its permutation tables per object, which cost more than the hashing).
+    """
+    if len(tokens) < SHINGLE:
+        grams = {" ".join(tokens)} if tokens else set()
+    else:
+        grams = {" ".join(tokens[i:i + SHINGLE]) for i in range(len(tokens) - SHINGLE + 1)}
+    if not grams:
+        return np.full(NUM_PERM, _MAX_HASH, np.uint32), 0
+    hashes = np.fromiter((zlib.crc32(g.encode("utf-8")) for g in grams), dtype=np.uint64, count=len(grams))
+    a, b = _permutations()
+    values = (a[:, None] * hashes[None, :] + b[:, None]) % _MERSENNE & _MAX_HASH
+    return values.min(axis=1).astype(np.uint32), len(grams)
+
+
+_MERSENNE = np.uint64((1 << 61) - 1)
+_MAX_HASH = np.uint64((1 << 32) - 1)
+
+
+@lru_cache(maxsize=1)
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    generator = np.random.RandomState(MINHASH_SEED)
+    a = generator.randint(1, _MAX_HASH, size=NUM_PERM, dtype=np.uint64)
+    b = generator.randint(0, _MAX_HASH, size=NUM_PERM, dtype=np.uint64)
+    return a, b
+
+
+def article_features(article: Article) -> Features:
+    """The per-article stage: pure, deterministic, and cheap (about 1 ms for a 500-word article)."""
+    tokens = words(article.text)
+    head = words(article.title) if article.title else []
+    terms, weights, stems = term_counts(head + tokens, names(article.title) + names(article.text))
+    sketch, shingles = minhash(tokens)
+    return Features(article.id, terms, weights, sketch, shingles, stems, content_hash(article.text))
+
+
+def features_batch(articles: list[Article]) -> list[Features]:
+    return [article_features(a) for a in articles]

@@ -1,0 +1,125 @@
+"""What `newsfuse ingest` reads: any mix of JSONL dumps, folders, files, feeds, OPML lists, WARC
+archives, URLs and URL lists, as one stream of clean articles.
+
+Each input goes to the reader for its kind. An input that fails as a whole (a truncated archive, an
+unreachable feed) is recorded with its reason and the stream goes on with the next one; so is any
+record or entry left out. Nothing is dropped without a trace: `skipped` says what and why.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO
+
+from newsfuse.config import Settings
+from newsfuse.errors import FetchError, NewsfuseError
+from newsfuse.ingest.feeds import (
+    FEED_SUFFIXES,
+    OPML_SUFFIXES,
+    EntryProblem,
+    looks_like_feed,
+    looks_like_opml,
+    read_feed,
+    read_local,
+    read_opml,
+)
+from newsfuse.ingest.urls import (
+    Fetcher,
+    FetchLimits,
+    is_url,
+    iter_urls,
+    looks_like_url_list,
+    read_page,
+    read_url_list,
+)
+from newsfuse.ingest.warc import RecordProblem, is_warc, read_warc
+from newsfuse.types import Article
+
+
+@dataclass(slots=True)
+class Sources:
+    """Iterate to read; afterwards `skipped` holds (where, reason) of everything left out and
+    `failed` the inputs that could not be read at all."""
+
+    inputs: list[str]
+    settings: Settings = field(default_factory=Settings)
+    allow_private: bool = False
+    limits: FetchLimits = field(default_factory=FetchLimits)
+    stdin: IO[str] | None = None
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+
+    def __iter__(self) -> Iterator[Article]:
+        with Fetcher(self.limits, allow_private=self.allow_private) as fetcher:
+            for item in self.inputs:
+                try:
+                    yield from self._one(item, fetcher)
+                except NewsfuseError as exc:
+                    self.failed.append(exc.describe())
+                    self.skipped.append((exc.path or item, exc.message))
+
+    def _one(self, item: str, fetcher: Fetcher) -> Iterator[Article]:
+        if is_url(item):
+            yield from self._url(item, fetcher)
+            return
+        path = Path(item).expanduser()
+        if path.is_file():
+            if is_warc(path):
+                yield from self._records(read_warc(path, self.settings.max_article_bytes))
+                return
+            suffix = path.suffix.lower()
+            if suffix in OPML_SUFFIXES:
+                yield from self._opml(read_opml(read_local(path), str(path)), fetcher)
+                return
+            if suffix in FEED_SUFFIXES:
+                yield from self._records(read_feed(read_local(path), str(path), fetcher))
+                return
+            if suffix in (".txt", ".urls") and looks_like_url_list(path):
+                yield from self._pages(read_url_list(path), fetcher)
+                return
+        yield from self._files(item)
+
+    def _url(self, url: str, fetcher: Fetcher) -> Iterator[Article]:
+        page = fetcher.get(url)
+        if looks_like_opml(page.body):
+            yield from self._opml(read_opml(page.body, url), fetcher)
+        elif looks_like_feed(page.body, page.content_type):
+            yield from self._records(read_feed(page.body, url, fetcher))
+        else:
+            article = read_page(page)
+            if article is None:
+                raise FetchError("no article text found in the page", path=url)
+            yield article
+
+    def _opml(self, feeds: list[str], fetcher: Fetcher) -> Iterator[Article]:
+        for feed in feeds:
+            try:
+                page = fetcher.get(feed)
+                yield from self._records(read_feed(page.body, feed, fetcher))
+            except NewsfuseError as exc:
+                self.skipped.append((exc.path or feed, exc.message))
+
+    def _pages(self, urls: list[str], fetcher: Fetcher) -> Iterator[Article]:
+        for item in iter_urls(urls, fetcher):
+            if isinstance(item, FetchError):
+                self.skipped.append((item.path, item.message))
+            else:
+                yield item
+
+    def _records(self, items: Iterator[Article | EntryProblem | RecordProblem]) -> Iterator[Article]:
+        for item in items:
+            if isinstance(item, EntryProblem | RecordProblem):
+                self.skipped.append((item.where, item.reason))
+            else:
+                yield item
+
+    def _files(self, item: str) -> Iterator[Article]:
+        """Files, folders, globs and "-" (JSONL on stdin): the general reader."""
+        from newsfuse.ingest import Skipped, iter_articles
+
+        def skip(entry: Skipped) -> None:
+            self.skipped.append((f"{entry.path}:{entry.line}" if entry.line else entry.path, entry.reason))
+
+        yield from iter_articles([item], self.settings, self.stdin, on_skip=skip)

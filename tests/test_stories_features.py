@@ -1,0 +1,36 @@
+"""Per-article features: stable across processes, names counted twice, duplicates hashed alike."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from newsfuse.stories.features import article_features, content_hash, names, term_counts
+from newsfuse.text import words
+from newsfuse.types import Article
+from test_stories_group import NEPAL
+
+
+def test_features_names_are_capitals_inside_sentences() -> None:
+    text = 'Police in Nepal arrested "Big" Joe Smith on Monday. The quake hit Kathmandu.\nRescue began.'
+    assert names(text) == ["nepal", "big", "joe", "smith", "kathmandu"]
+
+
+def test_features_a_name_weighs_more_than_a_topic_word() -> None:
+    terms, _, stems = term_counts(words("the nepal quake"), ["nepal"])
+    assert stems == 2 and len(terms) == 3  # nepal, quake, @nepal
+
+
+def test_features_content_hash_ignores_case_quotes_and_spacing() -> None:
+    assert content_hash("He said “yes”  — twice.") == content_hash("he said \"yes\" - twice.")
+    assert content_hash("He said yes.") != content_hash("He said no.")
+
+
+def test_features_are_the_same_in_another_process() -> None:
+    here = article_features(Article("n", NEPAL))
+    code = ("import sys; sys.path.insert(0, 'tests'); from test_stories_group import NEPAL; "
+            "from newsfuse.stories.features import article_features; from newsfuse.types import Article; "
+            "f = article_features(Article('n', NEPAL)); print(f.terms.sum(), f.minhash.sum(), f.content_hash)")
+    there = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env={"PYTHONHASHSEED": "123", "PATH": ""}).stdout.split()
+    assert there == [str(here.terms.sum()), str(here.minhash.sum()), here.content_hash]

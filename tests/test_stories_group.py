@@ -1,0 +1,112 @@
+"""Story grouping on small hand-written articles: events kept apart, copies and late articles joined."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsfuse.engine import LocalEngine, ingest
+from newsfuse.store import Store
+from newsfuse.stories.features import article_features
+from newsfuse.stories.group import GroupConfig, Item, StoryGrouper
+from newsfuse.types import Article
+
+NEPAL = ("A magnitude 7.8 earthquake struck Nepal on Saturday, flattening buildings in Kathmandu and killing "
+         "more than 1,800 people, officials in Kathmandu said. The quake, centred near the town of Lamjung "
+         "northwest of Kathmandu, triggered avalanches on Mount Everest. Rescue teams dug through rubble in "
+         "Bhaktapur and Patan as aftershocks rattled the Nepal capital. Prime Minister Sushil Koirala called "
+         "an emergency cabinet meeting. India sent aircraft with relief supplies to Kathmandu. The death toll "
+         "is expected to rise as rescuers reach remote villages in the Gorkha district of Nepal.")
+NEPAL_2 = ("Rescuers in Kathmandu pulled survivors from collapsed buildings on Sunday after the Nepal earthquake "
+           "killed at least 2,000 people. The 7.8 magnitude quake near Lamjung set off avalanches on Mount "
+           "Everest, where climbers were killed at base camp. Koirala said Nepal needed tents and medicine. "
+           "Aftershocks shook Bhaktapur and Patan overnight and families slept outdoors in Kathmandu. Relief "
+           "flights from India landed in Kathmandu, and the Gorkha district remained cut off.")
+CHILE = ("A magnitude 8.3 earthquake struck off the coast of Chile on Wednesday night, killing at least eight "
+         "people and forcing a million residents to evacuate, officials in Santiago said. The quake was centred "
+         "near Illapel in the Coquimbo region, and tsunami waves flooded the port of Coquimbo. President "
+         "Michelle Bachelet declared a state of emergency. Buildings swayed in Santiago, and power was cut in "
+         "Illapel. Rescue teams searched the damaged coast of Chile as aftershocks continued through the night.")
+CHILE_2 = ("Chile counted its dead on Thursday after the magnitude 8.3 earthquake near Illapel, with eight people "
+           "killed and towns along the Coquimbo coast flooded by tsunami waves. Bachelet visited Illapel and "
+           "promised help. Residents of Coquimbo returned to find homes destroyed, while Santiago escaped "
+           "serious damage. Aftershocks continued, and the navy lifted the tsunami warning for the coast of Chile.")
+
+
+def art(article_id: str, text: str, day: dt.date | None = None, **kw: str) -> Article:
+    return Article(id=article_id, text=text, published=day, **kw)
+
+
+def group(articles: list[Article], config: GroupConfig | None = None) -> dict[str, int]:
+    grouper = StoryGrouper(config)
+    items = [Item(a.id, (a.published or dt.date(2024, 1, 1)).toordinal(), article_features(a)) for a in articles]
+    return {x.article_id: x.story for x in grouper.group(items).assignments}
+
+
+def test_group_same_event_merges_and_two_earthquakes_stay_apart() -> None:
+    stories = group([art("n1", NEPAL, dt.date(2015, 4, 25)), art("c1", CHILE, dt.date(2015, 9, 16)),
+                     art("n2", NEPAL_2, dt.date(2015, 4, 26)), art("c2", CHILE_2, dt.date(2015, 9, 17))])
+    assert stories["n1"] == stories["n2"]
+    assert stories["c1"] == stories["c2"]
+    assert stories["n1"] != stories["c1"]
+
+
+def test_group_two_earthquakes_on_the_same_day_stay_apart_by_their_names() -> None:
+    # No time window to help: what separates them is Nepal/Kathmandu vs Chile/Illapel, not "quake".
+    day = dt.date(2015, 4, 25)
+    stories = group([art("n1", NEPAL, day), art("c1", CHILE, day), art("n2", NEPAL_2, day), art("c2", CHILE_2, day)])
+    assert stories["n1"] == stories["n2"] != stories["c1"] == stories["c2"]
+
+
+def test_group_same_text_months_apart_is_a_new_story() -> None:
+    # Outside the quiet window a story is over: the same words months later are another event.
+    stories = group([art("n1", NEPAL, dt.date(2015, 4, 25)), art("n2", NEPAL_2, dt.date(2015, 9, 1))])
+    assert stories["n1"] != stories["n2"]
+
+
+def test_group_reprint_joins_its_original_as_a_copy() -> None:
+    reprint = "KATHMANDU (AP) — " + NEPAL[:len(NEPAL) * 3 // 4]
+    grouper = StoryGrouper()
+    day = dt.date(2015, 4, 25).toordinal()
+    articles = [art("n1", NEPAL), art("c1", CHILE), art("r1", reprint)]
+    out = grouper.group([Item(a.id, day, article_features(a)) for a in articles]).assignments
+    by_id = {a.article_id: a for a in out}
+    assert by_id["r1"].story == by_id["n1"].story
+    assert by_id["r1"].copy_of == "n1"
+    assert by_id["n1"].copy_of == "" and by_id["c1"].copy_of == ""
+
+
+def test_group_short_text_joins_only_as_a_copy() -> None:
+    teaser = "Earthquake in Nepal: buildings collapse in Kathmandu."
+    stories = group([art("n1", NEPAL), art("t1", teaser)])
+    assert stories["t1"] != stories["n1"]
+
+
+def test_group_threshold_is_the_knob() -> None:
+    loose = group([art("n1", NEPAL), art("c1", CHILE)], GroupConfig(threshold=0.0001))
+    assert loose["n1"] == loose["c1"]
+
+
+def test_group_quiet_stories_leave_memory_and_late_articles_find_them(tmp_path: pytest.TempPathFactory) -> None:
+    filler = [art(f"f{d}", f"Day {d} report: " + CHILE.replace("Chile", f"Country{d}").replace("Illapel", f"Town{d}"),
+                  dt.date(2015, 5, 1) + dt.timedelta(days=d * 10)) for d in range(1, 4)]
+    with Store.open(tmp_path / "s.db") as store:  # type: ignore[operator]
+        ingest([art("n1", NEPAL, dt.date(2015, 4, 25)), *filler], store, LocalEngine(1))
+        assert store.get_meta("clock") == str((dt.date(2015, 5, 1) + dt.timedelta(days=30)).toordinal())
+        # A late article, dated two days after the first: its story went quiet weeks of stream ago.
+        ingest([art("n2", NEPAL_2, dt.date(2015, 4, 27))], store, LocalEngine(1))
+        assert store.article_story("n2") == store.article_story("n1")
+        story = store.story(store.article_story("n1") or 0)
+        assert story is not None and story.first_seen == dt.date(2015, 4, 25)
+        assert story.last_seen == dt.date(2015, 4, 27)
+
+
+def test_group_memory_holds_only_live_stories() -> None:
+    grouper = StoryGrouper()
+    for week in range(6):
+        day = (dt.date(2020, 1, 1) + dt.timedelta(days=7 * week + 1)).toordinal()
+        text = NEPAL.replace("Nepal", f"Land{week}").replace("Kathmandu", f"City{week}")
+        grouper.group([Item(f"a{week}", day, article_features(art(f"a{week}", text)))])
+    assert len(grouper.live) <= 2  # stories quiet for a week are gone from memory
+    assert len(grouper.copies) <= 2
