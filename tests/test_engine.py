@@ -89,3 +89,13 @@ def test_engine_ray_gives_the_same_stories_as_local(stream: Path, tmp_path: Path
     finally:
         ray.shutdown()
     assert on_ray == stories(stream, tmp_path / "local.db", LocalEngine(1))
+
+
+def test_engine_undated_reports_join_the_dated_one(seeds_dir: Path, tmp_path: Path) -> None:
+    # Regression: four of the five seeds carry no date; placed on the ingest day they split from the
+    # dated one. Undated articles are placed where the stream is, so the event stays one story.
+    with Store.open(tmp_path / "seeds.db") as store:
+        ingest(iter_articles([str(seeds_dir)]), store, LocalEngine(1), today=dt.date(2026, 11, 23))
+        stories = store.stories()
+    assert len(stories) == 1 and len(stories[0].article_ids) == 5
+    assert stories[0].first_seen == dt.date(2023, 2, 22) == stories[0].last_seen

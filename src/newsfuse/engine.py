@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -177,13 +177,24 @@ def grouper_for(store: Store, config: GroupConfig | None = None) -> StoryGrouper
                         dormant=store.quiet_stories, recent=recent)
 
 
+def _days(articles: Sequence[Article], clock: int, today: int) -> list[int]:
+    """The day each article is grouped on. An undated article is placed where the stream is — the
+    latest date among its chunk's dated articles, else the latest day the store has seen — and on
+    the ingest day only when nothing is dated: a folder of reports of one event where one carries
+    the date (the seeds) must not split into "then" and "today"."""
+    dated = [a.published.toordinal() for a in articles if a.published]
+    fallback = max(dated) if dated else clock or today
+    return [a.published.toordinal() if a.published else fallback for a in articles]
+
+
 def ingest(articles: Iterable[Article], store: Store, engine: Executor | None = None, *,
            config: GroupConfig | None = None, today: dt.date | None = None,
            on_progress: Callable[[Progress], None] | None = None) -> AddResult:
     """Store `articles` (cleaned) and group them into stories, a chunk per transaction.
 
     An article already stored — same id, URL or content — is counted as a duplicate and not stored
-    again (its id is kept as an alias of the stored one). Undated articles are placed on `today`.
+    again (its id is kept as an alias of the stored one). Undated articles are placed where the
+    stream is (see `_days`), on `today` when nothing is dated.
     """
     engine = engine or LocalEngine()
     engine.start()
@@ -247,7 +258,7 @@ def _commit_chunk(articles: list[Article], feats: list[Features], store: Store, 
             seen[key] = article.id
         fresh.append((article, f))
     if fresh:
-        days = [a.published.toordinal() if a.published else today for a, _ in fresh]
+        days = _days([a for a, _ in fresh], grouper.clock, today)
         chunk = grouper.group([Item(a.id, d, f) for (a, f), d in zip(fresh, days, strict=True)])
         first_of: dict[int, Article] = {}
         for (article, f), day, assignment in zip(fresh, days, chunk.assignments, strict=True):
