@@ -19,7 +19,8 @@ def environment() -> jinja2.Environment:
                               autoescape=True, trim_blocks=True, lstrip_blocks=True)
 
 
-def _paragraphs(source: Source) -> list[list[Sentence]]:
+def paragraphs_of(source: Source) -> list[list[Sentence]]:
+    """A source's sentences grouped by paragraph, for showing its cleaned text."""
     out: list[list[Sentence]] = []
     for s in source.sentences:
         if not out or out[-1][-1].paragraph != s.paragraph:
@@ -47,5 +48,5 @@ def render_html(brief: Brief) -> str:
         outlet={s.article.id: s.article.outlet or s.article.id for s in brief.sources},
         n_origins=len({s.origin for s in brief.sources}), ledger=ledger,
         more_claims=len(brief.claims) - len(ledger), evidence_ids=evidence_ids,
-        claim_evidence=claim_evidence, first_sentence=first_sentence, paragraphs=_paragraphs,
+        claim_evidence=claim_evidence, first_sentence=first_sentence, paragraphs=paragraphs_of,
     )

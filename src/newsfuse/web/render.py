@@ -14,8 +14,9 @@ from urllib.parse import quote
 
 import jinja2
 
+from newsfuse.render.html import paragraphs_of
 from newsfuse.text import split_sentences
-from newsfuse.types import Article, Brief, Evidence, Sentence, Source
+from newsfuse.types import Article, Brief, Evidence, Source
 from newsfuse.web.intake import Limits
 from newsfuse.web.ledger import build_ledger
 from newsfuse.web.stores import StoryView
@@ -41,15 +42,6 @@ def compile_templates() -> None:
         environment().get_template(name)
 
 
-def _paragraphs(source: Source) -> list[list[Sentence]]:
-    out: list[list[Sentence]] = []
-    for s in source.sentences:
-        if not out or out[-1][-1].paragraph != s.paragraph:
-            out.append([])
-        out[-1].append(s)
-    return out
-
-
 def brief_helpers(brief: Brief) -> dict[str, Any]:
     """The names the shared brief macros read from the template context."""
     number = {s.article.id: s.number for s in brief.sources}
@@ -61,7 +53,7 @@ def brief_helpers(brief: Brief) -> dict[str, Any]:
         return next((e.sentence for e in items if e.source == article_id), 0)
 
     return {"number": number, "outlet": {s.article.id: s.article.outlet or s.article.id for s in brief.sources},
-            "evidence_ids": evidence_ids, "first_sentence": first_sentence, "paragraphs": _paragraphs}
+            "evidence_ids": evidence_ids, "first_sentence": first_sentence, "paragraphs": paragraphs_of}
 
 
 def story_title(brief: Brief, story: StoryView | None) -> str:
@@ -98,7 +90,7 @@ def render_article(article: Article, stories: list[str], twin: str) -> str:
     source = Source(number=1, article=article, origin=0, sentences=split_sentences(article))
     return environment().get_template("article.html.j2").render(
         article=article, source=source, stories=stories, twin=twin, safe_url=_safe_url(article.url),
-        paragraphs=_paragraphs)
+        paragraphs=paragraphs_of)
 
 
 def render_form(limits: Limits, words: int) -> str:
