@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from newsfuse.text import concepts, content_stems, word_count
+from newsfuse.text import concepts, word_count
 from newsfuse.types import Claim, Evidence, Sentence, Source, SummaryItem
 
 
@@ -34,7 +34,6 @@ class Weights:
     claim_gain: float = 6.0  # gain + this × extra independent sources: a corroborated point in other words
     redundancy: float = 0.80  # skip a sentence this close (cosine) to one already chosen
     centrality: float = 0.5  # gain × (1 + this × the sentence's min-max scaled cross-source centrality)
-    unigrams: float = 0.0  # weight of single content words, relative to bigrams (0 = bigrams only)
     min_words: int = 6
     max_words: int = 120
 
@@ -51,7 +50,7 @@ def summarize(sources: Sequence[Source], claims: Sequence[Claim], vectors: np.nd
     length = {src.article.id: max(len(src.sentences), 1) for src in sources}
     claim_of = {(e.source, e.sentence): c for c in claims for e in c.evidence}
 
-    sentence_concepts = [_concepts(s.text, weights) for s in sentences]
+    sentence_concepts = [concepts(s.text) for s in sentences]
     weight = _concept_weights(sentences, sentence_concepts, origin, weights)
 
     central = _centrality(sentences, vectors) if weights.centrality else np.zeros(len(sentences))
@@ -112,13 +111,6 @@ def _centrality(sentences: Sequence[Sentence], vectors: np.ndarray) -> np.ndarra
     return (sims - sims.min()) / span if span > 0 else np.zeros(len(sentences))
 
 
-def _concepts(text: str, weights: Weights) -> set[tuple[str, str]]:
-    found = concepts(text)
-    if weights.unigrams:
-        found |= {("", stem) for stem in content_stems(text)}
-    return found
-
-
 def _usable(sentence: Sentence, weights: Weights) -> bool:
     n = word_count(sentence.text)
     return weights.min_words <= n <= weights.max_words and sentence.text.rstrip()[-1:] in {
@@ -138,7 +130,5 @@ def _concept_weights(sentences: Sequence[Sentence], sentence_concepts: Sequence[
     for c, found_in in origins_of.items():
         df = len(found_in)
         base = df ** weights.df_power if df > 1 else weights.single_source
-        if not c[0]:
-            base *= weights.unigrams
         out[c] = base * (1.0 + weights.lead_bonus) if c in lead else base
     return out
