@@ -38,13 +38,7 @@ def build_claims(sources: Sequence[Source], vectors: np.ndarray, threshold: floa
     article_rank = {src.article.id: i for i, src in enumerate(sources)}
     members = _agglomerate(sentences, vectors, threshold)
     sims = vectors @ vectors.T
-    # Centrality of a sentence: its mean similarity to the sentences of the *other* sources, the
-    # graph view LexRank takes, restricted to cross-source edges so that long articles don't vote
-    # for themselves.
-    article_idx = np.array([article_rank[s.article_id] for s in sentences])
-    other = article_idx[:, None] != article_idx[None, :]
-    counts = np.maximum(other.sum(axis=1), 1)
-    centrality = (np.where(other, sims, 0.0).sum(axis=1) / counts).astype(float)
+    centrality = cross_source_centrality(sentences, sims)
 
     claims: list[Claim] = []
     for group in members:
@@ -64,6 +58,14 @@ def build_claims(sources: Sequence[Source], vectors: np.ndarray, threshold: floa
     for number, claim in enumerate(claims, 1):
         claim.id = number
     return claims
+
+
+def cross_source_centrality(sentences: Sequence[Sentence], sims: np.ndarray) -> np.ndarray:
+    """Each sentence's mean similarity to the sentences of the *other* sources: the graph view
+    LexRank takes, restricted to cross-source edges so that long articles don't vote for themselves."""
+    articles = np.array([s.article_id for s in sentences])
+    other = articles[:, None] != articles[None, :]
+    return (np.where(other, sims, 0.0).sum(axis=1) / np.maximum(other.sum(axis=1), 1)).astype(float)
 
 
 def _agglomerate(sentences: list[Sentence], vectors: np.ndarray, threshold: float) -> list[list[int]]:

@@ -4,7 +4,8 @@ What several sources repeat is what a summary must carry. We score the story's *
 word bigrams that hold a content word) by how many independent origins state them, then pick
 sentences greedily by the weight of the concepts they add per word, one sentence per claim, until
 the word budget is spent (Gillick & Favre's concept coverage, solved greedily as Lin & Bilmes do,
-with claims as the unit of redundancy). Extractive: every sentence is verbatim from a source.
+with claims as the unit of redundancy). A sentence's gain grows with its claim's corroboration and
+with its centrality among the other sources' sentences (LexRank's signal, from the embeddings). Extractive: every sentence is verbatim from a source.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from newsfuse.claims import cross_source_centrality
 from newsfuse.text import concepts, word_count
 from newsfuse.types import Claim, Evidence, Sentence, Source, SummaryItem
 
@@ -101,14 +103,10 @@ def summarize(sources: Sequence[Source], claims: Sequence[Claim], vectors: np.nd
 
 
 def _centrality(sentences: Sequence[Sentence], vectors: np.ndarray) -> np.ndarray:
-    """Mean cosine of each sentence to the sentences of the other articles, scaled to 0..1."""
-    articles = np.array([s.article_id for s in sentences])
-    other = articles[:, None] != articles[None, :]
-    if not other.any():
-        return np.zeros(len(sentences))
-    sims = np.where(other, vectors @ vectors.T, 0.0).sum(axis=1) / np.maximum(other.sum(axis=1), 1)
-    span = float(sims.max() - sims.min())
-    return (sims - sims.min()) / span if span > 0 else np.zeros(len(sentences))
+    """Cross-source centrality scaled to 0..1 over the story (0 everywhere with a single source)."""
+    central = cross_source_centrality(sentences, vectors @ vectors.T)
+    span = float(central.max() - central.min())
+    return (central - central.min()) / span if span > 0 else np.zeros(len(sentences))
 
 
 def _usable(sentence: Sentence, weights: Weights) -> bool:
