@@ -16,6 +16,8 @@ from typing import Any
 
 import pytest
 
+from hostile import HOSTILE, HOSTILE_ID
+
 pytest.importorskip("fastapi")
 store_module = pytest.importorskip("newsfuse.store")
 
@@ -26,15 +28,6 @@ from newsfuse.ingest import read_articles  # noqa: E402
 from newsfuse.web import Limits, WebConfig, create_app  # noqa: E402
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
-HOSTILE_ID = "hostile"
-HOSTILE: dict[str, Any] = {
-    "id": HOSTILE_ID, "outlet": "Evil <b>Outlet</b>", "title": "Talks <script>alert(1)</script> resume",
-    "url": "javascript:alert(1)", "published": "2023-02-22",
-    "text": ("Japan and China held their first security dialogue in four years in Tokyo on Wednesday. "
-             "<script>alert(1)</script> Senior officials attended the talks. "
-             "<img src=x onerror=alert(1)> The meeting lasted five hours, an official said.\n\n"
-             "Japan raised concerns about Chinese military activity near the Senkaku Islands."),
-}
 
 
 EVENT_DAY = dt.date(2023, 2, 22)

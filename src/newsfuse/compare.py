@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from newsfuse.disjoint import DisjointSets
 from newsfuse.facts.dates import FoundDate
 from newsfuse.facts.entities import RANK_WORDS, EntityTable, TitleMention, title_head
 from newsfuse.facts.nlp import Parsed
@@ -611,16 +612,11 @@ def _same_figure(a: Stated, b: Stated) -> bool:
 
 
 def _assemble(items: list[Stated], edges: list[_Edge], agree: list[tuple[int, int]]) -> list[Conflict]:
-    parent = list(range(len(items)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    sets = DisjointSets(len(items))
+    find = sets.find
 
     for e in edges:
-        parent[find(e.b)] = find(e.a)
+        sets.union(e.a, e.b)
     members: dict[int, set[int]] = defaultdict(set)
     for e in edges:
         members[find(e.a)].update({e.a, e.b})
@@ -905,13 +901,8 @@ def timeline(parsed: Sequence[Parsed], dates: Sequence[FoundDate], align: Alignm
     clauses = {id(d): _clause(d, by_key.get(d.key)) for d in events}
     bags = {id(d): _concepts(clauses[id(d)]) for d in events}
     whole = {id(d): _concepts(d.text) for d in events}
-    parent = list(range(len(events)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    sets = DisjointSets(len(events))
+    find = sets.find
 
     for i, a in enumerate(events):
         for j in range(i + 1, len(events)):
@@ -923,7 +914,7 @@ def timeline(parsed: Sequence[Parsed], dates: Sequence[FoundDate], align: Alignm
                 continue  # two dates in one sentence are two events
             sim = max(_jaccard(bags[id(a)], bags[id(b)]), _jaccard(whole[id(a)], whole[id(b)]))
             if align.score(a.key, b.key) >= 1.0 or sim >= EVENT_OVERLAP:
-                parent[find(j)] = find(i)
+                sets.union(i, j)
     groups: dict[int, list[FoundDate]] = defaultdict(list)
     for i, d in enumerate(events):
         groups[find(i)].append(d)

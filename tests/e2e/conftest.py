@@ -15,21 +15,14 @@ from typing import Any
 
 import pytest
 
+from hostile import HOSTILE
+
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT.parent / "shared" / "seeds"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-HOSTILE_ID = "hostile"
 EVENT_DAY = dt.date(2023, 2, 22)
-HOSTILE: dict[str, Any] = {
-    "id": HOSTILE_ID, "outlet": "Evil <b>Outlet</b>", "title": "Talks <script>alert(1)</script> resume",
-    "url": "javascript:alert(1)", "published": "2023-02-22",
-    "text": ("Japan and China held their first security dialogue in four years in Tokyo on Wednesday. "
-             "<script>alert(1)</script> Senior officials attended the talks. "
-             "<img src=x onerror=alert(1)> The meeting lasted five hours, an official said.\n\n"
-             "Japan raised concerns about Chinese military activity near the Senkaku Islands."),
-}
 
 
 def _free_port() -> int:

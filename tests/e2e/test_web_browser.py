@@ -15,7 +15,9 @@ from typing import Any
 import httpx
 import pytest
 
-from .conftest import HOSTILE_ID, ROOT
+from hostile import HOSTILE_ID
+
+from .conftest import ROOT
 
 pytestmark = pytest.mark.slow
 SCREENSHOT = ROOT / "docs" / "screenshot-story.png"

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
+from newsfuse.disjoint import DisjointSets
 from newsfuse.facts.entities import EntityTable
 from newsfuse.facts.nlp import Parsed
 from newsfuse.text import normalize, words
@@ -252,19 +253,14 @@ def same_quote(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 
 def _merge(mentions: list[QuoteMention]) -> QuoteSet:
-    parent = list(range(len(mentions)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    sets = DisjointSets(len(mentions))
+    find = sets.find
 
     norms = [m.norm for m in mentions]
     for i in range(len(mentions)):
         for j in range(i + 1, len(mentions)):
             if find(i) != find(j) and same_quote(norms[i], norms[j]):
-                parent[find(j)] = find(i)
+                sets.union(i, j)
     groups: dict[int, list[QuoteMention]] = defaultdict(list)
     for i, m in enumerate(mentions):
         groups[find(i)].append(m)

@@ -11,6 +11,7 @@ from typing import Any
 
 import numpy as np
 
+from newsfuse.disjoint import DisjointSets
 from newsfuse.text import words
 from newsfuse.types import Article
 
@@ -36,20 +37,13 @@ def containment(a: set[int], b: set[int]) -> float:
 def assign_origins(articles: Sequence[Article], threshold: float = COPY_CONTAINMENT) -> list[int]:
     """One origin number per article (0, 1, ...); copies of each other get the same number."""
     sets = [shingles(a.text) for a in articles]
-    parent = list(range(len(articles)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    copies = DisjointSets(len(articles))
     for i in range(len(articles)):
         for j in range(i + 1, len(articles)):
             if containment(sets[i], sets[j]) >= threshold:
-                parent[find(j)] = find(i)
+                copies.union(i, j)
     numbers: dict[int, int] = {}
-    return [numbers.setdefault(find(i), len(numbers)) for i in range(len(articles))]
+    return [numbers.setdefault(copies.find(i), len(numbers)) for i in range(len(articles))]
 
 
 # --- streaming near-duplicates (MinHash LSH) ---------------------------------------------------------

@@ -331,20 +331,21 @@ class _Chunk:
         return out
 
 
+def _rows_matrix(terms: list[np.ndarray], weights: list[np.ndarray]) -> sp.csc_matrix:
+    """One sparse row per (sorted term ids, weights) pair, over the hashed term space."""
+    indptr = np.zeros(len(terms) + 1, np.int64)
+    indptr[1:] = np.cumsum([len(t) for t in terms])
+    indices = np.concatenate(terms) if terms else np.zeros(0, np.int32)
+    data = np.concatenate(weights) if weights else np.zeros(0, np.float32)
+    return sp.csr_matrix((data, indices, indptr), shape=(len(terms), TERM_SPACE)).tocsc()
+
+
 def _story_matrix(stories: list[StoryState]) -> sp.csc_matrix:
-    indptr = np.zeros(len(stories) + 1, np.int64)
-    indptr[1:] = np.cumsum([len(s.terms) for s in stories])
-    indices = np.concatenate([s.terms for s in stories]) if stories else np.zeros(0, np.int32)
-    data = np.concatenate([s.weights for s in stories]) if stories else np.zeros(0, np.float32)
-    return sp.csr_matrix((data, indices, indptr), shape=(len(stories), TERM_SPACE)).tocsc()
+    return _rows_matrix([s.terms for s in stories], [s.weights for s in stories])
 
 
 def _unit_matrix(units: list[_Unit]) -> sp.csc_matrix:
-    indptr = np.zeros(len(units) + 1, np.int64)
-    indptr[1:] = np.cumsum([len(u.terms) for u in units])
-    indices = np.concatenate([u.terms for u in units]) if units else np.zeros(0, np.int32)
-    data = np.concatenate([u.u for u in units]) if units else np.zeros(0, np.float32)
-    return sp.csr_matrix((data, indices, indptr), shape=(len(units), TERM_SPACE)).tocsc()
+    return _rows_matrix([u.terms for u in units], [u.u for u in units])
 
 
 def _sparse_dot(ta: np.ndarray, va: np.ndarray, tb: np.ndarray, vb: np.ndarray) -> float:
