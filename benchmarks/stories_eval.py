@@ -3,6 +3,7 @@ beside a TF-IDF + average-link agglomerative baseline run in the same command on
 
     python benchmarks/stories_eval.py                      # ../shared/eval/stories/multinews-dev-articles.jsonl
     python benchmarks/stories_eval.py --orders 3 --json out.json
+    python benchmarks/stories_eval.py --embedder none      # grouping by words alone
 
 The stream is ingested through the real path (JSONL reader and cleaner, per-article features, near-
 duplicates, grouping, SQLite store), in file order and in `--orders` random orders: a real stream
@@ -64,14 +65,15 @@ def scores(pred: dict[str, str], rows: list[dict[str, object]]) -> dict[str, dic
     return out
 
 
-def run_ours(rows: list[dict[str, object]], workdir: Path, name: str, workers: int) -> tuple[dict[str, str], float]:
+def run_ours(rows: list[dict[str, object]], workdir: Path, name: str, workers: int,
+             embedder: str) -> tuple[dict[str, str], float]:
     source = workdir / f"{name}.jsonl"
     source.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     started = time.perf_counter()
     engine = LocalEngine(workers)
     try:
         with Store.open(workdir / f"{name}.db") as store:
-            ingest(iter_articles([str(source)]), store, engine)
+            ingest(iter_articles([str(source)]), store, engine, embedder=embedder)
             pred = {a: f"s{s.id}" for s in store.stories() for a in s.article_ids}
     finally:
         engine.close()
@@ -102,12 +104,14 @@ def main() -> None:
     parser.add_argument("path", nargs="?", type=Path, default=DEFAULT)
     parser.add_argument("--orders", type=int, default=2, help="random stream orders besides file order")
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--embedder", default="minilm-onnx", help="the grouping embedder; none: words only")
     parser.add_argument("--json", type=Path, help="write the figures here too")
     args = parser.parse_args()
     if not args.path.is_file():
         sys.exit(f"no gold file at {args.path} (see ../shared/eval/README.md)")
     rows = [json.loads(line) for line in args.path.open(encoding="utf-8") if line.strip()]
-    print(f"$ python benchmarks/stories_eval.py {args.path} --orders {args.orders} --workers {args.workers}")
+    print(f"$ python benchmarks/stories_eval.py {args.path} --orders {args.orders} --workers {args.workers} "
+          f"--embedder {args.embedder}")
     print(f"{len(rows)} articles, {len({r['label'] for r in rows})} gold stories\n")
 
     results: dict[str, object] = {}
@@ -118,7 +122,7 @@ def main() -> None:
             random.Random(seed).shuffle(shuffled)
             orders.append((f"random order {seed}", shuffled))
         for name, ordered in orders:
-            pred, seconds = run_ours(ordered, Path(tmp), name.replace(" ", "-"), args.workers)
+            pred, seconds = run_ours(ordered, Path(tmp), name.replace(" ", "-"), args.workers, args.embedder)
             results[f"newsfuse, {name}"] = {**scores(pred, rows), "seconds": round(seconds, 1),
                                             "articles_per_s": round(len(rows) / seconds, 1)}
         started = time.perf_counter()

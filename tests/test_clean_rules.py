@@ -230,3 +230,29 @@ def test_paragraph_of_embed_text_only_goes_whole() -> None:
     cleaned = clean_text(around(embed))
     assert cleaned.text == f"{BEFORE}\n\n{AFTER}"
     assert [(r.reason, r.detail) for r in cleaned.removed] == [("share-widget", "embedded post")]
+
+
+def test_web_archive_and_paywall_wrappers_leave_nothing_behind() -> None:
+    # What crawls of the Wayback Machine and metered local sites leave in place of a story: each
+    # text is all wrapper, and must clean to nothing, not to a last sentence that looks like news.
+    wrappers = [
+        "These crawls are part of an effort to archive pages as they are created and archive the pages that they "
+        "refer to. That way, as the pages that are referenced are changed or taken from the web, a link to the "
+        "version that was live when the page was written will be preserved. Then the Internet Archive hopes that "
+        "references to these archived pages will be put in place of a link that would be otherwise be broken, or "
+        "a companion link to allow people to find the original intent of the author. The goal is to fix all "
+        "broken links on the web.",
+        "The goal is to fix all broken links on the web.",
+        "then the internet archive hopes that references to these archived pages will be put in place of a link "
+        "that would be otherwise be broken, or a",
+        "Thank you for reading. Please purchase a subscription to continue reading. A subscription is required "
+        "to continue reading. Thank you for reading 10 free articles on roanoke.com.",
+        "Our site may be experiencing technical difficulties, or we may be working to enhance this feature. "
+        "Please click the link below to try another feature.",
+    ]
+    for text in wrappers:
+        cleaned = clean_text(text)
+        assert cleaned.text == "", text
+        assert {r.reason for r in cleaned.removed} <= {"navigation", "subscribe-prompt"}
+    story = "The goal is to fix all broken links on the web, the project's founder said on Tuesday."
+    assert clean_text(story).text == story  # the phrase inside a sentence of news is news

@@ -118,3 +118,17 @@ def test_cli_a_2_gb_line_is_skipped_and_the_rest_is_stored(tmp_path: Path) -> No
     result = runner.invoke(app(), ["ingest", str(source), "--db", str(tmp_path / "news.db"), "--workers", "1"])
     assert result.exit_code == 0, result.output
     assert "new 5" in result.output and "skipped 1 (1 line too large" in result.output
+
+
+def test_cli_ingest_keeps_the_store_s_embedder(tmp_path: Path) -> None:
+    db = tmp_path / "news.db"
+    path = dump(tmp_path / "a.jsonl")
+    result = runner.invoke(app(), ["ingest", str(path), "--db", str(db), "--workers", "1", "--embedder", "none"])
+    assert result.exit_code == 0, result.output
+    assert "stories 2 (2 new)" in result.output  # words alone still tell Nepal from Chile
+    result = runner.invoke(app(), ["ingest", str(path), "--db", str(db), "--embedder", "minilm-onnx"])
+    assert result.exit_code == 1
+    assert "groups articles with the embedder 'none', not 'minilm-onnx'" in result.output
+    assert "--embedder none" in result.output
+    result = runner.invoke(app(), ["ingest", str(path), "--db", str(db), "--workers", "1"])
+    assert result.exit_code == 0 and "duplicates 4" in result.output, result.output

@@ -12,7 +12,7 @@ from newsfuse.engine import LocalEngine, RayEngine, ingest, make_engine
 from newsfuse.errors import ConfigError, MissingDependencyError
 from newsfuse.ingest import iter_articles
 from newsfuse.store import Store
-from newsfuse.stories.features import article_features
+from newsfuse.stories.features import article_features, features_batch
 from newsfuse.types import Article
 from test_store_kill import synthetic_stream
 
@@ -41,13 +41,18 @@ def test_engine_pool_gives_the_same_stories_as_one_process(stream: Path, tmp_pat
         pool.close()
 
 
-def test_engine_pool_keeps_article_order() -> None:
+def test_engine_pool_keeps_article_order_and_embeds_in_the_workers() -> None:
     articles = [Article(f"a{i}", f"Article number {i} says something about topic {i % 7}.") for i in range(40)]
     pool = LocalEngine(workers=2)
     try:
-        got = pool.features(articles)
+        got = pool.features(articles, "minilm-onnx")
         assert [f.id for f in got] == [a.id for a in articles]
         assert got[5].terms.tolist() == article_features(articles[5]).terms.tolist()
+        here = features_batch(articles[5:7], "minilm-onnx")
+        assert got[5].vector.shape == (384,)
+        assert float(got[5].vector @ here[0].vector) > 0.999  # same model, same text, another process
+        assert float(got[5].vector @ got[6].vector) < 0.999  # and not one vector for all
+        assert len(pool.features(articles, None)[0].vector) == 0
     finally:
         pool.close()
 

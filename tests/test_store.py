@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from newsfuse.errors import StoreError
-from newsfuse.store import SCHEMA_VERSION, Store
+from newsfuse.engine import LocalEngine, ingest
+from newsfuse.errors import ConfigError, StoreError
+from newsfuse.store import _V1, SCHEMA_VERSION, Store, _run_script
 from newsfuse.types import Article, Removal
 from test_stories_group import CHILE, CHILE_2, NEPAL, NEPAL_2
 
@@ -107,6 +108,35 @@ def test_store_reopens_and_goes_on(tmp_path: Path) -> None:
         assert s.article_story("n1") == s.article_story("n2")
         assert s.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert s.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_store_from_schema_1_migrates_and_goes_on_grouping_by_words(tmp_path: Path) -> None:
+    path = tmp_path / "v1.db"
+    with sqlite3.connect(path) as db:
+        _run_script(db, _V1)
+        db.execute("PRAGMA user_version=1")
+    with Store.open(path) as s:
+        ingest(articles()[:1], s, LocalEngine(workers=1), embedder="none")  # a store as schema 1 made it
+    with sqlite3.connect(path) as db:  # ...and as it was before the vector column existed
+        db.execute("DELETE FROM meta WHERE key = 'group_embedder'")
+        db.execute("ALTER TABLE stories DROP COLUMN vector")
+        db.execute("PRAGMA user_version=1")
+    with Store.open(path) as s:
+        assert s.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert s.get_meta("group_embedder", "") == "none"
+        s.add_articles(articles()[1:2])  # no embedder asked: the store's own, words only
+        assert s.article_story("n2") == s.article_story("n1")
+        with pytest.raises(ConfigError, match="groups articles with the embedder 'none'"):
+            ingest(articles()[2:], s, LocalEngine(workers=1), embedder="minilm-onnx")
+        assert s.count_articles() == 2  # refused before anything was written
+
+
+def test_store_new_store_groups_with_vectors_and_keeps_them(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "v.db") as s:
+        s.add_articles(articles())
+        assert s.get_meta("group_embedder", "") == "minilm-onnx"
+        sizes = dict(s.db.execute("SELECT size, length(vector) FROM stories").fetchall())
+        assert sizes == {2: 384 * 4}  # each story: the sum of its two members' 384 floats
 
 
 def test_store_refuses_a_newer_schema_and_foreign_files(tmp_path: Path) -> None:

@@ -341,10 +341,14 @@ _BOILERPLATE_PHRASES: list[tuple[str, str, str]] = [
      r"donating their crawl data to the internet archive\.|flowing in every day, these data are added to the "
      r"wayback machine after an embargo period\.|focused crawls are collections of frequently-updated webcrawl "
      r"data from narrow \(\s*as opposed to broad or wide\s*\) web crawls, often focused on a single domain or "
-     r"subdomain\."),
+     r"subdomain\.|then the internet archive hopes that references to these archived pages [^.]{0,250}(?:\.|$)|"
+     r"the goal is to fix all broken links on the web(?:\.|$)|this is a set of web collections curated by [^.]{1,80} "
+     r"using the archive-it service of the internet archive\."),
     ("navigation", "site notice",
      r"we've detected that javascript is disabled in your browser\.(?:\s+would you like to proceed to legacy "
-     r"twitter\?(?:\s+yes\b)?)?|please enable javascript to watch this video\b"),
+     r"twitter\?(?:\s+yes\b)?)?|please enable javascript to watch this video\b|our site may be experiencing "
+     r"technical difficulties, or we may be working to enhance this feature\.(?:\s+please click the link below to "
+     r"try another feature\.)?"),
     ("subscribe-prompt", "",
      r"breaking news emails\s+get breaking news alerts and special reports\.|the news and stories that matter, "
      r"delivered weekday mornings\.|we have sent you a verification email\.|please check your email and click on "
@@ -353,7 +357,9 @@ _BOILERPLATE_PHRASES: list[tuple[str, str, str]] = [
      r"saved\.|there was a problem saving your notification\.|whenever [\w .'-]{1,40} posts new content, you ?' ?ll "
      r"get an email delivered to your inbox with a link\.|email notifications are only sent once a day, and only if "
      r"there are new matching items\.|sign up\s+thank you for signing up!(?:\s+sign up for more newsletters here\b)?|"
-     r"this will appear next to all of your comments\s+this will not appear anywhere on newser\b"),
+     r"this will appear next to all of your comments\s+this will not appear anywhere on newser\b|thank you for "
+     r"reading\.\s+please purchase a subscription to continue reading\.|a subscription is required to continue "
+     r"reading\.|thank you for reading \d+ free articles on [\w.-]+\."),
     ("copyright", "",
      r"dow jones reprints: this copy is for your personal, non-commercial use only\.|to order presentation-ready "
      r"copies for distribution to your colleagues, clients or customers, use the order reprints tool at the bottom "

@@ -166,16 +166,22 @@ EMBEDDER_NAMES = ("minilm-onnx", "hashing", "onnx:<model.onnx>:<tokenizer.json>"
 @lru_cache(maxsize=4)
 def load_embedder(name: str = "minilm-onnx", batch_size: int = 16) -> Embedder:
     """Build (once per process) the embedder a settings name asks for."""
+    return make_embedder(name, batch_size)
+
+
+def make_embedder(name: str, batch_size: int = 16, threads: int | None = None) -> Embedder:
+    """A new embedder for a settings name; `threads` caps an ONNX model's threads (one per worker
+    process when a pool already uses every core)."""
     if name == "minilm-onnx":
         model, tokenizer = shipped_minilm_paths()
-        return OnnxEmbedder(model, tokenizer, name="all-MiniLM-L6-v2-int8", batch_size=batch_size)
+        return OnnxEmbedder(model, tokenizer, name="all-MiniLM-L6-v2-int8", batch_size=batch_size, threads=threads)
     if name == "hashing":
         return HashingEmbedder()
     if name.startswith("onnx:"):
         parts = name.split(":")
         if len(parts) != 3:
             raise ConfigError(f"embedder '{name}' must look like onnx:<model.onnx>:<tokenizer.json>")
-        return OnnxEmbedder(parts[1], parts[2], batch_size=batch_size)
+        return OnnxEmbedder(parts[1], parts[2], batch_size=batch_size, threads=threads)
     if name.startswith("sentence-transformers:"):
         return SentenceTransformerEmbedder(name.split(":", 1)[1])
     raise ConfigError(f"unknown embedder '{name}'", hint=f"choose one of: {', '.join(EMBEDDER_NAMES)}")

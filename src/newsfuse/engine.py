@@ -1,14 +1,14 @@
 """Where the ingest runs: a local process pool, or a Ray cluster. Stages never know which.
 
-    articles ─► per-article stage (features: hashed terms, MinHash, content hash)   ← executor: pool / Ray Data
+    articles ─► per-article stage (features: embedding, hashed terms, MinHash, content hash)  ← pool / Ray Data
              ─► duplicates (store lookups) ─► grouping (stories.group) ─► store (one transaction per chunk)
 
-The per-article stage is what costs (tokenising, stemming, hashing shingles), and it is what the
-executors spread over cores or nodes. Grouping is the one global stage; it runs in the driver on
-chunks of `CHUNK` articles in input order, at about 2,000 articles/s on one core, and holds only the
-live stories (those not yet quiet) in memory. Keeping it in one place is what makes both executors
-give the same stories: splitting it across nodes by time window would change the result at every
-window's seam (see docs/benchmarks-stories.md for the measurements behind this choice).
+The per-article stage is what costs (the sentence embedding above all; then tokenising, stemming,
+hashing shingles), and it is what the executors spread over cores or nodes. Grouping is the one
+global stage; it runs in the driver on chunks of `CHUNK` articles in input order, at 3,000+
+articles/s on one core, and holds only the live stories (those not yet quiet) in memory. Keeping it
+in one place is what makes both executors give the same stories: splitting it across nodes by time
+window would change the result at every window's seam (docs/benchmarks-stories.md).
 
 Only `RayEngine` imports ray, and only when it is built.
 """
@@ -21,17 +21,20 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, Protocol
 
 import numpy as np
 
 from newsfuse.errors import ConfigError, MissingDependencyError, NewsfuseError
 from newsfuse.store import AddResult, ArticleRow, ChunkWrite, Store, StoryWrite, story_title
-from newsfuse.stories.features import Features, features_batch
+from newsfuse.stories.features import Features, embedder_here, features_batch
 from newsfuse.stories.group import CHUNK, DocumentFrequencies, GroupConfig, Item, StoryGrouper, StoryState
 from newsfuse.types import Article
 
 ENGINES = ("local", "ray")
+DEFAULT_GROUP_EMBEDDER = "minilm-onnx"
+NO_EMBEDDER = "none"  # group by words alone: about 10× the throughput, about 0.015 B-cubed F1 less
 
 
 class Executor(Protocol):
@@ -43,7 +46,9 @@ class Executor(Protocol):
     def start(self) -> None:
         """Get ready (start workers); called once, from the main thread, before any `features`."""
 
-    def features(self, articles: list[Article]) -> list[Features]: ...
+    def features(self, articles: list[Article], embedder: str | None) -> list[Features]:
+        """`embedder`: the model that gives each article a vector (None: words only)."""
+        ...
 
     def close(self) -> None: ...
 
@@ -68,16 +73,17 @@ class LocalEngine:
             for _ in self._pool.map(abs, range(self.workers)):  # make every worker exist
                 pass
 
-    def features(self, articles: list[Article]) -> list[Features]:
+    def features(self, articles: list[Article], embedder: str | None) -> list[Features]:
         if self.workers == 1 or len(articles) < 2 * self.workers:
-            return features_batch(articles)
+            return features_batch(articles, embedder)
         if self._pool is None:
             self.start()
         assert self._pool is not None
         size = -(-len(articles) // self.workers)
         parts = [articles[i:i + size] for i in range(0, len(articles), size)]
         out: list[Features] = []
-        for part in self._pool.map(features_batch, parts):
+        # One model thread per worker: the workers already use every core.
+        for part in self._pool.map(partial(features_batch, embedder=embedder, threads=1), parts):
             out.extend(part)
         return out
 
@@ -113,11 +119,12 @@ class RayEngine:
     def start(self) -> None:
         """Ray starts its workers itself."""
 
-    def features(self, articles: list[Article]) -> list[Features]:
+    def features(self, articles: list[Article], embedder: str | None) -> list[Features]:
         if not articles:
             return []
         items = [{"pos": i, "id": a.id, "title": a.title, "text": a.text} for i, a in enumerate(articles)]
-        dataset = self._ray.data.from_items(items).map_batches(_ray_features, batch_size=CHUNK // 2)
+        dataset = self._ray.data.from_items(items).map_batches(partial(_ray_features, embedder=embedder),
+                                                               batch_size=CHUNK // 2)
         rows = sorted(dataset.take_all(), key=lambda r: int(r["pos"]))
         return [_features_from_row(r) for r in rows]
 
@@ -125,21 +132,23 @@ class RayEngine:
         """The cluster is left running: it may serve other work (and `ray.shutdown()` is the user's call)."""
 
 
-def _ray_features(batch: dict[str, np.ndarray]) -> dict[str, list[Any]]:
+def _ray_features(batch: dict[str, np.ndarray], embedder: str | None) -> dict[str, list[Any]]:
     """The per-article stage as a Ray Data batch function: plain columns in, plain columns out."""
     articles = [Article(id=str(i), text=str(t), title=str(h)) for i, t, h in
                 zip(batch["id"], batch["text"], batch["title"], strict=True)]
-    feats = features_batch(articles)
+    feats = features_batch(articles, embedder, threads=1)
     return {"pos": [int(p) for p in batch["pos"]], "id": [f.id for f in feats],
             "terms": [f.terms.tobytes() for f in feats], "weights": [f.weights.tobytes() for f in feats],
             "minhash": [f.minhash.tobytes() for f in feats], "shingles": [f.shingles for f in feats],
-            "stems": [f.stems for f in feats], "hash": [f.content_hash for f in feats]}
+            "stems": [f.stems for f in feats], "hash": [f.content_hash for f in feats],
+            "vector": [f.vector.tobytes() for f in feats]}
 
 
 def _features_from_row(row: dict[str, Any]) -> Features:
     return Features(str(row["id"]), np.frombuffer(row["terms"], np.int32).copy(),
                     np.frombuffer(row["weights"], np.float32).copy(), np.frombuffer(row["minhash"], np.uint32).copy(),
-                    int(row["shingles"]), int(row["stems"]), str(row["hash"]))
+                    int(row["shingles"]), int(row["stems"]), str(row["hash"]),
+                    np.frombuffer(row["vector"], np.float32).copy())
 
 
 def make_engine(name: str = "local", *, workers: int | None = None, address: str | None = None) -> Executor:
@@ -187,17 +196,34 @@ def _days(articles: Sequence[Article], clock: int, today: int) -> list[int]:
     return [a.published.toordinal() if a.published else fallback for a in articles]
 
 
+def grouping_embedder(store: Store, asked: str | None) -> str:
+    """The embedder this store groups with: the one it was made with, else `asked`, else the default.
+    One store, one model: story vectors from two models cannot be compared."""
+    made_with = store.get_meta("group_embedder", "")
+    if made_with and asked and asked != made_with:
+        raise ConfigError(f"this store groups articles with the embedder '{made_with}', not '{asked}'",
+                          path=str(store.path), hint=f"ingest with --embedder {made_with}, or into a new --db")
+    return made_with or asked or DEFAULT_GROUP_EMBEDDER
+
+
 def ingest(articles: Iterable[Article], store: Store, engine: Executor | None = None, *,
-           config: GroupConfig | None = None, today: dt.date | None = None,
+           config: GroupConfig | None = None, embedder: str | None = None, today: dt.date | None = None,
            on_progress: Callable[[Progress], None] | None = None) -> AddResult:
     """Store `articles` (cleaned) and group them into stories, a chunk per transaction.
 
     An article already stored — same id, URL or content — is counted as a duplicate and not stored
     again (its id is kept as an alias of the stored one). Undated articles are placed where the
-    stream is (see `_days`), on `today` when nothing is dated.
+    stream is (see `_days`), on `today` when nothing is dated. `embedder` names the sentence model
+    whose vectors join the words in grouping ("none": words only); see `grouping_embedder`.
     """
     engine = engine or LocalEngine()
+    name = grouping_embedder(store, embedder)
+    model = None if name == NO_EMBEDDER else name
     engine.start()
+    if model:
+        # A missing or broken model fails here, before any work (and after the pool forked: a worker
+        # must not inherit a loaded model's threads).
+        embedder_here(model, None)
     grouper = grouper_for(store, config)
     day_of_ingest = (today or dt.date.today()).toordinal()
     result = AddResult()
@@ -207,14 +233,15 @@ def ingest(articles: Iterable[Article], store: Store, engine: Executor | None = 
         pending: tuple[list[Article], Future[list[Features]]] | None = None
         try:
             for batch in _batches(articles, engine.batch):
-                future = ahead.submit(engine.features, batch)
+                future = ahead.submit(engine.features, batch, model)
                 if pending is not None:
                     _commit_batch(pending[0], pending[1].result(), store, grouper, day_of_ingest, result,
-                                  on_progress)
+                                  on_progress, name)
                 pending = (batch, future)
         finally:
             if pending is not None:
-                _commit_batch(pending[0], pending[1].result(), store, grouper, day_of_ingest, result, on_progress)
+                _commit_batch(pending[0], pending[1].result(), store, grouper, day_of_ingest, result, on_progress,
+                              name)
     return result
 
 
@@ -230,15 +257,16 @@ def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
 
 
 def _commit_batch(batch: list[Article], feats: list[Features], store: Store, grouper: StoryGrouper,
-                  today: int, result: AddResult, on_progress: Callable[[Progress], None] | None) -> None:
+                  today: int, result: AddResult, on_progress: Callable[[Progress], None] | None,
+                  embedder: str) -> None:
     for lo in range(0, len(batch), CHUNK):
-        _commit_chunk(batch[lo:lo + CHUNK], feats[lo:lo + CHUNK], store, grouper, today, result)
+        _commit_chunk(batch[lo:lo + CHUNK], feats[lo:lo + CHUNK], store, grouper, today, result, embedder)
         if on_progress:
             on_progress(Progress(result.read, result.new, result.duplicates, result.stories))
 
 
 def _commit_chunk(articles: list[Article], feats: list[Features], store: Store, grouper: StoryGrouper,
-                  today: int, result: AddResult) -> None:
+                  today: int, result: AddResult, embedder: str) -> None:
     result.read += len(articles)
     known = store.find_duplicates(articles, [f.content_hash for f in feats])
     write = ChunkWrite()
@@ -274,13 +302,14 @@ def _commit_chunk(articles: list[Article], feats: list[Features], store: Store, 
         write.stories = [_story_write(s, first_of.get(s.id)) for s in chunk.changed]
         write.df_terms, write.df_counts = chunk.df_terms, chunk.df_counts
         result.new += len(fresh)
-    write.meta = {"docs": grouper.df.docs, "next_story": grouper.next_id, "clock": grouper.clock}
+    write.meta = {"docs": grouper.df.docs, "next_story": grouper.next_id, "clock": grouper.clock,
+                  "group_embedder": embedder}
     store.commit_chunk(write)
 
 
 def _story_write(state: StoryState, first: Article | None) -> StoryWrite:
     return StoryWrite(state.id, story_title(first) if first else "", state.size, state.first_day, state.last_day,
-                      state.joinable, state.terms, state.weights)
+                      state.joinable, state.terms, state.weights, state.vector)
 
 
 __all__ = ["ENGINES", "Executor", "LocalEngine", "NewsfuseError", "Progress", "RayEngine", "grouper_for", "ingest",

@@ -29,7 +29,7 @@ from newsfuse.errors import StoreError
 from newsfuse.stories.group import StoryState
 from newsfuse.types import Article, Removal, Story
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 TITLE_WORDS = 16  # an untitled story is labelled with the first words of its first article
 
 
@@ -104,8 +104,16 @@ CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', co
 
 # Each migration takes the database from version i to i + 1. Add new ones at the end; never edit one
 # that has shipped.
+# v2: stories keep the sum of their members' embeddings. A store grouped before that goes on grouping
+# by words alone ("none"): its stories have no vectors to compare new articles with.
+_V2 = """
+ALTER TABLE stories ADD COLUMN vector BLOB NOT NULL DEFAULT x'';
+INSERT INTO meta (key, value) SELECT 'group_embedder', 'none' WHERE EXISTS (SELECT 1 FROM stories)
+"""
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     lambda db: _run_script(db, _V1),
+    lambda db: _run_script(db, _V2),
 ]
 
 
@@ -345,13 +353,14 @@ class Store:
             db.executemany("INSERT OR IGNORE INTO aliases (id, article, reason) VALUES (?,?,?)", chunk.aliases)
             for story in chunk.stories:
                 db.execute(
-                    "INSERT INTO stories (id, title, size, first_day, last_day, outlets, joinable, terms, weights) "
-                    "VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET size=excluded.size, "
+                    "INSERT INTO stories (id, title, size, first_day, last_day, outlets, joinable, terms, weights, "
+                    "vector) VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET size=excluded.size, "
                     "first_day=excluded.first_day, last_day=excluded.last_day, terms=excluded.terms, "
-                    "weights=excluded.weights, "
+                    "weights=excluded.weights, vector=excluded.vector, "
                     "title=CASE WHEN stories.title = '' THEN excluded.title ELSE stories.title END",
                     (story.id, story.title, story.size, story.first_day, story.last_day, "[]", int(story.joinable),
-                     story.terms.astype(np.int32).tobytes(), story.weights.astype(np.float32).tobytes()))
+                     story.terms.astype(np.int32).tobytes(), story.weights.astype(np.float32).tobytes(),
+                     story.vector.astype(np.float32).tobytes()))
             for story_id, outlets in chunk.outlets.items():
                 row = db.execute("SELECT outlets FROM stories WHERE id = ?", (story_id,)).fetchone()
                 known = json.loads(row[0]) if row else []
@@ -400,6 +409,7 @@ class StoryWrite:
     joinable: bool
     terms: np.ndarray
     weights: np.ndarray
+    vector: np.ndarray
 
 
 @dataclass(slots=True)
@@ -425,7 +435,7 @@ def story_title(article: Article) -> str:
 
 _ARTICLE_COLUMNS = ("id, text, title, outlet, url, published, language, origin, removed, outlet_from, "
                     "published_from")
-_STATE_COLUMNS = "id, terms, weights, size, first_day, last_day, joinable"
+_STATE_COLUMNS = "id, terms, weights, size, first_day, last_day, joinable, vector"
 
 
 def _article(row: tuple[object, ...]) -> Article:
@@ -447,10 +457,11 @@ def _story(row: tuple[object, ...], members: list[str]) -> Story:
 
 
 def _state(row: tuple[object, ...]) -> StoryState:
-    story_id, terms, weights, size, first_day, last_day, joinable = row
+    story_id, terms, weights, size, first_day, last_day, joinable, vector = row
     return StoryState(int(str(story_id)), np.frombuffer(terms, np.int32).copy(),  # type: ignore[call-overload]
                        np.frombuffer(weights, np.float32).copy(),  # type: ignore[call-overload]
-                       int(str(size)), int(str(first_day)), int(str(last_day)), bool(joinable))
+                       int(str(size)), int(str(first_day)), int(str(last_day)), bool(joinable),
+                       np.frombuffer(vector or b"", np.float32).copy())  # type: ignore[call-overload]
 
 
 def _fts_query(text: str) -> str:

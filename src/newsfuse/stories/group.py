@@ -3,19 +3,22 @@
 Articles arrive in chunks (in input order). For each chunk:
 
 1. document frequencies are updated with the chunk, and the IDF fixed for the chunk;
-2. each article, in order, is compared with the *live* stories — those whose time span comes within
-   `quiet_days` of the article's date — and joins the best one when their average-link similarity
-   reaches `threshold`; otherwise it starts a story. A wire copy or reprint (MinHash containment,
-   `NearDuplicates`) joins its original's story without a vote;
-3. stories that have gone quiet (no article for `quiet_days` of stream time) leave memory; their
+2. a wire copy or reprint (MinHash containment, `NearDuplicates`) is tied to its original, in the
+   chunk or in an open story, without a vote;
+3. the chunk's articles and the *open* stories (live ones, plus quiet ones a late article may
+   belong to) are merged by average-link agglomeration (`agglomerate.average_link`): the most
+   similar pair first, while their mean pairwise similarity reaches the threshold and their spans
+   come within `quiet_days`. Two existing stories never merge: a story once shown keeps its articles.
+   What no story takes starts one;
+4. stories that have gone quiet (no article for `quiet_days` of stream time) leave memory; their
    state is in the store, and a late article dated within their span loads them back.
 
-Similarity is average link: the mean cosine between the article and the story's members, under
-TF-IDF with names counted twice (see features). A story keeps the sum of its members' term vectors,
-each divided by its TF-IDF norm at arrival, and IDF is applied at comparison time, so a term that
-was rare when the story started and common later is weighed as it is *now*. Average link, not a
-centroid: on the Multi-News story set streamed in random order, average link scored 0.902 B-cubed F1
-where the centroid cosine scored 0.891 (docs/benchmarks-stories.md).
+Similarity between two articles is the cosine of their TF-IDF vectors (names counted twice, see
+features), blended with the cosine of their sentence embeddings when the stream has them
+(`embed_weight`). A story keeps the sum of its members' term vectors, each divided by its TF-IDF
+norm at arrival, and the sum of their embeddings, so its average link to anything is one dot
+product; IDF is applied at comparison time, so a term that was rare when the story started and
+common later is weighed as it is *now*.
 
 Results depend only on the articles, their order and the chunk size — not on where the per-article
 stage ran — which is what makes the local and Ray engines give the same stories.
@@ -24,19 +27,23 @@ stage ran — which is what makes the local and Ray engines give the same storie
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import scipy.sparse as sp
 
+from newsfuse.disjoint import DisjointSets
+from newsfuse.stories.agglomerate import average_link
 from newsfuse.stories.dedup import NearDuplicates
 from newsfuse.stories.features import NUM_PERM, TERM_SPACE, Features
 
-# Average-link similarity for an article to join a story. Calibrated on Multi-News dev articles
-# streamed in two random orders, chunks of 512: B-cubed F1 0.914 / 0.911 / 0.907 at 0.22 / 0.24 / 0.26
-# (relevant articles only); 0.24 keeps precision at 0.97, since a wrong merge hides a story while a
-# split only shows it twice.
-THRESHOLD = 0.24
+# Average-link similarity for two clusters to merge, by the signals in play. Calibrated on the
+# Multi-News dev articles in file order and two random orders, chunks of 512 (relevant articles):
+# words alone, B-cubed F1 0.926 / 0.917 / 0.918 at 0.20 (0.921 / 0.911 / 0.912 at 0.22); words and
+# MiniLM at 0.3, 0.931 / 0.923 / 0.925 at 0.28 (0.926 / 0.921 / 0.923 at 0.30). See
+# docs/benchmarks-stories.md.
+THRESHOLD_WORDS = 0.20
+THRESHOLD_BLEND = 0.28
 QUIET_DAYS = 7  # a story with no new article for a week of stream time is quiet
 # An article with fewer content words than this joins a story only as a copy: a short text's cosine
 # is noise (captions, teasers, leftover boilerplate). 25 words: on the dev set, +0.016 F1 over all
@@ -44,16 +51,18 @@ QUIET_DAYS = 7  # a story with no new article for a week of stream time is quiet
 MIN_STEMS = 25
 MIN_DF = 2  # a term seen in one article so far tells nothing about which story it belongs to
 MAX_STORY_TERMS = 4096  # a story keeps its heaviest terms; the rest weigh little in a cosine
+EMBED_WEIGHT = 0.3  # share of the embedding cosine in the similarity, when articles carry vectors
 CHUNK = 512  # articles per chunk: IDF is updated per chunk, and the store commits per chunk
 
 
 @dataclass(frozen=True, slots=True)
 class GroupConfig:
-    threshold: float = THRESHOLD
+    threshold: float | None = None  # None: THRESHOLD_BLEND when articles carry vectors, else THRESHOLD_WORDS
     quiet_days: int = QUIET_DAYS
     min_stems: int = MIN_STEMS
     min_df: int = MIN_DF
     max_story_terms: int = MAX_STORY_TERMS
+    embed_weight: float = EMBED_WEIGHT
 
 
 @dataclass(slots=True)
@@ -67,6 +76,7 @@ class StoryState:
     first_day: int  # date.toordinal()
     last_day: int
     joinable: bool = True  # False when started by a too-short article: only its copies may join
+    vector: np.ndarray = field(default_factory=lambda: np.zeros(0, np.float32))  # sum of members' embeddings
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,56 +163,75 @@ class StoryGrouper:
         idf = self.df.idf(cfg.min_df)
         raw_idf = self.df.idf(1)
         units = [_unit(it.features, idf, raw_idf) for it in items]
+        open_stories = {**self.live, **self._dormant_for(items)}
+        copy_of, joined = self._copies(items, open_stories)
+        clusters = _clusters(items, open_stories, joined, cfg.min_stems)
+        final = _merge(clusters, units, idf, cfg)
 
-        chunk = _Chunk(list(self.live.values()), units, idf)
+        # New stories are numbered in the order of their first article, so ids follow the stream.
+        story_of_cluster: dict[int, int] = {}
         assignments: list[Assignment] = []
+        members: dict[int, list[int]] = {}
         for k, item in enumerate(items):
-            assignments.append(self._assign(chunk, k, item))
+            c = final[clusters.of_article[k]]
+            new_story = c not in story_of_cluster and clusters.story[c] is None
+            if c not in story_of_cluster:
+                story = clusters.story[c]
+                story_of_cluster[c] = story.id if story is not None else self._new_id()
+            story_id = story_of_cluster[c]
+            members.setdefault(story_id, []).append(k)
+            self.story_of[item.id] = story_id
+            assignments.append(Assignment(item.id, story_id, copy_of[k], new_story))
 
-        changed = chunk.fold(cfg.max_story_terms)
+        changed = [_fold(open_stories.get(sid), sid, [items[k] for k in ks], [units[k] for k in ks],
+                         joinable=any(clusters.joinable[clusters.of_article[k]] for k in ks),
+                         max_terms=cfg.max_story_terms) for sid, ks in members.items()]
         for story in changed:
             self.live[story.id] = story
         self.clock = max([self.clock, *(it.day for it in items)])
         evicted = self._evict()
         return ChunkResult(assignments, changed, df_terms, df_counts, evicted)
 
-    def _assign(self, chunk: _Chunk, k: int, item: Item) -> Assignment:
-        cfg = self.config
-        f = item.features
-        copy_of = ""
-        position = -1
-        original = self.copies.find(f.minhash, f.shingles)
-        if original is not None and original in self.story_of:
-            # The original's story is live (the index forgets articles when their story goes quiet).
-            position = chunk.position(self.story_of[original], self.live.get)
-            copy_of = original if position >= 0 else ""
-        if position < 0 and f.stems >= cfg.min_stems:
-            self._load_dormant(chunk, item.day)
-            position = chunk.best(k, item.day, cfg.quiet_days, cfg.threshold)
-        new_story = position < 0
-        if new_story:
-            position = chunk.new_story(self.next_id, item.day, joinable=f.stems >= cfg.min_stems)
-            self.next_id += 1
-        chunk.join(position, k, item.day)
-        story_id = chunk.stories[position].id
-        self.copies.add(item.id, f.minhash, f.shingles, item.day)
-        self.story_of[item.id] = story_id
-        return Assignment(item.id, story_id, copy_of, new_story)
+    def _new_id(self) -> int:
+        self.next_id += 1
+        return self.next_id - 1
+
+    def _copies(self, items: Sequence[Item], open_stories: dict[int, StoryState]) -> tuple[list[str], DisjointSets]:
+        """Which article each one copies ("" when none), and the copies joined: chunk positions
+        0..n-1, then one slot per open story (n + its index in `open_stories`)."""
+        n = len(items)
+        slot = {sid: n + i for i, sid in enumerate(open_stories)}
+        position = {it.id: k for k, it in enumerate(items)}
+        joined = DisjointSets(n + len(open_stories))
+        copy_of = [""] * n
+        for k, item in enumerate(items):
+            f = item.features
+            original = self.copies.find(f.minhash, f.shingles)
+            if original in position:
+                joined.union(position[original], k)
+                copy_of[k] = original
+            elif original is not None and self.story_of.get(original) in slot:
+                joined.union(slot[self.story_of[original]], k)
+                copy_of[k] = original
+            self.copies.add(item.id, f.minhash, f.shingles, item.day)
+        return copy_of, joined
 
     # -- time: quiet stories leave memory, late articles bring them back ---------------------------
 
     def _horizon(self) -> int:
         return self.clock - self.config.quiet_days
 
-    def _load_dormant(self, chunk: _Chunk, day: int) -> None:
-        """A late article (dated before the live window) may belong to a story that went quiet."""
-        if self._dormant is None or day >= self.clock or day in chunk.loaded_days:
-            return
-        chunk.loaded_days.add(day)
+    def _dormant_for(self, items: Sequence[Item]) -> dict[int, StoryState]:
+        """Quiet stories a late article (dated before the live window) may belong to, from the store."""
+        out: dict[int, StoryState] = {}
+        if self._dormant is None:
+            return out
         q = self.config.quiet_days
-        for story in self._dormant(day - q, day + q, self._horizon()):
-            if story.id not in chunk.index:
-                chunk.bring_back(story)
+        for day in sorted({it.day for it in items if it.day < self.clock}):
+            for story in self._dormant(day - q, day + q, self._horizon()):
+                if story.id not in self.live:
+                    out.setdefault(story.id, story)
+        return out
 
     def _evict(self) -> int:
         horizon = self._horizon()
@@ -216,11 +245,11 @@ class StoryGrouper:
 
 @dataclass(slots=True)
 class _Unit:
-    """An article's vectors for this chunk: `u` is added to its story, `v` scores against stories."""
+    """An article's vectors for this chunk: `u` is what its story adds up; `u·idf²·u'` is a cosine."""
 
     terms: np.ndarray
     u: np.ndarray  # tf / ||tf·idf||
-    v: np.ndarray  # tf·idf² / ||tf·idf||: one idf for the article, one applied to the story's sums
+    vector: np.ndarray  # the article's unit embedding; empty when grouping embeds nothing
 
 
 def _unit(f: Features, idf: np.ndarray, raw_idf: np.ndarray) -> _Unit:
@@ -229,125 +258,152 @@ def _unit(f: Features, idf: np.ndarray, raw_idf: np.ndarray) -> _Unit:
     if norm == 0.0:
         # Nothing shared with any other article yet: keep its terms for later articles to match.
         norm = float(np.linalg.norm(f.weights * raw_idf[f.terms])) or 1.0
-    u = (f.weights / norm).astype(np.float32)
-    v = (u * idf[f.terms] * idf[f.terms]).astype(np.float32)
-    return _Unit(f.terms, u, v)
+    return _Unit(f.terms, (f.weights / norm).astype(np.float32), f.vector)
 
 
-class _Chunk:
-    """The stories in play during one chunk: a sparse snapshot of the live stories at its start,
-    plus what the chunk adds (new stories, new members), scored without rebuilding the snapshot."""
+@dataclass(slots=True)
+class _Clusters:
+    """Where one chunk's agglomeration starts: the open stories (anchored) and the chunk's articles,
+    alone or joined with their copies."""
 
-    def __init__(self, live: list[StoryState], units: list[_Unit], idf: np.ndarray) -> None:
-        self.stories: list[StoryState] = list(live)
-        self.index = {s.id: i for i, s in enumerate(self.stories)}
-        self.snapshot = len(live)
-        self.size = np.array([s.size for s in live], np.float64)
-        self.first = np.array([s.first_day for s in live], np.int64)
-        self.last = np.array([s.last_day for s in live], np.int64)
-        self.joinable = np.array([s.joinable for s in live], bool)
-        self.matrix = _story_matrix(live) if live else None
-        self.extra: dict[int, StoryState] = {}  # dormant stories brought back: scored one by one
-        self.units = units
-        self.members: list[int] = [-1] * len(units)  # story position of each chunk article so far
-        self.chunk_matrix = _unit_matrix(units)
-        self.idf = idf
-        self.loaded_days: set[int] = set()
-        self.touched: set[int] = set()
+    story: list[StoryState | None]  # the open story a cluster continues, None for a new one
+    members: list[list[int]]  # chunk positions of the articles in each cluster
+    joinable: list[bool]
+    first: list[int]
+    last: list[int]
+    of_article: list[int]  # chunk position → cluster
 
-    def position(self, story_id: int, load: Callable[[int], StoryState | None]) -> int:
-        if story_id in self.index:
-            return self.index[story_id]
-        story = load(story_id)
-        if story is None:
-            return -1
-        return self._append(story, extra=True)
 
-    def bring_back(self, story: StoryState) -> int:
-        """A quiet story loaded from the store for a late article."""
-        return self._append(story, extra=True)
+def _clusters(items: Sequence[Item], open_stories: dict[int, StoryState], joined: DisjointSets,
+              min_stems: int) -> _Clusters:
+    n = len(items)
+    out = _Clusters([], [], [], [], [], [0] * n)
+    index: dict[int, int] = {}  # disjoint-set representative → cluster
+    for i, story in enumerate(open_stories.values()):
+        index[joined.find(n + i)] = len(out.story)
+        out.story.append(story)
+        out.members.append([])
+        out.joinable.append(story.joinable)
+        out.first.append(story.first_day)
+        out.last.append(story.last_day)
+    for k, item in enumerate(items):
+        rep = joined.find(k)
+        if rep not in index:
+            index[rep] = len(out.story)
+            out.story.append(None)
+            out.members.append([])
+            out.joinable.append(False)
+            out.first.append(item.day)
+            out.last.append(item.day)
+        c = index[rep]
+        out.of_article[k] = c
+        out.members[c].append(k)
+        if out.story[c] is None:
+            # A group of copies may join other stories when one of them says enough to be compared.
+            out.joinable[c] = out.joinable[c] or item.features.stems >= min_stems
+        out.first[c] = min(out.first[c], item.day)
+        out.last[c] = max(out.last[c], item.day)
+    return out
 
-    def _append(self, story: StoryState, extra: bool) -> int:
-        self.stories.append(story)
-        self.index[story.id] = len(self.stories) - 1
-        self.size = np.append(self.size, story.size)
-        self.first = np.append(self.first, story.first_day)
-        self.last = np.append(self.last, story.last_day)
-        self.joinable = np.append(self.joinable, story.joinable)
-        if extra:
-            self.extra[len(self.stories) - 1] = story
-        return len(self.stories) - 1
 
-    def new_story(self, story_id: int, day: int, joinable: bool) -> int:
-        empty = StoryState(story_id, np.zeros(0, np.int32), np.zeros(0, np.float32), 0, day, day, joinable)
-        return self._append(empty, extra=False)
+def _merge(clusters: _Clusters, units: list[_Unit], idf: np.ndarray, cfg: GroupConfig) -> list[int]:
+    """The cluster each starting cluster ends in, after average-link agglomeration."""
+    final = list(range(len(clusters.story)))
+    fresh = [c for c, s in enumerate(clusters.story) if s is None and clusters.joinable[c]]
+    anchors = [c for c, s in enumerate(clusters.story) if s is not None and clusters.joinable[c]]
+    if not fresh:
+        return final
+    idf2 = idf * idf
 
-    def best(self, k: int, day: int, quiet: int, threshold: float) -> int:
-        n = len(self.stories)
-        if n == 0:
-            return -1
-        unit = self.units[k]
-        sums = np.zeros(n, np.float64)
-        if self.matrix is not None and len(unit.terms):
-            sums[:self.snapshot] = self.matrix[:, unit.terms] @ unit.v
-        for pos, story in self.extra.items():
-            sums[pos] = _sparse_dot(unit.terms, unit.v, story.terms, story.weights)
-        if k:
-            # Members added during this chunk: their vectors are rows of the chunk matrix.
-            sims = (self.chunk_matrix[:, unit.terms] @ unit.v)[:k] if len(unit.terms) else np.zeros(k)
-            owners = np.asarray(self.members[:k])
-            sums += np.bincount(owners, weights=sims, minlength=n)[:n]
-        size = np.maximum(self.size, 1.0)
-        score = sums / size
-        live = (self.last >= day - quiet) & (self.first <= day + quiet) & self.joinable & (self.size > 0)
-        score[~live] = -1.0
-        best = int(np.argmax(score))
-        return best if score[best] >= threshold else -1
+    def rows(cs: list[int]) -> sp.csr_matrix:
+        terms, weights = [], []
+        for c in cs:
+            story = clusters.story[c]
+            parts = [units[k] for k in clusters.members[c]]
+            terms.append(np.concatenate([story.terms if story else np.zeros(0, np.int32), *(u.terms for u in parts)]))
+            weights.append(np.concatenate([story.weights if story else np.zeros(0, np.float32),
+                                           *(u.u for u in parts)]))
+        return _rows_matrix(terms, weights).tocsr()
 
-    def join(self, position: int, k: int, day: int) -> None:
-        self.members[k] = position
-        self.size[position] += 1
-        self.first[position] = min(self.first[position], day)
-        self.last[position] = max(self.last[position], day)
-        self.touched.add(position)
-
-    def fold(self, max_terms: int) -> list[StoryState]:
-        """The chunk's additions folded into the stories they touched."""
-        added: dict[int, list[int]] = {}
-        for k, pos in enumerate(self.members):
-            added.setdefault(pos, []).append(k)
+    def vectors(cs: list[int]) -> np.ndarray | None:
         out = []
-        for pos in sorted(self.touched):
-            story = self.stories[pos]
-            parts_t = [story.terms, *(self.units[k].terms for k in added.get(pos, []))]
-            parts_w = [story.weights, *(self.units[k].u for k in added.get(pos, []))]
-            terms, inverse = np.unique(np.concatenate(parts_t), return_inverse=True)
-            weights = np.bincount(inverse, weights=np.concatenate(parts_w)).astype(np.float32)
-            if len(terms) > max_terms:
-                keep = np.sort(np.argpartition(weights, -max_terms)[-max_terms:])
-                terms, weights = terms[keep], weights[keep]
-            out.append(StoryState(story.id, terms.astype(np.int32), weights, int(self.size[pos]),
-                                  int(self.first[pos]), int(self.last[pos]), story.joinable))
-        return out
+        for c in cs:
+            story = clusters.story[c]
+            parts = [units[k].vector for k in clusters.members[c]]
+            if story is not None:
+                parts.append(story.vector)
+            if any(len(p) == 0 for p in parts):
+                return None
+            out.append(np.sum(parts, axis=0))
+        return np.array(out, np.float64)
+
+    weight = cfg.embed_weight
+    chunk_rows = rows(fresh)
+    chunk_v = vectors(fresh) if weight else None
+    threshold = cfg.threshold if cfg.threshold is not None else (
+        THRESHOLD_BLEND if chunk_v is not None else THRESHOLD_WORDS)
+    weighed = (chunk_rows @ sp.diags(idf2)).T.tocsc()
+    # Only open stories that some new cluster could join are worth a row.
+    if anchors:
+        with_anchor = (rows(anchors) @ weighed).toarray()
+        anchor_v = vectors(anchors) if chunk_v is not None else None
+        if anchor_v is not None and chunk_v is not None:
+            with_anchor = (1 - weight) * with_anchor + weight * (anchor_v @ chunk_v.T)
+        sizes = np.array([clusters.story[c].size + len(clusters.members[c]) for c in anchors])  # type: ignore[union-attr]
+        fresh_sizes = np.array([len(clusters.members[c]) for c in fresh])
+        close = (with_anchor / np.outer(sizes, fresh_sizes)).max(axis=1) >= threshold
+        keep = [i for i, c in enumerate(anchors) if close[i] or clusters.members[c]]
+        anchors = [anchors[i] for i in keep]
+        with_anchor = with_anchor[keep]
+    else:
+        with_anchor = np.zeros((0, len(fresh)))
+    among = (chunk_rows @ weighed).toarray()
+    if chunk_v is not None:
+        among = (1 - weight) * among + weight * (chunk_v @ chunk_v.T)
+    order = anchors + fresh
+    a = len(anchors)
+    sums = np.zeros((len(order), len(order)))
+    sums[:a, a:] = with_anchor
+    sums[a:, :a] = with_anchor.T
+    sums[a:, a:] = among
+    sizes = np.array([(s.size if (s := clusters.story[c]) else 0) + len(clusters.members[c]) for c in order])
+    root = average_link(sums, sizes, np.arange(len(order)) < a, np.array([clusters.first[c] for c in order]),
+                        np.array([clusters.last[c] for c in order]), threshold=threshold, quiet=cfg.quiet_days)
+    for i, c in enumerate(order):
+        final[c] = order[int(root[i])]
+    return final
+
+
+def _fold(story: StoryState | None, story_id: int, items: list[Item], units: list[_Unit], *, joinable: bool,
+          max_terms: int) -> StoryState:
+    """A story with the chunk's new members added (or made from them)."""
+    parts_t = [u.terms for u in units]
+    parts_w = [u.u for u in units]
+    vectors = [u.vector for u in units]
+    if story is not None:
+        parts_t.insert(0, story.terms)
+        parts_w.insert(0, story.weights)
+        vectors.insert(0, story.vector)
+    terms, inverse = np.unique(np.concatenate(parts_t), return_inverse=True)
+    weights = np.bincount(inverse, weights=np.concatenate(parts_w)).astype(np.float32)
+    if len(terms) > max_terms:
+        keep = np.sort(np.argpartition(weights, -max_terms)[-max_terms:])
+        terms, weights = terms[keep], weights[keep]
+    vector = (np.sum(vectors, axis=0).astype(np.float32) if all(len(v) for v in vectors)
+              else np.zeros(0, np.float32))
+    days = [it.day for it in items]
+    if story is None:
+        return StoryState(story_id, terms.astype(np.int32), weights, len(items), min(days), max(days), joinable,
+                          vector)
+    return StoryState(story_id, terms.astype(np.int32), weights, story.size + len(items),
+                      min(story.first_day, *days), max(story.last_day, *days), story.joinable, vector)
 
 
 def _rows_matrix(terms: list[np.ndarray], weights: list[np.ndarray]) -> sp.csc_matrix:
-    """One sparse row per (sorted term ids, weights) pair, over the hashed term space."""
+    """One sparse row per (term ids, weights) pair, over the hashed term space; a term id given
+    twice in a row adds up (a story's sums plus its new members' vectors)."""
     indptr = np.zeros(len(terms) + 1, np.int64)
     indptr[1:] = np.cumsum([len(t) for t in terms])
     indices = np.concatenate(terms) if terms else np.zeros(0, np.int32)
     data = np.concatenate(weights) if weights else np.zeros(0, np.float32)
     return sp.csr_matrix((data, indices, indptr), shape=(len(terms), TERM_SPACE)).tocsc()
-
-
-def _story_matrix(stories: list[StoryState]) -> sp.csc_matrix:
-    return _rows_matrix([s.terms for s in stories], [s.weights for s in stories])
-
-
-def _unit_matrix(units: list[_Unit]) -> sp.csc_matrix:
-    return _rows_matrix([u.terms for u in units], [u.u for u in units])
-
-
-def _sparse_dot(ta: np.ndarray, va: np.ndarray, tb: np.ndarray, vb: np.ndarray) -> float:
-    _, ia, ib = np.intersect1d(ta, tb, assume_unique=True, return_indices=True)
-    return float(np.dot(va[ia], vb[ib]))

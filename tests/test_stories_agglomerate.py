@@ -1,0 +1,58 @@
+"""Average-link agglomeration over one chunk: the most similar pair first, anchored stories never
+merge with each other, spans must come within the quiet window, sizes weigh the average."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from newsfuse.stories.agglomerate import average_link
+
+
+def run(sums: list[list[float]], *, sizes: list[int] | None = None, anchored: list[bool] | None = None,
+        days: list[tuple[int, int]] | None = None, threshold: float = 0.2, quiet: int = 7) -> list[int]:
+    n = len(sums)
+    spans = np.array(days or [(0, 0)] * n)
+    root = average_link(np.array(sums, float), np.array(sizes or [1] * n), np.array(anchored or [False] * n),
+                        spans[:, 0], spans[:, 1], threshold=threshold, quiet=quiet)
+    return root.tolist()
+
+
+def test_the_closest_pair_merges_first_so_a_weak_link_does_not_capture_an_article() -> None:
+    # A1 and B1 are just above the threshold, A1 and A2 far above it. Taking articles in order would
+    # put B1 with A1; merging the closest pair first keeps B1 apart: its mean link to {A1, A2} is 0.125.
+    a1_b1, a1_a2, b1_a2 = 0.25, 0.6, 0.0
+    assert run([[0, a1_b1, a1_a2], [a1_b1, 0, b1_a2], [a1_a2, b1_a2, 0]]) == [0, 1, 0]
+
+
+def test_a_chain_of_close_articles_becomes_one_cluster() -> None:
+    s = [[0, .5, .4, .3], [.5, 0, .5, .4], [.4, .5, 0, .5], [.3, .4, .5, 0]]
+    assert run(s) == [0, 0, 0, 0]
+    assert run(s, threshold=0.9) == [0, 1, 2, 3]
+
+
+def test_two_anchored_stories_never_merge_even_through_a_new_article() -> None:
+    # Stories 0 and 1 (anchored) both like article 2; it joins the closer, and the stories stay apart.
+    s = [[0, .9, .5], [.9, 0, .6], [.5, .6, 0]]
+    assert run(s, anchored=[True, True, False]) == [0, 1, 1]
+
+
+def test_an_anchored_story_keeps_its_index_when_a_new_article_joins() -> None:
+    assert run([[0, .5], [.5, 0]], anchored=[False, True]) == [1, 1]
+
+
+def test_sizes_weigh_the_average_link() -> None:
+    # Story 0 has 4 members; the sum of article 1's similarities to them is 1.0: a mean of 0.25.
+    assert run([[0, 1.0], [1.0, 0]], sizes=[4, 1], anchored=[True, False]) == [0, 0]
+    assert run([[0, 1.0], [1.0, 0]], sizes=[4, 1], anchored=[True, False], threshold=0.3) == [0, 1]
+
+
+def test_spans_too_far_apart_do_not_merge() -> None:
+    s = [[0, .9], [.9, 0]]
+    assert run(s, days=[(0, 3), (10, 10)]) == [0, 0]  # 7 days after the story's last article
+    assert run(s, days=[(0, 3), (11, 11)]) == [0, 1]
+
+
+def test_one_cluster_or_none_is_left_as_it_is() -> None:
+    assert run([[0]]) == [0]
+    assert average_link(np.zeros((0, 0)), np.zeros(0), np.zeros(0, bool), np.zeros(0), np.zeros(0),
+                        threshold=0.2, quiet=7).tolist() == []
