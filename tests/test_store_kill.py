@@ -32,7 +32,10 @@ def synthetic_stream(path: Path, n: int = ARTICLES, seed: int = 7) -> list[str]:
                 words = [rng.choice(own) if rng.random() < 0.4 else rng.choice(common) for _ in range(120)]
                 text = ". ".join(" ".join(words[i:i + 12]).capitalize() for i in range(0, len(words), 12)) + "."
                 ids.append(f"e{event}-{k}")
-                out.write(json.dumps({"id": ids[-1], "text": text, "date": f"2024-03-{1 + event % 28:02d}"}) + "\n")
+                # Marked English: made-up words would be detected as any language, and the vectors
+                # (and their survival across a kill) are what the default grouping depends on.
+                out.write(json.dumps({"id": ids[-1], "text": text, "date": f"2024-03-{1 + event % 28:02d}",
+                                      "language": "en"}) + "\n")
     return ids
 
 
@@ -86,6 +89,7 @@ def test_store_kill_9_mid_ingest_then_rerun_stores_every_article_once(tmp_path: 
         assert sorted(r[0] for r in rows) == sorted(ids)
         assert all(r[1] == 1 for r in rows)
         assert sum(len(s.article_ids) for s in store.stories()) == len(ids)
+        assert store.db.execute("SELECT count(*) FROM stories WHERE length(vector) != 384 * 4").fetchone()[0] == 0
 
     clean = tmp_path / "clean.db"
     once = run_ingest(source, clean, pause=0.0)

@@ -8,7 +8,7 @@ import pytest
 
 from newsfuse.engine import LocalEngine, ingest
 from newsfuse.store import Store
-from newsfuse.stories.features import article_features
+from newsfuse.stories.features import article_features, features_batch
 from newsfuse.stories.group import GroupConfig, Item, StoryGrouper
 from newsfuse.types import Article
 
@@ -110,3 +110,20 @@ def test_group_memory_holds_only_live_stories() -> None:
         grouper.group([Item(f"a{week}", day, article_features(art(f"a{week}", text)))])
     assert len(grouper.live) <= 2  # stories quiet for a week are gone from memory
     assert len(grouper.copies) <= 2
+
+
+def test_group_with_embeddings_keeps_events_apart_and_reads_only_the_model_s_language() -> None:
+    # The shipped MiniLM reads English: an article marked Greek is grouped by its words alone, and
+    # still joins the English reports of its event (the pair is compared without the embedding).
+    day = dt.date(2015, 4, 25)
+    articles = [art("n1", NEPAL, day, language="en"), art("c1", CHILE, day, language="en"),
+                art("n2", NEPAL_2, day, language="el"), art("c2", CHILE_2, day, language="en")]
+    feats = features_batch(articles, "minilm-onnx")
+    assert [len(f.vector) for f in feats] == [384, 384, 0, 384]
+    grouper = StoryGrouper()
+    out = {x.article_id: x.story for x in
+           grouper.group([Item(a.id, day.toordinal(), f) for a, f in zip(articles, feats, strict=True)]).assignments}
+    assert out["n1"] == out["n2"] != out["c1"] == out["c2"]
+    nepal = grouper.live[out["n1"]]
+    assert len(nepal.vector) == 0  # a story with a member the model cannot read compares by words from now on
+    assert len(grouper.live[out["c1"]].vector) == 384

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsfuse.text import concepts, content_stems, paragraphs, split_sentences, split_spans
+from newsfuse.text import concepts, content_stems, paragraphs, split_sentences, split_spans, words
 from newsfuse.types import Article
 
 
@@ -46,3 +46,11 @@ def test_text_concepts_skip_stopword_pairs() -> None:
     assert ("for", "hour") in found  # one content word is enough
     assert all(not (a in {"the", "in"} and b in {"the", "in"}) for a, b in found)
     assert content_stems("The talks were held") == ["talk", "held"]
+
+
+def test_words_keep_combining_marks_inside_the_word() -> None:
+    # Devanagari vowel signs are combining marks: without them "दिल्ली" fell apart into "द", "ल", "ल",
+    # and any two Hindi texts shared those scraps (MultiLing hi: unrelated stories merged).
+    assert words("भारत की राजधानी नई दिल्ली में भूकंप आया") == ["भारत", "की", "राजधानी", "नई", "दिल्ली", "में",
+                                                           "भूकंप", "आया"]
+    assert words("Cafe\u0301 owners’ $315 billion") == ["cafe\u0301", "owners", "315", "billion"]

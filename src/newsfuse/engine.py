@@ -122,7 +122,8 @@ class RayEngine:
     def features(self, articles: list[Article], embedder: str | None) -> list[Features]:
         if not articles:
             return []
-        items = [{"pos": i, "id": a.id, "title": a.title, "text": a.text} for i, a in enumerate(articles)]
+        items = [{"pos": i, "id": a.id, "title": a.title, "text": a.text, "language": a.language}
+                 for i, a in enumerate(articles)]
         dataset = self._ray.data.from_items(items).map_batches(partial(_ray_features, embedder=embedder),
                                                                batch_size=CHUNK // 2)
         rows = sorted(dataset.take_all(), key=lambda r: int(r["pos"]))
@@ -134,8 +135,8 @@ class RayEngine:
 
 def _ray_features(batch: dict[str, np.ndarray], embedder: str | None) -> dict[str, list[Any]]:
     """The per-article stage as a Ray Data batch function: plain columns in, plain columns out."""
-    articles = [Article(id=str(i), text=str(t), title=str(h)) for i, t, h in
-                zip(batch["id"], batch["text"], batch["title"], strict=True)]
+    articles = [Article(id=str(i), text=str(t), title=str(h), language=str(lang)) for i, t, h, lang in
+                zip(batch["id"], batch["text"], batch["title"], batch["language"], strict=True)]
     feats = features_batch(articles, embedder, threads=1)
     return {"pos": [int(p) for p in batch["pos"]], "id": [f.id for f in feats],
             "terms": [f.terms.tobytes() for f in feats], "weights": [f.weights.tobytes() for f in feats],

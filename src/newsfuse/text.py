@@ -15,7 +15,11 @@ from newsfuse.stopwords import ENGLISH_STOP_WORDS
 from newsfuse.types import Article, Sentence
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
-_WORD = re.compile(r"[^\W_]+(?:[’'][^\W_]+)*|\d+(?:[.,]\d+)*")
+# Combining marks belong to the word they sit on: Hindi's vowel signs (the "ि" in "दिल्ली") are not
+# word characters to `re`, and without them a Devanagari word falls apart into letters.
+_MARKS = "".join(re.escape(chr(c)) for c in range(0x300, 0x10000) if unicodedata.category(chr(c)) in {"Mn", "Mc", "Me"})
+_LETTERS = rf"[^\W_](?:[^\W_]|[{_MARKS}])*"
+_WORD = re.compile(rf"{_LETTERS}(?:[’']{_LETTERS})*|\d+(?:[.,]\d+)*")
 # A sentence should not end right after these even when punkt thinks it does ("Feb. 4", "No. 10").
 _NO_BREAK_AFTER = re.compile(
     r"(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Nos|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sen|Rep|Gov|"

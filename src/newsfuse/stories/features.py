@@ -158,12 +158,27 @@ def embedding_text(article: Article) -> str:
     return f"{article.title}\n{start}" if article.title else start
 
 
+# The languages a named embedder reads; a name not listed is trusted with any language. The shipped
+# MiniLM was trained on English: it gives Greek, Arabic or Hindi texts nearly the same vector
+# whatever they say (MultiLing 2011, grouped: Hindi all in one story; docs/benchmarks-stories.md).
+EMBEDDING_LANGUAGES: dict[str, frozenset[str]] = {"minilm-onnx": frozenset({"en"})}
+
+
+def embeds(embedder: str, article: Article) -> bool:
+    """Whether `embedder` is worth running on `article` (its language unknown: yes)."""
+    languages = EMBEDDING_LANGUAGES.get(embedder)
+    return languages is None or not article.language or article.language in languages
+
+
 def features_batch(articles: list[Article], embedder: str | None = None, threads: int | None = None) -> list[Features]:
-    """The per-article stage for a batch; `embedder` names the model that gives each a `vector`."""
-    if not embedder:
-        return [article_features(a) for a in articles]
-    vectors = embedder_here(embedder, threads).embed([embedding_text(a) for a in articles])
-    return [article_features(a, v) for a, v in zip(articles, vectors, strict=True)]
+    """The per-article stage for a batch; `embedder` names the model that gives each article it
+    reads a `vector` (the others are grouped by their words)."""
+    chosen = [i for i, a in enumerate(articles) if embedder and embeds(embedder, a)]
+    vectors: dict[int, np.ndarray] = {}
+    if embedder and chosen:
+        rows = embedder_here(embedder, threads).embed([embedding_text(articles[i]) for i in chosen])
+        vectors = dict(zip(chosen, rows, strict=True))
+    return [article_features(a, vectors.get(i)) for i, a in enumerate(articles)]
 
 
 _HERE: dict[tuple[str, int | None, int], Embedder] = {}

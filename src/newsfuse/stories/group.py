@@ -37,13 +37,14 @@ from newsfuse.stories.agglomerate import average_link
 from newsfuse.stories.dedup import NearDuplicates
 from newsfuse.stories.features import NUM_PERM, TERM_SPACE, Features
 
-# Average-link similarity for two clusters to merge, by the signals in play. Calibrated on the
-# Multi-News dev articles in file order and two random orders, chunks of 512 (relevant articles):
-# words alone, B-cubed F1 0.926 / 0.917 / 0.918 at 0.20 (0.921 / 0.911 / 0.912 at 0.22); words and
-# MiniLM at 0.3, 0.931 / 0.923 / 0.925 at 0.28 (0.926 / 0.921 / 0.923 at 0.30). See
-# docs/benchmarks-stories.md.
-THRESHOLD_WORDS = 0.20
-THRESHOLD_BLEND = 0.28
+# Average-link similarity for two clusters to merge: 0.7 × TF-IDF cosine + 0.3 × embedding cosine
+# where both sides have embeddings, else the TF-IDF cosine × WORDS_SCALE, on the same scale.
+# Calibrated on the Multi-News dev articles in file order and two random orders, chunks of 512
+# (relevant articles): blended, B-cubed F1 0.931 / 0.925 / 0.925 at 0.28 (0.926 / 0.921 / 0.923 at
+# 0.30); words alone 0.926 / 0.912 / 0.917 at a cosine of 0.20 (0.921 / 0.911 / 0.912 at 0.22), hence
+# WORDS_SCALE = 0.28 / 0.20. See docs/benchmarks-stories.md.
+THRESHOLD = 0.28
+WORDS_SCALE = 1.4
 QUIET_DAYS = 7  # a story with no new article for a week of stream time is quiet
 # An article with fewer content words than this joins a story only as a copy: a short text's cosine
 # is noise (captions, teasers, leftover boilerplate). 25 words: on the dev set, +0.016 F1 over all
@@ -57,7 +58,7 @@ CHUNK = 512  # articles per chunk: IDF is updated per chunk, and the store commi
 
 @dataclass(frozen=True, slots=True)
 class GroupConfig:
-    threshold: float | None = None  # None: THRESHOLD_BLEND when articles carry vectors, else THRESHOLD_WORDS
+    threshold: float = THRESHOLD
     quiet_days: int = QUIET_DAYS
     min_stems: int = MIN_STEMS
     min_df: int = MIN_DF
@@ -325,41 +326,42 @@ def _merge(clusters: _Clusters, units: list[_Unit], idf: np.ndarray, cfg: GroupC
                                            *(u.u for u in parts)]))
         return _rows_matrix(terms, weights).tocsr()
 
-    def vectors(cs: list[int]) -> np.ndarray | None:
-        out = []
+    def vectors(cs: list[int]) -> tuple[np.ndarray, np.ndarray]:
+        """Each cluster's embedding sum, and whether it has one: every member embedded (an article
+        in a language the model does not read has no vector; see features.embedding_languages)."""
+        sums, has = [], []
         for c in cs:
             story = clusters.story[c]
-            parts = [units[k].vector for k in clusters.members[c]]
-            if story is not None:
-                parts.append(story.vector)
-            if any(len(p) == 0 for p in parts):
-                return None
-            out.append(np.sum(parts, axis=0))
-        return np.array(out, np.float64)
+            parts = [units[k].vector for k in clusters.members[c]] + ([story.vector] if story else [])
+            has.append(all(len(v) for v in parts))
+            sums.append(np.sum(parts, axis=0) if has[-1] else None)
+        dim = next((len(v) for v in sums if v is not None), 0)
+        return (np.array([v if v is not None else np.zeros(dim) for v in sums], np.float64).reshape(len(cs), dim),
+                np.array(has, bool))
 
     weight = cfg.embed_weight
+
+    def blend(words: np.ndarray, left: tuple[np.ndarray, np.ndarray], right: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
+        both = left[1][:, None] & right[1][None, :]
+        if not weight or not both.any():
+            return words * WORDS_SCALE
+        return np.where(both, (1 - weight) * words + weight * (left[0] @ right[0].T), words * WORDS_SCALE)
+
     chunk_rows = rows(fresh)
-    chunk_v = vectors(fresh) if weight else None
-    threshold = cfg.threshold if cfg.threshold is not None else (
-        THRESHOLD_BLEND if chunk_v is not None else THRESHOLD_WORDS)
+    chunk_v = vectors(fresh)
     weighed = (chunk_rows @ sp.diags(idf2)).T.tocsc()
     # Only open stories that some new cluster could join are worth a row.
     if anchors:
-        with_anchor = (rows(anchors) @ weighed).toarray()
-        anchor_v = vectors(anchors) if chunk_v is not None else None
-        if anchor_v is not None and chunk_v is not None:
-            with_anchor = (1 - weight) * with_anchor + weight * (anchor_v @ chunk_v.T)
+        with_anchor = blend((rows(anchors) @ weighed).toarray(), vectors(anchors), chunk_v)
         sizes = np.array([clusters.story[c].size + len(clusters.members[c]) for c in anchors])  # type: ignore[union-attr]
         fresh_sizes = np.array([len(clusters.members[c]) for c in fresh])
-        close = (with_anchor / np.outer(sizes, fresh_sizes)).max(axis=1) >= threshold
+        close = (with_anchor / np.outer(sizes, fresh_sizes)).max(axis=1) >= cfg.threshold
         keep = [i for i, c in enumerate(anchors) if close[i] or clusters.members[c]]
         anchors = [anchors[i] for i in keep]
         with_anchor = with_anchor[keep]
     else:
         with_anchor = np.zeros((0, len(fresh)))
-    among = (chunk_rows @ weighed).toarray()
-    if chunk_v is not None:
-        among = (1 - weight) * among + weight * (chunk_v @ chunk_v.T)
+    among = blend((chunk_rows @ weighed).toarray(), chunk_v, chunk_v)
     order = anchors + fresh
     a = len(anchors)
     sums = np.zeros((len(order), len(order)))
@@ -368,7 +370,7 @@ def _merge(clusters: _Clusters, units: list[_Unit], idf: np.ndarray, cfg: GroupC
     sums[a:, a:] = among
     sizes = np.array([(s.size if (s := clusters.story[c]) else 0) + len(clusters.members[c]) for c in order])
     root = average_link(sums, sizes, np.arange(len(order)) < a, np.array([clusters.first[c] for c in order]),
-                        np.array([clusters.last[c] for c in order]), threshold=threshold, quiet=cfg.quiet_days)
+                        np.array([clusters.last[c] for c in order]), threshold=cfg.threshold, quiet=cfg.quiet_days)
     for i, c in enumerate(order):
         final[c] = order[int(root[i])]
     return final
