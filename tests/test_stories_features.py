@@ -5,8 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from newsfuse.stories.features import article_features, content_hash, names, term_counts
-from newsfuse.text import words
+from newsfuse.stories.features import article_features, content_hash, names, stemmer_for, term_counts
+from newsfuse.text import stem, words
 from newsfuse.types import Article
 from test_stories_group import NEPAL
 
@@ -34,3 +34,14 @@ def test_features_are_the_same_in_another_process() -> None:
     there = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                            env={"PYTHONHASHSEED": "123", "PATH": ""}).stdout.split()
     assert there == [str(here.terms.sum()), str(here.minhash.sum()), here.content_hash]
+
+
+def test_features_stem_each_language_with_its_own_stemmer() -> None:
+    french = stemmer_for("fr")
+    assert french("manifestations") == french("manifestation") != "manifestations"
+    assert stemmer_for("hi")("किताबें") == stemmer_for("hi")("किताब")  # books, book
+    assert stemmer_for("") is stem and stemmer_for("he") is stem  # unknown, or no Snowball stemmer: English
+    one = article_features(Article("a", "Les manifestations continuent à Paris contre la réforme.", language="fr"))
+    two = article_features(Article("b", "Une manifestation a eu lieu à Paris contre les réformes.", language="fr"))
+    shared = set(one.terms.tolist()) & set(two.terms.tolist())
+    assert len(shared) >= 3  # manifestation, paris (and its @name), réforme

@@ -21,10 +21,12 @@ import hashlib
 import os
 import re
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import numpy as np
+import snowballstemmer
 
 from newsfuse.embed import Embedder, make_embedder
 from newsfuse.stopwords import ENGLISH_STOP_WORDS
@@ -90,17 +92,39 @@ def _term_id(token: str) -> int:
     return zlib.crc32(token.encode("utf-8")) & (TERM_SPACE - 1)
 
 
-def term_counts(tokens: list[str], name_list: list[str]) -> tuple[np.ndarray, np.ndarray, int]:
+# Snowball stemmers by ISO 639-1 code. A language without one is stemmed as English, which leaves
+# non-Latin words as they are. On MultiLing 2011, grouping by each language's own stems raised
+# B-cubed F1 from 0.849 to 0.920 in French, 0.731 → 0.883 Greek, 0.656 → 0.744 Czech, 0.700 → 0.744
+# Arabic, 0.832 → 0.929 Hindi (docs/benchmarks-stories.md).
+SNOWBALL = {"ar": "arabic", "hy": "armenian", "eu": "basque", "ca": "catalan", "cs": "czech", "da": "danish",
+            "nl": "dutch", "eo": "esperanto", "et": "estonian", "fi": "finnish", "fr": "french", "de": "german",
+            "el": "greek", "hi": "hindi", "hu": "hungarian", "id": "indonesian", "ga": "irish", "it": "italian",
+            "lt": "lithuanian", "ne": "nepali", "no": "norwegian", "nb": "norwegian", "fa": "persian", "pl": "polish",
+            "pt": "portuguese", "ro": "romanian", "ru": "russian", "sr": "serbian", "es": "spanish", "sv": "swedish",
+            "ta": "tamil", "tr": "turkish", "yi": "yiddish"}
+
+
+@cache
+def stemmer_for(language: str) -> Callable[[str], str]:
+    """The stemming function for an article in `language` (English for "" and unknown codes)."""
+    name = SNOWBALL.get(language)
+    if name is None:
+        return stem
+    return snowballstemmer.stemmer(name).stemWord
+
+
+def term_counts(tokens: list[str], name_list: list[str], stem_word: Callable[[str], str] = stem,
+                ) -> tuple[np.ndarray, np.ndarray, int]:
     """Hashed term ids, sublinear weights, and the number of content words."""
     counts: dict[int, int] = {}
     stems = 0
     for word in tokens:
         if len(word) > 1 and word not in _STOP:
             stems += 1
-            key = _term_id(stem(word))
+            key = _term_id(stem_word(word))
             counts[key] = counts.get(key, 0) + 1
     for name in name_list:
-        key = _term_id(NAME_PREFIX + stem(name))
+        key = _term_id(NAME_PREFIX + stem_word(name))
         counts[key] = counts.get(key, 0) + 1
     if not counts:
         return np.zeros(0, np.int32), np.zeros(0, np.float32), 0
@@ -147,7 +171,8 @@ def article_features(article: Article, vector: np.ndarray | None = None) -> Feat
     """The per-article stage without the embedding: pure, deterministic, about 1 ms a 500-word article."""
     tokens = words(article.text)
     head = words(article.title) if article.title else []
-    terms, weights, stems = term_counts(head + tokens, names(article.title) + names(article.text))
+    terms, weights, stems = term_counts(head + tokens, names(article.title) + names(article.text),
+                                        stemmer_for(article.language))
     sketch, shingles = minhash(tokens)
     return Features(article.id, terms, weights, sketch, shingles, stems, content_hash(article.text),
                     np.zeros(0, np.float32) if vector is None else vector.astype(np.float32))
