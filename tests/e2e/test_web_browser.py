@@ -102,7 +102,8 @@ def test_web_browser_hostile_markup_stays_text(page: Any, server_url: str, story
 
 
 def test_web_browser_citations_work_without_javascript(browser: Any, story_url: str) -> None:
-    context = browser.new_context(java_script_enabled=False)
+    # Reduced motion: no .3 s fade, so the computed colour is the final one when it is read.
+    context = browser.new_context(java_script_enabled=False, reduced_motion="reduce")
     page = context.new_page()
     try:
         page.goto(story_url)

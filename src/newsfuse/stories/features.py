@@ -28,7 +28,7 @@ from functools import cache, lru_cache
 import numpy as np
 import snowballstemmer
 
-from newsfuse.embed import Embedder, make_embedder
+from newsfuse.embed import Embedder, load_embedder, make_embedder
 from newsfuse.stopwords import ENGLISH_STOP_WORDS
 from newsfuse.stories.dedup import MINHASH_SEED
 from newsfuse.text import stem, words
@@ -206,12 +206,16 @@ def features_batch(articles: list[Article], embedder: str | None = None, threads
     return [article_features(a, vectors.get(i)) for i, a in enumerate(articles)]
 
 
-_HERE: dict[tuple[str, int | None, int], Embedder] = {}
+_HERE: dict[tuple[str, int, int], Embedder] = {}
 
 
 def embedder_here(name: str, threads: int | None) -> Embedder:
-    """This process's embedder. Keyed by process id: a pool worker forked from a process that had
-    already loaded a model must not use the parent's copy (its ONNX threads did not survive the fork)."""
+    """This process's embedder: with `threads` None the one the whole process shares (a brief in
+    the same server uses it too), else one capped at `threads` for a pool worker or Ray task. Those
+    are keyed by process id: a worker forked from a process that had already loaded a model must not
+    use the parent's copy (its ONNX threads did not survive the fork)."""
+    if threads is None:
+        return load_embedder(name)
     key = (name, threads, os.getpid())
     if key not in _HERE:
         _HERE[key] = make_embedder(name, threads=threads)
