@@ -37,6 +37,7 @@ from typing import Any
 
 import numpy as np
 
+from newsfuse.errors import NoArticlesError
 from newsfuse.text import content_stems, split_sentences
 from newsfuse.types import Article, Claim, Conflict, Evidence, Source
 
@@ -270,7 +271,10 @@ def brief_engine(cache: Path | None = None, vectors: bool = False) -> tuple[Call
     def run(docs: Sequence[dict[str, Any]]) -> list[Conflict]:
         articles = [{"id": f"d{i}", "text": d["text"], "title": d.get("title", ""),
                      "published": d.get("date") or None} for i, d in enumerate(docs)]
-        return brief(articles, settings=settings, embedder=memo).conflicts
+        try:
+            return brief(articles, settings=settings, embedder=memo).conflicts
+        except NoArticlesError:
+            return []  # every document is page furniture (web-archive wrappers): nothing to compare
 
     def save() -> None:
         memo.save()

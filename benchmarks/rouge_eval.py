@@ -24,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from baselines import centroid_mmr, lead, lexrank, textrank
 from newsfuse.config import load_settings
 from newsfuse.embed import load_embedder
+from newsfuse.errors import NoArticlesError
 from newsfuse.pipeline import brief_many
 
 EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval" / "mds"
@@ -48,7 +49,19 @@ def newsfuse_summaries(clusters: Sequence[dict[str, Any]], words: int) -> list[s
     settings = load_settings(facts=False)
     batch = [(c["id"], [{"id": d.get("doc_id") or f"{c['id']}-{i}", "text": d["text"], "title": d.get("title", "")}
                         for i, d in enumerate(c["docs"])]) for c in clusters]
-    return [" ".join(item.text for item in b.summary) for b in brief_many(batch, words, settings=settings)]
+    try:
+        return [" ".join(item.text for item in b.summary) for b in brief_many(batch, words, settings=settings)]
+    except NoArticlesError:
+        pass
+    # A cluster whose every document is page furniture (multinews_test_51327: web-archive wrappers
+    # only) has no brief: it gets an empty summary, which scores 0, and the others are briefed alone.
+    out = []
+    for item in batch:
+        try:
+            out += [" ".join(i.text for i in b.summary) for b in brief_many([item], words, settings=settings)]
+        except NoArticlesError:
+            out.append("")
+    return out
 
 
 def score(summaries: Sequence[str], clusters: Sequence[dict[str, Any]]) -> dict[str, float]:

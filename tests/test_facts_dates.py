@@ -18,6 +18,8 @@ D = dt.date
     ("The talks began on Wednesday in Tokyo.", "on Wednesday", D(2023, 2, 22), D(2023, 2, 22)),
     ("The ministers met on Monday.", "on Monday", D(2023, 2, 20), D(2023, 2, 20)),
     ("The two leaders will meet on Friday.", "on Friday", D(2023, 2, 24), D(2023, 2, 24)),
+    ("The operator said trains would not run before Saturday.", "Saturday", D(2023, 2, 25), D(2023, 2, 25)),
+    ("The ship would have docked on Monday.", "on Monday", D(2023, 2, 20), D(2023, 2, 20)),
     ("Japan said last week that it had seen the objects.", "last week", D(2023, 2, 13), D(2023, 2, 19)),
     ("Japan announced in December that it will double spending.", "in December", D(2022, 12, 1),
      D(2022, 12, 31)),

@@ -32,8 +32,10 @@ _YEAR = r"(?P<year>1[6-9]\d\d|20\d\d)"
 _WD = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _NUM = r"(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|a|an)"
 _UNIT = r"(?P<unit>day|week|month|year|decade)s?"
-FUTURE = re.compile(r"\b(?:will|shall|ahead of|upcoming|next|scheduled|expected to|due to|plans? to|"
-                    r"is to|are to|to be held|set to)\b|'ll\b", re.I)
+# "would" too: in news it is mostly the future of reported speech ("said trains would not run before
+# Saturday"); "would have" looks back.
+FUTURE = re.compile(r"\b(?:will|shall|would(?!\s+(?:not\s+)?have\b)|ahead of|upcoming|next|scheduled|"
+                    r"expected to|due to|plans? to|is to|are to|to be held|set to)\b|'ll\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
