@@ -7,7 +7,6 @@ tests/e2e uses the real models.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterator
 from html.parser import HTMLParser
@@ -16,44 +15,20 @@ from typing import Any
 
 import pytest
 
-from hostile import HOSTILE, HOSTILE_ID
+from hostile import HOSTILE_ID
 
 pytest.importorskip("fastapi")
-store_module = pytest.importorskip("newsfuse.store")
 
-from fastapi.testclient import TestClient  # noqa: E402
+from fastapi.testclient import TestClient
 
-from newsfuse.config import load_settings  # noqa: E402
-from newsfuse.ingest import read_articles  # noqa: E402
-from newsfuse.web import Limits, WebConfig, create_app  # noqa: E402
-
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
-
-
-EVENT_DAY = dt.date(2023, 2, 22)
-
-
-def build_store(db: Path, articles: list[Any]) -> None:
-    """A store holding `articles` (inputs as read_articles takes them), grouped into stories.
-
-    Four of the five seeds carry no date, and the store files an undated article under the day it
-    was ingested, far from the dated one; a feed would have dated them all, so they are dated here.
-    """
-    found = read_articles(articles).articles
-    for article in found:
-        if article.published is None:
-            article.published, article.published_from = EVENT_DAY, "test"
-    with store_module.Store.open(db) as store:
-        store.add_articles(found)
+from newsfuse.config import load_settings
+from newsfuse.web import Limits, WebConfig, create_app
+from web_store import build_store, seeded_store
 
 
 @pytest.fixture(scope="module")
 def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    if not SEEDS.is_dir():
-        pytest.skip(f"seeds not found at {SEEDS}")
-    db = tmp_path_factory.mktemp("web") / "news.db"
-    build_store(db, [SEEDS, HOSTILE])
-    return db
+    return seeded_store(tmp_path_factory, "web")
 
 
 def make_client(db: Path, **config: Any) -> TestClient:

@@ -17,15 +17,12 @@ from schemathesis import checks  # noqa: E402
 
 from newsfuse.config import load_settings  # noqa: E402
 from newsfuse.web import Limits, WebConfig, create_app  # noqa: E402
-from test_web_app import HOSTILE, SEEDS, build_store  # noqa: E402
+from test_web_app import seeded_store  # noqa: E402
 
 
 @pytest.fixture(scope="module")
 def api_schema(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    if not SEEDS.is_dir():
-        pytest.skip(f"seeds not found at {SEEDS}")
-    db = tmp_path_factory.mktemp("schema") / "news.db"
-    build_store(db, [SEEDS, HOSTILE])
+    db = seeded_store(tmp_path_factory, "schema")
     # Facts off and a small article cap: each generated brief costs milliseconds, not seconds.
     config = WebConfig(db=db, settings=load_settings(embedder="hashing", facts=False),
                        limits=Limits(max_brief_articles=4, max_article_bytes=20_000, max_body_bytes=100_000))

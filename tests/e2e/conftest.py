@@ -4,7 +4,6 @@ Chromium or Playwright are missing."""
 
 from __future__ import annotations
 
-import datetime as dt
 import shutil
 import socket
 import threading
@@ -15,14 +14,12 @@ from typing import Any
 
 import pytest
 
-from hostile import HOSTILE
+from web_store import seeded_store
 
 ROOT = Path(__file__).resolve().parents[2]
-SEEDS = ROOT.parent / "shared" / "seeds"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-EVENT_DAY = dt.date(2023, 2, 22)
 
 
 def _free_port() -> int:
@@ -34,22 +31,11 @@ def _free_port() -> int:
 @pytest.fixture(scope="session")
 def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The app over a store of the seeds plus a hostile article, with the real default models."""
-    if not SEEDS.is_dir():
-        pytest.skip(f"seeds not found at {SEEDS}")
-    store = pytest.importorskip("newsfuse.store")
     uvicorn = pytest.importorskip("uvicorn")
     from newsfuse.config import load_settings
-    from newsfuse.ingest import read_articles
     from newsfuse.web import WebConfig, create_app
 
-    db = tmp_path_factory.mktemp("e2e") / "news.db"
-    articles = read_articles([SEEDS, HOSTILE]).articles
-    for article in articles:
-        # Four seeds carry no date; the store would file them under today, apart from the dated one.
-        if article.published is None:
-            article.published, article.published_from = EVENT_DAY, "test"
-    with store.Store.open(db) as s:
-        s.add_articles(articles)
+    db = seeded_store(tmp_path_factory, "e2e")
     app = create_app(WebConfig(db=db, settings=load_settings()))
     port = _free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))

@@ -315,6 +315,7 @@ def _merge(clusters: _Clusters, units: list[_Unit], idf: np.ndarray, cfg: GroupC
     if not fresh:
         return final
     idf2 = idf * idf
+    sizes = np.array([(s.size if s else 0) + len(m) for s, m in zip(clusters.story, clusters.members, strict=True)])
 
     def rows(cs: list[int]) -> sp.csr_matrix:
         terms, weights = [], []
@@ -324,11 +325,11 @@ def _merge(clusters: _Clusters, units: list[_Unit], idf: np.ndarray, cfg: GroupC
             terms.append(np.concatenate([story.terms if story else np.zeros(0, np.int32), *(u.terms for u in parts)]))
             weights.append(np.concatenate([story.weights if story else np.zeros(0, np.float32),
                                            *(u.u for u in parts)]))
-        return _rows_matrix(terms, weights).tocsr()
+        return _rows_matrix(terms, weights)
 
     def vectors(cs: list[int]) -> tuple[np.ndarray, np.ndarray]:
         """Each cluster's embedding sum, and whether it has one: every member embedded (an article
-        in a language the model does not read has no vector; see features.embedding_languages)."""
+        in a language the model does not read has no vector; see features.EMBEDDING_LANGUAGES)."""
         sums, has = [], []
         for c in cs:
             story = clusters.story[c]
@@ -353,9 +354,7 @@ def _merge(clusters: _Clusters, units: list[_Unit], idf: np.ndarray, cfg: GroupC
     # Only open stories that some new cluster could join are worth a row.
     if anchors:
         with_anchor = blend((rows(anchors) @ weighed).toarray(), vectors(anchors), chunk_v)
-        sizes = np.array([clusters.story[c].size + len(clusters.members[c]) for c in anchors])  # type: ignore[union-attr]
-        fresh_sizes = np.array([len(clusters.members[c]) for c in fresh])
-        close = (with_anchor / np.outer(sizes, fresh_sizes)).max(axis=1) >= cfg.threshold
+        close = (with_anchor / np.outer(sizes[anchors], sizes[fresh])).max(axis=1) >= cfg.threshold
         keep = [i for i, c in enumerate(anchors) if close[i] or clusters.members[c]]
         anchors = [anchors[i] for i in keep]
         with_anchor = with_anchor[keep]
@@ -368,8 +367,7 @@ def _merge(clusters: _Clusters, units: list[_Unit], idf: np.ndarray, cfg: GroupC
     sums[:a, a:] = with_anchor
     sums[a:, :a] = with_anchor.T
     sums[a:, a:] = among
-    sizes = np.array([(s.size if (s := clusters.story[c]) else 0) + len(clusters.members[c]) for c in order])
-    root = average_link(sums, sizes, np.arange(len(order)) < a, np.array([clusters.first[c] for c in order]),
+    root = average_link(sums, sizes[order], np.arange(len(order)) < a, np.array([clusters.first[c] for c in order]),
                         np.array([clusters.last[c] for c in order]), threshold=cfg.threshold, quiet=cfg.quiet_days)
     for i, c in enumerate(order):
         final[c] = order[int(root[i])]
@@ -401,11 +399,13 @@ def _fold(story: StoryState | None, story_id: int, items: list[Item], units: lis
                       min(story.first_day, *days), max(story.last_day, *days), story.joinable, vector)
 
 
-def _rows_matrix(terms: list[np.ndarray], weights: list[np.ndarray]) -> sp.csc_matrix:
+def _rows_matrix(terms: list[np.ndarray], weights: list[np.ndarray]) -> sp.csr_matrix:
     """One sparse row per (term ids, weights) pair, over the hashed term space; a term id given
     twice in a row adds up (a story's sums plus its new members' vectors)."""
     indptr = np.zeros(len(terms) + 1, np.int64)
     indptr[1:] = np.cumsum([len(t) for t in terms])
     indices = np.concatenate(terms) if terms else np.zeros(0, np.int32)
     data = np.concatenate(weights) if weights else np.zeros(0, np.float32)
-    return sp.csr_matrix((data, indices, indptr), shape=(len(terms), TERM_SPACE)).tocsc()
+    matrix = sp.csr_matrix((data, indices, indptr), shape=(len(terms), TERM_SPACE))
+    matrix.sum_duplicates()
+    return matrix
