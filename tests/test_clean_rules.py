@@ -223,6 +223,36 @@ def test_boilerplate_phrase_run_into_a_story_paragraph_is_cut_and_the_story_kept
                                                                ("subscribe-prompt", "")]
 
 
+@pytest.mark.parametrize(("text", "story", "reason"), [
+    # BBC, CNN, the Guardian, NBC, USA Today, the Mirror and the NYT, as Multi-News scraped them.
+    ("Image copyright AFP image caption Joseph Kony is wanted on war crimes charges.",
+     "Joseph Kony is wanted on war crimes charges.", "caption"),
+    ("Media caption Rescuers will take no risks in freeing the boys.",
+     "Rescuers will take no risks in freeing the boys.", "caption"),
+    ("Story highlights All death row convicts will be executed by mid-September, the president says.",
+     "All death row convicts will be executed by mid-September, the president says.", "navigation"),
+    ("This article is over 3 years old The publisher says he will answer questions from readers.",
+     "The publisher says he will answer questions from readers.", "navigation"),
+    ("Play Facebook Twitter Google Plus Embed A British Airways pilot reported that a drone struck his plane.",
+     "A British Airways pilot reported that a drone struck his plane.", "player-widget"),
+    ("Close Get email notifications on Ryan Murphy daily! The council voted on Tuesday.",
+     "The council voted on Tuesday.", "subscribe-prompt"),
+    ("Get daily updates directly to your inbox + Subscribe Thank you for subscribing! Could not subscribe, try "
+     "again later Invalid Email A forklift driver was hurt.", "A forklift driver was hurt.", "subscribe-prompt"),
+    ("Photo Advertisement Continue reading the main story The district attorney said on Friday he would act.",
+     "The district attorney said on Friday he would act.", "advertisement"),
+])
+def test_page_furniture_run_into_the_lead_is_cut(text: str, story: str, reason: str) -> None:
+    cleaned = clean_text(text)
+    assert cleaned.text == story
+    assert [r.reason for r in cleaned.removed] == [reason]
+
+
+def test_furniture_words_inside_a_sentence_of_news_stay() -> None:
+    story = "She read the social media caption aloud. Her story highlights the problem of old articles."
+    assert clean_text(story).text == story and not clean_text(story).removed
+
+
 def test_paragraph_of_embed_text_only_goes_whole() -> None:
     embed = ("Tweet with a location You can add location information to your Tweets, such as your city or precise "
              "location, from the web and via third-party applications. You always have the option to delete your "

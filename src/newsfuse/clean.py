@@ -364,10 +364,20 @@ _BOILERPLATE_PHRASES: list[tuple[str, str, str]] = [
      r"dow jones reprints: this copy is for your personal, non-commercial use only\.|to order presentation-ready "
      r"copies for distribution to your colleagues, clients or customers, use the order reprints tool at the bottom "
      r"of any article or visit www\.djreprints\.com\.?"),
+    ("subscribe-prompt", "",
+     r"(?:close )?get email notifications on [\w .'-]{1,40} daily!|get daily updates directly to your inbox\s*\+?\s*"
+     r"subscribe\s*thank you for subscribing!?(?:\s*see our privacy notice)?\s*could not subscribe, try again later\s*"
+     r"invalid email\b"),
+    ("caption", "caption label",
+     r"image copyright [\w /.,&'-]{1,60}? image caption\b|(?<!social )media caption\b"),
+    ("navigation", "page label",
+     r"this article is over \d+ (?:years?|months?) old\b|^story highlights\b"),
+    ("advertisement", "", r"\b(?:photo )?advertisement continue reading the main story\b"),
     ("cookie-banner", "", r"please enable cookies on your web browser in order to continue\."),
     ("player-widget", "",
      r"media playback is unsupported on your device\b|rating is available when the video has been rented\.|"
-     r"this feature is not available right now\.(?:\s+please try again later\.)?"),
+     r"this feature is not available right now\.(?:\s+please try again later\.)?|"
+     r"play facebook twitter (?:google plus )?embed\b"),
 ]
 _BOILERPLATE = [(reason, detail, re.compile(pattern, re.I)) for reason, detail, pattern in _BOILERPLATE_PHRASES]
 _ANY_BOILERPLATE = re.compile("|".join(f"(?:{p})" for _, _, p in _BOILERPLATE_PHRASES), re.I)
