@@ -32,13 +32,13 @@ import random
 import sys
 import tempfile
 import time
-from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
 from newsfuse.engine import LocalEngine, ingest
 from newsfuse.ingest import iter_articles
 from newsfuse.store import Store
+from newsfuse.stories.metrics import bcubed
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "eval" / "stories" / "multinews-dev-articles.jsonl"
 BASELINE_THRESHOLD = 0.85  # cosine distance; the best of 0.70-0.95 for the baseline on the dev set
@@ -50,21 +50,6 @@ def gold_rows(lines: list[dict[str, Any]]) -> list[dict[str, Any]]:
         return lines
     return [{"id": f"{c['id']}/{d.get('doc_id') or k}", "text": d.get("text", ""), "title": d.get("title", ""),
              "date": d.get("date", ""), "label": c["id"]} for c in lines for k, d in enumerate(c["docs"])]
-
-
-def bcubed(pred: list[str], gold: list[str]) -> tuple[float, float, float]:
-    by_pred: dict[str, set[int]] = defaultdict(set)
-    by_gold: dict[str, set[int]] = defaultdict(set)
-    for i, (p, g) in enumerate(zip(pred, gold, strict=True)):
-        by_pred[p].add(i)
-        by_gold[g].add(i)
-    precision = recall = 0.0
-    for p, g in zip(pred, gold, strict=True):
-        both = len(by_pred[p] & by_gold[g])
-        precision += both / len(by_pred[p])
-        recall += both / len(by_gold[g])
-    precision, recall = precision / len(gold), recall / len(gold)
-    return precision, recall, 2 * precision * recall / (precision + recall)
 
 
 def scores(pred: dict[str, str], rows: list[dict[str, object]]) -> dict[str, dict[str, float]]:

@@ -120,6 +120,7 @@ def test_store_from_schema_1_migrates_and_goes_on_grouping_by_words(tmp_path: Pa
     with sqlite3.connect(path) as db:  # ...and as it was before the vector column existed
         db.execute("DELETE FROM meta WHERE key = 'group_embedder'")
         db.execute("ALTER TABLE stories DROP COLUMN vector")
+        db.execute("ALTER TABLE stories DROP COLUMN hub")
         db.execute("PRAGMA user_version=1")
     with Store.open(path) as s:
         assert s.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
@@ -137,6 +138,22 @@ def test_store_new_store_groups_with_vectors_and_keeps_them(tmp_path: Path) -> N
         assert s.get_meta("group_embedder", "") == "minilm-onnx"
         sizes = dict(s.db.execute("SELECT size, length(vector) FROM stories").fetchall())
         assert sizes == {2: 384 * 4}  # each story: the sum of its two members' 384 floats
+
+
+def test_store_from_schema_2_migrates_with_neutral_hubness_and_keeps_the_grouper_s(tmp_path: Path) -> None:
+    path = tmp_path / "v2.db"
+    with Store.open(path) as s:
+        ingest(articles()[:1], s, LocalEngine(workers=1), embedder="none")
+    with sqlite3.connect(path) as db:  # the store as schema 2 left it: no hub column
+        db.execute("ALTER TABLE stories DROP COLUMN hub")
+        db.execute("PRAGMA user_version=2")
+    with Store.open(path) as s:
+        assert s.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert [st.hub for st in s.live_stories(0)] == [0.0]
+        s.add_articles(articles()[1:])
+        assert s.article_story("n2") == s.article_story("n1")
+        # The new chunk's articles carry their excess over the chunk's median into their stories.
+        assert any(st.hub != 0.0 for st in s.live_stories(0))
 
 
 def test_store_refuses_a_newer_schema_and_foreign_files(tmp_path: Path) -> None:

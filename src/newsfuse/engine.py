@@ -310,7 +310,7 @@ def _commit_chunk(articles: list[Article], feats: list[Features], store: Store, 
 
 def _story_write(state: StoryState, first: Article | None) -> StoryWrite:
     return StoryWrite(state.id, story_title(first) if first else "", state.size, state.first_day, state.last_day,
-                      state.joinable, state.terms, state.weights, state.vector)
+                      state.joinable, state.terms, state.weights, state.vector, state.hub)
 
 
 __all__ = ["ENGINES", "Executor", "LocalEngine", "NewsfuseError", "Progress", "RayEngine", "grouper_for", "ingest",

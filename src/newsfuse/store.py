@@ -29,7 +29,7 @@ from newsfuse.errors import StoreError
 from newsfuse.stories.group import StoryState
 from newsfuse.types import Article, Removal, Story
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 TITLE_WORDS = 16  # an untitled story is labelled with the first words of its first article
 
 
@@ -111,9 +111,16 @@ ALTER TABLE stories ADD COLUMN vector BLOB NOT NULL DEFAULT x'';
 INSERT INTO meta (key, value) SELECT 'group_embedder', 'none' WHERE EXISTS (SELECT 1 FROM stories)
 """
 
+# v3: stories keep the sum of their members' hubness excess (stories/group.py). Stories grouped
+# before it count as neither hubs nor loners (0).
+_V3 = """
+ALTER TABLE stories ADD COLUMN hub REAL NOT NULL DEFAULT 0
+"""
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     lambda db: _run_script(db, _V1),
     lambda db: _run_script(db, _V2),
+    lambda db: _run_script(db, _V3),
 ]
 
 
@@ -354,13 +361,13 @@ class Store:
             for story in chunk.stories:
                 db.execute(
                     "INSERT INTO stories (id, title, size, first_day, last_day, outlets, joinable, terms, weights, "
-                    "vector) VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET size=excluded.size, "
+                    "vector, hub) VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET size=excluded.size, "
                     "first_day=excluded.first_day, last_day=excluded.last_day, terms=excluded.terms, "
-                    "weights=excluded.weights, vector=excluded.vector, "
+                    "weights=excluded.weights, vector=excluded.vector, hub=excluded.hub, "
                     "title=CASE WHEN stories.title = '' THEN excluded.title ELSE stories.title END",
                     (story.id, story.title, story.size, story.first_day, story.last_day, "[]", int(story.joinable),
                      story.terms.astype(np.int32).tobytes(), story.weights.astype(np.float32).tobytes(),
-                     story.vector.astype(np.float32).tobytes()))
+                     story.vector.astype(np.float32).tobytes(), story.hub))
             for story_id, outlets in chunk.outlets.items():
                 row = db.execute("SELECT outlets FROM stories WHERE id = ?", (story_id,)).fetchone()
                 known = json.loads(row[0]) if row else []
@@ -410,6 +417,7 @@ class StoryWrite:
     terms: np.ndarray
     weights: np.ndarray
     vector: np.ndarray
+    hub: float
 
 
 @dataclass(slots=True)
@@ -435,7 +443,7 @@ def story_title(article: Article) -> str:
 
 _ARTICLE_COLUMNS = ("id, text, title, outlet, url, published, language, origin, removed, outlet_from, "
                     "published_from")
-_STATE_COLUMNS = "id, terms, weights, size, first_day, last_day, joinable, vector"
+_STATE_COLUMNS = "id, terms, weights, size, first_day, last_day, joinable, vector, hub"
 
 
 def _article(row: tuple[object, ...]) -> Article:
@@ -457,11 +465,12 @@ def _story(row: tuple[object, ...], members: list[str]) -> Story:
 
 
 def _state(row: tuple[object, ...]) -> StoryState:
-    story_id, terms, weights, size, first_day, last_day, joinable, vector = row
+    story_id, terms, weights, size, first_day, last_day, joinable, vector, hub = row
     return StoryState(int(str(story_id)), np.frombuffer(terms, np.int32).copy(),  # type: ignore[call-overload]
                        np.frombuffer(weights, np.float32).copy(),  # type: ignore[call-overload]
                        int(str(size)), int(str(first_day)), int(str(last_day)), bool(joinable),
-                       np.frombuffer(vector or b"", np.float32).copy())  # type: ignore[call-overload]
+                       np.frombuffer(vector or b"", np.float32).copy(),  # type: ignore[call-overload]
+                       float(str(hub)))
 
 
 def _fts_query(text: str) -> str:
