@@ -152,7 +152,7 @@ def main() -> None:
     labels = np.array([str(gold[i]["label"]) for i in ids])
     relevant = np.array([not gold[i].get("mnplus_flagged_irrelevant") for i in ids])
     print(f"$ python benchmarks/stories_ceiling.py {args.path} --embedder {args.embedder}")
-    print(f"{len(rows)} articles ({len(ids)} stored), {len(set(labels))} gold stories; B-cubed P / R / F1, "
+    print(f"{len(rows)} articles ({len(ids)} stored), {len({r['label'] for r in rows})} gold stories; B-cubed P / R / F1, "
           "relevant articles\n")
     blended, words_cos = similarity(feats)
     print("batch average link, the grouper's similarity, whole-set IDF:")

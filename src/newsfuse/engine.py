@@ -41,7 +41,7 @@ class Executor(Protocol):
     """Runs the per-article stage over a batch of articles, keeping their order."""
 
     name: str
-    batch: int  # how many articles to hand it at once
+    batch: int  # how many articles to hand it at once (ingest rounds it to whole grouping chunks)
 
     def start(self) -> None:
         """Get ready (start workers); called once, from the main thread, before any `features`."""
@@ -233,7 +233,8 @@ def ingest(articles: Iterable[Article], store: Store, engine: Executor | None = 
     with ThreadPoolExecutor(1) as ahead:
         pending: tuple[list[Article], Future[list[Features]]] | None = None
         try:
-            for batch in _batches(articles, engine.batch):
+            # Whole chunks only: the stories depend on where chunks start, never on the engine's batch.
+            for batch in _batches(articles, max(CHUNK, engine.batch // CHUNK * CHUNK)):
                 future = ahead.submit(engine.features, batch, model)
                 if pending is not None:
                     _commit_batch(pending[0], pending[1].result(), store, grouper, day_of_ingest, result,
