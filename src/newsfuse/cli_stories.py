@@ -50,6 +50,8 @@ def ingest_command(
         help="Sentence model whose vectors join the words in grouping: minilm-onnx (default for a new store), "
              "onnx:<model.onnx>:<tokenizer.json>, sentence-transformers:<name>, or none (words only, about 10× "
              "faster). A store keeps the one it was made with.")] = None,
+    wait: Annotated[float, typer.Option(help="Seconds to wait when another ingest is writing to the store "
+                                             "(0: fail at once).")] = 0.0,
 ) -> None:
     """Read articles, store them once, and group them into stories."""
     from newsfuse.config import load_settings
@@ -62,13 +64,15 @@ def ingest_command(
         settings = load_settings(config)
         if timeout <= 0 or deadline <= 0:
             raise ConfigError("--timeout and --deadline must be positive")
+        if wait < 0:
+            raise ConfigError("--wait must be 0 or more seconds")
         sources = Sources(list(paths), settings, allow_private=allow_private,
                           limits=FetchLimits(timeout=timeout, deadline=deadline), stdin=sys.stdin)
         executor = make_engine(engine, workers=workers, address=address)
         try:
             with Store.open(db) as store:
                 show = progress if progress is not None else err.is_terminal
-                result = _run(partial(ingest, embedder=embedder), sources, store, executor, show)
+                result = _run(partial(ingest, embedder=embedder, wait=wait), sources, store, executor, show)
                 stories = store.count_stories()
         finally:
             executor.close()
@@ -78,14 +82,23 @@ def ingest_command(
     reasons: dict[str, int] = {}
     for _, reason in sources.skipped:
         reasons[reason] = reasons.get(reason, 0) + 1
+    for note in sources.warnings[:20]:
+        _warn(note)
+    if len(sources.warnings) > 20:
+        _warn(f"... and {len(sources.warnings) - 20} more warnings")
     for where, reason in sources.skipped[:20]:
         _warn(f"skipped {where}: {reason}")
     if len(sources.skipped) > 20:
         _warn(f"... and {len(sources.skipped) - 20} more skipped")
     why = "; ".join(f"{n} {r}" for r, n in sorted(reasons.items(), key=lambda kv: -kv[1])[:5])
-    err.print(f"read {result.read:,}, new {result.new:,}, duplicates {result.duplicates:,}, "
+    how = ", ".join(f"{n:,} {r}" for r, n in sorted(result.duplicate_reasons.items(), key=lambda kv: -kv[1]))
+    err.print(f"read {result.read:,}, new {result.new:,}, duplicates {result.duplicates:,}{f' ({how})' if how else ''}, "
               f"copies {result.copies:,}, skipped {len(sources.skipped):,}{f' ({why})' if why else ''}; "
               f"stories {stories:,} ({result.stories:,} new) in {db}", highlight=False)
+    if not result.read:
+        # Nothing was read at all (every feed refused, every file skipped): a cron job must notice.
+        _fail("no article was read from the inputs" + (f" (first problem: {sources.skipped[0][0]}: "
+                                                       f"{sources.skipped[0][1]})" if sources.skipped else ""))
     if sources.failed:
         _fail(f"{len(sources.failed)} input(s) could not be read in full: {sources.failed[0]}"
               + (f" (and {len(sources.failed) - 1} more)" if len(sources.failed) > 1 else ""))

@@ -27,8 +27,9 @@ from typing import Any, Protocol
 import numpy as np
 
 from newsfuse.errors import ConfigError, MissingDependencyError, NewsfuseError
-from newsfuse.store import AddResult, ArticleRow, ChunkWrite, Store, StoryWrite, story_title
-from newsfuse.stories.features import Features, embedder_here, features_batch
+from newsfuse.ingest.dates import in_window
+from newsfuse.store import WRITE_WAIT, AddResult, ArticleRow, ChunkWrite, Store, StoryWrite, story_title
+from newsfuse.stories.features import Features, content_hash, embedder_here, features_batch
 from newsfuse.stories.group import CHUNK, DocumentFrequencies, GroupConfig, Item, StoryGrouper, StoryState
 from newsfuse.types import Article
 
@@ -69,7 +70,8 @@ class LocalEngine:
         forking while other threads hold locks can deadlock a child. (Not "spawn": it re-imports the
         caller's __main__, which breaks any script without an `if __name__ == "__main__"` guard.)"""
         if self.workers > 1 and self._pool is None:
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("fork"))
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("fork"),
+                                             initializer=die_with_parent, initargs=(os.getpid(),))
             for _ in self._pool.map(abs, range(self.workers)):  # make every worker exist
                 pass
 
@@ -91,6 +93,35 @@ class LocalEngine:
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
             self._pool = None
+
+
+def die_with_parent(parent: int) -> None:
+    """Make this worker end when `parent` does, however it ends (`kill -9` included): a pool worker
+    holding a model is hundreds of MB. Linux: the kernel sends SIGKILL (PR_SET_PDEATHSIG). Everywhere:
+    a watchdog thread that exits once the parent pid is gone (the worker is re-parented)."""
+    import signal
+    import sys
+    import threading
+    import time
+
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, int(signal.SIGKILL), 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # the parent died before the line above ran
+        os._exit(1)
+
+    def watch() -> None:
+        while True:
+            time.sleep(1.0)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="newsfuse-parent-watch", daemon=True).start()
 
 
 class RayEngine:
@@ -207,16 +238,40 @@ def grouping_embedder(store: Store, asked: str | None) -> str:
     return made_with or asked or DEFAULT_GROUP_EMBEDDER
 
 
+def store_id(article: Article) -> Article:
+    """Give an article whose id newsfuse made up (a file stem, a line number, "text-N") an id derived
+    from its content: a later dump with the same name and line numbers but other articles must not be
+    taken for the stored ones. The same text gets the same id, so a true re-read is still a duplicate."""
+    if article.id_made:
+        article.id = f"{article.id}-{content_hash(article.text)[:12]}"
+        article.id_made = False
+    if not in_window(article.published):  # 0001-01-01 from a caller's own Article: undated, not broken
+        article.published, article.published_from = None, ""
+    return article
+
+
 def ingest(articles: Iterable[Article], store: Store, engine: Executor | None = None, *,
            config: GroupConfig | None = None, embedder: str | None = None, today: dt.date | None = None,
-           on_progress: Callable[[Progress], None] | None = None) -> AddResult:
+           on_progress: Callable[[Progress], None] | None = None, wait: float | None = None) -> AddResult:
     """Store `articles` (cleaned) and group them into stories, a chunk per transaction.
 
     An article already stored — same id, URL or content — is counted as a duplicate and not stored
     again (its id is kept as an alias of the stored one). Undated articles are placed where the
     stream is (see `_days`), on `today` when nothing is dated. `embedder` names the sentence model
     whose vectors join the words in grouping ("none": words only); see `grouping_embedder`.
+
+    One ingest writes to a store at a time, across processes (`Store.writing`): another one waits up
+    to `wait` seconds, then fails with StoreError. Articles whose id was made up get one from their
+    content (`store_id`).
     """
+    with store.writing(WRITE_WAIT if wait is None else wait):
+        return _ingest((store_id(a) for a in articles), store, engine, config=config, embedder=embedder,
+                       today=today, on_progress=on_progress)
+
+
+def _ingest(articles: Iterable[Article], store: Store, engine: Executor | None, *, config: GroupConfig | None,
+            embedder: str | None, today: dt.date | None,
+            on_progress: Callable[[Progress], None] | None) -> AddResult:
     engine = engine or LocalEngine()
     name = grouping_embedder(store, embedder)
     model = None if name == NO_EMBEDDER else name
@@ -271,16 +326,18 @@ def _commit_chunk(articles: list[Article], feats: list[Features], store: Store, 
                   today: int, result: AddResult, embedder: str) -> None:
     result.read += len(articles)
     known = store.find_duplicates(articles, [f.content_hash for f in feats])
-    write = ChunkWrite()
+    write = ChunkWrite(first_story=grouper.next_id)
     fresh: list[tuple[Article, Features]] = []
     seen: dict[str, str] = {}  # id / url / content hash in this chunk → article id
     for article, f in zip(articles, feats, strict=True):
-        keys = [("same id", "id:" + article.id), ("same content", "hash:" + f.content_hash)]
+        keys = [("same content", "hash:" + f.content_hash)]
         if article.url:
             keys.append(("same URL", "url:" + article.url))
+        keys.append(("same id", "id:" + article.id))
         dup = known.get(article.id) or next(((seen[k], why) for why, k in keys if k in seen), None)
         if dup is not None:
             result.duplicates += 1
+            result.duplicate_reasons[dup[1]] = result.duplicate_reasons.get(dup[1], 0) + 1
             if dup[0] != article.id:
                 write.aliases.append((article.id, dup[0], dup[1]))
             continue

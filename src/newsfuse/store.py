@@ -17,8 +17,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sqlite3
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
@@ -43,10 +46,14 @@ class AddResult:
     stories: int = 0  # stories started
     read: int = 0
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (where, reason)
+    # How each duplicate was recognised: "same content", "same URL", "same id" → count.
+    duplicate_reasons: dict[str, int] = field(default_factory=dict)
 
     def merge(self, other: AddResult) -> None:
         self.new += other.new
         self.duplicates += other.duplicates
+        for reason, n in other.duplicate_reasons.items():
+            self.duplicate_reasons[reason] = self.duplicate_reasons.get(reason, 0) + n
         self.copies += other.copies
         self.stories += other.stories
         self.read += other.read
@@ -154,14 +161,86 @@ def _migrate(db: sqlite3.Connection, path: str) -> None:
         raise StoreError(f"made by a newer newsfuse (schema {version}, this one reads up to {SCHEMA_VERSION})",
                          path=path, hint="upgrade newsfuse")
     for target in range(version, SCHEMA_VERSION):
-        db.execute("BEGIN IMMEDIATE")
         try:
+            db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot lock the store to set it up: {exc}", path=path) from None
+        try:
+            # Another process may have run this migration while we waited for the lock: the version
+            # read inside the transaction is the one that counts (two first ingests at once).
+            if int(db.execute("PRAGMA user_version").fetchone()[0]) > target:
+                db.execute("COMMIT")
+                continue
             MIGRATIONS[target](db)
             db.execute(f"PRAGMA user_version={target + 1}")
             db.execute("COMMIT")
+        except sqlite3.Error as exc:
+            _rollback(db)
+            raise StoreError(f"cannot set up the store: {exc}", path=path) from None
         except BaseException:
-            db.execute("ROLLBACK")
+            _rollback(db)
             raise
+
+
+def _rollback(db: sqlite3.Connection) -> None:
+    """Roll back if a transaction is open: SQLite ends one itself on some errors (a full disk), and a
+    second ROLLBACK would hide the real error behind "no transaction is active"."""
+    if db.in_transaction:
+        try:
+            db.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass
+
+
+# How long a writer waits by default for another to finish (seconds); 0: fail at once.
+WRITE_WAIT = 0.0
+
+
+class WriterLock:
+    """One writer per store, across processes: an exclusive `flock` on `<store>.lock`.
+
+    The grouper reads the stories' state when an ingest starts and keeps it in memory, so two ingests
+    interleaving chunks would give out the same story ids; SQLite's own locking is per transaction
+    and cannot prevent that. The kernel drops the lock when its process dies (even by `kill -9`), so
+    there is never a stale lock to clean up. The lock file holds the writer's pid, for the message.
+    """
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self._fd: int | None = None
+
+    def acquire(self, wait: float = WRITE_WAIT) -> None:
+        try:
+            import fcntl
+        except ImportError:  # not POSIX: SQLite's transaction locks are all there is
+            return
+        lock = self.path + ".lock"
+        try:
+            fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:
+            raise StoreError(f"cannot create the lock file: {exc.strerror or exc}", path=lock) from None
+        deadline = time.monotonic() + max(wait, 0.0)
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
+                    os.close(fd)
+                    raise StoreError(
+                        f"another process{f' (pid {holder})' if holder.isdigit() else ''} is writing to this "
+                        "store", path=self.path,
+                        hint="wait for it to finish, give --wait SECONDS, or ingest into another --db") from None
+                time.sleep(0.1)
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, str(os.getpid()).encode(), 0)
+        self._fd = fd
+
+    def release(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)  # closing drops the flock
+            self._fd = None
 
 
 # --- the store --------------------------------------------------------------------------------------
@@ -174,6 +253,7 @@ class Store:
         self.path = str(path)
         if self.path != ":memory:" and not Path(self.path).expanduser().parent.exists():
             raise StoreError("the folder for the store does not exist", path=self.path)
+        self._writers = 0
         self.db = _connect(self.path)
         try:
             _migrate(self.db, self.path)
@@ -189,6 +269,25 @@ class Store:
 
     def close(self) -> None:
         self.db.close()
+
+    @contextmanager
+    def writing(self, wait: float = WRITE_WAIT) -> Iterator[Store]:
+        """Hold this store's writer lock (see `WriterLock`) for the block; re-entrant in one Store."""
+        if self.path == ":memory:" or self._writers:
+            self._writers += 1
+            try:
+                yield self
+            finally:
+                self._writers -= 1
+            return
+        lock = WriterLock(self.path)
+        lock.acquire(wait)
+        self._writers += 1
+        try:
+            yield self
+        finally:
+            self._writers -= 1
+            lock.release()
 
     def __enter__(self) -> Store:
         return self
@@ -305,8 +404,10 @@ class Store:
         """For each article already stored (same id, URL or content): id → (stored id, reason)."""
         out: dict[str, tuple[str, str]] = {}
         for article, digest in zip(articles, hashes, strict=True):
-            for column, value, reason in (("id", article.id, "same id"), ("content_hash", digest, "same content"),
-                                          ("url", article.url, "same URL")):
+            # Content first, then URL: they say the article is the same; an id only says the caller
+            # reused a name (made-up ids never reach here unchanged: engine.store_id).
+            for column, value, reason in (("content_hash", digest, "same content"), ("url", article.url, "same URL"),
+                                          ("id", article.id, "same id")):
                 if not value:
                     continue
                 row = self.db.execute(f"SELECT id FROM articles WHERE {column} = ?", (value,)).fetchone()
@@ -350,6 +451,15 @@ class Store:
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         try:
             db.execute("BEGIN IMMEDIATE")
+            if chunk.first_story is not None:
+                # Story ids are handed out by the grouper from `next_story` as it was read at the start;
+                # checked here, inside the write, so a writer that bypassed the lock cannot merge two
+                # events into one story id.
+                stored = int(self.get_meta("next_story", "1"))
+                if stored != chunk.first_story:
+                    raise StoreError("another process wrote to the store during this ingest (story ids moved "
+                                     f"from {chunk.first_story} to {stored}); this chunk was not written",
+                                     path=self.path, hint="run one ingest at a time per store; re-run to finish")
             for row in chunk.articles:
                 cursor = db.execute(
                     "INSERT INTO articles (id, outlet, url, title, published, language, origin, text, removed, "
@@ -380,10 +490,11 @@ class Store:
                            "value = excluded.value", [(k, str(v)) for k, v in chunk.meta.items()])
             db.execute("COMMIT")
         except sqlite3.Error as exc:
-            db.execute("ROLLBACK")
-            raise StoreError(f"cannot write to the store: {exc}", path=self.path) from None
+            _rollback(db)
+            raise StoreError(f"cannot write to the store: {exc}", path=self.path,
+                             hint="the chunks committed before this one are kept") from None
         except BaseException:
-            db.execute("ROLLBACK")
+            _rollback(db)
             raise
 
 
@@ -429,6 +540,7 @@ class ChunkWrite:
     df_terms: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
     df_counts: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
     meta: dict[str, object] = field(default_factory=dict)
+    first_story: int | None = None  # the `next_story` the chunk's story ids were given from
 
 
 def story_title(article: Article) -> str:

@@ -42,6 +42,9 @@ class Article:
     # "file-name", ...): a reader deciding whether to trust a date needs to know.
     outlet_from: str = ""
     published_from: str = ""
+    # True when newsfuse made the id up (file stem, line number, "text-N"): such an id says nothing
+    # about identity, so a store gives the article an id derived from its content (engine.py).
+    id_made: bool = False
 
 
 @dataclass(frozen=True, slots=True)

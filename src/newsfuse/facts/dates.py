@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from newsfuse.facts.nlp import Parsed
+from newsfuse.ingest.dates import MAX_YEAR, MIN_YEAR, in_window
 from newsfuse.types import DateRef, Source
 
 MONTHS = {"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
@@ -57,10 +58,12 @@ class FoundDate:
 
 def anchors(sources: Sequence[Source], parsed: Sequence[Parsed] = ()) -> tuple[dict[str, Anchor], list[str]]:
     """The date each article's relative dates are resolved against, and notes on the borrowed ones."""
-    own = {s.article.id: s.article.published for s in sources}
+    own = {s.article.id: s.article.published if in_window(s.article.published) else None for s in sources}
     dated = Counter(d for d in own.values() if d is not None)
     out: dict[str, Anchor] = {}
-    notes: list[str] = []
+    # A stored date at the calendar's edge (0001-01-01) would overflow every relative date.
+    notes: list[str] = [f"{s.article.id}: its date {s.article.published} is outside {MIN_YEAR}-{MAX_YEAR}; "
+                        "ignored" for s in sources if not in_window(s.article.published)]
     for src in sources:
         aid = src.article.id
         if own[aid] is not None:
@@ -113,7 +116,10 @@ def dates_in(text: str, anchor: Anchor, source: str = "", sentence: int = 0) -> 
             lo, hi = m.start(at), m.end(at)
             if any(lo < e and s < hi for s, e in taken):
                 continue
-            got = resolve(m, anchor.date, _looks_ahead(text, lo, hi))
+            try:
+                got = resolve(m, anchor.date, _looks_ahead(text, lo, hi))
+            except (OverflowError, ValueError):
+                got = None  # near the calendar's ends: no reading rather than a failed brief
             if got is None:
                 continue
             start, end, gran, fuzzy = got

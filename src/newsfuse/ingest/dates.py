@@ -45,26 +45,49 @@ def find_date(text: str) -> dt.date | None:
     return best[1] if best else None
 
 
+# Publication dates outside these years are not news dates: Go's zero time (0001-01-01), a
+# 9999-12-31 "never", an epoch mix-up. Such a date is dropped (with a note), never used: date
+# arithmetic near the calendar's ends overflows, and a story spanning 8,000 years groups nothing.
+MIN_YEAR = 1800
+MAX_YEAR = 2200
+
+
+def in_window(date: dt.date | None) -> bool:
+    return date is None or MIN_YEAR <= date.year <= MAX_YEAR
+
+
+def sane_date(date: dt.date | None) -> dt.date | None:
+    """`date` when it lies in the window, else None."""
+    return date if in_window(date) else None
+
+
 def parse_date(value: object) -> dt.date | None:
     """A caller's date value (date, datetime, ISO string or a written date) as a date, or None.
 
-    Raises ValueError when `value` is a non-empty string with no date in it, so a bad date given on
-    purpose is reported rather than dropped.
+    Raises ValueError when `value` is a non-empty string with no date in it, or a date outside
+    MIN_YEAR..MAX_YEAR, so a bad date given on purpose is reported rather than silently used.
     """
     if value is None or value == "":
         return None
     if isinstance(value, dt.datetime):
-        return value.date()
+        return _checked(value.date(), value)
     if isinstance(value, dt.date):
-        return value
+        return _checked(value, value)
     if not isinstance(value, str):
-        raise ValueError(f"not a date: {value!r}")
-    text = value.strip()
+        raise ValueError(f"not a date: {str(value)[:40]!r}")
+    text = value.strip()[:200]
     try:
-        return dt.datetime.fromisoformat(text).date()
-    except ValueError:
-        pass
+        return _checked(dt.datetime.fromisoformat(text).date(), value)
+    except (ValueError, OverflowError) as exc:
+        if "outside" in str(exc):
+            raise
     date = find_date(text)
     if date is None:
-        raise ValueError(f"not a date: {value!r}")
+        raise ValueError(f"not a date: {value[:40]!r}")
+    return date
+
+
+def _checked(date: dt.date, value: object) -> dt.date:
+    if not in_window(date):
+        raise ValueError(f"date {str(value)[:40]!r} is outside {MIN_YEAR}-{MAX_YEAR}")
     return date

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from newsfuse.errors import FetchError, InputError
+from newsfuse.ingest.dates import sane_date
 from newsfuse.ingest.urls import Fetcher, article_from_html, finish, read_page
 from newsfuse.types import Article
 
@@ -108,8 +109,12 @@ def _fill(article: Article, entry: Any, feed_title: str, source: str) -> None:
         article.title = str(entry["title"]).strip()
     stamp = entry.get("published_parsed") or entry.get("updated_parsed")
     if stamp:
-        article.published = dt.date(stamp.tm_year, stamp.tm_mon, stamp.tm_mday)
-        article.published_from = "feed"
+        try:
+            date: dt.date | None = sane_date(dt.date(stamp.tm_year, stamp.tm_mon, stamp.tm_mday))
+        except (ValueError, OverflowError, TypeError):
+            date = None  # a feed's zero or garbage date: the article stays, undated
+        if date is not None:
+            article.published, article.published_from = date, "feed"
     if feed_title:
         article.outlet, article.outlet_from = feed_title, "feed"
     article.origin = source

@@ -25,9 +25,11 @@ class RecordError(ValueError):
     """A record that cannot be an article; the message says which field is wrong."""
 
 
-def record_to_article(record: object, default_id: str, origin: str, given_by: str) -> Article:
+def record_to_article(record: object, default_id: str, origin: str, given_by: str,
+                      warn: Callable[[str], None] | None = None) -> Article:
     """An Article from a caller's dict or a JSONL record; `given_by` ("caller", "jsonl") is where
-    its outlet and date came from."""
+    its outlet and date came from. A date that cannot be read drops the date, not the record: `warn`
+    hears of it."""
     if not isinstance(record, Mapping):
         raise RecordError(f'expected a JSON object with a "text" field, got {type(record).__name__}')
     values = {_ALIASES.get(k, k): v for k, v in record.items() if k not in _ALIASES or _ALIASES[k] not in record}
@@ -45,11 +47,14 @@ def record_to_article(record: object, default_id: str, origin: str, given_by: st
     try:
         published = parse_date(values.get("published"))
     except ValueError as exc:
-        raise RecordError(f'"published": {exc}') from None
+        published = None
+        if warn is not None:
+            warn(f'{origin}: "published" left out ({exc}); the article is kept without a date')
     return Article(
         id=strings["id"] or default_id, text=text, title=strings["title"], outlet=strings["outlet"],
         url=strings["url"], published=published, language=strings["language"], origin=origin,
         outlet_from=given_by if strings["outlet"] else "", published_from=given_by if published else "",
+        id_made=not strings["id"],
     )
 
 
@@ -86,7 +91,7 @@ def read_jsonl(stream: IO[bytes] | IO[str], path: str, stem: str, limit: int,
             yield Skipped(path, number, f"not valid JSON: {exc.msg} (column {exc.colno})")
             continue
         try:
-            yield record_to_article(record, f"{stem}-{number}", f"{path}:{number}", "jsonl")
+            yield record_to_article(record, f"{stem}-{number}", f"{path}:{number}", "jsonl", warn)
         except RecordError as exc:
             yield Skipped(path, number, str(exc))
 
@@ -98,7 +103,8 @@ def _finish_line(stream: IO[bytes] | IO[str], start: bytes | str) -> None:
         chunk = stream.readline(1 << 20)
 
 
-def read_json_document(text: str, path: str, stem: str) -> Iterator[Article | Skipped]:
+def read_json_document(text: str, path: str, stem: str,
+                       warn: Callable[[str], None] | None = None) -> Iterator[Article | Skipped]:
     """A .json file holding one record, or an array of records, rather than JSON lines."""
     try:
         data = json.loads(text)
@@ -109,6 +115,6 @@ def read_json_document(text: str, path: str, stem: str) -> Iterator[Article | Sk
     for number, record in enumerate(records, 1):
         try:
             yield record_to_article(record, f"{stem}-{number}" if len(records) > 1 else stem,
-                                    f"{path}#{number}", "jsonl")
+                                    f"{path}#{number}", "jsonl", warn)
         except RecordError as exc:
             yield Skipped(path, 0, f"item {number}: {exc}")

@@ -22,6 +22,7 @@ from typing import IO, Any, NamedTuple
 from newsfuse.clean import clean_article
 from newsfuse.config import Settings
 from newsfuse.errors import InputError, NoArticlesError
+from newsfuse.ingest.dates import MAX_YEAR, MIN_YEAR, in_window
 from newsfuse.ingest.files import EXTENSIONS, read_file, sniff, walk
 from newsfuse.ingest.html import read_html
 from newsfuse.ingest.jsonl import RecordError, read_json_document, read_jsonl, record_to_article
@@ -119,6 +120,9 @@ class _Reader:
         if not article.text.strip():
             self.skip(Skipped(where, line, "nothing left after cleaning"))
             return None
+        if not in_window(article.published):
+            self.warn(f"{where}: date {article.published} is outside {MIN_YEAR}-{MAX_YEAR}; left out")
+            article = dataclasses.replace(article, published=None, published_from="")
         article = infer_metadata(article, raw.stem)
         unique = self.unique_id(article.id)
         if unique != article.id:
@@ -142,10 +146,10 @@ class _Reader:
 
     def expand(self, item: Input, position: int) -> Iterator[_Raw]:
         if isinstance(item, Article):
-            yield _Raw(_given_article(item, item.id or self.text_id()), given=True)
+            yield _Raw(_given_article(item, item.id or self.text_id(), made=item.id_made or not item.id), given=True)
         elif isinstance(item, Mapping):
             try:
-                yield _Raw(record_to_article(item, self.text_id(), f"input {position}", "caller"))
+                yield _Raw(record_to_article(item, self.text_id(), f"input {position}", "caller", self.warn))
             except RecordError as exc:
                 raise InputError(str(exc), path=f"input {position}") from None
         elif isinstance(item, Path):
@@ -161,7 +165,7 @@ class _Reader:
             yield from self.jsonl_stream(self.stdin if self.stdin is not None else sys.stdin, "<stdin>", "stdin")
             return
         if "\n" in value or len(value) > MAX_PATH_LENGTH:
-            yield _Raw(Article(id=self.text_id(), text=value, origin="text"))
+            yield _Raw(Article(id=self.text_id(), text=value, origin="text", id_made=True))
             return
         path = Path(value).expanduser()
         if path.exists():
@@ -173,7 +177,7 @@ class _Reader:
         elif looks_like_path(value):
             raise InputError("no such file or folder", path=value)
         else:
-            yield _Raw(Article(id=self.text_id(), text=value, origin="text"))
+            yield _Raw(Article(id=self.text_id(), text=value, origin="text", id_made=True))
 
     def pattern(self, value: str) -> Iterator[_Raw]:
         matches = sorted(glob.glob(os.path.expanduser(value), recursive=True))
@@ -225,11 +229,13 @@ class _Reader:
             return
         kind = EXTENSIONS.get(suffix) or sniff(decoded.text)
         if kind == "html":
-            yield _Raw(read_html(decoded.text, path.stem, str(path)), path.stem)
+            page = read_html(decoded.text, path.stem, str(path))
+            page.id_made = True
+            yield _Raw(page, path.stem)
         elif kind == "txt":
             yield _Raw(read_txt(decoded.text, path), path.stem)
         else:
-            yield from self.records(read_json_document(decoded.text, str(path), path.stem), str(path), explicit)
+            yield from self.records(read_json_document(decoded.text, str(path), path.stem, self.warn), str(path), explicit)
 
     def jsonl_stream(self, stream: IO[bytes] | IO[str], name: str, stem: str,
                      explicit: bool = True) -> Iterator[_Raw]:
@@ -255,16 +261,20 @@ class _Reader:
             yield _Raw(item)
         if good:
             return
-        if held and explicit:
-            raise InputError(held[0].reason, path=held[0].path, line=held[0].line,
-                             hint=f"{len(held)} bad record(s), none readable" if len(held) > 1 else "")
+        # Every bad record is reported, each with its line: "skipped 10", not "skipped 1".
         for skipped in held or [Skipped(name, 0, "empty file")]:
             self.skip(skipped)
+        if held and explicit:
+            if len(held) == 1:
+                raise InputError(held[0].reason, path=held[0].path, line=held[0].line)
+            first = held[0]
+            raise InputError(f"none of its {len(held)} records could be read (first, line {first.line}: "
+                             f"{first.reason})", path=name)
 
 
-def _given_article(article: Article, article_id: str) -> Article:
+def _given_article(article: Article, article_id: str, made: bool) -> Article:
     return dataclasses.replace(
-        article, id=article_id,
+        article, id=article_id, id_made=made,
         outlet_from=article.outlet_from or ("caller" if article.outlet else ""),
         published_from=article.published_from or ("caller" if article.published else ""))
 

@@ -8,4 +8,4 @@ from newsfuse.types import Article
 
 
 def read_txt(text: str, path: Path) -> Article:
-    return Article(id=path.stem, text=text, origin=str(path))
+    return Article(id=path.stem, text=text, origin=str(path), id_made=True)

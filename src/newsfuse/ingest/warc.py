@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from newsfuse.errors import InputError, MissingDependencyError
+from newsfuse.ingest.dates import sane_date
 from newsfuse.ingest.urls import article_from_html, finish
 from newsfuse.types import Article
 
@@ -103,8 +104,8 @@ def _record_article(record: Any, path: Path, limit: int) -> Article | RecordProb
     if raw.published is None:
         stamp = str(headers.get_header("WARC-Date") or "")
         try:
-            raw.published = dt.date.fromisoformat(stamp[:10])
-            raw.published_from = "warc-date"
+            raw.published = sane_date(dt.date.fromisoformat(stamp[:10]))
+            raw.published_from = "warc-date" if raw.published else ""
         except ValueError:
             pass
     article = finish(raw)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import IO
 
 from newsfuse.config import Settings
-from newsfuse.errors import FetchError, NewsfuseError
+from newsfuse.errors import FetchError, InputError, NewsfuseError
 from newsfuse.ingest.feeds import (
     FEED_SUFFIXES,
     OPML_SUFFIXES,
@@ -50,15 +50,20 @@ class Sources:
     stdin: IO[str] | None = None
     skipped: list[tuple[str, str]] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # read, with a caveat (a date left out, cp1252)
 
     def __iter__(self) -> Iterator[Article]:
         with Fetcher(self.limits, allow_private=self.allow_private) as fetcher:
             for item in self.inputs:
+                before = len(self.skipped)
                 try:
                     yield from self._one(item, fetcher)
                 except NewsfuseError as exc:
                     self.failed.append(exc.describe())
-                    self.skipped.append((exc.path or item, exc.message))
+                    # An input whose parts were each reported (ten bad records, one empty file) is
+                    # not counted once more as a whole.
+                    if len(self.skipped) == before:
+                        self.skipped.append((exc.path or item, exc.message))
 
     def _one(self, item: str, fetcher: Fetcher) -> Iterator[Article]:
         if is_url(item):
@@ -71,20 +76,20 @@ class Sources:
                 return
             suffix = path.suffix.lower()
             if suffix in OPML_SUFFIXES:
-                yield from self._opml(read_opml(read_local(path), str(path)), fetcher)
+                yield from self._opml(read_opml(read_local(path), str(path)), fetcher, str(path))
                 return
             if suffix in FEED_SUFFIXES:
                 yield from self._records(read_feed(read_local(path), str(path), fetcher))
                 return
             if suffix in (".txt", ".urls") and looks_like_url_list(path):
-                yield from self._pages(read_url_list(path), fetcher)
+                yield from self._pages(read_url_list(path), fetcher, str(path))
                 return
         yield from self._files(item)
 
     def _url(self, url: str, fetcher: Fetcher) -> Iterator[Article]:
         page = fetcher.get(url)
         if looks_like_opml(page.body):
-            yield from self._opml(read_opml(page.body, url), fetcher)
+            yield from self._opml(read_opml(page.body, url), fetcher, url)
         elif looks_like_feed(page.body, page.content_type):
             yield from self._records(read_feed(page.body, url, fetcher))
         else:
@@ -93,20 +98,34 @@ class Sources:
                 raise FetchError("no article text found in the page", path=url)
             yield article
 
-    def _opml(self, feeds: list[str], fetcher: Fetcher) -> Iterator[Article]:
+    def _opml(self, feeds: list[str], fetcher: Fetcher, source: str) -> Iterator[Article]:
+        """Each feed in turn; one that fails is skipped, but a list none of whose feeds could be read
+        has failed as a whole (the exit code says so)."""
+        read = 0
+        first = ""
         for feed in feeds:
             try:
                 page = fetcher.get(feed)
                 yield from self._records(read_feed(page.body, feed, fetcher))
+                read += 1
             except NewsfuseError as exc:
                 self.skipped.append((exc.path or feed, exc.message))
+                first = first or exc.describe()
+        if not read:
+            raise InputError(f"none of its {len(feeds)} feed(s) could be read (first: {first})", path=source)
 
-    def _pages(self, urls: list[str], fetcher: Fetcher) -> Iterator[Article]:
+    def _pages(self, urls: list[str], fetcher: Fetcher, source: str) -> Iterator[Article]:
+        read = 0
+        first = ""
         for item in iter_urls(urls, fetcher):
             if isinstance(item, FetchError):
                 self.skipped.append((item.path, item.message))
+                first = first or item.describe()
             else:
+                read += 1
                 yield item
+        if urls and not read:
+            raise InputError(f"none of its {len(urls)} URL(s) gave an article (first: {first})", path=source)
 
     def _records(self, items: Iterator[Article | EntryProblem | RecordProblem]) -> Iterator[Article]:
         for item in items:
@@ -122,4 +141,4 @@ class Sources:
         def skip(entry: Skipped) -> None:
             self.skipped.append((f"{entry.path}:{entry.line}" if entry.line else entry.path, entry.reason))
 
-        yield from iter_articles([item], self.settings, self.stdin, on_skip=skip)
+        yield from iter_articles([item], self.settings, self.stdin, on_skip=skip, on_warning=self.warnings.append)
