@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from newsfuse.similarity import LazySims, candidate_pairs, similarities
 from newsfuse.text import word_count
 from newsfuse.types import Claim, Evidence, Sentence, Source
 
@@ -37,7 +38,7 @@ def build_claims(sources: Sequence[Source], vectors: np.ndarray, threshold: floa
     origin_of = {src.article.id: src.origin for src in sources}
     article_rank = {src.article.id: i for i, src in enumerate(sources)}
     members = _agglomerate(sentences, vectors, threshold)
-    sims = vectors @ vectors.T
+    sims = similarities(vectors)
     centrality = cross_source_centrality(sentences, sims)
 
     claims: list[Claim] = []
@@ -60,9 +61,11 @@ def build_claims(sources: Sequence[Source], vectors: np.ndarray, threshold: floa
     return claims
 
 
-def cross_source_centrality(sentences: Sequence[Sentence], sims: np.ndarray) -> np.ndarray:
+def cross_source_centrality(sentences: Sequence[Sentence], sims: np.ndarray | LazySims) -> np.ndarray:
     """Each sentence's mean similarity to the sentences of the *other* sources: the graph view
     LexRank takes, restricted to cross-source edges so that long articles don't vote for themselves."""
+    if isinstance(sims, LazySims):  # a long brief: the same means, from vector sums
+        return sims.cross_source_centrality([s.article_id for s in sentences])
     articles = np.array([s.article_id for s in sentences])
     other = articles[:, None] != articles[None, :]
     return (np.where(other, sims, 0.0).sum(axis=1) / np.maximum(other.sum(axis=1), 1)).astype(float)
@@ -70,9 +73,9 @@ def cross_source_centrality(sentences: Sequence[Sentence], sims: np.ndarray) -> 
 
 def _agglomerate(sentences: list[Sentence], vectors: np.ndarray, threshold: float) -> list[list[int]]:
     n = len(sentences)
-    sims = vectors @ vectors.T
+    sims = similarities(vectors)
     articles = [s.article_id for s in sentences]
-    ii, jj = np.nonzero(np.triu(sims, 1) >= threshold)
+    ii, jj = candidate_pairs(sims, threshold, articles)
     pairs = sorted(((float(sims[i, j]), int(i), int(j)) for i, j in zip(ii, jj, strict=True)
                     if articles[i] != articles[j]), reverse=True)
     cluster_of = list(range(n))
@@ -93,7 +96,7 @@ def _agglomerate(sentences: list[Sentence], vectors: np.ndarray, threshold: floa
     return list(members.values())
 
 
-def _representative(group: list[int], sentences: list[Sentence], sims: np.ndarray,
+def _representative(group: list[int], sentences: list[Sentence], sims: np.ndarray | LazySims,
                     centrality: np.ndarray) -> int:
     """The member that best stands for the claim: central to it, complete, and able to stand alone."""
 

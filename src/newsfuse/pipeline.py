@@ -20,7 +20,8 @@ from newsfuse.claims import build_claims
 from newsfuse.compare import coverage
 from newsfuse.config import Settings, load_settings
 from newsfuse.embed import Embedder, load_embedder
-from newsfuse.errors import InputError, NoArticlesError
+from newsfuse.errors import ConfigError, InputError, NoArticlesError
+from newsfuse.ingest.files import too_large
 from newsfuse.ingest import Skipped, read_articles
 from newsfuse.stories.dedup import assign_origins
 from newsfuse.summarize import summarize
@@ -30,6 +31,7 @@ from newsfuse.types import Article, Brief, Source
 ArticleInput = str | Path | dict[str, Any] | Article
 # Notes that start with this are warnings about the input; the CLI prints them to stderr.
 WARNING_PREFIX = "input: "
+MAX_WORDS = 10_000  # a summary longer than this is not a brief
 
 
 @dataclass(slots=True)
@@ -62,6 +64,11 @@ def prepare(inputs: Sequence[ArticleInput], settings: Settings, id: str = "brief
     given = [a for a in inputs if isinstance(a, Article)]
     if len(given) == len(inputs):
         articles, skipped, warnings = list(given), [], []
+        for a in articles:
+            size = len(a.text.encode("utf-8", "replace")) if isinstance(a.text, str) else 0
+            if size > settings.max_article_bytes:
+                raise InputError(too_large(size, settings.max_article_bytes), path=a.id or "article",
+                                 hint="split it, or raise the max_article_bytes setting")
     else:
         result = read_articles(inputs, settings=settings)
         articles, skipped, warnings = result.articles, result.skipped, result.warnings
@@ -74,6 +81,11 @@ def prepare(inputs: Sequence[ArticleInput], settings: Settings, id: str = "brief
     origins = assign_origins(articles)
     sources = [Source(number=i + 1, article=a, origin=o, sentences=split_sentences(a))
                for i, (a, o) in enumerate(zip(articles, origins, strict=True))]
+    total = sum(len(src.sentences) for src in sources)
+    if total > settings.max_sentences:
+        # Refused before the costly stages: embedding alone runs at ~200 sentences/s on 2 cores.
+        raise InputError(f"{total:,} sentences is more than one brief takes ({settings.max_sentences:,})",
+                         path=id, hint="brief fewer or shorter articles, or raise the max_sentences setting")
     return Prepared(id, sources, skipped, warnings, {"read": read - started, "split": time.perf_counter() - read})
 
 
@@ -131,8 +143,8 @@ def brief(articles: Sequence[ArticleInput], words: int | None = None, *, setting
     id/title/outlet/url/published, or an `Article`.
     """
     settings = settings or load_settings()
-    if isinstance(articles, str | Path | dict | Article):
-        articles = [articles]
+    articles = _inputs(articles)
+    words = _words(words)
     # Loading spaCy (about a second) overlaps reading and embedding: onnxruntime releases the GIL.
     spacy_loading = _load_spacy_in_background(settings) if settings.facts else None
     prepared = prepare(articles, settings, id)
@@ -143,6 +155,33 @@ def brief(articles: Sequence[ArticleInput], words: int | None = None, *, setting
     if spacy_loading is not None:
         spacy_loading.join()
     return assemble(prepared, vectors, words or settings.words, settings)
+
+
+def _inputs(articles: object) -> Sequence[ArticleInput]:
+    """The caller's articles as a list; the project's own error for anything else (None, 42)."""
+    if isinstance(articles, str | Path | dict | Article):
+        return [articles]
+    if articles is None:
+        raise InputError("no articles given (None)", hint="give a list of paths, texts, dicts or Articles")
+    if isinstance(articles, bytes | bytearray):
+        raise InputError("bytes given; decode them to text first", path="articles")
+    if not isinstance(articles, Iterable):
+        raise InputError(f"cannot brief a {type(articles).__name__}", path="articles",
+                         hint="give a list of paths, texts, dicts or Articles")
+    items = list(articles)  # a generator of articles is fine: it is read once, here
+    for i, item in enumerate(items, 1):
+        if not isinstance(item, str | Path | dict | Article):
+            raise InputError(f"cannot read a {type(item).__name__}", path=f"input {i}",
+                             hint='give a path, a string of text, a dict with "text", or an Article')
+    return items
+
+
+def _words(words: object) -> int | None:
+    if words is None:
+        return None
+    if isinstance(words, bool) or not isinstance(words, int) or not 1 <= words <= MAX_WORDS:
+        raise ConfigError(f"words must be a whole number from 1 to {MAX_WORDS:,}, got {words!r}"[:200])
+    return words
 
 
 def _load_spacy_in_background(settings: Settings) -> threading.Thread:
@@ -164,6 +203,7 @@ def brief_many(clusters: Iterable[tuple[str, Sequence[ArticleInput]]], words: in
                chunk: int = 64) -> Iterable[Brief]:
     """Brief many stories, `chunk` at a time, embedding each chunk's sentences in one pass."""
     settings = settings or load_settings()
+    words = _words(words)
     model = embedder or load_embedder(settings.embedder, settings.embed_batch)
     pending: list[Prepared] = []
 
@@ -181,7 +221,7 @@ def brief_many(clusters: Iterable[tuple[str, Sequence[ArticleInput]]], words: in
         pending.clear()
 
     for cluster_id, inputs in clusters:
-        pending.append(prepare(inputs, settings, cluster_id))
+        pending.append(prepare(_inputs(inputs), settings, cluster_id))
         if len(pending) >= chunk:
             yield from flush()
     if pending:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from newsfuse.claims import cross_source_centrality
+from newsfuse.similarity import similarities
 from newsfuse.text import concepts, word_count
 from newsfuse.types import Claim, Evidence, Sentence, Source, SummaryItem
 
@@ -104,7 +105,7 @@ def summarize(sources: Sequence[Source], claims: Sequence[Claim], vectors: np.nd
 
 def _centrality(sentences: Sequence[Sentence], vectors: np.ndarray) -> np.ndarray:
     """Cross-source centrality scaled to 0..1 over the story (0 everywhere with a single source)."""
-    central = cross_source_centrality(sentences, vectors @ vectors.T)
+    central = cross_source_centrality(sentences, similarities(vectors))
     span = float(central.max() - central.min())
     return (central - central.min()) / span if span > 0 else np.zeros(len(sentences))
 

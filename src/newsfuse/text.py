@@ -80,13 +80,35 @@ def _rejoin(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
+# A "sentence" longer than this (a table flattened into one line, a page without punctuation) is cut
+# at spaces into pieces of at most this length: the embedder reads only its first 256 tokens anyway,
+# and spaCy refuses a text over 1M characters (E088) and needs ~1 GB per 100,000.
+MAX_SENTENCE_CHARS = 5_000
+
+
+def _cut_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    pieces: list[tuple[int, int]] = []
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = text.rfind(" ", start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS)
+        cut = cut if cut > start else start + MAX_SENTENCE_CHARS
+        pieces.append((start, cut))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if end > start:
+        pieces.append((start, end))
+    return pieces
+
+
 def split_sentences(article: Article) -> list[Sentence]:
     """The sentences of an article's cleaned text, with character spans into it."""
     sentences: list[Sentence] = []
-    for number, start, end in paragraphs(article.text):
-        for s, e in split_spans(article.text[start:end]):
-            sentences.append(Sentence(article.id, len(sentences), start + s, start + e,
-                                      article.text[start + s:start + e], number))
+    text = article.text
+    for number, start, end in paragraphs(text):
+        for s, e in split_spans(text[start:end]):
+            spans = [(start + s, start + e)] if e - s <= MAX_SENTENCE_CHARS else _cut_long(text, start + s, start + e)
+            for lo, hi in spans:
+                sentences.append(Sentence(article.id, len(sentences), lo, hi, text[lo:hi], number))
     return sentences
 
 

@@ -23,7 +23,7 @@ from newsfuse.clean import clean_article
 from newsfuse.config import Settings
 from newsfuse.errors import InputError, NoArticlesError
 from newsfuse.ingest.dates import MAX_YEAR, MIN_YEAR, in_window
-from newsfuse.ingest.files import EXTENSIONS, read_file, sniff, walk
+from newsfuse.ingest.files import EXTENSIONS, read_file, sniff, too_large, walk
 from newsfuse.ingest.html import read_html
 from newsfuse.ingest.jsonl import RecordError, read_json_document, read_jsonl, record_to_article
 from newsfuse.ingest.meta import infer_metadata
@@ -144,7 +144,16 @@ class _Reader:
 
     # -- expanding one input into raw articles (article, file stem) ------------------------------------
 
+    def check_size(self, text: object, where: str) -> None:
+        """In-memory text obeys the same size limit as a file (a 10 MB string is refused, not read)."""
+        limit = self.settings.max_article_bytes
+        if isinstance(text, str) and len(text) > limit // 4 and len(text.encode("utf-8", "replace")) > limit:
+            raise InputError(too_large(len(text.encode("utf-8", "replace")), limit), path=where,
+                             hint="split it, or raise the max_article_bytes setting")
+
     def expand(self, item: Input, position: int) -> Iterator[_Raw]:
+        if isinstance(item, Article | Mapping):
+            self.check_size(item.text if isinstance(item, Article) else item.get("text"), f"input {position}")
         if isinstance(item, Article):
             yield _Raw(_given_article(item, item.id or self.text_id(), made=item.id_made or not item.id), given=True)
         elif isinstance(item, Mapping):
@@ -155,6 +164,10 @@ class _Reader:
         elif isinstance(item, Path):
             yield from self.path(item.expanduser(), explicit=True)
         elif isinstance(item, str):
+            if not item.strip():
+                # Path("") is the current folder: an empty string must never read it.
+                raise InputError("empty text (neither an article nor a path)", path=f"input {position}")
+            self.check_size(item, f"input {position}")
             yield from self.string(item)
         else:
             raise InputError(f"cannot read a {type(item).__name__}", path=f"input {position}",

@@ -5,21 +5,24 @@ and date in the page; the record's WARC-Date stands in for a missing publication
 it is the crawl time, within a day or two of publication). The record id is the article id.
 
 A truncated or corrupt archive is read up to the damage: the articles before it are kept (the ingest
-commits them) and the error names the archive and how many records were read.
+commits them) and the error names the archive, the byte offset and how many records were read. A
+malformed record is skipped with its offset (the framing is checked first: `warcframe`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import io
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from newsfuse.errors import InputError, MissingDependencyError
+from newsfuse.errors import InputError, MissingDependencyError, NewsfuseError
 from newsfuse.ingest.dates import sane_date
 from newsfuse.ingest.urls import article_from_html, finish
+from newsfuse.ingest.warcframe import Damage, frames
 from newsfuse.types import Article
 
 SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
@@ -38,29 +41,66 @@ def is_warc(path: Path) -> bool:
 
 
 def read_warc(path: Path, max_record_bytes: int = MAX_RECORD_BYTES) -> Iterator[Article | RecordProblem]:
-    """The articles of an archive, in record order; records without article text are reported."""
+    """The articles of an archive, in record order; records without article text are reported.
+
+    A malformed record is reported (with its byte offset) and skipped; an archive cut short or
+    corrupt yields what came before the damage, then raises InputError saying where it broke."""
     try:
         from warcio.archiveiterator import ArchiveIterator
-        from warcio.exceptions import ArchiveLoadFailed
     except ImportError:
         raise MissingDependencyError("reading WARC archives", "warcio") from None
+    if path.name.lower().endswith((".arc", ".arc.gz")):
+        yield from _read_arc(path, max_record_bytes)
+        return
     records = 0
     try:
         with path.open("rb") as stream:
-            for record in ArchiveIterator(stream):
+            for frame in frames(stream, path.name.lower().endswith(".gz"), max_record_bytes + (1 << 16)):
+                if isinstance(frame, Damage):
+                    if frame.fatal:
+                        raise _damaged(path, records, f"{frame.reason} at byte {frame.offset:,}")
+                    yield RecordProblem(f"{path}@{frame.offset}", frame.reason)
+                    continue
+                records += 1
+                try:
+                    for record in ArchiveIterator(io.BytesIO(frame.data)):
+                        item = _record_article(record, path, max_record_bytes) \
+                            if record.rec_type in ("response", "resource") else None
+                        if item is not None:
+                            yield item
+                except Exception as exc:  # noqa: BLE001 - warcio raises many kinds on a bad record
+                    if isinstance(exc, NewsfuseError):
+                        raise
+                    yield RecordProblem(f"{path}@{frame.offset}",
+                                        f"malformed record skipped: {type(exc).__name__}: {str(exc)[:120]}")
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", path=str(path)) from None
+    if not records:
+        raise InputError("no WARC record in the archive (empty file?)", path=str(path))
+
+
+def _read_arc(path: Path, max_record_bytes: int) -> Iterator[Article | RecordProblem]:
+    """Old ARC files: warcio's own framing (they carry no Content-Length to check)."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    records = 0
+    try:
+        with path.open("rb") as stream:
+            for record in ArchiveIterator(stream, arc2warc=True):
                 item = _record_article(record, path, max_record_bytes) \
                     if record.rec_type in ("response", "resource") else None
                 if _drained_short(record):
-                    raise _damaged(path, records, EOFError("the last record ends early"))
+                    raise _damaged(path, records, "the last record ends early")
                 records += 1
                 if item is not None:
                     yield item
     except OSError as exc:
         if isinstance(exc, FileNotFoundError | PermissionError | IsADirectoryError):
             raise InputError(f"cannot read: {exc.strerror}", path=str(path)) from None
-        raise _damaged(path, records, exc) from None
+        raise _damaged(path, records, f"{type(exc).__name__}: {exc}") from None
     except (EOFError, zlib.error, ArchiveLoadFailed, ValueError) as exc:
-        raise _damaged(path, records, exc) from None
+        raise _damaged(path, records, f"{type(exc).__name__}: {exc}") from None
 
 
 def _drained_short(record: Any) -> bool:
@@ -72,8 +112,8 @@ def _drained_short(record: Any) -> bool:
     return int(getattr(raw, "limit", 0) or 0) > 0
 
 
-def _damaged(path: Path, records: int, exc: BaseException) -> InputError:
-    return InputError(f"archive truncated or corrupt after {records} record(s): {type(exc).__name__}: {exc}",
+def _damaged(path: Path, records: int, what: str) -> InputError:
+    return InputError(f"archive truncated or corrupt after {records} record(s): {what}",
                       path=str(path), hint="the articles before the damage were kept")
 
 
