@@ -34,7 +34,7 @@ def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def make_client(db: Path, **config: Any) -> TestClient:
     settings = load_settings(embedder="hashing")
     app = create_app(WebConfig(db=db, settings=settings, **config), warm=False)
-    return TestClient(app, raise_server_exceptions=False)
+    return TestClient(app, raise_server_exceptions=False, base_url="http://localhost")
 
 
 @pytest.fixture(scope="module")

@@ -50,11 +50,28 @@ def output(path: Path | None) -> Iterator[IO[str]]:
         return
     if path.parent and not path.parent.exists():
         raise InputError("the output folder does not exist", path=str(path.parent))
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or Path("."))
+    if path.is_dir():
+        raise InputError("is a folder; -o takes a file name", path=str(path))
+    if path.exists() and not path.is_file():
+        # /dev/stdout, a named pipe, a device: written in place (renaming over it would replace it).
+        try:
+            with path.open("w", encoding="utf-8") as stream:
+                yield stream
+        except OSError as exc:
+            raise InputError(f"cannot write: {exc.strerror or exc}", path=str(path)) from None
+        return
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or Path("."))
+    except OSError as exc:
+        raise InputError(f"cannot write here: {exc.strerror or exc}", path=str(path.parent)) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             yield handle
         os.replace(tmp, path)
+    except OSError as exc:
+        # A full disk (ENOSPC) or a vanished folder: one line, and no half-written file left behind.
+        Path(tmp).unlink(missing_ok=True)
+        raise InputError(f"cannot write: {exc.strerror or exc}", path=str(path)) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

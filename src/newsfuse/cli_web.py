@@ -29,6 +29,10 @@ def serve(
     embedder: Annotated[str | None, typer.Option(help="minilm-onnx (default), hashing, onnx:<model>:<tokenizer>, ...")]
     = None,
     log_level: Annotated[str, typer.Option(help="uvicorn log level.")] = "info",
+    allowed_host: Annotated[list[str] | None, typer.Option(
+        "--allowed-host", help="A host name the server answers to besides localhost (repeatable; "
+                               "'.example.org' allows a domain, '*' any: only behind a proxy that checks it).")]
+    = None,
 ) -> None:
     """Serve the stories of a store as web pages and a JSON API (default http://127.0.0.1:8000)."""
     from newsfuse.cli import fail, warn
@@ -46,6 +50,8 @@ def serve(
     if not is_loopback(host):
         warn(f"binding to {host}: the server is reachable from other machines"
              + ("" if token else "; anyone can ingest articles (give --token to require one)"))
+        if host in ("0.0.0.0", "::") and not allowed_host:
+            warn("only requests for localhost are answered; give --allowed-host NAME for the name clients use")
     try:
         import uvicorn
 
@@ -54,8 +60,11 @@ def serve(
         settings = load_settings(config, embedder=embedder)
         body = int(max_upload_mb * 1_000_000)
         limits = Limits(max_body_bytes=body, max_article_bytes=min(Limits().max_article_bytes, body))
+        hosts = tuple(allowed_host or ())
+        if host not in ("0.0.0.0", "::", "") and not is_loopback(host):
+            hosts += (host,)  # the address it was bound to is the name a client uses
         web = create_app(WebConfig(db=db, settings=settings, token=token, limits=limits, cache_size=cache,
-                                   allow_private=allow_private))
+                                   allow_private=allow_private, allowed_hosts=hosts))
     except NewsfuseError as exc:
         fail(exc.describe())
         return

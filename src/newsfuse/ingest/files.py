@@ -60,6 +60,14 @@ def decode(data: bytes, path: str, line: int = 0) -> Decoded:
                 raise InputError(f"not {codec} text (byte offset {exc.start + len(bom)})", path=path,
                                  line=line) from None
     if b"\x00" in data:
+        codec = _utf16_without_bom(data)
+        if codec:
+            try:
+                text = _check_text(data.decode(codec), path, line)
+            except (UnicodeDecodeError, InputError):
+                pass
+            else:
+                return Decoded(text, warning=f"no byte-order mark; read as {codec.upper()}")
         raise InputError("binary file, not text (it holds NUL bytes)", path=path, line=line)
     try:
         return Decoded(_check_text(data.decode("utf-8"), path, line))
@@ -76,6 +84,21 @@ def decode(data: bytes, path: str, line: int = 0) -> Decoded:
     if _CONTROL.search(text):
         raise error
     return Decoded(text, warning=f"not UTF-8 (byte offset {offset}); read as Windows-1252")
+
+
+def _utf16_without_bom(data: bytes) -> str:
+    """"utf-16-le"/"utf-16-be" when `data` looks like UTF-16 text (mostly Latin script): the NUL
+    bytes sit at odd (LE) or even (BE) offsets and almost nowhere else; else ""."""
+    sample = data[:65_536]
+    if len(sample) < 4 or len(sample) % 2:
+        return ""
+    even, odd = sample[0::2], sample[1::2]
+    share_even, share_odd = even.count(0) / len(even), odd.count(0) / len(odd)
+    if share_odd > 0.6 and share_even < 0.01:
+        return "utf-16-le"
+    if share_even > 0.6 and share_odd < 0.01:
+        return "utf-16-be"
+    return ""
 
 
 def _check_text(text: str, path: str, line: int) -> str:
@@ -95,12 +118,100 @@ def sniff(text: str) -> str:
     return "txt"
 
 
-def walk(folder: Path) -> tuple[list[Path], list[Path]]:
-    """(article files, other files) under `folder`, recursively, sorted; hidden entries are left out."""
+def walk(folder: Path, loops: list[str] | None = None) -> tuple[list[Path], list[Path]]:
+    """(article files, other files) under `folder`, recursively, sorted; hidden entries are left out.
+
+    Symbolic links are followed, but each real folder is entered once: a link back to a parent (a
+    loop) or a second link to a folder already read is not entered again, and is noted in `loops`."""
     articles: list[Path] = []
     others: list[Path] = []
-    for path in sorted(folder.rglob("*")):
+    for path in prefer_real(safe_tree(folder, loops)):
         if any(part.startswith(".") for part in path.relative_to(folder).parts) or not path.is_file():
             continue
         (articles if path.suffix.lower() in EXTENSIONS else others).append(path)
     return articles, others
+
+
+def prefer_real(paths: list[Path]) -> list[Path]:
+    """`paths` with each file once: of several names for one file, a name that is not a link wins."""
+    chosen: dict[tuple[int, int], Path] = {}
+    for path in paths:
+        try:
+            info = path.stat()
+            if not path.is_file():
+                continue
+        except OSError:
+            continue
+        key = (info.st_dev, info.st_ino)
+        if key not in chosen or (chosen[key].is_symlink() and not path.is_symlink()):
+            chosen[key] = path
+    keep = set(chosen.values())
+    return [p for p in paths if p in keep or not _is_file(p)]
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:
+        return False
+
+
+def safe_tree(folder: Path, loops: list[str] | None = None) -> list[Path]:
+    """Every path under `folder` (sorted), following links into each real folder at most once."""
+    seen: set[tuple[int, int]] = set()
+    out: list[Path] = []
+    stack = [folder]
+    while stack:
+        current = stack.pop()
+        try:
+            info = current.stat()
+        except OSError:
+            continue
+        key = (info.st_dev, info.st_ino)
+        if key in seen:
+            if loops is not None:
+                loops.append(str(current))
+            continue
+        seen.add(key)
+        try:
+            entries = sorted(current.iterdir())
+        except OSError:
+            continue
+        for entry in entries:
+            out.append(entry)
+            try:
+                if entry.is_dir():
+                    stack.append(entry)
+            except OSError:  # a link loop on the entry itself (ELOOP)
+                if loops is not None:
+                    loops.append(str(entry))
+    return sorted(out)
+
+
+def glob_paths(pattern: str, loops: list[str] | None = None) -> list[Path]:
+    """The paths matching `pattern` (`*`, `?`, `[..]` within a name; `**` any number of folders),
+    sorted. Unlike `glob.glob(recursive=True)`, a link loop under `**` ends (see `safe_tree`)."""
+    import fnmatch
+    import glob
+
+    if "**" not in pattern:
+        return sorted(Path(p) for p in glob.glob(pattern))
+    parts = Path(pattern).parts
+    fixed = next(i for i, part in enumerate(parts) if glob.has_magic(part))
+    root = Path(*parts[:fixed]) if fixed else Path(".")
+    wanted = parts[fixed:]
+
+    def matches(names: tuple[str, ...], rules: tuple[str, ...]) -> bool:
+        if not rules:
+            return not names
+        if rules[0] == "**":
+            return any(matches(names[i:], rules[1:]) for i in range(len(names) + 1))
+        return bool(names) and fnmatch.fnmatchcase(names[0], rules[0]) and matches(names[1:], rules[1:])
+
+    if not root.is_dir():
+        return []
+    found = [p for p in prefer_real(safe_tree(root, loops)) if matches(p.relative_to(root).parts, wanted)
+             and not any(name.startswith(".") for name in p.relative_to(root).parts)]
+    if matches((), wanted):
+        found.append(root)
+    return sorted(found)

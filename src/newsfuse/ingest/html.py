@@ -34,7 +34,7 @@ def read_html(html: str, article_id: str, origin: str, url: str = "") -> Article
                                 "max_date": dt.date.today().isoformat()},
     )
     if not isinstance(document, Document):  # None: trafilatura found no main text
-        return Article(id=article_id, text="", url=url, origin=origin)
+        return Article(id=article_id, text=deep_text(html), url=url, origin=origin)
     published = _date(document.date)
     outlet = (document.sitename or "").strip()
     return Article(
@@ -42,6 +42,57 @@ def read_html(html: str, article_id: str, origin: str, url: str = "") -> Article
         outlet=outlet, url=(document.url or url or "").strip(), published=published, origin=origin,
         outlet_from="html" if outlet else "", published_from="html" if published else "",
     )
+
+
+# libxml2 (under lxml, under trafilatura) stops building the tree past 255 levels of nesting, and the
+# text below that depth is lost. A page nested deeper is read by Python's own tokenizer instead.
+MAX_TREE_DEPTH = 255
+
+
+def deep_text(html: str) -> str:
+    """The text of a page nested deeper than libxml2 reads (paragraphs kept), else ""."""
+    from html.parser import HTMLParser
+
+    void = {"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source", "wbr"}
+    skip = {"script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "head"}
+    blocks = {"p", "div", "article", "section", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr"}
+
+    class Reader(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.depth = self.deepest = self.hidden = 0
+            self.parts: list[str] = []
+
+        def handle_starttag(self, tag: str, attrs: object) -> None:
+            if tag in void:
+                return
+            self.depth += 1
+            self.deepest = max(self.deepest, self.depth)
+            if tag in skip:
+                self.hidden += 1
+            if tag in blocks:
+                self.parts.append("\n\n")
+
+        def handle_endtag(self, tag: str) -> None:
+            if tag in void:
+                return
+            self.depth = max(self.depth - 1, 0)
+            if tag in skip:
+                self.hidden = max(self.hidden - 1, 0)
+            if tag in blocks:
+                self.parts.append("\n\n")
+
+        def handle_data(self, data: str) -> None:
+            if not self.hidden:
+                self.parts.append(data)
+
+    reader = Reader()
+    reader.feed(html)
+    reader.close()
+    if reader.deepest <= MAX_TREE_DEPTH:
+        return ""
+    paragraphs = (" ".join(p.split()) for p in "".join(reader.parts).split("\n\n"))
+    return "\n\n".join(p for p in paragraphs if p)
 
 
 def _date(value: str | None) -> dt.date | None:

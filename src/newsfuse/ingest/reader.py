@@ -10,7 +10,6 @@ dropped without a trace.
 from __future__ import annotations
 
 import dataclasses
-import glob
 import logging
 import os
 import re
@@ -23,7 +22,7 @@ from newsfuse.clean import clean_article
 from newsfuse.config import Settings
 from newsfuse.errors import InputError, NoArticlesError
 from newsfuse.ingest.dates import MAX_YEAR, MIN_YEAR, in_window
-from newsfuse.ingest.files import EXTENSIONS, read_file, sniff, too_large, walk
+from newsfuse.ingest.files import EXTENSIONS, glob_paths, read_file, sniff, too_large, walk
 from newsfuse.ingest.html import read_html
 from newsfuse.ingest.jsonl import RecordError, read_json_document, read_jsonl, record_to_article
 from newsfuse.ingest.meta import infer_metadata
@@ -73,6 +72,7 @@ class _Reader:
         self.on_warning = on_warning
         self.skipped: list[Skipped] = []
         self.ids: set[str] = set()
+        self.files: dict[tuple[int, int], str] = {}  # (device, inode) → the path it was read by
         self.texts = 0  # in-memory inputs without an id are named text-1, text-2, ...
         self.inputs = 0
         self.produced = 0
@@ -193,11 +193,16 @@ class _Reader:
             yield _Raw(Article(id=self.text_id(), text=value, origin="text", id_made=True))
 
     def pattern(self, value: str) -> Iterator[_Raw]:
-        matches = sorted(glob.glob(os.path.expanduser(value), recursive=True))
+        loops: list[str] = []
+        matches = glob_paths(os.path.expanduser(value), loops)
+        self.note_loops(loops)
         if not matches:
             raise InputError("no files match", path=value)
         for match in matches:
-            yield from self.path(Path(match), explicit=False)
+            if match.is_file():  # a folder matched by ** has its files matched too
+                yield from self.path(match, explicit=False)
+            elif "**" not in value:
+                yield from self.path(match, explicit=False)
 
     def path(self, path: Path, explicit: bool) -> Iterator[_Raw]:
         if not path.exists():
@@ -205,7 +210,9 @@ class _Reader:
         if not path.is_dir():
             yield from self.file(path, explicit)
             return
-        files, others = walk(path)
+        loops: list[str] = []
+        files, others = walk(path, loops)
+        self.note_loops(loops)
         for other in others:
             self.skip(Skipped(str(other), 0, f"not an article file ({other.suffix or 'no extension'}); "
                                              f"read are {', '.join(sorted(EXTENSIONS))}"))
@@ -214,8 +221,25 @@ class _Reader:
         for file in files:
             yield from self.file(file, explicit=False)
 
+    def note_loops(self, loops: list[str]) -> None:
+        for where in loops[:5]:
+            self.warn(f"{where}: a link to a folder already read (a loop?); not followed again")
+        if len(loops) > 5:
+            self.warn(f"... and {len(loops) - 5} more such links")
+
     def file(self, path: Path, explicit: bool) -> Iterator[_Raw]:
         """A named file's problems are errors; a file met in a folder or glob is skipped instead."""
+        try:
+            info = path.stat()
+            key: tuple[int, int] | None = (info.st_dev, info.st_ino)
+        except OSError:
+            key = None
+        if key is not None and key in self.files:
+            # The same file by another name (a link): read once.
+            self.warn(f"{path}: the same file as {self.files[key]}; read once")
+            return
+        if key is not None:
+            self.files[key] = str(path)
         suffix = path.suffix.lower()
         if suffix in _NOT_HERE:
             problem = InputError(f"{_NOT_HERE[suffix]}, not an article file", path=str(path),

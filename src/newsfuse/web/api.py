@@ -43,6 +43,7 @@ BRIEF_RESPONSE: dict[int | str, dict[str, Any]] = {
 def _errors(*codes: int) -> dict[int | str, dict[str, Any]]:
     what = {304: "not modified since the ETag given", 401: "a token is needed", 404: "no such id",
             413: "too large", 415: "unsupported media type", 422: "invalid request or unreadable articles",
+            429: "too many briefs at once; retry after the Retry-After seconds",
             503: "busy, or the store is unavailable"}
     return {c: {"model": ErrorOut, "description": what.get(c, "error")} if c != 304 else {"description": what[c]}
             for c in codes}
@@ -136,7 +137,7 @@ def get_article(article_id: str, web: Web) -> dict[str, Any]:
 
 
 @router.post("/brief", summary="Brief the articles given; nothing is stored", response_class=Response,
-             responses={**BRIEF_RESPONSE, **_errors(413, 415, 422, 503)}, openapi_extra=_body("BriefRequest", True))
+             responses={**BRIEF_RESPONSE, **_errors(413, 415, 422, 429, 503)}, openapi_extra=_body("BriefRequest", True))
 async def post_brief(request: Request, web: Web) -> Response:
     limits = web.config.limits
     batch = await from_request(request, limits, limits.max_brief_articles, words=True)

@@ -72,7 +72,8 @@ def _describe_validation(exc: RequestValidationError) -> str:
 def install(app: FastAPI) -> None:
     async def web_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, WebError)
-        headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
+        headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else \
+            {"Retry-After": "5"} if exc.status == 429 else None
         return error_response(request, exc.status, exc.code, exc.message, headers)
 
     async def library_error(request: Request, exc: Exception) -> Response:
@@ -81,7 +82,12 @@ def install(app: FastAPI) -> None:
         status = 422 if isinstance(exc, InputError) else 503 if isinstance(exc, StoreError) else 500
         if status == 500:
             log.error("newsfuse error: %s", exc.describe())
-        return error_response(request, status, exc.code, exc.describe())
+        # The store's path is the server's business: a client is told what went wrong, not where.
+        message = exc.describe() if not isinstance(exc, StoreError) else \
+            exc.message + (f" ({exc.hint})" if exc.hint else "")
+        if status != 422:
+            log.warning("%s", exc.describe())
+        return error_response(request, status, exc.code, message)
 
     async def http_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, StarletteHTTPException)

@@ -1,5 +1,6 @@
-"""Protections that sit in front of every route: a cap on request bodies, security headers, and the
-optional bearer token for the endpoints that write to the store.
+"""Protections that sit in front of every route: a cap on request bodies, security headers, a Host
+allow-list and a same-origin rule for writes, and the optional bearer token for the endpoints that
+write to the store.
 
 Both middlewares are plain ASGI (not Starlette's BaseHTTPMiddleware) so they add no task per request.
 """
@@ -98,6 +99,76 @@ class BodyLimit:
                     "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
                                 (b"connection", b"close")]})
         await send({"type": "http.response.body", "body": body})
+
+
+# Names a browser on this machine uses for a loopback server. Any other Host header is refused
+# unless the operator allowed it: a DNS-rebinding page (evil.example resolving to 127.0.0.1) sends
+# its own name, and must not read the store.
+LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "::1")
+_SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
+
+
+def host_name(value: str) -> str:
+    """"Example.org:8000" → "example.org"; "[::1]:8000" → "::1"."""
+    value = value.strip().lower()
+    if value.startswith("["):
+        return value[1:value.find("]")] if "]" in value else value
+    return value.rsplit(":", 1)[0] if value.count(":") == 1 else value
+
+
+def host_allowed(host: str, allowed: tuple[str, ...]) -> bool:
+    name = host_name(host)
+    if "*" in allowed or name in LOOPBACK_HOSTS or name.endswith(".localhost"):
+        return True
+    return any(name == a or (a.startswith(".") and name.endswith(a)) for a in allowed)
+
+
+class HostAndOrigin:
+    """Refuse (400) a request whose Host is not this server's, and (403) a write sent by a page of
+    another site. Browsers send `Sec-Fetch-Site` and `Origin` on every cross-site POST (a plain form
+    needs no preflight, so CORS alone does not stop it); a client without them (curl, scripts) is
+    not a browser and is let through."""
+
+    def __init__(self, app: ASGIApp, allowed_hosts: tuple[str, ...] = ()) -> None:
+        self.app = app
+        self.allowed = tuple(h.strip().lower() for h in allowed_hosts if h.strip())
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
+        host = headers.get("host", "")
+        if not host_allowed(host, self.allowed):
+            await _refuse(send, 400, "host-not-allowed",
+                          f"this server does not answer to the host name {host_name(host)[:100]!r} "
+                          "(start it with --allowed-host NAME to allow one)")
+            return
+        if scope.get("method", "GET") not in _SAFE_METHODS and not _same_origin(headers, host):
+            await _refuse(send, 403, "cross-site", "writes are accepted from this site's own pages only")
+            return
+        await self.app(scope, receive, send)
+
+
+def _same_origin(headers: dict[str, str], host: str) -> bool:
+    site = headers.get("sec-fetch-site", "").lower()
+    if site and site not in ("same-origin", "none"):
+        return False
+    origin = headers.get("origin", "")
+    if not origin:
+        return True
+    if origin == "null":  # a sandboxed frame or a file: page
+        return False
+    from urllib.parse import urlsplit
+
+    return (urlsplit(origin).netloc or "").lower() == host.strip().lower()
+
+
+async def _refuse(send: Send, status: int, code: str, message: str) -> None:
+    body = json.dumps(error_body(code, message)).encode()
+    await send({"type": "http.response.start", "status": status,
+                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
+    await send({"type": "http.response.body", "body": body})
 
 
 bearer = HTTPBearer(auto_error=False, description="Needed by write endpoints when the server has a token "

@@ -20,6 +20,7 @@ from pydantic import ValidationError
 from starlette.datastructures import UploadFile
 
 from newsfuse.config import Settings
+from newsfuse.errors import NewsfuseError
 from newsfuse.ingest import ReadResult, Skipped, read_articles
 from newsfuse.web.errors import WebError, too_large
 from newsfuse.web.models import ArticleIn, BriefRequest, IngestRequest
@@ -177,7 +178,14 @@ def read_batch(batch: Batch, settings: Settings, limits: Limits, max_articles: i
                 path.write_bytes(upload.data)
                 paths.append(str(path))
                 names[str(path)] = path.name
-            result = read_articles([*batch.records, *paths], settings=settings)
+            try:
+                result = read_articles([*batch.records, *paths], settings=settings)
+            except NewsfuseError as exc:
+                # The temporary folder is the server's: the client hears of its own file's name.
+                exc.path = _relabel(exc.path, names)
+                exc.message = exc.message.replace(folder + "/", "upload:").replace(folder, "upload")
+                raise
+        result.warnings = [w.replace(folder + "/", "upload:").replace(folder, "upload") for w in result.warnings]
         for article in result.articles:
             article.origin = _relabel(article.origin, names)
         for i, skipped in enumerate(result.skipped):

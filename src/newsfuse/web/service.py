@@ -40,6 +40,10 @@ class WebConfig:
     max_running_briefs: int = 2
     # How long a request waits for a free slot before it is told the server is busy (503).
     queue_seconds: float = 60.0
+    # POST /api/brief requests running or waiting at once; one more is answered 429 at once.
+    max_brief_requests: int = 4
+    # Host names the server answers to besides the loopback ones ("*": any; ".example.org": a domain).
+    allowed_hosts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +82,8 @@ class Service:
         self.pool = StorePool(config.db)
         self.cache = BriefCache(config.cache_size)
         self._slots = threading.BoundedSemaphore(config.max_running_briefs)
+        self._brief_requests = 0
+        self._brief_requests_lock = threading.Lock()
 
     # -- lifecycle ---------------------------------------------------------------------------------
 
@@ -139,11 +145,20 @@ class Service:
     # -- briefs of the client's own articles (nothing stored) ----------------------------------------
 
     def brief_batch(self, batch: Batch) -> Brief:
-        limits = self.config.limits
-        result = read_batch(batch, self.config.settings, limits, limits.max_brief_articles)
-        brief = self._brief(result.articles, batch.words, "brief")
-        brief.notes[:0] = [f"skipped {s.describe()}" for s in result.skipped]
-        return brief
+        with self._brief_requests_lock:
+            if self._brief_requests >= self.config.max_brief_requests:
+                raise WebError(429, "too-many-requests", f"{self._brief_requests} briefs are being computed "
+                                                         "or waiting; try again in a few seconds")
+            self._brief_requests += 1
+        try:
+            limits = self.config.limits
+            result = read_batch(batch, self.config.settings, limits, limits.max_brief_articles)
+            brief = self._brief(result.articles, batch.words, "brief")
+            brief.notes[:0] = [f"skipped {s.describe()}" for s in result.skipped]
+            return brief
+        finally:
+            with self._brief_requests_lock:
+                self._brief_requests -= 1
 
     def _brief(self, articles: Sequence[Article], words: int | None, brief_id: str) -> Brief:
         from newsfuse.embed import load_embedder
