@@ -25,7 +25,8 @@ def api_schema(tmp_path_factory: pytest.TempPathFactory) -> Any:
     db = seeded_store(tmp_path_factory, "schema")
     # Facts off and a small article cap: each generated brief costs milliseconds, not seconds.
     config = WebConfig(db=db, settings=load_settings(embedder="hashing", facts=False),
-                       limits=Limits(max_brief_articles=4, max_article_bytes=20_000, max_body_bytes=100_000))
+                       limits=Limits(max_brief_articles=4, max_article_bytes=20_000, max_body_bytes=100_000),
+                       allowed_hosts=("testserver",))
     app = create_app(config, warm=False)
     return schemathesis.openapi.from_asgi("/openapi.json", app)
 

@@ -95,13 +95,13 @@ def ingest_command(
     err.print(f"read {result.read:,}, new {result.new:,}, duplicates {result.duplicates:,}{f' ({how})' if how else ''}, "
               f"copies {result.copies:,}, skipped {len(sources.skipped):,}{f' ({why})' if why else ''}; "
               f"stories {stories:,} ({result.stories:,} new) in {db}", highlight=False)
-    if not result.read:
-        # Nothing was read at all (every feed refused, every file skipped): a cron job must notice.
-        _fail("no article was read from the inputs" + (f" (first problem: {sources.skipped[0][0]}: "
-                                                       f"{sources.skipped[0][1]})" if sources.skipped else ""))
     if sources.failed:
         _fail(f"{len(sources.failed)} input(s) could not be read in full: {sources.failed[0]}"
-              + (f" (and {len(sources.failed) - 1} more)" if len(sources.failed) > 1 else ""))
+            + (f" (and {len(sources.failed) - 1} more)" if len(sources.failed) > 1 else ""))
+    if not result.read:
+        # Nothing was read at all (every file skipped): a cron job must notice.
+        _fail("no article was read from the inputs" + (f" (first problem: {sources.skipped[0][0]}: "
+                                                       f"{sources.skipped[0][1]})" if sources.skipped else ""))
 
 
 def _run(ingest: Any, sources: Any, store: Any, executor: Any, show: bool) -> Any:

@@ -154,7 +154,7 @@ class Service:
             limits = self.config.limits
             result = read_batch(batch, self.config.settings, limits, limits.max_brief_articles)
             brief = self._brief(result.articles, batch.words, "brief")
-            brief.notes[:0] = [f"skipped {s.describe()}" for s in result.skipped]
+            brief.notes[:0] = [f"skipped {s.describe()}" for s in result.skipped] + list(result.warnings)
             return brief
         finally:
             with self._brief_requests_lock:
