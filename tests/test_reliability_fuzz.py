@@ -10,8 +10,6 @@ import json
 from pathlib import Path
 
 import pytest
-
-hypothesis = pytest.importorskip("hypothesis")
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

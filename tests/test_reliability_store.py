@@ -68,10 +68,9 @@ def test_same_url_is_a_duplicate_with_its_reason(tmp_path: Path) -> None:
 
 def test_second_writer_fails_with_one_clear_line(tmp_path: Path) -> None:
     db = tmp_path / "s.db"
-    with Store.open(db) as first, first.writing():
-        with Store.open(db) as second, pytest.raises(StoreError, match="another process .* is writing"):
-            with second.writing(wait=0.2):
-                pass
+    with Store.open(db) as first, first.writing(), Store.open(db) as second, \
+            pytest.raises(StoreError, match=r"another process .* is writing"), second.writing(wait=0.2):
+        pass
     with Store.open(db) as again, again.writing(wait=0):  # released with the first
         pass
 
@@ -92,7 +91,7 @@ def test_new_store_created_by_many_at_once(tmp_path: Path) -> None:
     def open_it() -> None:
         try:
             Store.open(db).close()
-        except BaseException as exc:  # noqa: BLE001 - collected for the assertion
+        except BaseException as exc:
             errors.append(exc)
 
     threads = [threading.Thread(target=open_it) for _ in range(8)]

@@ -21,8 +21,8 @@ from newsfuse.compare import coverage
 from newsfuse.config import Settings, load_settings
 from newsfuse.embed import Embedder, load_embedder
 from newsfuse.errors import ConfigError, InputError, NoArticlesError
-from newsfuse.ingest.files import too_large
 from newsfuse.ingest import Skipped, read_articles
+from newsfuse.ingest.files import too_large
 from newsfuse.stories.dedup import assign_origins
 from newsfuse.summarize import summarize
 from newsfuse.text import split_sentences

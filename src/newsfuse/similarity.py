@@ -36,7 +36,7 @@ class LazySims:
         rows, cols = key
         if isinstance(rows, np.ndarray) and rows.ndim == 2:  # np.ix_(a, b)
             return self.vectors[rows.ravel()] @ self.vectors[np.asarray(cols).ravel()].T
-        if np.isscalar(rows) and np.isscalar(cols):
+        if isinstance(rows, int | np.integer) and isinstance(cols, int | np.integer):
             return float(self.vectors[int(rows)] @ self.vectors[int(cols)])
         return self.vectors[rows] @ self.vectors[cols].T
 

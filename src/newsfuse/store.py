@@ -21,7 +21,7 @@ import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
@@ -186,10 +186,8 @@ def _rollback(db: sqlite3.Connection) -> None:
     """Roll back if a transaction is open: SQLite ends one itself on some errors (a full disk), and a
     second ROLLBACK would hide the real error behind "no transaction is active"."""
     if db.in_transaction:
-        try:
+        with suppress(sqlite3.Error):
             db.execute("ROLLBACK")
-        except sqlite3.Error:
-            pass
 
 
 # How long a writer waits by default for another to finish (seconds); 0: fail at once.

@@ -199,9 +199,7 @@ class _Reader:
         if not matches:
             raise InputError("no files match", path=value)
         for match in matches:
-            if match.is_file():  # a folder matched by ** has its files matched too
-                yield from self.path(match, explicit=False)
-            elif "**" not in value:
+            if match.is_file() or "**" not in value:  # a folder matched by ** has its files matched too
                 yield from self.path(match, explicit=False)
 
     def path(self, path: Path, explicit: bool) -> Iterator[_Raw]:

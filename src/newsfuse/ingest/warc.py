@@ -68,7 +68,7 @@ def read_warc(path: Path, max_record_bytes: int = MAX_RECORD_BYTES) -> Iterator[
                             if record.rec_type in ("response", "resource") else None
                         if item is not None:
                             yield item
-                except Exception as exc:  # noqa: BLE001 - warcio raises many kinds on a bad record
+                except Exception as exc:
                     if isinstance(exc, NewsfuseError):
                         raise
                     yield RecordProblem(f"{path}@{frame.offset}",
