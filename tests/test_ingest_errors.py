@@ -92,9 +92,12 @@ def test_malformed_jsonl_line_among_good_ones_is_skipped(tmp_path: Path) -> None
     path.write_text("\n".join([json.dumps({"text": STORY}), "{not json", json.dumps({"title": "no text"}),
                                json.dumps({"text": STORY, "published": "someday"})]) + "\n")
     result = read_articles([path])
-    assert [a.id for a in result.articles] == ["feed-1"]
+    # A bad date drops the date, not the record (issue 12): line 4 is kept, undated, with a warning.
+    assert [a.id for a in result.articles] == ["feed-1", "feed-4"]
+    assert result.articles[1].published is None
     assert [(s.line, s.reason.split(":")[0]) for s in result.skipped] == [
-        (2, "not valid JSON"), (3, 'no "text" field'), (4, '"published"')]
+        (2, "not valid JSON"), (3, 'no "text" field')]
+    assert any(":4: \"published\" left out" in w for w in result.warnings)
     assert all(s.path == str(path) for s in result.skipped)
 
 
