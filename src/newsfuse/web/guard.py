@@ -154,6 +154,8 @@ def _same_origin(headers: dict[str, str], host: str) -> bool:
     site = headers.get("sec-fetch-site", "").lower()
     if site and site not in ("same-origin", "none"):
         return False
+    if site == "same-origin":  # the browser's own word; Origin is "null" under Referrer-Policy no-referrer
+        return True
     origin = headers.get("origin", "")
     if not origin:
         return True
