@@ -138,10 +138,31 @@ def _run_script(db: sqlite3.Connection, script: str) -> None:
             db.execute(statement)
 
 
+# How long opening a store waits for another process that holds it (seconds).
+OPEN_WAIT = 30.0
+
+
+def _set_wal(db: sqlite3.Connection) -> None:
+    """Switch to WAL, waiting for others: SQLite does not call its busy handler for a journal-mode
+    change that races another connection's, so a store created by several processes at once gets
+    "database is locked" at once, whatever the timeout. Retrying until the deadline is the cure."""
+    deadline = time.monotonic() + OPEN_WAIT
+    pause = 0.005
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() >= deadline:
+                raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.2)
+
+
 def _connect(path: str) -> sqlite3.Connection:
     try:
-        db = sqlite3.connect(path, timeout=30.0, isolation_level=None, check_same_thread=False)
-        db.execute("PRAGMA journal_mode=WAL")
+        db = sqlite3.connect(path, timeout=OPEN_WAIT, isolation_level=None, check_same_thread=False)
+        _set_wal(db)
         db.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: a committed chunk survives a process kill
         db.execute("PRAGMA foreign_keys=ON")
     except sqlite3.DatabaseError as exc:
