@@ -127,9 +127,10 @@ def test_titles(seeds: dict[str, Article]) -> None:
 def test_outlets(seeds: dict[str, Article]) -> None:
     got = {k: (a.outlet, a.outlet_from) for k, a in seeds.items()}
     assert got["000"] == ("UrduPoint.com", "header")
-    assert got["001"] == ("001_36da91fc182d5354", "file-name")  # "Kyodo News reported" is a cited source
+    assert got["001"] == ("", "")  # "Kyodo News reported" is a cited source; the file name says nothing
     assert got["002"] == ("Asia News Network", "copyright")
-    assert got["003"] == ("Reuters", "caption")
+    assert got["003"] == ("", "")  # "(Reuters)" ends a photo caption: who took the picture
+    assert seeds["000"].wire == "Sputnik"  # "(UrduPoint News / Sputnik - ...)": UrduPoint printed Sputnik's copy
     assert got["004"] == ("SCMP", "text")
 
 

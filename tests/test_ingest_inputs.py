@@ -22,13 +22,13 @@ def write(path: Path, text: str) -> Path:
     return path
 
 
-def test_text_file_is_read_cleaned_and_named_after_its_stem(tmp_path: Path) -> None:
+def test_text_file_is_read_cleaned_and_its_id_is_its_stem(tmp_path: Path) -> None:
     path = write(tmp_path / "herald.txt", f"Flood kills 14 in Estwick\n\nAdvertisement\n\n{STORY}\n")
     result = read_articles([path])
     [article] = result.articles
     assert (article.id, article.title, article.text, article.origin) == ("herald", "Flood kills 14 in Estwick",
                                                                          STORY, str(path))
-    assert (article.outlet, article.outlet_from) == ("herald", "file-name")
+    assert (article.outlet, article.outlet_from) == ("", "")  # a file name says how it was saved, not who wrote it
     assert [r.reason for r in article.removed] == ["advertisement"]
     assert result.skipped == [] and result.warnings == []
 

@@ -47,29 +47,46 @@ def test_parse_date_refuses_what_is_not_a_date(value: object) -> None:
         parse_date(value)
 
 
-def meta(text: str, stem: str = "file-stem") -> Article:
-    return infer_metadata(clean_article(Article(id="a", text=text)), stem)
+def meta(text: str, url: str = "") -> Article:
+    return infer_metadata(clean_article(Article(id="a", text=text, url=url)))
 
 
-@pytest.mark.parametrize(("paragraphs", "outlet", "source"), [
-    (["date 2023-02-22 UrduPoint.com", STORY], "UrduPoint.com", "header"),
-    (["Source: Xinhua", STORY], "Xinhua", "header"),
-    (["WASHINGTON (AP) — " + STORY], "AP", "dateline"),
-    (["TOKYO, Feb 22 (Reuters) - " + STORY], "Reuters", "dateline"),
-    (["By Anna Petrovic, Reuters", STORY], "Reuters", "byline"),
-    ([STORY, "Copyright 2023 The Associated Press. All rights reserved."], "The Associated Press", "copyright"),
+@pytest.mark.parametrize(("paragraphs", "outlet", "source", "wire"), [
+    (["date 2023-02-22 UrduPoint.com", STORY], "UrduPoint.com", "header", ""),
+    (["Source: Xinhua", STORY], "Xinhua", "header", "Xinhua"),
+    # A dateline that names only an agency says whose copy it is, not who printed it.
+    (["WASHINGTON (AP) — " + STORY], "", "", "AP"),
+    (["TOKYO, Feb 22 (Reuters) - " + STORY], "", "", "Reuters"),
+    (["By Anna Petrovic, Reuters", STORY], "", "", "Reuters"),
+    (["MOSCOW (UrduPoint News / Sputnik - 22nd February, 2023) " + STORY], "UrduPoint News", "dateline", "Sputnik"),
+    ([STORY, "Copyright 2023 The Associated Press. All rights reserved."], "The Associated Press", "copyright", "AP"),
     ([STORY, "(c) 2023 the Asia News Network", "Distributed by Tribune Content Agency, LLC."], "Asia News Network",
-     "copyright"),
-    ([STORY, "Why you can trust SCMP"], "SCMP", "text"),
-    ([STORY, "The minister, second from left, arrives in Tokyo (Reuters)"], "Reuters", "caption"),
+     "copyright", ""),
+    ([STORY, "© Le Monde 2024"], "Le Monde", "copyright", ""),  # a copyright year is not part of the name
+    ([STORY, "Copyright © 2019-2024 Kessel Courier. All rights reserved."], "Kessel Courier", "copyright", ""),
+    ([STORY, "Why you can trust SCMP"], "SCMP", "text", ""),
+    # The agency that took a photo did not write the story.
+    ([STORY, "The minister, second from left, arrives in Tokyo (Reuters)"], "", "", ""),
     ([STORY, "This article was originally published by Futurism. Read the original article."], "Futurism",
-     "distribution"),
-    ([STORY, "Distributed by Tribune Content Agency, LLC."], "file-stem", "file-name"),  # the distributor
-    ([STORY + " Kyodo News reported."], "file-stem", "file-name"),  # a cited source, not the outlet
+     "distribution", ""),
+    ([STORY, "Distributed by Tribune Content Agency, LLC."], "", "", ""),  # the distributor
+    ([STORY + " Kyodo News reported."], "", "", ""),  # a cited source, not the outlet
 ])
-def test_outlet_and_where_it_came_from(paragraphs: list[str], outlet: str, source: str) -> None:
+def test_outlet_wire_and_where_they_came_from(paragraphs: list[str], outlet: str, source: str, wire: str) -> None:
     article = meta("\n\n".join(paragraphs))
-    assert (article.outlet, article.outlet_from) == (outlet, source)
+    assert (article.outlet, article.outlet_from, article.wire) == (outlet, source, wire)
+
+
+def test_the_url_host_is_the_outlet_of_last_resort() -> None:
+    article = meta("WASHINGTON (AP) — " + STORY, url="https://www.kessel-courier.example/news/1")
+    assert (article.outlet, article.outlet_from, article.wire) == ("kessel-courier.example", "url", "AP")
+    assert article.outlet_label == "kessel-courier.example (AP copy)"
+
+
+def test_a_reader_sees_unknown_outlet_not_an_id() -> None:
+    article = meta("WASHINGTON (AP) — " + STORY)
+    assert article.outlet_label == "unknown outlet (AP copy)"
+    assert meta(STORY + "\n\nCopyright 2023 The Associated Press.").outlet_label == "The Associated Press"
 
 
 def test_header_beats_copyright_and_dateline() -> None:
@@ -82,7 +99,8 @@ def test_header_beats_copyright_and_dateline() -> None:
 
 def test_date_from_the_dateline_then_the_byline() -> None:
     article = meta("MOSCOW (UrduPoint News / Sputnik - 22nd February, 2023) " + STORY)
-    assert (article.outlet, article.published, article.published_from) == ("UrduPoint News", FEB22, "dateline")
+    assert (article.outlet, article.wire, article.published, article.published_from) == (
+        "UrduPoint News", "Sputnik", FEB22, "dateline")
     article = meta("By Anna Petrovic\nPublished February 22, 2023 | 9:15 AM\n\n" + STORY)
     assert (article.published, article.published_from) == (FEB22, "byline")
 
@@ -101,7 +119,7 @@ def test_a_caption_date_is_not_a_publication_date() -> None:
 def test_callers_values_are_kept() -> None:
     given = Article(id="a", text="(c) 2023 Other\n\n" + STORY, outlet="Herald", outlet_from="caller",
                     published=FEB22, published_from="caller")
-    article = infer_metadata(clean_article(given), "stem")
+    article = infer_metadata(clean_article(given))
     assert (article.outlet, article.outlet_from, article.published_from) == ("Herald", "caller", "caller")
 
 

@@ -21,7 +21,8 @@ def articles() -> list[Article]:
     return [
         Article("n1", NEPAL, title="Quake hits Nepal", outlet="Reuters", url="https://a.example/n1", published=DAY,
                 removed=[Removal("Share this", "share-widget", 3)]),
-        Article("n2", NEPAL_2, outlet="AP", url="https://b.example/n2", published=DAY + dt.timedelta(days=1)),
+        Article("n2", NEPAL_2, outlet="AP", url="https://b.example/n2", published=DAY + dt.timedelta(days=1),
+                wire="AP"),
         Article("c1", CHILE, outlet="AP", published=DAY),
         Article("c2", CHILE_2, outlet="BBC", published=DAY + dt.timedelta(days=1)),
     ]
@@ -38,6 +39,7 @@ def test_store_round_trips_the_cleaned_article(store: Store) -> None:
     got = store.get_article("n1")
     assert got == articles()[0]
     assert store.articles(["c2", "nope", "n1"]) == [articles()[3], articles()[0]]
+    assert store.get_article("n2") == articles()[1]  # the wire is kept apart from the outlet
 
 
 def test_store_groups_into_stories_with_spans_and_outlets(store: Store) -> None:
@@ -121,6 +123,7 @@ def test_store_from_schema_1_migrates_and_goes_on_grouping_by_words(tmp_path: Pa
         db.execute("DELETE FROM meta WHERE key = 'group_embedder'")
         db.execute("ALTER TABLE stories DROP COLUMN vector")
         db.execute("ALTER TABLE stories DROP COLUMN hub")
+        db.execute("ALTER TABLE articles DROP COLUMN wire")
         db.execute("PRAGMA user_version=1")
     with Store.open(path) as s:
         assert s.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
@@ -146,6 +149,7 @@ def test_store_from_schema_2_migrates_with_neutral_hubness_and_keeps_the_grouper
         ingest(articles()[:1], s, LocalEngine(workers=1), embedder="none")
     with sqlite3.connect(path) as db:  # the store as schema 2 left it: no hub column
         db.execute("ALTER TABLE stories DROP COLUMN hub")
+        db.execute("ALTER TABLE articles DROP COLUMN wire")
         db.execute("PRAGMA user_version=2")
     with Store.open(path) as s:
         assert s.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
@@ -176,3 +180,18 @@ def test_store_refuses_a_newer_schema_and_foreign_files(tmp_path: Path) -> None:
         Store.open(tmp_path / "missing.db", must_exist=True)
     with pytest.raises(StoreError, match="folder"):
         Store.open(tmp_path / "no" / "such" / "x.db")
+
+
+def test_store_from_schema_3_keeps_its_articles_with_no_wire_recorded(tmp_path: Path) -> None:
+    path = tmp_path / "v3.db"
+    with Store.open(path) as s:
+        s.add_articles(articles()[1:2])
+    with sqlite3.connect(path) as db:  # the store as schema 3 left it: no wire column
+        db.execute("ALTER TABLE articles DROP COLUMN wire")
+        db.execute("PRAGMA user_version=3")
+    with Store.open(path) as s:
+        assert s.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        old = s.get_article("n2")
+        assert old is not None and (old.outlet, old.wire) == ("AP", "")
+        s.add_articles(articles()[:1])
+        assert s.get_article("n1") == articles()[0]

@@ -32,7 +32,7 @@ from newsfuse.errors import StoreError
 from newsfuse.stories.group import StoryState
 from newsfuse.types import Article, Removal, Story
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4  # = len(MIGRATIONS)
 TITLE_WORDS = 16  # an untitled story is labelled with the first words of its first article
 
 
@@ -124,10 +124,17 @@ _V3 = """
 ALTER TABLE stories ADD COLUMN hub REAL NOT NULL DEFAULT 0
 """
 
+# v4: articles keep the news agency whose copy they are (`Article.wire`), apart from their outlet.
+# Articles stored before it have none recorded ('').
+_V4 = """
+ALTER TABLE articles ADD COLUMN wire TEXT NOT NULL DEFAULT ''
+"""
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     lambda db: _run_script(db, _V1),
     lambda db: _run_script(db, _V2),
     lambda db: _run_script(db, _V3),
+    lambda db: _run_script(db, _V4),
 ]
 
 
@@ -482,8 +489,8 @@ class Store:
             for row in chunk.articles:
                 cursor = db.execute(
                     "INSERT INTO articles (id, outlet, url, title, published, language, origin, text, removed, "
-                    "outlet_from, published_from, content_hash, day, story, copy_of, minhash, shingles, ingested) "
-                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", (*row.values(), now))
+                    "outlet_from, published_from, content_hash, day, story, copy_of, minhash, shingles, wire, "
+                    "ingested) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", (*row.values(), now))
                 db.execute("INSERT INTO articles_fts(rowid, title, text) VALUES (?,?,?)",
                            (cursor.lastrowid, row.article.title, row.article.text))
             db.executemany("INSERT OR IGNORE INTO aliases (id, article, reason) VALUES (?,?,?)", chunk.aliases)
@@ -533,7 +540,7 @@ class ArticleRow:
                               for r in a.removed], ensure_ascii=False)
         return (a.id, a.outlet, a.url, a.title, a.published.isoformat() if a.published else None, a.language,
                 a.origin, a.text, removed, a.outlet_from, a.published_from, self.content_hash, self.day,
-                self.story, self.copy_of, self.minhash.astype(np.uint32).tobytes(), self.shingles)
+                self.story, self.copy_of, self.minhash.astype(np.uint32).tobytes(), self.shingles, a.wire)
 
 
 @dataclass(slots=True)
@@ -573,19 +580,19 @@ def story_title(article: Article) -> str:
 # --- rows → types -----------------------------------------------------------------------------------
 
 _ARTICLE_COLUMNS = ("id, text, title, outlet, url, published, language, origin, removed, outlet_from, "
-                    "published_from")
+                    "published_from, wire")
 _STATE_COLUMNS = "id, terms, weights, size, first_day, last_day, joinable, vector, hub"
 
 
 def _article(row: tuple[object, ...]) -> Article:
     (article_id, text, title, outlet, url, published, language, origin, removed, outlet_from,
-     published_from) = row
+     published_from, wire) = row
     removals = [Removal(r["text"], r["reason"], int(r["line"]), r.get("detail", ""))
                 for r in json.loads(str(removed or "[]"))]
     return Article(id=str(article_id), text=str(text), title=str(title), outlet=str(outlet), url=str(url),
                    published=dt.date.fromisoformat(str(published)) if published else None,
                    language=str(language), origin=str(origin), removed=removals,
-                   outlet_from=str(outlet_from), published_from=str(published_from))
+                   outlet_from=str(outlet_from), published_from=str(published_from), wire=str(wire))
 
 
 def _story(row: tuple[object, ...], members: list[str]) -> Story:

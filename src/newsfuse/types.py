@@ -7,6 +7,7 @@ sentences of exact sources through `Evidence`.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -39,12 +40,28 @@ class Article:
     origin: str = ""  # where it came from: file path, "path:line" for JSONL, feed or record id
     removed: list[Removal] = field(default_factory=list)
     # How `outlet` and `published` were found ("caller", "header", "dateline", "copyright", "html",
-    # "file-name", ...): a reader deciding whether to trust a date needs to know.
+    # "url", ...): a reader deciding whether to trust a date needs to know.
     outlet_from: str = ""
     published_from: str = ""
     # True when newsfuse made the id up (file stem, line number, "text-N"): such an id says nothing
     # about identity, so a store gives the article an id derived from its content (engine.py).
     id_made: bool = False
+    # The news agency whose copy this is ("AP" from "TOKYO (AP) —"), apart from the outlet that
+    # printed it (`outlet_label` shows both).
+    wire: str = ""
+
+    @property
+    def outlet_label(self) -> str:
+        """The source as a reader sees it: "Dawn", "Dawn (Reuters copy)", "unknown outlet (AP copy)"."""
+        name = self.outlet or "unknown outlet"
+        return f"{name} ({self.wire} copy)" if self.wire and not _same_name(self.wire, self.outlet) else name
+
+
+def _same_name(short: str, name: str) -> bool:
+    """"AP" names "The Associated Press", "AFP" "Agence France-Presse": an agency and its initials."""
+    words = [w for w in re.split(r"[\s\-]+", name) if w and w.lower() != "the"]
+    initials = "".join(w[0] for w in words).lower()
+    return short.lower() in name.lower() or short.lower() == initials
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,9 +2,12 @@
 
 A scraped text rarely says its outlet and date in a field, but its noise does: a header line
 ("date 2023-02-22 UrduPoint.com"), a dateline ("TOKYO (AP) —"), a copyright line, a trust badge, a
-photo credit. Each value records where it came from (`outlet_from`, `published_from`), strongest
+trust badge. Each value records where it came from (`outlet_from`, `published_from`), strongest
 evidence first, so a reader can tell a header date from a guess. A source the article merely cites
-("Kyodo News reported") is never taken for its outlet.
+("Kyodo News reported") is never taken for its outlet, nor is a photo credit (the agency that took the
+picture did not write the story) or a file name (it says how the user saved the page, not who wrote it):
+an outlet with no evidence stays unknown. The news agency whose copy an article is ("TOKYO (AP) —",
+"By ..., Reuters") is `wire`, kept apart from the outlet that printed it.
 """
 
 from __future__ import annotations
@@ -12,12 +15,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from urllib.parse import urlsplit
 
 from newsfuse.ingest.dates import find_date
 from newsfuse.types import Article, Removal
 
-# News agencies whose name in a dateline, byline or photo credit says who sent the story.
+# News agencies whose name in a dateline or byline says whose copy the story is.
 _AGENCIES = {
     "reuters": "Reuters", "ap": "AP", "associated press": "AP", "afp": "AFP", "agence france-presse": "AFP",
     "xinhua": "Xinhua", "kyodo": "Kyodo", "kyodo news": "Kyodo", "bloomberg": "Bloomberg",
@@ -34,11 +38,14 @@ _COPYRIGHT_TAIL = re.compile(r"[.,;]?\s*(?:all rights reserved|this material may
 _ORIGINALLY = re.compile(r"\b(?:originally|first)\s+(?:published|appeared)\s+(?:in|on|by|at)\s+(?P<name>[^.,;]{2,60})",
                          re.I)
 _HEADER = re.compile(r"^(?:date\s*:?\s*\d{4}-\d{2}-\d{2}\s*(?P<rest>.*)|source\s*:\s*(?P<source>.+))$", re.I)
-_NAME = re.compile(r"[A-Za-z]")
+_NAME = re.compile(r"[^\W\d_]")
+# "Le Monde 2024", "2023 Reuters", "Herald 2019-2024": a copyright year is not part of a name.
+_YEARS = re.compile(r"^(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)?\d{2,4})?[,.]?\s+)+|"
+                    r"(?:[,.]?\s+(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)?\d{2,4})?)+$")
 
 
 def _tidy_name(name: str) -> str:
-    name = name.strip(" .,;:|-–—()")
+    name = _YEARS.sub("", name.strip(" .,;:|-–—()")).strip(" .,;:|-–—()")
     name = re.sub(r"^the\s+", "", name)  # "(c) 2023 the Asia News Network": a lower-case "the" is not part of it
     return name if _NAME.search(name) and len(name) <= 80 else ""
 
@@ -55,24 +62,35 @@ def _from_copyright(text: str) -> str:
     return _tidy_name(name)
 
 
-def _from_dateline(text: str) -> str:
-    """"MOSCOW (UrduPoint News / Sputnik - 22nd February, 2023)" → "UrduPoint News"; "TOKYO (AP)" → "AP"."""
+def _dateline_names(text: str) -> list[str]:
+    """"MOSCOW (UrduPoint News / Sputnik - 22nd February, 2023)" → ["UrduPoint News", "Sputnik"]."""
     inner = re.search(r"\(([^()]+)\)", text)
-    if not inner:
-        return ""
-    first = re.split(r"\s+/\s+|\s+[-–—]\s+|,", inner.group(1))[0]
-    agency = _AGENCY_IN_TEXT.fullmatch(first.strip())
-    return _AGENCIES[agency.group(1).lower()] if agency else _tidy_name(first)
+    parts = re.split(r"\s+/\s+|\s+[-–—]\s+|,", inner.group(1)) if inner else []
+    return [name for part in parts if not re.search(r"\d", part) and (name := _tidy_name(part))]
+
+
+def _as_agency(name: str) -> str:
+    match = _AGENCY_IN_TEXT.fullmatch(name.strip())
+    return _AGENCIES[match.group(1).lower()] if match else ""
+
+
+def _from_dateline(text: str) -> str:
+    """The outlet a dateline names before the agency it reprints: "(UrduPoint News / Sputnik)" →
+    "UrduPoint News". A dateline naming one provider ("TOKYO (AP) —", "(NWS)") names the wire whose
+    copy this is, not the paper that printed it → ""."""
+    names = _dateline_names(text)
+    return names[0] if len(names) > 1 and not _as_agency(names[0]) else ""
+
+
+def _dateline_wire(text: str) -> str:
+    names = _dateline_names(text)
+    agency = next((a for a in map(_as_agency, names) if a), "")
+    return agency or (names[0] if len(names) == 1 else "")
 
 
 def _agency(text: str) -> str:
     match = _AGENCY_IN_TEXT.search(text)
     return _AGENCIES[match.group(1).lower()] if match else ""
-
-
-def _caption_credit(text: str) -> str:
-    credit = re.search(r"\(([^()]+)\)\s*$", text)
-    return _agency(credit.group(1)) if credit else ""
 
 
 def _outlet(removed: list[Removal]) -> tuple[str, str]:
@@ -81,9 +99,7 @@ def _outlet(removed: list[Removal]) -> tuple[str, str]:
         ("header", "dateline-header", lambda r: _from_header(r) if r.detail == "header" else ""),
         ("copyright", "copyright", lambda r: _from_copyright(r.text)),
         ("dateline", "dateline-header", lambda r: _from_dateline(r.text) if r.detail == "dateline" else ""),
-        ("byline", "byline", lambda r: _agency(r.text)),
         ("text", "trust-badge", lambda r: _tidy_name(m["name"]) if (m := _TRUST.match(r.text)) else ""),
-        ("caption", "caption", lambda r: _caption_credit(r.text)),
         ("distribution", "distribution", lambda r: _tidy_name(m["name"]) if (m := _ORIGINALLY.search(r.text)) else ""),
     ]
     for source, reason, find in finders:
@@ -93,6 +109,18 @@ def _outlet(removed: list[Removal]) -> tuple[str, str]:
                 if name:
                     return name, source
     return "", ""
+
+
+def wire_of(removed: Iterable[Removal], outlet: str = "") -> str:
+    """The news agency whose copy this is: named in the dateline or byline, or the outlet itself when
+    the outlet is an agency ("Copyright 2023 The Associated Press")."""
+    for removal in removed:
+        if removal.reason == "dateline-header" and removal.detail == "dateline":
+            if agency := _dateline_wire(removal.text):
+                return agency
+        elif removal.reason == "byline" and removal.detail != "embedded post" and (agency := _agency(removal.text)):
+            return agency
+    return _as_agency(re.sub(r"^the\s+", "", outlet, flags=re.I))
 
 
 def _published(removed: list[Removal]) -> tuple[dt.date | None, str]:
@@ -112,15 +140,25 @@ def _published(removed: list[Removal]) -> tuple[dt.date | None, str]:
     return None, ""
 
 
-def infer_metadata(article: Article, file_stem: str = "") -> Article:
-    """Fill `outlet` and `published` (and where each came from) when the caller did not give them."""
+def _host(url: str) -> str:
+    try:
+        host = urlsplit(url).hostname or "" if url else ""
+    except ValueError:
+        return ""
+    return host.removeprefix("www.")
+
+
+def infer_metadata(article: Article) -> Article:
+    """Fill `outlet`, `wire` and `published` (and where each came from) when the caller did not give
+    them. The last resort for an outlet is the host of the article's URL; without one it stays ""."""
     outlet, outlet_from = article.outlet, article.outlet_from
     if not outlet:
         outlet, outlet_from = _outlet(article.removed)
-        if not outlet and file_stem:
-            outlet, outlet_from = file_stem, "file-name"
+        if not outlet and (host := _host(article.url)):
+            outlet, outlet_from = host, "url"
     published, published_from = article.published, article.published_from
     if published is None:
         published, published_from = _published(article.removed)
     return dataclasses.replace(article, outlet=outlet, outlet_from=outlet_from if outlet else "",
+                               wire=article.wire or wire_of(article.removed, outlet),
                                published=published, published_from=published_from if published else "")

@@ -59,7 +59,6 @@ class _Raw(NamedTuple):
     """One article as read, before cleaning."""
 
     article: Article
-    stem: str = ""  # the file's stem: the outlet of last resort
     given: bool = False  # an Article the caller built: taken as already clean
 
 
@@ -123,7 +122,7 @@ class _Reader:
         if not in_window(article.published):
             self.warn(f"{where}: date {article.published} is outside {MIN_YEAR}-{MAX_YEAR}; left out")
             article = dataclasses.replace(article, published=None, published_from="")
-        article = infer_metadata(article, raw.stem)
+        article = infer_metadata(article)
         unique = self.unique_id(article.id)
         if unique != article.id:
             self.warn(f"{where}: id {article.id!r} is already taken; renamed {unique!r}")
@@ -142,7 +141,7 @@ class _Reader:
         self.texts += 1
         return f"text-{self.texts}"
 
-    # -- expanding one input into raw articles (article, file stem) ------------------------------------
+    # -- expanding one input into raw articles ----------------------------------------------------------
 
     def check_size(self, text: object, where: str) -> None:
         """In-memory text obeys the same size limit as a file (a 10 MB string is refused, not read)."""
@@ -266,9 +265,9 @@ class _Reader:
         if kind == "html":
             page = read_html(decoded.text, path.stem, str(path))
             page.id_made = True
-            yield _Raw(page, path.stem)
+            yield _Raw(page)
         elif kind == "txt":
-            yield _Raw(read_txt(decoded.text, path), path.stem)
+            yield _Raw(read_txt(decoded.text, path))
         else:
             yield from self.records(read_json_document(decoded.text, str(path), path.stem, self.warn), str(path), explicit)
 

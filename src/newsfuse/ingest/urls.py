@@ -199,8 +199,7 @@ def finish(raw: Article) -> Article | None:
     article = clean_article(raw)
     if not article.text.strip():
         return None
-    stem = urlsplit(raw.url).hostname or "" if raw.url else ""
-    return infer_metadata(article, stem.removeprefix("www."))
+    return infer_metadata(article)
 
 
 def read_page(page: Page) -> Article | None:

@@ -45,7 +45,7 @@ def render_html(brief: Brief) -> str:
     title = next((s.article.title for s in brief.sources if s.article.title), "") or brief.id
     return environment().get_template("brief.html.j2").render(
         brief=brief, title=title, number=number,
-        outlet={s.article.id: s.article.outlet or s.article.id for s in brief.sources},
+        outlet={s.article.id: s.article.outlet_label for s in brief.sources},
         n_origins=len({s.origin for s in brief.sources}), ledger=ledger,
         more_claims=len(brief.claims) - len(ledger), evidence_ids=evidence_ids,
         claim_evidence=claim_evidence, first_sentence=first_sentence, paragraphs=paragraphs_of,

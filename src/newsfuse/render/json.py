@@ -32,7 +32,7 @@ def _evidence(items: list[Evidence]) -> list[dict[str, Any]]:
 def _source(s: Source) -> dict[str, Any]:
     a = s.article
     return {
-        "id": a.id, "number": s.number, "title": a.title, "outlet": a.outlet, "url": a.url,
+        "id": a.id, "number": s.number, "title": a.title, "outlet": a.outlet or None, "wire": a.wire or None, "url": a.url,
         "published": _date(a.published), "language": a.language, "origin": s.origin, "path": a.origin,
         "outlet_from": a.outlet_from, "published_from": a.published_from,
         "sentences": len(s.sentences), "words": len(a.text.split()),

@@ -15,7 +15,7 @@ def _cite(brief: Brief, ids: list[str]) -> str:
 
 def _label(s: Source) -> str:
     a = s.article
-    parts = [a.outlet or a.id]
+    parts = [a.outlet_label]
     if a.published:
         parts.append(a.published.isoformat())
     head = ", ".join(parts)
@@ -78,7 +78,7 @@ def render_markdown(brief: Brief) -> str:
     for s in brief.sources:
         own = [claims[i] for i in brief.unique.get(s.article.id, []) if i in claims]
         left_out = brief.missing.get(s.article.id, [])
-        lines.append(f"- [{s.number}] {_escape(s.article.outlet or s.article.id)}: {len(own)} claims of its own"
+        lines.append(f"- [{s.number}] {_escape(s.article.outlet_label)}: {len(own)} claims of its own"
                      + (f"; leaves out {len(left_out)} widely reported claims" if left_out else ""))
         for claim in own[:UNIQUE_SHOWN]:
             lines.append(f"  - {_escape(claim.text)}")

@@ -82,7 +82,7 @@ def _quote(value: str) -> str:
 
 def article_json(article: Article, stories: list[str]) -> dict[str, Any]:
     return {
-        "id": article.id, "title": article.title, "outlet": article.outlet, "url": article.url,
+        "id": article.id, "title": article.title, "outlet": article.outlet or None, "wire": article.wire or None, "url": article.url,
         "published": article.published.isoformat() if article.published else None,
         "language": article.language, "origin": article.origin, "outlet_from": article.outlet_from,
         "published_from": article.published_from, "text": article.text,

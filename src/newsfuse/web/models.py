@@ -90,7 +90,8 @@ class SentenceOut(BaseModel):
 class ArticleOut(BaseModel):
     id: str
     title: str
-    outlet: str
+    outlet: str | None  # None: no evidence of who printed it
+    wire: str | None  # the news agency whose copy it is
     url: str
     published: str | None
     language: str

@@ -52,7 +52,7 @@ def brief_helpers(brief: Brief) -> dict[str, Any]:
     def first_sentence(items: list[Evidence], article_id: str) -> int:
         return next((e.sentence for e in items if e.source == article_id), 0)
 
-    return {"number": number, "outlet": {s.article.id: s.article.outlet or s.article.id for s in brief.sources},
+    return {"number": number, "outlet": {s.article.id: s.article.outlet_label for s in brief.sources},
             "evidence_ids": evidence_ids, "first_sentence": first_sentence, "paragraphs": paragraphs_of}
 
 
