@@ -87,6 +87,7 @@ def test_store_filters_by_outlet_date_and_text(store: Store) -> None:
     assert ids(store.stories(outlet="AP")) == [["c1", "c2"], ["n1", "n2"]]
     assert ids(store.stories(search="Bachelet tsunami")) == [["c1", "c2"]]
     assert ids(store.stories(search='"; DROP TABLE')) == []
+    assert ids(store.stories(search="Bachelet\x00tsunami")) == [["c1", "c2"]]  # a NUL once broke the query
     assert ids(store.stories(since=DAY + dt.timedelta(days=2))) == []
     assert ids(store.stories(until=DAY - dt.timedelta(days=1))) == []
     assert len(store.stories(limit=1)) == 1

@@ -612,6 +612,7 @@ def _state(row: tuple[object, ...]) -> StoryState:
 
 
 def _fts_query(text: str) -> str:
-    """User words → an FTS5 query where each word must occur (quoted: no operators, no syntax errors)."""
-    words = [w.replace('"', '""') for w in text.split() if w.strip()]
+    """User words → an FTS5 query where each word must occur (quoted: no operators, no syntax errors).
+    A NUL ends the query string for SQLite ("unterminated string"), so it separates words instead."""
+    words = [w.replace('"', '""') for w in text.replace("\x00", " ").split() if w.strip()]
     return " ".join(f'"{w}"' for w in words)
