@@ -204,6 +204,30 @@ def test_timeline_says_when_a_date_was_borrowed() -> None:
     assert facts.notes == ["s1 carries no date; its dates are resolved against 2023-02-22, borrowed from s0"]
 
 
+def test_a_date_after_since_dates_nothing() -> None:
+    facts = story("Japan and China held their first security talks since 2019 on Wednesday in Tokyo.",
+                  "Japan's rule over the islands has been in place since 1895, the ministry said on Wednesday.")
+    assert {e.start.year for e in facts.timeline} == {2023}
+    assert not any("2019" in e.when or "1895" in e.when for e in facts.timeline)
+
+
+def test_history_told_in_passing_is_background_and_prints_as_a_year() -> None:
+    facts = story("Japan and China held security talks in Tokyo on Wednesday. "
+                  "The islands were transferred to Japan in 1972, before the two countries normalised ties.",
+                  "China and Japan held security talks in Tokyo on Wednesday. The previous talks were in Feb. 2019.")
+    by_when = {e.when: e for e in facts.timeline}
+    assert not by_when["2023-02-22"].background
+    assert by_when["1972"].background and by_when["February 2019"].background
+    assert by_when["1972"].text.startswith("The islands were transferred")  # a row is a sentence with a subject
+
+
+def test_each_timeline_row_is_a_sentence() -> None:
+    facts = story("The Diaoyu Islands came under US administration after the war before being transferred to "
+                  "Japan in 1972. Talks opened in Tokyo on Wednesday.")
+    [handover] = [e for e in facts.timeline if e.when == "1972"]
+    assert handover.text.startswith("The Diaoyu Islands came under")
+
+
 # --- hedges: which side of the figure a bound leaves open -------------------------------------------
 
 @pytest.mark.parametrize(("a", "b", "conflict"), [

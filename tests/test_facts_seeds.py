@@ -110,6 +110,12 @@ def test_timeline(facts: Facts) -> None:
     assert "shot down" in balloon.text and balloon.borrowed_date
     assert any(e.start.year == 2019 for e in facts.timeline)  # the last dialogue
     assert any(e.start == dt.date(2022, 12, 1) for e in facts.timeline)  # the December strategy
+    # Today's talks are not dated 2019 from "their first security dialogue since 2019", and the history
+    # of the islands (1783, 1972, 2012) is background, apart from the story's own days.
+    assert not any("since 2019" in e.text and e.start.year == 2019 for e in facts.timeline)
+    own = [e for e in facts.timeline if not e.background]
+    assert {e.start.year for e in own} == {2023} and len(own) >= 4
+    assert {"1783", "1972", "2012"} <= {e.when for e in facts.timeline if e.background}
     assert [e.start for e in facts.timeline] == sorted(e.start for e in facts.timeline)
 
 

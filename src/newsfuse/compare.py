@@ -58,6 +58,12 @@ EVENT_OVERLAP = 0.2
 EVENT_CONCEPTS = frozenset({"meet", "visit", "elect", "vote", "trial", "hear", "war", "strike", "attack",
                             "protest", "flight", "game", "match", "race", "storm", "fire", "operat"})
 TIME_NOUNS = frozenset({"time", "year", "years", "month", "months", "week", "weeks", "day", "days", "date"})
+# A story's own events happen while it is reported; what ended more than this many days before its
+# first report is history told in passing (a month: a developing story's reports span days, the
+# background they recount spans years).
+BACKGROUND_DAYS = 31
+# "since 2019", "since the 1970s", "ever since early 2019": the date that follows bounds a period.
+SINCE = re.compile(r"\bsince\s+(?:(?:the|early|late|mid|at\s+least)[\s-]+)*$", re.I)
 # Sentence vectors (MiniLM, unit norm) closer than this align two sentences that share few words.
 # Claims already join pairs above 0.65 by average link; this catches the pairs a claim kept apart.
 EMBED_ALIGN = 0.7
@@ -895,9 +901,12 @@ def coverage(sources: Sequence[Source], claims: Sequence[Claim]) -> tuple[dict[s
 # --- timeline --------------------------------------------------------------------------------------
 
 def timeline(parsed: Sequence[Parsed], dates: Sequence[FoundDate], align: Alignment) -> list[TimelineEvent]:
-    """The dated events of the story, one entry per event however many sources date it."""
+    """The dated events of the story, one entry per event however many sources date it; history the
+    reports mention in passing is flagged `background`."""
     by_key = {p.key: p for p in parsed}
     events = [d for d in dates if _is_event(d, by_key.get(d.key))]
+    reported = [d.anchored for d in dates if d.anchored is not None]
+    story_began = min(reported) - dt.timedelta(days=BACKGROUND_DAYS) if reported else None
     clauses = {id(d): _clause(d, by_key.get(d.key)) for d in events}
     bags = {id(d): _concepts(clauses[id(d)]) for d in events}
     whole = {id(d): _concepts(d.text) for d in events}
@@ -925,12 +934,18 @@ def timeline(parsed: Sequence[Parsed], dates: Sequence[FoundDate], align: Alignm
         best = min(group, key=lambda d: ((d.ref.end - d.ref.start).days, d.fuzzy, len(clauses[id(d)])))
         evidence = list(dict.fromkeys(Evidence(d.ref.source, d.ref.sentence, d.text) for d in group))
         anchored = [d for d in group if d.ref.anchor in {"absolute", "published", "text"}]
-        out.append(TimelineEvent(start=best.ref.start, end=best.ref.end, text=clauses[id(best)],
+        out.append(TimelineEvent(start=best.ref.start, end=best.ref.end, text=_readable(group, by_key),
                                  sources=list(dict.fromkeys(d.ref.source for d in group)), evidence=evidence,
                                  granularity=best.ref.granularity,
-                                 borrowed_date=not anchored and best.ref.anchor.startswith("borrowed")))
+                                 borrowed_date=not anchored and best.ref.anchor.startswith("borrowed"),
+                                 background=story_began is not None and best.ref.end < story_began))
     out.sort(key=lambda e: (e.start, e.end, -len(e.sources)))
     return out
+
+
+def _readable(group: Sequence[FoundDate], by_key: dict[tuple[str, int], Parsed]) -> str:
+    """The shortest sentence-like telling of one event among the sources that date it."""
+    return min((_clause(d, by_key.get(d.key), readable=True) for d in group), key=len)
 
 
 def _jaccard(x: set[str], y: set[str]) -> float:
@@ -964,7 +979,9 @@ def _noun_owner(tok: Token | None) -> Token | None:
 
 
 def _is_event(d: FoundDate, p: Parsed | None) -> bool:
-    """Leave out publication lines, datelines and bylines: they date the article, not an event."""
+    """Leave out publication lines, datelines and bylines: they date the article, not an event; and a
+    date after "since" ("their first dialogue since 2019", "in place since 1895"): it bounds a period
+    that runs to now, it is not when anything the sentence tells happened."""
     if p is None:
         return False
     before = d.text[:d.start]
@@ -972,12 +989,30 @@ def _is_event(d: FoundDate, p: Parsed | None) -> bool:
         return False
     if any(w in before.lower().split()[-3:] for w in ("published", "updated", "posted", "date")):
         return False
+    if SINCE.search(before + d.text[d.start:d.end].split(" ", 1)[0] + " "):
+        return False
     return any((t.pos_ in {"VERB", "AUX"} and t.tag_ not in {"VBN"}) or (t.dep_ == "ROOT" and t.pos_ == "VERB")
                for t in p.doc)
 
 
-def _clause(d: FoundDate, p: Parsed | None) -> str:
-    """The clause that tells the dated event: "the US shot down a Chinese balloon on Feb. 4"."""
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+
+
+def _clause_with_subject(tok: Token) -> Token | None:
+    """The nearest verb at or above `tok` that has a subject of its own."""
+    cur = tok
+    for _ in range(8):
+        if cur.pos_ in {"VERB", "AUX"} and any(c.dep_ in SUBJECTS for c in cur.children):
+            return cur
+        if cur.head is cur:
+            return None
+        cur = cur.head
+    return None
+
+
+def _clause(d: FoundDate, p: Parsed | None, readable: bool = False) -> str:
+    """The clause that tells the dated event: "the US shot down a Chinese balloon on Feb. 4". Events
+    are matched on the shortest such clause; `readable` widens it to one with a subject, for display."""
     if p is None:
         return d.text
     doc = p.doc
@@ -994,6 +1029,14 @@ def _clause(d: FoundDate, p: Parsed | None) -> str:
         cur = noun  # "their first security dialogue since 2019": the date belongs to the dialogue
     elif cur.dep_ in {"acl", "relcl"} and cur.head.pos_ in {"NOUN", "PROPN"}:
         cur = cur.head  # "its key defense document adopted in mid-December 2022"
+    if readable:
+        # A timeline row is read alone, so it must be a sentence: a clause with its own subject, else
+        # the clause it hangs from ("before being transferred to Japan in 1972" → "The islands came
+        # under US administration ... before being transferred to Japan in 1972"), else the sentence.
+        clause = _clause_with_subject(cur)
+        if clause is None:
+            return d.text if len(d.text) <= 240 else d.text[:240].rsplit(" ", 1)[0] + "…"
+        cur = clause
     sub = list(cur.subtree)
     lo, hi = sub[0].i, sub[-1].i + 1
     while lo < hi and (doc[lo].dep_ in {"mark", "cc", "punct"} or doc[lo].lower_ in {"after", "when", "while",

@@ -191,6 +191,19 @@ class TimelineEvent:
     evidence: list[Evidence]
     granularity: str = "day"
     borrowed_date: bool = False  # resolved against a date borrowed from another article
+    # History the reports mention in passing (a treaty of 1972, a meeting last year), apart from the
+    # story's own events: it ended well before the first report of the story (compare.BACKGROUND_DAYS).
+    background: bool = False
+
+    @property
+    def when(self) -> str:
+        """The date as precise as the source gave it: "1972", "February 2019", "2019–2021", "2023-02-22"."""
+        if self.granularity == "year" or (self.start == dt.date(self.start.year, 1, 1)
+                                          and self.end == dt.date(self.end.year, 12, 31)):
+            return str(self.start.year) if self.start.year == self.end.year else f"{self.start.year}–{self.end.year}"
+        if self.granularity == "month" and (self.start.year, self.start.month) == (self.end.year, self.end.month):
+            return self.start.strftime("%B %Y")
+        return self.start.isoformat() if self.start == self.end else f"{self.start.isoformat()} – {self.end.isoformat()}"
 
 
 ConflictKind = Literal["number", "money", "date", "duration", "count", "title", "quote", "attribution"]

@@ -69,7 +69,8 @@ def _entity(e: Entity) -> dict[str, Any]:
 
 def _event(t: TimelineEvent) -> dict[str, Any]:
     return {"start": t.start.isoformat(), "end": t.end.isoformat(), "granularity": t.granularity, "text": t.text,
-            "sources": t.sources, "borrowed_date": t.borrowed_date, "evidence": _evidence(t.evidence)}
+            "sources": t.sources, "borrowed_date": t.borrowed_date, "background": t.background,
+            "evidence": _evidence(t.evidence)}
 
 
 def brief_to_dict(brief: Brief) -> dict[str, Any]:

@@ -62,11 +62,11 @@ def render_markdown(brief: Brief) -> str:
         for q in brief.quotes[:MAX_LISTED]:
             who = q.speaker or "unattributed"
             lines.append(f"- **{_escape(who)}**: “{_escape(q.text)}” {_cite(brief, q.sources)}")
-    if brief.timeline:
-        lines += ["", "## Timeline", ""]
-        for t in brief.timeline:
-            when = t.start.isoformat() if t.start == t.end else f"{t.start.isoformat()} – {t.end.isoformat()}"
-            lines.append(f"- {when}: {_escape(t.text)} {_cite(brief, t.sources)}")
+    for heading, background in (("Timeline", False), ("Background", True)):
+        events = [t for t in brief.timeline if t.background == background]
+        if events:
+            lines += ["", f"## {heading}", ""]
+            lines += [f"- {t.when}: {_escape(t.text)} {_cite(brief, t.sources)}" for t in events]
     if brief.entities:
         lines += ["", "## People, places, organisations", ""]
         for kind in ("person", "organization", "place"):
