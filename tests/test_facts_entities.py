@@ -60,3 +60,36 @@ def test_places_written_two_ways_are_one() -> None:
     t = table("The United States shot down a balloon.", "The US said the balloon was a spy craft.")
     names = [e for e in t.entities if e.kind == "place" and set(e.sources) == {"s0", "s1"}]
     assert len(names) == 1
+
+
+def test_a_one_word_name_used_as_a_place_is_a_place() -> None:
+    # The small model reads "for Lowmere" as a person; the mention "in Lowmere" and no act of a person
+    # ("Lowmere said", "Lowmere's") make it a place.
+    t = table("Governor Ilse Varga declared a state of emergency for Lowmere and three nearby villages.",
+              "Twelve people died when the river burst its banks in Lowmere on Wednesday night.")
+    kinds = {e.name: e.kind for e in t.entities}
+    assert kinds["Lowmere"] == "place" and kinds["Ilse Varga"] == "person"
+    assert [e.name for e in t.entities].count("Lowmere") == 1
+
+
+def test_a_one_word_name_acting_as_a_person_stays_a_person() -> None:
+    t = table("Johnson told reporters outside the town hall that two firefighters had died.",
+              "The dead included two firefighters, Johnson said in Lowmere.")
+    assert {e.name: e.kind for e in t.entities}.get("Johnson") == "person"
+
+
+@pytest.mark.parametrize(("texts", "merged"), [
+    (("Kyodo News reported that the talks ended late.", "The talks ended late, Kyodo said on Thursday."),
+     "Kyodo News"),
+    (("The American Red Cross sent volunteers to the town.", "The Red Cross said it sent 40 volunteers."),
+     "Red Cross"),
+])
+def test_an_organisations_short_form_is_the_same_organisation(texts: tuple[str, str], merged: str) -> None:
+    orgs = [e for e in table(*texts).entities if e.kind == "organization"]
+    assert len(orgs) == 1 and merged in orgs[0].name and orgs[0].sources == ["s0", "s1"]
+
+
+def test_a_place_inside_a_longer_place_name_is_another_place() -> None:
+    t = table("Chinese ships sailed through the Taiwan Strait on Monday.", "Taiwan said it tracked the ships.")
+    places = {e.name for e in t.entities if e.kind == "place"}
+    assert {"Taiwan", "Taiwan Strait"} <= places

@@ -5,6 +5,14 @@ source gives a person.
 a one-word mention joins the only full name that ends (or, for East Asian order, starts) with it.
 The small English model misses many bare surnames ("Sun told ..."), so once the full names are known
 every sentence is scanned for them.
+
+A one-word name the model called a person but that no full name explains ("Lowmere", "Estwick") is
+typed by agreement: the mentions where it acts as a person ("Brandt said", "Varga's office") against
+those where the model labelled that word a place elsewhere in the story or the sentence uses it as one
+("in Lowmere", "near Estwick"). Other names
+of organisations merge when one is the whole-word start or end of exactly one longer one ("Kyodo" /
+"Kyodo News" when the extra words only say what kind of body it is; "Foreign Ministry" / "Japan's
+Foreign Ministry"), as surnames join full names.
 """
 
 from __future__ import annotations
@@ -105,6 +113,15 @@ def title_head(title: str) -> str:
     return TITLE_SPELLING.get(head, head)
 
 
+# Words that say what kind of body a name is, not which: "Kyodo News" is Kyodo, "Toyota Motor Corp." Toyota.
+ORG_FORMS = frozenset({"news", "agency", "group", "inc", "inc.", "corp", "corp.", "corporation", "co", "co.",
+                       "ltd", "ltd.", "company", "plc", "llc", "party", "press", "service", "services",
+                       "holdings", "motor", "motors", "bank"})
+# Prepositions whose object is a place when it is a bare name: "in Lowmere", "near Estwick".
+LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "from", "to", "into",
+                      "towards", "toward", "through", "throughout"})
+
+
 def extract_entities(parsed: list[Parsed]) -> EntityTable:
     raw: list[tuple[Parsed, Span, str, EntityKind]] = []
     for p in parsed:
@@ -119,8 +136,8 @@ def extract_entities(parsed: list[Parsed]) -> EntityTable:
             if label != "PERSON" and len(span) >= 2 and (title_before(span) or title_after(span)):
                 label, kind = "PERSON", "person"  # "Sun Weidong, China's foreign vice-minister" read as ORG
             raw.append((p, span, label, kind))
-    people = _people(raw, parsed)
-    others = _others(raw, people)
+    people, places = _people(raw, parsed)
+    others = _others(raw, people, places)
     table = EntityTable(entities=[], titles=[])
     for name, kind, refs in [*people, *others]:
         mentions = [Mention(span.text, p.source, p.sentence.index) for p, span in refs]
@@ -158,8 +175,9 @@ def _is_title_word(tok: Token) -> bool:
     return tok.lower_ in TITLE_VOCAB and tok.lower_ not in {"of", "for", "the", "and", "&"}
 
 
-def _people(raw: list[tuple[Parsed, Span, str, EntityKind]],
-            parsed: list[Parsed]) -> list[tuple[str, EntityKind, list[tuple[Parsed, Span]]]]:
+def _people(raw: list[tuple[Parsed, Span, str, EntityKind]], parsed: list[Parsed]
+            ) -> tuple[list[tuple[str, EntityKind, list[tuple[Parsed, Span]]]], list[tuple[Parsed, Span]]]:
+    """The people of the story, and the one-word "people" the mentions' votes make places."""
     full: dict[tuple[str, ...], list[tuple[Parsed, Span]]] = defaultdict(list)
     single: list[tuple[Parsed, Span]] = []
     for p, s, label, _ in raw:
@@ -194,9 +212,32 @@ def _people(raw: list[tuple[Parsed, Span, str, EntityKind]],
     for k, refs in groups.items():
         out.append((_best_name([s.text for _, s in refs if len(s) >= 2] or [" ".join(k)]), "person",
                     _dedup(refs)))
-    for refs in orphans.values():
-        out.append((_best_name([s.text for _, s in refs]), "person", _dedup(refs)))
-    return out
+    labelled_place = Counter(" ".join(_name_key(s)) for _, s, _, kind in raw if kind == "place")
+    places: list[tuple[Parsed, Span]] = []
+    for word, refs in orphans.items():
+        if _place_votes(refs, labelled_place[word]) > _person_votes(refs):
+            places.extend(refs)
+        else:
+            out.append((_best_name([s.text for _, s in refs]), "person", _dedup(refs)))
+    return out, places
+
+
+def _reads_as_place(span: Span) -> bool:
+    """A bare name used as a place: the object of "in", "near", ... (a name modifying a noun says
+    nothing: "the Estwick hills", but also "the Bush administration")."""
+    tok = span.root
+    return tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE
+
+
+def _place_votes(refs: list[tuple[Parsed, Span]], labelled_place: int) -> int:
+    return labelled_place + sum(_reads_as_place(s) for _, s in refs)
+
+
+def _person_votes(refs: list[tuple[Parsed, Span]]) -> int:
+    """Mentions where the name acts as a person does: doing something ("Brandt said"), owning something
+    ("Varga's office"), or carrying a title."""
+    return sum(s.root.dep_ in {"nsubj", "nsubjpass", "agent", "poss"} or bool(title_before(s) or title_after(s))
+               for _, s in refs)
 
 
 def _scan_surnames(groups: dict[tuple[str, ...], list[tuple[Parsed, Span]]],
@@ -228,16 +269,31 @@ def _name_key(span: Span) -> tuple[str, ...]:
 
 
 def _others(raw: list[tuple[Parsed, Span, str, EntityKind]],
-            people: list[tuple[str, EntityKind, list[tuple[Parsed, Span]]]]
-            ) -> list[tuple[str, EntityKind, list[tuple[Parsed, Span]]]]:
+            people: list[tuple[str, EntityKind, list[tuple[Parsed, Span]]]],
+            places: list[tuple[Parsed, Span]]) -> list[tuple[str, EntityKind, list[tuple[Parsed, Span]]]]:
     claimed = {(p.key, s.start) for _, _, refs in people for p, s in refs}
     groups: dict[tuple[EntityKind, str], list[tuple[Parsed, Span]]] = defaultdict(list)
-    for p, s, label, kind in raw:
-        if label == "PERSON" or (p.key, s.start) in claimed:
-            continue
+    typed = [(p, s, kind) for p, s, label, kind in raw if label != "PERSON" and (p.key, s.start) not in claimed]
+    for p, s, kind in [*typed, *((p, s, "place") for p, s in places)]:
         key = " ".join(s.text.lower().replace("’", "'").split())
         groups[(kind, ALIASES.get(key, key))].append((p, s))
+    _merge_short_forms(groups)
     return [(_best_name([s.text for _, s in refs]), kind, _dedup(refs)) for (kind, _), refs in groups.items()]
+
+
+def _merge_short_forms(groups: dict[tuple[EntityKind, str], list[tuple[Parsed, Span]]]) -> None:
+    """"Kyodo" joins "Kyodo News" when it starts or ends exactly one longer organisation's name. Not
+    places: "Taiwan" is not the "Taiwan Strait", nor "Mexico" "Mexico City"."""
+    for kind, short in sorted(groups, key=lambda k: len(k[1])):
+        if kind != "organization":
+            continue
+        words = short.split()
+        longer = [k for k in groups if k[0] == kind and len(k[1].split()) > len(words)
+                  and (k[1].split()[-len(words):] == words  # "Red Cross" / "American Red Cross"
+                       # "Kyodo" / "Kyodo News", but not "Tour de France" / "Tour de France Prologue"
+                       or (k[1].split()[:len(words)] == words and set(k[1].split()[len(words):]) <= ORG_FORMS))]
+        if len(longer) == 1:
+            groups[longer[0]].extend(groups.pop((kind, short)))
 
 
 def _best_name(forms: Iterable[str]) -> str:
