@@ -25,6 +25,7 @@ from newsfuse.ingest import Skipped, read_articles
 from newsfuse.ingest.files import too_large
 from newsfuse.stories.dedup import assign_origins
 from newsfuse.summarize import summarize
+from newsfuse.support import honest_support
 from newsfuse.text import split_sentences
 from newsfuse.types import Article, Brief, Source
 
@@ -110,10 +111,13 @@ def assemble(prepared: Prepared, vectors: np.ndarray, words: int, settings: Sett
         started = time.perf_counter()
         from newsfuse.facts import extract_facts
 
-        facts = extract_facts(sources, claims, spacy_model=settings.spacy_model)
+        facts = extract_facts(sources, claims, spacy_model=settings.spacy_model, vectors=vectors)
         brief.entities, brief.quotes, brief.conflicts = facts.entities, facts.quotes, facts.conflicts
+        brief.updates = facts.updates
         brief.timeline = facts.timeline
         brief.notes.extend(facts.notes)
+        honest_support(brief)
+        brief.unique, brief.missing = coverage(sources, claims)
         _mark_disputed(brief)
         timings["facts"] = time.perf_counter() - started
     return brief

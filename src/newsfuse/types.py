@@ -95,6 +95,9 @@ class Claim:
     sources: list[str]  # article ids that make the point, in source order
     independent: int  # number of distinct origins among `sources` (wire copies count once)
     centrality: float = 0.0  # how central the point is to the story (0..1)
+    # Sources whose aligned sentence gives another value of the claim's figure or date: they say
+    # something close, but contradict the point, so they are not counted for it.
+    against: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -227,6 +230,34 @@ class Conflict:
 
 
 @dataclass(slots=True)
+class UpdateValue:
+    """One value a developing story gave for a fact, and when its reports said it."""
+
+    value: str
+    normalized: str
+    at: dt.date  # the earliest publication date of the reports that give it
+    sources: list[str]
+    evidence: list[Evidence]
+
+
+@dataclass(slots=True)
+class Update:
+    """One fact whose value changed as the story developed: later reports give a different value
+    (a toll that rises, a figure revised). Values in time order; none of one value's reports is
+    published on or after a day of the next value's reports (same-day disagreement is a Conflict)."""
+
+    kind: ConflictKind
+    about: str
+    values: list[UpdateValue]
+    note: str = ""
+
+    @property
+    def line(self) -> str:
+        """"9 → 12 (13 May)": the values in order, each with the day it was first reported."""
+        return " → ".join(f"{v.value} ({v.at.day} {v.at:%b})" for v in self.values)
+
+
+@dataclass(slots=True)
 class Source:
     """An article as the brief lists it: its number in citations and its independence group."""
 
@@ -247,6 +278,7 @@ class Brief:
     unique: dict[str, list[int]]  # article id → ids of claims only that source makes
     missing: dict[str, list[int]] = field(default_factory=dict)  # widely reported claims it omits
     conflicts: list[Conflict] = field(default_factory=list)
+    updates: list[Update] = field(default_factory=list)  # facts that changed over the story's reports
     quotes: list[Quote] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     timeline: list[TimelineEvent] = field(default_factory=list)

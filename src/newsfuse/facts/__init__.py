@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from newsfuse.facts.nlp import DEFAULT_MODEL, load_nlp
-from newsfuse.types import Claim, Conflict, DateRef, Entity, Quantity, Quote, Source, TimelineEvent
+from newsfuse.types import Claim, Conflict, DateRef, Entity, Quantity, Quote, Source, TimelineEvent, Update
 
 __all__ = ["DEFAULT_MODEL", "Facts", "extract_facts", "load_nlp"]
 
@@ -26,6 +26,7 @@ class Facts:
     quantities: list[Quantity] = field(default_factory=list)
     dates: list[DateRef] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)  # most certain first
+    updates: list[Update] = field(default_factory=list)  # values that changed over the story's days
     timeline: list[TimelineEvent] = field(default_factory=list)  # by date
     notes: list[str] = field(default_factory=list)  # e.g. which article borrowed its date from which
 
@@ -47,6 +48,7 @@ def extract_facts(sources: Sequence[Source], claims: Sequence[Claim],
     from newsfuse.facts.nlp import parse_sources
     from newsfuse.facts.quantities import extract_quantities
     from newsfuse.facts.quotes import extract_quotes
+    from newsfuse.updates import split_updates
 
     parsed = parse_sources(sources, spacy_model)
     table = extract_entities(parsed)
@@ -60,7 +62,8 @@ def extract_facts(sources: Sequence[Source], claims: Sequence[Claim],
                  *compare.date_conflicts(parsed, dates, align), *compare.title_conflicts(table),
                  *compare.quote_conflicts(quotes)]
     conflicts = [c for c in conflicts if c.confidence >= compare.CONFIDENCE_FLOOR]
+    conflicts, updates = split_updates(conflicts, published)
     conflicts.sort(key=lambda c: (-c.confidence, c.kind, c.about))
     return Facts(entities=table.entities, quotes=quotes.quotes, quantities=[f.quantity for f in found],
-                 dates=[d.ref for d in dates], conflicts=conflicts,
+                 dates=[d.ref for d in dates], conflicts=conflicts, updates=updates,
                  timeline=compare.timeline(parsed, dates, align), notes=notes)

@@ -10,9 +10,10 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from newsfuse.facts.frames import Frame, read_frame
 from newsfuse.facts.nlp import Parsed
 from newsfuse.text import stem
 from newsfuse.types import Quantity, QuantityKind
@@ -139,6 +140,7 @@ class Found:
     total: bool = False  # "66 delegates total", "a total of 66": the whole
     part: bool = False  # "9 delegates out of a total of 66": a share of a whole
     former: bool = False  # "from 18 to 16": the level before a change
+    frame: Frame = field(default_factory=Frame)  # whose, where, which kind, what is said of it
 
 
 def concept(word: str) -> str:
@@ -513,8 +515,8 @@ def _currency_groups(found: list[Found], doc: Doc) -> None:
                 group += 1
             b.currency_group = a.currency_group
             # Both faces measure what the first one does (the parse hangs the second off the first).
-            b.quantity.measures, b.head, b.context, b.period, b.per, b.delta = (
-                a.quantity.measures, a.head, a.context, a.period, a.per, a.delta)
+            b.quantity.measures, b.head, b.context, b.period, b.per, b.delta, b.frame = (
+                a.quantity.measures, a.head, a.context, a.period, a.per, a.delta, a.frame)
 
 
 # --- what a number measures ------------------------------------------------------------------------
@@ -541,6 +543,7 @@ def _describe(found: Found, doc: Doc, i: int, j: int) -> None:
     found.context = frozenset(c for c in context if c not in GENERIC)
     if not q.measures and verb is not None:
         q.measures = verb.text
+    found.frame = read_frame(doc, found.start, found.end, head_tok, verb, concept)
     _period(found, doc, inside, verb, head_tok)
     if q.kind == "duration":
         before = [t.lower_ for t in doc[max(0, found.start - 4):found.start]]
@@ -550,7 +553,8 @@ def _describe(found: Found, doc: Doc, i: int, j: int) -> None:
             or (after in {"after", "before", "later", "earlier", "ago"} and "for" not in before)
     prev = doc[found.start - 1].lower_ if found.start > 0 else ""
     prev2 = doc[found.start - 2].lower_ if found.start > 1 else ""
-    found.delta = prev == "by" or (prev == "between" and prev2 == "by") or (head_tok is not None and head_tok.lower_ in CHANGE_WORDS) or \
+    nxt = doc[found.end].lower_ if found.end < len(doc) else ""
+    found.delta = nxt in {"more", "additional", "extra", "further", "fewer"} or prev == "by" or (prev == "between" and prev2 == "by") or (head_tok is not None and head_tok.lower_ in CHANGE_WORDS) or \
         any(t.lower_ in CHANGE_WORDS for t in doc[max(0, found.start - 2):found.start])
 
 

@@ -135,7 +135,7 @@ def _mention(p: Parsed, start: int, end: int, before: list[Parsed], table: Entit
     if verb is not None:
         subject = _subject(verb)
         if subject is not None:
-            speaker, via = _who(p, subject, before, table)
+            speaker, via = _who(p, subject, before, table, {t.i for t in inside})
     elif not partial and (covers > 0.6 or start == 0):
         # A quote standing alone continues the previous speaker's words, or follows "He said:".
         if last_speaker:
@@ -215,7 +215,12 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
-def _who(p: Parsed, subject: Token, before: list[Parsed], table: EntityTable) -> tuple[str, str]:
+def _who(p: Parsed, subject: Token, before: list[Parsed], table: EntityTable,
+         quoted: set[int] | frozenset[int] = frozenset()) -> tuple[str, str]:
+    """Who `subject` names; never someone the quote itself mentions (`quoted`: its tokens):
+    "watching Johnny Carson host the Oscars ..." is not Carson's line."""
+    if subject.i in quoted:
+        return "", ""
     ref = table.at(p.key, subject.i)
     if ref is not None:
         return ref.name, "subject"
@@ -224,7 +229,7 @@ def _who(p: Parsed, subject: Token, before: list[Parsed], table: EntityTable) ->
         if ref is not None and ref.kind == "person" and child.dep_ in {"appos", "compound"}:
             return ref.name, "subject"
     if subject.lower_ in PRONOUNS:
-        earlier = [r for r in table.people(p.key) if r.end <= subject.i]
+        earlier = [r for r in table.people(p.key) if r.end <= subject.i and r.start not in quoted]
         if earlier:
             return earlier[-1].name, "pronoun"
         for prev in reversed(before[-3:]):

@@ -16,6 +16,7 @@ from newsfuse.types import (
     Source,
     SummaryItem,
     TimelineEvent,
+    Update,
 )
 
 SCHEMA = "newsfuse.brief/1"
@@ -47,7 +48,7 @@ def _summary(item: SummaryItem) -> dict[str, Any]:
 
 def _claim(c: Claim) -> dict[str, Any]:
     return {"id": c.id, "text": c.text, "sources": c.sources, "independent": c.independent,
-            "centrality": round(c.centrality, 4), "evidence": _evidence(c.evidence)}
+            "centrality": round(c.centrality, 4), "against": c.against, "evidence": _evidence(c.evidence)}
 
 
 def _conflict(c: Conflict) -> dict[str, Any]:
@@ -60,6 +61,12 @@ def _quote(q: Quote) -> dict[str, Any]:
     return {"text": q.text, "speaker": q.speaker, "partial": q.partial, "sources": q.sources,
             "variants": [{"text": v.text, "sources": v.sources, "evidence": _evidence(v.evidence)}
                          for v in q.variants]}
+
+
+def _update(u: Update) -> dict[str, Any]:
+    return {"kind": u.kind, "about": u.about, "note": u.note, "line": u.line,
+            "values": [{"value": v.value, "normalized": v.normalized, "at": v.at.isoformat(), "sources": v.sources,
+                        "evidence": _evidence(v.evidence)} for v in u.values]}
 
 
 def _entity(e: Entity) -> dict[str, Any]:
@@ -84,6 +91,7 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
         "unique": brief.unique,
         "missing": brief.missing,
         "conflicts": [_conflict(c) for c in brief.conflicts],
+        "updates": [_update(u) for u in brief.updates],
         "quotes": [_quote(q) for q in brief.quotes],
         "entities": [_entity(e) for e in brief.entities],
         "timeline": [_event(t) for t in brief.timeline],

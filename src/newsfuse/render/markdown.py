@@ -8,6 +8,12 @@ MAX_LISTED = 12  # claims / entities shown per section before "... and N more"
 UNIQUE_SHOWN = 2  # claims of its own listed under each source
 
 
+def _outlets(brief: Brief, sources: list[str]) -> str:
+    label = {s.article.id: s.article.outlet_label for s in brief.sources}
+    names = list(dict.fromkeys(label.get(sid, sid) for sid in sources))
+    return ", ".join(names[:2]) + (f" +{len(names) - 2}" if len(names) > 2 else "")
+
+
 def _cite(brief: Brief, ids: list[str]) -> str:
     numbers = {s.article.id: s.number for s in brief.sources}
     return "".join(f"[{numbers[i]}]" for i in dict.fromkeys(ids) if i in numbers)
@@ -50,6 +56,12 @@ def render_markdown(brief: Brief) -> str:
             lines.append(f"- {_escape(c.about)} ({c.kind}, {sure} {c.confidence:.0%}): {sides}")
             if c.note:
                 lines.append(f"  - {_escape(c.note)}")
+    if brief.updates:
+        lines += ["", "## How the story developed", ""]
+        for u in brief.updates:
+            steps = " → ".join(f"**{_escape(v.value)}** ({_escape(_outlets(brief, v.sources))}, {v.at.day} {v.at:%b}) "
+                               f"{_cite(brief, v.sources)}" for v in u.values)
+            lines.append(f"- {_escape(u.about)}: {steps}")
     corroborated = [c for c in brief.claims if c.independent > 1]
     if corroborated:
         lines += ["", "## Claims reported by several sources", ""]

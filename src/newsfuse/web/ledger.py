@@ -1,9 +1,10 @@
 """The claim ledger as a grid: one row per claim, one column per source, each cell saying whether
 that source reports the claim, does not, or contradicts it.
 
-"Contradicts" comes from the conflicts: when a claim's evidence sentence carries one value of a
-conflict (a date, a number, a title), every source that gives a competing value of that conflict
-and does not itself make the claim contradicts it.
+"Contradicts" comes from the conflicts and updates on the claim's own point: when a claim's evidence
+sentence carries one value of a figure or a date, every source that gives a competing value and does
+not itself make the claim contradicts it (`Claim.against` lists the sources taken out of its support
+for that). A title or quote variant elsewhere in the sentence contradicts nothing the claim says.
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from newsfuse.types import Brief, Claim, Evidence
+from newsfuse.support import POINT_KINDS
+from newsfuse.types import Brief, Claim, ConflictValue, Evidence
 
 CellState = Literal["reported", "missing", "contradicts"]
 # Rows shown: corroborated claims and claims caught in a conflict, most central first. A brief of
@@ -59,19 +61,22 @@ def _sides(brief: Brief) -> tuple[dict[Key, set[int]], list[Against]]:
     another value of the same conflict."""
     carries: dict[Key, set[int]] = {}
     rivals: list[Against] = []
-    for conflict in brief.conflicts:
+    told = [(c.about, list(c.values)) for c in brief.conflicts if c.kind in POINT_KINDS]
+    told += [(u.about, [ConflictValue(v.value, v.normalized, v.sources, v.evidence) for v in u.values])
+             for u in brief.updates]
+    for about, values in told:
         grouped: list[dict[str, list[Evidence]]] = []
-        for value in conflict.values:
+        for value in values:
             mine: dict[str, list[Evidence]] = {s: [] for s in value.sources}
             for e in value.evidence:
                 mine.setdefault(e.source, []).append(e)
             grouped.append(mine)
-        for i, value in enumerate(conflict.values):
+        for i, value in enumerate(values):
             side = len(rivals)
             against: Against = {}
-            for j, other in enumerate(conflict.values):
+            for j, other in enumerate(values):
                 if i != j:
-                    note = f"contradicts: {conflict.about}: {other.value} (vs {value.value})"
+                    note = f"contradicts: {about}: {other.value} (vs {value.value})"
                     for source in other.sources:
                         against.setdefault(source, (grouped[j][source], note))
             rivals.append(against)

@@ -1,0 +1,202 @@
+"""Precision of the conflicts (and updates) newsfuse reports, from verdicts people wrote by reading them.
+
+Stories of many reports are what expose false alarms, so this briefs, as one story each:
+- `ecbplus`: the 43 events of ../shared/eval/stories/ecbplus-dev-articles.jsonl (about 11 reports each);
+- `multiling`: the 10 MultiLing 2011 English stories (10 translations-of-one-set reports each);
+- `multinews`: the Multi-News training stories with five or more reports.
+
+Split: **tune** is ECB+ topics 2-18 (18 events, the ones read while the same-fact rules were written),
+MultiLing English (read for the entity rules) and the Multi-News stories whose id hashes even; **test**
+is ECB+ topics 20-44 (26 events) and the Multi-News stories whose id hashes odd. Rules are adjusted by
+reading tune output only; test output is read only to judge it.
+
+Each reported conflict or update is matched to a committed verdict (benchmarks/judged/ledger.jsonl) by
+its story, its kind and its two leading sides (value and evidence sentence). Verdicts:
+`conflict` (the sources really disagree about one fact at one time), `update` (one fact, changed over
+time: should be an update), `different` (two facts: a false alarm), `compatible` (one fact, and both
+values can hold: a bound, rounding, a conversion: a false alarm).
+
+    python benchmarks/ledger_judged.py                    # test split: precision, calibration, rates
+    python benchmarks/ledger_judged.py --split tune
+    python benchmarks/ledger_judged.py --unjudged new.jsonl   # write what has no verdict yet, to judge
+
+A reported item with no verdict is listed as unjudged and left out of precision (the count says how
+much of the output the figure covers).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "eval"
+VERDICTS = Path(__file__).resolve().parent / "judged" / "ledger.jsonl"
+REAL = {"conflict", "update"}
+LABELS = {"conflict", "update", "different", "compatible"}
+
+
+@dataclass(slots=True)
+class Story:
+    set: str
+    id: str
+    articles: list[dict[str, Any]]
+
+    @property
+    def split(self) -> str:
+        if self.set == "ecbplus":  # ECB+ topics 2-18 were read while the frame rules were written
+            return "tune" if int(self.id.split("-")[1].split("_")[0]) < 20 else "test"
+        if self.set == "multiling":
+            return "tune"
+        return "test" if int(hashlib.sha1(self.id.encode()).hexdigest(), 16) % 2 else "tune"
+
+
+def stories(sets: Sequence[str]) -> Iterator[Story]:
+    if "ecbplus" in sets:
+        events: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for row in _lines(SHARED / "stories" / "ecbplus-dev-articles.jsonl"):
+            events[str(row["label"])].append({"id": row["id"], "title": row.get("title", ""),
+                                              "text": row["text"], "url": row.get("url") or None})
+        for label in sorted(events):
+            yield Story("ecbplus", f"ecb-{label}", events[label])
+    for name, file, least in (("multiling", "multiling2011-en.jsonl", 2), ("multinews", "multinews-train.jsonl", 5)):
+        if name not in sets:
+            continue
+        for row in _lines(SHARED / "mds" / file):
+            docs = [d for d in row["docs"] if d.get("text", "").strip()]
+            if len(docs) >= least:
+                yield Story(name, str(row["id"]), [
+                    {"id": str(d.get("doc_id") or k), "title": d.get("title", ""), "text": d["text"],
+                     "published": d.get("date") or None} for k, d in enumerate(docs)])
+
+
+def _lines(path: Path) -> Iterator[dict[str, Any]]:
+    if not path.is_file():
+        sys.exit(f"{path}: evaluation data not found (see ../shared/eval/README.md)")
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            yield json.loads(line)
+
+
+def sides(item: dict[str, Any]) -> list[dict[str, str]]:
+    """The two leading sides of a reported conflict or update: value and its first evidence sentence."""
+    values = item["values"]
+    if item["type"] == "conflict":
+        values = sorted(values, key=lambda v: -len(v["sources"]))
+    return [{"value": v["value"], "sentence": v["evidence"][0]["text"]} for v in values[:2]]
+
+
+def key(story: str, item: dict[str, Any]) -> str:
+    pair = sorted(f"{s['value']}\x00{s['sentence']}" for s in sides(item))
+    return hashlib.sha1("\x01".join([story, item["type"], *pair]).encode()).hexdigest()[:16]
+
+
+def reported(brief: Any) -> list[dict[str, Any]]:
+    data = brief.to_dict()
+    out = [{"type": "conflict", "kind": c["kind"], "about": c["about"], "confidence": c["confidence"],
+            "note": c.get("note", ""), "values": c["values"]} for c in data["conflicts"]]
+    out += [{"type": "update", "kind": u.get("kind", ""), "about": u["about"], "confidence": u.get("confidence", 1.0),
+             "note": "", "values": u["values"]} for u in data.get("updates", [])]
+    return out
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--split", choices=["test", "tune", "all"], default="test")
+    ap.add_argument("--sets", default="ecbplus,multiling,multinews")
+    ap.add_argument("--limit", type=int, default=0, help="stories per set (0: all)")
+    ap.add_argument("--unjudged", type=Path, help="write reported items without a verdict here (JSONL)")
+    ap.add_argument("--show", type=int, default=0, help="print this many false alarms")
+    args = ap.parse_args(argv)
+
+    from newsfuse.config import load_settings
+    from newsfuse.errors import NoArticlesError
+    from newsfuse.pipeline import brief
+
+    verdicts = {}
+    if VERDICTS.is_file():
+        for line in VERDICTS.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                v = json.loads(line)
+                verdicts[v["key"]] = v
+    settings = load_settings()
+    counts: dict[str, int] = defaultdict(int)
+    rows: list[tuple[Story, dict[str, Any], str | None]] = []
+    per_set: dict[str, int] = defaultdict(int)
+    started = time.perf_counter()
+    for story in stories(args.sets.split(",")):
+        if args.split != "all" and story.split != args.split:
+            continue
+        if args.limit and per_set[story.set] >= args.limit:
+            continue
+        per_set[story.set] += 1
+        try:
+            b = brief(story.articles, settings=settings)
+        except NoArticlesError:
+            continue
+        counts["stories"] += 1
+        counts["reports"] += len(b.sources)
+        for item in reported(b):
+            k = key(story.id, item)
+            v = verdicts.get(k)
+            rows.append((story, {**item, "key": k}, v["verdict"] if v else None))
+        print(f"\r{counts['stories']} stories", end="", file=sys.stderr, flush=True)
+    print(file=sys.stderr)
+    _report(rows, counts, time.perf_counter() - started, args.show)
+    if args.unjudged:
+        with args.unjudged.open("w", encoding="utf-8") as f:
+            for story, item, verdict in rows:
+                if verdict is None:
+                    f.write(json.dumps({"key": item["key"], "set": story.set, "story": story.id,
+                                        "split": story.split, "type": item["type"], "kind": item["kind"],
+                                        "about": item["about"], "confidence": item["confidence"],
+                                        "note": item["note"], "sides": sides(item),
+                                        "values": item["values"], "verdict": "", "why": ""},
+                                       ensure_ascii=False) + "\n")
+    return 0
+
+
+def _report(rows: list[tuple[Story, dict[str, Any], str | None]], counts: dict[str, int], seconds: float,
+            show: int) -> None:
+    n = max(counts["stories"], 1)
+    conflicts = [(s, i, v) for s, i, v in rows if i["type"] == "conflict"]
+    updates = [(s, i, v) for s, i, v in rows if i["type"] == "update"]
+    sure = sum(i["confidence"] >= 0.5 for _, i, _ in conflicts)
+    print(f"{counts['stories']} stories, {counts['reports']} reports ({counts['reports'] / n:.1f} per story), "
+          f"{seconds:.0f} s")
+    print(f"conflicts reported: {len(conflicts)} ({len(conflicts) / n:.2f} per story; "
+          f"{sure / n:.2f} per story at confidence >= 0.5); updates reported: {len(updates)}")
+    print("\n| reported | at confidence | judged | conflict | update | different | compatible | precision |")
+    print("|---|---|---|---|---|---|---|---|")
+    for label, part in (("conflicts", conflicts), ("updates", updates)):
+        for low, high in ((0.0, 1.01), (0.25, 0.5), (0.5, 0.8), (0.8, 1.01)):
+            chosen = [v for _, i, v in part if low <= i["confidence"] < high]
+            judged = [v for v in chosen if v is not None]
+            tally = {x: judged.count(x) for x in LABELS}
+            # A conflict is right when judged a conflict; an update when judged an update (a real
+            # change told as a conflict, or a disagreement told as an update, counts against).
+            right = tally["conflict"] if label == "conflicts" else tally["update"]
+            prec = f"{right / len(judged):.0%}" if judged else "-"
+            band = "all" if low == 0.0 else f"{low:.2f}-{min(high, 1.0):.2f}"
+            print(f"| {label} | {band} | {len(judged)} of {len(chosen)} | {tally['conflict']} | "
+                  f"{tally['update']} | {tally['different']} | {tally['compatible']} | {prec} |")
+            if label == "updates" and low == 0.0:
+                break
+    shown = 0
+    for story, item, verdict in rows:
+        if shown < show and verdict in {"different", "compatible"}:
+            shown += 1
+            print(f"\n[{story.id}] {item['type']} {item['kind']} ({item['confidence']}) {verdict}: {item['about']}")
+            for s in sides(item):
+                print(f"   {s['value']!r}: {s['sentence'][:200]!r}")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,236 @@
+"""What a figure is a figure *of*: the frame that tells one fact from another that looks like it.
+
+Two numbers of one kind measure the same fact only when they belong to the same thing. The frame
+holds what the dependency parse and the entity spans say about that, for each figure:
+
+- `owners`: the named things the figure belongs to: whose age ("Anwar, 51"), whose toll
+  ("Mexico's toll"), whose offer ("the Orioles (seven years, $140 million)"), the clause's subject;
+- `scope`: the named places, groups and bodies of its own phrases ("killed in Nairobi", "games with
+  the A's");
+- `sort`: the words that say which kind of the counted thing ("12 Somali and 11 Yemeni pirates",
+  "three other automatic rifles" vs "seven AK-47 assault rifles");
+- `predicate`: what the clause says of it ("killed", "captured" vs "tried to attack");
+- `part`: one of several counts listed side by side of one noun ("12 Somali and 11 Yemeni"), and
+  `whole`: a figure said to be the sum ("a combined 157 games", "224 in all").
+
+The compare stage lets two figures conflict only when their frames can be one fact
+(`newsfuse.compare.conflicts` decides; this module only reads).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+NAMED = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT"})
+OWNER_DEPS = frozenset({"poss", "nsubj", "nsubjpass", "appos"})
+SORT_DEPS = frozenset({"amod", "compound", "nmod"})
+# Words that make a figure the whole: "a combined 157 games", "224 in all", "the total of 66".
+WHOLE_BEFORE = frozenset({"combined", "total", "overall", "cumulative", "aggregate", "collective"})
+WHOLE_AFTER = (("in", "all"), ("in", "total"), ("all", "told"), ("altogether",), ("total",), ("combined",),
+               ("overall",), ("so", "far"), ("to", "date"), ("in", "all,"))
+# Verbs that state a level of their subject: "the toll in Mexico rose to 50", "the budget is $5bn". The
+# places of such a subject scope the figure; the places of other subjects ("officials in Japan put the
+# figure at ...") say where the speaker is.
+LEVEL_VERBS = frozenset({"be", "is", "was", "are", "were", "rise", "rose", "risen", "climb", "climbed", "reach",
+                         "reached", "stand", "stood", "stands", "hit", "total", "totaled", "totalled", "fall", "fell",
+                         "jump", "jumped", "grow", "grew", "remain", "remained"})
+# Adjectives that grade or count rather than sort: "three new cases" and "three cases" are one count.
+NOT_SORTS = frozenset({"other", "new", "more", "additional", "several", "many", "few", "total", "least",
+                       "last", "first", "next", "same", "such", "own", "much", "only", "further",
+                       "estimated", "reported", "confirmed", "possible", "likely", "approximately", "about"})
+
+
+@dataclass(slots=True, frozen=True)
+class Frame:
+    owners: frozenset[str] = frozenset()
+    scope: frozenset[str] = frozenset()
+    sort: frozenset[str] = frozenset()
+    predicate: str = ""
+    part: bool = False
+    whole: bool = False
+    negated: bool = False  # "none has offered more than eight years": no value is asserted
+
+
+def read_frame(doc: Doc, start: int, end: int, head: Token | None, verb: Token | None,
+               concept: Callable[[str], str]) -> Frame:
+    """The frame of the figure at tokens [start, end), whose measured noun is `head` and governing
+    verb `verb` (either may be None). `concept` folds a word to its concept (stem and synonyms)."""
+    inside = set(range(start, end))
+    owners: set[str] = set()
+    scope: set[str] = set()
+    # Up from the figure to its clause: every named thing on the way owns it ("the Orioles (seven
+    # years ...)", "Matus, 52", "Mexico's toll of 50").
+    cur = doc[end - 1]
+    for _ in range(6):
+        if cur.i not in inside and _named(cur):
+            owners |= _names(cur)  # the nearest name above the figure is whose it is
+            break
+        if cur.pos_ in {"VERB", "AUX"} or cur.head is cur:
+            break
+        cur = cur.head
+    if head is not None and head.i not in inside and _named(head):
+        owners |= _names(head)  # "Anwar, 51": the measured one is named; the clause's others are not owners
+    # The clause's subject owns a figure that is one of the verb's own arguments ("the Orioles
+    # offered seven years", "Teixeira hit 13 homers"), not one nested deeper ("At the start of the
+    # two-day dialogue, Sun expressed ...": the dialogue is not Sun's).
+    close = verb is not None and _steps_up(head if head is not None else doc[end - 1], verb) <= 2
+    for tok in (head, verb):
+        if tok is None:
+            continue
+        for child in tok.children:
+            if child.i in inside:
+                continue
+            if child.dep_ in OWNER_DEPS or (child.dep_ == "compound" and _named(child)):
+                if not owners and (tok is head or close):
+                    owners |= _names_under(child)
+                if close and tok is verb and (verb.lemma_ or verb.lower_).lower() in LEVEL_VERBS:
+                    scope |= _places_under(child)  # "the toll in Mexico rose to 50": where, not whose
+            elif child.dep_ == "prep" and child.lower_ not in {"than", "like", "by"}:
+                for obj in child.children:
+                    if obj.dep_ == "pobj" and obj.i not in inside:
+                        scope |= _names_under(obj, PHRASE_DEPS)
+    sort = set()
+    if head is not None:
+        for child in head.children:
+            if child.i in inside or child.dep_ not in SORT_DEPS or child.lower_ in NOT_SORTS:
+                continue
+            if child.is_alpha or "-" in child.text:
+                sort.add(child.lower_)
+    pred = ""
+    if verb is not None and (verb.lemma_ or verb.lower_).lower() not in {"be", "have", "is", "was", "has", "had"}:
+        pred = concept(verb.lemma_ or verb.lower_)
+    return Frame(owners=frozenset(owners), scope=frozenset(scope - owners), sort=frozenset(sort),
+                 predicate=pred, part=_listed(doc, start, end, head), whole=_whole(doc, start, end),
+                 negated=_negated(verb))
+
+
+def _negated(verb: Token | None) -> bool:
+    """The figure's clause, or a clause above it, is denied: "not", "never", "none of", "no team"."""
+    cur = verb
+    for _ in range(3):
+        if cur is None:
+            return False
+        for child in cur.children:
+            if child.dep_ == "neg" or (child.lower_ in {"none", "nobody", "neither", "nothing"} and \
+                    child.dep_ in {"nsubj", "nsubjpass"}):
+                return True
+            if child.dep_ in {"nsubj", "nsubjpass"} and any(d.lower_ in {"no", "neither"} for d in child.children
+                                                            if d.dep_ == "det"):
+                return True
+        if cur.head is cur or cur.dep_ not in {"xcomp", "ccomp", "conj", "advcl"}:
+            return False
+        cur = cur.head
+    return False
+
+
+def apart(a: Frame, b: Frame, predicates: bool = True, counted: bool = True) -> str:
+    """Why two figures' frames cannot be one fact ("" when they can): they belong to different named
+    things, are of different sorts, one is a part and the other the whole, one is denied, or (with
+    `predicates`) their clauses say different things of them ("tried to attack" / "captured"). A
+    frame that says less (no owner, no sort) is not evidence of a difference: the outlet may simply
+    not repeat it. Sentences of one claim are paraphrases, whose verbs may differ: pass
+    `predicates=False` for them, and `counted=False` for sums and durations, whose measured noun
+    ("defense spending", "the talks") already says what they are of whatever the verb."""
+    if a.negated or b.negated:
+        return "a denied figure"
+    if a.owners and b.owners and not a.owners & b.owners:
+        return f"of different things ({', '.join(sorted(a.owners))} / {', '.join(sorted(b.owners))})"
+    named_a, named_b = a.owners | a.scope, b.owners | b.scope
+    if (a.scope or b.scope) and named_a and named_b and not named_a & named_b:
+        return f"in different places or groups ({', '.join(sorted(named_a))} / {', '.join(sorted(named_b))})"
+    if a.sort and b.sort and not a.sort & b.sort:
+        return f"of different sorts ({', '.join(sorted(a.sort))} / {', '.join(sorted(b.sort))})"
+    if a.whole != b.whole:
+        return "a whole against what may be a part"
+    if a.part != b.part:
+        return "one of several listed parts against a single figure"
+    if predicates and counted and a.predicate and b.predicate and a.predicate != b.predicate:
+        return f"said of different actions ({a.predicate} / {b.predicate})"
+    return ""
+
+
+def _steps_up(tok: Token, ancestor: Token) -> int:
+    """How many arcs up the parse from `tok` to `ancestor` (a large number if it is not above it)."""
+    steps = 0
+    while tok.i != ancestor.i and tok.head is not tok and steps < 10:
+        tok, steps = tok.head, steps + 1
+    return steps if tok.i == ancestor.i else 99
+
+
+def _named(tok: Token) -> bool:
+    return tok.ent_type_ in NAMED or (tok.pos_ == "PROPN" and tok.ent_type_ not in {"DATE", "TIME", "MONEY",
+                                                                                   "CARDINAL", "QUANTITY"})
+
+
+def _names(tok: Token) -> set[str]:
+    """The words of the name `tok` is part of (its whole entity span), lowercased."""
+    doc = tok.doc
+    if tok.ent_type_ in NAMED:
+        for ent in doc.ents:
+            if ent.start <= tok.i < ent.end:
+                return {w.lower_ for w in ent if w.is_alpha and not w.is_stop} or {tok.lower_}
+    return {tok.lower_} if tok.is_alpha else set()
+
+
+def _names_under(tok: Token, deps: frozenset[str] = frozenset({"compound", "poss", "conj", "appos"})) -> set[str]:
+    """Names in the short phrase headed by `tok`: "the Angels and Braves", "Mexico's", "Anwar, the
+    former deputy". The phrase's head, its compounds, possessors, conjuncts and appositions: not
+    clauses hung below it (a relative clause names other things)."""
+    out: set[str] = set()
+    todo = [tok]
+    seen = 0
+    while todo and seen < 10:
+        t = todo.pop()
+        seen += 1
+        if _named(t):
+            out |= _names(t)
+        todo.extend(c for c in t.children if c.dep_ in deps)
+    return out
+
+
+PHRASE_DEPS = frozenset({"compound", "poss", "conj", "appos", "prep", "pobj"})
+
+
+def _places_under(tok: Token) -> set[str]:
+    """Names in the prepositional phrases of the phrase headed by `tok`: "the toll in Mexico", "54
+    games with the A's": where or with whom, not whose."""
+    out: set[str] = set()
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ not in {"than", "like", "by"}:
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    out |= _names_under(obj, PHRASE_DEPS)
+    return out
+
+
+def _listed(doc: Doc, start: int, end: int, head: Token | None) -> bool:
+    """ "213 in Nairobi and 11 in Dar es Salaam", "12 Somali and 11 Yemeni pirates": this count is
+    one of several listed side by side, each a part of the story's figure."""
+    last = doc[end - 1]
+    window = doc[max(0, start - 8):min(len(doc), end + 8)]
+    if any(t.lower_ == "or" for t in window):
+        return False  # "2% of GDP, or $320 billion": one figure said two ways, not two parts
+    near = [t for t in window if t.like_num and not start <= t.i < end]
+    if last.dep_ == "conj" and (last.head.like_num or any(c.like_num and c.dep_ == "nummod"
+                                                          for c in last.head.children)):
+        return True
+    if any(t.dep_ == "conj" and t.head.i == last.i for t in near):
+        return True
+    # numbers on two sorts of one noun: "12 Somali and 11 Yemeni nationals"
+    if head is not None and last.dep_ == "nummod" and last.head != head and last.head.head == head:
+        return any(t.dep_ == "nummod" and t.head.head == head and t.head != last.head for t in near)
+    return False
+
+
+def _whole(doc: Doc, start: int, end: int) -> bool:
+    before = {t.lower_ for t in doc[max(0, start - 3):start]}
+    if before & WHOLE_BEFORE:
+        return True
+    after = tuple(t.lower_ for t in doc[end:end + 4] if not t.is_punct)
+    # the counted noun may sit in between: "224 people in all"
+    return any(after[k:k + len(phrase)] == phrase for phrase in WHOLE_AFTER for k in (0, 1))
