@@ -39,6 +39,11 @@ WHOLE_AFTER = (("in", "all"), ("in", "total"), ("all", "told"), ("altogether",),
 LEVEL_VERBS = frozenset({"be", "is", "was", "are", "were", "rise", "rose", "risen", "climb", "climbed", "reach",
                          "reached", "stand", "stood", "stands", "hit", "total", "totaled", "totalled", "fall", "fell",
                          "jump", "jumped", "grow", "grew", "remain", "remained"})
+# Verbs that say nothing of what a figure is of: the copula, "have", and the reporting verbs ("Deputies
+# said that Orozco is ... 135 pounds": the saying is the outlet's, the weighing is the fact).
+NO_PREDICATE = frozenset({"be", "have", "is", "was", "are", "were", "has", "had", "say", "said", "says", "tell",
+                          "told", "report", "reported", "reports", "add", "added", "state", "stated", "announce",
+                          "announced", "confirm", "confirmed", "believe", "believed", "accord", "according"})
 # Adjectives that grade or count rather than sort: "three new cases" and "three cases" are one count.
 NOT_SORTS = frozenset({"other", "new", "more", "additional", "several", "many", "few", "total", "least",
                        "last", "first", "next", "same", "such", "own", "much", "only", "further",
@@ -102,7 +107,7 @@ def read_frame(doc: Doc, start: int, end: int, head: Token | None, verb: Token |
             if child.is_alpha or "-" in child.text:
                 sort.add(child.lower_)
     pred = ""
-    if verb is not None and (verb.lemma_ or verb.lower_).lower() not in {"be", "have", "is", "was", "has", "had"}:
+    if verb is not None and (verb.lemma_ or verb.lower_).lower() not in NO_PREDICATE:
         pred = concept(verb.lemma_ or verb.lower_)
     return Frame(owners=frozenset(owners), scope=frozenset(scope - owners), sort=frozenset(sort),
                  predicate=pred, part=_listed(doc, start, end, head), whole=_whole(doc, start, end),

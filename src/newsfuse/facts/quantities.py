@@ -162,6 +162,9 @@ def _number_at(doc: Doc, i: int) -> tuple[float, int] | None:
     tok = doc[i]
     low = tok.lower_
     m = NUMBER.match(tok.text)
+    split = _split_decimal(doc, i)
+    if split is not None:
+        return split
     if m:
         if i > 0 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ and doc[i - 2].is_alpha \
                 and not doc[i - 1].whitespace_:
@@ -188,6 +191,26 @@ def _number_at(doc: Doc, i: int) -> tuple[float, int] | None:
     if low == "half" and i + 2 < len(doc) and doc[i + 1].lower_ in {"an", "a"} \
             and doc[i + 2].lower_ in HOURS:
         return 0.5, i + 2
+    return None
+
+
+SPLIT_FRACTION = re.compile(r"^(\d{1,2})(bn|m|mn|tn)?$", re.I)
+
+
+def _split_decimal(doc: Doc, i: int) -> tuple[float, int] | None:
+    """ "$368. 0 million", "22. 4bn": a decimal point the scraper spaced apart. Joined only when a
+    scale word follows, as no sentence ends on the whole part of a sum in millions."""
+    if i + 2 >= len(doc) or not doc[i].is_digit or len(doc[i].text) > 3 or doc[i + 1].text != "." \
+            or doc[i].whitespace_:
+        return None
+    m = SPLIT_FRACTION.match(doc[i + 2].text)
+    if m is None:
+        return None
+    value = float(f"{doc[i].text}.{m.group(1)}")
+    if m.group(2):
+        return value * SHORT_SCALES[m.group(2).lower()], i + 3
+    if i + 3 < len(doc) and doc[i + 3].lower_ in {"million", "billion", "trillion"}:
+        return value * SCALES[doc[i + 3].lower_], i + 4
     return None
 
 
@@ -653,7 +676,8 @@ def _period(found: Found, doc: Doc, inside: set[int], verb: Token | None, head: 
         if t.lower_ in PER_WORDS:
             found.per = PER_WORDS[t.lower_]
         if t.lower_ in {"a", "per", "each", "every"} and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in \
-                {"year", "day", "month", "week"} and (t.i + 2 >= len(doc) or doc[t.i + 2].pos_ != "NOUN"):
+                {"year", "day", "month", "week", "season", "game", "match"} and \
+                (t.i + 2 >= len(doc) or doc[t.i + 2].pos_ != "NOUN"):
             found.per = doc[t.i + 1].lower_
     for t in scope:
         if t.lower_ not in HOURS or t.i == 0:
