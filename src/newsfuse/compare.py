@@ -610,8 +610,8 @@ def _pairable(a: Stated, b: Stated, strong: bool = True) -> bool:
     if {fa.quantity.kind, fb.quantity.kind} == {"count", "number"}:
         # A bare number stands for a count only where its own sentence names the counted noun near
         # it ("remove 15 of those" after "14 populations"): not any count of the other sentence.
-        bare, counted = (fa, fb) if fa.quantity.kind == "number" else (fb, fa)
-        near = {concept(w) for w in bare.before + bare.after} | bare.context
+        alone, counted = (fa, fb) if fa.quantity.kind == "number" else (fb, fa)
+        near = {concept(w) for w in alone.before + alone.after} | alone.context
         if counted.head and counted.head not in near:
             return False
     if (fa.total and fb.part) or (fa.part and fb.total):
