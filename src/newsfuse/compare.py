@@ -19,7 +19,7 @@ import datetime as dt
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
@@ -437,6 +437,8 @@ def quantity_conflicts(found: Sequence[Found], align: Alignment, dates: Sequence
     agree: list[tuple[int, int]] = []
     seen: set[tuple[int, int]] = set()
     keys = list(by_key)
+    contrasted = frames.contrasted_predicates(
+        (s.source, "/".join(_family(s)), s.main.frame.predicate, s.main.quantity.value) for s in items)
     # Pass 1: aligned sentences reconcile their numbers.
     for x, ka in enumerate(keys):
         for kb in keys[x + 1:]:
@@ -445,11 +447,13 @@ def quantity_conflicts(found: Sequence[Found], align: Alignment, dates: Sequence
             score = align.score(ka, kb)
             if score < LEXICAL_ALIGN or other_time(ka, kb):
                 continue
-            settled = list(_reconcile(items, by_key[ka], by_key[kb], strong=score >= 1.0))
-            # Two statements of one fact share their other figures: sentences of several figures each
-            # with none in common recount other instances (another season's games, other boats).
+            settled = list(_reconcile(items, by_key[ka], by_key[kb], contrasted, strong=score >= 1.0))
+            # Two statements of one fact share their other figures: sentences whose figures pair two
+            # or more times, all differently, and share no value recount other instances (another
+            # season's games, other boats). One differing pair among unpaired others is one fact.
             left, right = by_key[ka], by_key[kb]
-            instances = len(left) >= 2 and len(right) >= 2 and \
+            instances = sum(not v.consistent for _, _, v in settled) >= 2 and \
+                all(not v.consistent for _, _, v in settled) and \
                 not any(_same_value(items[i], items[j]) for i in left for j in right)
             for i, j, verdict in settled:
                 seen.add((min(i, j), max(i, j)))
@@ -498,14 +502,15 @@ def _several(items: list[Stated]) -> set[tuple[tuple[str, str], str]]:
     return out
 
 
-def _reconcile(items: list[Stated], left: list[int], right: list[int],
+def _reconcile(items: list[Stated], left: list[int], right: list[int], contrasted: Collection[frozenset[str]],
                strong: bool = True) -> Iterable[tuple[int, int, Verdict]]:
     """Pair the numbers of two sentences that say the same thing.
 
     Equal figures pair first (so "aged 20, 33 and 40" and "aged 30, 33 and 40" leave 20 against 30,
     not 30 against 33 within rounding), then figures that agree, best matched by the words around them;
     what is left is paired by what it measures and the words around it (`_match`), and compared.
-    `strong`: the sentences are one claim (or one template), not merely sharing words.
+    `strong`: the sentences are one claim (or one template), not merely sharing words;
+    `contrasted`: the verb pairs the story uses for different figures (`frames.contrasted_predicates`).
     """
     free_l, free_r = list(left), list(right)
     for equal in (True, False):
@@ -526,7 +531,7 @@ def _reconcile(items: list[Stated], left: list[int], right: list[int],
                 free_r.remove(j)
                 if agreed is not None:
                     yield i, j, agreed
-    for i, j in _match(items, free_l, free_r, strong):
+    for i, j in _match(items, free_l, free_r, contrasted, strong):
         yield i, j, compare_values(items[i], items[j])
 
 
@@ -553,7 +558,8 @@ CONTEXT_MARGIN = 1.0
 LINK_WORDS = frozenset({"and", "or", "but", "the", "a", "an", "were", "was", "is", "are"})  # say nothing of a figure
 
 
-def _match(items: list[Stated], left: list[int], right: list[int], strong: bool = True) -> list[tuple[int, int]]:
+def _match(items: list[Stated], left: list[int], right: list[int], contrasted: Collection[frozenset[str]],
+           strong: bool = True) -> list[tuple[int, int]]:
     """Pair left-over figures of two aligned sentences.
 
     A lone figure of one family on each side pairs when it measures the same noun (the old rule).
@@ -567,7 +573,7 @@ def _match(items: list[Stated], left: list[int], right: list[int], strong: bool 
     for i in left:
         for j in right:
             bare = not (_comparable(items[i], items[j]) or strong)
-            if _pairable(items[i], items[j], strong) and not bare:
+            if _pairable(items[i], items[j], contrasted) and not bare:
                 scores[(i, j)] = _context_score(items[i], items[j]) + _rank_bonus(items, left, right, i, j)
     family_l = Counter(_family(items[i]) for i in left)
     family_r = Counter(_family(items[j]) for j in right)
@@ -594,15 +600,16 @@ def _counted(s: Stated) -> bool:
     return q.kind in {"count", "age"} or (q.kind == "number" and not q.unit)
 
 
-def _pairable(a: Stated, b: Stated, strong: bool = True) -> bool:
+def _pairable(a: Stated, b: Stated, contrasted: Collection[frozenset[str]]) -> bool:
     """Could these two figures of aligned sentences be one figure? A bare number ("remove 15 of
-    those") may stand for a count; otherwise the kinds and units must agree."""
+    those") may stand for a count; otherwise the kinds and units must agree, and the frames
+    (`frames.apart`) must allow one fact."""
     fa, fb = a.main, b.main
     if not _same_measure(a, b, aligned=True) or fa.delta != fb.delta or fa.per != fb.per:
         return False
     if fa.former != fb.former:
         return False  # "lower the age to 16" pairs with "to 16" of "from 18 to 16", not with 18
-    if frames.apart(fa.frame, fb.frame, counted=_counted(a)):
+    if frames.apart(fa.frame, fb.frame, counted=_counted(a), contrasted=contrasted):
         return False  # Anwar's age is not Mahathir's; Nairobi's toll is not the total
     if fa.quantity.kind == fb.quantity.kind == "count" and fa.head and fb.head and fa.head != fb.head \
             and not {fa.head, fb.head} & GENERIC:

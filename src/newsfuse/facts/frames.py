@@ -19,7 +19,7 @@ The compare stage lets two figures conflict only when their frames can be one fa
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -50,6 +50,13 @@ NOT_SORTS = frozenset({"other", "new", "more", "additional", "several", "many", 
                        "estimated", "reported", "confirmed", "possible", "likely", "approximately", "about"})
 
 
+CALENDAR = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                      "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+                      "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
+                      "saturday", "sunday"})
+CORE_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "oprd", "dative", "csubj"})
+
+
 @dataclass(slots=True, frozen=True)
 class Frame:
     owners: frozenset[str] = frozenset()
@@ -59,6 +66,7 @@ class Frame:
     part: bool = False
     whole: bool = False
     negated: bool = False  # "none has offered more than eight years": no value is asserted
+    noun: str = ""  # the measured noun as written ("segments"), against which the other's sort is read
 
 
 def read_frame(doc: Doc, start: int, end: int, head: Token | None, verb: Token | None,
@@ -104,14 +112,44 @@ def read_frame(doc: Doc, start: int, end: int, head: Token | None, verb: Token |
         for child in head.children:
             if child.i in inside or child.dep_ not in SORT_DEPS or child.lower_ in NOT_SORTS:
                 continue
-            if child.is_alpha or "-" in child.text:
-                sort.add(child.lower_)
+            if (child.is_alpha or "-" in child.text) and not _named(child):
+                sort.add(child.lower_)  # a name says whose ("francesca matus, 52"), not which kind
     pred = ""
     if verb is not None and (verb.lemma_ or verb.lower_).lower() not in NO_PREDICATE:
         pred = concept(verb.lemma_ or verb.lower_)
     return Frame(owners=frozenset(owners), scope=frozenset(scope - owners), sort=frozenset(sort),
                  predicate=pred, part=_listed(doc, start, end, head), whole=_whole(doc, start, end),
-                 negated=_negated(verb))
+                 negated=_negated(verb) and _argument(doc, end, head),
+                 noun=head.lower_ if head is not None else "")
+
+
+def _argument(doc: Doc, end: int, head: Token | None) -> bool:
+    """Is the figure a core argument of its clause (what is done, who does it)? Only then does a
+    denied verb deny the figure: "none has offered more than eight years", "did not kill 28"; not
+    "hadn't slept in 28 hours" or "doesn't begin until the age of 20", where the span or the age
+    is still asserted."""
+    arg = head if head is not None else doc[end - 1]
+    if arg.dep_ in {"nummod", "quantmod"} and arg.head is not arg:
+        arg = arg.head
+    return arg.dep_ in CORE_DEPS
+
+
+def contrasted_predicates(said: Iterable[tuple[str, str, str, float]]) -> set[frozenset[str]]:
+    """Pairs of verbs that one source uses for two different figures of one family: (source, family,
+    predicate, value) for each figure. "killed 10 ... injured 15" in one report makes kill/injure two
+    facts for the whole story."""
+    by_source: dict[tuple[str, str], dict[str, set[float]]] = {}
+    for source, family, predicate, value in said:
+        if predicate:
+            by_source.setdefault((source, family), {}).setdefault(predicate, set()).add(value)
+    out: set[frozenset[str]] = set()
+    for verbs in by_source.values():
+        names = sorted(verbs)
+        for k, p in enumerate(names):
+            for q in names[k + 1:]:
+                if verbs[p] != verbs[q]:
+                    out.add(frozenset({p, q}))
+    return out
 
 
 def _negated(verb: Token | None) -> bool:
@@ -133,14 +171,19 @@ def _negated(verb: Token | None) -> bool:
     return False
 
 
-def apart(a: Frame, b: Frame, predicates: bool = True, counted: bool = True) -> str:
+def apart(a: Frame, b: Frame, counted: bool = True, contrasted: Collection[frozenset[str]] | None = None) -> str:
     """Why two figures' frames cannot be one fact ("" when they can): they belong to different named
-    things, are of different sorts, one is a part and the other the whole, one is denied, or (with
-    `predicates`) their clauses say different things of them ("tried to attack" / "captured"). A
-    frame that says less (no owner, no sort) is not evidence of a difference: the outlet may simply
-    not repeat it. Sentences of one claim are paraphrases, whose verbs may differ: pass
-    `predicates=False` for them, and `counted=False` for sums and durations, whose measured noun
-    ("defense spending", "the talks") already says what they are of whatever the verb."""
+    things, are of different sorts, one is a part and the other the whole, one is denied, or their
+    clauses say different things of them ("tried to attack" / "captured"). A frame that says less
+    (no owner, no sort) is not evidence of a difference: the outlet may simply not repeat it.
+
+    Verbs: two outlets telling one fact in their own words use their own verbs ("100 people packed
+    the chambers" / "filled"), while "killed 10" and "injured 15" are two facts. What tells them apart
+    is the story itself: a pair of verbs that some source uses for two different figures
+    (`contrasted`, from `contrasted_predicates`) names two facts; any other pair is wording. With
+    `contrasted=None` (figures of sentences that do not say the same thing) any two verbs differ.
+    `counted=False` for sums and durations, whose measured noun ("defense spending", "the talks")
+    already says what they are of whatever the verb."""
     if a.negated or b.negated:
         return "a denied figure"
     if a.owners and b.owners and not a.owners & b.owners:
@@ -148,13 +191,16 @@ def apart(a: Frame, b: Frame, predicates: bool = True, counted: bool = True) -> 
     named_a, named_b = a.owners | a.scope, b.owners | b.scope
     if (a.scope or b.scope) and named_a and named_b and not named_a & named_b:
         return f"in different places or groups ({', '.join(sorted(named_a))} / {', '.join(sorted(named_b))})"
-    if a.sort and b.sort and not a.sort & b.sort:
+    # Sorts differ when neither names a word of the other's phrase: "12 Somali" / "11 Yemeni pirates",
+    # not "14 distinct population segments" / "14 population segments".
+    if a.sort and b.sort and not a.sort & (b.sort | {b.noun}) and not b.sort & (a.sort | {a.noun}):
         return f"of different sorts ({', '.join(sorted(a.sort))} / {', '.join(sorted(b.sort))})"
     if a.whole != b.whole:
         return "a whole against what may be a part"
     if a.part != b.part:
         return "one of several listed parts against a single figure"
-    if predicates and counted and a.predicate and b.predicate and a.predicate != b.predicate:
+    if counted and a.predicate and b.predicate and a.predicate != b.predicate and \
+            (contrasted is None or frozenset({a.predicate, b.predicate}) in contrasted):
         return f"said of different actions ({a.predicate} / {b.predicate})"
     return ""
 
@@ -168,18 +214,26 @@ def _steps_up(tok: Token, ancestor: Token) -> int:
 
 
 def _named(tok: Token) -> bool:
+    if tok.lower_.rstrip(".") in CALENDAR:
+        return False  # "the February 27 8.8 earthquake": a date, whatever the tagger made of it
     return tok.ent_type_ in NAMED or (tok.pos_ == "PROPN" and tok.ent_type_ not in {"DATE", "TIME", "MONEY",
                                                                                    "CARDINAL", "QUANTITY"})
 
 
 def _names(tok: Token) -> set[str]:
-    """The words of the name `tok` is part of (its whole entity span), lowercased."""
+    """The words of the name `tok` is part of, lowercased: its whole entity span, or (where the
+    tagger saw a proper noun the recogniser missed, as in lowercased text) its chain of proper-noun
+    compounds: "francesca matus" whichever of the two the parse made the head."""
     doc = tok.doc
     if tok.ent_type_ in NAMED:
         for ent in doc.ents:
             if ent.start <= tok.i < ent.end:
                 return {w.lower_ for w in ent if w.is_alpha and not w.is_stop} or {tok.lower_}
-    return {tok.lower_} if tok.is_alpha else set()
+    top = tok
+    while top.dep_ == "compound" and top.head is not top and top.head.pos_ == "PROPN":
+        top = top.head
+    chain = [top, *(c for c in top.subtree if c.dep_ == "compound" and c.pos_ == "PROPN")]
+    return {t.lower_ for t in chain if t.is_alpha}
 
 
 def _names_under(tok: Token, deps: frozenset[str] = frozenset({"compound", "poss", "conj", "appos"})) -> set[str]:
