@@ -46,6 +46,12 @@ def story(*texts: str, days: tuple[dt.date, ...] = (), claims: bool = True) -> F
     ("Police seized seven automatic rifles at the port.", "Police seized three hunting rifles at the port."),
     # a denied figure states no value
     ("No team has offered more than eight years, sources said.", "The Orioles offered seven years, sources said."),
+    # distances from two towns
+    ("The epicenter was 65 kilometers northwest of Cauquenes, the survey said.",
+     "The epicenter was 60 kilometers northwest of Curico, the survey said."),
+    # a rate is not a distance
+    ("The probe will pass Pluto at more than 45,000 kilometres per hour on Tuesday.",
+     "The probe will pass within 7,800 kilometres of Pluto on Tuesday."),
 ])
 def test_values_of_different_facts_are_not_a_conflict(a: str, b: str) -> None:
     assert story(a, b).conflicts == []
@@ -150,3 +156,23 @@ def test_one_speaker_named_two_ways_is_not_an_attribution_dispute() -> None:
     quote = '"I agreed with Craig and Neil immediately that Ellen is the ideal host," said'
     f = story(f"{quote} Cheryl Boone Isaacs.", f"{quote} Boone Isaacs.", claims=False)
     assert [c for c in f.conflicts if c.kind == "attribution"] == []
+
+
+def test_values_one_source_gives_both_of_are_two_facts() -> None:
+    # The first report gives the 13-inch and the 15-inch price; the second's one price is either.
+    f = story("Apple will ask $1,099 for the 13-inch version and $1,799 for the 15-inch version.",
+              "Apple will ask $1,799 for the 15-inch version, the company said.",
+              "Apple will ask $1,099 for the 13-inch version, the company said.", claims=False)
+    assert [c for c in f.conflicts if c.kind == "money"] == []
+
+
+def test_a_title_with_former_is_the_same_post_later() -> None:
+    f = story("National security adviser Michael Flynn resigned on Monday night.",
+              "Former national security adviser Michael Flynn spoke to the FBI in January.")
+    assert [c for c in f.conflicts if c.kind == "title"] == []
+
+
+def test_a_quote_heard_in_another_tense_is_one_wording() -> None:
+    f = story('"I found out I need to get a kidney transplant due to my lupus," the singer said.',
+              '"I found out I needed to get a kidney transplant due to my lupus," the singer said.', claims=False)
+    assert [c for c in f.conflicts if c.kind == "quote"] == []

@@ -34,6 +34,8 @@ def found_in(text: str) -> list[Found]:
     ("The storm killed 1,200 people in the region.", "1,200", "count", 1200.0, "people", ""),
     ("A 45-year-old man was arrested on Sunday.", "45-year-old", "age", 45.0, "years", ""),
     ("The suspect, aged 31, was released.", "31", "age", 31.0, "years", ""),
+    # a thousands separator a scraper spaced apart, after a currency sign
+    ("Apple will ask $1, 099 for the base version.", "$1, 099", "money", 1099.0, "USD", ""),
 ])
 def test_quantity_forms(sentence: str, surface: str, kind: str, value: float, unit: str, hedge: str) -> None:
     got = [f.quantity for f in found_in(sentence) if f.quantity.kind == kind]
@@ -164,3 +166,8 @@ def test_conversions_are_one_figure(sentence: str, faces: int) -> None:
     found = [f for f in found_in(sentence) if f.quantity.kind == "number"]
     one = len(found) == 2 and found[0].currency_group == found[1].currency_group >= 0
     assert one == (faces == 2)
+
+
+def test_a_scale_word_counts_for_both_ends_of_a_range() -> None:
+    [q] = [f.quantity for f in found_in("He plans to deport 2 to 3 million undocumented immigrants.")]
+    assert (q.value, q.high) == (2e6, 3e6)

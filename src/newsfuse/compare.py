@@ -43,7 +43,7 @@ from newsfuse.facts.quantities import (
     concept,
 )
 from newsfuse.facts.quotes import QuoteSet
-from newsfuse.text import STOP_WORDS, words
+from newsfuse.text import STOP_WORDS, stem, words
 from newsfuse.types import Claim, Conflict, ConflictKind, ConflictValue, Evidence, Source, TimelineEvent
 
 if TYPE_CHECKING:
@@ -478,14 +478,14 @@ def quantity_conflicts(found: Sequence[Found], align: Alignment, dates: Sequence
             if score >= LEXICAL_ALIGN or (a.main.quantity.kind == "count" and score < 0.15):
                 continue  # aligned pairs were settled above; counts need some shared wording
             if (_family(a), a.main.head) in several or not _same_measure(a, b, aligned=False) \
-                    or frames.apart(a.main.frame, b.main.frame, counted=_counted(a)):
+                    or _apart(a, b, contrasted=None):
                 continue
             verdict = apart(a, b, compare_values(a, b))
             if verdict.consistent:
                 agree.append((i, j))
             else:
                 conflicts.append(_Edge(i, j, 0.6 * verdict.weight, verdict.notes))
-    return _assemble(items, conflicts, agree)
+    return _assemble(items, conflicts, agree, contrasted)
 
 
 def _several(items: list[Stated]) -> set[tuple[tuple[str, str], str]]:
@@ -594,10 +594,17 @@ def _match(items: list[Stated], left: list[int], right: list[int], contrasted: C
     return pairs
 
 
+def _apart(a: Stated, b: Stated, contrasted: Collection[frozenset[str]] | None) -> str:
+    """Why two figures' frames cannot be one fact (`frames.apart`); "" when they can."""
+    return frames.apart(a.main.frame, b.main.frame, counted=_counted(a), contrasted=contrasted,
+                        owned=a.main.quantity.kind == "age")
+
+
 def _counted(s: Stated) -> bool:
-    """A count of things, whose verb says which things (not a measure in units: "130 pounds")."""
+    """A count of things, whose verb says which things (not a measure in units: "130 pounds"; not an
+    age, which is its owner's whatever the clause says of them: "Matus, 52, was found" / "last seen")."""
     q = s.main.quantity
-    return q.kind in {"count", "age"} or (q.kind == "number" and not q.unit)
+    return q.kind == "count" or (q.kind == "number" and not q.unit)
 
 
 def _pairable(a: Stated, b: Stated, contrasted: Collection[frozenset[str]]) -> bool:
@@ -609,7 +616,7 @@ def _pairable(a: Stated, b: Stated, contrasted: Collection[frozenset[str]]) -> b
         return False
     if fa.former != fb.former:
         return False  # "lower the age to 16" pairs with "to 16" of "from 18 to 16", not with 18
-    if frames.apart(fa.frame, fb.frame, counted=_counted(a), contrasted=contrasted):
+    if _apart(a, b, contrasted):
         return False  # Anwar's age is not Mahathir's; Nairobi's toll is not the total
     if fa.quantity.kind == fb.quantity.kind == "count" and fa.head and fb.head and fa.head != fb.head \
             and not {fa.head, fb.head} & GENERIC:
@@ -676,7 +683,8 @@ def _same_figure(a: Stated, b: Stated) -> bool:
         qa.kind != qb.kind and not (qa.unit and qb.unit and qa.unit != qb.unit and qa.kind == qb.kind)
 
 
-def _assemble(items: list[Stated], edges: list[_Edge], agree: list[tuple[int, int]]) -> list[Conflict]:
+def _assemble(items: list[Stated], edges: list[_Edge], agree: list[tuple[int, int]],
+              contrasted: Collection[frozenset[str]]) -> list[Conflict]:
     sets = DisjointSets(len(items))
     find = sets.find
 
@@ -691,7 +699,7 @@ def _assemble(items: list[Stated], edges: list[_Edge], agree: list[tuple[int, in
                 members[find(x)].add(y)
     out: list[Conflict] = []
     for root, group in members.items():
-        values = _value_groups(items, sorted(group))
+        values = _value_groups(_between_sources(_value_buckets(items, sorted(group)), contrasted))
         if len(values) < 2:
             continue
         mine = [e for e in edges if find(e.a) == root]
@@ -703,7 +711,8 @@ def _assemble(items: list[Stated], edges: list[_Edge], agree: list[tuple[int, in
     return out
 
 
-def _value_groups(items: list[Stated], group: list[int]) -> list[ConflictValue]:
+def _value_buckets(items: list[Stated], group: list[int]) -> list[list[Stated]]:
+    """The statements of one conflict, in groups that give one value."""
     buckets: list[list[Stated]] = []
     for i in group:
         s = items[i]
@@ -713,6 +722,10 @@ def _value_groups(items: list[Stated], group: list[int]) -> list[ConflictValue]:
                 break
         else:
             buckets.append([s])
+    return buckets
+
+
+def _value_groups(buckets: list[list[Stated]]) -> list[ConflictValue]:
     values = []
     for bucket in buckets:
         surfaces = list(dict.fromkeys(s.surface for s in bucket))
@@ -720,6 +733,38 @@ def _value_groups(items: list[Stated], group: list[int]) -> list[ConflictValue]:
         values.append(ConflictValue(value=" | ".join(surfaces), normalized=_normalized(bucket[0]),
                                     sources=list(dict.fromkeys(s.source for s in bucket)), evidence=evidence))
     return values
+
+
+def _between_sources(buckets: list[list[Stated]], contrasted: Collection[frozenset[str]]) -> list[list[Stated]]:
+    """The values that set sources against each other.
+
+    A source does not contradict itself: when it gives two of the values in statements that cannot
+    be one fact stated twice (one sentence with two prices, the 13- and the 15-inch; this quake's
+    five injured and, in another sentence, the September quake's 15 of Qeshm), the values are two
+    facts, and another source's value may be either. A value only such sources give is their other
+    fact, and is left out; two values such sources share otherwise leave no disagreement anyone can
+    point to. A source that gives one fact twice with two values (an age in two sentences)
+    contradicts itself, and is kept.
+    """
+    def both(x: list[Stated], y: list[Stated]) -> set[str]:
+        """Sources that give x's value and y's of two facts."""
+        return {a.source for a in x for b in y if a.source == b.source and _two_facts(a, b, contrasted)}
+
+    said = [{s.source for s in b} for b in buckets]
+    kept = [k for k in range(len(buckets)) if not any(
+        n != k and said[k] <= both(buckets[k], buckets[n]) and (len(said[n]) > len(said[k]) or n < k)
+        for n in range(len(buckets)))]
+    if any(both(buckets[k], buckets[n]) for x, k in enumerate(kept) for n in kept[x + 1:]):
+        return []
+    return [buckets[k] for k in kept]
+
+
+def _two_facts(a: Stated, b: Stated, contrasted: Collection[frozenset[str]]) -> bool:
+    """Two statements of one source that cannot be one fact stated twice."""
+    if a.key == b.key:
+        return True  # one sentence giving two values gives them of two things
+    return not _comparable(a, b) or not _same_measure(a, b, aligned=True) or \
+        bool(_apart(a, b, contrasted))
 
 
 def _normalized(s: Stated) -> str:
@@ -980,10 +1025,11 @@ def _spelled(text: str) -> list[str]:
 
 
 def _substituted(a: list[str], b: list[str]) -> list[str]:
-    """Content words one wording has where the other has different ones (cuts are not changes)."""
+    """Content words one wording has where the other has different ones (cuts are not changes; nor
+    is an inflection heard or transcribed otherwise: "I need" / "I needed")."""
     out = []
     for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if op == "replace":
+        if op == "replace" and [stem(w) for w in a[i1:i2]] != [stem(w) for w in b[j1:j2]]:
             changed = [w for w in a[i1:i2] + b[j1:j2] if w not in STOP_WORDS]
             out.extend(changed)
     return out

@@ -35,12 +35,16 @@ HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", 
 # The word a title is "about": a title without one ("second from right", "counterpart") is not a title.
 TITLE_HEADS = frozenset(["minister", "president", "premier", "chancellor", "secretary", "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "governor", "mayor", "senator", "congressman", "congresswoman", "representative", "general", "admiral", "commander", "chief", "director", "chairman", "chairwoman", "chair", "ceo", "cfo", "coo", "officer", "head", "leader", "king", "queen", "prince", "princess", "emperor", "judge", "justice", "attorney", "prosecutor", "adviser", "advisor", "counselor", "councillor", "councilor", "lawmaker", "legislator", "commissioner", "undersecretary", "under-secretary", "superintendent", "inspector", "captain", "colonel", "lieutenant", "sergeant", "marshal", "spokesmen", "pope", "bishop", "cardinal", "archbishop", "diplomat", "negotiator", "deputy", "speaker", "treasurer", "auditor"])
 # Words that change which post is meant: "Senior Deputy Foreign Minister" is not "Deputy Foreign Minister".
-RANK_WORDS = frozenset(["senior", "junior", "deputy", "vice", "assistant", "acting", "former", "first", "second", "principal", "under", "associate", "state", "parliamentary", "executive", "interim", "permanent", "chief", "prime", "lead", "co"])
+RANK_WORDS = frozenset(["senior", "junior", "deputy", "vice", "assistant", "acting", "first", "second", "principal", "under", "associate", "state", "parliamentary", "executive", "interim", "permanent", "chief", "prime", "lead", "co"])
 # Words that say which field a post is in; "Minister" and "Foreign Minister" can both be right.
 DOMAIN_WORDS = frozenset(["foreign", "affairs", "defense", "defence", "finance", "interior", "home", "health", "trade", "economy", "economic", "justice", "security", "national", "press", "communications", "energy", "environment", "education", "agriculture", "transport", "transportation", "labor", "labour", "culture", "information", "commerce", "treasury", "army", "navy", "naval", "air", "force", "military", "police", "party", "communist", "central", "committee", "international", "public", "policy", "intelligence", "cabinet", "general", "staff", "joint", "armed", "forces", "homeland", "strategic", "strategy", "affairs", "industry", "technology", "science", "digital", "social", "welfare", "development", "immigration", "emergency", "relations", "legal", "political", "operations", "communication", "news", "presidential"])
-TITLE_VOCAB = TITLE_HEADS | RANK_WORDS | DOMAIN_WORDS | {"of", "for", "the", "and", "&", "-"}
+# When a post was held, not which post: the "national security adviser" of Monday's reports is the
+# "former national security adviser" of Tuesday's, after he resigned. Both are right.
+TENURE_WORDS = frozenset(["former", "ex", "then", "outgoing", "incoming", "late", "onetime", "erstwhile",
+                          "current", "incumbent", "newly"])
+TITLE_VOCAB = TITLE_HEADS | RANK_WORDS | TENURE_WORDS | DOMAIN_WORDS | {"of", "for", "the", "and", "&", "-"}
 # Dropped when comparing titles: "Deputy Minister of Foreign Affairs" == "Deputy Foreign Minister".
-TITLE_FILLER = frozenset({"of", "for", "the", "and", "&", "-", "affairs"})
+TITLE_FILLER = frozenset({"of", "for", "the", "and", "&", "-", "affairs"}) | TENURE_WORDS
 TITLE_SPELLING = {"defence": "defense", "labour": "labor", "spokeswoman": "spokesperson",
                   "spokesman": "spokesperson", "chairwoman": "chair", "chairman": "chair",
                   "advisor": "adviser", "councillor": "councilor", "under-secretary": "undersecretary"}

@@ -10,6 +10,7 @@ holds what the dependency parse and the entity spans say about that, for each fi
 - `sort`: the words that say which kind of the counted thing ("12 Somali and 11 Yemeni pirates",
   "three other automatic rifles" vs "seven AK-47 assault rifles");
 - `predicate`: what the clause says of it ("killed", "captured" vs "tried to attack");
+- `reference`: the place a distance is measured from ("60 km northwest of Curicó");
 - `part`: one of several counts listed side by side of one noun ("12 Somali and 11 Yemeni"), and
   `whole`: a figure said to be the sum ("a combined 157 games", "224 in all").
 
@@ -67,6 +68,7 @@ class Frame:
     whole: bool = False
     negated: bool = False  # "none has offered more than eight years": no value is asserted
     noun: str = ""  # the measured noun as written ("segments"), against which the other's sort is read
+    reference: frozenset[str] = frozenset()  # where a distance is measured from ("65 km northwest of Cauquenes")
 
 
 def read_frame(doc: Doc, start: int, end: int, head: Token | None, verb: Token | None,
@@ -120,7 +122,16 @@ def read_frame(doc: Doc, start: int, end: int, head: Token | None, verb: Token |
     return Frame(owners=frozenset(owners), scope=frozenset(scope - owners), sort=frozenset(sort),
                  predicate=pred, part=_listed(doc, start, end, head), whole=_whole(doc, start, end),
                  negated=_negated(verb) and _argument(doc, end, head),
-                 noun=head.lower_ if head is not None else "")
+                 noun=head.lower_ if head is not None else "", reference=frozenset(_reference(head if head is not None else doc[end - 1])))
+
+
+def _reference(head: Token) -> set[str]:
+    """The place a distance is measured from: in "65 kilometers northwest of Cauquenes" the figure's
+    noun (or unit) says how far along "northwest of Cauquenes" (the parse's npadvmod), so the fact is
+    Cauquenes'."""
+    if head.dep_ != "npadvmod" or head.head is head:
+        return set()
+    return _places_under(head.head)
 
 
 def _argument(doc: Doc, end: int, head: Token | None) -> bool:
@@ -171,7 +182,8 @@ def _negated(verb: Token | None) -> bool:
     return False
 
 
-def apart(a: Frame, b: Frame, counted: bool = True, contrasted: Collection[frozenset[str]] | None = None) -> str:
+def apart(a: Frame, b: Frame, counted: bool = True, contrasted: Collection[frozenset[str]] | None = None,
+          owned: bool = False) -> str:
     """Why two figures' frames cannot be one fact ("" when they can): they belong to different named
     things, are of different sorts, one is a part and the other the whole, one is denied, or their
     clauses say different things of them ("tried to attack" / "captured"). A frame that says less
@@ -183,14 +195,20 @@ def apart(a: Frame, b: Frame, counted: bool = True, contrasted: Collection[froze
     (`contrasted`, from `contrasted_predicates`) names two facts; any other pair is wording. With
     `contrasted=None` (figures of sentences that do not say the same thing) any two verbs differ.
     `counted=False` for sums and durations, whose measured noun ("defense spending", "the talks")
-    already says what they are of whatever the verb."""
+    already says what they are of whatever the verb. `owned=True` for ages: an age is its owner's
+    wherever and whatever the clause says of them ("Matus, 52, was last seen in Corozal" and "Matus,
+    78, was found dead in Belize" give one age), so only whose it is tells two apart."""
     if a.negated or b.negated:
         return "a denied figure"
     if a.owners and b.owners and not a.owners & b.owners:
         return f"of different things ({', '.join(sorted(a.owners))} / {', '.join(sorted(b.owners))})"
+    if owned:
+        return ""
     named_a, named_b = a.owners | a.scope, b.owners | b.scope
     if (a.scope or b.scope) and named_a and named_b and not named_a & named_b:
         return f"in different places or groups ({', '.join(sorted(named_a))} / {', '.join(sorted(named_b))})"
+    if a.reference and b.reference and not a.reference & b.reference:
+        return f"measured from different places ({', '.join(sorted(a.reference))} / {', '.join(sorted(b.reference))})"
     # Sorts differ when neither names a word of the other's phrase: "12 Somali" / "11 Yemeni pirates",
     # not "14 distinct population segments" / "14 population segments".
     if a.sort and b.sort and not a.sort & (b.sort | {b.noun}) and not b.sort & (a.sort | {a.noun}):

@@ -162,7 +162,7 @@ def _number_at(doc: Doc, i: int) -> tuple[float, int] | None:
     tok = doc[i]
     low = tok.lower_
     m = NUMBER.match(tok.text)
-    split = _split_decimal(doc, i)
+    split = _split_decimal(doc, i) or _split_thousands(doc, i)
     if split is not None:
         return split
     if m:
@@ -212,6 +212,23 @@ def _split_decimal(doc: Doc, i: int) -> tuple[float, int] | None:
     if i + 3 < len(doc) and doc[i + 3].lower_ in {"million", "billion", "trillion"}:
         return value * SCALES[doc[i + 3].lower_], i + 4
     return None
+
+
+def _split_thousands(doc: Doc, i: int) -> tuple[float, int] | None:
+    """ "$1, 099": a thousands separator the scraper spaced apart. Joined only after a currency sign
+    (or before a group that starts with 0), as "1, 500" may be two figures of a list."""
+    if not doc[i].is_digit or len(doc[i].text) > 3 or doc[i].whitespace_:
+        return None
+    j, digits = i + 1, doc[i].text
+    while j + 1 < len(doc) and doc[j].text == "," and re.fullmatch(r"\d{3}", doc[j + 1].text):
+        digits += doc[j + 1].text
+        j += 2
+    if j == i + 1:
+        return None
+    money = i > 0 and doc[i - 1].lower_ in CURRENCY_SIGNS
+    if not money and not doc[i + 2].text.startswith("0"):
+        return None
+    return _scaled(doc, float(digits), j)
 
 
 def _hyphen_number(word: str) -> float | None:
@@ -301,6 +318,9 @@ def _classify(p: Parsed, i: int, value: float, j: int) -> Found | None:
         if second is not None and second[0] > value:
             high, j = second
             end = j
+            scale = doc[j - 1].lower_
+            if scale in SCALES and scale != "hundred" and not any(t.lower_ in SCALES for t in doc[i:end - 1]):
+                value *= SCALES[scale]  # "2 to 3 million": the scale word counts for both ends
     currency = ""
     if start > 0 and doc[start - 1].lower_ in CURRENCY_SIGNS:
         currency = CURRENCY_SIGNS[doc[start - 1].lower_]
@@ -675,8 +695,8 @@ def _period(found: Found, doc: Doc, inside: set[int], verb: Token | None, head: 
     for t in scope:
         if t.lower_ in PER_WORDS:
             found.per = PER_WORDS[t.lower_]
-        if t.lower_ in {"a", "per", "each", "every"} and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in \
-                {"year", "day", "month", "week", "season", "game", "match"} and \
+        if t.lower_ in {"a", "an", "per", "each", "every"} and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in \
+                {"year", "day", "month", "week", "hour", "minute", "second", "season", "game", "match"} and \
                 (t.i + 2 >= len(doc) or doc[t.i + 2].pos_ != "NOUN"):
             found.per = doc[t.i + 1].lower_
     for t in scope:
