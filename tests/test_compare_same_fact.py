@@ -172,6 +172,17 @@ def test_a_title_with_former_is_the_same_post_later() -> None:
     assert [c for c in f.conflicts if c.kind == "title"] == []
 
 
+@pytest.mark.parametrize(("a", "b"), [
+    ("We are all deeply shocked by the unjust death of three of our citizens, victims of a raw, murderous act",
+     "We are deeply shocked by the unjust death of these three people, our fellow citizens, victims of a murderous act"),
+    ("The party will take its case to every town and every village of this country before the vote",
+     "We will take our case to every village in the land before the vote"),
+])
+def test_a_paraphrase_is_not_a_disputed_wording(a: str, b: str) -> None:
+    f = story(f'"{a}," the president said.', f'"{b}," the president said.', claims=False)
+    assert [c for c in f.conflicts if c.kind == "quote"] == []
+
+
 def test_a_quote_heard_in_another_tense_is_one_wording() -> None:
     f = story('"I found out I need to get a kidney transplant due to my lupus," the singer said.',
               '"I found out I needed to get a kidney transplant due to my lupus," the singer said.', claims=False)

@@ -1025,14 +1025,26 @@ def _spelled(text: str) -> list[str]:
 
 
 def _substituted(a: list[str], b: list[str]) -> list[str]:
-    """Content words one wording has where the other has different ones (cuts are not changes; nor
-    is an inflection heard or transcribed otherwise: "I need" / "I needed")."""
-    out = []
-    for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if op == "replace" and [stem(w) for w in a[i1:i2]] != [stem(w) for w in b[j1:j2]]:
-            changed = [w for w in a[i1:i2] + b[j1:j2] if w not in STOP_WORDS]
-            out.extend(changed)
-    return out
+    """Content words one wording has where the other has different ones, when both quote one
+    utterance word for word but for one short change ("a Cold War mentality" / "ideology").
+
+    Cuts are not changes, nor is an inflection heard or transcribed otherwise ("I need" / "I
+    needed"). Wordings that differ in several places, or in a long stretch, are a paraphrase or a
+    translation, not a dispute over what was said: on the ECB+ tune events none of the 15 such pairs
+    was one.
+    """
+    ops = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    changes = [(i1, i2, j1, j2) for op, i1, i2, j1, j2 in ops
+               if op == "replace" and [stem(w) for w in a[i1:i2]] != [stem(w) for w in b[j1:j2]]]
+    inner = [op for op, i1, i2, j1, j2 in ops if op in {"insert", "delete"} and 0 < min(i1, j1)
+             and i2 < len(a) and j2 < len(b)]
+    same = sum(i2 - i1 for op, i1, i2, _, _ in ops if op == "equal")
+    if len(changes) != 1 or inner or same < 0.75 * min(len(a), len(b)):
+        return []
+    i1, i2, j1, j2 = changes[0]
+    if max(i2 - i1, j2 - j1) > 3:
+        return []
+    return [w for w in a[i1:i2] + b[j1:j2] if w not in STOP_WORDS]
 
 
 # --- coverage --------------------------------------------------------------------------------------
