@@ -127,7 +127,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 v = json.loads(line)
                 verdicts[v["key"]] = v
     settings = load_settings()
-    counts: dict[str, int] = defaultdict(int)
+    counts: dict[str, Any] = defaultdict(int)
+    sets: dict[str, dict[str, int]] = {}
+    counts["sets"] = sets
     rows: list[tuple[Story, dict[str, Any], str | None]] = []
     per_set: dict[str, int] = defaultdict(int)
     started = time.perf_counter()
@@ -143,6 +145,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             continue
         counts["stories"] += 1
         counts["reports"] += len(b.sources)
+        per = sets.setdefault(story.set, {"stories": 0, "reports": 0})
+        per["stories"] += 1
+        per["reports"] += len(b.sources)
         for item in reported(b):
             k = key(story.id, item)
             v = verdicts.get(k)
@@ -163,7 +168,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-def _report(rows: list[tuple[Story, dict[str, Any], str | None]], counts: dict[str, int], seconds: float,
+def _report(rows: list[tuple[Story, dict[str, Any], str | None]], counts: dict[str, Any], seconds: float,
             show: int) -> None:
     n = max(counts["stories"], 1)
     conflicts = [(s, i, v) for s, i, v in rows if i["type"] == "conflict"]
@@ -189,6 +194,21 @@ def _report(rows: list[tuple[Story, dict[str, Any], str | None]], counts: dict[s
                   f"{tally['update']} | {tally['different']} | {tally['compatible']} | {prec} |")
             if label == "updates" and low == 0.0:
                 break
+    print("\n| set | stories | reports per story | conflicts per story | at confidence >= 0.5 | judged real / judged |")
+    print("|---|---|---|---|---|---|")
+    for name, told in sorted(counts["sets"].items()):
+        mine = [(i, v) for s, i, v in conflicts if s.set == name]
+        n_set = max(told["stories"], 1)
+        print(f"| {name} | {told['stories']} | {told['reports'] / n_set:.1f} | {len(mine) / n_set:.2f} | "
+              f"{sum(i['confidence'] >= 0.5 for i, _ in mine) / n_set:.2f} | "
+              f"{sum(v == 'conflict' for _, v in mine)} / {sum(v is not None for _, v in mine)} |")
+    print("\n| kind | conflicts | judged | conflict | update | different | compatible |")
+    print("|---|---|---|---|---|---|---|")
+    for kind in sorted({i["kind"] for _, i, _ in conflicts}):
+        verdicts = [v for _, i, v in conflicts if i["kind"] == kind]
+        judged = [v for v in verdicts if v is not None]
+        print(f"| {kind} | {len(verdicts)} | {len(judged)} | " + " | ".join(
+            str(judged.count(x)) for x in ("conflict", "update", "different", "compatible")) + " |")
     shown = 0
     for story, item, verdict in rows:
         if shown < show and verdict in {"different", "compatible"}:
