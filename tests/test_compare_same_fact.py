@@ -49,6 +49,9 @@ def story(*texts: str, days: tuple[dt.date, ...] = (), claims: bool = True) -> F
     # distances from two towns
     ("The epicenter was 65 kilometers northwest of Cauquenes, the survey said.",
      "The epicenter was 60 kilometers northwest of Curico, the survey said."),
+    # figures far apart on one day are two things: the director's fee is not the film's takings
+    ("The studio paid Gary Ross $3 million for the film, Variety reported.",
+     "The studio paid $363 million for the film, Variety reported."),
     # a rate is not a distance
     ("The probe will pass Pluto at more than 45,000 kilometres per hour on Tuesday.",
      "The probe will pass within 7,800 kilometres of Pluto on Tuesday."),
@@ -187,3 +190,12 @@ def test_a_quote_heard_in_another_tense_is_one_wording() -> None:
     f = story('"I found out I need to get a kidney transplant due to my lupus," the singer said.',
               '"I found out I needed to get a kidney transplant due to my lupus," the singer said.', claims=False)
     assert [c for c in f.conflicts if c.kind == "quote"] == []
+
+
+def test_a_toll_that_rises_tenfold_over_days_is_still_an_update() -> None:
+    f = story("The quake near Lowmere killed 12 people, officials said.",
+              "The quake near Lowmere killed 140 people, officials said.",
+              days=(DAY, DAY + dt.timedelta(days=4)))
+    assert f.conflicts == []
+    [u] = f.updates
+    assert [v.value for v in u.values] == ["12", "140"]

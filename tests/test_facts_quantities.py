@@ -34,6 +34,8 @@ def found_in(text: str) -> list[Found]:
     ("The storm killed 1,200 people in the region.", "1,200", "count", 1200.0, "people", ""),
     ("A 45-year-old man was arrested on Sunday.", "45-year-old", "age", 45.0, "years", ""),
     ("The suspect, aged 31, was released.", "31", "age", 31.0, "years", ""),
+    # a decimal point a scraper spaced apart, before a percent word
+    ("Greek stocks plunged 5. 4 per cent on Monday.", "5. 4 per cent", "percent", 5.4, "%", ""),
     # a thousands separator a scraper spaced apart, after a currency sign
     ("Apple will ask $1, 099 for the base version.", "$1, 099", "money", 1099.0, "USD", ""),
 ])

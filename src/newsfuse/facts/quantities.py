@@ -198,8 +198,9 @@ SPLIT_FRACTION = re.compile(r"^(\d{1,2})(bn|m|mn|tn)?$", re.I)
 
 
 def _split_decimal(doc: Doc, i: int) -> tuple[float, int] | None:
-    """ "$368. 0 million", "22. 4bn": a decimal point the scraper spaced apart. Joined only when a
-    scale word follows, as no sentence ends on the whole part of a sum in millions."""
+    """ "$368. 0 million", "22. 4bn", "plunged 5. 4 per cent": a decimal point the scraper spaced
+    apart. Joined only when a scale, percent or unit word follows, as no sentence ends on the whole
+    part of a sum in millions or of a share."""
     if i + 2 >= len(doc) or not doc[i].is_digit or len(doc[i].text) > 3 or doc[i + 1].text != "." \
             or doc[i].whitespace_:
         return None
@@ -211,6 +212,10 @@ def _split_decimal(doc: Doc, i: int) -> tuple[float, int] | None:
         return value * SHORT_SCALES[m.group(2).lower()], i + 3
     if i + 3 < len(doc) and doc[i + 3].lower_ in {"million", "billion", "trillion"}:
         return value * SCALES[doc[i + 3].lower_], i + 4
+    after = doc[i + 3].lower_ if i + 3 < len(doc) else ""
+    if after in PERCENT_WORDS or after in MEASURE_UNITS or (after == "per" and i + 4 < len(doc)
+                                                           and doc[i + 4].lower_ == "cent"):
+        return value, i + 3
     return None
 
 
