@@ -103,7 +103,7 @@ def repeated_citations(html: str) -> tuple[int, int]:
     return dup, len(items)
 
 
-def evaluate(split: str) -> dict[str, Any]:
+def evaluate(split: str, show: bool = False) -> dict[str, Any]:
     from newsfuse.pipeline import brief
     from newsfuse.render.html import render_html
 
@@ -127,16 +127,21 @@ def evaluate(split: str) -> dict[str, Any]:
                 continue
             q = found[0]
             gold_term = v["kind"] == "term"
-            counts["tp" if q.term and gold_term else "fp" if q.term else "fn" if gold_term else "tn"] += 1
-            if gold_term:
-                continue
-            names = [v["speaker"], *v.get("also", [])] if v["speaker"] or v.get("also") else []
-            if not q.speaker:
-                counts["no_speaker_named" if v["speaker"] else "no_speaker_none_named"] += 1
-            elif any(same_person(q.speaker, n) for n in names if n):
-                counts["right"] += 1
-            else:
-                counts["wrong"] += 1
+            outcome = "tp" if q.term and gold_term else "fp" if q.term else "fn" if gold_term else "tn"
+            counts[outcome] += 1
+            term_wrong = outcome in {"fp", "fn"}
+            if not gold_term:
+                names = [v["speaker"], *v.get("also", [])]
+                if not q.speaker:
+                    outcome = "no_speaker_named" if v["speaker"] else "no_speaker_none_named"
+                elif any(same_person(q.speaker, n) for n in names if n):
+                    outcome = "right"
+                else:
+                    outcome = "wrong"
+                counts[outcome] += 1
+            if show and (term_wrong or outcome in {"wrong", "no_speaker_named"}):
+                print(f"{'term ' if term_wrong else ''}{outcome}: {story} {v['source']} “{v['quote'][:70]}” judged {v['speaker']!r}, "
+                      f"output {q.speaker!r}\n    {v['sentence'][:160]}")
     counts["judged"] = len(verdicts)
     return dict(counts)
 
@@ -162,12 +167,13 @@ def report(split: str, c: dict[str, Any]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--split", choices=["test", "tune", "both"], default="test")
+    parser.add_argument("--errors", action="store_true", help="print each judged quote the output gets wrong")
     args = parser.parse_args(argv)
     if not (SHARED / "stories" / "ecbplus-dev-articles.jsonl").exists():
         print(f"no evaluation data at {SHARED}", file=sys.stderr)
         return 2
     for split in (["tune", "test"] if args.split == "both" else [args.split]):
-        print(report(split, evaluate(split)))
+        print(report(split, evaluate(split, args.errors)))
     return 0
 
 

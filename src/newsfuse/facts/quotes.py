@@ -265,7 +265,8 @@ def _attribution(p: Parsed, spans: list[tuple[int, int]], before: list[Parsed], 
     # A colon after a speaker: 'Forstall: "Who is taller?"', 'Ramsey says ...: “She drove ...'.
     s0 = spans[0][0]
     lead = p.text[:s0].rstrip(" \"“‘'")
-    if lead.endswith(":"):
+    # "AP - "confirmed death toll ..."": a dash after a name at the start does what a colon does
+    if lead.endswith(":") or (lead.endswith((" -", " —", " –")) and len(lead.split()) <= 4):
         head = [t for t in doc if t.idx < len(lead) - 1]
         for tok in reversed(head):
             if tok.lower_ in SPEECH_VERBS and tok.pos_ in {"VERB", "AUX"}:
@@ -401,12 +402,15 @@ def _who(p: Parsed, subject: Token, before: list[Parsed], table: EntityTable,
                    and r.start not in quoted]
         if earlier:
             return earlier[-1].name, "pronoun"
-        for prev in reversed(before[-PRONOUN_REACH:]):
-            named = [r for r in table.spans.get(prev.key, ()) if r.kind in kinds]
-            subjects = [r for r in named if any(prev.doc[i].dep_ in {"nsubj", "nsubjpass"}
-                                                for i in range(r.start, r.end))]
-            if subjects or named:
-                return (subjects or named)[-1].name, "pronoun"
+        # The nearest one who was the subject of a sentence (the one a pronoun picks up), else the
+        # nearest one mentioned at all: "Ben" in "attended Ben's wedding" is not who "she" is.
+        window = before[-PRONOUN_REACH:]
+        for subjects_only in (True, False):
+            for prev in reversed(window):
+                named = [r for r in table.spans.get(prev.key, ()) if r.kind in kinds and (
+                    not subjects_only or any(prev.doc[i].dep_ in {"nsubj", "nsubjpass"} for i in range(r.start, r.end)))]
+                if named:
+                    return named[-1].name, "pronoun"
         if kinds == {"person"}:  # a person the tagger typed otherwise ("Bettie Page" as an organisation)
             for prev in reversed(before[-PRONOUN_REACH:]):
                 subjects = [r for r in table.spans.get(prev.key, ()) if r.kind in {"organization", "other"}
