@@ -121,3 +121,18 @@ def test_timeline(facts: Facts) -> None:
 
 def test_borrowed_dates_are_noted(facts: Facts) -> None:
     assert any(n.startswith("004") and "borrowed from 000" in n for n in facts.notes)
+
+
+def test_scare_quoted_terms_are_terms_and_utterances_are_not(facts: Facts) -> None:
+    quotes = {q.text: q for q in facts.quotes}
+    for term in ("counterstrike capability", "strongly suspected", "greatest strategic challenge"):
+        assert quotes[term].term and quotes[term].speaker == ""
+    assert not quotes["negative moves"].term
+    [cold_war] = [q for q in facts.quotes if "Cold War mentality" in q.text and not q.partial]
+    assert not cold_war.term
+
+
+def test_quotes_cite_each_source_once(facts: Facts) -> None:
+    for q in facts.quotes:
+        cited = [ev.source for ev in q.citations()]
+        assert len(cited) == len(set(cited)) and set(cited) == set(q.sources)

@@ -74,3 +74,20 @@ def test_render_seeds_markdown_and_html_show_citations(seeds_brief: Brief) -> No
     for noise in ("Select Voice", "Sitelerimizde", "Why you can trust SCMP"):
         # Noise appears only in the "removed" lists, never in the summary or claims.
         assert noise not in markdown.split("## Removed as noise")[0]
+
+
+def test_who_said_what_cites_each_source_once_and_leaves_terms_out(seeds_brief: Brief) -> None:
+    import re
+
+    html = render(seeds_brief, "html")
+    listed = re.search(r'<ul class="quotes">(.*?)</ul>', html, re.S)
+    assert listed
+    for item in re.findall(r"<li>(.*?)</li>", listed.group(1), re.S):
+        cited = re.findall(r'href="#s-(\d+)-', item)
+        assert cited and len(cited) == len(set(cited)), item
+        assert "counterstrike capability" not in item
+    markdown = render(seeds_brief, "markdown")
+    said = markdown.split("## Who said what", 1)[1].split("\n## ", 1)[0]
+    assert "Sun Weidong" in said and "counterstrike capability" not in said.split("Quoted terms:")[0]
+    terms = {q["text"]: q["term"] for q in brief_to_dict(seeds_brief)["quotes"]}
+    assert terms["counterstrike capability"] is True and terms["negative moves"] is False

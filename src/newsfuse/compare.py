@@ -965,6 +965,8 @@ def _titles_clash(a: frozenset[str], b: frozenset[str], heads: dict[frozenset[st
 def quote_conflicts(quotes: QuoteSet) -> list[Conflict]:
     out: list[Conflict] = []
     for quote, mentions in zip(quotes.quotes, quotes.mentions, strict=True):
+        if quote.term:  # a quoted term is nobody's words: no speaker or wording to dispute
+            continue
         speakers: dict[str, list[int]] = defaultdict(list)
         names = _one_name_each([m.speaker for m in mentions if m.speaker])
         for k, m in enumerate(mentions):
@@ -1066,7 +1068,7 @@ def _substituted(a: list[str], b: list[str]) -> list[str]:
     ops = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
     changes = [(i1, i2, j1, j2) for op, i1, i2, j1, j2 in ops
                if op == "replace" and [stem(w) for w in a[i1:i2]] != [stem(w) for w in b[j1:j2]]]
-    inner = [op for op, i1, i2, j1, j2 in ops if op in {"insert", "delete"} and 0 < min(i1, j1)
+    inner = [op for op, i1, i2, j1, j2 in ops if op in {"insert", "delete"} and min(i1, j1) > 0
              and i2 < len(a) and j2 < len(b)]
     same = sum(i2 - i1 for op, i1, i2, _, _ in ops if op == "equal")
     if len(changes) != 1 or inner or same < 0.75 * min(len(a), len(b)):

@@ -152,6 +152,18 @@ class Quote:
     variants: list[QuoteVariant]
     sources: list[str]
     partial: bool = False  # a fragment quoted inside reported speech ("negative moves")
+    # Words in quotation marks that nobody is said to say: a name, a title, a scare-quoted label
+    # ('a known "black spot"'). Kept for the record, left out of who said what.
+    term: bool = False
+
+    def citations(self) -> list[Evidence]:
+        """One evidence sentence per source, in source order: a source cited once however many
+        wordings it has."""
+        first: dict[str, Evidence] = {}
+        for v in self.variants:
+            for ev in v.evidence:
+                first.setdefault(ev.source, ev)
+        return [first[s] for s in self.sources if s in first]
 
 
 QuantityKind = Literal["money", "percent", "duration", "count", "age", "number"]

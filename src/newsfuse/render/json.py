@@ -58,7 +58,7 @@ def _conflict(c: Conflict) -> dict[str, Any]:
 
 
 def _quote(q: Quote) -> dict[str, Any]:
-    return {"text": q.text, "speaker": q.speaker, "partial": q.partial, "sources": q.sources,
+    return {"text": q.text, "speaker": q.speaker, "partial": q.partial, "term": q.term, "sources": q.sources,
             "variants": [{"text": v.text, "sources": v.sources, "evidence": _evidence(v.evidence)}
                          for v in q.variants]}
 

@@ -69,11 +69,15 @@ def render_markdown(brief: Brief) -> str:
             lines.append(f"- {_escape(claim.text)} {_cite(brief, claim.sources)} _(×{claim.independent})_")
         if len(corroborated) > MAX_LISTED:
             lines.append(f"- … and {len(corroborated) - MAX_LISTED} more")
-    if brief.quotes:
+    said = [q for q in brief.quotes if not q.term]  # a quoted term is nobody's words
+    if said:
         lines += ["", "## Who said what", ""]
-        for q in brief.quotes[:MAX_LISTED]:
+        for q in said[:MAX_LISTED]:
             who = q.speaker or "unattributed"
             lines.append(f"- **{_escape(who)}**: “{_escape(q.text)}” {_cite(brief, q.sources)}")
+    terms = [q for q in brief.quotes if q.term]
+    if terms:
+        lines += ["", "Quoted terms: " + ", ".join(f"“{_escape(q.text)}”" for q in terms[:MAX_LISTED])]
     for heading, background in (("Timeline", False), ("Background", True)):
         events = [t for t in brief.timeline if t.background == background]
         if events:
