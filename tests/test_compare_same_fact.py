@@ -149,15 +149,21 @@ def test_a_claim_does_not_count_the_source_that_contradicts_it() -> None:
      "Police locked down the neighborhood and negotiated with the suspect until 6:00 p.m.,"),
     ("I ’ m not positive all three of the people were targeted,", "I'm not positive all three of the people were targeted,"),
     ("Torches and pitchforks aren't going to be necessary at all,", "Torches and pitchforks are not going to be necessary at all,"),
+    ("The network experienced a terrestrial fiber cut and a valid offense in law this morning,",
+     "The network experienced a terrestrial fibre cut and a valid offence in law this morning,"),
+    ("You know the nice thing? You don't even need a punch line for that joke,",
+     "You know the nice thing? You don't even need a punchline for that joke,"),
 ])
 def test_house_spelling_is_not_a_different_wording(a: str, b: str) -> None:
     f = story(f'"{a}" the chief said.', f'"{b}" the chief said.', claims=False)
     assert [c for c in f.conflicts if c.kind == "quote"] == []
 
 
-def test_one_speaker_named_two_ways_is_not_an_attribution_dispute() -> None:
+@pytest.mark.parametrize(("one", "other"), [("Cheryl Boone Isaacs", "Boone Isaacs"),
+                                            ("Karolos Papoulias", "Carolos Papoulias")])
+def test_one_speaker_named_two_ways_is_not_an_attribution_dispute(one: str, other: str) -> None:
     quote = '"I agreed with Craig and Neil immediately that Ellen is the ideal host," said'
-    f = story(f"{quote} Cheryl Boone Isaacs.", f"{quote} Boone Isaacs.", claims=False)
+    f = story(f"{quote} {one}.", f"{quote} {other}.", claims=False)
     assert [c for c in f.conflicts if c.kind == "attribution"] == []
 
 

@@ -36,6 +36,7 @@ def found_in(text: str) -> list[Found]:
     ("The suspect, aged 31, was released.", "31", "age", 31.0, "years", ""),
     # a decimal point a scraper spaced apart, before a percent word
     ("Greek stocks plunged 5. 4 per cent on Monday.", "5. 4 per cent", "percent", 5.4, "%", ""),
+    ("A 4. 6 - magnitude earthquake rattled Northern California.", "4. 6 - magnitude", "number", 4.6, "magnitude", ""),
     # a thousands separator a scraper spaced apart, after a currency sign
     ("Apple will ask $1, 099 for the base version.", "$1, 099", "money", 1099.0, "USD", ""),
 ])

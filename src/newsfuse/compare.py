@@ -462,7 +462,7 @@ def quantity_conflicts(found: Sequence[Found], align: Alignment, dates: Sequence
     seen: set[tuple[int, int]] = set()
     keys = list(by_key)
     contrasted = frames.contrasted_predicates(
-        (s.source, "/".join(_family(s)), s.main.frame.predicate, s.main.quantity.value) for s in items)
+        (s.source, "/".join(_family(s)), s.main.frame.predicate, s.main.quantity.value, s.main.head) for s in items)
     # Pass 1: aligned sentences reconcile their numbers.
     for x, ka in enumerate(keys):
         for kb in keys[x + 1:]:
@@ -767,22 +767,16 @@ def _between_sources(buckets: list[list[Stated]], contrasted: Collection[frozens
     A source does not contradict itself: when it gives two of the values in statements that cannot
     be one fact stated twice (one sentence with two prices, the 13- and the 15-inch; this quake's
     five injured and, in another sentence, the September quake's 15 of Qeshm), the values are two
-    facts, and another source's value may be either. A value only such sources give is their other
-    fact, and is left out; two values such sources share otherwise leave no disagreement anyone can
-    point to. A source that gives one fact twice with two values (an age in two sentences)
-    contradicts itself, and is kept.
+    facts, and the other is not a rival of the first. Values are taken most-reported first; one is
+    left out when a source of a value already taken gives it as its other fact. A source that gives
+    one fact twice with two values (an age in two sentences) contradicts itself, and is kept.
     """
-    def both(x: list[Stated], y: list[Stated]) -> set[str]:
-        """Sources that give x's value and y's of two facts."""
-        return {a.source for a in x for b in y if a.source == b.source and _two_facts(a, b, contrasted)}
-
-    said = [{s.source for s in b} for b in buckets]
-    kept = [k for k in range(len(buckets)) if not any(
-        n != k and said[k] <= both(buckets[k], buckets[n]) and (len(said[n]) > len(said[k]) or n < k)
-        for n in range(len(buckets)))]
-    if any(both(buckets[k], buckets[n]) for x, k in enumerate(kept) for n in kept[x + 1:]):
-        return []
-    return [buckets[k] for k in kept]
+    kept: list[list[Stated]] = []
+    for bucket in sorted(buckets, key=lambda b: -len({s.source for s in b})):
+        if not any(a.source == b.source and _two_facts(a, b, contrasted) for other in kept for a in other
+                   for b in bucket):
+            kept.append(bucket)
+    return sorted(kept, key=buckets.index)
 
 
 def _two_facts(a: Stated, b: Stated, contrasted: Collection[frozenset[str]]) -> bool:
@@ -1026,14 +1020,16 @@ def _same_person(short: str, full: str) -> bool:
         return False
     if set(a) <= set(b):
         return True  # a shorter form: the surname, or the name without its first name
-    return len(a) == len(b) and a[-1] != b[-1] and a[:-1] == b[:-1] and \
-        SequenceMatcher(None, a[-1], b[-1]).ratio() >= 0.8  # one letter off in the surname
+    differ = [(x, y) for x, y in zip(a, b, strict=False) if x != y]
+    # One name spelt or transliterated a letter off: "Heffner" / "Hefner", "Carolos" / "Karolos".
+    return len(a) == len(b) and len(differ) == 1 and SequenceMatcher(None, *differ[0]).ratio() >= 0.8
 
 
 # Spellings that differ by house style, not by what was said: British and American endings.
 SPELLING = [(re.compile(p), r) for p, r in (
     (r"(\w)our(s?|hood|ite|ed|ing|able)$", r"\1or\2"), (r"(\w{3})is(e|ed|es|ing|ation|ations)$", r"\1iz\2"),
-    (r"(\w)ys(e|ed|es|ing)$", r"\1yz\2"), (r"(\w)tre(s?)$", r"\1ter\2"), (r"(\w)ll(ed|ing|er)$", r"\1l\2"))]
+    (r"(\w)ys(e|ed|es|ing)$", r"\1yz\2"), (r"(\w)([tb])re(s?)$", r"\1\2er\3"), (r"(\w)ll(ed|ing|er)$", r"\1l\2"),
+    (r"^(def|off|lic|pret)ence(s?)$", r"\1ense\2"))]
 CONTRACTIONS = {"n't": " not", "'m": " am", "'re": " are", "'ve": " have", "'ll": " will", "'d": " would"}
 KEEP_OUR = frozenset({"your", "four", "hour", "pour", "tour", "sour", "flour", "dour", "detour", "devour"})
 
@@ -1061,13 +1057,14 @@ def _substituted(a: list[str], b: list[str]) -> list[str]:
     utterance word for word but for one short change ("a Cold War mentality" / "ideology").
 
     Cuts are not changes, nor is an inflection heard or transcribed otherwise ("I need" / "I
-    needed"). Wordings that differ in several places, or in a long stretch, are a paraphrase or a
-    translation, not a dispute over what was said: on the ECB+ tune events none of the 15 such pairs
-    was one.
+    needed"), nor a compound written apart or together ("punch line" / "punchline"). Wordings that
+    differ in several places, or in a long stretch, are a paraphrase or a translation, not a dispute
+    over what was said: on the ECB+ tune events none of the 15 such pairs was one.
     """
     ops = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
     changes = [(i1, i2, j1, j2) for op, i1, i2, j1, j2 in ops
-               if op == "replace" and [stem(w) for w in a[i1:i2]] != [stem(w) for w in b[j1:j2]]]
+               if op == "replace" and [stem(w) for w in a[i1:i2]] != [stem(w) for w in b[j1:j2]]
+               and "".join(a[i1:i2]) != "".join(b[j1:j2])]  # "punch line" / "punchline": one word
     inner = [op for op, i1, i2, j1, j2 in ops if op in {"insert", "delete"} and min(i1, j1) > 0
              and i2 < len(a) and j2 < len(b)]
     same = sum(i2 - i1 for op, i1, i2, _, _ in ops if op == "equal")

@@ -88,8 +88,11 @@ def read_frame(doc: Doc, start: int, end: int, head: Token | None, verb: Token |
         if cur.pos_ in {"VERB", "AUX"} or cur.head is cur:
             break
         cur = cur.head
-    if head is not None and head.i not in inside and _named(head):
-        owners |= _names(head)  # "Anwar, 51": the measured one is named; the clause's others are not owners
+    counted = doc[end - 1].dep_ == "nummod" and head is not None and doc[end - 1].head.i == head.i
+    if head is not None and head.i not in inside and _named(head) and not counted:
+        # "Anwar, 51": the measured one is named; the clause's others are not owners. A named noun
+        # the figure counts ("121 RBI", "12 MPs") is what is counted, not whose.
+        owners |= _names(head)
     # The clause's subject owns a figure that is one of the verb's own arguments ("the Orioles
     # offered seven years", "Teixeira hit 13 homers"), not one nested deeper ("At the start of the
     # two-day dialogue, Sun expressed ...": the dialogue is not Sun's).
@@ -145,22 +148,39 @@ def _argument(doc: Doc, end: int, head: Token | None) -> bool:
     return arg.dep_ in CORE_DEPS
 
 
-def contrasted_predicates(said: Iterable[tuple[str, str, str, float]]) -> set[frozenset[str]]:
-    """Pairs of verbs that one source uses for two different figures of one family: (source, family,
-    predicate, value) for each figure. "killed 10 ... injured 15" in one report makes kill/injure two
-    facts for the whole story."""
-    by_source: dict[tuple[str, str], dict[str, set[float]]] = {}
-    for source, family, predicate, value in said:
+# Heads that stand for any counted noun when verbs are set against each other: "killed 10 people
+# and injured 15 others".
+ANY_NOUN = frozenset({"", "other", "peopl", "person"})
+
+
+def contrasted_predicates(said: Iterable[tuple[str, str, str, float, str]]) -> set[frozenset[str]]:
+    """Pairs of verbs that one source uses for two different figures of one family and one noun:
+    (source, family, predicate, value, head) for each figure. "killed 10 ... injured 15 others" in one
+    report makes kill/injure two facts for the whole story; "intercepted three boats with 26 pirates"
+    and "apprehended 26 pirates" set no verbs apart (the boats are another noun, the pirates agree)."""
+    by_source: dict[tuple[str, str], dict[str, set[tuple[float, str]]]] = {}
+    for source, family, predicate, value, head in said:
         if predicate:
-            by_source.setdefault((source, family), {}).setdefault(predicate, set()).add(value)
+            by_source.setdefault((source, family), {}).setdefault(predicate, set()).add((value, head))
     out: set[frozenset[str]] = set()
     for verbs in by_source.values():
         names = sorted(verbs)
         for k, p in enumerate(names):
             for q in names[k + 1:]:
-                if verbs[p] != verbs[q]:
+                if _different_figures(verbs[p], verbs[q]):
                     out.add(frozenset({p, q}))
     return out
+
+
+def _different_figures(p: set[tuple[float, str]], q: set[tuple[float, str]]) -> bool:
+    """A figure of one verb and one of the other, of one noun, whose values the other verb never has."""
+    def same_noun(x: str, y: str) -> bool:
+        return x == y or x in ANY_NOUN or y in ANY_NOUN
+
+    return any(same_noun(hx, hy) and vx != vy
+               and not any(v == vx and same_noun(h, hx) for v, h in q)
+               and not any(v == vy and same_noun(h, hy) for v, h in p)
+               for vx, hx in p for vy, hy in q)
 
 
 def _negated(verb: Token | None) -> bool:

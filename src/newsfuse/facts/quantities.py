@@ -144,6 +144,8 @@ class Found:
 
 
 def concept(word: str) -> str:
+    if len(word) > 2 and word[-1] == "s" and word[:-1].isupper():
+        word = word[:-1]  # an acronym's plural: "RBIs" counts what "RBI" does (the stemmer keeps "-is")
     s = stem(word.lower())
     return CONCEPTS.get(s, s)
 
@@ -198,9 +200,9 @@ SPLIT_FRACTION = re.compile(r"^(\d{1,2})(bn|m|mn|tn)?$", re.I)
 
 
 def _split_decimal(doc: Doc, i: int) -> tuple[float, int] | None:
-    """ "$368. 0 million", "22. 4bn", "plunged 5. 4 per cent": a decimal point the scraper spaced
-    apart. Joined only when a scale, percent or unit word follows, as no sentence ends on the whole
-    part of a sum in millions or of a share."""
+    """ "$368. 0 million", "22. 4bn", "plunged 5. 4 per cent", "a 4. 6 - magnitude quake": a decimal
+    point the scraper spaced apart. Joined only when a scale, percent, unit or magnitude word is
+    beside it, as no sentence ends on the whole part of a sum in millions, of a share or a measure."""
     if i + 2 >= len(doc) or not doc[i].is_digit or len(doc[i].text) > 3 or doc[i + 1].text != "." \
             or doc[i].whitespace_:
         return None
@@ -213,8 +215,10 @@ def _split_decimal(doc: Doc, i: int) -> tuple[float, int] | None:
     if i + 3 < len(doc) and doc[i + 3].lower_ in {"million", "billion", "trillion"}:
         return value * SCALES[doc[i + 3].lower_], i + 4
     after = doc[i + 3].lower_ if i + 3 < len(doc) else ""
-    if after in PERCENT_WORDS or after in MEASURE_UNITS or (after == "per" and i + 4 < len(doc)
-                                                           and doc[i + 4].lower_ == "cent"):
+    if after == "-" and i + 4 < len(doc):
+        after = doc[i + 4].lower_  # "a 4. 6 - magnitude earthquake"
+    before = doc[i - 1].lower_ if i > 0 else ""
+    if after in PERCENT_WORDS or after in MEASURE_UNITS or after in {"magnitude", "per"} or before == "magnitude":
         return value, i + 3
     return None
 
