@@ -61,8 +61,8 @@ TIME = re.compile(r"\s*(?::\s*\d|a\.m\.|p\.m\.|am\b|pm\b|o'clock|block\b|gmt\b|u
 MONTH_AFTER = re.compile(r"\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b")  # "14 October"
 # A piece of a date, a fraction or a decimal a scraper spaced apart: "2007 - 11 - 12", "$119. 99",
 # "4 1 / 2", "a. 357 Magnum".
-PIECE_BEFORE = re.compile(r"(?:\d\s*[-/]\s*|[\d.]\.\s|\b[a-z]\.\s)$")
-PIECE_AFTER = re.compile(r"\s*(?:[-/]\s*\d|\.\s\d)")
+PIECE_BEFORE = re.compile(r"(?:\d\s*[-/]\s*|[\d.]\.\s|\b[a-z]\.\s|\d\s)$")  # ... and "0845 125 2222"
+PIECE_AFTER = re.compile(r"\s*(?:[-/]\s*\d|\.\s\d)|\s\d{3}")
 # A model or version name: "Curve 8900", "BlackBerry 10", "GarageBand 09" (a capitalised word right
 # before the number, inside the sentence).
 NAMED = re.compile(r"(?<=[a-z,;] )[A-Z][A-Za-z]+ $")

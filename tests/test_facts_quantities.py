@@ -37,6 +37,7 @@ def found_in(text: str) -> list[Found]:
     # a decimal point a scraper spaced apart, before a percent word
     ("Greek stocks plunged 5. 4 per cent on Monday.", "5. 4 per cent", "percent", 5.4, "%", ""),
     ("A 4. 6 - magnitude earthquake rattled Northern California.", "4. 6 - magnitude", "number", 4.6, "magnitude", ""),
+    ("The navy seized 1384 rounds of ammunition.", "1384", "count", 1384.0, "rounds", ""),
     # a thousands separator a scraper spaced apart, after a currency sign
     ("Apple will ask $1, 099 for the base version.", "$1, 099", "money", 1099.0, "USD", ""),
 ])

@@ -463,12 +463,15 @@ def _near_words(tokens: Iterable[Token]) -> tuple[str, ...]:
 def _not_a_quantity(doc: Doc, i: int, j: int, value: float) -> bool:
     """Years, days of months, times, reference numbers: numbers that count nothing."""
     tok = doc[i]
-    if tok.ent_type_ in {"DATE", "TIME", "ORDINAL"}:
+    prev = doc[i - 1].lower_ if i > 0 else ""
+    # "1384 rounds of ammunition" counts what follows it, whatever the tagger made of a year-like number.
+    counts = j == i + 1 and j < len(doc) and doc[j].tag_ == "NNS" and doc[j].lower_ not in HOURS \
+        and prev not in {"the", "in", "of", "since", "by", "from"} and tok.dep_ == "nummod"
+    if tok.ent_type_ in {"DATE", "TIME", "ORDINAL"} and not counts:
         return True
     if NUMBER.match(tok.text) and 1000 <= value <= 2100 and value == int(value) and "," not in tok.text \
-            and j == i + 1:
+            and j == i + 1 and not counts:
         return True  # a year
-    prev = doc[i - 1].lower_ if i > 0 else ""
     if prev in {"no.", "no", "#", "number", "page", "chapter", "article", "section", "route", "flight"}:
         return True
     if j < len(doc) and (doc[j].text in {":", "/"} or doc[j].lower_ in {"p.m.", "a.m.", "pm", "am", "gmt",
