@@ -14,7 +14,8 @@ The steps, in order:
  1. split the raw text into units (lines; hard-wrapped lines are joined back into paragraphs);
  2. classify each unit by rule (`_classify`), and cut templated boilerplate phrases out of the
     paragraphs that scrapers flattened them into;
- 3. take the first remaining unit as the title when it is one;
+ 3. mark a masthead among the first lines ("Kessel Courier" under or above the headline), then take
+    the first remaining unit as the title when it is one;
  4. find blocks in another language than the article's (cookie banners, mostly);
  5. let short button-like lines next to a widget join it ("Slow", "Fast" under "Select Voice");
  6. strip the dateline prefix from the first body paragraph ("MOSCOW (Sputnik - ...) Japan ...");
@@ -28,6 +29,7 @@ import dataclasses
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from newsfuse import lang
 from newsfuse.types import Article, Removal
@@ -452,6 +454,138 @@ def _same_title(line: str, title: str) -> bool:
     return a == b or ((a.startswith(b) or b.startswith(a)) and min(len(a), len(b)) >= 0.6 * max(len(a), len(b)))
 
 
+# --- masthead ------------------------------------------------------------------------------------
+
+# Words publications are named by. A masthead ends in one ("Kessel Courier", "The Valley Post"), or is
+# headed by one that takes "of" ("Times of Malta"); a few lead a name ("Daily Sabah", "Radio Canada").
+_PUBLICATION_WORDS = frozenset({
+    "courier", "herald", "times", "post", "news", "journal", "tribune", "gazette", "gazeta", "daily", "chronicle",
+    "press", "observer", "guardian", "telegraph", "mail", "express", "standard", "star", "record", "review",
+    "monitor", "bulletin", "dispatch", "examiner", "inquirer", "enquirer", "ledger", "register", "sentinel",
+    "leader", "radio", "tv", "television", "broadcasting", "agency", "wire", "online", "today", "weekly",
+    "magazine", "reporter", "sun", "mirror", "globe", "independent", "telegram", "argus", "advertiser",
+    "democrat", "republican", "beacon", "clarion", "courant", "eagle", "free press", "newspaper", "network",
+    "channel", "insider", "digest", "quarterly", "week", "herald-tribune", "post-gazette", "journal-constitution",
+    "statesman", "citizen", "nation", "tidende", "zeitung", "tageblatt", "allgemeine", "monde", "figaro", "pais",
+    "corriere", "repubblica", "stampa", "gazzetta", "noticias", "diario", "correio", "folha", "jornal", "shimbun",
+    "ilbo", "sabah", "hurriyet", "pravda", "izvestia", "wyborcza", "kurier", "dagbladet", "nyheter", "blad",
+})
+_LEADING_PUBLICATION_WORDS = frozenset({"daily", "weekly", "radio", "tv", "television", "agence", "agencia",
+                                        "diario", "jornal", "gazeta", "corriere", "folha"})
+# Topics a page's sections are named by: a line of such words, with "News" or none, is a section label
+# ("World News", "Breaking News", "Latest"), not who publishes the page.
+_SECTION_TOPICS = frozenset({
+    "world", "local", "national", "international", "regional", "business", "sport", "sports", "breaking", "latest",
+    "top", "entertainment", "politics", "political", "tech", "technology", "science", "health", "opinion", "us",
+    "u.s.", "uk", "europe", "european", "asia", "africa", "americas", "middle", "east", "money", "finance",
+    "financial", "markets", "weather", "lifestyle", "travel", "arts", "culture", "metro", "city", "crime",
+    "education", "environment", "video", "photo", "photos", "live", "more", "related", "global", "domestic",
+    "foreign", "front", "page", "home", "main", "editorial", "community", "celebrity", "showbiz", "film", "movie",
+    "movies", "music", "releases", "release", "auto", "autos", "cars", "real", "estate", "property", "food",
+    "style", "fashion", "people", "obituaries", "letters", "features", "feature", "analysis", "comment",
+    "commentary", "blog", "blogs", "podcast", "podcasts", "newsletter", "newsletters", "stories", "story",
+    "headlines", "trending", "popular", "recent", "today's", "this", "week's", "weekend", "morning", "evening",
+})
+_SECTION_GLUE = frozenset({"news", "the", "and", "&", "of"})
+_NAME_JOINERS = frozenset({"of", "the", "and", "&", "de", "la", "le", "du", "des", "del", "di", "al", "el", "for",
+                           "on", "in", "am", "an"})
+_MASTHEAD_DATE = re.compile(rf"{_DATE}|{_TIME}|\b{_MONTH}\s+\d|\d\s*{_MONTH}\b|\b(?:19|20)\d{{2}}\b", re.I)
+
+
+def _agency_names() -> frozenset[str]:
+    from newsfuse.ingest.meta import AGENCY_NAMES
+
+    return AGENCY_NAMES
+
+
+def _name_key(text: str) -> str:
+    """"The Valley Post" → "valleypost": how a name is written in a host name."""
+    words = re.findall(r"[^\W_]+", text.casefold())
+    if words[:1] == ["the"]:
+        words = words[1:]
+    return "".join(words)
+
+
+def _host_keys(host: str) -> set[str]:
+    """"www.valleypost.co.uk" → {"valleypost"}; "articles.latimes.com" → {"articles", "latimes"}."""
+    labels = [label for label in host.casefold().removeprefix("www.").split(".") if label]
+    names = labels[:-1] if len(labels) > 1 else labels
+    while len(names) > 1 and len(names[-1]) <= 3 and names[-1] in {"co", "com", "org", "net", "ac", "gov", "ne", "or"}:
+        names = names[:-1]  # "co" of ".co.uk"
+    return {re.sub(r"[^0-9a-z]", "", label) for label in names} - {""}
+
+
+def _masthead_shape(text: str) -> list[str]:
+    """The words of a line shaped like a name (1-5 words in title case or capitals, no sentence end, no
+    date, no byline), else []."""
+    words = text.split()
+    if not 1 <= len(words) <= 5 or len(text) > 60 or re.search(r"[.!?:;,\"“”]$", text):
+        return []
+    if _BYLINE_BY.match(text) or _MASTHEAD_DATE.search(text) or _HANDLE.search(text):
+        return []
+    if any(not re.search(r"[^\W\d_]", w) and w not in {"&", "-", "–", "|"} for w in words):
+        return []  # a bare number or symbol: a counter or a widget, not a name
+    for position, word in enumerate(words):
+        if word in {"&", "-", "–", "|"}:
+            continue
+        if word.lower() in _NAME_JOINERS and position > 0:
+            continue
+        if not (word[:1].isupper() or word[:1].isdigit() or (word[:1] in "'‘" and word[1:2].isupper())):
+            return []
+    return [w.strip("'’‘()").lower() for w in words if w not in {"&", "-", "–", "|"}]
+
+
+def _is_masthead(text: str, host_keys: set[str]) -> bool:
+    """Is this short line the name of the publication? Shaped like a name, and a publication's name:
+    it ends in a word publications are named by (or is headed by one), or is how the page's host
+    name writes it ("Valley Post" on valleypost.com), or is a news agency. Not a section label."""
+    words = _masthead_shape(text)
+    if not words:
+        return False
+    key = _name_key(text)
+    if key and key in host_keys and len(key) >= 4:
+        return True
+    if text.strip().casefold().removeprefix("the ") in _agency_names():
+        return True
+    if all(w in _SECTION_TOPICS or w in _SECTION_GLUE for w in words) and any(w in _SECTION_TOPICS for w in words):
+        return False  # "World News", "Breaking News", "Local Radio": a section of the page
+    last, first = words[-1], words[0] if words[0] != "the" else (words[1] if len(words) > 1 else "")
+    named_by = (last in _PUBLICATION_WORDS or " ".join(words[-2:]) in _PUBLICATION_WORDS
+                or first in _LEADING_PUBLICATION_WORDS
+                or (first in _PUBLICATION_WORDS and len(words) >= 3 and "of" in words[1:3]))
+    return named_by and len(words) >= 2
+
+
+def masthead_name(text: str) -> str:
+    """`text` when it is shaped like a name (a logo's alt text "Kessel Courier", "The Valley Post
+    logo" → "The Valley Post"), else "": markup already says the element is the masthead."""
+    text = re.sub(r"^(?:large|small)\s+|\s+(?:logo|home(?:page)?|masthead)$", "", text.strip(), flags=re.I)
+    generic = {"logo", "home", "brand", "menu", "site", "homepage", "masthead", "search", "site logo"}
+    return text if _masthead_shape(text) and len(text) >= 3 and text.casefold() not in generic else ""
+
+
+_MASTHEAD_LOOKAHEAD = 4  # the masthead sits among the first units, around the headline
+
+
+def _mark_masthead(units: list[_Unit], title: str, host: str) -> None:
+    """Mark the masthead among the article's first lines, before its body starts. A name-shaped line
+    that is the article's first line and has no headline beside it is the headline itself, unless it
+    is how the page's host writes its name."""
+    keys = _host_keys(host) if host else set()
+    kept = [u for u in units[:_MASTHEAD_LOOKAHEAD + 2] if not u.reason]
+    for position, unit in enumerate(kept[:_MASTHEAD_LOOKAHEAD]):
+        if title and _same_title(unit.text, title):
+            continue  # the headline, repeated
+        if _is_masthead(unit.text, keys):
+            beside_headline = bool(title) or position > 0 or (
+                len(kept) > position + 1 and _looks_like_title(kept[position + 1].text))
+            if beside_headline or _name_key(unit.text) in keys:
+                unit.reason, unit.detail = "masthead", ""
+            return
+        if position > 0 or not _looks_like_title(unit.text):
+            return  # the body has started: a name-shaped line further down is not a masthead
+
+
 # --- language ------------------------------------------------------------------------------------
 
 _MIN_FOREIGN_WORDS = 5
@@ -616,12 +750,14 @@ class Cleaned:
     removed: list[Removal] = field(default_factory=list)
 
 
-def clean_text(text: str, title: str = "") -> Cleaned:
-    """Clean one article's raw text. `title`, when known, is dropped from the top of the body."""
+def clean_text(text: str, title: str = "", host: str = "") -> Cleaned:
+    """Clean one article's raw text. `title`, when known, is dropped from the top of the body; `host`
+    (the page's host name, when known) helps tell its masthead."""
     units = _split_units(text)
     for index, unit in enumerate(units):
         unit.reason, unit.detail = _classify(unit.text, index)
     in_paragraphs = _strip_boilerplate_phrases(units)
+    _mark_masthead(units, title, host)
     title = _take_title(units, title)
     language = _article_language(units)
     _mark_foreign(units, language)
@@ -638,10 +774,17 @@ def clean_text(text: str, title: str = "") -> Cleaned:
     return Cleaned(body, title, language, removed)
 
 
+def _host(url: str) -> str:
+    try:
+        return (urlsplit(url).hostname or "") if url else ""
+    except ValueError:
+        return ""
+
+
 def clean_article(article: Article) -> Article:
     """A new Article: `text` cleaned, `title` filled from the first line when it is one, `removed`
     extended with what was taken out (in the order it appeared), `language` detected when unset."""
-    cleaned = clean_text(article.text, article.title)
+    cleaned = clean_text(article.text, article.title, _host(article.url))
     return dataclasses.replace(article, text=cleaned.text, title=cleaned.title,
                                language=article.language or cleaned.language,
                                removed=[*article.removed, *cleaned.removed])

@@ -36,12 +36,42 @@ def read_html(html: str, article_id: str, origin: str, url: str = "") -> Article
     if not isinstance(document, Document):  # None: trafilatura found no main text
         return Article(id=article_id, text=deep_text(html), url=url, origin=origin)
     published = _date(document.date)
-    outlet = (document.sitename or "").strip()
+    outlet, outlet_from = (document.sitename or "").strip(), "html"
+    if not outlet:
+        outlet, outlet_from = masthead_of(html), "masthead"
     return Article(
         id=article_id, text=document.text or "", title=(document.title or "").strip(),
         outlet=outlet, url=(document.url or url or "").strip(), published=published, origin=origin,
-        outlet_from="html" if outlet else "", published_from="html" if published else "",
+        outlet_from=outlet_from if outlet else "", published_from="html" if published else "",
     )
+
+
+# The page's masthead in markup: the element a site names as its masthead, logo or site title (the
+# text, or a logo image's alt text). Main-text extraction drops the page header it sits in.
+_MASTHEAD_XPATH = ("//*[contains(concat(' ', normalize-space(@class), ' '), ' masthead ') or @id='masthead'"
+                   " or contains(@class, 'site-title') or contains(@class, 'site-name') or @id='site-title'"
+                   " or @id='site-name' or contains(@class, 'logo') or @id='logo']")
+
+
+def masthead_of(html: str) -> str:
+    """The publication's name from the page's masthead or logo element, "" when none is name-shaped."""
+    import lxml.html
+
+    from newsfuse.clean import masthead_name
+
+    try:
+        root = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return ""
+    for element in root.xpath(_MASTHEAD_XPATH)[:10]:
+        if element.xpath("ancestor-or-self::footer") or element.xpath("ancestor-or-self::*[contains(@class, 'footer')]"):
+            continue  # a partner's or owner's logo at the foot of the page
+        texts = [" ".join(element.text_content().split())]
+        texts += [" ".join(str(alt).split()) for alt in element.xpath(".//img/@alt")]
+        for text in texts:
+            if name := masthead_name(text):
+                return name
+    return ""
 
 
 # libxml2 (under lxml, under trafilatura) stops building the tree past 255 levels of nesting, and the

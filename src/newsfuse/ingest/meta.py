@@ -1,9 +1,9 @@
 """Who published an article, and when, read from the lines cleaning took out of it.
 
 A scraped text rarely says its outlet and date in a field, but its noise does: a header line
-("date 2023-02-22 UrduPoint.com"), a dateline ("TOKYO (AP) —"), a copyright line, a trust badge, a
-trust badge. Each value records where it came from (`outlet_from`, `published_from`), strongest
-evidence first, so a reader can tell a header date from a guess. A source the article merely cites
+("date 2023-02-22 UrduPoint.com"), a masthead line under the headline ("Kessel Courier"), a dateline
+("TOKYO (AP) —"), a copyright line, a trust badge. Each value records where it came from (`outlet_from`,
+`published_from`), strongest evidence first, so a reader can tell a header date from a guess. A source the article merely cites
 ("Kyodo News reported") is never taken for its outlet, nor is a photo credit (the agency that took the
 picture did not write the story) or a file name (it says how the user saved the page, not who wrote it):
 an outlet with no evidence stays unknown. The news agency whose copy an article is ("TOKYO (AP) —",
@@ -29,6 +29,9 @@ _AGENCIES = {
     "sputnik": "Sputnik", "pti": "PTI", "ani": "ANI", "ians": "IANS", "upi": "UPI", "dpa": "dpa", "efe": "EFE",
     "bernama": "Bernama",
 }
+# An agency's name alone on a line at the top of an article is its masthead ("Reuters"); initials
+# ("AP", "PTI") are too short to tell from a label, so only names of four letters or more.
+AGENCY_NAMES = frozenset(name for name in {*_AGENCIES, *(v.lower() for v in _AGENCIES.values())} if len(name) >= 4)
 _AGENCY_IN_TEXT = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _AGENCIES), key=len, reverse=True)) + r")\b",
                              re.I)
 _TRUST = re.compile(r"^why you can trust (?P<name>\S.{0,40}?)\s*$", re.I)
@@ -97,6 +100,9 @@ def _outlet(removed: list[Removal]) -> tuple[str, str]:
     """(outlet, where it was found) from the removed lines, strongest evidence first."""
     finders: list[tuple[str, str, Callable[[Removal], str]]] = [
         ("header", "dateline-header", lambda r: _from_header(r) if r.detail == "header" else ""),
+        # The paper's name under or above its headline names who printed the story, where a copyright
+        # line may name the agency that owns the copy.
+        ("masthead", "masthead", lambda r: _tidy_name(r.text)),
         ("copyright", "copyright", lambda r: _from_copyright(r.text)),
         ("dateline", "dateline-header", lambda r: _from_dateline(r.text) if r.detail == "dateline" else ""),
         ("text", "trust-badge", lambda r: _tidy_name(m["name"]) if (m := _TRUST.match(r.text)) else ""),
