@@ -126,3 +126,71 @@ def test_callers_values_are_kept() -> None:
 def test_no_evidence_and_no_file_leaves_outlet_empty() -> None:
     article = infer_metadata(clean_article(Article(id="text-1", text=STORY)))
     assert (article.outlet, article.outlet_from, article.published, article.published_from) == ("", "", None, "")
+
+
+HEADLINE = "Flood kills twelve"
+
+
+@pytest.mark.parametrize(("text", "url"), [
+    (f"{HEADLINE}\nKessel Courier\n\n{STORY}", ""),  # under the headline
+    (f"Kessel Courier\n{HEADLINE}\n\n{STORY}", ""),  # above it
+    (f"{HEADLINE}\nMay 13, 2023\nKessel Courier\n\n{STORY}", ""),  # a date line between
+    (f"{HEADLINE}\nValley Post\n\n{STORY}", "https://www.valleypost.com/news/1"),
+])
+def test_a_masthead_line_is_the_outlet_and_leaves_the_body(text: str, url: str) -> None:
+    article = meta(text, url=url)
+    name = "Valley Post" if url else "Kessel Courier"
+    assert (article.outlet, article.outlet_from, article.title) == (name, "masthead", HEADLINE)
+    assert [(r.text, r.reason) for r in article.removed if r.reason == "masthead"] == [(name, "masthead")]
+    assert name not in article.text and article.text.startswith("Heavy rain")
+
+
+def test_a_name_on_the_host_alone_above_the_body_is_the_masthead() -> None:
+    article = meta(f"Valley Post\n\n{STORY}", url="https://valleypost.com/a")
+    assert (article.outlet, article.outlet_from) == ("Valley Post", "masthead")
+
+
+@pytest.mark.parametrize("line", [
+    "World News", "Breaking News", "Advertisement", "By Jane Doe", "Rescuers Hold Out Hope",
+    "Times Square Shooting", "Officials said the toll would rise.", "Twelve Dead In Lowmere Floods",
+    "Thursday, March 14, 2013", "8: 13 AM PDT", "The Courier reported",
+])
+def test_what_is_not_a_masthead_is_not_taken(line: str) -> None:
+    article = meta(f"{HEADLINE}\n{line}\n\n{STORY}")
+    assert article.outlet == ""
+    assert "masthead" not in [r.reason for r in article.removed]
+
+
+def test_a_headline_shaped_like_a_name_with_nothing_beside_it_is_the_headline() -> None:
+    article = meta(f"Obama Sets Record\n\n{STORY}")
+    assert (article.outlet, article.title) == ("", "Obama Sets Record")
+
+
+def test_a_name_line_deep_in_the_body_is_not_a_masthead() -> None:
+    article = meta("\n\n".join([HEADLINE, STORY, STORY.replace("Heavy", "More"), "Kessel Courier", STORY]))
+    assert article.outlet == ""
+
+
+def test_markup_beats_the_masthead_and_the_masthead_beats_copyright() -> None:
+    given = Article(id="a", text=f"{HEADLINE}\nKessel Courier\n\n{STORY}", outlet="Valley Post", outlet_from="html")
+    article = infer_metadata(clean_article(given))
+    assert (article.outlet, article.outlet_from) == ("Valley Post", "html")
+    assert "Kessel Courier" not in article.text  # still noise, whoever names the outlet
+    article = meta(f"{HEADLINE}\nKessel Courier\n\n{STORY}\n\nCopyright 2023 The Associated Press.")
+    assert (article.outlet, article.outlet_from, article.wire) == ("Kessel Courier", "masthead", "AP")
+
+
+def test_a_photo_credit_is_still_not_an_outlet_beside_a_masthead_shape() -> None:
+    article = meta(f"{HEADLINE}\n\nThe minister arrives in Tokyo (Reuters)\n\n{STORY}")
+    assert (article.outlet, article.outlet_from) == ("", "")
+
+
+def test_an_html_masthead_the_extractor_drops_is_read_from_markup() -> None:
+    from newsfuse.ingest.html import read_html
+
+    body = f"<p>{STORY} {STORY}</p>" * 3
+    page = (f"<html><head><title>{HEADLINE}</title></head><body><header><a class='site-logo' href='/'>"
+            f"<img src='l.png' alt='Kessel Courier logo'></a></header><article><h1>{HEADLINE}</h1>{body}"
+            "</article><footer><div class='logo'>Owner Media Group</div></footer></body></html>")
+    article = read_html(page, "a", "a.html")
+    assert (article.outlet, article.outlet_from) == ("Kessel Courier", "masthead")

@@ -118,13 +118,18 @@ def _outlet(removed: list[Removal]) -> tuple[str, str]:
 
 
 def wire_of(removed: Iterable[Removal], outlet: str = "") -> str:
-    """The news agency whose copy this is: named in the dateline or byline, or the outlet itself when
-    the outlet is an agency ("Copyright 2023 The Associated Press")."""
+    """The news agency whose copy this is: named in the dateline or byline, as the copyright holder, or
+    the outlet itself when the outlet is an agency."""
     for removal in removed:
         if removal.reason == "dateline-header" and removal.detail == "dateline":
             if agency := _dateline_wire(removal.text):
                 return agency
         elif removal.reason == "byline" and removal.detail != "embedded post" and (agency := _agency(removal.text)):
+            return agency
+    # An agency that owns the copy ("Copyright 2023 The Associated Press" under a paper's masthead).
+    for removal in removed:
+        if removal.reason == "copyright" and (agency := _as_agency(re.sub(r"^the\s+", "", _from_copyright(removal.text),
+                                                                            flags=re.I))):
             return agency
     return _as_agency(re.sub(r"^the\s+", "", outlet, flags=re.I))
 
