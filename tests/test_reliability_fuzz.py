@@ -127,6 +127,15 @@ def test_warc_framing_reports_every_cut_and_splice(cut: int, cut_gz: int, junk: 
         assert all(f.data.startswith(b"WARC/") for f in complete)
 
 
+@pytest.mark.parametrize("cut", [0, 1, 2, 3])
+def test_warc_cut_in_a_records_closing_lines_keeps_it_and_says_so(cut: int) -> None:
+    # hypothesis found this: the first record whole, its two closing blank lines cut short.
+    first = _record(0)
+    items = list(frames(io.BytesIO(first[:len(first) - 4 + cut]), False, 1_000_000))
+    assert [type(f) for f in items] == [Frame, Damage]
+    assert items[0].data.startswith(b"WARC/") and not items[1].fatal
+
+
 @pytest.mark.parametrize("where", range(0, len(ARCHIVE_GZ), 37))
 def test_truncated_warc_gz_keeps_records_and_says_where(tmp_path: Path, where: int) -> None:
     from newsfuse.ingest.warc import read_warc

@@ -449,7 +449,7 @@ def quantity_conflicts(found: Sequence[Found], align: Alignment, dates: Sequence
     def apart(a: Stated, b: Stated, verdict: Verdict) -> Verdict:
         """Articles published days apart: a changed figure is more likely an update."""
         pa, pb = (published or {}).get(a.source), (published or {}).get(b.source)
-        if pa and pb and abs((pa - pb).days) > 2 and not verdict.consistent:
+        if pa and pb and days_apart(a, b) and not verdict.consistent:
             verdict.weight *= 0.5
             verdict.notes.append(f"published {abs((pa - pb).days)} days apart: may be an update")
         return verdict
@@ -771,12 +771,12 @@ def _between_sources(buckets: list[list[Stated]], contrasted: Collection[frozens
     left out when a source of a value already taken gives it as its other fact. A source that gives
     one fact twice with two values (an age in two sentences) contradicts itself, and is kept.
     """
-    kept: list[list[Stated]] = []
-    for bucket in sorted(buckets, key=lambda b: -len({s.source for s in b})):
-        if not any(a.source == b.source and _two_facts(a, b, contrasted) for other in kept for a in other
-                   for b in bucket):
-            kept.append(bucket)
-    return sorted(kept, key=buckets.index)
+    kept: list[int] = []
+    for k in sorted(range(len(buckets)), key=lambda k: -len({s.source for s in buckets[k]})):
+        if not any(a.source == b.source and _two_facts(a, b, contrasted) for n in kept for a in buckets[n]
+                   for b in buckets[k]):
+            kept.append(k)
+    return [buckets[k] for k in sorted(kept)]
 
 
 def _two_facts(a: Stated, b: Stated, contrasted: Collection[frozenset[str]]) -> bool:
@@ -997,6 +997,7 @@ def quote_conflicts(quotes: QuoteSet) -> list[Conflict]:
 # that is not the speaker, or a quote merged with another): on the tune split of the judged ledger
 # none of 7 was a real dispute over who said it. Shown as possible, never loud.
 ATTRIBUTION = 0.4
+
 # A quote worded differently by two outlets is most often a paraphrase or a translation: on the
 # ECB+ tune events, none of 15 such pairs was a real dispute over what was said. Shown, never loud.
 QUOTE_WORDING = 0.3

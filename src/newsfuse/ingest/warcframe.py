@@ -130,6 +130,16 @@ def _records(buffer: _Buffer, base: int, limit: int) -> Iterator[Frame | Damage]
                                        f"{len(buffer.data) - head_end - 4:,} there)", fatal=True)
             return
         yield Frame(base + start, buffer.take(total))
+        buffer.fill(len(END))
+        if len(buffer.data) < len(END) and END.startswith(buffer.data) and buffer.stream is None:
+            # The record is whole (and kept) but its closing blank lines are cut: the archive may
+            # have been cut short right here, and later records lost. Said, not fatal.
+            yield Damage(base + buffer.pos, "the archive ends without the blank lines that close a record: "
+                                            "it may have been cut short")
+            return
+
+
+END = b"\r\n\r\n"  # every record is followed by two blank lines
 
 
 def _resync(buffer: _Buffer) -> bool:
