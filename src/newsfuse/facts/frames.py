@@ -227,6 +227,9 @@ def apart(a: Frame, b: Frame, counted: bool = True, contrasted: Collection[froze
     named_a, named_b = a.owners | a.scope, b.owners | b.scope
     if (a.scope or b.scope) and named_a and named_b and not named_a & named_b:
         return f"in different places or groups ({', '.join(sorted(named_a))} / {', '.join(sorted(named_b))})"
+    if a.scope and b.scope and (a.scope < b.scope or b.scope < a.scope):
+        # "54 games with the Angels" / "157 games with the Angels and Braves": a part and its whole.
+        return f"a part against a larger whole ({', '.join(sorted(a.scope))} / {', '.join(sorted(b.scope))})"
     if a.reference and b.reference and not a.reference & b.reference:
         return f"measured from different places ({', '.join(sorted(a.reference))} / {', '.join(sorted(b.reference))})"
     # Sorts differ when neither names a word of the other's phrase: "12 Somali" / "11 Yemeni pirates",
