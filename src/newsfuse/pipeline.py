@@ -229,8 +229,6 @@ def brief_many(clusters: Iterable[tuple[str, Sequence[ArticleInput]]], words: in
         started = time.perf_counter()
         vectors = embed_unique(model, texts)
         spent = time.perf_counter() - started
-        if parsing is not None:
-            parsing.join()
         offset = 0
         for p in pending:
             n = len(p.sentence_texts)
@@ -238,6 +236,8 @@ def brief_many(clusters: Iterable[tuple[str, Sequence[ArticleInput]]], words: in
             yield assemble(p, vectors[offset:offset + n], words or settings.words, settings)
             offset += n
         pending.clear()
+        if parsing is not None:  # finished by now: the last story's facts read its parses
+            parsing.join()
 
     for cluster_id, inputs in clusters:
         pending.append(prepare(_inputs(inputs), settings, cluster_id))

@@ -62,9 +62,18 @@ def pip_line(name: str) -> str:
     return f"pip install {name.replace('_', '-')}  (or: python -m spacy download {name})"
 
 
-@lru_cache(maxsize=4)
+_load_lock = threading.Lock()
+
+
 def load_nlp(name: str = DEFAULT_MODEL) -> Language:
-    """The spaCy pipeline `name` (a package name or a path), loaded once per process."""
+    """The spaCy pipeline `name` (a package name or a path), loaded once per process (and once only
+    when two threads ask for it at the same time)."""
+    with _load_lock:
+        return _load(name)
+
+
+@lru_cache(maxsize=4)
+def _load(name: str) -> Language:
     try:
         import spacy
     except ImportError:
@@ -82,24 +91,43 @@ def load_nlp(name: str = DEFAULT_MODEL) -> Language:
 
 _cache: OrderedDict[tuple[str, str], Doc] = OrderedDict()
 _EMPTY = np.zeros((0, 0), dtype="float32")
-# One thread at a time runs a pipeline and touches the cache (a prefetch and a brief may overlap).
-_lock = threading.Lock()
+# One pipeline run at a time (a prefetch and a brief may overlap); the cache has its own short lock,
+# so a brief whose sentences a prefetch has parsed reads them while the prefetch parses the next story.
+_pipe_lock = threading.Lock()
+_cache_lock = threading.Lock()
+
+
+def _cached(texts: Sequence[str], model: str) -> list[Doc] | None:
+    with _cache_lock:
+        if any((model, t) not in _cache for t in texts):
+            return None
+        docs = []
+        for t in texts:
+            _cache.move_to_end((model, t))
+            docs.append(_cache[(model, t)])
+        return docs
 
 
 def parse_texts(texts: Sequence[str], model: str = DEFAULT_MODEL) -> list[Doc]:
     """One Doc per text; each distinct text is parsed once (and remembered across calls)."""
     nlp = load_nlp(model)
-    with _lock:
-        todo = list(dict.fromkeys(t for t in texts if (model, t) not in _cache))
-        for text, doc in zip(todo, nlp.pipe(todo, batch_size=256), strict=True):
-            doc.tensor = _EMPTY  # the token vectors are only needed while the pipeline runs
-            _cache[(model, text)] = doc
-        docs = []
-        for t in texts:
-            _cache.move_to_end((model, t))
-            docs.append(_cache[(model, t)])
-        while len(_cache) > CACHE_SIZE:
-            _cache.popitem(last=False)
+    docs = _cached(texts, model)
+    if docs is not None:
+        return docs
+    with _pipe_lock:
+        with _cache_lock:
+            todo = list(dict.fromkeys(t for t in texts if (model, t) not in _cache))
+        parsed = list(nlp.pipe(todo, batch_size=256))
+        with _cache_lock:
+            for text, doc in zip(todo, parsed, strict=True):
+                doc.tensor = _EMPTY  # the token vectors are only needed while the pipeline runs
+                _cache[(model, text)] = doc
+            docs = []
+            for t in texts:
+                _cache.move_to_end((model, t))
+                docs.append(_cache[(model, t)])
+            while len(_cache) > CACHE_SIZE:
+                _cache.popitem(last=False)
     return docs
 
 
