@@ -48,7 +48,7 @@ def _record_facts() -> None:
         _raw.append(_plain({"quantities": result.quantities, "dates": result.dates}))
         return result
 
-    facts_module.extract_facts = wrapped  # type: ignore[assignment]
+    facts_module.extract_facts = wrapped
 
 
 def _plain(value: Any) -> Any:
