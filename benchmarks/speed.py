@@ -23,6 +23,7 @@ from pathlib import Path
 
 from newsfuse.config import load_settings
 from newsfuse.embed import load_embedder
+from newsfuse.errors import NoArticlesError
 from newsfuse.pipeline import brief, brief_many, prepare
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -56,18 +57,22 @@ def warm_seconds(runs: int) -> tuple[float, dict[str, float]]:
 
 
 def batch(n_clusters: int, facts: bool) -> dict[str, float]:
-    clusters = []
+    settings = load_settings(facts=facts)
+    clusters, sentences = [], []
     with DEV.open() as handle:
         for line in handle:
             c = json.loads(line)
             docs = [{"id": d["doc_id"], "text": d["text"]} for d in c["docs"] if d["text"].strip()]
-            if docs:
+            try:  # a cluster whose every article cleans to nothing is not a story
+                texts = prepare(docs, settings, c["id"]).sentence_texts if docs else []
+            except NoArticlesError:
+                continue
+            if texts:
                 clusters.append((c["id"], docs))
+                sentences.extend(texts)
             if len(clusters) >= n_clusters:
                 break
-    settings = load_settings(facts=facts)
     embedder = load_embedder(settings.embedder, settings.embed_batch)
-    sentences = [t for cid, docs in clusters for t in prepare(docs, settings, cid).sentence_texts]
     embedder.embed(sentences[:64])  # warm the session
     started = time.perf_counter()
     embedder.embed(sentences)

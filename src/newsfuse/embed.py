@@ -63,6 +63,9 @@ class OnnxEmbedder:
         options = ort.SessionOptions()
         options.intra_op_num_threads = threads or min(4, os.cpu_count() or 1)
         options.inter_op_num_threads = 1
+        # No busy-waiting between batches: spinning threads take the cores spaCy parses on while the
+        # brief embeds (facts on: 35–40% → 45–46% of the bare embedder's rate; the bare rate 0–9% lower).
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         try:
             self._session = ort.InferenceSession(str(model_path), options, providers=["CPUExecutionProvider"])
         except Exception as exc:  # onnxruntime raises its own untyped errors

@@ -152,12 +152,13 @@ def brief(articles: Sequence[ArticleInput], words: int | None = None, *, setting
     # Loading spaCy (about a second) overlaps reading and embedding: onnxruntime releases the GIL.
     spacy_loading = _load_spacy_in_background(settings) if settings.facts else None
     prepared = prepare(articles, settings, id)
+    parsing = _parse_in_background([prepared], settings, after=spacy_loading)
     started = time.perf_counter()
     model = embedder or load_embedder(settings.embedder, settings.embed_batch)
     vectors = embed_unique(model, prepared.sentence_texts)
     prepared.timings["embed"] = time.perf_counter() - started
-    if spacy_loading is not None:
-        spacy_loading.join()
+    if parsing is not None:
+        parsing.join()
     return assemble(prepared, vectors, words or settings.words, settings)
 
 
@@ -202,6 +203,17 @@ def _load_spacy_in_background(settings: Settings) -> threading.Thread:
     return thread
 
 
+def _parse_in_background(stories: Sequence[Prepared], settings: Settings,
+                         after: threading.Thread | None = None) -> threading.Thread | None:
+    """Parse the stories' sentences with spaCy while the caller embeds them (onnxruntime releases the
+    GIL, and spaCy uses one core): the facts stage then finds every parse in the cache."""
+    if not settings.facts:
+        return None
+    from newsfuse.facts.nlp import prefetch
+
+    return prefetch([p.sources for p in stories], settings.spacy_model, after=after)
+
+
 def brief_many(clusters: Iterable[tuple[str, Sequence[ArticleInput]]], words: int | None = None, *,
                settings: Settings | None = None, embedder: Embedder | None = None,
                chunk: int = 64) -> Iterable[Brief]:
@@ -213,6 +225,7 @@ def brief_many(clusters: Iterable[tuple[str, Sequence[ArticleInput]]], words: in
 
     def flush() -> Iterable[Brief]:
         texts = [t for p in pending for t in p.sentence_texts]
+        parsing = _parse_in_background(pending, settings)
         started = time.perf_counter()
         vectors = embed_unique(model, texts)
         spent = time.perf_counter() - started
@@ -223,6 +236,8 @@ def brief_many(clusters: Iterable[tuple[str, Sequence[ArticleInput]]], words: in
             yield assemble(p, vectors[offset:offset + n], words or settings.words, settings)
             offset += n
         pending.clear()
+        if parsing is not None:  # finished by now: the last story's facts read its parses
+            parsing.join()
 
     for cluster_id, inputs in clusters:
         pending.append(prepare(_inputs(inputs), settings, cluster_id))

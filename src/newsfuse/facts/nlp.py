@@ -2,10 +2,16 @@
 
 The fact extractors all read the same parsed sentences (`Parsed`), so a story is parsed exactly once,
 in one `nlp.pipe` call, and a sentence printed by several outlets (wire copies) is parsed once.
+
+spaCy runs on one core while the sentence embedder (onnxruntime, which releases the GIL) leaves
+the other one partly idle, so the pipeline parses a story's sentences in a background thread
+(`prefetch`) while it embeds them: the same `nlp.pipe` calls on the same texts, only earlier, so the
+docs and everything read from them are the same.
 """
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -56,9 +62,18 @@ def pip_line(name: str) -> str:
     return f"pip install {name.replace('_', '-')}  (or: python -m spacy download {name})"
 
 
-@lru_cache(maxsize=4)
+_load_lock = threading.Lock()
+
+
 def load_nlp(name: str = DEFAULT_MODEL) -> Language:
-    """The spaCy pipeline `name` (a package name or a path), loaded once per process."""
+    """The spaCy pipeline `name` (a package name or a path), loaded once per process (and once only
+    when two threads ask for it at the same time)."""
+    with _load_lock:
+        return _load(name)
+
+
+@lru_cache(maxsize=4)
+def _load(name: str) -> Language:
     try:
         import spacy
     except ImportError:
@@ -76,29 +91,84 @@ def load_nlp(name: str = DEFAULT_MODEL) -> Language:
 
 _cache: OrderedDict[tuple[str, str], Doc] = OrderedDict()
 _EMPTY = np.zeros((0, 0), dtype="float32")
+# One pipeline run at a time (a prefetch and a brief may overlap); the cache has its own short lock,
+# so a brief whose sentences a prefetch has parsed reads them while the prefetch parses the next story.
+_pipe_lock = threading.Lock()
+_cache_lock = threading.Lock()
+
+
+def _cached(texts: Sequence[str], model: str) -> list[Doc] | None:
+    with _cache_lock:
+        if any((model, t) not in _cache for t in texts):
+            return None
+        docs = []
+        for t in texts:
+            _cache.move_to_end((model, t))
+            docs.append(_cache[(model, t)])
+        return docs
 
 
 def parse_texts(texts: Sequence[str], model: str = DEFAULT_MODEL) -> list[Doc]:
     """One Doc per text; each distinct text is parsed once (and remembered across calls)."""
     nlp = load_nlp(model)
-    todo = list(dict.fromkeys(t for t in texts if (model, t) not in _cache))
-    for text, doc in zip(todo, nlp.pipe(todo, batch_size=256), strict=True):
-        doc.tensor = _EMPTY  # the token vectors are only needed while the pipeline runs
-        _cache[(model, text)] = doc
-    docs = []
-    for t in texts:
-        _cache.move_to_end((model, t))
-        docs.append(_cache[(model, t)])
-    while len(_cache) > CACHE_SIZE:
-        _cache.popitem(last=False)
+    docs = _cached(texts, model)
+    if docs is not None:
+        return docs
+    with _pipe_lock:
+        with _cache_lock:
+            todo = list(dict.fromkeys(t for t in texts if (model, t) not in _cache))
+        parsed = list(nlp.pipe(todo, batch_size=256))
+        with _cache_lock:
+            for text, doc in zip(todo, parsed, strict=True):
+                doc.tensor = _EMPTY  # the token vectors are only needed while the pipeline runs
+                _cache[(model, text)] = doc
+            docs = []
+            for t in texts:
+                _cache.move_to_end((model, t))
+                docs.append(_cache[(model, t)])
+            while len(_cache) > CACHE_SIZE:
+                _cache.popitem(last=False)
     return docs
 
 
-def parse_sources(sources: Sequence[Source], model: str = DEFAULT_MODEL) -> list[Parsed]:
-    """Every sentence of every source, parsed, in source then sentence order."""
+def _pairs(sources: Sequence[Source]) -> list[tuple[str, Sentence]]:
     pairs: list[tuple[str, Sentence]] = []
     for src in sources:
         sentences = src.sentences or split_sentences(src.article)
         pairs.extend((src.article.id, s) for s in sentences)
+    return pairs
+
+
+def parse_sources(sources: Sequence[Source], model: str = DEFAULT_MODEL) -> list[Parsed]:
+    """Every sentence of every source, parsed, in source then sentence order."""
+    pairs = _pairs(sources)
     docs = parse_texts([s.text for _, s in pairs], model)
     return [Parsed(aid, s, d) for (aid, s), d in zip(pairs, docs, strict=True)]
+
+
+def prefetch(stories: Sequence[Sequence[Source]], model: str = DEFAULT_MODEL,
+             after: threading.Thread | None = None) -> threading.Thread:
+    """Parse the stories' sentences into the cache in a background thread, story by story, exactly as
+    `parse_sources` will (one `nlp.pipe` call per story, in order), so that call then finds them all.
+
+    `after`: a thread to wait for first (the one loading the model). Stops early rather than fill
+    the cache past half its size (the first stories' docs would be evicted before they are read).
+    Errors are left for `parse_sources` to raise where the facts stage runs.
+    """
+    def run() -> None:
+        if after is not None:
+            after.join()
+        budget = CACHE_SIZE // 2
+        try:
+            for sources in stories:
+                texts = [s.text for _, s in _pairs(sources)]
+                budget -= len(texts)
+                if budget < 0:
+                    return
+                parse_texts(texts, model)
+        except Exception:  # a warm-up only: the facts stage parses again and reports the error
+            return
+
+    thread = threading.Thread(target=run, name="newsfuse-spacy-prefetch", daemon=True)
+    thread.start()
+    return thread
