@@ -46,6 +46,9 @@ def story(*texts: str, days: tuple[dt.date, ...] = (), claims: bool = True) -> F
     ("Police seized seven automatic rifles at the port.", "Police seized three hunting rifles at the port."),
     # a denied figure states no value
     ("No team has offered more than eight years, sources said.", "The Orioles offered seven years, sources said."),
+    # a part of the places against all of them
+    ("The bombings killed 213 people in Nairobi, officials said.",
+     "The bombings killed 224 people in Nairobi and Dar es Salaam, officials said."),
     # distances from two towns
     ("The epicenter was 65 kilometers northwest of Cauquenes, the survey said.",
      "The epicenter was 60 kilometers northwest of Curico, the survey said."),
