@@ -46,6 +46,9 @@ def story(*texts: str, days: tuple[dt.date, ...] = (), claims: bool = True) -> F
     ("Police seized seven automatic rifles at the port.", "Police seized three hunting rifles at the port."),
     # a denied figure states no value
     ("No team has offered more than eight years, sources said.", "The Orioles offered seven years, sources said."),
+    # a figure per season is not one season's
+    ("He has hit at least 30 homers in each of the past five seasons, the team said.",
+     "He has hit 13 homers with the Angels this season, the team said."),
     # a part of the places against all of them
     ("The bombings killed 213 people in Nairobi, officials said.",
      "The bombings killed 224 people in Nairobi and Dar es Salaam, officials said."),

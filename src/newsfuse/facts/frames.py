@@ -112,6 +112,11 @@ def read_frame(doc: Doc, start: int, end: int, head: Token | None, verb: Token |
                 for obj in child.children:
                     if obj.dep_ == "pobj" and obj.i not in inside:
                         scope |= _names_under(obj, PHRASE_DEPS)
+            elif child.dep_ == "advcl" and tok is verb and child.tag_ == "VBG" and \
+                    not any(c.dep_ == "mark" for c in child.children):
+                # "Playing in 157 games with the Angels and Braves, he had 121 RBIs": the participle
+                # says where and with whom the whole clause is true.
+                scope |= _places_under(child)
     sort = set()
     if head is not None:
         for child in head.children:

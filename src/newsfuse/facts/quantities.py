@@ -699,6 +699,9 @@ def _governing_verb(tok: Token) -> Token | None:
     return None
 
 
+PERIODS = frozenset({"year", "day", "month", "week", "hour", "minute", "second", "season", "game", "match"})
+
+
 def _period(found: Found, doc: Doc, inside: set[int], verb: Token | None, head: Token | None) -> None:
     """Which stretch of time a sum or count covers: "over five years", "five-year", "annual"."""
     if found.quantity.kind == "duration":
@@ -707,10 +710,14 @@ def _period(found: Found, doc: Doc, inside: set[int], verb: Token | None, head: 
     for t in scope:
         if t.lower_ in PER_WORDS:
             found.per = PER_WORDS[t.lower_]
-        if t.lower_ in {"a", "an", "per", "each", "every"} and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in \
-                {"year", "day", "month", "week", "hour", "minute", "second", "season", "game", "match"} and \
+        if t.lower_ in {"a", "an", "per", "each", "every"} and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in PERIODS and \
                 (t.i + 2 >= len(doc) or doc[t.i + 2].pos_ != "NOUN"):
             found.per = doc[t.i + 1].lower_
+        if t.lower_ in {"each", "every"} and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "of" \
+                and t.i >= found.end and found.quantity.kind != "age":
+            # "in each of the past five seasons": a figure per season
+            later = [w.lower_.rstrip("s") for w in doc[t.i + 2:t.i + 7]]
+            found.per = next((w for w in later if w in PERIODS), found.per)
     for t in scope:
         if t.lower_ not in HOURS or t.i == 0:
             continue
