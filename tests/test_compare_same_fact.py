@@ -5,6 +5,7 @@ false alarms read on real news (ages of two people, tolls of two places, a part 
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -202,3 +203,15 @@ def test_a_toll_that_rises_tenfold_over_days_is_still_an_update() -> None:
     assert f.conflicts == []
     [u] = f.updates
     assert [v.value for v in u.values] == ["12", "140"]
+
+
+def test_a_summary_sentence_cites_only_sources_that_give_its_figure(examples_dir: Path) -> None:
+    # The bundled example: one claim joins the reports of twelve dead and of fourteen; the summary
+    # may show the twelve sentence, and must then not cite the fourteen reports.
+    b = brief([str(examples_dir)], settings=load_settings())
+    [toll] = [c for c in b.conflicts if c.kind == "count" and {"Twelve", "Fourteen"} <= {v.value for v in c.values}]
+    sides = {v.value: set(v.sources) for v in toll.values}
+    for item in b.summary:
+        for value, other in (("Twelve", "Fourteen"), ("Fourteen", "Twelve")):
+            if value.lower() in item.text.lower():
+                assert not set(item.sources) & sides[other], (item.text, item.sources)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from newsfuse.types import Brief, Claim, ConflictValue, SummaryItem
+from newsfuse.types import Brief, Claim, ConflictValue, Evidence, SummaryItem
 
 # Kinds of disagreement that are about the point a sentence makes (its figures and dates).
 POINT_KINDS = frozenset({"number", "money", "date", "duration", "count"})
@@ -31,39 +31,46 @@ def _sides(brief: Brief) -> list[list[set[Key]]]:
     return out
 
 
-def _own_side(claim: Claim, sides: list[set[Key]]) -> int | None:
-    """The value the claim's own (representative) sentence gives, if it gives one."""
-    for e in claim.evidence:
-        if e.text == claim.text:
+def _own_side(text: str, evidence: Sequence[Evidence], sides: list[set[Key]]) -> int | None:
+    """The value a sentence shown as `text` (one of `evidence`) gives, if it gives one."""
+    for e in evidence:
+        if e.text == text:
             for k, keys in enumerate(sides):
                 if (e.source, e.sentence) in keys:
                     return k
     return None
 
 
+def _against(text: str, evidence: Sequence[Evidence], sides_of: list[list[set[Key]]]) -> set[str]:
+    """Sources among `evidence` whose sentence gives another value than the sentence shown."""
+    against: set[str] = set()
+    for sides in sides_of:
+        mine = _own_side(text, evidence, sides)
+        if mine is None:
+            continue
+        for e in evidence:
+            key = (e.source, e.sentence)
+            if any(key in keys for k, keys in enumerate(sides) if k != mine) and key not in sides[mine]:
+                against.add(e.source)
+    return against
+
+
 def honest_support(brief: Brief) -> None:
-    """Move the sources that contradict each claim's point out of its support (in place)."""
+    """Move the sources that contradict each claim's point out of its support (in place).
+
+    A summary item is judged by the sentence it shows, which need not be its claim's own: the
+    summary may show the one report of twelve dead in a claim the reports of fourteen make.
+    """
     sides_of = _sides(brief)
     if not sides_of:
         return
     origin = {s.article.id: s.origin for s in brief.sources}
-    changed: dict[int, set[str]] = {}
     for claim in brief.claims:
-        against: set[str] = set()
-        for sides in sides_of:
-            mine = _own_side(claim, sides)
-            if mine is None:
-                continue
-            for e in claim.evidence:
-                key = (e.source, e.sentence)
-                if any(key in keys for k, keys in enumerate(sides) if k != mine) and key not in sides[mine]:
-                    against.add(e.source)
-        if against:
+        if against := _against(claim.text, claim.evidence, sides_of):
             _drop(claim, against, origin)
-            changed[claim.id] = against
     for item in brief.summary:
-        if item.claim in changed:
-            _drop_item(item, changed[item.claim], origin)
+        if against := _against(item.text, item.evidence, sides_of):
+            _drop_item(item, against, origin)
 
 
 def _drop(claim: Claim, against: set[str], origin: dict[str, int]) -> None:
