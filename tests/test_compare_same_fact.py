@@ -47,6 +47,9 @@ def story(*texts: str, days: tuple[dt.date, ...] = (), claims: bool = True) -> F
     ("Police seized seven automatic rifles at the port.", "Police seized three hunting rifles at the port."),
     # a denied figure states no value
     ("No team has offered more than eight years, sources said.", "The Orioles offered seven years, sources said."),
+    # a participle's places scope its clause: one team's part of the season against both teams'
+    ("Teixeira hit 13 homers and 43 RBIs in 54 games with the Angels, the team said.",
+     "Playing in 157 games with the Angels and Braves, Teixeira had 121 RBIs, the team said."),
     # a figure per season is not one season's
     ("He has hit at least 30 homers in each of the past five seasons, the team said.",
      "He has hit 13 homers with the Angels this season, the team said."),
