@@ -18,6 +18,8 @@ from typing import Any
 from fastapi import Request
 from pydantic import ValidationError
 from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException
+from starlette.formparsers import MultiPartException
 
 from newsfuse.config import Settings
 from newsfuse.errors import NewsfuseError
@@ -105,8 +107,16 @@ async def from_form(request: Request, limits: Limits, max_articles: int, words: 
     """A form: `text` fields (pasted articles, blank ones ignored), `file` uploads, `words`."""
     # Parts may be as large as the whole body; the per-article limit is checked below with a clear
     # message (Starlette's own would be a bare 400).
-    form = await request.form(max_files=limits.max_files, max_fields=max_articles + 20,
-                              max_part_size=limits.max_body_bytes)
+    try:
+        form = await request.form(max_files=limits.max_files, max_fields=max_articles + 20,
+                                  max_part_size=limits.max_body_bytes)
+    except (MultiPartException, HTTPException) as exc:
+        # Starlette answers a form it will not parse with a bare 400. Too many fields or files is a
+        # request too large (found by schemathesis), anything else an invalid one.
+        message = str(getattr(exc, "detail", None) or getattr(exc, "message", None) or exc)
+        if message.startswith("Too many"):
+            raise too_large(f"{message} (at most {max_articles} articles)") from None
+        raise WebError(422, "invalid-request", message) from None
     batch = Batch()
     try:
         for value in form.getlist("text"):
