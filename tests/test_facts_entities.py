@@ -93,3 +93,10 @@ def test_a_place_inside_a_longer_place_name_is_another_place() -> None:
     t = table("Chinese ships sailed through the Taiwan Strait on Monday.", "Taiwan said it tracked the ships.")
     places = {e.name for e in t.entities if e.kind == "place"}
     assert {"Taiwan", "Taiwan Strait"} <= places
+
+
+def test_a_name_ending_in_a_place_word_is_a_place() -> None:
+    t = table("Mayor Tomas Brandt said two firefighters were swept away near the Old Tanner Bridge, which partly "
+              "collapsed shortly before midnight.", "The Old Tanner Bridge was closed on Thursday.")
+    [bridge] = [e for e in t.entities if "Tanner Bridge" in e.name]
+    assert bridge.kind == "place" and bridge.sources == ["s0", "s1"]

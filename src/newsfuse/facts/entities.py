@@ -276,13 +276,33 @@ def _others(raw: list[tuple[Parsed, Span, str, EntityKind]],
             people: list[tuple[str, EntityKind, list[tuple[Parsed, Span]]]],
             places: list[tuple[Parsed, Span]]) -> list[tuple[str, EntityKind, list[tuple[Parsed, Span]]]]:
     claimed = {(p.key, s.start) for _, _, refs in people for p, s in refs}
-    groups: dict[tuple[EntityKind, str], list[tuple[Parsed, Span]]] = defaultdict(list)
     typed = [(p, s, kind) for p, s, label, kind in raw if label != "PERSON" and (p.key, s.start) not in claimed]
+    by_name: dict[str, list[tuple[Parsed, Span, EntityKind]]] = defaultdict(list)
     for p, s, kind in [*typed, *((p, s, "place") for p, s in places)]:
         key = " ".join(s.text.lower().replace("’", "'").split())
-        groups[(kind, ALIASES.get(key, key))].append((p, s))
+        by_name[ALIASES.get(key, key)].append((p, s, kind))
+    groups: dict[tuple[EntityKind, str], list[tuple[Parsed, Span]]] = defaultdict(list)
+    for key, seen in by_name.items():
+        groups[(_kind_of(key, [k for _, _, k in seen]), key)].extend((p, s) for p, s, _ in seen)
     _merge_short_forms(groups)
     return [(_best_name([s.text for _, s in refs]), kind, _dedup(refs)) for (kind, _), refs in groups.items()]
+
+
+# The last word of a name that makes it a place whatever the tagger says ("Old Tanner Bridge", "Quay
+# Street", "Marrow River"): a bridge or a street is somewhere, not an organisation.
+PLACE_HEADS = frozenset({"bridge", "street", "st", "road", "rd", "avenue", "ave", "lane", "boulevard", "highway",
+                         "river", "lake", "mountain", "mountains", "hill", "hills", "square", "airport", "harbour",
+                         "harbor", "bay", "island", "islands", "valley", "park", "ranch", "stadium", "strait", "sea",
+                         "ocean", "coast", "beach", "canyon", "province", "district", "region", "village", "peninsula",
+                         "gulf", "desert", "forest", "plaza", "tower", "dam", "canal", "pass", "creek", "mount"})
+
+
+def _kind_of(name: str, kinds: list[EntityKind]) -> EntityKind:
+    """One kind for a name, by agreement of its mentions; a place word at its end decides."""
+    if name.split()[-1] in PLACE_HEADS and len(name.split()) > 1:
+        return "place"
+    counts = Counter(kinds)
+    return max(counts, key=lambda k: (counts[k], -kinds.index(k)))
 
 
 def _merge_short_forms(groups: dict[tuple[EntityKind, str], list[tuple[Parsed, Span]]]) -> None:
