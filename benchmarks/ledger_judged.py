@@ -127,9 +127,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 v = json.loads(line)
                 verdicts[v["key"]] = v
     settings = load_settings()
-    counts: dict[str, Any] = defaultdict(int)
+    counts: dict[str, int] = defaultdict(int)
     sets: dict[str, dict[str, int]] = {}
-    counts["sets"] = sets
     rows: list[tuple[Story, dict[str, Any], str | None]] = []
     per_set: dict[str, int] = defaultdict(int)
     started = time.perf_counter()
@@ -154,7 +153,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             rows.append((story, {**item, "key": k}, v["verdict"] if v else None))
         print(f"\r{counts['stories']} stories", end="", file=sys.stderr, flush=True)
     print(file=sys.stderr)
-    _report(rows, counts, time.perf_counter() - started, args.show)
+    _report(rows, counts, sets, time.perf_counter() - started, args.show)
     if args.unjudged:
         with args.unjudged.open("w", encoding="utf-8") as f:
             for story, item, verdict in rows:
@@ -168,8 +167,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-def _report(rows: list[tuple[Story, dict[str, Any], str | None]], counts: dict[str, Any], seconds: float,
-            show: int) -> None:
+def _report(rows: list[tuple[Story, dict[str, Any], str | None]], counts: dict[str, int],
+            sets: dict[str, dict[str, int]], seconds: float, show: int) -> None:
     n = max(counts["stories"], 1)
     conflicts = [(s, i, v) for s, i, v in rows if i["type"] == "conflict"]
     updates = [(s, i, v) for s, i, v in rows if i["type"] == "update"]
@@ -196,7 +195,7 @@ def _report(rows: list[tuple[Story, dict[str, Any], str | None]], counts: dict[s
                 break
     print("\n| set | stories | reports per story | conflicts per story | at confidence >= 0.5 | judged real / judged |")
     print("|---|---|---|---|---|---|")
-    for name, told in sorted(counts["sets"].items()):
+    for name, told in sorted(sets.items()):
         mine = [(i, v) for s, i, v in conflicts if s.set == name]
         n_set = max(told["stories"], 1)
         print(f"| {name} | {told['stories']} | {told['reports'] / n_set:.1f} | {len(mine) / n_set:.2f} | "

@@ -29,7 +29,6 @@ import dataclasses
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
 from newsfuse import lang
 from newsfuse.types import Article, Removal
@@ -774,17 +773,12 @@ def clean_text(text: str, title: str = "", host: str = "") -> Cleaned:
     return Cleaned(body, title, language, removed)
 
 
-def _host(url: str) -> str:
-    try:
-        return (urlsplit(url).hostname or "") if url else ""
-    except ValueError:
-        return ""
-
-
 def clean_article(article: Article) -> Article:
     """A new Article: `text` cleaned, `title` filled from the first line when it is one, `removed`
     extended with what was taken out (in the order it appeared), `language` detected when unset."""
-    cleaned = clean_text(article.text, article.title, _host(article.url))
+    from newsfuse.ingest.meta import host_of  # ingest reads articles through this module
+
+    cleaned = clean_text(article.text, article.title, host_of(article.url))
     return dataclasses.replace(article, text=cleaned.text, title=cleaned.title,
                                language=article.language or cleaned.language,
                                removed=[*article.removed, *cleaned.removed])

@@ -442,17 +442,20 @@ def quantity_conflicts(found: Sequence[Found], align: Alignment, dates: Sequence
         da, db = when.get(ka, []), when.get(kb, [])
         return bool(da and db) and not any(_overlap(x, y) for x in da for y in db)
 
-    def days_apart(a: Stated, b: Stated) -> bool:
+    def days_between(a: Stated, b: Stated) -> int:
         pa, pb = (published or {}).get(a.source), (published or {}).get(b.source)
-        return bool(pa and pb and abs((pa - pb).days) > 2)
+        return abs((pa - pb).days) if pa and pb else 0
 
     def apart(a: Stated, b: Stated, verdict: Verdict) -> Verdict:
         """Articles published days apart: a changed figure is more likely an update."""
-        pa, pb = (published or {}).get(a.source), (published or {}).get(b.source)
-        if pa and pb and days_apart(a, b) and not verdict.consistent:
+        if (days := days_between(a, b)) > 2 and not verdict.consistent:
             verdict.weight *= 0.5
-            verdict.notes.append(f"published {abs((pa - pb).days)} days apart: may be an update")
+            verdict.notes.append(f"published {days} days apart: may be an update")
         return verdict
+
+    def two_things(a: Stated, b: Stated) -> bool:
+        """Figures too far apart to be one fact told on one day (told days apart: an update)."""
+        return _far_apart(a, b) and days_between(a, b) <= 2
 
     by_key: dict[tuple[str, int], list[int]] = defaultdict(list)
     for i, s in enumerate(items):
@@ -481,7 +484,7 @@ def quantity_conflicts(found: Sequence[Found], align: Alignment, dates: Sequence
                 not any(_same_value(items[i], items[j]) for i in left for j in right)
             for i, j, verdict in settled:
                 seen.add((min(i, j), max(i, j)))
-                if not verdict.consistent and _far_apart(items[i], items[j]) and not days_apart(items[i], items[j]):
+                if not verdict.consistent and two_things(items[i], items[j]):
                     continue  # two things, not two outlets' values of one
                 verdict = apart(items[i], items[j], verdict)
                 if verdict.consistent:
@@ -509,7 +512,7 @@ def quantity_conflicts(found: Sequence[Found], align: Alignment, dates: Sequence
             verdict = apart(a, b, compare_values(a, b))
             if verdict.consistent:
                 agree.append((i, j))
-            elif not _far_apart(a, b) or days_apart(a, b):
+            elif not two_things(a, b):
                 conflicts.append(_Edge(i, j, 0.6 * verdict.weight, verdict.notes))
     return _assemble(items, conflicts, agree, contrasted)
 

@@ -97,15 +97,18 @@ _pipe_lock = threading.Lock()
 _cache_lock = threading.Lock()
 
 
+def _take(texts: Sequence[str], model: str) -> list[Doc]:
+    """The cached docs of `texts`, marked as recently used (the caller holds `_cache_lock`)."""
+    docs = []
+    for t in texts:
+        _cache.move_to_end((model, t))
+        docs.append(_cache[(model, t)])
+    return docs
+
+
 def _cached(texts: Sequence[str], model: str) -> list[Doc] | None:
     with _cache_lock:
-        if any((model, t) not in _cache for t in texts):
-            return None
-        docs = []
-        for t in texts:
-            _cache.move_to_end((model, t))
-            docs.append(_cache[(model, t)])
-        return docs
+        return _take(texts, model) if all((model, t) in _cache for t in texts) else None
 
 
 def parse_texts(texts: Sequence[str], model: str = DEFAULT_MODEL) -> list[Doc]:
@@ -122,10 +125,7 @@ def parse_texts(texts: Sequence[str], model: str = DEFAULT_MODEL) -> list[Doc]:
             for text, doc in zip(todo, parsed, strict=True):
                 doc.tensor = _EMPTY  # the token vectors are only needed while the pipeline runs
                 _cache[(model, text)] = doc
-            docs = []
-            for t in texts:
-                _cache.move_to_end((model, t))
-                docs.append(_cache[(model, t)])
+            docs = _take(texts, model)
             while len(_cache) > CACHE_SIZE:
                 _cache.popitem(last=False)
     return docs

@@ -24,7 +24,7 @@ from newsfuse.types import Evidence, Quote, QuoteVariant
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-SPEECH_VERBS = frozenset(["say", "says", "said", "saying", "tell", "tells", "told", "telling", "warn", "warns", "warned", "warning", "add", "adds", "added", "adding", "state", "states", "stated", "note", "notes", "noted", "write", "writes", "wrote", "ask", "asks", "asked", "urge", "urges", "urged", "insist", "insists", "insisted", "declare", "declares", "declared", "argue", "argues", "argued", "claim", "claims", "claimed", "call", "calls", "called", "describe", "describes", "described", "explain", "explains", "explained", "announce", "announces", "announced", "stress", "stresses", "stressed", "emphasise", "emphasised", "emphasize", "emphasized", "accuse", "accuses", "accused", "reply", "replied", "respond", "responded", "tweet", "tweeted", "posted", "quoted", "quote", "quotes", "acknowledge", "acknowledged", "admit", "admitted", "vow", "vowed", "pledge", "pledged", "promise", "promised", "demand", "demanded", "demands", "mentioned", "remarked", "observed", "cautioned", "complained", "suggested", "predicted", "continued", "told", "highlighted", "underlined", "reiterated", "criticised", "criticized", "condemned", "denounced", "slammed", "branded", "labelled", "labeled", "dubbed", "termed", "confirm", "confirms", "confirmed", "report", "reports", "reported", "deny", "denies", "denied", "recall", "recalls", "recalled", "concede", "conceded", "say", "tell", "testify", "testified", "blogged"])
+SPEECH_VERBS = frozenset(["say", "says", "said", "saying", "tell", "tells", "told", "telling", "warn", "warns", "warned", "warning", "add", "adds", "added", "adding", "state", "states", "stated", "note", "notes", "noted", "write", "writes", "wrote", "ask", "asks", "asked", "urge", "urges", "urged", "insist", "insists", "insisted", "declare", "declares", "declared", "argue", "argues", "argued", "claim", "claims", "claimed", "call", "calls", "called", "describe", "describes", "described", "explain", "explains", "explained", "announce", "announces", "announced", "stress", "stresses", "stressed", "emphasise", "emphasised", "emphasize", "emphasized", "accuse", "accuses", "accused", "reply", "replied", "respond", "responded", "tweet", "tweeted", "posted", "quoted", "quote", "quotes", "acknowledge", "acknowledged", "admit", "admitted", "vow", "vowed", "pledge", "pledged", "promise", "promised", "demand", "demanded", "demands", "mentioned", "remarked", "observed", "cautioned", "complained", "suggested", "predicted", "continued", "highlighted", "underlined", "reiterated", "criticised", "criticized", "condemned", "denounced", "slammed", "branded", "labelled", "labeled", "dubbed", "termed", "confirm", "confirms", "confirmed", "report", "reports", "reported", "deny", "denies", "denied", "recall", "recalls", "recalled", "concede", "conceded", "testify", "testified", "blogged"])
 PRONOUNS = frozenset({"he", "she", "him", "her"})
 FULL_QUOTE_WORDS = 6  # fewer words than this, and not a clause of its own: a partial quote
 
@@ -159,7 +159,7 @@ def _join_interrupted(quotations: list[list[tuple[int, int, int]]], sentences: l
     utterance cut by its speech verb, so one entry."""
     out: list[list[tuple[int, int, int]]] = []
     for q in sorted(quotations, key=lambda q: q[0][:2]):
-        if out and len(out[-1]) >= 1 and out[-1][-1][0] == q[0][0]:
+        if out and out[-1][-1][0] == q[0][0]:
             n, _, prev_end = out[-1][-1]
             between = sentences[n].text[prev_end:q[0][1]]
             gap = words(between)

@@ -64,7 +64,7 @@ def masthead_of(html: str) -> str:
     except (ValueError, lxml.etree.ParserError):
         return ""
     for element in root.xpath(_MASTHEAD_XPATH)[:10]:
-        if element.xpath("ancestor-or-self::footer") or element.xpath("ancestor-or-self::*[contains(@class, 'footer')]"):
+        if element.xpath("ancestor-or-self::*[self::footer or contains(@class, 'footer')]"):
             continue  # a partner's or owner's logo at the foot of the page
         texts = [" ".join(element.text_content().split())]
         texts += [" ".join(str(alt).split()) for alt in element.xpath(".//img/@alt")]

@@ -128,10 +128,13 @@ def wire_of(removed: Iterable[Removal], outlet: str = "") -> str:
             return agency
     # An agency that owns the copy ("Copyright 2023 The Associated Press" under a paper's masthead).
     for removal in removed:
-        if removal.reason == "copyright" and (agency := _as_agency(re.sub(r"^the\s+", "", _from_copyright(removal.text),
-                                                                            flags=re.I))):
+        if removal.reason == "copyright" and (agency := _as_agency(_without_the(_from_copyright(removal.text)))):
             return agency
-    return _as_agency(re.sub(r"^the\s+", "", outlet, flags=re.I))
+    return _as_agency(_without_the(outlet))
+
+
+def _without_the(name: str) -> str:
+    return re.sub(r"^the\s+", "", name, flags=re.I)
 
 
 def _published(removed: list[Removal]) -> tuple[dt.date | None, str]:
@@ -151,7 +154,8 @@ def _published(removed: list[Removal]) -> tuple[dt.date | None, str]:
     return None, ""
 
 
-def _host(url: str) -> str:
+def host_of(url: str) -> str:
+    """The host of a URL without "www." ("" when there is none or it is malformed)."""
     try:
         host = urlsplit(url).hostname or "" if url else ""
     except ValueError:
@@ -165,7 +169,7 @@ def infer_metadata(article: Article) -> Article:
     outlet, outlet_from = article.outlet, article.outlet_from
     if not outlet:
         outlet, outlet_from = _outlet(article.removed)
-        if not outlet and (host := _host(article.url)):
+        if not outlet and (host := host_of(article.url)):
             outlet, outlet_from = host, "url"
     published, published_from = article.published, article.published_from
     if published is None:
