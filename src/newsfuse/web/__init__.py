@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from newsfuse.web.app import create_app
-    from newsfuse.web.intake import Limits
+    from newsfuse.web.limits import Limits
     from newsfuse.web.service import WebConfig
 
 __all__ = ["Limits", "WebConfig", "create_app"]
@@ -26,7 +26,7 @@ def __getattr__(name: str) -> object:
 
         return WebConfig
     if name == "Limits":
-        from newsfuse.web.intake import Limits
+        from newsfuse.web.limits import Limits
 
         return Limits
     raise AttributeError(name)
