@@ -1,6 +1,7 @@
-"""The web app and JSON API over a newsfuse store (`newsfuse serve`).
+"""The web app and JSON API over a newsfuse store (`newsfuse serve`). The package exports its three
+public names lazily, so that importing one helper module loads neither FastAPI nor the store.
 
-    from newsfuse.web import WebConfig, create_app
+    from newsfuse.web import Limits, WebConfig, create_app
 """
 
 from __future__ import annotations

@@ -3,7 +3,8 @@
     from newsfuse.web import WebConfig, create_app
     app = create_app(WebConfig(db=Path("news.db")))
 
-`newsfuse serve` (cli_web.py) runs it with uvicorn. No external asset, no CDN, no build step:
+`newsfuse serve` runs it with uvicorn. This module only assembles: routes (api, pages), exception
+handlers (handlers), middleware (guard) and the OpenAPI document. No external asset, no CDN, no build step:
 FastAPI's Swagger and ReDoc pages load scripts from a CDN, so they are off; /openapi.json is served.
 """
 
