@@ -169,7 +169,9 @@ def test_web_api_errors_are_json(client: TestClient, url: str) -> None:
     assert response.status_code == 404
     body = response.json()
     assert set(body) == {"error"}
-    assert set(body["error"]) == {"code", "message"}
+    assert set(body["error"]) == {"code", "kind", "message"}
+    assert body["error"]["code"] == "E701"
+    assert body["error"]["kind"] == "not-found"
 
 
 def test_web_html_errors_are_pages_without_tracebacks(client: TestClient) -> None:
@@ -182,7 +184,8 @@ def test_web_html_errors_are_pages_without_tracebacks(client: TestClient) -> Non
 def test_web_method_not_allowed_is_json(client: TestClient) -> None:
     response = client.delete("/api/stories")
     assert response.status_code == 405
-    assert response.json()["error"]["code"] == "method-not-allowed"
+    assert response.json()["error"]["kind"] == "method-not-allowed"
+    assert response.json()["error"]["code"] == "E704"
 
 
 # -- POST /api/brief --------------------------------------------------------------------------------
@@ -231,14 +234,14 @@ def test_web_api_brief_refuses_large_bodies_before_reading_them(client: TestClie
     response = client.post("/api/brief", content=b"{" + b" " * 400_000 + b"}",
                            headers={"content-type": "application/json"})
     assert response.status_code == 413
-    assert response.json()["error"]["code"] == "too-large"
+    assert response.json()["error"]["kind"] == "too-large"
 
 
 def test_web_api_brief_refuses_a_form_of_too_many_fields_as_too_large(client: TestClient) -> None:
     # schemathesis found Starlette's bare 400, which the API does not document.
     response = client.post("/api/brief", data={"text": ["a few words"] * 60})
     assert response.status_code == 413, response.text
-    assert response.json()["error"]["code"] == "too-large"
+    assert response.json()["error"]["kind"] == "too-large"
 
 
 def test_web_api_brief_needs_json_or_a_form(client: TestClient) -> None:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from newsfuse.config import Settings
-from newsfuse.web.errors import WebError
+from newsfuse.errors import TooLargeError
 from newsfuse.web.guard import is_loopback
-from newsfuse.web.intake import Batch, Limits, Upload, read_batch, safe_name
+from newsfuse.web.intake import Batch, Upload, read_batch, safe_name
+from newsfuse.web.limits import Limits
 
 
 @pytest.mark.parametrize(("given", "expected"), [
@@ -42,9 +43,9 @@ def test_web_intake_reads_uploads_by_extension_and_hides_the_temp_path() -> None
 
 def test_web_intake_counts_articles_inside_jsonl_uploads() -> None:
     lines = b"\n".join(b'{"text": "Article number %d about the talks in Tokyo."}' % i for i in range(5))
-    with pytest.raises(WebError) as caught:
+    with pytest.raises(TooLargeError) as caught:
         read_batch(Batch(uploads=[Upload("many.jsonl", lines)]), Settings(), Limits(), 3)
-    assert caught.value.status == 413
+    assert caught.value.code == "E702"
 
 
 @pytest.mark.parametrize(("host", "loopback"), [

@@ -1,6 +1,7 @@
-"""The web app and JSON API over a newsfuse store (`newsfuse serve`).
+"""The web app and JSON API over a newsfuse store (`newsfuse serve`). The package exports its three
+public names lazily, so that importing one helper module loads neither FastAPI nor the store.
 
-    from newsfuse.web import WebConfig, create_app
+    from newsfuse.web import Limits, WebConfig, create_app
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from newsfuse.web.app import create_app
-    from newsfuse.web.intake import Limits
+    from newsfuse.web.limits import Limits
     from newsfuse.web.service import WebConfig
 
 __all__ = ["Limits", "WebConfig", "create_app"]
@@ -26,7 +27,7 @@ def __getattr__(name: str) -> object:
 
         return WebConfig
     if name == "Limits":
-        from newsfuse.web.intake import Limits
+        from newsfuse.web.limits import Limits
 
         return Limits
     raise AttributeError(name)

@@ -1,6 +1,6 @@
 """The JSON API under /api: the twin of every page, plus briefing and ingesting articles.
 
-Errors are `{"error": {"code", "message"}}` (see web/errors.py); the brief is schema newsfuse.brief/1.
+Errors are `{"error": {"code", "kind", "message"}}` (see web/errors.py); the brief is schema newsfuse.brief/1.
 """
 
 from __future__ import annotations

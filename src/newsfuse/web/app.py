@@ -3,7 +3,8 @@
     from newsfuse.web import WebConfig, create_app
     app = create_app(WebConfig(db=Path("news.db")))
 
-`newsfuse serve` (cli_web.py) runs it with uvicorn. No external asset, no CDN, no build step:
+`newsfuse serve` runs it with uvicorn. This module only assembles: routes (api, pages), exception
+handlers (handlers), middleware (guard) and the OpenAPI document. No external asset, no CDN, no build step:
 FastAPI's Swagger and ReDoc pages load scripts from a CDN, so they are off; /openapi.json is served.
 """
 
@@ -22,7 +23,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 
 from newsfuse import __version__
-from newsfuse.web import api, errors, pages
+from newsfuse.web import api, handlers, pages
 from newsfuse.web.guard import BodyLimit, HostAndOrigin, SecurityHeaders
 from newsfuse.web.render import compile_templates
 from newsfuse.web.service import Service, WebConfig
@@ -30,7 +31,8 @@ from newsfuse.web.service import Service, WebConfig
 DESCRIPTION = """Stories, briefs and articles of a newsfuse store, as JSON.
 
 Every HTML page has a twin here: `/` ↔ `GET /api/stories`, `/stories/{id}` ↔ `GET /api/stories/{id}`,
-`/articles/{id}` ↔ `GET /api/articles/{id}`. Errors are `{"error": {"code", "message"}}`.
+`/articles/{id}` ↔ `GET /api/articles/{id}`. Errors are `{"error": {"code", "kind", "message"}}`: `code`
+is newsfuse's error code (E100, E701, ...), `kind` says it in a word (`bad-input`, `not-found`, ...).
 Write endpoints need `Authorization: Bearer <token>` when the server was started with a token."""
 
 
@@ -72,7 +74,7 @@ def create_app(config: WebConfig, *, warm: bool = True) -> FastAPI:
     web = Service(config)
     app = FastAPI(title="newsfuse", version=__version__, docs_url=None, redoc_url=None, lifespan=lifespan)
     app.state.web = web
-    errors.install(app)
+    handlers.install(app)
     app.include_router(api.router)
     app.include_router(pages.router)
     static = resources.files("newsfuse.web").joinpath("static")

@@ -3,6 +3,8 @@ allow-list and a same-origin rule for writes, and the optional bearer token for 
 write to the store.
 
 Both middlewares are plain ASGI (not Starlette's BaseHTTPMiddleware) so they add no task per request.
+They answer before any route or exception handler runs, so they write the JSON error body themselves
+(web/errors.py) and need nothing else of the web package.
 """
 
 from __future__ import annotations
@@ -15,7 +17,14 @@ from fastapi import Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from newsfuse.web.errors import WebError, error_body
+from newsfuse.errors import (
+    CrossSiteError,
+    HostNotAllowedError,
+    NewsfuseError,
+    TooLargeError,
+    UnauthorizedError,
+)
+from newsfuse.web.errors import error_body, status_of
 
 # Article text is hostile. Even if a string escaped escaping, no inline script or handler could run:
 # scripts and styles come from /static only, and nothing at all from another origin.
@@ -47,11 +56,11 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
-class _TooLarge(WebError):
-    """Raised from `receive`; a WebError so the route's error handling answers 413 if it meets it first."""
+class _TooLarge(TooLargeError):
+    """Raised from `receive`; a TooLargeError so the route's error handling answers 413 if it meets it first."""
 
     def __init__(self, limit: int) -> None:
-        super().__init__(413, "too-large", f"request body is larger than {limit:,} bytes")
+        super().__init__(f"request body is larger than {limit:,} bytes")
 
 
 class BodyLimit:
@@ -94,11 +103,7 @@ class BodyLimit:
                 await self._refuse(send)
 
     async def _refuse(self, send: Send) -> None:
-        body = json.dumps(error_body("too-large", f"request body is larger than {self.limit:,} bytes")).encode()
-        await send({"type": "http.response.start", "status": 413,
-                    "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
-                                (b"connection", b"close")]})
-        await send({"type": "http.response.body", "body": body})
+        await _refuse(send, _TooLarge(self.limit), close=True)
 
 
 # Names a browser on this machine uses for a loopback server. Any other Host header is refused
@@ -140,12 +145,12 @@ class HostAndOrigin:
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
         host = headers.get("host", "")
         if not host_allowed(host, self.allowed):
-            await _refuse(send, 400, "host-not-allowed",
-                          f"this server does not answer to the host name {host_name(host)[:100]!r} "
-                          "(start it with --allowed-host NAME to allow one)")
+            await _refuse(send, HostNotAllowedError(
+                f"this server does not answer to the host name {host_name(host)[:100]!r} "
+                "(start it with --allowed-host NAME to allow one)"))
             return
         if scope.get("method", "GET") not in _SAFE_METHODS and not _same_origin(headers, host):
-            await _refuse(send, 403, "cross-site", "writes are accepted from this site's own pages only")
+            await _refuse(send, CrossSiteError("writes are accepted from this site's own pages only"))
             return
         await self.app(scope, receive, send)
 
@@ -166,10 +171,12 @@ def _same_origin(headers: dict[str, str], host: str) -> bool:
     return (urlsplit(origin).netloc or "").lower() == host.strip().lower()
 
 
-async def _refuse(send: Send, status: int, code: str, message: str) -> None:
-    body = json.dumps(error_body(code, message)).encode()
-    await send({"type": "http.response.start", "status": status,
-                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
+async def _refuse(send: Send, exc: NewsfuseError, *, close: bool = False) -> None:
+    body = json.dumps(error_body(exc)).encode()
+    headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
+    # An unread body is left behind: the connection cannot carry another request.
+    await send({"type": "http.response.start", "status": status_of(exc),
+                "headers": [*headers, (b"connection", b"close")] if close else headers})
     await send({"type": "http.response.body", "body": body})
 
 
@@ -185,8 +192,8 @@ def check_token(request: Request, credentials: HTTPAuthorizationCredentials | No
     given = credentials.credentials if credentials else ""
     # Constant-time comparison: the token must not leak through response timing.
     if not hmac.compare_digest(given.encode(), token.encode()):
-        raise WebError(401, "unauthorized", "this endpoint needs 'Authorization: Bearer <token>' "
-                                            "(the token given to `newsfuse serve --token`)")
+        raise UnauthorizedError("this endpoint needs 'Authorization: Bearer <token>' "
+                                "(the token given to `newsfuse serve --token`)")
 
 
 def is_loopback(host: str) -> bool:

@@ -1,5 +1,6 @@
 """From a request (JSON article list, or a form with pasted texts and uploaded files) to clean
-Articles, within the size limits.
+Articles, within the size limits (web/limits.py). It raises newsfuse.errors types only; how they are
+answered is the handlers' job, so intake knows nothing of responses or pages.
 
 Uploaded files are written to a private temporary folder under a sanitised name so that the normal
 readers (HTML, text, JSON lines) pick the format from the extension; the folder is gone before the
@@ -22,23 +23,10 @@ from starlette.exceptions import HTTPException
 from starlette.formparsers import MultiPartException
 
 from newsfuse.config import Settings
-from newsfuse.errors import NewsfuseError
+from newsfuse.errors import NewsfuseError, RequestError, TooLargeError, UnsupportedMediaError
 from newsfuse.ingest import ReadResult, Skipped, read_articles
-from newsfuse.web.errors import WebError, too_large
+from newsfuse.web.limits import Limits
 from newsfuse.web.models import ArticleIn, BriefRequest, IngestRequest
-
-
-@dataclass(frozen=True, slots=True)
-class Limits:
-    """Bounds on what one request may carry. Over any of them: 413, nothing read."""
-
-    max_body_bytes: int = 20_000_000
-    max_article_bytes: int = 2_000_000
-    max_brief_articles: int = 50  # a brief is computed while the client waits (~1 s per 5 articles)
-    max_ingest_articles: int = 1_000
-    max_files: int = 50
-    max_urls: int = 10  # fetched while the client waits
-    words: tuple[int, int] = (10, 2000)
 
 
 @dataclass(slots=True)
@@ -66,25 +54,25 @@ def _record(article: ArticleIn) -> dict[str, Any]:
 
 def _check_sizes(batch: Batch, limits: Limits, max_articles: int) -> None:
     if len(batch) > max_articles:
-        raise too_large(f"{len(batch)} articles is more than one request takes ({max_articles})")
+        raise TooLargeError(f"{len(batch)} articles is more than one request takes ({max_articles})")
     if len(batch.urls) > limits.max_urls:
-        raise too_large(f"{len(batch.urls)} URLs is more than one request fetches ({limits.max_urls})")
+        raise TooLargeError(f"{len(batch.urls)} URLs is more than one request fetches ({limits.max_urls})")
     for i, record in enumerate(batch.records):
         size = len(str(record["text"]).encode("utf-8"))
         if size > limits.max_article_bytes:
-            raise too_large(f"article {i} is {size:,} bytes; the limit is {limits.max_article_bytes:,}")
+            raise TooLargeError(f"article {i} is {size:,} bytes; the limit is {limits.max_article_bytes:,}")
     for upload in batch.uploads:
         if len(upload.data) > limits.max_article_bytes:
-            raise too_large(f"file {upload.name!r} is {len(upload.data):,} bytes; "
+            raise TooLargeError(f"file {upload.name!r} is {len(upload.data):,} bytes; "
                             f"the limit is {limits.max_article_bytes:,}")
 
 
-def _invalid(exc: ValidationError) -> WebError:
+def _invalid(exc: ValidationError) -> RequestError:
     parts = []
     for problem in exc.errors()[:5]:
         where = ".".join(str(p) for p in problem["loc"])
         parts.append(f"{where}: {problem['msg']}" if where else problem["msg"])
-    return WebError(422, "invalid-request", "; ".join(parts))
+    return RequestError("; ".join(parts))
 
 
 async def from_json(request: Request, limits: Limits, max_articles: int, words: bool) -> Batch:
@@ -115,8 +103,8 @@ async def from_form(request: Request, limits: Limits, max_articles: int, words: 
         # request too large (found by schemathesis), anything else an invalid one.
         message = str(getattr(exc, "detail", None) or getattr(exc, "message", None) or exc)
         if message.startswith("Too many"):
-            raise too_large(f"{message} (at most {max_articles} articles)") from None
-        raise WebError(422, "invalid-request", message) from None
+            raise TooLargeError(f"{message} (at most {max_articles} articles)") from None
+        raise RequestError(message) from None
     batch = Batch()
     try:
         for value in form.getlist("text"):
@@ -134,14 +122,14 @@ async def from_form(request: Request, limits: Limits, max_articles: int, words: 
         await form.close()
     _check_sizes(batch, limits, max_articles)
     if not len(batch):
-        raise WebError(422, "invalid-request", "paste at least one article or choose a file")
+        raise RequestError("paste at least one article or choose a file")
     return batch
 
 
 def _words(value: str, limits: Limits) -> int:
     low, high = limits.words
     if not value.strip().isdigit() or not low <= int(value) <= high:
-        raise WebError(422, "invalid-request", f"words must be a whole number from {low} to {high}")
+        raise RequestError(f"words must be a whole number from {low} to {high}")
     return int(value)
 
 
@@ -151,8 +139,8 @@ async def from_request(request: Request, limits: Limits, max_articles: int, *, w
         return await from_json(request, limits, max_articles, words)
     if kind in ("multipart/form-data", "application/x-www-form-urlencoded"):
         return await from_form(request, limits, max_articles, words)
-    raise WebError(415, "unsupported-media-type",
-                   "send application/json ({\"articles\": [{\"text\": ...}]}) or a multipart form")
+    raise UnsupportedMediaError(
+        "send application/json ({\"articles\": [{\"text\": ...}]}) or a multipart form")
 
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
@@ -202,7 +190,7 @@ def read_batch(batch: Batch, settings: Settings, limits: Limits, max_articles: i
             result.skipped[i] = dataclasses.replace(skipped, path=_relabel(skipped.path, names))
     if len(result.articles) > max_articles:
         # A JSON-lines upload can hold many articles: the count is only known once read.
-        raise too_large(f"the files hold {len(result.articles)} articles; one request takes {max_articles}")
+        raise TooLargeError(f"the files hold {len(result.articles)} articles; one request takes {max_articles}")
     return result
 
 

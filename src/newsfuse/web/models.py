@@ -45,7 +45,8 @@ class IngestRequest(BaseModel):
 
 
 class ErrorDetail(BaseModel):
-    code: str
+    code: str = Field(description="newsfuse's error code, such as E100 or E701 (docs/reliability.md lists them)")
+    kind: str = Field(description="the code in a word: bad-input, not-found, too-large, ...")
     message: str
 
 

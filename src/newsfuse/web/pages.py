@@ -1,6 +1,6 @@
 """The HTML pages. Each names its JSON twin (a `<link rel="alternate">` and a JSON link in the bar):
 / ↔ /api/stories, /stories/{id} ↔ /api/stories/{id}, /articles/{id} ↔ /api/articles/{id},
-/brief ↔ POST /api/brief.
+/brief ↔ POST /api/brief. A failing page is answered by web/handlers.py with the HTML error page.
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import HTMLResponse
 from starlette.concurrency import run_in_threadpool
 
+from newsfuse.errors import RequestError
 from newsfuse.web.api import Web
 from newsfuse.web.cache import Entry, cache_key
-from newsfuse.web.errors import WebError
 from newsfuse.web.intake import from_request
 from newsfuse.web.render import render_article, render_form, render_index, render_story
 from newsfuse.web.service import StoryQuery
@@ -36,7 +36,7 @@ def _date(value: str | None, name: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value.strip())
     except ValueError:
-        raise WebError(422, "invalid-request", f"{name} must be a date like 2023-02-22, got {value!r}") from None
+        raise RequestError(f"{name} must be a date like 2023-02-22, got {value!r}") from None
 
 
 @router.get("/", response_class=HTMLResponse)

@@ -1,5 +1,7 @@
 """HTML for the pages: Jinja templates (autoescaped: article text is hostile) fed with a brief and
-the helpers the shared brief macros expect (see render/templates/_brief_parts.html.j2).
+the helpers the shared brief macros expect (see render/templates/_brief_parts.html.j2), and the
+error page. It takes plain values, never a request or an exception handler, so the handlers
+(web/handlers.py) depend on it and not the other way round.
 """
 
 from __future__ import annotations
@@ -17,8 +19,8 @@ import jinja2
 from newsfuse.render.html import paragraphs_of
 from newsfuse.text import split_sentences
 from newsfuse.types import Article, Brief, Evidence, Source
-from newsfuse.web.intake import Limits
 from newsfuse.web.ledger import build_ledger
+from newsfuse.web.limits import Limits
 from newsfuse.web.stores import StoryView
 
 
@@ -97,10 +99,11 @@ def render_form(limits: Limits, words: int) -> str:
     return environment().get_template("brief_form.html.j2").render(limits=limits, words=words, twin=None)
 
 
-def render_error(status: int, message: str) -> str:
+def render_error(status: int, code: str, kind: str, message: str) -> str:
+    """The error page: the status, and the same code, kind and message a JSON client gets."""
     try:
         phrase = HTTPStatus(status).phrase
     except ValueError:
         phrase = "Error"
-    return environment().get_template("error.html.j2").render(status=status, phrase=phrase, message=message,
-                                                              twin=None)
+    return environment().get_template("error.html.j2").render(status=status, phrase=phrase, code=code, kind=kind,
+                                                              message=message, twin=None)

@@ -1,7 +1,8 @@
 """What the routes call: the store (one connection per thread), the brief cache, and the models,
 loaded once per process.
 
-Routes stay thin: they parse the request, call one method here, and render the result.
+Routes stay thin: they parse the request, call one method here, and render the result. The service
+raises newsfuse.errors types (not found, too many requests, busy) and never builds a response.
 """
 
 from __future__ import annotations
@@ -15,13 +16,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsfuse.config import Settings
-from newsfuse.errors import NoArticlesError
+from newsfuse.errors import BusyError, NoArticlesError, NotFoundError, TooManyRequestsError
 from newsfuse.ingest import ReadResult
 from newsfuse.store import AddResult
 from newsfuse.types import Article, Brief
 from newsfuse.web.cache import BriefCache, Entry, cache_key
-from newsfuse.web.errors import WebError, not_found
-from newsfuse.web.intake import Batch, Limits, fetch_urls, read_batch
+from newsfuse.web.intake import Batch, fetch_urls, read_batch
+from newsfuse.web.limits import Limits
 from newsfuse.web.stores import StorePool, StoryView, parse_story_id, story_view
 
 log = logging.getLogger("newsfuse.web")
@@ -116,7 +117,7 @@ class Service:
         number = parse_story_id(story_id)
         found = self.pool.get().story(number) if number is not None else None
         if found is None:
-            raise not_found("story", story_id)
+            raise NotFoundError(f"no story with id {story_id!r}")
         return story_view(found)
 
     def story_brief(self, story_id: str) -> tuple[StoryView, Entry]:
@@ -127,7 +128,7 @@ class Service:
         def build() -> Brief:
             articles = self.pool.get().story_articles(int(story.id))
             if not articles:
-                raise WebError(404, "not-found", f"story {story.id!r} has no articles left")
+                raise NotFoundError(f"story {story.id!r} has no articles left")
             return self._brief(articles, None, story.id)
 
         return story, self.cache.get(key, build)
@@ -135,7 +136,7 @@ class Service:
     def article(self, article_id: str) -> Article:
         found = self.pool.get().get_article(article_id)
         if found is None:
-            raise not_found("article", article_id)
+            raise NotFoundError(f"no article with id {article_id!r}")
         return found
 
     def article_stories(self, article_id: str) -> list[str]:
@@ -147,8 +148,8 @@ class Service:
     def brief_batch(self, batch: Batch) -> Brief:
         with self._brief_requests_lock:
             if self._brief_requests >= self.config.max_brief_requests:
-                raise WebError(429, "too-many-requests", f"{self._brief_requests} briefs are being computed "
-                                                         "or waiting; try again in a few seconds")
+                raise TooManyRequestsError(f"{self._brief_requests} briefs are being computed "
+                                           "or waiting; try again in a few seconds")
             self._brief_requests += 1
         try:
             limits = self.config.limits
@@ -168,7 +169,7 @@ class Service:
             raise NoArticlesError("no article to brief")
         settings = self.config.settings
         if not self._slots.acquire(timeout=self.config.queue_seconds):
-            raise WebError(503, "busy", "the server is computing other briefs; try again in a minute")
+            raise BusyError("the server is computing other briefs; try again in a minute")
         try:
             model = load_embedder(settings.embedder, settings.embed_batch)
             return brief(list(articles), words, settings=settings, embedder=model, id=brief_id)
