@@ -82,11 +82,11 @@ def ingest_command(
     for note in sources.warnings[:20]:
         warn(note)
     if len(sources.warnings) > 20:
-        warn(f"... and {len(sources.warnings) - 20} more warnings")
+        warn(f"... and {_count(len(sources.warnings) - 20, 'more warning')}")
     for where, reason in sources.skipped[:20]:
         warn(f"skipped {where}: {reason}")
     if len(sources.skipped) > 20:
-        warn(f"... and {len(sources.skipped) - 20} more skipped")
+        warn(f"... and {len(sources.skipped) - 20:,} more skipped")
     why = "; ".join(f"{n} {r}" for r, n in sorted(reasons.items(), key=lambda kv: -kv[1])[:5])
     how = ", ".join(f"{n:,} {r}" for r, n in sorted(result.duplicate_reasons.items(), key=lambda kv: -kv[1]))
     err.print(f"read {result.read:,}, new {result.new:,}, duplicates {result.duplicates:,}{f' ({how})' if how else ''}, "
