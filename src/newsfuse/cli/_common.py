@@ -158,6 +158,9 @@ class Group(_PlainHelp, TyperGroup):
             return run()
         try:
             code = run()
+        except typer.Abort:
+            err.print("newsfuse: interrupted", highlight=False)
+            sys.exit(130)
         except Exception as exc:
             # The parser's exceptions live in Typer's private copy of Click: known by their shape.
             message, exit_code = getattr(exc, "format_message", None), getattr(exc, "exit_code", None)
@@ -171,15 +174,11 @@ class Group(_PlainHelp, TyperGroup):
             err.print(f"[bold red]newsfuse: error:[/] {escape(message())}{escape(helping)}", markup=True,
                       highlight=False)
             sys.exit(exit_code)
-        except typer.Abort:
-            err.print("newsfuse: interrupted", highlight=False)
-            sys.exit(130)
         sys.exit(code if isinstance(code, int) else EXIT_OK)
 
 
 app = typer.Typer(cls=Group, add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
-                  context_settings={"help_option_names": ["--help", "-h"]},
-                  help="Many news articles about one event in; one cited, corroborated brief out.")
+                  context_settings={"help_option_names": ["--help", "-h"]})
 
 
 def _show_version(wanted: bool) -> None:
