@@ -110,7 +110,7 @@ def build_store(db: Path, articles: int) -> None:
 def start_server(db: Path, port: int, embedder: str, log: Path) -> subprocess.Popen[bytes]:
     # What `newsfuse serve --db DB --port PORT` runs, called directly so the benchmark does not depend
     # on how the CLI registers its commands.
-    code = ("import sys; from pathlib import Path; from newsfuse.cli_web import serve; "
+    code = ("import sys; from pathlib import Path; from newsfuse.cli.serve import serve; "
             "serve(db=Path(sys.argv[1]), host='127.0.0.1', port=int(sys.argv[2]), token=None, "
             "allow_private=False, cache=32, max_upload_mb=20.0, config=None, embedder=sys.argv[3], "
             "log_level='warning')")

@@ -130,7 +130,7 @@ def test_cli_skips_empty_file_among_others_with_warning(two: list[str], tmp_path
 
 def test_cli_unknown_format() -> None:
     result = runner.invoke(app, ["brief", "x.txt", "-f", "pdf"], env=FAST)
-    assert result.exit_code == 1 and "unknown format" in result.stderr
+    assert result.exit_code == 2 and "unknown format" in result.stderr  # a usage error
 
 
 def test_cli_recoverable_input_warns_and_goes_on(tmp_path: Path) -> None:

@@ -1,5 +1,5 @@
 """`newsfuse ingest` and `newsfuse stories`: one call each, a summary line, JSON as documented,
-one-line errors with exit code 1 — and hostile inputs that lose nothing."""
+one-line errors with their exit codes — and hostile inputs that lose nothing."""
 
 from __future__ import annotations
 
@@ -11,21 +11,14 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from newsfuse.cli_stories import register
+from newsfuse import cli
 from test_stories_group import CHILE, CHILE_2, NEPAL, NEPAL_2
 
 runner = CliRunner()
 
 
 def app() -> typer.Typer:
-    main = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
-
-    @main.callback()
-    def _root() -> None:
-        """newsfuse"""
-
-    register(main)
-    return main
+    return cli.app
 
 
 def dump(path: Path, extra: str = "") -> Path:
@@ -78,21 +71,25 @@ def test_cli_stories_table_and_filters(tmp_path: Path) -> None:
     assert [s["articles"] for s in json.loads(found.output)] == [["c1", "c2"]]
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["stories", "--db", "{tmp}/missing.db"], "no such store"),
-    (["stories", "--db", "{tmp}/news.db", "--format", "xml"], "unknown format 'xml'"),
-    (["stories", "--db", "{tmp}/news.db", "--since", "yesterday"], "--since must be a date"),
-    (["ingest", "{tmp}/nothing-here.jsonl", "--db", "{tmp}/news.db"], "could not be read"),
-    (["ingest", "{tmp}/a.jsonl", "--db", "{tmp}/news.db", "--engine", "spark"], "unknown engine 'spark'"),
-    (["ingest", "http://127.0.0.1:9/feed", "--db", "{tmp}/news.db"], "private or local address"),
+@pytest.mark.parametrize(("args", "message", "code"), [
+    (["stories", "--db", "{tmp}/missing.db"], "no such store", 1),
+    (["stories", "--db", "{tmp}/news.db", "--format", "xml"], "unknown format 'xml'", 2),
+    (["stories", "--db", "{tmp}/news.db", "--since", "yesterday"], "--since must be a date", 1),
+    (["ingest", "{tmp}/nothing-here.jsonl", "--db", "{tmp}/news.db"], "could not be read", 1),
+    (["ingest", "{tmp}/a.jsonl", "--db", "{tmp}/news.db", "--engine", "spark"], "unknown engine 'spark'", 1),
+    (["ingest", "http://127.0.0.1:9/feed", "--db", "{tmp}/news.db"], "private or local address", 1),
+    (["ingest", "{tmp}/a.jsonl", "--db", "{tmp}/news.db", "--wrokers", "1"], "No such option: --wrokers", 2),
 ])
-def test_cli_errors_are_one_line_and_exit_1(tmp_path: Path, args: list[str], message: str) -> None:
+def test_cli_errors_are_one_line_with_their_exit_code(tmp_path: Path, args: list[str], message: str,
+                                                      code: int) -> None:
     dump(tmp_path / "a.jsonl")
     runner.invoke(app(), ["ingest", str(tmp_path / "a.jsonl"), "--db", str(tmp_path / "news.db"), "--workers", "1"])
     result = runner.invoke(app(), [a.replace("{tmp}", str(tmp_path)) for a in args])
-    assert result.exit_code == 1, result.output
+    assert result.exit_code == code, result.output
     assert message in result.output
     assert "Traceback" not in result.output
+    errors = [line for line in result.output.splitlines() if line.startswith("newsfuse: error: ")]
+    assert len(errors) == 1 and message in errors[0], result.output
 
 
 def test_cli_truncated_gzip_jsonl_keeps_what_was_read(tmp_path: Path) -> None:

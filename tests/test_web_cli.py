@@ -11,18 +11,11 @@ from typer.testing import CliRunner
 
 pytest.importorskip("uvicorn")
 
-from newsfuse.cli_web import register
+from newsfuse.cli import app
 
 
 @pytest.fixture()
 def cli() -> typer.Typer:
-    app = typer.Typer()
-
-    @app.callback()
-    def root() -> None:
-        """newsfuse"""
-
-    register(app)
     return app
 
 

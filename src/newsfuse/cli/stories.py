@@ -1,7 +1,7 @@
-"""`newsfuse ingest` and `newsfuse stories`: streams of articles in, stories out. Thin: each command
-builds library objects and makes one call; errors become one line and exit code 1.
-
-The lead's cli.py registers them: `cli_stories.register(app)`.
+"""`newsfuse ingest` and `newsfuse stories`: a stream of articles in, stored once and grouped into
+stories; the stories of a store listed out as a table or JSON. Thin: each command builds the library's
+objects and makes one call; what was skipped is warned, and a run that read nothing says so by its
+exit code.
 """
 
 from __future__ import annotations
@@ -17,39 +17,37 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
+from newsfuse.cli._common import EXIT_NOTHING, choose, command, err, fail, fail_on, warn, write_text
+from newsfuse.config import DEFAULT_CONFIG_PATH
 from newsfuse.errors import ConfigError, NewsfuseError
 
-err = Console(stderr=True, highlight=False, soft_wrap=True)
 STORY_FORMATS = ("table", "json")
 
 
-def _fail(message: str) -> None:
-    err.print(f"[bold red]newsfuse: error:[/] {message}", markup=True, highlight=False)
-    raise typer.Exit(1)
-
-
-def _warn(message: str) -> None:
-    err.print(f"[yellow]newsfuse: warning:[/] {message}", markup=True, highlight=False)
-
-
+@command("ingest")
 def ingest_command(
-    paths: Annotated[list[str], typer.Argument(help="JSONL, folders, files, globs, feeds (.rss/.atom/.xml), OPML, "
+    paths: Annotated[list[str], typer.Argument(metavar="PATHS", help="JSONL, folders, files, globs, feeds (.rss/.atom/.xml), OPML, "
                                                     "WARC(.gz), URLs, URL lists (.urls), or - for JSONL on stdin.")],
     db: Annotated[Path, typer.Option("--db", help="The story store (SQLite); created when missing.")],
     engine: Annotated[str, typer.Option(help="local (every core) or ray.")] = "local",
-    address: Annotated[str | None, typer.Option(help="Ray cluster address (auto: the running one).")] = None,
-    workers: Annotated[int | None, typer.Option(help="Processes (local) or CPUs (a new local Ray).")] = None,
+    address: Annotated[str | None, typer.Option(help="Ray cluster address.", show_default="auto: the running one")]
+    = None,
+    workers: Annotated[int | None, typer.Option(help="Processes (local) or CPUs (a new local Ray).",
+                                                show_default="every core")] = None,
     allow_private: Annotated[bool, typer.Option("--allow-private", help="Fetch from private and loopback "
                                                                         "addresses too.")] = False,
     timeout: Annotated[float, typer.Option(help="Seconds to wait for a server (connect, each read).")] = 15.0,
     deadline: Annotated[float, typer.Option(help="Seconds for one whole download.")] = 60.0,
-    progress: Annotated[bool | None, typer.Option("--progress/--no-progress", help="Progress bar (default: when "
-                                                                                    "a terminal).")] = None,
-    config: Annotated[Path | None, typer.Option(help="A TOML settings file.")] = None,
+    progress: Annotated[bool | None, typer.Option("--progress/--no-progress", help="Progress bar.",
+                                                  show_default="when a terminal")] = None,
+    config: Annotated[Path | None, typer.Option(help="A TOML settings file.",
+                                                show_default=f"$NEWSFUSE_CONFIG, else {DEFAULT_CONFIG_PATH}")]
+    = None,
     embedder: Annotated[str | None, typer.Option(
-        help="Sentence model whose vectors join the words in grouping: minilm-onnx (default for a new store), "
+        help="Sentence model whose vectors join the words in grouping: minilm-onnx, "
              "onnx:<model.onnx>:<tokenizer.json>, sentence-transformers:<name>, or none (words only, about 10× "
-             "faster). A store keeps the one it was made with.")] = None,
+             "faster). A store keeps the one it was made with.", show_default="minilm-onnx for a new store")]
+    = None,
     wait: Annotated[float, typer.Option(help="Seconds to wait when another ingest is writing to the store "
                                              "(0: fail at once).")] = 0.0,
 ) -> None:
@@ -77,31 +75,31 @@ def ingest_command(
         finally:
             executor.close()
     except NewsfuseError as exc:
-        _fail(exc.describe())
-        return
+        fail_on(exc)
     reasons: dict[str, int] = {}
     for _, reason in sources.skipped:
         reasons[reason] = reasons.get(reason, 0) + 1
     for note in sources.warnings[:20]:
-        _warn(note)
+        warn(note)
     if len(sources.warnings) > 20:
-        _warn(f"... and {len(sources.warnings) - 20} more warnings")
+        warn(f"... and {_count(len(sources.warnings) - 20, 'more warning')}")
     for where, reason in sources.skipped[:20]:
-        _warn(f"skipped {where}: {reason}")
+        warn(f"skipped {where}: {reason}")
     if len(sources.skipped) > 20:
-        _warn(f"... and {len(sources.skipped) - 20} more skipped")
+        warn(f"... and {len(sources.skipped) - 20:,} more skipped")
     why = "; ".join(f"{n} {r}" for r, n in sorted(reasons.items(), key=lambda kv: -kv[1])[:5])
     how = ", ".join(f"{n:,} {r}" for r, n in sorted(result.duplicate_reasons.items(), key=lambda kv: -kv[1]))
     err.print(f"read {result.read:,}, new {result.new:,}, duplicates {result.duplicates:,}{f' ({how})' if how else ''}, "
               f"copies {result.copies:,}, skipped {len(sources.skipped):,}{f' ({why})' if why else ''}; "
               f"stories {stories:,} ({result.stories:,} new) in {db}", highlight=False)
     if sources.failed:
-        _fail(f"{len(sources.failed)} input(s) could not be read in full: {sources.failed[0]}"
-            + (f" (and {len(sources.failed) - 1} more)" if len(sources.failed) > 1 else ""))
+        fail(f"{_count(len(sources.failed), 'input')} could not be read in full: {sources.failed[0]}"
+             + (f" (and {len(sources.failed) - 1} more)" if len(sources.failed) > 1 else ""))
     if not result.read:
         # Nothing was read at all (every file skipped): a cron job must notice.
-        _fail("no article was read from the inputs" + (f" (first problem: {sources.skipped[0][0]}: "
-                                                       f"{sources.skipped[0][1]})" if sources.skipped else ""))
+        fail("no article was read from the inputs" + (f" (first problem: {sources.skipped[0][0]}: "
+                                                      f"{sources.skipped[0][1]})" if sources.skipped else ""),
+             EXIT_NOTHING)
 
 
 def _run(ingest: Any, sources: Any, store: Any, executor: Any, show: bool) -> Any:
@@ -120,33 +118,35 @@ def _run(ingest: Any, sources: Any, store: Any, executor: Any, show: bool) -> An
         return ingest(sources, store, executor, on_progress=update)
 
 
+@command("stories")
 def stories_command(
     db: Annotated[Path, typer.Option("--db", help="The story store made by `newsfuse ingest`.")],
     fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
-    out: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+    out: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.",
+                                             show_default="stdout")] = None,
     outlet: Annotated[str | None, typer.Option(help="Only stories with an article from this outlet.")] = None,
     since: Annotated[str | None, typer.Option(help="Only stories seen on or after this date (YYYY-MM-DD).")] = None,
     until: Annotated[str | None, typer.Option(help="Only stories seen on or before this date.")] = None,
     search: Annotated[str | None, typer.Option(help="Only stories with an article containing these words.")] = None,
     min_size: Annotated[int, typer.Option(help="Only stories with at least this many articles.")] = 1,
-    limit: Annotated[int | None, typer.Option(help="At most this many stories (most recent first).")] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many stories (most recent first).",
+                                              show_default="all")] = None,
 ) -> None:
     """List the stories in a store: id, size, outlets, first/last seen, title."""
     from newsfuse.store import Store
 
-    if fmt not in STORY_FORMATS:
-        _fail(f"unknown format '{fmt}' (choose one of: {', '.join(STORY_FORMATS)})")
+    fmt = choose(fmt, STORY_FORMATS)
     try:
         with Store.open(db, must_exist=True) as store:
             found = store.stories(outlet=outlet, since=_date(since, "--since"), until=_date(until, "--until"),
                                   search=search, min_size=min_size, limit=limit)
         if fmt == "json":
             text = json.dumps([story_to_dict(s) for s in found], ensure_ascii=False, indent=1) + "\n"
-            _write(text, out)
+            write_text(text, out)
         else:
             _table(found, out)
     except NewsfuseError as exc:
-        _fail(exc.describe())
+        fail_on(exc)
 
 
 def story_to_dict(story: Any) -> dict[str, Any]:
@@ -162,16 +162,6 @@ def _date(value: str | None, flag: str) -> dt.date | None:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise ConfigError(f"{flag} must be a date like 2024-05-01, got {value!r}") from None
-
-
-def _write(text: str, out: Path | None) -> None:
-    if out is None:
-        sys.stdout.write(text)
-        return
-    from newsfuse.cli import output
-
-    with output(out) as handle:
-        handle.write(text)
 
 
 def _table(found: list[Any], out: Path | None) -> None:
@@ -190,10 +180,8 @@ def _table(found: list[Any], out: Path | None) -> None:
         return
     console = Console(record=True, width=160, file=io.StringIO())
     console.print(table)
-    _write(console.export_text(), out)
+    write_text(console.export_text(), out)
 
 
-def register(app: typer.Typer) -> None:
-    """Add `ingest` and `stories` to the newsfuse command."""
-    app.command("ingest")(ingest_command)
-    app.command("stories")(stories_command)
+def _count(n: int, thing: str) -> str:
+    return f"{n:,} {thing}{'' if n == 1 else 's'}"

@@ -1,0 +1,22 @@
+"""The `newsfuse` command: one module per command group (`brief`, `read`, `ingest` and `stories`,
+`serve`), each registering itself on the one app of `_common`, which also holds the error style, the
+exit codes and the atomic `-o` writer. Thin throughout: parse, call the library, write the result,
+map errors to exit codes. `main` is the console script; `python -m newsfuse` runs it too.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from newsfuse.cli import brief, read, serve, stories
+from newsfuse.cli._common import app, err
+
+__all__ = ["app", "brief", "main", "read", "serve", "stories"]
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        err.print("newsfuse: interrupted")
+        sys.exit(130)
