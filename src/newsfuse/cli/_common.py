@@ -45,7 +45,7 @@ def warn(message: str) -> None:
 
 def fail_on(exc: NewsfuseError) -> NoReturn:
     """The library's error as one line, with the exit code of its kind."""
-    fail(exc.describe(), EXIT_NOTHING if isinstance(exc, NoArticlesError) else EXIT_ERROR)
+    fail(exc.user_message(), EXIT_NOTHING if isinstance(exc, NoArticlesError) else EXIT_ERROR)
 
 
 def choose(value: str, choices: Sequence[str], what: str = "format") -> str:
