@@ -122,6 +122,11 @@ def normalize(text: str) -> str:
 _FOLD = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "\u00a0": " "})
 
 
+def shorten(text: str, n: int = 80) -> str:
+    """`text` cut at a word to at most `n` characters, with an ellipsis when cut."""
+    return text if len(text) <= n else text[:n].rsplit(" ", 1)[0] + "…"
+
+
 def words(text: str) -> list[str]:
     """Word tokens, lower-cased, typographic apostrophes folded."""
     return [w.replace("’", "'") for w in _WORD.findall(text.lower())]
