@@ -15,7 +15,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from newsfuse.facts.nlp import Parsed
-from newsfuse.facts.quantities import concept
+from newsfuse.facts.quantity_words import concept
 from newsfuse.text import STOP_WORDS, words
 from newsfuse.types import Claim
 

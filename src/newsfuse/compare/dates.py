@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from newsfuse.compare.align import Alignment, jaccard
 from newsfuse.facts.dates import FoundDate
 from newsfuse.facts.nlp import Parsed
-from newsfuse.facts.quantities import concept
+from newsfuse.facts.quantity_words import concept
 from newsfuse.text import shorten
 from newsfuse.types import Conflict, ConflictValue, Evidence
 

@@ -34,7 +34,8 @@ from newsfuse.compare.values import (
 from newsfuse.disjoint import DisjointSets
 from newsfuse.facts import frames
 from newsfuse.facts.dates import FoundDate
-from newsfuse.facts.quantities import GENERIC, Found, concept
+from newsfuse.facts.quantities import Found
+from newsfuse.facts.quantity_words import GENERIC, concept
 from newsfuse.text import STOP_WORDS
 from newsfuse.types import Conflict, ConflictKind, ConflictValue, Evidence
 

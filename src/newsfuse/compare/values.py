@@ -12,7 +12,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from newsfuse.facts.quantities import HEDGES, SMALL, STRICT_HEDGES, TENS, TRAILING_HEDGES, USD_RATE, Found
+from newsfuse.facts.numbers import SMALL, TENS
+from newsfuse.facts.quantities import Found
+from newsfuse.facts.quantity_words import HEDGES, STRICT_HEDGES, TRAILING_HEDGES, USD_RATE
 
 HEDGE_KIND = {**HEDGES, **TRAILING_HEDGES}  # hedge words → "min" | "max" | "approx"
 
