@@ -16,7 +16,8 @@ import numpy as np
 
 from newsfuse.facts.nlp import Parsed
 from newsfuse.facts.quantity_words import concept
-from newsfuse.text import STOP_WORDS, words
+from newsfuse.stopwords import STOP_WORDS
+from newsfuse.text import words
 from newsfuse.types import Claim
 
 # Two sentences with this share of content words in common say the same thing even when the claim

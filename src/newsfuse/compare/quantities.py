@@ -36,7 +36,7 @@ from newsfuse.facts import frames
 from newsfuse.facts.dates import FoundDate
 from newsfuse.facts.quantities import Found
 from newsfuse.facts.quantity_words import GENERIC, concept
-from newsfuse.text import STOP_WORDS
+from newsfuse.stopwords import STOP_WORDS
 from newsfuse.types import Conflict, ConflictKind, ConflictValue, Evidence
 
 # Things that last: how long "the talks" or "the visit" took names one thing across sources.

@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from difflib import SequenceMatcher
 
 from newsfuse.facts.quotes import QuoteSet
-from newsfuse.text import STOP_WORDS, shorten, stem, words
+from newsfuse.stopwords import STOP_WORDS
+from newsfuse.text import shorten, stem, words
 from newsfuse.types import Conflict, ConflictValue, Evidence
 
 
