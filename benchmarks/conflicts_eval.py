@@ -10,7 +10,7 @@ examples with --show).
 
     python benchmarks/conflicts_eval.py                     # both sets, the pipeline's brief
     python benchmarks/conflicts_eval.py --limit 100 --show 5
-    python benchmarks/conflicts_eval.py --engine facts      # extract_facts on word-overlap claims only
+    python benchmarks/conflicts_eval.py --engine facts      # the facts stage on word-overlap claims only
     python benchmarks/conflicts_eval.py --speed             # fact extraction time vs. the brief's
 
 Sentence vectors and spaCy parses are kept on disk between runs (--cache, default
@@ -296,7 +296,7 @@ class ParseCache:
                       "SPACY", "NORM", "LEMMA"], docs=docs).to_disk(self.path)
 
 
-def brief_engine(cache: Path | None = None, vectors: bool = False
+def brief_engine(cache: Path | None = None
                  ) -> tuple[Callable[[Sequence[dict[str, Any]]], Reported], Callable[[], None]]:
     from newsfuse.config import load_settings
     from newsfuse.embed import load_embedder
@@ -306,8 +306,6 @@ def brief_engine(cache: Path | None = None, vectors: bool = False
     inner = load_embedder(settings.embedder, settings.embed_batch)
     memo = MemoEmbedder(inner, cache / f"vectors-{inner.name.replace('/', '_')}.pkl" if cache else None)
     parses = ParseCache(cache) if settings.facts else None
-    if vectors:
-        _pass_vectors(memo)
 
     def run(docs: Sequence[dict[str, Any]]) -> Reported:
         articles = [{"id": f"d{i}", "text": d["text"], "title": d.get("title", ""),
@@ -326,27 +324,8 @@ def brief_engine(cache: Path | None = None, vectors: bool = False
     return run, save
 
 
-def _pass_vectors(memo: MemoEmbedder) -> None:
-    """Give extract_facts the sentence vectors, as pipeline.assemble would with
-    `extract_facts(sources, claims, spacy_model=settings.spacy_model, vectors=vectors)`; the memo
-    returns the very vectors the brief embedded, from its cache."""
-    import newsfuse.facts as facts
-
-    inner = facts.extract_facts
-    if getattr(inner, "passes_vectors", False):
-        return
-
-    def with_vectors(sources: Sequence[Source], claims: Sequence[Claim], spacy_model: str = facts.DEFAULT_MODEL,
-                     vectors: np.ndarray | None = None) -> Any:
-        if vectors is None:
-            vectors = memo.embed([s.text for src in sources for s in src.sentences])
-        return inner(sources, claims, spacy_model=spacy_model, vectors=vectors)
-
-    with_vectors.passes_vectors = True  # type: ignore[attr-defined]
-    facts.extract_facts = with_vectors
-
-
 def facts_engine() -> Callable[[Sequence[dict[str, Any]]], Reported]:
+    from newsfuse.compare import compare_facts
     from newsfuse.facts import extract_facts
     from newsfuse.stories.dedup import assign_origins
 
@@ -355,7 +334,7 @@ def facts_engine() -> Callable[[Sequence[dict[str, Any]]], Reported]:
         origins = assign_origins(articles)
         sources = [Source(i + 1, a, o, split_sentences(a)) for i, (a, o) in enumerate(zip(articles, origins,
                                                                                             strict=True))]
-        found = extract_facts(sources, lexical_claims(sources))
+        found = compare_facts(sources, extract_facts(sources), lexical_claims(sources))
         return found.conflicts, found.updates
 
     return run
@@ -473,8 +452,6 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--plants", type=int, default=2, help="numbers changed per cluster, one run each")
     ap.add_argument("--engine", choices=["brief", "facts"], default="brief")
     ap.add_argument("--seed", type=int, default=13)
-    ap.add_argument("--vectors", action="store_true",
-                    help="give extract_facts the sentence vectors (until pipeline.assemble passes them)")
     ap.add_argument("--show", type=int, default=0, help="print this many alarms and misses per set")
     ap.add_argument("--per-cluster", action="store_true")
     ap.add_argument("--speed", action="store_true", help="time fact extraction against the rest of the brief")
@@ -487,7 +464,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         speed(args.repeat)
         return
     cache = Path(args.cache).expanduser() if args.cache else None
-    run, save = brief_engine(cache, args.vectors) if args.engine == "brief" else (facts_engine(), lambda: None)
+    run, save = brief_engine(cache) if args.engine == "brief" else (facts_engine(), lambda: None)
     print("| set | clusters | planted | found (as update) | recall | alarms/cluster | alarms >=0.5/cluster | "
           "updates/cluster | clusters with alarms | alarms by kind | s/cluster |")
     print("|---|---|---|---|---|---|---|---|---|---|---|")

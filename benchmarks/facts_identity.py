@@ -3,10 +3,11 @@
     python benchmarks/facts_identity.py --save /tmp/facts-before.json     # on the old code
     python benchmarks/facts_identity.py --check /tmp/facts-before.json    # on the new code: exit 1 on any change
 
-It briefs the seeds (as one story, and through `extract_facts` with no claims, as the seed tests do) and
-`--clusters` Multi-News dev clusters from `--offset` in batch (`brief_many`, as benchmarks/speed.py
-does), and records per story the whole JSON brief (summary, claims, conflicts, updates, quotes,
-entities, timeline, notes) plus the raw quantities and dates `extract_facts` returned. `--check`
+It briefs the seeds (as one story, and through `extract_facts` and `compare_facts` with no claims, as
+the seed tests do) and `--clusters` Multi-News dev clusters from `--offset` in batch (`brief_many`, as
+benchmarks/speed.py does), and records per story the whole JSON brief (summary, claims, conflicts,
+updates, quotes, entities, timeline, notes) plus the raw quantities and dates `extract_facts` finds in
+the brief's sources. `--check`
 compares them byte for byte and prints the first differences. The data stays in ../shared/eval.
 """
 
@@ -21,34 +22,27 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import newsfuse.facts as facts_module
+from newsfuse.compare import compare_facts
 from newsfuse.config import load_settings
 from newsfuse.errors import NoArticlesError
+from newsfuse.facts import ExtractedFacts, extract_facts
 from newsfuse.ingest import read_articles
 from newsfuse.pipeline import brief, brief_many, prepare
 from newsfuse.render.json import brief_to_dict
 from newsfuse.stories.dedup import assign_origins
 from newsfuse.text import split_sentences
-from newsfuse.types import Source
+from newsfuse.types import Brief, Source
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEEDS = sorted((SHARED / "seeds").glob("*.txt"))
 DEV = SHARED / "eval" / "mds" / "multinews-dev.jsonl"
 
 SETTINGS = load_settings(facts=True)
-_raw: list[Any] = []  # what each extract_facts call returned, in call order
 
 
-def _record_facts() -> None:
-    """Wrap extract_facts so the quantities and dates it finds (not in the brief) are recorded too."""
-    original = facts_module.extract_facts
-
-    def wrapped(*args: Any, **kwargs: Any) -> facts_module.Facts:
-        result = original(*args, **kwargs)
-        _raw.append(_plain({"quantities": result.quantities, "dates": result.dates}))
-        return result
-
-    facts_module.extract_facts = wrapped
+def _raw(found: ExtractedFacts) -> Any:
+    """The quantities and dates extracted from a story (not in the brief)."""
+    return _plain({"quantities": [f.quantity for f in found.quantities], "dates": [d.ref for d in found.dates]})
 
 
 def _plain(value: Any) -> Any:
@@ -84,13 +78,13 @@ def clusters(offset: int, n: int) -> Iterator[tuple[str, list[dict[str, str]]]]:
 
 def fingerprint(offset: int, n: int) -> dict[str, str]:
     """Story id → canonical JSON of its brief and raw facts."""
-    _record_facts()
     settings = SETTINGS
     out: dict[str, str] = {}
 
-    def keep(key: str, b: Any) -> None:
-        [raw] = _raw
-        _raw.clear()
+    def keep(key: str, b: Brief) -> None:
+        # Extraction is a pure function of the sources: extracted again, it finds what the brief's
+        # own facts stage found.
+        raw = _raw(extract_facts(b.sources, spacy_model=settings.spacy_model))
         out[key] = json.dumps({"brief": brief_to_dict(b), "raw": raw}, ensure_ascii=False, sort_keys=True)
 
     if SEEDS:
@@ -98,11 +92,10 @@ def fingerprint(offset: int, n: int) -> dict[str, str]:
         articles = read_articles([str(p) for p in SEEDS]).articles
         origins = assign_origins(articles)
         sources = [Source(i + 1, a, o, split_sentences(a)) for i, (a, o) in enumerate(zip(articles, origins, strict=True))]
-        f = facts_module.extract_facts(sources, [])
-        [raw] = _raw
-        _raw.clear()
+        extracted = extract_facts(sources)
+        f = compare_facts(sources, extracted, [])
         out["seeds/no-claims"] = json.dumps(
-            {"facts": _plain(dataclasses.asdict(f)), "raw": raw}, ensure_ascii=False, sort_keys=True)
+            {"facts": _plain(dataclasses.asdict(f)), "raw": _raw(extracted)}, ensure_ascii=False, sort_keys=True)
     if DEV.exists():
         for b in brief_many(clusters(offset, n), settings=settings):
             keep(f"dev/{b.id}", b)

@@ -6,15 +6,16 @@ import datetime as dt
 
 import pytest
 
-from newsfuse.compare import coverage
-from newsfuse.facts import Facts, extract_facts
+from newsfuse.compare import StoryFacts, compare_facts
+from newsfuse.compare.coverage import coverage
+from newsfuse.facts import extract_facts
 from newsfuse.text import split_sentences
 from newsfuse.types import Article, Claim, Evidence, Source
 
 DAY = dt.date(2023, 2, 22)
 
 
-def story(*texts: str, published: dt.date | None = DAY, claims: bool = False) -> Facts:
+def story(*texts: str, published: dt.date | None = DAY, claims: bool = False) -> StoryFacts:
     """One source per text. With `claims`, sentence k of every source is put in claim k."""
     sources = []
     for i, text in enumerate(texts):
@@ -25,7 +26,7 @@ def story(*texts: str, published: dt.date | None = DAY, claims: bool = False) ->
         for k in range(min(len(s.sentences) for s in sources)):
             ev = [Evidence(s.article.id, k, s.sentences[k].text) for s in sources]
             made.append(Claim(k, ev[0].text, ev, [e.source for e in ev], len(ev)))
-    return extract_facts(sources, made)
+    return compare_facts(sources, extract_facts(sources), made)
 
 
 # --- values that cannot both be true ---------------------------------------------------------------
@@ -198,7 +199,7 @@ def test_timeline_says_when_a_date_was_borrowed() -> None:
                                            ("The US shot down a balloon on Feb. 4.", None)]):
         article = Article(id=f"s{i}", text=text, published=published)
         sources.append(Source(i + 1, article, i, split_sentences(article)))
-    facts = extract_facts(sources, [])
+    facts = compare_facts(sources, extract_facts(sources), [])
     shot = next(e for e in facts.timeline if e.start == dt.date(2023, 2, 4))
     assert shot.borrowed_date
     assert facts.notes == ["s1 carries no date; its dates are resolved against 2023-02-22, borrowed from s0"]
@@ -418,12 +419,13 @@ def test_vectors_align_sentences_that_share_few_words() -> None:
     for i, text in enumerate((a, b)):
         article = Article(id=f"s{i}", text=text, published=DAY)
         sources.append(Source(i + 1, article, i, split_sentences(article)))
-    assert extract_facts(sources, []).conflicts == []
+    facts = extract_facts(sources)
+    assert compare_facts(sources, facts, []).conflicts == []
     close = np.array([[1.0, 0.0], [0.8, 0.6]])
     far = np.array([[1.0, 0.0], [0.0, 1.0]])
-    assert extract_facts(sources, [], vectors=far).conflicts == []
-    [c] = extract_facts(sources, [], vectors=close).conflicts
+    assert compare_facts(sources, facts, [], vectors=far).conflicts == []
+    [c] = compare_facts(sources, facts, [], vectors=close).conflicts
     assert c.kind == "money"
     with pytest.raises(ValueError, match="sentence vectors"):
-        extract_facts(sources, [], vectors=close[:1])
+        compare_facts(sources, facts, [], vectors=close[:1])
 

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from newsfuse.compare import StoryFacts, compare_facts
 from newsfuse.config import load_settings
-from newsfuse.facts import Facts, extract_facts
+from newsfuse.facts import extract_facts
 from newsfuse.pipeline import brief
 from newsfuse.text import split_sentences
 from newsfuse.types import Article, Claim, Evidence, Source
@@ -18,7 +19,7 @@ from newsfuse.types import Article, Claim, Evidence, Source
 DAY = dt.date(2024, 5, 12)
 
 
-def story(*texts: str, days: tuple[dt.date, ...] = (), claims: bool = True) -> Facts:
+def story(*texts: str, days: tuple[dt.date, ...] = (), claims: bool = True) -> StoryFacts:
     """One source per text, published on `days` (default: all on DAY); with `claims`, sentence k of
     every source is put in claim k (the embedding alignment would join them)."""
     sources = []
@@ -30,7 +31,7 @@ def story(*texts: str, days: tuple[dt.date, ...] = (), claims: bool = True) -> F
         for k in range(min(len(s.sentences) for s in sources)):
             ev = [Evidence(s.article.id, k, s.sentences[k].text) for s in sources]
             made.append(Claim(k, ev[0].text, ev, [e.source for e in ev], len(ev)))
-    return extract_facts(sources, made)
+    return compare_facts(sources, extract_facts(sources), made)
 
 
 @pytest.mark.parametrize(("a", "b"), [

@@ -19,7 +19,7 @@ def test_missing_model_names_the_pip_line() -> None:
 
 def test_extract_facts_passes_the_model_name_on() -> None:
     with pytest.raises(ModelError):
-        extract_facts([], [], spacy_model="no_such_spacy_model_xyz")
+        extract_facts([], spacy_model="no_such_spacy_model_xyz")
 
 
 def test_loaded_once_without_unneeded_pipes() -> None:

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from newsfuse.facts import Facts, extract_facts
+from newsfuse.compare import StoryFacts, compare_facts
+from newsfuse.facts import extract_facts
 from newsfuse.ingest import read_articles
 from newsfuse.stories.dedup import assign_origins
 from newsfuse.text import split_sentences
@@ -18,23 +19,23 @@ from newsfuse.types import Conflict, Source
 
 
 @pytest.fixture(scope="module")
-def facts(seeds_dir: Path) -> Facts:
+def facts(seeds_dir: Path) -> StoryFacts:
     articles = read_articles([str(seeds_dir)]).articles
     origins = assign_origins(articles)
     sources = [Source(i + 1, a, o, split_sentences(a)) for i, (a, o) in enumerate(zip(articles, origins, strict=True))]
     # No claims: the conflicts below must be found from the sentences alone.
-    return extract_facts(sources, [])
+    return compare_facts(sources, extract_facts(sources), [])
 
 
 def seed(name: str) -> str:
     return name[:3]
 
 
-def of_kind(facts: Facts, kind: str) -> list[Conflict]:
+def of_kind(facts: StoryFacts, kind: str) -> list[Conflict]:
     return [c for c in facts.conflicts if c.kind == kind]
 
 
-def test_defence_budget_315_vs_320_billion(facts: Facts) -> None:
+def test_defence_budget_315_vs_320_billion(facts: StoryFacts) -> None:
     [money] = of_kind(facts, "money")
     by_value = {seed(v.sources[0]): v for v in money.values}
     assert set(by_value) == {"001", "003"}
@@ -46,7 +47,7 @@ def test_defence_budget_315_vs_320_billion(facts: Facts) -> None:
         assert v.evidence and v.evidence[0].text.count("billion")
 
 
-def test_yamadas_title(facts: Facts) -> None:
+def test_yamadas_title(facts: StoryFacts) -> None:
     [title] = of_kind(facts, "title")
     assert title.about == "Shigeo Yamada's title"
     senior, plain = title.values
@@ -56,30 +57,30 @@ def test_yamadas_title(facts: Facts) -> None:
         assert wording in plain.value
 
 
-def test_talks_length(facts: Facts) -> None:
+def test_talks_length(facts: StoryFacts) -> None:
     [duration] = of_kind(facts, "duration")
     assert {v.value for v in duration.values} == {"about 3 1/2 hours", "two-day"}
     assert "about" in duration.note
 
 
-def test_what_only_looks_like_a_conflict(facts: Facts) -> None:
+def test_what_only_looks_like_a_conflict(facts: StoryFacts) -> None:
     assert of_kind(facts, "count") == []  # "at least three" vs "three" objects
     assert of_kind(facts, "date") == []  # "in four years" vs "since 2019"
     assert all("Sun Weidong" not in c.about for c in facts.conflicts)  # vice foreign minister, two spellings
 
 
-def test_ranked(facts: Facts) -> None:
+def test_ranked(facts: StoryFacts) -> None:
     assert [c.kind for c in facts.conflicts] == ["title", "duration", "money"]
 
 
-def test_cold_war_quote_one_quote_two_wordings(facts: Facts) -> None:
+def test_cold_war_quote_one_quote_two_wordings(facts: StoryFacts) -> None:
     [q] = [q for q in facts.quotes if "Cold War mentality" in q.text and not q.partial]
     assert q.speaker == "Sun Weidong"
     assert sorted(map(seed, q.sources)) == ["003", "004"]
     assert len({v.text for v in q.variants}) >= 2
 
 
-def test_partial_quotes_and_their_speakers(facts: Facts) -> None:
+def test_partial_quotes_and_their_speakers(facts: StoryFacts) -> None:
     quotes = {q.text: q for q in facts.quotes}
     moves = quotes["negative moves"]
     assert moves.partial and moves.speaker == "Sun Weidong"
@@ -88,7 +89,7 @@ def test_partial_quotes_and_their_speakers(facts: Facts) -> None:
     assert quotes["greatest strategic challenge"].speaker == ""
 
 
-def test_entities_merge_and_keep_titles(facts: Facts) -> None:
+def test_entities_merge_and_keep_titles(facts: StoryFacts) -> None:
     people = {e.name: e for e in facts.entities if e.kind == "person"}
     yamada = people["Shigeo Yamada"]
     assert len(yamada.sources) == 5
@@ -96,13 +97,13 @@ def test_entities_merge_and_keep_titles(facts: Facts) -> None:
     assert "Sun Weidong" in people
 
 
-def test_quantities(facts: Facts) -> None:
+def test_quantities(facts: StoryFacts) -> None:
     money = {q.text: q for q in facts.quantities if q.kind == "money"}
     assert money["$320 billion"].value == 320e9
     assert money["approximately $315 billion"].value == 315e9
 
 
-def test_timeline(facts: Facts) -> None:
+def test_timeline(facts: StoryFacts) -> None:
     days = {e.start: e for e in facts.timeline if e.granularity == "day"}
     talks = days[dt.date(2023, 2, 22)]
     assert len(talks.sources) == 5
@@ -119,11 +120,11 @@ def test_timeline(facts: Facts) -> None:
     assert [e.start for e in facts.timeline] == sorted(e.start for e in facts.timeline)
 
 
-def test_borrowed_dates_are_noted(facts: Facts) -> None:
+def test_borrowed_dates_are_noted(facts: StoryFacts) -> None:
     assert any(n.startswith("004") and "borrowed from 000" in n for n in facts.notes)
 
 
-def test_scare_quoted_terms_are_terms_and_utterances_are_not(facts: Facts) -> None:
+def test_scare_quoted_terms_are_terms_and_utterances_are_not(facts: StoryFacts) -> None:
     quotes = {q.text: q for q in facts.quotes}
     for term in ("counterstrike capability", "strongly suspected", "greatest strategic challenge"):
         assert quotes[term].term and quotes[term].speaker == ""
@@ -132,7 +133,7 @@ def test_scare_quoted_terms_are_terms_and_utterances_are_not(facts: Facts) -> No
     assert not cold_war.term
 
 
-def test_quotes_cite_each_source_once(facts: Facts) -> None:
+def test_quotes_cite_each_source_once(facts: StoryFacts) -> None:
     for q in facts.quotes:
         cited = [ev.source for ev in q.citations()]
         assert len(cited) == len(set(cited)) and set(cited) == set(q.sources)

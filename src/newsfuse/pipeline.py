@@ -17,15 +17,17 @@ from typing import Any
 import numpy as np
 
 from newsfuse.claims import build_claims
-from newsfuse.compare import coverage
+from newsfuse.compare import compare_facts
+from newsfuse.compare.coverage import coverage
+from newsfuse.compare.support import honest_support
 from newsfuse.config import Settings, load_settings
 from newsfuse.embed import Embedder, load_embedder
 from newsfuse.errors import ConfigError, InputError, NoArticlesError
+from newsfuse.facts import extract_facts
 from newsfuse.ingest import Skipped, read_articles
 from newsfuse.ingest.files import too_large
 from newsfuse.stories.dedup import assign_origins
 from newsfuse.summarize import summarize
-from newsfuse.support import honest_support
 from newsfuse.text import split_sentences
 from newsfuse.types import Article, Brief, Source
 
@@ -109,9 +111,8 @@ def assemble(prepared: Prepared, vectors: np.ndarray, words: int, settings: Sett
         brief.notes.append("only one source: nothing is corroborated and no conflict can be found")
     if settings.facts:
         started = time.perf_counter()
-        from newsfuse.facts import extract_facts
-
-        facts = extract_facts(sources, claims, spacy_model=settings.spacy_model, vectors=vectors)
+        extracted = extract_facts(sources, spacy_model=settings.spacy_model)
+        facts = compare_facts(sources, extracted, claims, vectors=vectors)
         brief.entities, brief.quotes, brief.conflicts = facts.entities, facts.quotes, facts.conflicts
         brief.updates = facts.updates
         brief.timeline = facts.timeline

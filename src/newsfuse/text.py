@@ -11,7 +11,7 @@ from functools import lru_cache
 import nupunkt
 import snowballstemmer
 
-from newsfuse.stopwords import ENGLISH_STOP_WORDS
+from newsfuse.stopwords import STOP_WORDS
 from newsfuse.types import Article, Sentence
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
@@ -26,9 +26,10 @@ _NO_BREAK_AFTER = re.compile(
     r"St|Sgt|Capt|Cmdr|Adm|Prof|Rev|vs|Vol|Fig|approx|est|Inc|Corp|Co|Ltd|Jr|Sr)\.)\s*$"
 )
 _STARTS_LOWER_OR_DIGIT = re.compile(r"^\s*[a-z0-9(]")
+# Typographic quotes and dashes to their ASCII forms, a no-break space to a space (a `str.translate`
+# table): the one folding of text compared for sameness (here, in the cleaner, in story grouping).
+TYPOGRAPHY_FOLD = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "\u00a0": " "})
 
-STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "say", "told", "according", "also", "would",
-                                              "could", "will", "s", "mr", "ms", "mrs"}
 
 
 def paragraphs(text: str) -> Iterator[tuple[int, int, int]]:
@@ -115,11 +116,14 @@ def split_sentences(article: Article) -> list[Sentence]:
 def normalize(text: str) -> str:
     """NFKC, typographic quotes and dashes folded, whitespace collapsed: for comparing, not showing."""
     text = unicodedata.normalize("NFKC", text)
-    text = text.translate(_FOLD)
+    text = text.translate(TYPOGRAPHY_FOLD)
     return " ".join(text.split())
 
 
-_FOLD = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "\u00a0": " "})
+
+def shorten(text: str, n: int = 80) -> str:
+    """`text` cut at a word to at most `n` characters, with an ellipsis when cut."""
+    return text if len(text) <= n else text[:n].rsplit(" ", 1)[0] + "…"
 
 
 def words(text: str) -> list[str]:

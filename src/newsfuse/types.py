@@ -207,7 +207,7 @@ class TimelineEvent:
     granularity: str = "day"
     borrowed_date: bool = False  # resolved against a date borrowed from another article
     # History the reports mention in passing (a treaty of 1972, a meeting last year), apart from the
-    # story's own events: it ended well before the first report of the story (compare.BACKGROUND_DAYS).
+    # story's own events: it ended well before the first report of the story (compare.timeline.BACKGROUND_DAYS).
     background: bool = False
 
     @property

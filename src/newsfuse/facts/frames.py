@@ -15,7 +15,7 @@ holds what the dependency parse and the entity spans say about that, for each fi
   `whole`: a figure said to be the sum ("a combined 157 games", "224 in all").
 
 The compare stage lets two figures conflict only when their frames can be one fact
-(`newsfuse.compare.conflicts` decides; this module only reads).
+(`newsfuse.compare.quantities` decides; this module only reads).
 """
 
 from __future__ import annotations

@@ -2,115 +2,42 @@
 
 Works on spaCy tokens (so "$315 billion", "3 1/2 hours", "two-day" and "45-year-old" arrive already
 cut into pieces) and uses the dependency parse only to say what a number measures. Each number found
-becomes a `Quantity`; the compare stage also needs the details kept in `Found`.
+(read by `facts.numbers`, its kind told by the words of `facts.quantity_words`) becomes a `Quantity`;
+the compare stage also needs the details kept in `Found`.
 """
 
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from newsfuse.facts.frames import Frame, read_frame
 from newsfuse.facts.nlp import Parsed
-from newsfuse.text import stem
+from newsfuse.facts.numbers import NUMBER, SCALES, number_at
+from newsfuse.facts.quantity_words import (
+    CHANGE_WORDS,
+    CURRENCY_SIGNS,
+    CURRENCY_WORDS,
+    GAP_CUES,
+    GENERIC,
+    HEDGES,
+    HOURS,
+    LINKING,
+    MEASURE_UNITS,
+    NOT_HEDGES_FOR_DURATION,
+    PER_WORDS,
+    PERCENT_WORDS,
+    QUAKE_WORDS,
+    TRAILING_HEDGES,
+    USD_RATE,
+    concept,
+)
 from newsfuse.types import Quantity, QuantityKind
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
-
-SMALL = {w: i for i, w in enumerate(
-    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"])}
-TENS = {w: 10 * (i + 2) for i, w in enumerate(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])}
-SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-          "crore": 1e7, "lakh": 1e5, "mn": 1e6, "bn": 1e9, "tn": 1e12, "trn": 1e12}
-# Only right after digits, with no space: "5m", "2.5bn", "10k".
-SHORT_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12, "trn": 1e12}
-FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
-NUMBER = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?([½¼¾⅓⅔])?(k|m|mn|b|bn|tn|trn)?$", re.I)
-SLASH_FRACTION = re.compile(r"^(\d+)/(\d+)$")
-
-CURRENCY_SIGNS = {"$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP",
-                  "¥": "JPY", "jpy": "JPY", "cny": "CNY", "rmb": "CNY", "₹": "INR", "rs": "INR", "rs.": "INR",
-                  "inr": "INR", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD", "hk$": "HKD",
-                  "₩": "KRW", "krw": "KRW", "₽": "RUB", "chf": "CHF", "nz$": "NZD", "s$": "SGD"}
-CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
-                  "euro": "EUR", "euros": "EUR", "rupee": "INR", "rupees": "INR", "won": "KRW",
-                  "ruble": "RUB", "rubles": "RUB", "rouble": "RUB", "roubles": "RUB", "franc": "CHF",
-                  "francs": "CHF", "sterling": "GBP"}
-# Rough 2020-2024 rates, to USD. Used only to tell a conversion ("43 trillion yen (approximately $315
-# billion)") from two different sums, and to rule out gross mismatches across currencies.
-USD_RATE = {"USD": 1.0, "EUR": 1.1, "GBP": 1.27, "JPY": 0.0075, "CNY": 0.14, "INR": 0.012, "AUD": 0.67,
-            "CAD": 0.74, "HKD": 0.128, "KRW": 0.00077, "RUB": 0.012, "CHF": 1.1, "NZD": 0.61, "SGD": 0.74}
-HOURS = {"second": 1 / 3600, "seconds": 1 / 3600, "minute": 1 / 60, "minutes": 1 / 60, "hour": 1.0,
-         "hours": 1.0, "day": 24.0, "days": 24.0, "week": 168.0, "weeks": 168.0, "month": 730.5,
-         "months": 730.5, "year": 8766.0, "years": 8766.0, "decade": 87660.0, "decades": 87660.0,
-         "century": 876600.0, "centuries": 876600.0}
-# Units of measure → (canonical unit, factor to it). Figures in them are kind "number" with a unit.
-MEASURE_UNITS = {
-    "km": ("km", 1.0), "kms": ("km", 1.0), "kilometer": ("km", 1.0), "kilometers": ("km", 1.0),
-    "kilometre": ("km", 1.0), "kilometres": ("km", 1.0), "mile": ("km", 1.609), "miles": ("km", 1.609),
-    "m": ("m", 1.0), "meter": ("m", 1.0), "meters": ("m", 1.0), "metre": ("m", 1.0), "metres": ("m", 1.0),
-    "foot": ("m", 0.3048), "feet": ("m", 0.3048), "ft": ("m", 0.3048), "yard": ("m", 0.9144),
-    "yards": ("m", 0.9144), "inch": ("m", 0.0254), "inches": ("m", 0.0254), "cm": ("m", 0.01),
-    "kg": ("kg", 1.0), "kilogram": ("kg", 1.0), "kilograms": ("kg", 1.0), "kilos": ("kg", 1.0),
-    "pound": ("kg", 0.4536), "pounds": ("kg", 0.4536), "lb": ("kg", 0.4536), "lbs": ("kg", 0.4536),
-    "ton": ("t", 0.907), "tons": ("t", 0.907), "tonne": ("t", 1.0), "tonnes": ("t", 1.0),
-    "acre": ("ha", 0.4047), "acres": ("ha", 0.4047), "hectare": ("ha", 1.0), "hectares": ("ha", 1.0),
-    "gallon": ("l", 3.785), "gallons": ("l", 3.785), "liter": ("l", 1.0), "liters": ("l", 1.0),
-    "litre": ("l", 1.0), "litres": ("l", 1.0), "barrel": ("bbl", 1.0), "barrels": ("bbl", 1.0),
-    "mph": ("km/h", 1.609), "magnitude": ("magnitude", 1.0), "degrees": ("degrees", 1.0),
-}
-# "a magnitude 8.8 quake", "the 8.8 earthquake": a decimal before one of these is a magnitude.
-QUAKE_WORDS = frozenset({"earthquake", "quake", "temblor", "tremor", "aftershock"})
-PERCENT_WORDS = {"%": "%", "percent": "%", "pct": "%", "per cent": "%", "percentage point": "pp",
-                 "percentage points": "pp"}
-
-HEDGES = {  # text before the number → (kind of bound)
-    "at least": "min", "more than": "min", "over": "min", "upwards of": "min", "no fewer than": "min",
-    "no less than": "min", "just over": "min", "in excess of": "min", "above": "min",
-    "at most": "max", "less than": "max", "fewer than": "max", "under": "max", "up to": "max",
-    "no more than": "max", "nearly": "max", "almost": "max", "just under": "max", "as many as": "max",
-    "as much as": "max", "below": "max",
-    "about": "approx", "around": "approx", "approximately": "approx", "roughly": "approx", "some": "approx",
-    "an estimated": "approx", "estimated": "approx", "close to": "approx", "approx.": "approx",
-    "nearly about": "approx", "~": "approx", "circa": "approx", "c.": "approx",
-}
-TRAILING_HEDGES = {"or more": "min", "plus": "min", "or so": "approx", "or fewer": "max", "or less": "max"}
-# Bounds that leave the figure itself out: "more than 16" is false when the count is 16.
-# "nearly 10" and "10" are not told apart: outlets round "nearly" away (checked on Multi-News dev).
-STRICT_HEDGES = frozenset({"more than", "over", "upwards of", "just over", "in excess of", "above", "less than",
-                           "fewer than", "under", "below", "just under"})
-# Before a duration, "over"/"under" say which period a figure covers, not how sure it is.
-NOT_HEDGES_FOR_DURATION = frozenset({"over", "under", "above", "below"})
-# Words that make a figure a change rather than a level ("rose by 5%", "a $2 billion increase").
-CHANGE_WORDS = frozenset({"increase", "increases", "rise", "rises", "jump", "growth", "gain", "hike", "boost",
-                          "cut", "cuts", "drop", "fall", "decline", "decrease", "reduction", "loss", "losses",
-                          "additional", "extra", "more", "fewer", "less", "another", "further", "surge",
-                          "plunge", "slump", "shortfall", "deficit"})
-PER_WORDS = {"annual": "year", "annually": "year", "yearly": "year", "daily": "day", "monthly": "month",
-             "weekly": "week", "quarterly": "quarter", "hourly": "hour"}
-# Synonyms folded so that "defense budgets" and "defense spending", or "the talks" and "the two-day
-# dialogue", measure the same thing. Kept small on purpose: a wrong merge makes a false alarm.
-CONCEPTS = {
-    "talk": "meet", "dialogu": "meet", "meet": "meet", "discuss": "meet", "negoti": "meet", "summit": "meet",
-    "confer": "meet", "session": "meet", "budget": "spend", "spend": "spend", "expenditur": "spend",
-    "outlay": "spend", "kill": "death", "dead": "death", "death": "death", "die": "death", "fatal": "death",
-    "live": "death", "toll": "death", "injur": "injur", "wound": "injur", "hurt": "injur", "peopl": "peopl",
-    "person": "peopl", "resid": "peopl", "individu": "peopl", "defenc": "defens", "defens": "defens",
-    "militari": "defens", "arrest": "arrest", "detain": "arrest",
-}
-# "the first talks in four years", "resume talks after 4 years": the time since, not how long.
-GAP_CUES = frozenset({"first", "last", "since", "resume", "resumes", "resumed", "again", "return", "returns",
-                      "returned", "restart", "restarts", "restarted", "reopen", "reopens", "reopened", "renew",
-                      "renewed", "revive", "revived", "back"})
-LINKING = frozenset({"is", "was", "are", "were", "be", "been", "being", "'s", "stood", "stands", "reached",
-                     "reaches", "totalled", "totaled", "totals", "amounted", "amounts", "came", "comes", "hit",
-                     "rose", "fell", "climbed", "dropped", "lasted", "lasts", "took", "takes", "remained"})
-GENERIC = frozenset({"year", "time", "number", "total", "figur", "amount", "say", "report", "cent",
-                     "percent", "dollar", "billion", "million", "thousand", "trillion"})
 
 
 @dataclass(slots=True)
@@ -143,154 +70,11 @@ class Found:
     frame: Frame = field(default_factory=Frame)  # whose, where, which kind, what is said of it
 
 
-def concept(word: str) -> str:
-    if len(word) > 2 and word[-1] == "s" and word[:-1].isupper():
-        word = word[:-1]  # an acronym's plural: "RBIs" counts what "RBI" does (the stemmer keeps "-is")
-    s = stem(word.lower())
-    return CONCEPTS.get(s, s)
-
-
 def extract_quantities(parsed: list[Parsed]) -> list[Found]:
     found: list[Found] = []
     for p in parsed:
         found.extend(_in_sentence(p))
     return found
-
-
-# --- reading numbers -------------------------------------------------------------------------------
-
-def _number_at(doc: Doc, i: int) -> tuple[float, int] | None:
-    """The number that starts at token i and the token after it, or None."""
-    tok = doc[i]
-    low = tok.lower_
-    m = NUMBER.match(tok.text)
-    split = _split_decimal(doc, i) or _split_thousands(doc, i)
-    if split is not None:
-        return split
-    if m:
-        if i > 0 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ and doc[i - 2].is_alpha \
-                and not doc[i - 1].whitespace_:
-            return None  # a model name: "F-35", "Su-57", "COVID-19"
-        value = float(m.group(1).replace(",", "") + (m.group(2) or ""))
-        if m.group(3):
-            value += FRACTIONS[m.group(3)]
-        if m.group(4):
-            value *= SHORT_SCALES[m.group(4).lower()]
-        j = i + 1
-        if j < len(doc) and SLASH_FRACTION.match(doc[j].text) and "." not in tok.text:
-            num, den = SLASH_FRACTION.match(doc[j].text).groups()  # type: ignore[union-attr]
-            if int(den) and int(num) < int(den):
-                value += int(num) / int(den)
-                j += 1
-        if j < len(doc) and doc[j].text in FRACTIONS:
-            value += FRACTIONS[doc[j].text]
-            j += 1
-        return _scaled(doc, value, j)
-    if low in SMALL or low in TENS or _hyphen_number(low) is not None:
-        return _words_number(doc, i)
-    if low == "a" and i + 1 < len(doc) and doc[i + 1].lower_ == "dozen":
-        return 12.0, i + 2
-    if low == "half" and i + 2 < len(doc) and doc[i + 1].lower_ in {"an", "a"} \
-            and doc[i + 2].lower_ in HOURS:
-        return 0.5, i + 2
-    return None
-
-
-SPLIT_FRACTION = re.compile(r"^(\d{1,2})(bn|m|mn|tn)?$", re.I)
-
-
-def _split_decimal(doc: Doc, i: int) -> tuple[float, int] | None:
-    """ "$368. 0 million", "22. 4bn", "plunged 5. 4 per cent", "a 4. 6 - magnitude quake": a decimal
-    point the scraper spaced apart. Joined only when a scale, percent, unit or magnitude word is
-    beside it, as no sentence ends on the whole part of a sum in millions, of a share or a measure."""
-    if i + 2 >= len(doc) or not doc[i].is_digit or len(doc[i].text) > 3 or doc[i + 1].text != "." \
-            or doc[i].whitespace_:
-        return None
-    m = SPLIT_FRACTION.match(doc[i + 2].text)
-    if m is None:
-        return None
-    value = float(f"{doc[i].text}.{m.group(1)}")
-    if m.group(2):
-        return value * SHORT_SCALES[m.group(2).lower()], i + 3
-    if i + 3 < len(doc) and doc[i + 3].lower_ in {"million", "billion", "trillion"}:
-        return value * SCALES[doc[i + 3].lower_], i + 4
-    after = doc[i + 3].lower_ if i + 3 < len(doc) else ""
-    if after == "-" and i + 4 < len(doc):
-        after = doc[i + 4].lower_  # "a 4. 6 - magnitude earthquake"
-    before = doc[i - 1].lower_ if i > 0 else ""
-    if after in PERCENT_WORDS or after in MEASURE_UNITS or after in {"magnitude", "per"} or before == "magnitude":
-        return value, i + 3
-    return None
-
-
-def _split_thousands(doc: Doc, i: int) -> tuple[float, int] | None:
-    """ "$1, 099": a thousands separator the scraper spaced apart. Joined only after a currency sign
-    (or before a group that starts with 0), as "1, 500" may be two figures of a list."""
-    if not doc[i].is_digit or len(doc[i].text) > 3 or doc[i].whitespace_:
-        return None
-    j, digits = i + 1, doc[i].text
-    while j + 1 < len(doc) and doc[j].text == "," and re.fullmatch(r"\d{3}", doc[j + 1].text):
-        digits += doc[j + 1].text
-        j += 2
-    if j == i + 1:
-        return None
-    money = i > 0 and doc[i - 1].lower_ in CURRENCY_SIGNS
-    if not money and not doc[i + 2].text.startswith("0"):
-        return None
-    return _scaled(doc, float(digits), j)
-
-
-def _hyphen_number(word: str) -> float | None:
-    parts = word.split("-")
-    if len(parts) == 2 and parts[0] in TENS and parts[1] in SMALL and 0 < SMALL[parts[1]] < 10:
-        return float(TENS[parts[0]] + SMALL[parts[1]])
-    return None
-
-
-def _words_number(doc: Doc, i: int) -> tuple[float, int]:
-    total, current, j = 0.0, 0.0, i
-    while j < len(doc):
-        low = doc[j].lower_
-        if low in SMALL:
-            current += SMALL[low]
-        elif low in TENS:
-            current += TENS[low]
-        elif _hyphen_number(low) is not None:
-            current += _hyphen_number(low) or 0.0
-        elif low == "hundred" and current:
-            current *= 100
-        elif low in {"thousand", "million", "billion", "trillion"} and (current or total):
-            total += (current or 1) * SCALES[low]
-            current = 0.0
-        elif low == "-" and j + 1 < len(doc) and doc[j + 1].lower_ in SMALL and doc[j - 1].lower_ in TENS:
-            pass  # "twenty - five"
-        elif low == "and" and j + 1 < len(doc) and doc[j + 1].lower_ in SMALL | TENS and total:
-            pass  # "one thousand and five"
-        else:
-            break
-        j += 1
-    value = total + current
-    # "two and a half", "two-and-a-half"
-    k = j
-    while k < len(doc) and doc[k].text == "-":
-        k += 1
-    rest = [t.lower_ for t in doc[k:k + 6] if t.text != "-"][:3]
-    if rest == ["and", "a", "half"]:
-        j = k
-        seen = 0
-        while j < len(doc) and seen < 3:
-            seen += doc[j].text != "-"
-            j += 1
-        value += 0.5
-    return value, j
-
-
-def _scaled(doc: Doc, value: float, j: int) -> tuple[float, int]:
-    if j < len(doc) and doc[j].lower_ in SCALES and doc[j].lower_ != "hundred":
-        return value * SCALES[doc[j].lower_], j + 1
-    if j < len(doc) and doc[j].lower_ in SHORT_SCALES and not doc[j - 1].whitespace_:
-        return value * SHORT_SCALES[doc[j].lower_], j + 1
-    return value, j
 
 
 # --- one sentence ----------------------------------------------------------------------------------
@@ -300,7 +84,7 @@ def _in_sentence(p: Parsed) -> list[Found]:
     out: list[Found] = []
     i = 0
     while i < len(doc):
-        got = _number_at(doc, i)
+        got = number_at(doc, i)
         if got is None:
             i += 1
             continue
@@ -323,7 +107,7 @@ def _classify(p: Parsed, i: int, value: float, j: int) -> Found | None:
     # A range: "3 to 4 hours", "3-4 percent", "between 5 and 10"
     if j + 1 < len(doc) and doc[j].lower_ in {"to", "-", "–", "and"} and \
             (doc[j].lower_ != "and" or (i > 0 and doc[i - 1].lower_ == "between")):
-        second = _number_at(doc, j + 1)
+        second = number_at(doc, j + 1)
         if second is not None and second[0] > value:
             high, j = second
             end = j
@@ -438,7 +222,7 @@ def _unit_range(doc: Doc, end: int, value: float, unit: str, kind: str) -> tuple
     k = end + 1
     if kind == "money" and CURRENCY_SIGNS.get(doc[k].lower_) == unit:
         k += 1
-    second = _number_at(doc, k) if k < len(doc) else None
+    second = number_at(doc, k) if k < len(doc) else None
     if second is None or second[0] <= value:
         return end, None
     high, j = second
@@ -721,7 +505,7 @@ def _period(found: Found, doc: Doc, inside: set[int], verb: Token | None, head: 
     for t in scope:
         if t.lower_ not in HOURS or t.i == 0:
             continue
-        number = _number_at(doc, t.i - 1) or (_number_at(doc, t.i - 2) if t.i > 1 else None)
+        number = number_at(doc, t.i - 1) or (number_at(doc, t.i - 2) if t.i > 1 else None)
         if number is None:
             continue
         anchor = t.head if t.dep_ in {"compound", "npadvmod", "amod"} else t

@@ -57,7 +57,7 @@ def masthead_of(html: str) -> str:
     """The publication's name from the page's masthead or logo element, "" when none is name-shaped."""
     import lxml.html
 
-    from newsfuse.clean import masthead_name
+    from newsfuse.clean.masthead import masthead_name
 
     try:
         root = lxml.html.fromstring(html)

@@ -29,8 +29,9 @@ import numpy as np
 import snowballstemmer
 
 from newsfuse.embed import Embedder, load_embedder, make_embedder
-from newsfuse.stopwords import ENGLISH_STOP_WORDS
+from newsfuse.stopwords import STOP_WORDS as _STOP
 from newsfuse.stories.dedup import MINHASH_SEED
+from newsfuse.text import TYPOGRAPHY_FOLD as _FOLD
 from newsfuse.text import stem, words
 from newsfuse.types import Article
 
@@ -38,8 +39,6 @@ TERM_SPACE = 1 << 20  # hashed term ids: 1M buckets; collisions are rare enough 
 NUM_PERM = 64  # MinHash permutations: J is estimated to about ±0.06, enough to tell a copy from a story
 SHINGLE = 5  # words per shingle, as in dedup.shingles
 NAME_PREFIX = "@"
-_STOP = ENGLISH_STOP_WORDS | {"said", "says", "say", "told", "according", "also", "would", "could", "will",
-                              "mr", "ms", "mrs"}
 # Capitalised, but not names: they would tie together any two stories told on a Monday.
 _NOT_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
               "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -48,7 +47,6 @@ _NOT_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday"
 _CAPITALISED = re.compile(r"(?<![\w’'-])([A-Z][a-z]+(?:[’'-][A-Za-z]+)*)")
 _OPENERS = "\"“‘'(["
 _SENTENCE_ENDS = ".!?:;\"”’—–-•|"
-_FOLD = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "\u00a0": " "})
 
 
 @dataclass(slots=True)

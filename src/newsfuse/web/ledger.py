@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from newsfuse.support import POINT_KINDS
+from newsfuse.compare.support import POINT_KINDS
 from newsfuse.types import Brief, Claim, ConflictValue, Evidence
 
 CellState = Literal["reported", "missing", "contradicts"]

@@ -1,0 +1,150 @@
+"""The title and the masthead: which first line is the article's headline, and which the publication's name.
+
+A masthead is a short name-shaped line among the first ones ("Kessel Courier", "The Valley Post")
+that ends in a word publications are named by, is how the page's host writes its name, or is a news
+agency; the first kept line is the title when none was given and it reads as one. Apart from the
+line rules because it weighs a line against its neighbours, the given title and the host.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsfuse.clean.patterns import (
+    BYLINE_BY,
+    HANDLE,
+    LEADING_PUBLICATION_WORDS,
+    MASTHEAD_DATE,
+    NAME_JOINERS,
+    PUBLICATION_WORDS,
+    SECTION_GLUE,
+    SECTION_TOPICS,
+)
+from newsfuse.clean.units import Unit, comparable
+
+
+def _looks_like_title(text: str) -> bool:
+    words = text.split()
+    return (3 <= len(words) <= 30 and len(text) <= 250 and not re.search(r"[.,;:]$", text)
+            and (text[0].isupper() or text[0].isdigit() or text[0] in "\"“‘'"))
+
+
+MOVED_TO_TITLE = "moved-to-title"  # a unit taken out of the body into `title`: not noise, not recorded
+
+
+def take_title(units: list[Unit], title: str) -> str:
+    """Find the title among the first units; returns the article's title (the given one, if any)."""
+    kept = [u for u in units if not u.reason]
+    if not kept:
+        return title
+    first = kept[0]
+    if title:
+        if _same_title(first.text, title):
+            first.reason, first.detail = "title", "repeats the title"
+        return title
+    if len(kept) > 1 and _looks_like_title(first.text):
+        first.reason = MOVED_TO_TITLE
+        return first.text
+    return title
+
+
+def _same_title(line: str, title: str) -> bool:
+    """The page's title, give or take a site name tacked on ("Floods hit Lowmere | The Valley Post")."""
+    a, b = comparable(line), comparable(title)
+    if not a or not b:
+        return False
+    return a == b or ((a.startswith(b) or b.startswith(a)) and min(len(a), len(b)) >= 0.6 * max(len(a), len(b)))
+
+
+def _agency_names() -> frozenset[str]:
+    from newsfuse.ingest.meta import AGENCY_NAMES
+
+    return AGENCY_NAMES
+
+
+def _name_key(text: str) -> str:
+    """"The Valley Post" → "valleypost": how a name is written in a host name."""
+    words = re.findall(r"[^\W_]+", text.casefold())
+    if words[:1] == ["the"]:
+        words = words[1:]
+    return "".join(words)
+
+
+def _host_keys(host: str) -> set[str]:
+    """"www.valleypost.co.uk" → {"valleypost"}; "articles.latimes.com" → {"articles", "latimes"}."""
+    labels = [label for label in host.casefold().removeprefix("www.").split(".") if label]
+    names = labels[:-1] if len(labels) > 1 else labels
+    while len(names) > 1 and len(names[-1]) <= 3 and names[-1] in {"co", "com", "org", "net", "ac", "gov", "ne", "or"}:
+        names = names[:-1]  # "co" of ".co.uk"
+    return {re.sub(r"[^0-9a-z]", "", label) for label in names} - {""}
+
+
+def _masthead_shape(text: str) -> list[str]:
+    """The words of a line shaped like a name (1-5 words in title case or capitals, no sentence end, no
+    date, no byline), else []."""
+    words = text.split()
+    if not 1 <= len(words) <= 5 or len(text) > 60 or re.search(r"[.!?:;,\"“”]$", text):
+        return []
+    if BYLINE_BY.match(text) or MASTHEAD_DATE.search(text) or HANDLE.search(text):
+        return []
+    if any(not re.search(r"[^\W\d_]", w) and w not in {"&", "-", "–", "|"} for w in words):
+        return []  # a bare number or symbol: a counter or a widget, not a name
+    for position, word in enumerate(words):
+        if word in {"&", "-", "–", "|"}:
+            continue
+        if word.lower() in NAME_JOINERS and position > 0:
+            continue
+        if not (word[:1].isupper() or word[:1].isdigit() or (word[:1] in "'‘" and word[1:2].isupper())):
+            return []
+    return [w.strip("'’‘()").lower() for w in words if w not in {"&", "-", "–", "|"}]
+
+
+def _is_masthead(text: str, host_keys: set[str]) -> bool:
+    """Is this short line the name of the publication? Shaped like a name, and a publication's name:
+    it ends in a word publications are named by (or is headed by one), or is how the page's host
+    name writes it ("Valley Post" on valleypost.com), or is a news agency. Not a section label."""
+    words = _masthead_shape(text)
+    if not words:
+        return False
+    key = _name_key(text)
+    if key and key in host_keys and len(key) >= 4:
+        return True
+    if text.strip().casefold().removeprefix("the ") in _agency_names():
+        return True
+    if all(w in SECTION_TOPICS or w in SECTION_GLUE for w in words) and any(w in SECTION_TOPICS for w in words):
+        return False  # "World News", "Breaking News", "Local Radio": a section of the page
+    last, first = words[-1], words[0] if words[0] != "the" else (words[1] if len(words) > 1 else "")
+    named_by = (last in PUBLICATION_WORDS or " ".join(words[-2:]) in PUBLICATION_WORDS
+                or first in LEADING_PUBLICATION_WORDS
+                or (first in PUBLICATION_WORDS and len(words) >= 3 and "of" in words[1:3]))
+    return named_by and len(words) >= 2
+
+
+def masthead_name(text: str) -> str:
+    """`text` when it is shaped like a name (a logo's alt text "Kessel Courier", "The Valley Post
+    logo" → "The Valley Post"), else "": markup already says the element is the masthead."""
+    text = re.sub(r"^(?:large|small)\s+|\s+(?:logo|home(?:page)?|masthead)$", "", text.strip(), flags=re.I)
+    generic = {"logo", "home", "brand", "menu", "site", "homepage", "masthead", "search", "site logo"}
+    return text if _masthead_shape(text) and len(text) >= 3 and text.casefold() not in generic else ""
+
+
+_MASTHEAD_LOOKAHEAD = 4  # the masthead sits among the first units, around the headline
+
+
+def mark_masthead(units: list[Unit], title: str, host: str) -> None:
+    """Mark the masthead among the article's first lines, before its body starts. A name-shaped line
+    that is the article's first line and has no headline beside it is the headline itself, unless it
+    is how the page's host writes its name."""
+    keys = _host_keys(host) if host else set()
+    kept = [u for u in units[:_MASTHEAD_LOOKAHEAD + 2] if not u.reason]
+    for position, unit in enumerate(kept[:_MASTHEAD_LOOKAHEAD]):
+        if title and _same_title(unit.text, title):
+            continue  # the headline, repeated
+        if _is_masthead(unit.text, keys):
+            beside_headline = bool(title) or position > 0 or (
+                len(kept) > position + 1 and _looks_like_title(kept[position + 1].text))
+            if beside_headline or _name_key(unit.text) in keys:
+                unit.reason, unit.detail = "masthead", ""
+            return
+        if position > 0 or not _looks_like_title(unit.text):
+            return  # the body has started: a name-shaped line further down is not a masthead

@@ -1,0 +1,253 @@
+"""The cleaner's rules: each unit judged by the line patterns, and the rules that look across units.
+
+A unit is noise on its own (`classify`: an ad marker, a share widget, a byline, a caption ...), or
+holds a templated phrase that is cut out of it, or is a button beside a widget, or opens with a
+dateline, or repeats paragraphs said before. The patterns themselves are in `clean.patterns`; the
+masthead, title and language rules, which need more than a line's shape, are modules of their own.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsfuse.clean.patterns import (
+    ADVERTISEMENT,
+    AGENCY_HINT,
+    ANY_BOILERPLATE,
+    BOILERPLATE,
+    BREADCRUMB,
+    BYLINE_BY,
+    BYLINE_LOWER,
+    BYLINE_STAMP,
+    CAPTION_CREDIT_END,
+    CAPTION_PREFIX,
+    CAPTION_SUFFIX,
+    CLOSE_BUTTON,
+    COOKIE_BUTTON,
+    COOKIE_PHRASE,
+    COPYRIGHT,
+    DATE_LINE,
+    DATELINE_DASH,
+    DATELINE_PAREN,
+    DISTRIBUTED_BY,
+    DISTRIBUTION,
+    HANDLE,
+    HEADER,
+    LONE_NUMBER,
+    NAVIGATION,
+    PHOTO_WORD,
+    PLAYER,
+    POSITIONAL,
+    READING_TIME,
+    RELATED,
+    SEPARATOR,
+    SHARE_STRONG,
+    SHARE_WORDS,
+    SUBSCRIBE,
+    TRUST,
+    WORDS,
+)
+from newsfuse.clean.units import SPACES, Unit, comparable
+from newsfuse.types import Removal
+
+# --- line rules ------------------------------------------------------------------------------------
+
+def _lower_words(text: str) -> int:
+    """How many words of `text` start in lower case and are not words a byline may hold."""
+    return sum(1 for w in WORDS.findall(text) if w[:1].islower() and w.lower() not in BYLINE_LOWER)
+
+
+def _is_share_widget(text: str) -> bool:
+    tokens = re.findall(r"[a-z]+(?:-[a-z]+)?|\d+", text.lower())
+    return (0 < len(tokens) <= 12 and all(t in SHARE_WORDS or t.isdigit() for t in tokens)
+            and any(t in SHARE_STRONG for t in tokens))
+
+
+def _is_byline(text: str) -> bool:
+    if len(text) > 200:
+        return False
+    match = BYLINE_BY.match(text)
+    if match:
+        rest = match.group("rest")
+        return len(rest.split()) <= 16 and _lower_words(rest) == 0
+    match = BYLINE_STAMP.match(text)
+    if match and match.group("who").strip(" |·-,") and len(match.group("rest")) <= 40:
+        return _lower_words(match.group("who")) == 0
+    return bool(HANDLE.search(text)) and len(text) <= 120 and _lower_words(text) == 0
+
+
+def _is_distribution(text: str) -> bool:
+    if DISTRIBUTION.match(text):
+        return True
+    match = DISTRIBUTED_BY.match(text)
+    return match is not None and len(match.group("rest").split()) <= 10 and _lower_words(match.group("rest")) == 0
+
+
+def _is_caption(text: str) -> bool:
+    if len(text) > 400:
+        return False
+    if CAPTION_PREFIX.match(text) or CAPTION_SUFFIX.search(text):
+        return True
+    credit = CAPTION_CREDIT_END.search(text)
+    if not credit:
+        return False
+    before = text[:credit.start()].rstrip()
+    # "(AP Photo/...)" is a photo credit wherever it is; a bare agency name closing a line is one when
+    # no sentence ends before it (captions often have no full stop) or the line places people in a frame.
+    return bool(PHOTO_WORD.search(credit.group(0)) or not re.search(r"[.!?\"”]$", before)
+                or POSITIONAL.search(before))
+
+
+def _is_cookie(text: str) -> bool:
+    return bool(COOKIE_PHRASE.search(text) or COOKIE_BUTTON.match(text))
+
+
+def classify(text: str, index: int) -> tuple[str, str]:
+    """(reason, detail) for a unit that is noise on its own, ("", "") for one that may be story text.
+
+    `index` is the unit's position: header lines are only looked for among the first ones.
+    """
+    words = len(text.split())
+    if SEPARATOR.match(text):
+        return "separator", ""
+    if LONE_NUMBER.match(text):
+        return "share-widget", "stray count"
+    if words <= 12:
+        if ADVERTISEMENT.match(text):
+            return "advertisement", ""
+        if READING_TIME.match(text):
+            return "reading-time", ""
+        if TRUST.match(text):
+            return "trust-badge", ""
+        if PLAYER.match(text):
+            return "player-widget", ""
+        if _is_share_widget(text):
+            return "share-widget", ""
+        if NAVIGATION.match(text) or BREADCRUMB.match(text):
+            return "navigation", ""
+    if words <= 120 and _is_cookie(text):
+        return "cookie-banner", ""
+    if words <= 40 and SUBSCRIBE.match(text):
+        return "subscribe-prompt", ""
+    if words <= 30 and RELATED.match(text):
+        return "related-links", ""
+    if len(text) <= 300 and COPYRIGHT.search(text):
+        return "copyright", ""
+    if len(text) <= 300 and _is_distribution(text):
+        return "distribution", ""
+    if index < 6 and HEADER.match(text):
+        return "dateline-header", "header"
+    if DATE_LINE.match(text):
+        return "dateline-header", "date"
+    if _is_byline(text):
+        # "— Jane Doe (@jdoe) May 1, 2019" closes an embedded post: its date is not the article's.
+        return "byline", "embedded post" if text[:1] in "—–-" else ""
+    if _is_caption(text):
+        return "caption", ""
+    return "", ""
+
+
+# --- boilerplate sentences inside a paragraph -----------------------------------------------------
+
+def strip_boilerplate_phrases(units: list[Unit]) -> list[Removal]:
+    """Cut templated phrases out of story paragraphs; a paragraph of nothing else goes whole."""
+    removed: list[Removal] = []
+    for unit in units:
+        if unit.reason or not ANY_BOILERPLATE.search(unit.text):
+            continue
+        hits = sorted((m.start(), m.end(), reason, detail)
+                      for reason, detail, pattern in BOILERPLATE for m in pattern.finditer(unit.text))
+        pieces, found, pos = [], [], 0
+        for start, end, reason, detail in hits:
+            if start < pos:
+                continue  # overlaps a phrase already cut
+            pieces.append(unit.text[pos:start])
+            found.append(Removal(unit.text[start:end], reason, unit.line, detail))
+            pos = end
+        pieces.append(unit.text[pos:])
+        rest = SPACES.sub(" ", " ".join(p.strip() for p in pieces)).strip()
+        if re.search(r"\w", rest):
+            unit.text = rest
+            removed += found
+        else:
+            unit.reason, unit.detail = found[0].reason, found[0].detail
+    return removed
+
+
+# --- widgets: short lines next to a widget are part of it -----------------------------------------
+
+_WIDGETS = frozenset({"player-widget", "share-widget", "cookie-banner", "navigation"})
+
+
+def _is_button(text: str) -> bool:
+    return len(text) <= 30 and len(text.split()) <= 3 and not text.endswith(".")
+
+
+def spread_widgets(units: list[Unit]) -> None:
+    """"Slow", "Average", "Fast" mean nothing alone but are the player's buttons when they sit,
+    with no blank line between, next to "Select Voice"; a lone "X" above a cookie banner closes it."""
+    changed = True
+    while changed:
+        changed = False
+        for i, unit in enumerate(units):
+            for j in (i - 1, i + 1):
+                if not 0 <= j < len(units):
+                    continue
+                other = units[j]
+                adjacent = other.line == unit.end + 1 or unit.line == other.end + 1
+                if not adjacent or other.reason not in _WIDGETS:
+                    continue
+                if not unit.reason and _is_button(unit.text):
+                    unit.reason, changed = other.reason, True
+                elif (unit.reason == "navigation" and other.reason == "cookie-banner"
+                      and CLOSE_BUTTON.match(unit.text)):
+                    unit.reason, changed = "cookie-banner", True
+
+
+# --- datelines ------------------------------------------------------------------------------------
+
+def _is_dateline_source(head: str, paren: str) -> bool:
+    """Does the parenthesis name who sent the story? An agency-like name ("Reuters", "UrduPoint
+    News / Sputnik - 22nd February, 2023"), or an acronym after a place in capitals ("ESTWICK (NWS)")."""
+    if AGENCY_HINT.search(paren):
+        return True
+    place = head.split(",")[0].strip()
+    return bool(re.fullmatch(r"[A-Z]{2,6}", paren.strip()) and len(place) >= 3 and place.isupper())
+
+
+def strip_dateline(units: list[Unit]) -> Removal | None:
+    """Cut "MOSCOW (UrduPoint News / Sputnik - 22nd February, 2023)" off the first body paragraph."""
+    for unit in [u for u in units if not u.reason][:3]:
+        match = DATELINE_PAREN.match(unit.text)
+        if match and not _is_dateline_source(match.group("head"), match.group("paren")):
+            match = None  # "NASA (National Aeronautics ...) Administrator": a parenthesis, not a dateline
+        match = match or DATELINE_DASH.match(unit.text)
+        if match:
+            head = match.group("head").strip()
+            unit.text = unit.text[match.end():]
+            return Removal(head, "dateline-header", unit.line, "dateline")
+    return None
+
+
+# --- repeated paragraphs --------------------------------------------------------------------------
+
+_MIN_REPEAT_WORDS = 6  # shorter repeats ("Advertisement", "Fast") are widgets, handled by rule
+
+
+def _sentences(text: str) -> list[str]:
+    import nupunkt
+
+    return [comparable(s) for s, _span in nupunkt.sent_spans_with_text(text) if comparable(s)]
+
+
+def drop_repeats(units: list[Unit]) -> None:
+    seen: dict[str, int] = {}
+    for unit in units:
+        if unit.reason:
+            continue
+        sentences = _sentences(unit.text)
+        if len(unit.text.split()) >= _MIN_REPEAT_WORDS and sentences and all(s in seen for s in sentences):
+            unit.reason, unit.detail = "repeated-paragraph", f"first at line {seen[sentences[0]]}"
+            continue
+        for sentence in sentences:
+            seen.setdefault(sentence, unit.line)

@@ -1,0 +1,70 @@
+"""Comparisons across the sources of one story: where they disagree, what each covers, when things happened.
+
+    facts = compare_facts(sources, extract_facts(sources), claims, vectors=vectors)
+
+`newsfuse.facts` extracts what each sentence states; this package compares it across sources, one
+job a module: which sentences say the same (`align`), whether two values can both hold (`values`),
+quantity, date, title and quote conflicts (`quantities`, `dates`, `titles`, `quotes`), conflicts
+that are a story moving on (`updates`), the timeline (`timeline`), what each source covers alone
+(`coverage`) and which sources honestly support a claim (`support`). `compare_facts` composes them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from newsfuse.compare.align import Alignment
+from newsfuse.compare.dates import date_conflicts
+from newsfuse.compare.quantities import quantity_conflicts
+from newsfuse.compare.quotes import quote_conflicts
+from newsfuse.compare.timeline import timeline
+from newsfuse.compare.titles import title_conflicts
+from newsfuse.compare.updates import split_updates
+from newsfuse.facts import ExtractedFacts
+from newsfuse.types import Claim, Conflict, DateRef, Entity, Quantity, Quote, Source, TimelineEvent, Update
+
+__all__ = ["CONFIDENCE_FLOOR", "StoryFacts", "compare_facts"]
+
+CONFIDENCE_FLOOR = 0.25  # conflicts below this are not reported at all
+
+
+@dataclass(slots=True)
+class StoryFacts:
+    """The facts of one story as the brief shows them: what was found, and where the sources disagree."""
+
+    entities: list[Entity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    dates: list[DateRef] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)  # most certain first
+    updates: list[Update] = field(default_factory=list)  # values that changed over the story's days
+    timeline: list[TimelineEvent] = field(default_factory=list)  # by date
+    notes: list[str] = field(default_factory=list)  # e.g. which article borrowed its date from which
+
+
+def compare_facts(sources: Sequence[Source], facts: ExtractedFacts, claims: Sequence[Claim],
+                  vectors: np.ndarray | None = None) -> StoryFacts:
+    """Conflicts, updates and the timeline of one story, from the facts extracted from its `sources`.
+
+    `claims` (sentences of different sources that make the same point) tell the conflict finders which
+    sentences to reconcile; an empty list still works, on word overlap alone. `vectors` (optional: the
+    sentence vectors the claims were built from, one row per sentence of `sources` in order) also
+    pairs sentences whose words differ but whose vectors are close (`align.EMBED_ALIGN`); the brief
+    pipeline always passes them.
+    """
+    parsed, dates = facts.parsed, facts.dates
+    align = Alignment(parsed, claims, vectors)
+    published = {s.article.id: s.article.published for s in sources}
+    conflicts = [*quantity_conflicts(facts.quantities, align, dates, published),
+                 *date_conflicts(parsed, dates, align), *title_conflicts(facts.entities),
+                 *quote_conflicts(facts.quotes)]
+    conflicts = [c for c in conflicts if c.confidence >= CONFIDENCE_FLOOR]
+    conflicts, updates = split_updates(conflicts, published)
+    conflicts.sort(key=lambda c: (-c.confidence, c.kind, c.about))
+    return StoryFacts(entities=facts.entities.entities, quotes=facts.quotes.quotes,
+                      quantities=[f.quantity for f in facts.quantities], dates=[d.ref for d in dates],
+                      conflicts=conflicts, updates=updates, timeline=timeline(parsed, dates, align),
+                      notes=facts.notes)

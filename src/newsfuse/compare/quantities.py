@@ -1,0 +1,472 @@
+"""Quantity conflicts: figures of one fact that the sources give with values that cannot both be true.
+
+Found in two passes, so that a false alarm needs two mistakes at once:
+
+1. sentences that say the same thing (one claim, or many words in common): their numbers of one kind
+   are reconciled; a number left without a partner on each side is a conflict candidate;
+2. anywhere in the story: two numbers of one kind that measure the same named thing ("defense
+   spending over five years", "the talks") although their sentences differ.
+
+Two values that only look different are let go (`compare.values`): a bound ("at least three" vs
+"three"), rounding ("3.47 million" vs "3.5 million"), one sum in two currencies, a change vs a level,
+a yearly figure vs a five-year total. What is left is ranked by how sure we are.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import Counter, defaultdict
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
+
+from newsfuse.compare.align import LEXICAL_ALIGN, Alignment
+from newsfuse.compare.dates import overlap, preposition
+from newsfuse.compare.values import (
+    HEDGE_KIND,
+    Stated,
+    Verdict,
+    compare_values,
+    family_of,
+    far_apart,
+    stated_values,
+)
+from newsfuse.disjoint import DisjointSets
+from newsfuse.facts import frames
+from newsfuse.facts.dates import FoundDate
+from newsfuse.facts.quantities import Found
+from newsfuse.facts.quantity_words import GENERIC, concept
+from newsfuse.stopwords import STOP_WORDS
+from newsfuse.types import Conflict, ConflictKind, ConflictValue, Evidence
+
+# Things that last: how long "the talks" or "the visit" took names one thing across sources.
+EVENT_CONCEPTS = frozenset({"meet", "visit", "elect", "vote", "trial", "hear", "war", "strike", "attack",
+                            "protest", "flight", "game", "match", "race", "storm", "fire", "operat"})
+
+
+# --- is it the same thing? -------------------------------------------------------------------------
+
+def _comparable(a: Stated, b: Stated) -> bool:
+    fa, fb = a.main, b.main
+    if family_of(a) != family_of(b) or fa.delta != fb.delta or fa.per != fb.per:
+        return False
+    if fa.period and fb.period and abs(fa.period - fb.period) > 0.1 * max(fa.period, fb.period):
+        return False  # a five-year total and a one-year figure
+    return not (fa.quantity.kind == "number" and not fa.quantity.unit and not (fa.head and fa.head == fb.head))
+
+
+def _same_measure(a: Stated, b: Stated, aligned: bool) -> bool:
+    fa, fb = a.main, b.main
+    shared = (fa.context | {fa.head}) & (fb.context | {fb.head}) - {""} - GENERIC
+    if aligned:  # the sentences say the same; the numbers must still measure the same noun
+        return not (fa.head and fb.head and fa.head != fb.head and fa.head not in fb.context
+                    and fb.head not in fa.context)
+    if not fa.head or fa.head != fb.head or fa.head in GENERIC:
+        return False
+    if fa.quantity.kind == "duration":
+        return fa.head in EVENT_CONCEPTS  # how long "the talks" lasted
+    if fa.quantity.kind != "money":
+        # Counts and shares recur with other subjects all through a story ("200,000 killed",
+        # "1.5 million homeless"); outside aligned sentences they are too easily two facts.
+        return False
+    if (fa.period is None or fb.period is None) and fa.period != fb.period:
+        return False
+    return len(shared) >= 2
+
+
+@dataclass(slots=True)
+class _Edge:
+    a: int
+    b: int
+    confidence: float
+    notes: list[str]
+
+
+def quantity_conflicts(found: Sequence[Found], align: Alignment, dates: Sequence[FoundDate] = (),
+                       published: dict[str, dt.date | None] | None = None) -> list[Conflict]:
+    items = stated_values(found)
+    when: dict[tuple[str, int], list[FoundDate]] = defaultdict(list)
+    for d in dates:
+        # Only the time something happened counts; "from fiscal 2023" or "since 2019" bound a period.
+        if preposition(d) not in {"from", "since", "until", "till", "by", "before", "after"}:
+            when[d.key].append(d)
+
+    def other_time(ka: tuple[str, int], kb: tuple[str, int]) -> bool:
+        """Both sentences are dated, and to times that do not meet: "in March" vs "this year"."""
+        da, db = when.get(ka, []), when.get(kb, [])
+        return bool(da and db) and not any(overlap(x, y) for x in da for y in db)
+
+    def days_between(a: Stated, b: Stated) -> int:
+        pa, pb = (published or {}).get(a.source), (published or {}).get(b.source)
+        return abs((pa - pb).days) if pa and pb else 0
+
+    def apart(a: Stated, b: Stated, verdict: Verdict) -> Verdict:
+        """Articles published days apart: a changed figure is more likely an update."""
+        if (days := days_between(a, b)) > 2 and not verdict.consistent:
+            verdict.weight *= 0.5
+            verdict.notes.append(f"published {days} days apart: may be an update")
+        return verdict
+
+    def two_things(a: Stated, b: Stated) -> bool:
+        """Figures too far apart to be one fact told on one day (told days apart: an update)."""
+        return far_apart(a, b) and days_between(a, b) <= 2
+
+    by_key: dict[tuple[str, int], list[int]] = defaultdict(list)
+    for i, s in enumerate(items):
+        by_key[s.key].append(i)
+    conflicts: list[_Edge] = []
+    agree: list[tuple[int, int]] = []
+    seen: set[tuple[int, int]] = set()
+    keys = list(by_key)
+    contrasted = frames.contrasted_predicates(
+        (s.source, "/".join(family_of(s)), s.main.frame.predicate, s.main.quantity.value, s.main.head) for s in items)
+    # Pass 1: aligned sentences reconcile their numbers.
+    for x, ka in enumerate(keys):
+        for kb in keys[x + 1:]:
+            if ka[0] == kb[0]:
+                continue
+            score = align.score(ka, kb)
+            if score < LEXICAL_ALIGN or other_time(ka, kb):
+                continue
+            settled = list(_reconcile(items, by_key[ka], by_key[kb], contrasted, strong=score >= 1.0))
+            # Two statements of one fact share their other figures: sentences whose figures pair two
+            # or more times, all differently, and share no value recount other instances (another
+            # season's games, other boats). One differing pair among unpaired others is one fact.
+            left, right = by_key[ka], by_key[kb]
+            instances = sum(not v.consistent for _, _, v in settled) >= 2 and \
+                all(not v.consistent for _, _, v in settled) and \
+                not any(_same_value(items[i], items[j]) for i in left for j in right)
+            for i, j, verdict in settled:
+                seen.add((min(i, j), max(i, j)))
+                if not verdict.consistent and two_things(items[i], items[j]):
+                    continue  # two things, not two outlets' values of one
+                verdict = apart(items[i], items[j], verdict)
+                if verdict.consistent:
+                    agree.append((i, j))
+                elif not instances:
+                    conf = (0.9 if score >= 1.0 else 0.75) * verdict.weight
+                    conflicts.append(_Edge(i, j, conf, verdict.notes))
+    # Pass 2: the same named measure anywhere in the story, when it names one thing: a measure that
+    # one source itself gives with different values ("the offer" of each of four teams, "the boats"
+    # of two attacks) is several facts in this story, and a value elsewhere may be any of them.
+    several = _several(items)
+    for i, a in enumerate(items):
+        for j in range(i + 1, len(items)):
+            b = items[j]
+            if a.source == b.source or (i, j) in seen or not _comparable(a, b):
+                continue
+            if a.main.quantity.kind in {"number", "age"} or other_time(a.key, b.key):
+                continue  # a bare number or an age says too little about what it is of
+            score = align.score(a.key, b.key)
+            if score >= LEXICAL_ALIGN or (a.main.quantity.kind == "count" and score < 0.15):
+                continue  # aligned pairs were settled above; counts need some shared wording
+            if (family_of(a), a.main.head) in several or not _same_measure(a, b, aligned=False) \
+                    or _apart(a, b, contrasted=None):
+                continue
+            verdict = apart(a, b, compare_values(a, b))
+            if verdict.consistent:
+                agree.append((i, j))
+            elif not two_things(a, b):
+                conflicts.append(_Edge(i, j, 0.6 * verdict.weight, verdict.notes))
+    return _assemble(items, conflicts, agree, contrasted)
+
+
+def _several(items: list[Stated]) -> set[tuple[tuple[str, str], str]]:
+    """Measures (family, head) that some source gives with two values that cannot both hold."""
+    said: dict[tuple[str, tuple[str, str], str], list[Stated]] = defaultdict(list)
+    for s in items:
+        if s.main.head:
+            said[(s.source, family_of(s), s.main.head)].append(s)
+    out: set[tuple[tuple[str, str], str]] = set()
+    for (_, family, head), mine in said.items():
+        if any(not compare_values(x, y).consistent for k, x in enumerate(mine) for y in mine[k + 1:]
+               if _comparable(x, y)):
+            out.add((family, head))
+    return out
+
+
+def _reconcile(items: list[Stated], left: list[int], right: list[int], contrasted: Collection[frozenset[str]],
+               strong: bool = True) -> Iterable[tuple[int, int, Verdict]]:
+    """Pair the numbers of two sentences that say the same thing.
+
+    Equal figures pair first (so "aged 20, 33 and 40" and "aged 30, 33 and 40" leave 20 against 30,
+    not 30 against 33 within rounding), then figures that agree, best matched by the words around them;
+    what is left is paired by what it measures and the words around it (`_match`), and compared.
+    `strong`: the sentences are one claim (or one template), not merely sharing words;
+    `contrasted`: the verb pairs the story uses for different figures (`frames.contrasted_predicates`).
+    """
+    free_l, free_r = list(left), list(right)
+    for equal in (True, False):
+        candidates: list[tuple[float, int, int, Verdict | None]] = []
+        for i in free_l:
+            for j in free_r:
+                if equal and _same_figure(items[i], items[j]):  # "remove 10 of those" and "10 populations"
+                    candidates.append((math.inf, i, j, None))
+                elif _comparable(items[i], items[j]) and _same_measure(items[i], items[j], aligned=True) \
+                        and (not equal or _equal(items[i], items[j])):
+                    said = compare_values(items[i], items[j])
+                    if said.consistent:
+                        candidates.append((_context_score(items[i], items[j]), i, j, said))
+        candidates.sort(key=lambda c: -c[0])
+        for _score, i, j, agreed in candidates:
+            if i in free_l and j in free_r:
+                free_l.remove(i)
+                free_r.remove(j)
+                if agreed is not None:
+                    yield i, j, agreed
+    for i, j in _match(items, free_l, free_r, contrasted, strong):
+        yield i, j, compare_values(items[i], items[j])
+
+
+def _same_value(a: Stated, b: Stated) -> bool:
+    """The same figure, whatever noun each sentence counts with it ("14 populations", "14 segments")."""
+    return any(fa.quantity.value == fb.quantity.value and family_of(a) == family_of(b)
+               for fa in a.faces for fb in b.faces)
+
+
+def _equal(a: Stated, b: Stated) -> bool:
+    return any(fb.quantity.value == fa.quantity.value and fb.quantity.unit == fa.quantity.unit
+               for fa in a.faces for fb in b.faces)
+
+
+# A pair of left-over figures whose only claim to be one figure is the words around them needs this
+# much of `_context_score`: 1.5 is the same word right before (or after) and one content word near
+# both, or the same counted noun. Calibrated by hand on the Multi-News dev misses of
+# benchmarks/conflicts_eval.py ("to 16" / "to 24" pairs, "45 percent of voters say" finds its twin).
+CONTEXT_PAIR = 1.5
+# ... or this much, in sentences of one claim, when neither figure has another candidate.
+CONTEXT_PAIR_ALONE = 1.0
+# ... and must beat every rival pairing of either figure by this much.
+CONTEXT_MARGIN = 1.0
+LINK_WORDS = frozenset({"and", "or", "but", "the", "a", "an", "were", "was", "is", "are"})  # say nothing of a figure
+
+
+def _match(items: list[Stated], left: list[int], right: list[int], contrasted: Collection[frozenset[str]],
+           strong: bool = True) -> list[tuple[int, int]]:
+    """Pair left-over figures of two aligned sentences.
+
+    A lone figure of one family on each side pairs when it measures the same noun (the old rule).
+    Several of a family, a bare number against a count ("remove 15 of those" / "10 populations to be
+    removed"), or two bare numbers pair only by the words around them: the pair must score
+    `CONTEXT_PAIR` and beat the other pairings of both figures by `CONTEXT_MARGIN`; a bare number
+    pairs only in `strong`ly aligned sentences (one claim), as it says least about what it is of.
+    """
+    pairs: list[tuple[int, int]] = []
+    scores: dict[tuple[int, int], float] = {}
+    for i in left:
+        for j in right:
+            bare = not (_comparable(items[i], items[j]) or strong)
+            if _pairable(items[i], items[j], contrasted) and not bare:
+                scores[(i, j)] = _context_score(items[i], items[j]) + _rank_bonus(items, left, right, i, j)
+    family_l = Counter(family_of(items[i]) for i in left)
+    family_r = Counter(family_of(items[j]) for j in right)
+    for (i, j), score in sorted(scores.items(), key=lambda kv: -kv[1]):
+        if any(i == a or j == b for a, b in pairs):
+            continue
+        a, b = items[i], items[j]
+        lone = family_of(a) == family_of(b) and family_l[family_of(a)] == family_r[family_of(b)] == 1
+        if lone and _comparable(a, b):
+            pairs.append((i, j))
+            continue
+        rivals = [v for (x, y), v in scores.items() if (x == i) != (y == j)]
+        # In one claim, two figures that are each other's only candidate need less: "lower the voting
+        # age to 24" / "lower the voting age from 18 to 16" (the 18 is ruled out as the former level).
+        alone = strong and not rivals and score >= CONTEXT_PAIR_ALONE and family_of(a) == family_of(b)
+        if alone or (score >= CONTEXT_PAIR and all(score - v >= CONTEXT_MARGIN for v in rivals)):
+            pairs.append((i, j))
+    return pairs
+
+
+def _apart(a: Stated, b: Stated, contrasted: Collection[frozenset[str]] | None) -> str:
+    """Why two figures' frames cannot be one fact (`frames.apart`); "" when they can."""
+    return frames.apart(a.main.frame, b.main.frame, counted=_counted(a), contrasted=contrasted,
+                        owned=a.main.quantity.kind == "age")
+
+
+def _counted(s: Stated) -> bool:
+    """A count of things, whose verb says which things (not a measure in units: "130 pounds"; not an
+    age, which is its owner's whatever the clause says of them: "Matus, 52, was found" / "last seen")."""
+    q = s.main.quantity
+    return q.kind == "count" or (q.kind == "number" and not q.unit)
+
+
+def _pairable(a: Stated, b: Stated, contrasted: Collection[frozenset[str]]) -> bool:
+    """Could these two figures of aligned sentences be one figure? A bare number ("remove 15 of
+    those") may stand for a count; otherwise the kinds and units must agree, and the frames
+    (`frames.apart`) must allow one fact."""
+    fa, fb = a.main, b.main
+    if not _same_measure(a, b, aligned=True) or fa.delta != fb.delta or fa.per != fb.per:
+        return False
+    if fa.former != fb.former:
+        return False  # "lower the age to 16" pairs with "to 16" of "from 18 to 16", not with 18
+    if _apart(a, b, contrasted):
+        return False  # Anwar's age is not Mahathir's; Nairobi's toll is not the total
+    if fa.quantity.kind == fb.quantity.kind == "count" and fa.head and fb.head and fa.head != fb.head \
+            and not {fa.head, fb.head} & GENERIC:
+        return False  # "two merchant vessels" and "three boats" count different things
+    if {fa.quantity.kind, fb.quantity.kind} == {"count", "number"}:
+        # A bare number stands for a count only where its own sentence names the counted noun near
+        # it ("remove 15 of those" after "14 populations"): not any count of the other sentence.
+        alone, counted = (fa, fb) if fa.quantity.kind == "number" else (fb, fa)
+        near = {concept(w) for w in alone.before + alone.after} | alone.context
+        if counted.head and counted.head not in near:
+            return False
+    if (fa.total and fb.part) or (fa.part and fb.total):
+        return False  # "66 delegates total" is not "9 delegates out of a total of 66"
+    if fa.period and fb.period and abs(fa.period - fb.period) > 0.1 * max(fa.period, fb.period):
+        return False
+    kinds = {fa.quantity.kind, fb.quantity.kind}
+    if kinds <= {"count", "number"}:
+        bare = [f for f in (fa, fb) if f.quantity.kind == "number"]
+        return all(not f.quantity.unit for f in bare) or family_of(a) == family_of(b)
+    return family_of(a) == family_of(b)
+
+
+def _context_score(a: Stated, b: Stated) -> float:
+    """How surely two figures of aligned sentences are one: the noun they count, the word right
+    before and right after each, and the content words near both."""
+    fa, fb = a.main, b.main
+    score = 0.0
+    if fa.head and fa.head == fb.head:
+        score += 2.0
+    elif (fa.head and fa.head in fb.context) or (fb.head and fb.head in fa.context):
+        score += 1.0
+    if fa.quantity.unit and fa.quantity.unit == fb.quantity.unit and fa.quantity.kind == "count":
+        score += 0.5  # the same counted word, as written
+    if fa.total and fb.total:
+        score += 1.0  # both the whole: "66 delegates total", "a total of 66"
+    bound_a, bound_b = HEDGE_KIND.get(fa.quantity.hedge, ""), HEDGE_KIND.get(fb.quantity.hedge, "")
+    if bound_a and bound_a == bound_b:
+        score += 0.5  # "as many as 200,000" and "as much as 200,000"
+    # What the sentence says of each figure: "killed" for both, not "killed" and "left homeless".
+    score += 0.5 * len((fa.context & fb.context) - {fa.head, fb.head} - GENERIC)
+    for x, y in ((fa.before, fb.before), (fa.after, fb.after)):
+        if x[:1] and x[:1] == y[:1] and x[0] not in LINK_WORDS:
+            score += 1.0
+    near_a = {concept(w) for w in fa.before + fa.after if w not in STOP_WORDS}
+    near_b = {concept(w) for w in fb.before + fb.after if w not in STOP_WORDS}
+    score += 0.5 * len((near_a & near_b) - GENERIC)
+    return score
+
+
+def _rank_bonus(items: list[Stated], left: list[int], right: list[int], i: int, j: int) -> float:
+    """Near-paraphrases list their figures in one order: the k-th of a family on one side is likely
+    the k-th on the other, when both sides have as many."""
+    fam = family_of(items[i])
+    ls = sorted((k for k in left if family_of(items[k]) == fam), key=lambda k: items[k].main.order)
+    rs = sorted((k for k in right if family_of(items[k]) == fam), key=lambda k: items[k].main.order)
+    if family_of(items[j]) != fam or len(ls) != len(rs) or len(ls) < 2:
+        return 0.0
+    return 0.5 if ls.index(i) == rs.index(j) else 0.0
+
+
+def _same_figure(a: Stated, b: Stated) -> bool:
+    qa, qb = a.main.quantity, b.main.quantity
+    return {qa.kind, qb.kind} <= {"count", "number", "age"} and qa.value == qb.value and \
+        qa.kind != qb.kind and not (qa.unit and qb.unit and qa.unit != qb.unit and qa.kind == qb.kind)
+
+
+def _assemble(items: list[Stated], edges: list[_Edge], agree: list[tuple[int, int]],
+              contrasted: Collection[frozenset[str]]) -> list[Conflict]:
+    sets = DisjointSets(len(items))
+    find = sets.find
+
+    for e in edges:
+        sets.union(e.a, e.b)
+    members: dict[int, set[int]] = defaultdict(set)
+    for e in edges:
+        members[find(e.a)].update({e.a, e.b})
+    for i, j in agree:  # sources that agree with one side join it
+        for x, y in ((i, j), (j, i)):
+            if find(x) in members and x in members[find(x)]:
+                members[find(x)].add(y)
+    out: list[Conflict] = []
+    for root, group in members.items():
+        values = _value_groups(_between_sources(_value_buckets(items, sorted(group)), contrasted))
+        if len(values) < 2:
+            continue
+        mine = [e for e in edges if find(e.a) == root]
+        best = max(mine, key=lambda e: e.confidence)
+        notes = list(dict.fromkeys(n for e in mine for n in e.notes))
+        kind = _conflict_kind(items[best.a])
+        out.append(Conflict(kind=kind, about=_about(items, group), values=values,
+                            confidence=round(best.confidence, 2), note="; ".join(notes)))
+    return out
+
+
+def _value_buckets(items: list[Stated], group: list[int]) -> list[list[Stated]]:
+    """The statements of one conflict, in groups that give one value."""
+    buckets: list[list[Stated]] = []
+    for i in group:
+        s = items[i]
+        for bucket in buckets:
+            if all(compare_values(s, t).consistent for t in bucket):
+                bucket.append(s)
+                break
+        else:
+            buckets.append([s])
+    return buckets
+
+
+def _value_groups(buckets: list[list[Stated]]) -> list[ConflictValue]:
+    values = []
+    for bucket in buckets:
+        surfaces = list(dict.fromkeys(s.surface for s in bucket))
+        evidence = list(dict.fromkeys(Evidence(s.source, s.key[1], s.main.text) for s in bucket))
+        values.append(ConflictValue(value=" | ".join(surfaces), normalized=_normalized(bucket[0]),
+                                    sources=list(dict.fromkeys(s.source for s in bucket)), evidence=evidence))
+    return values
+
+
+def _between_sources(buckets: list[list[Stated]], contrasted: Collection[frozenset[str]]) -> list[list[Stated]]:
+    """The values that set sources against each other.
+
+    A source does not contradict itself: when it gives two of the values in statements that cannot
+    be one fact stated twice (one sentence with two prices, the 13- and the 15-inch; this quake's
+    five injured and, in another sentence, the September quake's 15 of Qeshm), the values are two
+    facts, and the other is not a rival of the first. Values are taken most-reported first; one is
+    left out when a source of a value already taken gives it as its other fact. A source that gives
+    one fact twice with two values (an age in two sentences) contradicts itself, and is kept.
+    """
+    kept: list[int] = []
+    for k in sorted(range(len(buckets)), key=lambda k: -len({s.source for s in buckets[k]})):
+        if not any(a.source == b.source and _two_facts(a, b, contrasted) for n in kept for a in buckets[n]
+                   for b in buckets[k]):
+            kept.append(k)
+    return [buckets[k] for k in sorted(kept)]
+
+
+def _two_facts(a: Stated, b: Stated, contrasted: Collection[frozenset[str]]) -> bool:
+    """Two statements of one source that cannot be one fact stated twice."""
+    if a.key == b.key:
+        return True  # one sentence giving two values gives them of two things
+    return not _comparable(a, b) or not _same_measure(a, b, aligned=True) or \
+        bool(_apart(a, b, contrasted))
+
+
+def _normalized(s: Stated) -> str:
+    f = s.face("USD") or s.main
+    q = f.quantity
+    value = f"{q.value:.6g}" if q.value != int(q.value) or abs(q.value) < 1e15 else f"{q.value:.0f}"
+    if q.value == int(q.value) and abs(q.value) < 1e15:
+        value = str(int(q.value))
+    unit = q.unit if q.kind != "count" else q.unit or "items"
+    bound = HEDGE_KIND.get(q.hedge, "")
+    prefix = {"min": "≥ ", "max": "≤ ", "approx": "~"}.get(bound, "")
+    high = f"-{q.high:g}" if q.high is not None else ""
+    return f"{prefix}{value}{high} {unit}".strip()
+
+
+def _conflict_kind(s: Stated) -> ConflictKind:
+    kind = s.main.quantity.kind
+    return "money" if kind == "money" else "duration" if kind == "duration" else \
+        "count" if kind == "count" else "number"
+
+
+def _about(items: list[Stated], group: Iterable[int]) -> str:
+    measures = Counter(items[i].main.quantity.measures for i in group if items[i].main.quantity.measures)
+    kind = items[next(iter(group))].main.quantity.kind
+    what = " / ".join(m for m, _ in measures.most_common(2)) or "a figure"
+    prefix = {"money": "amount for", "duration": "how long: ", "count": "number of", "percent": "share:",
+              "age": "age:", "number": "figure for"}.get(kind, "")
+    return f"{prefix} {what}".replace(":  ", ": ").strip()

@@ -1,0 +1,160 @@
+"""The timeline: the dated events of a story, one entry per event however many sources date it.
+
+Dates of one event told by several sources are merged (same time, aligned or overlapping clauses);
+each entry is shown as the shortest clause with its own subject; history the reports mention in
+passing is flagged as background. Apart from the date conflicts, which it shares only the readings
+of a date phrase with (`compare.dates`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from newsfuse.compare.align import Alignment, concept_bag, jaccard
+from newsfuse.compare.dates import is_event, overlap
+from newsfuse.disjoint import DisjointSets
+from newsfuse.facts.dates import FoundDate
+from newsfuse.facts.nlp import Parsed
+from newsfuse.text import shorten
+from newsfuse.types import Evidence, TimelineEvent
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# Events: the dates of the events a story recounts, merged when their sentences share this much.
+EVENT_OVERLAP = 0.2
+TIME_NOUNS = frozenset({"time", "year", "years", "month", "months", "week", "weeks", "day", "days", "date"})
+# A story's own events happen while it is reported; what ended more than this many days before its
+# first report is history told in passing (a month: a developing story's reports span days, the
+# background they recount spans years).
+BACKGROUND_DAYS = 31
+
+
+def timeline(parsed: Sequence[Parsed], dates: Sequence[FoundDate], align: Alignment) -> list[TimelineEvent]:
+    """The dated events of the story, one entry per event however many sources date it; history the
+    reports mention in passing is flagged `background`."""
+    by_key = {p.key: p for p in parsed}
+    events = [d for d in dates if is_event(d, by_key.get(d.key))]
+    reported = [d.anchored for d in dates if d.anchored is not None]
+    story_began = min(reported) - dt.timedelta(days=BACKGROUND_DAYS) if reported else None
+    clauses = {id(d): _clause(d, by_key.get(d.key)) for d in events}
+    bags = {id(d): concept_bag(clauses[id(d)]) for d in events}
+    whole = {id(d): concept_bag(d.text) for d in events}
+    sets = DisjointSets(len(events))
+    find = sets.find
+
+    for i, a in enumerate(events):
+        for j in range(i + 1, len(events)):
+            b = events[j]
+            if not _same_time(a, b) or find(i) == find(j):
+                continue
+            same_sentence = a.key == b.key
+            if same_sentence:
+                continue  # two dates in one sentence are two events
+            sim = max(jaccard(bags[id(a)], bags[id(b)]), jaccard(whole[id(a)], whole[id(b)]))
+            if align.score(a.key, b.key) >= 1.0 or sim >= EVENT_OVERLAP:
+                sets.union(i, j)
+    groups: dict[int, list[FoundDate]] = defaultdict(list)
+    for i, d in enumerate(events):
+        groups[find(i)].append(d)
+    out = []
+    for group in groups.values():
+        if all(d.fuzzy for d in group):
+            continue  # "the first in four years" alone dates nothing a reader can place
+        best = min(group, key=lambda d: ((d.ref.end - d.ref.start).days, d.fuzzy, len(clauses[id(d)])))
+        evidence = list(dict.fromkeys(Evidence(d.ref.source, d.ref.sentence, d.text) for d in group))
+        anchored = [d for d in group if d.ref.anchor in {"absolute", "published", "text"}]
+        out.append(TimelineEvent(start=best.ref.start, end=best.ref.end, text=_readable(group, by_key),
+                                 sources=list(dict.fromkeys(d.ref.source for d in group)), evidence=evidence,
+                                 granularity=best.ref.granularity,
+                                 borrowed_date=not anchored and best.ref.anchor.startswith("borrowed"),
+                                 background=story_began is not None and best.ref.end < story_began))
+    out.sort(key=lambda e: (e.start, e.end, -len(e.sources)))
+    return out
+
+
+def _readable(group: Sequence[FoundDate], by_key: dict[tuple[str, int], Parsed]) -> str:
+    """The shortest sentence-like telling of one event among the sources that date it."""
+    return min((_clause(d, by_key.get(d.key), readable=True) for d in group), key=len)
+
+
+def _same_time(a: FoundDate, b: FoundDate) -> bool:
+    """Could two date expressions name the time of one event? "Feb. 2019" and "2019" can; "2019" and
+    "from 2019 to 2021" name different spans."""
+    ra, rb = (a.ref.start, a.ref.end), (b.ref.start, b.ref.end)
+    if a.fuzzy or b.fuzzy:  # "four years" ago: about a year wide, so never a span of years
+        return overlap(a, b) and max(ra[1] - ra[0], rb[1] - rb[0]).days <= 366
+    if ra == rb:
+        return True
+    inside = (ra[0] >= rb[0] and ra[1] <= rb[1]) or (rb[0] >= ra[0] and rb[1] <= ra[1])
+    longest = max(ra[1] - ra[0], rb[1] - rb[0]).days
+    return inside and longest <= 366
+
+
+def _noun_owner(tok: Token | None) -> Token | None:
+    """The noun a date phrase modifies, if it modifies one before any verb."""
+    cur = tok
+    for _ in range(6):
+        if cur is None or cur.head is cur or cur.pos_ in {"VERB", "AUX"}:
+            return None
+        if cur.dep_ == "prep" and cur.head.pos_ == "NOUN" and cur.head.lower_ not in TIME_NOUNS \
+                and len(list(cur.head.subtree)) >= 4:
+            return cur.head
+        cur = cur.head
+    return None
+
+
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+
+
+def _clause_with_subject(tok: Token) -> Token | None:
+    """The nearest verb at or above `tok` that has a subject of its own."""
+    cur = tok
+    for _ in range(8):
+        if cur.pos_ in {"VERB", "AUX"} and any(c.dep_ in SUBJECTS for c in cur.children):
+            return cur
+        if cur.head is cur:
+            return None
+        cur = cur.head
+    return None
+
+
+def _clause(d: FoundDate, p: Parsed | None, readable: bool = False) -> str:
+    """The clause that tells the dated event: "the US shot down a Chinese balloon on Feb. 4". Events
+    are matched on the shortest such clause; `readable` widens it to one with a subject, for display."""
+    if p is None:
+        return d.text
+    doc = p.doc
+    tok = next((t for t in doc if t.idx >= d.start), None)
+    cur = tok
+    for _ in range(8):
+        if cur is None or cur.pos_ in {"VERB", "AUX"}:
+            break
+        cur = cur.head if cur.head is not cur else None
+    if cur is None:
+        return d.text
+    noun = _noun_owner(tok)
+    if noun is not None:
+        cur = noun  # "their first security dialogue since 2019": the date belongs to the dialogue
+    elif cur.dep_ in {"acl", "relcl"} and cur.head.pos_ in {"NOUN", "PROPN"}:
+        cur = cur.head  # "its key defense document adopted in mid-December 2022"
+    if readable:
+        # A timeline row is read alone, so it must be a sentence: a clause with its own subject, else
+        # the clause it hangs from ("before being transferred to Japan in 1972" → "The islands came
+        # under US administration ... before being transferred to Japan in 1972"), else the sentence.
+        clause = _clause_with_subject(cur)
+        if clause is None:
+            return shorten(d.text, 240)
+        cur = clause
+    sub = list(cur.subtree)
+    lo, hi = sub[0].i, sub[-1].i + 1
+    while lo < hi and (doc[lo].dep_ in {"mark", "cc", "punct"} or doc[lo].lower_ in {"after", "when", "while",
+                                                                                    "before", "as"}):
+        lo += 1
+    text = doc[lo:hi].text.strip(" ,;")
+    if len(text.split()) < 4 or len(text) > 240:
+        return shorten(d.text, 240)
+    return text[0].upper() + text[1:]

@@ -1,0 +1,162 @@
+"""Reading a number off spaCy tokens: digits, number words, fractions, scales, and what scrapers broke.
+
+"$315 billion", "3 1/2", "two-and-a-half", "5m", "twenty - five", "a dozen", and "22. 4bn" (a
+decimal point the scraper spaced apart) all read as one value and the token after it. Apart from the
+extractor (`facts.quantities`), which decides what a number measures: this module only reads it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from newsfuse.facts.quantity_words import CURRENCY_SIGNS, HOURS, MEASURE_UNITS, PERCENT_WORDS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+SMALL = {w: i for i, w in enumerate(
+    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"])}
+TENS = {w: 10 * (i + 2) for i, w in enumerate(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])}
+SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+          "crore": 1e7, "lakh": 1e5, "mn": 1e6, "bn": 1e9, "tn": 1e12, "trn": 1e12}
+# Only right after digits, with no space: "5m", "2.5bn", "10k".
+SHORT_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12, "trn": 1e12}
+FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
+NUMBER = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?([½¼¾⅓⅔])?(k|m|mn|b|bn|tn|trn)?$", re.I)
+SLASH_FRACTION = re.compile(r"^(\d+)/(\d+)$")
+
+
+def number_at(doc: Doc, i: int) -> tuple[float, int] | None:
+    """The number that starts at token i and the token after it, or None."""
+    tok = doc[i]
+    low = tok.lower_
+    m = NUMBER.match(tok.text)
+    split = _split_decimal(doc, i) or _split_thousands(doc, i)
+    if split is not None:
+        return split
+    if m:
+        if i > 0 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ and doc[i - 2].is_alpha \
+                and not doc[i - 1].whitespace_:
+            return None  # a model name: "F-35", "Su-57", "COVID-19"
+        value = float(m.group(1).replace(",", "") + (m.group(2) or ""))
+        if m.group(3):
+            value += FRACTIONS[m.group(3)]
+        if m.group(4):
+            value *= SHORT_SCALES[m.group(4).lower()]
+        j = i + 1
+        if j < len(doc) and SLASH_FRACTION.match(doc[j].text) and "." not in tok.text:
+            num, den = SLASH_FRACTION.match(doc[j].text).groups()  # type: ignore[union-attr]
+            if int(den) and int(num) < int(den):
+                value += int(num) / int(den)
+                j += 1
+        if j < len(doc) and doc[j].text in FRACTIONS:
+            value += FRACTIONS[doc[j].text]
+            j += 1
+        return _scaled(doc, value, j)
+    if low in SMALL or low in TENS or _hyphen_number(low) is not None:
+        return _words_number(doc, i)
+    if low == "a" and i + 1 < len(doc) and doc[i + 1].lower_ == "dozen":
+        return 12.0, i + 2
+    if low == "half" and i + 2 < len(doc) and doc[i + 1].lower_ in {"an", "a"} \
+            and doc[i + 2].lower_ in HOURS:
+        return 0.5, i + 2
+    return None
+
+
+SPLIT_FRACTION = re.compile(r"^(\d{1,2})(bn|m|mn|tn)?$", re.I)
+
+
+def _split_decimal(doc: Doc, i: int) -> tuple[float, int] | None:
+    """ "$368. 0 million", "22. 4bn", "plunged 5. 4 per cent", "a 4. 6 - magnitude quake": a decimal
+    point the scraper spaced apart. Joined only when a scale, percent, unit or magnitude word is
+    beside it, as no sentence ends on the whole part of a sum in millions, of a share or a measure."""
+    if i + 2 >= len(doc) or not doc[i].is_digit or len(doc[i].text) > 3 or doc[i + 1].text != "." \
+            or doc[i].whitespace_:
+        return None
+    m = SPLIT_FRACTION.match(doc[i + 2].text)
+    if m is None:
+        return None
+    value = float(f"{doc[i].text}.{m.group(1)}")
+    if m.group(2):
+        return value * SHORT_SCALES[m.group(2).lower()], i + 3
+    if i + 3 < len(doc) and doc[i + 3].lower_ in {"million", "billion", "trillion"}:
+        return value * SCALES[doc[i + 3].lower_], i + 4
+    after = doc[i + 3].lower_ if i + 3 < len(doc) else ""
+    if after == "-" and i + 4 < len(doc):
+        after = doc[i + 4].lower_  # "a 4. 6 - magnitude earthquake"
+    before = doc[i - 1].lower_ if i > 0 else ""
+    if after in PERCENT_WORDS or after in MEASURE_UNITS or after in {"magnitude", "per"} or before == "magnitude":
+        return value, i + 3
+    return None
+
+
+def _split_thousands(doc: Doc, i: int) -> tuple[float, int] | None:
+    """ "$1, 099": a thousands separator the scraper spaced apart. Joined only after a currency sign
+    (or before a group that starts with 0), as "1, 500" may be two figures of a list."""
+    if not doc[i].is_digit or len(doc[i].text) > 3 or doc[i].whitespace_:
+        return None
+    j, digits = i + 1, doc[i].text
+    while j + 1 < len(doc) and doc[j].text == "," and re.fullmatch(r"\d{3}", doc[j + 1].text):
+        digits += doc[j + 1].text
+        j += 2
+    if j == i + 1:
+        return None
+    money = i > 0 and doc[i - 1].lower_ in CURRENCY_SIGNS
+    if not money and not doc[i + 2].text.startswith("0"):
+        return None
+    return _scaled(doc, float(digits), j)
+
+
+def _hyphen_number(word: str) -> float | None:
+    parts = word.split("-")
+    if len(parts) == 2 and parts[0] in TENS and parts[1] in SMALL and 0 < SMALL[parts[1]] < 10:
+        return float(TENS[parts[0]] + SMALL[parts[1]])
+    return None
+
+
+def _words_number(doc: Doc, i: int) -> tuple[float, int]:
+    total, current, j = 0.0, 0.0, i
+    while j < len(doc):
+        low = doc[j].lower_
+        if low in SMALL:
+            current += SMALL[low]
+        elif low in TENS:
+            current += TENS[low]
+        elif _hyphen_number(low) is not None:
+            current += _hyphen_number(low) or 0.0
+        elif low == "hundred" and current:
+            current *= 100
+        elif low in {"thousand", "million", "billion", "trillion"} and (current or total):
+            total += (current or 1) * SCALES[low]
+            current = 0.0
+        elif low == "-" and j + 1 < len(doc) and doc[j + 1].lower_ in SMALL and doc[j - 1].lower_ in TENS:
+            pass  # "twenty - five"
+        elif low == "and" and j + 1 < len(doc) and doc[j + 1].lower_ in SMALL | TENS and total:
+            pass  # "one thousand and five"
+        else:
+            break
+        j += 1
+    value = total + current
+    # "two and a half", "two-and-a-half"
+    k = j
+    while k < len(doc) and doc[k].text == "-":
+        k += 1
+    rest = [t.lower_ for t in doc[k:k + 6] if t.text != "-"][:3]
+    if rest == ["and", "a", "half"]:
+        j = k
+        seen = 0
+        while j < len(doc) and seen < 3:
+            seen += doc[j].text != "-"
+            j += 1
+        value += 0.5
+    return value, j
+
+
+def _scaled(doc: Doc, value: float, j: int) -> tuple[float, int]:
+    if j < len(doc) and doc[j].lower_ in SCALES and doc[j].lower_ != "hundred":
+        return value * SCALES[doc[j].lower_], j + 1
+    if j < len(doc) and doc[j].lower_ in SHORT_SCALES and not doc[j - 1].whitespace_:
+        return value * SHORT_SCALES[doc[j].lower_], j + 1
+    return value, j
+
