@@ -131,8 +131,8 @@ def brief(
     = None,
 ) -> None:
     """Brief articles about one story: a cited summary, claims, conflicts, quotes, timeline."""
-    from newsfuse.pipeline import WARNING_PREFIX, brief_many
     from newsfuse.pipeline import brief as make_brief
+    from newsfuse.pipeline import brief_many
 
     if fmt not in FORMATS:
         fail(f"unknown format '{fmt}' (choose one of: {', '.join(FORMATS)})")
@@ -169,9 +169,10 @@ def brief(
             if path != "-" and not any(ch in path for ch in "*?[") and not Path(path).exists():
                 raise InputError("no such file or folder", path=path)
         result = make_brief(inputs, settings=settings)
-        for note in result.notes:
-            if note.startswith(WARNING_PREFIX):
-                warn(note.removeprefix(WARNING_PREFIX))
+        for skipped in result.skipped:
+            warn(f"skipped {skipped.describe()}")
+        for note in result.warnings:
+            warn(note)
         _write(result, fmt, out, color)
     except NewsfuseError as exc:
         fail(exc.describe())

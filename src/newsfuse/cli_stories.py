@@ -55,10 +55,11 @@ def ingest_command(
 ) -> None:
     """Read articles, store them once, and group them into stories."""
     from newsfuse.config import load_settings
-    from newsfuse.engine import ingest, make_engine
+    from newsfuse.engine import make_engine
+    from newsfuse.ingest.sources import Sources
     from newsfuse.ingest.urls import FetchLimits
     from newsfuse.store import Store
-    from newsfuse.stories.sources import Sources
+    from newsfuse.stream import ingest
 
     try:
         settings = load_settings(config)
@@ -80,14 +81,14 @@ def ingest_command(
         _fail(exc.describe())
         return
     reasons: dict[str, int] = {}
-    for _, reason in sources.skipped:
-        reasons[reason] = reasons.get(reason, 0) + 1
+    for skipped in sources.skipped:
+        reasons[skipped.reason] = reasons.get(skipped.reason, 0) + 1
     for note in sources.warnings[:20]:
         _warn(note)
     if len(sources.warnings) > 20:
         _warn(f"... and {len(sources.warnings) - 20} more warnings")
-    for where, reason in sources.skipped[:20]:
-        _warn(f"skipped {where}: {reason}")
+    for skipped in sources.skipped[:20]:
+        _warn(f"skipped {skipped.describe()}")
     if len(sources.skipped) > 20:
         _warn(f"... and {len(sources.skipped) - 20} more skipped")
     why = "; ".join(f"{n} {r}" for r, n in sorted(reasons.items(), key=lambda kv: -kv[1])[:5])
@@ -100,8 +101,8 @@ def ingest_command(
             + (f" (and {len(sources.failed) - 1} more)" if len(sources.failed) > 1 else ""))
     if not result.read:
         # Nothing was read at all (every file skipped): a cron job must notice.
-        _fail("no article was read from the inputs" + (f" (first problem: {sources.skipped[0][0]}: "
-                                                       f"{sources.skipped[0][1]})" if sources.skipped else ""))
+        _fail("no article was read from the inputs" + (f" (first problem: {sources.skipped[0].describe()})"
+                                                       if sources.skipped else ""))
 
 
 def _run(ingest: Any, sources: Any, store: Any, executor: Any, show: bool) -> Any:

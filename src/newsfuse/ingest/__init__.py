@@ -7,6 +7,6 @@ text and Articles in; clean Articles out, with what was skipped and why.
 """
 
 from newsfuse.ingest.reader import iter_articles, looks_like_path, read_articles
-from newsfuse.ingest.report import ReadResult, Skipped
+from newsfuse.ingest.report import ReadResult
 
-__all__ = ["ReadResult", "Skipped", "iter_articles", "looks_like_path", "read_articles"]
+__all__ = ["ReadResult", "iter_articles", "looks_like_path", "read_articles"]

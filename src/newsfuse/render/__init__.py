@@ -10,6 +10,13 @@ Format = Literal["markdown", "json", "html"]
 FORMATS: tuple[str, ...] = ("markdown", "json", "html", "jsonl")
 
 
+def notes_shown(brief: Brief) -> list[str]:
+    """The notes a page (Markdown, HTML) lists: what reading the input left out or read with a
+    caveat (apart in the JSON, as `skipped` and `warnings`), then the notes on the analysis."""
+    return ([f"input: skipped {s.describe()}" for s in brief.skipped] + [f"input: {w}" for w in brief.warnings]
+            + brief.notes)
+
+
 def render(brief: Brief, fmt: str) -> str:
     if fmt == "markdown":
         from newsfuse.render.markdown import render_markdown
