@@ -76,7 +76,7 @@ class Article:
     outlet_from: str = ""
     published_from: str = ""
     # True when newsfuse made the id up (file stem, line number, "text-N"): such an id says nothing
-    # about identity, so a store gives the article an id derived from its content (engine.py).
+    # about identity, so a store gives the article an id derived from its content (stream.store_id).
     id_made: bool = False
     # The news agency whose copy this is ("AP" from "TOKYO (AP) —"), apart from the outlet that
     # printed it (`outlet_label` shows both).
