@@ -61,7 +61,6 @@ class AddResult:
         self.skipped.extend(other.skipped)
 
 
-
 @dataclass(frozen=True, slots=True)
 class Progress:
     """Reported after each committed chunk."""
@@ -237,7 +236,6 @@ def _commit_chunk(articles: list[Article], feats: list[Features], store: Store, 
 def _story_write(state: StoryState, first: Article | None) -> StoryWrite:
     return StoryWrite(state.id, story_title(first) if first else "", state.size, state.first_day, state.last_day,
                       state.joinable, state.terms, state.weights, state.vector, state.hub)
-
 
 
 def story_title(article: Article) -> str:
