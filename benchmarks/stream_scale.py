@@ -56,9 +56,10 @@ def rss_mb() -> float:
 
 def run_one(size: int, workers: int, embedder: str) -> dict[str, object]:
     """In this (fresh) process: build the stream, ingest it, report."""
-    from newsfuse.engine import LocalEngine, Progress, ingest
+    from newsfuse.engine import LocalEngine
     from newsfuse.ingest import iter_articles
     from newsfuse.store import Store
+    from newsfuse.stream import Progress, ingest
 
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / "stream.jsonl"

@@ -85,8 +85,10 @@ def variation(text: str, rng: random.Random, number: int) -> str:
 
 
 def build_store(db: Path, articles: int) -> None:
+    from newsfuse.engine import LocalEngine
     from newsfuse.ingest import read_articles
     from newsfuse.store import Store
+    from newsfuse.stream import ingest
 
     seeds = read_articles([SEEDS]).articles
     for seed in seeds:
@@ -102,7 +104,7 @@ def build_store(db: Path, articles: int) -> None:
     more = read_articles(extra).articles if extra else []
     small = read_articles(SMALL_STORIES).articles
     with Store.open(db) as store:
-        store.add_articles(seeds + more + small)
+        ingest(seeds + more + small, store, LocalEngine(workers=1))
 
 
 # -- the server ------------------------------------------------------------------------------------

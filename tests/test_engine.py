@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from newsfuse.engine import LocalEngine, RayEngine, ingest, make_engine
+from newsfuse.engine import LocalEngine, RayEngine, make_engine
 from newsfuse.errors import ConfigError, MissingDependencyError
 from newsfuse.ingest import iter_articles
 from newsfuse.store import Store
 from newsfuse.stories.features import article_features, features_batch
+from newsfuse.stream import ingest
 from newsfuse.types import Article
 from test_store_kill import synthetic_stream
 

@@ -34,7 +34,7 @@ def test_empty_file_among_others_is_skipped(tmp_path: Path) -> None:
     (tmp_path / "good.txt").write_text(STORY)
     result = read_articles([tmp_path / "empty.txt", tmp_path / "good.txt"])
     assert [a.id for a in result.articles] == ["good"]
-    assert [(Path(s.path).name, s.line, s.reason) for s in result.skipped] == [("empty.txt", 0, "empty file")]
+    assert [(Path(s.source).name, s.line, s.reason) for s in result.skipped] == [("empty.txt", 0, "empty file")]
 
 
 def test_empty_file_alone_is_an_error(tmp_path: Path) -> None:
@@ -61,7 +61,7 @@ def test_binary_file_in_a_folder_is_skipped(tmp_path: Path) -> None:
     (tmp_path / "story.txt").write_text(STORY)
     result = read_articles([tmp_path])
     assert [a.id for a in result.articles] == ["story"]
-    assert [(Path(s.path).name, s.reason.split(" (")[0]) for s in result.skipped] == [("photo.txt", "binary file, not text")]
+    assert [(Path(s.source).name, s.reason.split(" (")[0]) for s in result.skipped] == [("photo.txt", "binary file, not text")]
 
 
 def test_invalid_utf8_that_is_not_cp1252_is_an_error_with_the_offset(tmp_path: Path) -> None:
@@ -98,7 +98,7 @@ def test_malformed_jsonl_line_among_good_ones_is_skipped(tmp_path: Path) -> None
     assert [(s.line, s.reason.split(":")[0]) for s in result.skipped] == [
         (2, "not valid JSON"), (3, 'no "text" field')]
     assert any(":4: \"published\" left out" in w for w in result.warnings)
-    assert all(s.path == str(path) for s in result.skipped)
+    assert all(s.source == str(path) for s in result.skipped)
 
 
 def test_jsonl_with_only_bad_lines_is_an_error_naming_the_line(tmp_path: Path) -> None:
@@ -140,7 +140,7 @@ def test_article_that_is_all_noise_is_skipped(tmp_path: Path) -> None:
     (tmp_path / "story.txt").write_text(STORY)
     result = read_articles([tmp_path])
     assert [a.id for a in result.articles] == ["story"]
-    assert [(Path(s.path).name, s.reason) for s in result.skipped] == [("noise.txt", "nothing left after cleaning")]
+    assert [(Path(s.source).name, s.reason) for s in result.skipped] == [("noise.txt", "nothing left after cleaning")]
 
 
 def test_everything_skipped_is_no_articles(tmp_path: Path) -> None:

@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 
 from newsfuse.errors import InputError
-from newsfuse.ingest.feeds import EntryProblem, looks_like_feed, read_feed, read_opml
+from newsfuse.ingest.feeds import read_feed, read_opml
+from newsfuse.ingest.kinds import looks_like_feed
+from newsfuse.ingest.sources import Sources
 from newsfuse.ingest.urls import Fetcher, FetchLimits
-from newsfuse.stories.sources import Sources
-from newsfuse.types import Article
+from newsfuse.types import Article, Skipped
 from test_ingest_urls import PAGE, drip, send, serve
 
 pytest.importorskip("feedparser")
@@ -70,7 +71,8 @@ def test_feeds_teaser_entries_are_read_from_their_page(base: str) -> None:
     assert isinstance(teaser, Article)
     assert "collapsed buildings" in teaser.text and teaser.title == "Teaser only"
     assert isinstance(items[2], Article) and items[2].text == "Short."  # the page failed: the feed's words stand in
-    assert isinstance(items[3], EntryProblem) and "404" in items[3].reason
+    assert isinstance(items[3], Skipped) and "404" in items[3].reason
+    assert (items[3].source, items[3].line, items[3].unit) == (base + "/feed", 4, "entry")
 
 
 def test_feeds_ids_are_stable() -> None:
@@ -102,7 +104,7 @@ def test_feeds_opml_over_http_with_a_feed_that_never_ends(base: str) -> None:
     sources = Sources([base + "/list.opml"], allow_private=True, limits=FetchLimits(deadline=1.0))
     articles = list(sources)
     assert {a.title for a in articles} >= {"Quake hits Nepal", "Teaser only", "Aftershocks"}
-    reasons = " | ".join(reason for _, reason in sources.skipped)
+    reasons = " | ".join(s.reason for s in sources.skipped)
     assert "took longer than 1 s" in reasons  # the endless feed was cut, the others were read
     assert "HTTP 404" in reasons
 
@@ -114,5 +116,5 @@ def test_feeds_local_file_through_sources(tmp_path: Path) -> None:
     articles = list(sources)
     # Pages on a private address are refused: the teaser stands in; an entry with nothing usable is reported.
     assert [a.title for a in articles] == ["Quake hits Nepal", "Teaser only", "Broken link"]
-    assert len(sources.skipped) == 1 and "news.rss#4" in sources.skipped[0][0]
-    assert "private or local" in sources.skipped[0][1]
+    assert len(sources.skipped) == 1 and sources.skipped[0].where == f"{path}#4"
+    assert "private or local" in sources.skipped[0].reason

@@ -38,7 +38,7 @@ def test_page_without_an_article_is_skipped_among_others(tmp_path: Path) -> None
     (tmp_path / "story.txt").write_text("Heavy rain flooded the lower town on Wednesday night.")
     result = read_articles([tmp_path])
     assert [a.id for a in result.articles] == ["story"]
-    assert [(Path(s.path).name, s.reason) for s in result.skipped] == [("empty.html", "nothing left after cleaning")]
+    assert [(Path(s.source).name, s.reason) for s in result.skipped] == [("empty.html", "nothing left after cleaning")]
 
 
 def _shingles(text: str) -> Counter[tuple[str, ...]]:

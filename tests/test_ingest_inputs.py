@@ -41,7 +41,7 @@ def test_folder_is_walked_recursively_in_sorted_order(tmp_path: Path) -> None:
     write(tmp_path / "notes.md", "# notes")
     result = read_articles([tmp_path])
     assert [a.id for a in result.articles] == ["z", "a", "b"]  # a/z.txt, a.txt, b.txt
-    assert [(Path(s.path).name, s.reason.split(";")[0]) for s in result.skipped] == [
+    assert [(Path(s.source).name, s.reason.split(";")[0]) for s in result.skipped] == [
         ("notes.md", "not an article file (.md)")]
 
 

@@ -13,13 +13,13 @@ import pytest
 
 from newsfuse import netsafe
 from newsfuse.errors import FetchError, InputError
+from newsfuse.ingest.kinds import looks_like_url_list
 from newsfuse.ingest.urls import (
     USER_AGENT,
     Fetcher,
     FetchLimits,
     _pinned_transport,
     iter_urls,
-    looks_like_url_list,
     read_page,
     read_url_list,
 )

@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from newsfuse.engine import LocalEngine, ingest
+from newsfuse.engine import LocalEngine
 from newsfuse.errors import InputError
-from newsfuse.ingest.warc import RecordProblem, read_warc
+from newsfuse.ingest.sources import Sources
+from newsfuse.ingest.warc import read_warc
 from newsfuse.store import Store
-from newsfuse.stories.sources import Sources
-from newsfuse.types import Article
+from newsfuse.stream import ingest
+from newsfuse.types import Article, Skipped
 from test_ingest_urls import PAGE
 
 warcio = pytest.importorskip("warcio")
@@ -57,8 +58,8 @@ def test_warc_html_responses_become_articles(tmp_path: Path, gz: bool) -> None:
     assert [a.url for a in articles] == [f"https://news.example/{n}" for n in range(3)]
     assert all(a.id.startswith("warc-") and "rescuers of team" in a.text for a in articles)
     assert articles[1].published == dt.date(2017, 6, 2) and articles[1].published_from in ("warc-date", "html")
-    problems = [i for i in items if isinstance(i, RecordProblem)]
-    assert len(problems) == 1 and "empty" in problems[0].where  # redirects and images are not articles
+    problems = [i for i in items if isinstance(i, Skipped)]
+    assert len(problems) == 1 and "empty" in problems[0].source  # redirects and images are not articles
 
 
 def test_warc_truncated_gzip_keeps_the_records_before_the_damage(tmp_path: Path) -> None:

@@ -19,9 +19,8 @@ from newsfuse.facts.dates import Anchor, dates_in
 from newsfuse.ingest.dates import MAX_YEAR, MIN_YEAR, parse_date
 from newsfuse.ingest.files import decode
 from newsfuse.ingest.jsonl import read_jsonl
-from newsfuse.ingest.report import Skipped
 from newsfuse.ingest.warcframe import Damage, Frame, frames
-from newsfuse.types import Article
+from newsfuse.types import Article, Skipped
 
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 NEWS = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400)

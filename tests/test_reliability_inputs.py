@@ -14,7 +14,7 @@ import pytest
 
 from newsfuse.errors import ConfigError, InputError, NewsfuseError
 from newsfuse.ingest import read_articles
-from newsfuse.stories.sources import Sources
+from newsfuse.ingest.sources import Sources
 from newsfuse.text import MAX_SENTENCE_CHARS, split_sentences
 from newsfuse.types import Article
 
@@ -48,7 +48,7 @@ def test_empty_file_is_one_skip(tmp_path: Path) -> None:
     (tmp_path / "story.txt").write_text(STORY)
     sources = Sources([str(tmp_path / "empty.txt"), str(tmp_path / "story.txt")])
     assert len(list(sources)) == 1
-    assert [where for where, _ in sources.skipped] == [str(tmp_path / "empty.txt")]
+    assert [s.where for s in sources.skipped] == [str(tmp_path / "empty.txt")]
 
 
 def test_ten_bad_jsonl_records_are_ten_skips(tmp_path: Path) -> None:
@@ -57,7 +57,7 @@ def test_ten_bad_jsonl_records_are_ten_skips(tmp_path: Path) -> None:
     sources = Sources([str(path)])
     assert list(sources) == []
     assert len(sources.skipped) == 10
-    assert {where for where, _ in sources.skipped} == {f"{path}:{n}" for n in range(1, 11)}
+    assert {s.where for s in sources.skipped} == {f"{path}:{n}" for n in range(1, 11)}
     assert sources.failed and "none of its 10 records" in sources.failed[0]
 
 

@@ -15,11 +15,12 @@ from pathlib import Path
 
 import pytest
 
-from newsfuse.engine import LocalEngine, ingest
+from newsfuse.engine import LocalEngine
 from newsfuse.errors import StoreError
 from newsfuse.ingest import iter_articles
+from newsfuse.ingest.sources import Sources
 from newsfuse.store import ChunkWrite, Store
-from newsfuse.stories.sources import Sources
+from newsfuse.stream import ingest
 from newsfuse.types import Article
 
 SRC = Path(__file__).resolve().parents[1] / "src"

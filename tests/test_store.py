@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from newsfuse.engine import LocalEngine, ingest
+from newsfuse.engine import LocalEngine
 from newsfuse.errors import ConfigError, StoreError
 from newsfuse.store import _V1, SCHEMA_VERSION, Store, _run_script
+from newsfuse.stream import ingest
 from newsfuse.types import Article, Removal
 from test_stories_group import CHILE, CHILE_2, NEPAL, NEPAL_2
 
@@ -31,7 +32,7 @@ def articles() -> list[Article]:
 @pytest.fixture()
 def store(tmp_path: Path) -> Store:
     s = Store.open(tmp_path / "news.db")
-    s.add_articles(articles())
+    ingest(articles(), s, LocalEngine(workers=1))
     return s
 
 
@@ -62,7 +63,7 @@ def test_store_same_id_url_or_content_is_stored_once(store: Store, changed: dict
     again = articles()[0]
     for key, value in changed.items():
         setattr(again, key, value)
-    result = store.add_articles([again])
+    result = ingest([again], store, LocalEngine(workers=1))
     assert (result.new, result.duplicates) == (0, 1)
     assert store.count_articles() == 4
     if changed.get("id"):
@@ -75,7 +76,7 @@ def test_store_duplicates_within_one_batch_are_stored_once(tmp_path: Path) -> No
     with Store.open(tmp_path / "d.db") as s:
         first = Article("a", NEPAL)
         copy = Article("b", NEPAL.replace("  ", " ").upper())  # same content, other case
-        result = s.add_articles([first, copy, Article("a", CHILE)])
+        result = ingest([first, copy, Article("a", CHILE)], s, LocalEngine(workers=1))
         assert (result.new, result.duplicates) == (1, 2)
 
 
@@ -95,8 +96,8 @@ def test_store_filters_by_outlet_date_and_text(store: Store) -> None:
 
 def test_store_origins_count_a_copy_once(tmp_path: Path) -> None:
     with Store.open(tmp_path / "o.db") as s:
-        s.add_articles([Article("n1", NEPAL), Article("r1", "KATHMANDU (AP) — " + NEPAL[:400]),
-                        Article("n2", NEPAL_2)])
+        ingest([Article("n1", NEPAL), Article("r1", "KATHMANDU (AP) — " + NEPAL[:400]),
+                Article("n2", NEPAL_2)], s, LocalEngine(workers=1))
         story = s.article_story("n1")
         assert story is not None
         assert s.story_origins(story) == {"n1": 0, "r1": 0, "n2": 1}
@@ -105,9 +106,9 @@ def test_store_origins_count_a_copy_once(tmp_path: Path) -> None:
 def test_store_reopens_and_goes_on(tmp_path: Path) -> None:
     path = tmp_path / "r.db"
     with Store.open(path) as s:
-        s.add_articles(articles()[:1])
+        ingest(articles()[:1], s, LocalEngine(workers=1))
     with Store.open(path) as s:
-        s.add_articles(articles()[1:2])
+        ingest(articles()[1:2], s, LocalEngine(workers=1))
         assert s.article_story("n1") == s.article_story("n2")
         assert s.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert s.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
@@ -129,7 +130,7 @@ def test_store_from_schema_1_migrates_and_goes_on_grouping_by_words(tmp_path: Pa
     with Store.open(path) as s:
         assert s.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert s.get_meta("group_embedder", "") == "none"
-        s.add_articles(articles()[1:2])  # no embedder asked: the store's own, words only
+        ingest(articles()[1:2], s, LocalEngine(workers=1))  # no embedder asked: the store's own, words only
         assert s.article_story("n2") == s.article_story("n1")
         with pytest.raises(ConfigError, match="groups articles with the embedder 'none'"):
             ingest(articles()[2:], s, LocalEngine(workers=1), embedder="minilm-onnx")
@@ -138,7 +139,7 @@ def test_store_from_schema_1_migrates_and_goes_on_grouping_by_words(tmp_path: Pa
 
 def test_store_new_store_groups_with_vectors_and_keeps_them(tmp_path: Path) -> None:
     with Store.open(tmp_path / "v.db") as s:
-        s.add_articles(articles())
+        ingest(articles(), s, LocalEngine(workers=1))
         assert s.get_meta("group_embedder", "") == "minilm-onnx"
         sizes = dict(s.db.execute("SELECT size, length(vector) FROM stories").fetchall())
         assert sizes == {2: 384 * 4}  # each story: the sum of its two members' 384 floats
@@ -155,7 +156,7 @@ def test_store_from_schema_2_migrates_with_neutral_hubness_and_keeps_the_grouper
     with Store.open(path) as s:
         assert s.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert [st.hub for st in s.live_stories(0)] == [0.0]
-        s.add_articles(articles()[1:])
+        ingest(articles()[1:], s, LocalEngine(workers=1))
         assert s.article_story("n2") == s.article_story("n1")
         # The new chunk's articles carry their excess over the chunk's median into their stories.
         assert any(st.hub != 0.0 for st in s.live_stories(0))
@@ -186,7 +187,7 @@ def test_store_refuses_a_newer_schema_and_foreign_files(tmp_path: Path) -> None:
 def test_store_from_schema_3_keeps_its_articles_with_no_wire_recorded(tmp_path: Path) -> None:
     path = tmp_path / "v3.db"
     with Store.open(path) as s:
-        s.add_articles(articles()[1:2])
+        ingest(articles()[1:2], s, LocalEngine(workers=1))
     with sqlite3.connect(path) as db:  # the store as schema 3 left it: no wire column
         db.execute("ALTER TABLE articles DROP COLUMN wire")
         db.execute("PRAGMA user_version=3")
@@ -194,5 +195,5 @@ def test_store_from_schema_3_keeps_its_articles_with_no_wire_recorded(tmp_path: 
         assert s.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         old = s.get_article("n2")
         assert old is not None and (old.outlet, old.wire) == ("AP", "")
-        s.add_articles(articles()[:1])
+        ingest(articles()[:1], s, LocalEngine(workers=1))
         assert s.get_article("n1") == articles()[0]

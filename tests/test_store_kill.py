@@ -41,7 +41,8 @@ def synthetic_stream(path: Path, n: int = ARTICLES, seed: int = 7) -> list[str]:
 
 INGEST = textwrap.dedent("""
     import sys, time
-    from newsfuse.engine import LocalEngine, ingest
+    from newsfuse.engine import LocalEngine
+    from newsfuse.stream import ingest
     from newsfuse.ingest import iter_articles
     from newsfuse.store import Store
 

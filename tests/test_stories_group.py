@@ -9,12 +9,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from newsfuse.engine import LocalEngine, ingest
+from newsfuse.engine import LocalEngine
 from newsfuse.ingest import read_articles
 from newsfuse.store import Store
 from newsfuse.stories.features import article_features, features_batch
 from newsfuse.stories.group import CHUNK, GroupConfig, Item, StoryGrouper, hub_excess
 from newsfuse.stories.metrics import bcubed
+from newsfuse.stream import ingest
 from newsfuse.types import Article
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "eval" / "stories" / "multinews-dev-articles.jsonl"

@@ -9,8 +9,10 @@ from typing import Any
 import pytest
 
 from hostile import HOSTILE
+from newsfuse.engine import LocalEngine
 from newsfuse.ingest import read_articles
 from newsfuse.store import Store
+from newsfuse.stream import ingest
 
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
 EVENT_DAY = dt.date(2023, 2, 22)
@@ -27,7 +29,7 @@ def build_store(db: Path, articles: list[Any]) -> None:
         if article.published is None:
             article.published, article.published_from = EVENT_DAY, "test"
     with Store.open(db) as store:
-        store.add_articles(found)
+        ingest(found, store, LocalEngine(workers=1))
 
 
 def seeded_store(tmp_path_factory: pytest.TempPathFactory, name: str) -> Path:

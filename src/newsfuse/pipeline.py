@@ -24,16 +24,14 @@ from newsfuse.config import Settings, load_settings
 from newsfuse.embed import Embedder, load_embedder
 from newsfuse.errors import ConfigError, InputError, NoArticlesError
 from newsfuse.facts import extract_facts
-from newsfuse.ingest import Skipped, read_articles
+from newsfuse.ingest import read_articles
 from newsfuse.ingest.files import too_large
 from newsfuse.stories.dedup import assign_origins
 from newsfuse.summarize import summarize
 from newsfuse.text import split_sentences
-from newsfuse.types import Article, Brief, Source
+from newsfuse.types import Article, Brief, Skipped, Source
 
 ArticleInput = str | Path | dict[str, Any] | Article
-# Notes that start with this are warnings about the input; the CLI prints them to stderr.
-WARNING_PREFIX = "input: "
 MAX_WORDS = 10_000  # a summary longer than this is not a brief
 
 
@@ -104,9 +102,8 @@ def assemble(prepared: Prepared, vectors: np.ndarray, words: int, settings: Sett
     timings["summary"] = time.perf_counter() - started
     unique, missing = coverage(sources, claims)
     brief = Brief(id=prepared.id, sources=sources, summary=summary, claims=claims, unique=unique,
-                  missing=missing, words=words, timings=timings)
-    brief.notes.extend(f"{WARNING_PREFIX}skipped {s.describe()}" for s in prepared.skipped)
-    brief.notes.extend(f"{WARNING_PREFIX}{w}" for w in prepared.warnings)
+                  missing=missing, words=words, timings=timings, skipped=list(prepared.skipped),
+                  warnings=list(prepared.warnings))
     if len(sources) == 1:
         brief.notes.append("only one source: nothing is corroborated and no conflict can be found")
     if settings.facts:

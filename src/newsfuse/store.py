@@ -7,8 +7,11 @@ stories' term sums and spans, the near-duplicate sketches of recent articles, an
 A chunk of articles is committed with its story assignments in one transaction, so a `kill -9` loses
 at most the chunk in flight, and a re-run skips what is stored (same id, URL or content) and finishes.
 
+What goes in, and how stories form, is the stream pipeline's (`newsfuse.stream`); this module only
+keeps it and reads it back. It imports no pipeline, engine or stage: of grouping it knows only the
+record it keeps (`stories.state.StoryState`).
+
     with Store.open("news.db") as store:
-        store.add_articles(articles)         # → AddResult(new=..., duplicates=...)
         for story in store.stories(outlet="Reuters", since=date(2024, 5, 1)):
             print(story.id, story.title, len(story.article_ids))
 """
@@ -20,7 +23,7 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,35 +32,10 @@ from types import TracebackType
 import numpy as np
 
 from newsfuse.errors import StoreError
-from newsfuse.stories.group import StoryState
+from newsfuse.stories.state import StoryState
 from newsfuse.types import Article, Removal, Story
 
 SCHEMA_VERSION = 4  # = len(MIGRATIONS)
-TITLE_WORDS = 16  # an untitled story is labelled with the first words of its first article
-
-
-@dataclass(slots=True)
-class AddResult:
-    """What an ingest did: articles stored, duplicates not stored again, and what was skipped."""
-
-    new: int = 0
-    duplicates: int = 0
-    copies: int = 0  # stored, but near-copies of another article (wire reprints): same story, same origin
-    stories: int = 0  # stories started
-    read: int = 0
-    skipped: list[tuple[str, str]] = field(default_factory=list)  # (where, reason)
-    # How each duplicate was recognised: "same content", "same URL", "same id" → count.
-    duplicate_reasons: dict[str, int] = field(default_factory=dict)
-
-    def merge(self, other: AddResult) -> None:
-        self.new += other.new
-        self.duplicates += other.duplicates
-        for reason, n in other.duplicate_reasons.items():
-            self.duplicate_reasons[reason] = self.duplicate_reasons.get(reason, 0) + n
-        self.copies += other.copies
-        self.stories += other.stories
-        self.read += other.read
-        self.skipped.extend(other.skipped)
 
 
 # --- schema -----------------------------------------------------------------------------------------
@@ -322,16 +300,6 @@ class Store:
                  tb: TracebackType | None) -> None:
         self.close()
 
-    # -- adding ------------------------------------------------------------------------------------
-
-    def add_articles(self, articles: Iterable[Article]) -> AddResult:
-        """Store articles and group them into stories (in this process). Re-adding an article
-        (same id, URL or content) stores it once. For many articles, `newsfuse.engine.ingest`
-        does the same with every core."""
-        from newsfuse.engine import LocalEngine, ingest
-
-        return ingest(articles, self, LocalEngine(workers=1))
-
     # -- reading: articles ---------------------------------------------------------------------------
 
     def get_article(self, article_id: str) -> Article | None:
@@ -424,14 +392,14 @@ class Store:
                 out.setdefault(story, []).append(article_id)
         return out
 
-    # -- what the ingest engine needs ----------------------------------------------------------------
+    # -- what the stream pipeline needs ----------------------------------------------------------------
 
     def find_duplicates(self, articles: Sequence[Article], hashes: Sequence[str]) -> dict[str, tuple[str, str]]:
         """For each article already stored (same id, URL or content): id → (stored id, reason)."""
         out: dict[str, tuple[str, str]] = {}
         for article, digest in zip(articles, hashes, strict=True):
             # Content first, then URL: they say the article is the same; an id only says the caller
-            # reused a name (made-up ids never reach here unchanged: engine.store_id).
+            # reused a name (made-up ids never reach here unchanged: stream.store_id).
             for column, value, reason in (("content_hash", digest, "same content"), ("url", article.url, "same URL"),
                                           ("id", article.id, "same id")):
                 if not value:
@@ -567,14 +535,6 @@ class ChunkWrite:
     df_counts: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
     meta: dict[str, object] = field(default_factory=dict)
     first_story: int | None = None  # the `next_story` the chunk's story ids were given from
-
-
-def story_title(article: Article) -> str:
-    """How a story started by `article` is labelled: its title, else its first words."""
-    if article.title.strip():
-        return article.title.strip()
-    first = article.text.strip().split()
-    return " ".join(first[:TITLE_WORDS]) + (" …" if len(first) > TITLE_WORDS else "")
 
 
 # --- rows → types -----------------------------------------------------------------------------------

@@ -22,6 +22,38 @@ class Removal:
     detail: str = ""  # e.g. the detected language of a foreign block
 
 
+SkipUnit = Literal["line", "entry", "byte"]
+_SKIP_MARK: dict[str, str] = {"line": ":", "entry": "#", "byte": "@"}
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """An input, or one record of it, left out of the read, and why: every reader, the ingest
+    dispatcher and the store report what they did not take in this one shape (an empty file among
+    others, a malformed JSONL line, a feed entry without text, a damaged WARC record, a URL that
+    failed)."""
+
+    source: str  # the file, folder, feed, archive or URL as the reader knows it
+    # Where in `source`, counted as its reader counts (`unit`); 0 (for lines and entries): the
+    # source as a whole. JSONL: the 1-based line. A .json document: the line of a syntax error (an
+    # item's number is in `reason`). A feed: the entry's 1-based number. A WARC archive: the byte
+    # offset of a bad frame (0 is its first byte); a record read but without an article is named by
+    # its URI or id in `source` ("archive@URI"). Everything else (files in a folder, URLs, feeds of
+    # an OPML list, inputs that failed as a whole): 0.
+    line: int
+    reason: str
+    unit: SkipUnit = "line"
+
+    @property
+    def where(self) -> str:
+        """"file.jsonl:3", "news.rss#4", "crawl.warc.gz@1024", or the source alone."""
+        placed = self.line or self.unit == "byte"
+        return f"{self.source}{_SKIP_MARK[self.unit]}{self.line}" if placed else self.source
+
+    def describe(self) -> str:
+        return f"{self.where}: {self.reason}"
+
+
 @dataclass(slots=True)
 class Article:
     """One news article, as ingested and then cleaned.
@@ -44,7 +76,7 @@ class Article:
     outlet_from: str = ""
     published_from: str = ""
     # True when newsfuse made the id up (file stem, line number, "text-N"): such an id says nothing
-    # about identity, so a store gives the article an id derived from its content (engine.py).
+    # about identity, so a store gives the article an id derived from its content (stream.store_id).
     id_made: bool = False
     # The news agency whose copy this is ("AP" from "TOKYO (AP) —"), apart from the outlet that
     # printed it (`outlet_label` shows both).
@@ -295,6 +327,10 @@ class Brief:
     entities: list[Entity] = field(default_factory=list)
     timeline: list[TimelineEvent] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # e.g. "003 has no date; borrowed 2023-02-22 from 000"
+    # What reading the input left out, and what it read with a caveat (a date dropped, cp1252): about
+    # the input, apart from `notes` about the analysis.
+    skipped: list[Skipped] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
     words: int = 0  # the word budget the summary was built for
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
 

@@ -62,8 +62,8 @@ def brief(
                                                show_default="when a terminal")] = None,
 ) -> None:
     """Brief articles about one story: a cited summary, claims, conflicts, quotes, timeline."""
-    from newsfuse.pipeline import WARNING_PREFIX, brief_many
     from newsfuse.pipeline import brief as make_brief
+    from newsfuse.pipeline import brief_many
 
     fmt = choose(fmt, FORMATS)
     check_words(words)
@@ -97,9 +97,10 @@ def brief(
             fail("give at least one file, folder, glob or - (see `newsfuse brief --help`)", EXIT_USAGE)
         check_paths(paths)
         result = make_brief(list(paths), settings=settings)
-        for note in result.notes:
-            if note.startswith(WARNING_PREFIX):
-                warn(note.removeprefix(WARNING_PREFIX))
+        for skipped in result.skipped:
+            warn(f"skipped {skipped.describe()}")
+        for note in result.warnings:
+            warn(note)
         _write(result, fmt, out, color)
     except NewsfuseError as exc:
         fail_on(exc)

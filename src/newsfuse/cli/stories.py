@@ -53,10 +53,11 @@ def ingest_command(
 ) -> None:
     """Read articles, store them once, and group them into stories."""
     from newsfuse.config import load_settings
-    from newsfuse.engine import ingest, make_engine
+    from newsfuse.engine import make_engine
+    from newsfuse.ingest.sources import Sources
     from newsfuse.ingest.urls import FetchLimits
     from newsfuse.store import Store
-    from newsfuse.stories.sources import Sources
+    from newsfuse.stream import ingest
 
     try:
         settings = load_settings(config)
@@ -77,14 +78,14 @@ def ingest_command(
     except NewsfuseError as exc:
         fail_on(exc)
     reasons: dict[str, int] = {}
-    for _, reason in sources.skipped:
-        reasons[reason] = reasons.get(reason, 0) + 1
+    for skipped in sources.skipped:
+        reasons[skipped.reason] = reasons.get(skipped.reason, 0) + 1
     for note in sources.warnings[:20]:
         warn(note)
     if len(sources.warnings) > 20:
         warn(f"... and {_count(len(sources.warnings) - 20, 'more warning')}")
-    for where, reason in sources.skipped[:20]:
-        warn(f"skipped {where}: {reason}")
+    for skipped in sources.skipped[:20]:
+        warn(f"skipped {skipped.describe()}")
     if len(sources.skipped) > 20:
         warn(f"... and {len(sources.skipped) - 20:,} more skipped")
     why = "; ".join(f"{n} {r}" for r, n in sorted(reasons.items(), key=lambda kv: -kv[1])[:5])
@@ -97,9 +98,8 @@ def ingest_command(
              + (f" (and {len(sources.failed) - 1} more)" if len(sources.failed) > 1 else ""))
     if not result.read:
         # Nothing was read at all (every file skipped): a cron job must notice.
-        fail("no article was read from the inputs" + (f" (first problem: {sources.skipped[0][0]}: "
-                                                      f"{sources.skipped[0][1]})" if sources.skipped else ""),
-             EXIT_NOTHING)
+        fail("no article was read from the inputs" + (f" (first problem: {sources.skipped[0].describe()})"
+                                                      if sources.skipped else ""), EXIT_NOTHING)
 
 
 def _run(ingest: Any, sources: Any, store: Any, executor: Any, show: bool) -> Any:

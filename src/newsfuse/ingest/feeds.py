@@ -11,29 +11,18 @@ import datetime as dt
 import hashlib
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from newsfuse.errors import FetchError, InputError
 from newsfuse.ingest.dates import sane_date
 from newsfuse.ingest.urls import Fetcher, article_from_html, finish, read_page
-from newsfuse.types import Article
+from newsfuse.types import Article, Skipped
 
-FEED_SUFFIXES = (".rss", ".atom", ".xml")
-OPML_SUFFIXES = (".opml",)
 MAX_FEED_BYTES = 20_000_000
 # An entry's own content is taken as the article when it has at least this many words; shorter is a
 # teaser ("Read more ...") and the page is fetched instead, when fetching is allowed.
 FULL_TEXT_WORDS = 120
-
-
-@dataclass(frozen=True, slots=True)
-class EntryProblem:
-    """An entry that could not become an article, and why (reported as skipped, never dropped)."""
-
-    where: str
-    reason: str
 
 
 def entry_id(feed: str, entry: Any) -> str:
@@ -43,8 +32,9 @@ def entry_id(feed: str, entry: Any) -> str:
     return "feed-" + hashlib.sha1(basis.encode("utf-8")).hexdigest()[:16]
 
 
-def read_feed(data: bytes, source: str, fetcher: Fetcher | None = None) -> Iterator[Article | EntryProblem]:
-    """The articles of one feed document (RSS or Atom), in feed order."""
+def read_feed(data: bytes, source: str, fetcher: Fetcher | None = None) -> Iterator[Article | Skipped]:
+    """The articles of one feed document (RSS or Atom), in feed order; an entry that cannot become
+    an article is a `Skipped` with its number (reported, never dropped)."""
     import feedparser
 
     parsed = feedparser.parse(data)
@@ -54,14 +44,13 @@ def read_feed(data: bytes, source: str, fetcher: Fetcher | None = None) -> Itera
         return
     feed_title = str(parsed.feed.get("title", "") or "")
     for number, entry in enumerate(parsed.entries, 1):
-        where = f"{source}#{number}"
         try:
             article = _entry_article(entry, source, feed_title, fetcher)
         except FetchError as exc:
-            yield EntryProblem(where, exc.describe())
+            yield Skipped(source, number, exc.describe(), "entry")
             continue
         if article is None:
-            yield EntryProblem(where, "no article text in the entry or its page")
+            yield Skipped(source, number, "no article text in the entry or its page", "entry")
         else:
             yield article
 
@@ -147,15 +136,3 @@ def read_local(path: Path) -> bytes:
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", path=str(path)) from None
 
-
-def looks_like_feed(body: bytes, content_type: str = "") -> bool:
-    kind = content_type.split(";")[0].strip().lower()
-    if kind in ("application/rss+xml", "application/atom+xml", "application/rdf+xml"):
-        return True
-    head = body[:2048].lstrip().lower()
-    return (head.startswith(b"<?xml") and (b"<rss" in head or b"<feed" in head or b"<rdf" in head)) \
-        or head.startswith((b"<rss", b"<feed"))
-
-
-def looks_like_opml(body: bytes) -> bool:
-    return b"<opml" in body[:2048].lower()

@@ -10,10 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsfuse.errors import InputError
+from newsfuse.ingest.kinds import ARTICLE_EXTENSIONS
 
-# The formats this package reads, by extension. Feeds, WARC and URLs have readers of their own.
-EXTENSIONS = {".txt": "txt", ".text": "txt", ".html": "html", ".htm": "html", ".xhtml": "html",
-              ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl"}
 _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 # C0 controls other than tab, newline, form feed and carriage return: text files do not hold them.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
@@ -128,7 +126,7 @@ def walk(folder: Path, loops: list[str] | None = None) -> tuple[list[Path], list
     for path in prefer_real(safe_tree(folder, loops)):
         if any(part.startswith(".") for part in path.relative_to(folder).parts) or not path.is_file():
             continue
-        (articles if path.suffix.lower() in EXTENSIONS else others).append(path)
+        (articles if path.suffix.lower() in ARTICLE_EXTENSIONS else others).append(path)
     return articles, others
 
 

@@ -13,8 +13,7 @@ from typing import IO
 from newsfuse.errors import InputError
 from newsfuse.ingest.dates import parse_date
 from newsfuse.ingest.files import decode, too_large
-from newsfuse.ingest.report import Skipped
-from newsfuse.types import Article
+from newsfuse.types import Article, Skipped
 
 FIELDS = ("text", "id", "title", "outlet", "url", "published")
 # Other names the same fields go by in common dumps (the eval sets use "date" and "source").

@@ -22,13 +22,14 @@ from newsfuse.clean import clean_article
 from newsfuse.config import Settings
 from newsfuse.errors import InputError, NoArticlesError
 from newsfuse.ingest.dates import MAX_YEAR, MIN_YEAR, in_window
-from newsfuse.ingest.files import EXTENSIONS, glob_paths, read_file, sniff, too_large, walk
+from newsfuse.ingest.files import glob_paths, read_file, sniff, too_large, walk
 from newsfuse.ingest.html import read_html
 from newsfuse.ingest.jsonl import RecordError, read_json_document, read_jsonl, record_to_article
+from newsfuse.ingest.kinds import ARTICLE_EXTENSIONS, FOREIGN, PATH_SUFFIXES
 from newsfuse.ingest.meta import infer_metadata
-from newsfuse.ingest.report import ReadResult, Skipped
+from newsfuse.ingest.report import ReadResult
 from newsfuse.ingest.txt import read_txt
-from newsfuse.types import Article
+from newsfuse.types import Article, Skipped
 
 log = logging.getLogger("newsfuse.ingest")
 
@@ -36,10 +37,6 @@ Input = str | Path | Mapping[str, Any] | Article
 
 MAX_PATH_LENGTH = 300  # a longer string is text, never a path
 _GLOB = re.compile(r"[*?\[]")
-_PATH_SUFFIXES = {*EXTENSIONS, ".md", ".csv", ".xml", ".gz", ".pdf", ".warc", ".rss", ".atom"}
-# Formats that have readers elsewhere in newsfuse (feeds, WARC archives, URLs).
-_NOT_HERE = {".warc": "a WARC archive", ".gz": "a compressed file", ".rss": "a feed", ".atom": "a feed",
-             ".xml": "an XML file (a feed?)", ".pdf": "a PDF"}
 
 
 def looks_like_path(value: str) -> bool:
@@ -50,7 +47,7 @@ def looks_like_path(value: str) -> bool:
         return False
     if value.startswith(("/", "~", "./", "../", ".\\")) or re.match(r"^[A-Za-z]:\\", value):
         return True
-    if Path(value).suffix.lower() in _PATH_SUFFIXES:
+    if Path(value).suffix.lower() in PATH_SUFFIXES:
         return True
     return not re.search(r"\s", value) and bool(re.search(r"[/\\]", value))
 
@@ -107,7 +104,7 @@ class _Reader:
             return NoArticlesError("no input given", hint="give files, folders, globs, '-' for JSONL on stdin, or text")
         if len(self.skipped) == 1:
             only = self.skipped[0]
-            return NoArticlesError(only.reason, path=only.path, line=only.line)
+            return NoArticlesError(only.reason, path=only.source, line=only.line)
         first = self.skipped[0].describe() if self.skipped else "nothing was found"
         return NoArticlesError(f"no article could be read ({len(self.skipped)} skipped; first: {first})")
 
@@ -212,7 +209,7 @@ class _Reader:
         self.note_loops(loops)
         for other in others:
             self.skip(Skipped(str(other), 0, f"not an article file ({other.suffix or 'no extension'}); "
-                                             f"read are {', '.join(sorted(EXTENSIONS))}"))
+                                             f"read are {', '.join(sorted(ARTICLE_EXTENSIONS))}"))
         if not files:
             self.skip(Skipped(str(path), 0, "no article file in this folder"))
         for file in files:
@@ -238,14 +235,14 @@ class _Reader:
         if key is not None:
             self.files[key] = str(path)
         suffix = path.suffix.lower()
-        if suffix in _NOT_HERE:
-            problem = InputError(f"{_NOT_HERE[suffix]}, not an article file", path=str(path),
+        if suffix in FOREIGN:
+            problem = InputError(f"{FOREIGN[suffix]}, not an article file", path=str(path),
                                  hint="feeds and WARC archives have their own readers")
             if explicit:
                 raise problem
             self.skip(Skipped(str(path), 0, problem.message))
             return
-        if EXTENSIONS.get(suffix) == "jsonl" and suffix != ".json":
+        if ARTICLE_EXTENSIONS.get(suffix) == "jsonl" and suffix != ".json":
             with path.open("rb") as stream:
                 yield from self.jsonl_stream(stream, str(path), path.stem, explicit)
             return
@@ -261,7 +258,7 @@ class _Reader:
         if not decoded.text.strip():
             self.skip(Skipped(str(path), 0, "empty file"))
             return
-        kind = EXTENSIONS.get(suffix) or sniff(decoded.text)
+        kind = ARTICLE_EXTENSIONS.get(suffix) or sniff(decoded.text)
         if kind == "html":
             page = read_html(decoded.text, path.stem, str(path))
             page.id_made = True
@@ -300,7 +297,7 @@ class _Reader:
             self.skip(skipped)
         if held and explicit:
             if len(held) == 1:
-                raise InputError(held[0].reason, path=held[0].path, line=held[0].line)
+                raise InputError(held[0].reason, path=held[0].source, line=held[0].line)
             first = held[0]
             raise InputError(f"none of its {len(held)} records could be read (first, line {first.line}: "
                              f"{first.reason})", path=name)

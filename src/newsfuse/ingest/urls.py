@@ -16,12 +16,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 import httpx
 
 from newsfuse import __version__
 from newsfuse.errors import FetchError, InputError
+from newsfuse.ingest.kinds import is_url
 from newsfuse.netsafe import check_url
 from newsfuse.types import Article
 
@@ -226,25 +227,6 @@ def read_url_list(path: Path, max_bytes: int = 5_000_000) -> list[str]:
             raise InputError(f"not a URL: {line[:80]!r}", path=str(path), line=number)
         urls.append(line)
     return urls
-
-
-def is_url(value: str) -> bool:
-    parts = urlsplit(value.strip())
-    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
-
-
-def looks_like_url_list(path: Path, sample: int = 65_536) -> bool:
-    """A .txt/.urls file whose every non-blank, non-comment line is an http(s) URL."""
-    if path.suffix.lower() == ".urls":
-        return True
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(sample).decode("utf-8", errors="replace")
-    except OSError:
-        return False
-    lines = [ln.strip() for ln in head.splitlines()[:-1 if len(head) == sample else None]]
-    lines = [ln for ln in lines if ln and not ln.startswith("#")]
-    return bool(lines) and all(is_url(ln) and " " not in ln for ln in lines)
 
 
 def iter_urls(urls: list[str], fetcher: Fetcher) -> Iterator[Article | FetchError]:

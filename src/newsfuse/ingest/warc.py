@@ -15,7 +15,6 @@ import datetime as dt
 import io
 import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -23,25 +22,14 @@ from newsfuse.errors import InputError, MissingDependencyError, NewsfuseError
 from newsfuse.ingest.dates import sane_date
 from newsfuse.ingest.urls import article_from_html, finish
 from newsfuse.ingest.warcframe import Damage, frames
-from newsfuse.types import Article
+from newsfuse.types import Article, Skipped
 
-SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 MAX_RECORD_BYTES = 5_000_000  # a page larger than this is skipped (and reported), not read into memory
 
 
-@dataclass(frozen=True, slots=True)
-class RecordProblem:
-    where: str
-    reason: str
-
-
-def is_warc(path: Path) -> bool:
-    name = path.name.lower()
-    return name.endswith(SUFFIXES)
-
-
-def read_warc(path: Path, max_record_bytes: int = MAX_RECORD_BYTES) -> Iterator[Article | RecordProblem]:
-    """The articles of an archive, in record order; records without article text are reported.
+def read_warc(path: Path, max_record_bytes: int = MAX_RECORD_BYTES) -> Iterator[Article | Skipped]:
+    """The articles of an archive, in record order; records without article text are reported
+    (`Skipped`: a bad frame by its byte offset, a record by its URI).
 
     A malformed record is reported (with its byte offset) and skipped; an archive cut short or
     corrupt yields what came before the damage, then raises InputError saying where it broke."""
@@ -59,7 +47,7 @@ def read_warc(path: Path, max_record_bytes: int = MAX_RECORD_BYTES) -> Iterator[
                 if isinstance(frame, Damage):
                     if frame.fatal:
                         raise _damaged(path, records, f"{frame.reason} at byte {frame.offset:,}")
-                    yield RecordProblem(f"{path}@{frame.offset}", frame.reason)
+                    yield Skipped(str(path), frame.offset, frame.reason, "byte")
                     continue
                 records += 1
                 try:
@@ -71,15 +59,15 @@ def read_warc(path: Path, max_record_bytes: int = MAX_RECORD_BYTES) -> Iterator[
                 except Exception as exc:
                     if isinstance(exc, NewsfuseError):
                         raise
-                    yield RecordProblem(f"{path}@{frame.offset}",
-                                        f"malformed record skipped: {type(exc).__name__}: {str(exc)[:120]}")
+                    yield Skipped(str(path), frame.offset,
+                                  f"malformed record skipped: {type(exc).__name__}: {str(exc)[:120]}", "byte")
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", path=str(path)) from None
     if not records:
         raise InputError("no WARC record in the archive (empty file?)", path=str(path))
 
 
-def _read_arc(path: Path, max_record_bytes: int) -> Iterator[Article | RecordProblem]:
+def _read_arc(path: Path, max_record_bytes: int) -> Iterator[Article | Skipped]:
     """Old ARC files: warcio's own framing (they carry no Content-Length to check)."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
@@ -117,10 +105,12 @@ def _damaged(path: Path, records: int, what: str) -> InputError:
                       path=str(path), hint="the articles before the damage were kept")
 
 
-def _record_article(record: Any, path: Path, limit: int) -> Article | RecordProblem | None:
+def _record_article(record: Any, path: Path, limit: int) -> Article | Skipped | None:
     headers = record.rec_headers
     uri = str(headers.get_header("WARC-Target-URI") or "")
     record_id = str(headers.get_header("WARC-Record-ID") or "").strip("<>")
+    # A record is named by its URI (else its id), which has no place in `Skipped.line`: it goes
+    # into the source, as the archive's reader has always shown it.
     where = f"{path}@{uri or record_id}"
     content_type = ""
     if record.http_headers is not None:
@@ -133,7 +123,7 @@ def _record_article(record: Any, path: Path, limit: int) -> Article | RecordProb
         return None
     body = record.content_stream().read(limit + 1)
     if len(body) > limit:
-        return RecordProblem(where, f"page larger than {limit:,} bytes")
+        return Skipped(where, 0, f"page larger than {limit:,} bytes")
     if _drained_short(record):
         return None  # cut short by a damaged archive: the caller reports the damage
     html = body.decode(_charset(content_type), errors="replace")
@@ -149,7 +139,7 @@ def _record_article(record: Any, path: Path, limit: int) -> Article | RecordProb
         except ValueError:
             pass
     article = finish(raw)
-    return article if article is not None else RecordProblem(where, "no article text in the page")
+    return article if article is not None else Skipped(where, 0, "no article text in the page")
 
 
 def _charset(content_type: str) -> str:

@@ -1,30 +1,31 @@
-"""Renderers: a Brief as Markdown, JSON or one HTML page."""
+"""Renderers: a Brief as Markdown, JSON (indented, or one line for JSONL) or one HTML page.
+
+`RENDERERS` is the registry: a new output format is one function `Brief -> str` added here by name;
+the CLI's `--format` choices and the web's downloads read the names from it.
+"""
 
 from __future__ import annotations
 
-from typing import Literal
+from collections.abc import Callable
+from functools import partial
 
+from newsfuse.render.html import render_html
+from newsfuse.render.json import render_json
+from newsfuse.render.markdown import render_markdown
 from newsfuse.types import Brief
 
-Format = Literal["markdown", "json", "html"]
-FORMATS: tuple[str, ...] = ("markdown", "json", "html", "jsonl")
+RENDERERS: dict[str, Callable[[Brief], str]] = {
+    "markdown": render_markdown,
+    "json": render_json,
+    "html": render_html,
+    "jsonl": partial(render_json, indent=None),
+}
+FORMATS: tuple[str, ...] = tuple(RENDERERS)
 
 
 def render(brief: Brief, fmt: str) -> str:
-    if fmt == "markdown":
-        from newsfuse.render.markdown import render_markdown
-
-        return render_markdown(brief)
-    if fmt == "json":
-        from newsfuse.render.json import render_json
-
-        return render_json(brief)
-    if fmt == "jsonl":
-        from newsfuse.render.json import render_json
-
-        return render_json(brief, indent=None)
-    if fmt == "html":
-        from newsfuse.render.html import render_html
-
-        return render_html(brief)
-    raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    try:
+        renderer = RENDERERS[fmt]
+    except KeyError:
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}") from None
+    return renderer(brief)

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 import jinja2
 
+from newsfuse.render.notes import notes_shown
 from newsfuse.types import Brief, Claim, Evidence, Sentence, Source
 
 LEDGER_ROWS = 40  # corroborated claims shown in the grid; single-source ones are counted, not listed
@@ -49,4 +50,5 @@ def render_html(brief: Brief) -> str:
         n_origins=len({s.origin for s in brief.sources}), ledger=ledger,
         more_claims=len(brief.claims) - len(ledger), evidence_ids=evidence_ids,
         claim_evidence=claim_evidence, first_sentence=first_sentence, paragraphs=paragraphs_of,
+        notes=notes_shown(brief),
     )

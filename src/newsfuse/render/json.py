@@ -13,6 +13,7 @@ from newsfuse.types import (
     Entity,
     Evidence,
     Quote,
+    Skipped,
     Source,
     SummaryItem,
     TimelineEvent,
@@ -80,6 +81,10 @@ def _event(t: TimelineEvent) -> dict[str, Any]:
             "evidence": _evidence(t.evidence)}
 
 
+def _skipped(s: Skipped) -> dict[str, Any]:
+    return {"source": s.source, "line": s.line, "unit": s.unit, "reason": s.reason}
+
+
 def brief_to_dict(brief: Brief) -> dict[str, Any]:
     return {
         "schema": SCHEMA,
@@ -96,6 +101,9 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
         "entities": [_entity(e) for e in brief.entities],
         "timeline": [_event(t) for t in brief.timeline],
         "notes": brief.notes,
+        # What reading the input left out or read with a caveat: only when there was something.
+        **({"skipped": [_skipped(s) for s in brief.skipped]} if brief.skipped else {}),
+        **({"warnings": brief.warnings} if brief.warnings else {}),
     }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from newsfuse.render.notes import notes_shown
 from newsfuse.types import Brief, Source
 
 MAX_LISTED = 12  # claims / entities shown per section before "... and N more"
@@ -113,7 +114,8 @@ def render_markdown(brief: Brief) -> str:
         for s, r in removed:
             text = r.text if len(r.text) <= 80 else r.text[:77] + "..."
             lines.append(f"- [{s.number}] {r.reason}: “{_escape(' '.join(text.split()))}”")
-    if brief.notes:
+    notes = notes_shown(brief)
+    if notes:
         lines += ["", "## Notes", ""]
-        lines += [f"- {_escape(n)}" for n in brief.notes]
+        lines += [f"- {_escape(n)}" for n in notes]
     return "\n".join(lines) + "\n"

@@ -35,7 +35,7 @@ stage ran — which is what makes the local and Ray engines give the same storie
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 import scipy.sparse as sp
@@ -44,6 +44,7 @@ from newsfuse.disjoint import DisjointSets
 from newsfuse.stories.agglomerate import average_link
 from newsfuse.stories.dedup import NearDuplicates
 from newsfuse.stories.features import NUM_PERM, TERM_SPACE, Features
+from newsfuse.stories.state import StoryState
 
 # Average-link similarity for two clusters to merge: 0.7 × TF-IDF cosine + 0.3 × embedding cosine
 # where both sides have embeddings, else the TF-IDF cosine × WORDS_SCALE, on the same scale.
@@ -81,21 +82,6 @@ class GroupConfig:
     embed_weight: float = EMBED_WEIGHT
     hub_k: int = HUB_K
     hub_weight: float = HUB_WEIGHT
-
-
-@dataclass(slots=True)
-class StoryState:
-    """What grouping keeps of a story: the sum of its members' normalised term vectors and its span."""
-
-    id: int
-    terms: np.ndarray  # int32, sorted
-    weights: np.ndarray  # float32
-    size: int
-    first_day: int  # date.toordinal()
-    last_day: int
-    joinable: bool = True  # False when started by a too-short article: only its copies may join
-    vector: np.ndarray = field(default_factory=lambda: np.zeros(0, np.float32))  # sum of members' embeddings
-    hub: float = 0.0  # sum of members' hubness excess (see the module docstring)
 
 
 @dataclass(frozen=True, slots=True)

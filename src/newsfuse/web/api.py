@@ -158,7 +158,7 @@ async def post_ingest(request: Request, web: Web,
                      stories_started=result.stories,
                      articles=[IngestedArticle(id=aid, story=None if sid is None else str(sid))
                                for aid, sid in done.stories.items()],
-                     skipped=[s.describe() for s in done.read.skipped] + [f"{w}: {r}" for w, r in result.skipped])
+                     skipped=[s.describe() for s in done.read.skipped + result.skipped])
 
 
 REQUEST_MODELS = (BriefRequest, IngestRequest)

@@ -24,7 +24,8 @@ from starlette.formparsers import MultiPartException
 
 from newsfuse.config import Settings
 from newsfuse.errors import NewsfuseError, RequestError, TooLargeError, UnsupportedMediaError
-from newsfuse.ingest import ReadResult, Skipped, read_articles
+from newsfuse.ingest import ReadResult, read_articles
+from newsfuse.types import Skipped
 from newsfuse.web.limits import Limits
 from newsfuse.web.models import ArticleIn, BriefRequest, IngestRequest
 
@@ -187,7 +188,7 @@ def read_batch(batch: Batch, settings: Settings, limits: Limits, max_articles: i
         for article in result.articles:
             article.origin = _relabel(article.origin, names)
         for i, skipped in enumerate(result.skipped):
-            result.skipped[i] = dataclasses.replace(skipped, path=_relabel(skipped.path, names))
+            result.skipped[i] = dataclasses.replace(skipped, source=_relabel(skipped.source, names))
     if len(result.articles) > max_articles:
         # A JSON-lines upload can hold many articles: the count is only known once read.
         raise TooLargeError(f"the files hold {len(result.articles)} articles; one request takes {max_articles}")

@@ -16,9 +16,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsfuse.config import Settings
+from newsfuse.engine import LocalEngine
 from newsfuse.errors import BusyError, NoArticlesError, NotFoundError, TooManyRequestsError
 from newsfuse.ingest import ReadResult
-from newsfuse.store import AddResult
+from newsfuse.stream import AddResult
+from newsfuse.stream import ingest as stream_ingest
 from newsfuse.types import Article, Brief
 from newsfuse.web.cache import BriefCache, Entry, cache_key
 from newsfuse.web.intake import Batch, fetch_urls, read_batch
@@ -188,6 +190,7 @@ class Service:
             first = read.skipped[0].describe() if read.skipped else "nothing was given"
             raise NoArticlesError(f"no article could be read ({first})")
         with self.pool.writer() as store:
-            result = store.add_articles(read.articles)
+            # In this process: a pool forked from a server thread could deadlock.
+            result = stream_ingest(read.articles, store, LocalEngine(workers=1))
             stories = {a.id: store.article_story(a.id) for a in read.articles}
         return Ingested(result, read, stories)

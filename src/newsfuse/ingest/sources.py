@@ -1,9 +1,11 @@
 """What `newsfuse ingest` reads: any mix of JSONL dumps, folders, files, feeds, OPML lists, WARC
 archives, URLs and URL lists, as one stream of clean articles.
 
-Each input goes to the reader for its kind. An input that fails as a whole (a truncated archive, an
-unreachable feed) is recorded with its reason and the stream goes on with the next one; so is any
-record or entry left out. Nothing is dropped without a trace: `skipped` says what and why.
+Each input goes to the reader for its kind (`kinds.path_kind`, `kinds.page_kind`); article files,
+folders, globs and stdin go to `reader`, the one `brief` reads with too (`kinds` says why the brief
+does not read through here). An input that fails as a whole (a truncated archive, an unreachable
+feed) is recorded with its reason and the stream goes on with the next one; so is any record or
+entry left out. Nothing is dropped without a trace: `skipped` says what and why.
 """
 
 from __future__ import annotations
@@ -15,40 +17,25 @@ from typing import IO
 
 from newsfuse.config import Settings
 from newsfuse.errors import FetchError, InputError, NewsfuseError
-from newsfuse.ingest.feeds import (
-    FEED_SUFFIXES,
-    OPML_SUFFIXES,
-    EntryProblem,
-    looks_like_feed,
-    looks_like_opml,
-    read_feed,
-    read_local,
-    read_opml,
-)
-from newsfuse.ingest.urls import (
-    Fetcher,
-    FetchLimits,
-    is_url,
-    iter_urls,
-    looks_like_url_list,
-    read_page,
-    read_url_list,
-)
-from newsfuse.ingest.warc import RecordProblem, is_warc, read_warc
-from newsfuse.types import Article
+from newsfuse.ingest.feeds import read_feed, read_local, read_opml
+from newsfuse.ingest.kinds import is_url, page_kind, path_kind
+from newsfuse.ingest.reader import iter_articles
+from newsfuse.ingest.urls import Fetcher, FetchLimits, iter_urls, read_page, read_url_list
+from newsfuse.ingest.warc import read_warc
+from newsfuse.types import Article, Skipped
 
 
 @dataclass(slots=True)
 class Sources:
-    """Iterate to read; afterwards `skipped` holds (where, reason) of everything left out and
-    `failed` the inputs that could not be read at all."""
+    """Iterate to read; afterwards `skipped` holds everything left out and `failed` the inputs that
+    could not be read at all."""
 
     inputs: list[str]
     settings: Settings = field(default_factory=Settings)
     allow_private: bool = False
     limits: FetchLimits = field(default_factory=FetchLimits)
     stdin: IO[str] | None = None
-    skipped: list[tuple[str, str]] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # read, with a caveat (a date left out, cp1252)
 
@@ -63,34 +50,31 @@ class Sources:
                     # An input whose parts were each reported (ten bad records, one empty file) is
                     # not counted once more as a whole.
                     if len(self.skipped) == before:
-                        self.skipped.append((exc.path or item, exc.message))
+                        self.skipped.append(Skipped(exc.path or item, 0, exc.message))
 
     def _one(self, item: str, fetcher: Fetcher) -> Iterator[Article]:
         if is_url(item):
             yield from self._url(item, fetcher)
             return
         path = Path(item).expanduser()
-        if path.is_file():
-            if is_warc(path):
-                yield from self._records(read_warc(path, self.settings.max_article_bytes))
-                return
-            suffix = path.suffix.lower()
-            if suffix in OPML_SUFFIXES:
-                yield from self._opml(read_opml(read_local(path), str(path)), fetcher, str(path))
-                return
-            if suffix in FEED_SUFFIXES:
-                yield from self._records(read_feed(read_local(path), str(path), fetcher))
-                return
-            if suffix in (".txt", ".urls") and looks_like_url_list(path):
-                yield from self._pages(read_url_list(path), fetcher, str(path))
-                return
-        yield from self._files(item)
+        kind = path_kind(path)
+        if kind == "warc":
+            yield from self._records(read_warc(path, self.settings.max_article_bytes))
+        elif kind == "opml":
+            yield from self._opml(read_opml(read_local(path), str(path)), fetcher, str(path))
+        elif kind == "feed":
+            yield from self._records(read_feed(read_local(path), str(path), fetcher))
+        elif kind == "url-list":
+            yield from self._pages(read_url_list(path), fetcher, str(path))
+        else:
+            yield from self._files(item)
 
     def _url(self, url: str, fetcher: Fetcher) -> Iterator[Article]:
         page = fetcher.get(url)
-        if looks_like_opml(page.body):
+        kind = page_kind(page.body, page.content_type)
+        if kind == "opml":
             yield from self._opml(read_opml(page.body, url), fetcher, url)
-        elif looks_like_feed(page.body, page.content_type):
+        elif kind == "feed":
             yield from self._records(read_feed(page.body, url, fetcher))
         else:
             article = read_page(page)
@@ -109,7 +93,7 @@ class Sources:
                 yield from self._records(read_feed(page.body, feed, fetcher))
                 read += 1
             except NewsfuseError as exc:
-                self.skipped.append((exc.path or feed, exc.message))
+                self.skipped.append(Skipped(exc.path or feed, 0, exc.message))
                 first = first or exc.describe()
         if not read:
             raise InputError(f"none of its {len(feeds)} feed(s) could be read (first: {first})", path=source)
@@ -119,7 +103,7 @@ class Sources:
         first = ""
         for item in iter_urls(urls, fetcher):
             if isinstance(item, FetchError):
-                self.skipped.append((item.path, item.message))
+                self.skipped.append(Skipped(item.path, 0, item.message))
                 first = first or item.describe()
             else:
                 read += 1
@@ -127,18 +111,14 @@ class Sources:
         if urls and not read:
             raise InputError(f"none of its {len(urls)} URL(s) gave an article (first: {first})", path=source)
 
-    def _records(self, items: Iterator[Article | EntryProblem | RecordProblem]) -> Iterator[Article]:
+    def _records(self, items: Iterator[Article | Skipped]) -> Iterator[Article]:
         for item in items:
-            if isinstance(item, EntryProblem | RecordProblem):
-                self.skipped.append((item.where, item.reason))
+            if isinstance(item, Skipped):
+                self.skipped.append(item)
             else:
                 yield item
 
     def _files(self, item: str) -> Iterator[Article]:
         """Files, folders, globs and "-" (JSONL on stdin): the general reader."""
-        from newsfuse.ingest import Skipped, iter_articles
-
-        def skip(entry: Skipped) -> None:
-            self.skipped.append((f"{entry.path}:{entry.line}" if entry.line else entry.path, entry.reason))
-
-        yield from iter_articles([item], self.settings, self.stdin, on_skip=skip, on_warning=self.warnings.append)
+        yield from iter_articles([item], self.settings, self.stdin, on_skip=self.skipped.append,
+                                 on_warning=self.warnings.append)

@@ -1,0 +1,247 @@
+"""The stream pipeline: articles in, stored once and grouped into stories, a chunk per transaction.
+
+    articles ─► per-article stage (features: embedding, hashed terms, MinHash, content hash)  ← engine
+             ─► duplicates (store lookups) ─► grouping (stories.group) ─► store (one transaction per chunk)
+
+This is the stream's counterpart of `pipeline.py` (briefs): it holds the order of the stages and
+what crosses them (`Progress`, `AddResult`), apart from where the per-article stage runs (`engine`:
+a local pool or Ray, which never see the store) and from how articles are kept (`store`: SQLite,
+which never sees a stage). Grouping is the one global stage; it runs here, in the driver, on chunks
+of `CHUNK` articles in input order, at 3,000+ articles/s on one core, holding only the live stories
+(those not yet quiet) in memory. Keeping it in one place is what makes both executors give the same
+stories: splitting it across nodes by time window would change the result at every window's seam
+(docs/benchmarks-stories.md).
+
+    with Store.open("news.db") as store:
+        result = ingest(articles, store, LocalEngine(workers=1))   # → AddResult(new=..., duplicates=...)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+
+from newsfuse.engine import Executor, LocalEngine
+from newsfuse.errors import ConfigError
+from newsfuse.ingest.dates import in_window
+from newsfuse.store import WRITE_WAIT, ArticleRow, ChunkWrite, Store, StoryWrite
+from newsfuse.stories.features import Features, content_hash, embedder_here
+from newsfuse.stories.group import CHUNK, DocumentFrequencies, GroupConfig, Item, StoryGrouper
+from newsfuse.stories.state import StoryState
+from newsfuse.types import Article, Skipped
+
+DEFAULT_GROUP_EMBEDDER = "minilm-onnx"
+NO_EMBEDDER = "none"  # group by words alone: about 10× the throughput, 0.005–0.014 B-cubed F1 less
+TITLE_WORDS = 16  # an untitled story is labelled with the first words of its first article
+
+
+@dataclass(slots=True)
+class AddResult:
+    """What an ingest did: articles stored, duplicates not stored again, and what was skipped."""
+
+    new: int = 0
+    duplicates: int = 0
+    copies: int = 0  # stored, but near-copies of another article (wire reprints): same story, same origin
+    stories: int = 0  # stories started
+    read: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
+    # How each duplicate was recognised: "same content", "same URL", "same id" → count.
+    duplicate_reasons: dict[str, int] = field(default_factory=dict)
+
+    def merge(self, other: AddResult) -> None:
+        self.new += other.new
+        self.duplicates += other.duplicates
+        for reason, n in other.duplicate_reasons.items():
+            self.duplicate_reasons[reason] = self.duplicate_reasons.get(reason, 0) + n
+        self.copies += other.copies
+        self.stories += other.stories
+        self.read += other.read
+        self.skipped.extend(other.skipped)
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """Reported after each committed chunk."""
+
+    read: int
+    new: int
+    duplicates: int
+    stories: int
+
+
+def grouper_for(store: Store, config: GroupConfig | None = None) -> StoryGrouper:
+    """A grouper that goes on where the store's last committed chunk left off."""
+    config = config or GroupConfig()
+    terms, counts, docs = store.load_df()
+    df = DocumentFrequencies(docs=docs)
+    df.counts[terms] = counts
+    clock = int(store.get_meta("clock", "0"))
+    horizon = clock - config.quiet_days
+    live = store.live_stories(horizon) if clock else []
+    recent = store.recent_sketches(horizon) if clock else iter(())
+    return StoryGrouper(config, df=df, live=live, next_id=int(store.get_meta("next_story", "1")), clock=clock,
+                        dormant=store.quiet_stories, recent=recent)
+
+
+def _days(articles: Sequence[Article], clock: int, today: int) -> list[int]:
+    """The day each article is grouped on. An undated article is placed where the stream is — the
+    latest date among its chunk's dated articles, else the latest day the store has seen — and on
+    the ingest day only when nothing is dated: a folder of reports of one event where one carries
+    the date (the seeds) must not split into "then" and "today"."""
+    dated = [a.published.toordinal() for a in articles if a.published]
+    fallback = max(dated) if dated else clock or today
+    return [a.published.toordinal() if a.published else fallback for a in articles]
+
+
+def grouping_embedder(store: Store, asked: str | None) -> str:
+    """The embedder this store groups with: the one it was made with, else `asked`, else the default.
+    One store, one model: story vectors from two models cannot be compared."""
+    made_with = store.get_meta("group_embedder", "")
+    if made_with and asked and asked != made_with:
+        raise ConfigError(f"this store groups articles with the embedder '{made_with}', not '{asked}'",
+                          path=str(store.path), hint=f"ingest with --embedder {made_with}, or into a new --db")
+    return made_with or asked or DEFAULT_GROUP_EMBEDDER
+
+
+def store_id(article: Article) -> Article:
+    """Give an article whose id newsfuse made up (a file stem, a line number, "text-N") an id derived
+    from its content: a later dump with the same name and line numbers but other articles must not be
+    taken for the stored ones. The same text gets the same id, so a true re-read is still a duplicate."""
+    if article.id_made:
+        article.id = f"{article.id}-{content_hash(article.text)[:12]}"
+        article.id_made = False
+    if not in_window(article.published):  # 0001-01-01 from a caller's own Article: undated, not broken
+        article.published, article.published_from = None, ""
+    return article
+
+
+def ingest(articles: Iterable[Article], store: Store, engine: Executor | None = None, *,
+           config: GroupConfig | None = None, embedder: str | None = None, today: dt.date | None = None,
+           on_progress: Callable[[Progress], None] | None = None, wait: float | None = None) -> AddResult:
+    """Store `articles` (cleaned) and group them into stories, a chunk per transaction.
+
+    An article already stored — same id, URL or content — is counted as a duplicate and not stored
+    again (its id is kept as an alias of the stored one). Undated articles are placed where the
+    stream is (see `_days`), on `today` when nothing is dated. `embedder` names the sentence model
+    whose vectors join the words in grouping ("none": words only); see `grouping_embedder`.
+
+    One ingest writes to a store at a time, across processes (`Store.writing`): another one waits up
+    to `wait` seconds, then fails with StoreError. Articles whose id was made up get one from their
+    content (`store_id`).
+    """
+    with store.writing(WRITE_WAIT if wait is None else wait):
+        return _ingest((store_id(a) for a in articles), store, engine, config=config, embedder=embedder,
+                       today=today, on_progress=on_progress)
+
+
+def _ingest(articles: Iterable[Article], store: Store, engine: Executor | None, *, config: GroupConfig | None,
+            embedder: str | None, today: dt.date | None,
+            on_progress: Callable[[Progress], None] | None) -> AddResult:
+    engine = engine or LocalEngine()
+    name = grouping_embedder(store, embedder)
+    model = None if name == NO_EMBEDDER else name
+    engine.start()
+    if model:
+        # A missing or broken model fails here, before any work (and after the pool forked: a worker
+        # must not inherit a loaded model's threads).
+        embedder_here(model, None)
+    grouper = grouper_for(store, config)
+    day_of_ingest = (today or dt.date.today()).toordinal()
+    result = AddResult()
+    # The next batch's features are computed while this one is grouped and written. When the input
+    # fails part-way (a truncated archive), what was read before the failure is still committed.
+    with ThreadPoolExecutor(1) as ahead:
+        pending: tuple[list[Article], Future[list[Features]]] | None = None
+        try:
+            # Whole chunks only: the stories depend on where chunks start, never on the engine's batch.
+            for batch in _batches(articles, max(CHUNK, engine.batch // CHUNK * CHUNK)):
+                future = ahead.submit(engine.features, batch, model)
+                if pending is not None:
+                    _commit_batch(pending[0], pending[1].result(), store, grouper, day_of_ingest, result,
+                                  on_progress, name)
+                pending = (batch, future)
+        finally:
+            if pending is not None:
+                _commit_batch(pending[0], pending[1].result(), store, grouper, day_of_ingest, result, on_progress,
+                              name)
+    return result
+
+
+def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for article in articles:
+        batch.append(article)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _commit_batch(batch: list[Article], feats: list[Features], store: Store, grouper: StoryGrouper,
+                  today: int, result: AddResult, on_progress: Callable[[Progress], None] | None,
+                  embedder: str) -> None:
+    for lo in range(0, len(batch), CHUNK):
+        _commit_chunk(batch[lo:lo + CHUNK], feats[lo:lo + CHUNK], store, grouper, today, result, embedder)
+        if on_progress:
+            on_progress(Progress(result.read, result.new, result.duplicates, result.stories))
+
+
+def _commit_chunk(articles: list[Article], feats: list[Features], store: Store, grouper: StoryGrouper,
+                  today: int, result: AddResult, embedder: str) -> None:
+    result.read += len(articles)
+    known = store.find_duplicates(articles, [f.content_hash for f in feats])
+    write = ChunkWrite(first_story=grouper.next_id)
+    fresh: list[tuple[Article, Features]] = []
+    seen: dict[str, str] = {}  # id / url / content hash in this chunk → article id
+    for article, f in zip(articles, feats, strict=True):
+        keys = [("same content", "hash:" + f.content_hash)]
+        if article.url:
+            keys.append(("same URL", "url:" + article.url))
+        keys.append(("same id", "id:" + article.id))
+        dup = known.get(article.id) or next(((seen[k], why) for why, k in keys if k in seen), None)
+        if dup is not None:
+            result.duplicates += 1
+            result.duplicate_reasons[dup[1]] = result.duplicate_reasons.get(dup[1], 0) + 1
+            if dup[0] != article.id:
+                write.aliases.append((article.id, dup[0], dup[1]))
+            continue
+        for _, key in keys:
+            seen[key] = article.id
+        fresh.append((article, f))
+    if fresh:
+        days = _days([a for a, _ in fresh], grouper.clock, today)
+        chunk = grouper.group([Item(a.id, d, f) for (a, f), d in zip(fresh, days, strict=True)])
+        first_of: dict[int, Article] = {}
+        for (article, f), day, assignment in zip(fresh, days, chunk.assignments, strict=True):
+            write.articles.append(ArticleRow(article, f.content_hash, day, assignment.story, assignment.copy_of,
+                                             f.minhash, f.shingles))
+            if article.outlet:
+                write.outlets.setdefault(assignment.story, []).append(article.outlet)
+            if assignment.new_story:
+                first_of[assignment.story] = article
+                result.stories += 1
+            if assignment.copy_of:
+                result.copies += 1
+        write.stories = [_story_write(s, first_of.get(s.id)) for s in chunk.changed]
+        write.df_terms, write.df_counts = chunk.df_terms, chunk.df_counts
+        result.new += len(fresh)
+    write.meta = {"docs": grouper.df.docs, "next_story": grouper.next_id, "clock": grouper.clock,
+                  "group_embedder": embedder}
+    store.commit_chunk(write)
+
+
+def _story_write(state: StoryState, first: Article | None) -> StoryWrite:
+    return StoryWrite(state.id, story_title(first) if first else "", state.size, state.first_day, state.last_day,
+                      state.joinable, state.terms, state.weights, state.vector, state.hub)
+
+
+def story_title(article: Article) -> str:
+    """How a story started by `article` is labelled: its title, else its first words."""
+    if article.title.strip():
+        return article.title.strip()
+    first = article.text.strip().split()
+    return " ".join(first[:TITLE_WORDS]) + (" …" if len(first) > TITLE_WORDS else "")
+
