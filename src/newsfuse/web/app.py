@@ -80,7 +80,7 @@ def create_app(config: WebConfig, *, warm: bool = True) -> FastAPI:
     static = resources.files("newsfuse.web").joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     app.add_middleware(BodyLimit, limit=config.limits.max_body_bytes)
-    app.add_middleware(HostAndOrigin, allowed_hosts=config.allowed_hosts)
+    app.add_middleware(HostAndOrigin, allowed_hosts=config.limits.allowed_hosts)
     app.add_middleware(SecurityHeaders)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app
