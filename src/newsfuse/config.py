@@ -31,8 +31,8 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from newsfuse import __version__
 from newsfuse.errors import ConfigError
+from newsfuse.version import __version__
 
 DEFAULT_CONFIG_PATH = Path("~/.config/newsfuse/config.toml")
 NO_EMBEDDER = "none"  # grouping by words alone

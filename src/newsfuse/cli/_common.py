@@ -23,9 +23,9 @@ from rich.console import Console
 from rich.markup import escape
 from typer.core import TyperCommand, TyperGroup
 
-from newsfuse import __version__
 from newsfuse.config import bounds
 from newsfuse.errors import InputError, NewsfuseError, NoArticlesError
+from newsfuse.version import __version__
 
 EXIT_OK = 0
 EXIT_ERROR = 1  # bad input, a bad setting, a store or model that cannot be used

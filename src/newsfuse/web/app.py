@@ -22,7 +22,7 @@ from fastapi.openapi.utils import get_openapi
 from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 
-from newsfuse import __version__
+from newsfuse.version import __version__
 from newsfuse.web import api, handlers, pages
 from newsfuse.web.guard import BodyLimit, HostAndOrigin, SecurityHeaders
 from newsfuse.web.render import compile_templates
