@@ -15,6 +15,7 @@ from newsfuse.store import Store
 from newsfuse.stream import ingest
 from newsfuse.types import Article
 
+ROOT = Path(__file__).resolve().parents[1]
 STORY = ("The council said on Tuesday that the old bridge over the river Lowe would close for repairs after "
          "engineers found cracks in two of its piers. Traffic will be diverted through the town centre.")
 
@@ -129,3 +130,12 @@ def test_a_brief_and_a_store_record_the_settings_they_were_made_with(tmp_path: P
         ingest([Article(id="a", text=STORY)], store, LocalEngine(workers=1), settings=settings)
         recorded = json.loads(store.get_meta("settings"))
     assert recorded["group.embedder"] == "none" and recorded["embedder"] == "hashing"
+
+
+def test_the_readme_lists_every_setting() -> None:
+    import sys
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from settings_table import table
+
+    assert table() in (ROOT / "README.md").read_text(encoding="utf-8")
