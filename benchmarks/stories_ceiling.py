@@ -36,13 +36,15 @@ from pathlib import Path
 import numpy as np
 import scipy.sparse as sp
 
+from newsfuse.config import Grouping
 from newsfuse.ingest import read_articles
 from newsfuse.stories.features import TERM_SPACE, Features, features_batch
-from newsfuse.stories.group import EMBED_WEIGHT, WORDS_SCALE
+from newsfuse.stories.group import WORDS_SCALE
 from newsfuse.stories.metrics import bcubed
 from newsfuse.text import content_stems
 from stories_eval import DEFAULT, gold_rows
 
+EMBED_WEIGHT = Grouping().embed_weight
 THRESHOLDS = (0.20, 0.22, 0.24, 0.26, 0.28, 0.30)
 _YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-2]\d)\b")
 _NUMBER = re.compile(r"\b\d[\d,.]*\b")

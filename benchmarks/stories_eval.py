@@ -35,6 +35,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from newsfuse.config import Settings
 from newsfuse.engine import LocalEngine
 from newsfuse.ingest import iter_articles
 from newsfuse.store import Store
@@ -74,7 +75,7 @@ def run_ours(rows: list[dict[str, object]], workdir: Path, name: str, workers: i
     engine = LocalEngine(workers)
     try:
         with Store.open(workdir / f"{name}.db") as store:
-            ingest(iter_articles([str(source)]), store, engine, embedder=embedder)
+            ingest(iter_articles([str(source)]), store, engine, settings=Settings().replace(group_embedder=embedder))
             pred = {a: f"s{s.id}" for s in store.stories() for a in s.article_ids}
     finally:
         engine.close()

@@ -56,6 +56,7 @@ def rss_mb() -> float:
 
 def run_one(size: int, workers: int, embedder: str) -> dict[str, object]:
     """In this (fresh) process: build the stream, ingest it, report."""
+    from newsfuse.config import Settings
     from newsfuse.engine import LocalEngine
     from newsfuse.ingest import iter_articles
     from newsfuse.store import Store
@@ -73,7 +74,8 @@ def run_one(size: int, workers: int, embedder: str) -> dict[str, object]:
         engine = LocalEngine(workers)
         started = time.perf_counter()
         with Store.open(Path(tmp) / "s.db") as store:
-            result = ingest(iter_articles([str(source)]), store, engine, embedder=embedder, on_progress=progress)
+            settings = Settings().replace(group_embedder=embedder)
+            result = ingest(iter_articles([str(source)]), store, engine, settings=settings, on_progress=progress)
             seconds = time.perf_counter() - started
             stories = store.count_stories()
             live.append(len(store.live_stories(int(store.get_meta("clock")) - 7)))

@@ -19,7 +19,9 @@ from typer.testing import CliRunner
 from newsfuse import __version__
 from newsfuse.cli import app
 from newsfuse.cli._common import EXIT_ERROR, EXIT_NOTHING, EXIT_USAGE
-from newsfuse.pipeline import MAX_WORDS
+from newsfuse.config import bounds
+
+LOW, HIGH = (int(b) for b in bounds("words"))
 
 FAST = {"NEWSFUSE_EMBEDDER": "hashing", "NEWSFUSE_FACTS": "false"}
 runner = CliRunner()
@@ -117,24 +119,24 @@ def test_newsfuse_alone_shows_help() -> None:
     assert result.exit_code == 0 and "brief" in result.output and "read" in result.output
 
 
-@pytest.mark.parametrize("words", ["-5", "0", str(MAX_WORDS + 1)])
+@pytest.mark.parametrize("words", ["-5", "0", str(LOW - 1), str(HIGH + 1)])
 def test_words_out_of_range_is_refused(two: list[str], words: str) -> None:
     result = runner.invoke(app, ["brief", *two, "--words", words, "-f", "json"], env=FAST)
     assert result.exit_code == EXIT_USAGE, result.output
     assert result.stdout == ""
-    assert result.stderr.strip() == f"newsfuse: error: --words must be from 1 to {MAX_WORDS:,}, got {words}"
+    assert result.stderr.strip() == f"newsfuse: error: --words must be from {LOW:,} to {HIGH:,}, got {words}"
 
 
 def test_words_at_the_bounds_are_taken(two: list[str]) -> None:
-    result = runner.invoke(app, ["brief", *two, "--words", "1", "-f", "json"], env=FAST)
-    assert result.exit_code == 0 and json.loads(result.stdout)["words"] == 1
+    result = runner.invoke(app, ["brief", *two, "--words", str(LOW), "-f", "json"], env=FAST)
+    assert result.exit_code == 0 and json.loads(result.stdout)["words"] == LOW
 
 
 def test_words_refused_in_a_real_process(two: list[str]) -> None:
     proc = subprocess.run([sys.executable, "-m", "newsfuse", "brief", *two, "--words", "-5"], capture_output=True,
                           text=True, timeout=60, env={**os.environ, **FAST})
     assert proc.returncode == EXIT_USAGE and proc.stdout == ""
-    assert proc.stderr.strip().splitlines() == [f"newsfuse: error: --words must be from 1 to {MAX_WORDS:,}, got -5"]
+    assert proc.stderr.strip().splitlines() == [f"newsfuse: error: --words must be from {LOW:,} to {HIGH:,}, got -5"]
 
 
 def test_counts_in_good_english(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from newsfuse.config import Engine
 from newsfuse.engine import LocalEngine, RayEngine, make_engine
 from newsfuse.errors import ConfigError, MissingDependencyError
 from newsfuse.ingest import iter_articles
@@ -60,7 +61,7 @@ def test_engine_pool_keeps_article_order_and_embeds_in_the_workers() -> None:
 
 def test_engine_unknown_name_is_a_config_error() -> None:
     with pytest.raises(ConfigError, match="local, ray"):
-        make_engine("spark")
+        make_engine(Engine(name="spark"))
 
 
 def test_engine_ray_missing_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from newsfuse.config import Settings
 from newsfuse.errors import InputError
 from newsfuse.ingest.feeds import read_feed, read_opml
 from newsfuse.ingest.kinds import looks_like_feed
 from newsfuse.ingest.sources import Sources
-from newsfuse.ingest.urls import Fetcher, FetchLimits
+from newsfuse.ingest.urls import Fetcher
 from newsfuse.types import Article, Skipped
 from test_ingest_urls import PAGE, drip, send, serve
 
@@ -101,7 +102,7 @@ def test_feeds_opml_lists_feeds_and_bad_opml_is_named(tmp_path: Path) -> None:
 
 
 def test_feeds_opml_over_http_with_a_feed_that_never_ends(base: str) -> None:
-    sources = Sources([base + "/list.opml"], allow_private=True, limits=FetchLimits(deadline=1.0))
+    sources = Sources([base + "/list.opml"], Settings().replace(fetch_allow_private=True, fetch_deadline=1.0))
     articles = list(sources)
     assert {a.title for a in articles} >= {"Quake hits Nepal", "Teaser only", "Aftershocks"}
     reasons = " | ".join(s.reason for s in sources.skipped)

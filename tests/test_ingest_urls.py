@@ -12,12 +12,11 @@ import httpx
 import pytest
 
 from newsfuse import netsafe
+from newsfuse.config import Fetch
 from newsfuse.errors import FetchError, InputError
 from newsfuse.ingest.kinds import looks_like_url_list
 from newsfuse.ingest.urls import (
-    USER_AGENT,
     Fetcher,
-    FetchLimits,
     _pinned_transport,
     iter_urls,
     read_page,
@@ -126,7 +125,7 @@ def base() -> Iterator[str]:
 
 
 def fetcher(**limits: float) -> Fetcher:
-    return Fetcher(FetchLimits(**limits), allow_private=True)  # type: ignore[arg-type]
+    return Fetcher(Fetch(**limits), allow_private=True)  # type: ignore[arg-type]
 
 
 def test_urls_loopback_is_refused_by_default(base: str) -> None:
@@ -141,7 +140,7 @@ def test_urls_loopback_allowed_when_asked_reads_the_article_with_our_user_agent(
     assert "rescuers in Kathmandu" in article.text
     assert "Home | World" not in article.text
     assert article.url.endswith("/page") and article.id.startswith("url-")
-    assert SEEN["ua"][-1] == USER_AGENT
+    assert SEEN["ua"][-1] == Fetch().user_agent
 
 
 def test_urls_redirects_are_followed_and_each_hop_checked(base: str) -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from newsfuse.config import Settings
 from newsfuse.engine import LocalEngine
 from newsfuse.errors import StoreError
 from newsfuse.ingest import iter_articles
@@ -22,6 +23,8 @@ from newsfuse.ingest.sources import Sources
 from newsfuse.store import ChunkWrite, Store
 from newsfuse.stream import ingest
 from newsfuse.types import Article
+
+WORDS_ONLY = Settings().replace(group_embedder="none")  # a store grouped by words alone
 
 SRC = Path(__file__).resolve().parents[1] / "src"
 ENV = {**os.environ, "PYTHONPATH": str(SRC)}
@@ -32,7 +35,7 @@ OTHER = ("Flooding in Estwick forced 300 families from their homes overnight as 
 
 
 def add(store: Store, inputs: list[str]) -> tuple[int, int, dict[str, int]]:
-    result = ingest(Sources(inputs), store, LocalEngine(1), embedder="none")
+    result = ingest(Sources(inputs), store, LocalEngine(1), settings=WORDS_ONLY)
     return result.new, result.duplicates, result.duplicate_reasons
 
 
@@ -53,17 +56,17 @@ def test_text_inputs_without_ids_are_all_kept(tmp_path: Path) -> None:
     """Two API calls each sending one text without an id ("text-1" both times)."""
     with Store.open(tmp_path / "s.db") as store:
         for text in (STORY, OTHER):
-            ingest(iter_articles([text]), store, LocalEngine(1), embedder="none")
+            ingest(iter_articles([text]), store, LocalEngine(1), settings=WORDS_ONLY)
         assert store.count_articles() == 2
-        again = ingest(iter_articles([STORY]), store, LocalEngine(1), embedder="none")
+        again = ingest(iter_articles([STORY]), store, LocalEngine(1), settings=WORDS_ONLY)
         assert (again.new, again.duplicates) == (0, 1)
 
 
 def test_same_url_is_a_duplicate_with_its_reason(tmp_path: Path) -> None:
     with Store.open(tmp_path / "s.db") as store:
-        ingest([Article(id="a", text=STORY, url="https://x.example/1")], store, LocalEngine(1), embedder="none")
+        ingest([Article(id="a", text=STORY, url="https://x.example/1")], store, LocalEngine(1), settings=WORDS_ONLY)
         done = ingest([Article(id="b", text=OTHER, url="https://x.example/1")], store, LocalEngine(1),
-                      embedder="none")
+                      settings=WORDS_ONLY)
         assert done.duplicate_reasons == {"same URL": 1}
 
 
@@ -109,7 +112,7 @@ def test_full_disk_is_a_store_error_not_a_rollback_traceback(tmp_path: Path) -> 
         store.db.execute(f"PRAGMA max_page_count={pages + 3}")  # what a full disk looks like to SQLite
         articles = [Article(id=f"a{i}", text=f"word{i} " * 3000 + "end.") for i in range(40)]
         with pytest.raises(StoreError, match="database or disk is full"):
-            ingest(articles, store, LocalEngine(1), embedder="none")
+            ingest(articles, store, LocalEngine(1), settings=WORDS_ONLY)
         assert not store.db.in_transaction
 
 

@@ -22,12 +22,12 @@ STORY = ("The council said on Tuesday that the old bridge over the river Lowe wo
          "engineers found cracks in two of its piers.")
 
 
-def client(tmp_path: Path, host: str = "localhost", **config: Any) -> TestClient:
+def client(tmp_path: Path, host: str = "localhost", **overrides: Any) -> TestClient:
     db = tmp_path / "w.db"
     if not db.exists():
         build_store(db, [{"id": "a", "text": STORY}])
-    settings = load_settings(embedder="hashing", facts=False)
-    app = create_app(WebConfig(db=db, settings=settings, **config), warm=False)
+    settings = load_settings(embedder="hashing", facts=False, **overrides)
+    app = create_app(WebConfig(db=db, settings=settings), warm=False)
     return TestClient(app, raise_server_exceptions=False, base_url=f"http://{host}")
 
 
@@ -42,7 +42,7 @@ def test_an_unknown_host_is_refused(tmp_path: Path) -> None:
 
 
 def test_an_allowed_host_is_answered(tmp_path: Path) -> None:
-    with client(tmp_path, "news.example.org", allowed_hosts=(".example.org",)) as c:
+    with client(tmp_path, "news.example.org", web_allowed_hosts=(".example.org",)) as c:
         assert c.get("/api/stories").status_code == 200
 
 
@@ -63,7 +63,7 @@ def test_a_cross_site_form_post_cannot_ingest(tmp_path: Path) -> None:
 
 
 def test_brief_requests_beyond_the_cap_get_429(tmp_path: Path) -> None:
-    with client(tmp_path, max_brief_requests=1) as c:
+    with client(tmp_path, web_max_brief_requests=1) as c:
         web = c.app.state.web  # type: ignore[attr-defined]
         release = threading.Event()
         original = web._brief

@@ -8,12 +8,15 @@ from pathlib import Path
 
 import pytest
 
+from newsfuse.config import Settings
 from newsfuse.engine import LocalEngine
 from newsfuse.errors import ConfigError, StoreError
 from newsfuse.store import _V1, SCHEMA_VERSION, Store, _run_script
 from newsfuse.stream import ingest
 from newsfuse.types import Article, Removal
 from test_stories_group import CHILE, CHILE_2, NEPAL, NEPAL_2
+
+WORDS_ONLY = Settings().replace(group_embedder="none")  # a store grouped by words alone
 
 DAY = dt.date(2015, 4, 25)
 
@@ -120,7 +123,7 @@ def test_store_from_schema_1_migrates_and_goes_on_grouping_by_words(tmp_path: Pa
         _run_script(db, _V1)
         db.execute("PRAGMA user_version=1")
     with Store.open(path) as s:
-        ingest(articles()[:1], s, LocalEngine(workers=1), embedder="none")  # a store as schema 1 made it
+        ingest(articles()[:1], s, LocalEngine(workers=1), settings=WORDS_ONLY)  # a store as schema 1 made it
     with sqlite3.connect(path) as db:  # ...and as it was before the vector column existed
         db.execute("DELETE FROM meta WHERE key = 'group_embedder'")
         db.execute("ALTER TABLE stories DROP COLUMN vector")
@@ -133,7 +136,7 @@ def test_store_from_schema_1_migrates_and_goes_on_grouping_by_words(tmp_path: Pa
         ingest(articles()[1:2], s, LocalEngine(workers=1))  # no embedder asked: the store's own, words only
         assert s.article_story("n2") == s.article_story("n1")
         with pytest.raises(ConfigError, match="groups articles with the embedder 'none'"):
-            ingest(articles()[2:], s, LocalEngine(workers=1), embedder="minilm-onnx")
+            ingest(articles()[2:], s, LocalEngine(workers=1), settings=Settings().replace(group_embedder="minilm-onnx"))
         assert s.count_articles() == 2  # refused before anything was written
 
 
@@ -148,7 +151,7 @@ def test_store_new_store_groups_with_vectors_and_keeps_them(tmp_path: Path) -> N
 def test_store_from_schema_2_migrates_with_neutral_hubness_and_keeps_the_grouper_s(tmp_path: Path) -> None:
     path = tmp_path / "v2.db"
     with Store.open(path) as s:
-        ingest(articles()[:1], s, LocalEngine(workers=1), embedder="none")
+        ingest(articles()[:1], s, LocalEngine(workers=1), settings=WORDS_ONLY)
     with sqlite3.connect(path) as db:  # the store as schema 2 left it: no hub column
         db.execute("ALTER TABLE stories DROP COLUMN hub")
         db.execute("ALTER TABLE articles DROP COLUMN wire")

@@ -22,7 +22,7 @@ pytest.importorskip("fastapi")
 from fastapi.testclient import TestClient
 
 from newsfuse.config import load_settings
-from newsfuse.web import Limits, WebConfig, create_app
+from newsfuse.web import WebConfig, create_app
 from web_store import build_store, seeded_store
 
 
@@ -31,16 +31,16 @@ def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return seeded_store(tmp_path_factory, "web")
 
 
-def make_client(db: Path, **config: Any) -> TestClient:
-    settings = load_settings(embedder="hashing")
-    app = create_app(WebConfig(db=db, settings=settings, **config), warm=False)
+def make_client(db: Path, token: str | None = None, **settings: Any) -> TestClient:
+    """`settings`: overrides by flat name (`web_max_urls=3`)."""
+    app = create_app(WebConfig(db=db, settings=load_settings(embedder="hashing", **settings), token=token), warm=False)
     return TestClient(app, raise_server_exceptions=False, base_url="http://localhost")
 
 
 @pytest.fixture(scope="module")
 def client(store_path: Path) -> Iterator[TestClient]:
-    with make_client(store_path, limits=Limits(max_body_bytes=300_000, max_article_bytes=100_000,
-                                               max_brief_articles=5)) as c:
+    with make_client(store_path, web_max_body_bytes=300_000, web_max_article_bytes=100_000,
+                     web_max_brief_articles=5) as c:
         yield c
 
 
@@ -339,7 +339,7 @@ def test_web_ingest_refuses_the_whole_request_for_one_private_url(tmp_path: Path
 def test_web_ingest_fetches_urls_when_private_addresses_are_allowed(tmp_path: Path, page_server: str) -> None:
     db = tmp_path / "news.db"
     build_store(db, [ARTICLES[0]])
-    with make_client(db, allow_private=True) as c:
+    with make_client(db, fetch_allow_private=True) as c:
         response = c.post("/api/ingest", json={"urls": [page_server]})
         assert response.status_code == 200, response.text
         stored = response.json()["articles"]

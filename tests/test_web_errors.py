@@ -168,7 +168,7 @@ def web_imports() -> dict[str, set[str]]:
 
 def test_the_web_package_has_no_import_cycle() -> None:
     graph = web_imports()
-    assert {"errors", "handlers", "render", "intake", "limits"} <= set(graph)
+    assert {"errors", "handlers", "render", "intake"} <= set(graph)
     state: dict[str, int] = {}
 
     def visit(name: str, path: list[str]) -> None:
@@ -184,8 +184,7 @@ def test_the_web_package_has_no_import_cycle() -> None:
             visit(name, [])
 
 
-def test_error_types_and_limits_need_nothing_of_the_web() -> None:
+def test_error_types_need_nothing_of_the_web() -> None:
     graph = web_imports()
     assert graph["errors"] == set()
-    assert graph["limits"] == set()
     assert "handlers" not in set().union(*(deps for name, deps in graph.items() if name != "app"))

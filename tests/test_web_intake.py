@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from newsfuse.config import Settings
+from newsfuse.config import Settings, Web
 from newsfuse.errors import TooLargeError
 from newsfuse.web.guard import is_loopback
 from newsfuse.web.intake import Batch, Upload, read_batch, safe_name
-from newsfuse.web.limits import Limits
 
 
 @pytest.mark.parametrize(("given", "expected"), [
@@ -34,7 +33,7 @@ def test_web_intake_reads_uploads_by_extension_and_hides_the_temp_path() -> None
         b"Japan and China held security talks in Tokyo on Wednesday, the first in four years. " * 3 + \
         b"</p><p><script>alert(1)</script></p></article></body></html>"
     batch = Batch(uploads=[Upload("talks.html", html), Upload("notes.txt", b"Officials met in Tokyo.\n\nThey talked.")])
-    result = read_batch(batch, Settings(), Limits(), 10)
+    result = read_batch(batch, Settings(), Web(), 10)
     assert len(result.articles) == 2
     assert [a.origin for a in result.articles] == ["upload:talks.html", "upload:notes.txt"]
     assert "Japan and China held security talks" in result.articles[0].text  # read as HTML, not as text
@@ -44,7 +43,7 @@ def test_web_intake_reads_uploads_by_extension_and_hides_the_temp_path() -> None
 def test_web_intake_counts_articles_inside_jsonl_uploads() -> None:
     lines = b"\n".join(b'{"text": "Article number %d about the talks in Tokyo."}' % i for i in range(5))
     with pytest.raises(TooLargeError) as caught:
-        read_batch(Batch(uploads=[Upload("many.jsonl", lines)]), Settings(), Limits(), 3)
+        read_batch(Batch(uploads=[Upload("many.jsonl", lines)]), Settings(), Web(), 3)
     assert caught.value.code == "E702"
 
 

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings  # noqa: E402
 from schemathesis import checks  # noqa: E402
 
 from newsfuse.config import load_settings  # noqa: E402
-from newsfuse.web import Limits, WebConfig, create_app  # noqa: E402
+from newsfuse.web import WebConfig, create_app  # noqa: E402
 from test_web_app import seeded_store  # noqa: E402
 
 
@@ -24,9 +24,9 @@ from test_web_app import seeded_store  # noqa: E402
 def api_schema(tmp_path_factory: pytest.TempPathFactory) -> Any:
     db = seeded_store(tmp_path_factory, "schema")
     # Facts off and a small article cap: each generated brief costs milliseconds, not seconds.
-    config = WebConfig(db=db, settings=load_settings(embedder="hashing", facts=False),
-                       limits=Limits(max_brief_articles=4, max_article_bytes=20_000, max_body_bytes=100_000),
-                       allowed_hosts=("testserver",))
+    config = WebConfig(db=db, settings=load_settings(embedder="hashing", facts=False, web_max_brief_articles=4,
+                                                     web_max_article_bytes=20_000, web_max_body_bytes=100_000,
+                                                     web_allowed_hosts=("testserver",)))
     app = create_app(config, warm=False)
     return schemathesis.openapi.from_asgi("/openapi.json", app)
 

@@ -3,8 +3,7 @@
 import logging
 
 from newsfuse.types import Article, Brief, Claim, Conflict, Evidence, Sentence, SummaryItem
-
-__version__ = "0.1.0"
+from newsfuse.version import __version__
 
 # A library logs; the application decides where logs go (the CLI reports skips itself).
 logging.getLogger("newsfuse").addHandler(logging.NullHandler())

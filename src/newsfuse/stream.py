@@ -19,21 +19,21 @@ stories: splitting it across nodes by time window would change the result at eve
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
+from newsfuse.config import NO_EMBEDDER, Grouping, Settings, load_settings
 from newsfuse.engine import Executor, LocalEngine
 from newsfuse.errors import ConfigError
 from newsfuse.ingest.dates import in_window
 from newsfuse.store import WRITE_WAIT, ArticleRow, ChunkWrite, Store, StoryWrite
 from newsfuse.stories.features import Features, content_hash, embedder_here
-from newsfuse.stories.group import CHUNK, DocumentFrequencies, GroupConfig, Item, StoryGrouper
+from newsfuse.stories.group import CHUNK, DocumentFrequencies, Item, StoryGrouper
 from newsfuse.stories.state import StoryState
 from newsfuse.types import Article, Skipped
 
-DEFAULT_GROUP_EMBEDDER = "minilm-onnx"
-NO_EMBEDDER = "none"  # group by words alone: about 10× the throughput, 0.005–0.014 B-cubed F1 less
 TITLE_WORDS = 16  # an untitled story is labelled with the first words of its first article
 
 
@@ -71,9 +71,9 @@ class Progress:
     stories: int
 
 
-def grouper_for(store: Store, config: GroupConfig | None = None) -> StoryGrouper:
+def grouper_for(store: Store, config: Grouping | None = None) -> StoryGrouper:
     """A grouper that goes on where the store's last committed chunk left off."""
-    config = config or GroupConfig()
+    config = config or Grouping()
     terms, counts, docs = store.load_df()
     df = DocumentFrequencies(docs=docs)
     df.counts[terms] = counts
@@ -95,14 +95,16 @@ def _days(articles: Sequence[Article], clock: int, today: int) -> list[int]:
     return [a.published.toordinal() if a.published else fallback for a in articles]
 
 
-def grouping_embedder(store: Store, asked: str | None) -> str:
-    """The embedder this store groups with: the one it was made with, else `asked`, else the default.
-    One store, one model: story vectors from two models cannot be compared."""
+def grouping_embedder(store: Store, settings: Settings) -> str:
+    """The embedder this store groups with: the one it was made with, else the `group.embedder`
+    setting, else the brief's `embedder`. One store, one model: story vectors from two models cannot
+    be compared, so asking a store for another model (`group.embedder`) is refused."""
     made_with = store.get_meta("group_embedder", "")
+    asked = settings.group.embedder
     if made_with and asked and asked != made_with:
         raise ConfigError(f"this store groups articles with the embedder '{made_with}', not '{asked}'",
                           path=str(store.path), hint=f"ingest with --embedder {made_with}, or into a new --db")
-    return made_with or asked or DEFAULT_GROUP_EMBEDDER
+    return made_with or settings.group_embedder
 
 
 def store_id(article: Article) -> Article:
@@ -118,36 +120,37 @@ def store_id(article: Article) -> Article:
 
 
 def ingest(articles: Iterable[Article], store: Store, engine: Executor | None = None, *,
-           config: GroupConfig | None = None, embedder: str | None = None, today: dt.date | None = None,
+           settings: Settings | None = None, today: dt.date | None = None,
            on_progress: Callable[[Progress], None] | None = None, wait: float | None = None) -> AddResult:
     """Store `articles` (cleaned) and group them into stories, a chunk per transaction.
 
     An article already stored — same id, URL or content — is counted as a duplicate and not stored
     again (its id is kept as an alias of the stored one). Undated articles are placed where the
-    stream is (see `_days`), on `today` when nothing is dated. `embedder` names the sentence model
-    whose vectors join the words in grouping ("none": words only); see `grouping_embedder`.
+    stream is (see `_days`), on `today` when nothing is dated. `settings` (resolved, else loaded)
+    give the grouping knobs (`group`) and the sentence model whose vectors join the words
+    (`grouping_embedder`); the store records them (meta `settings`).
 
     One ingest writes to a store at a time, across processes (`Store.writing`): another one waits up
     to `wait` seconds, then fails with StoreError. Articles whose id was made up get one from their
     content (`store_id`).
     """
     with store.writing(WRITE_WAIT if wait is None else wait):
-        return _ingest((store_id(a) for a in articles), store, engine, config=config, embedder=embedder,
+        return _ingest((store_id(a) for a in articles), store, engine, settings=settings or load_settings(),
                        today=today, on_progress=on_progress)
 
 
-def _ingest(articles: Iterable[Article], store: Store, engine: Executor | None, *, config: GroupConfig | None,
-            embedder: str | None, today: dt.date | None,
-            on_progress: Callable[[Progress], None] | None) -> AddResult:
+def _ingest(articles: Iterable[Article], store: Store, engine: Executor | None, *, settings: Settings,
+            today: dt.date | None, on_progress: Callable[[Progress], None] | None) -> AddResult:
     engine = engine or LocalEngine()
-    name = grouping_embedder(store, embedder)
+    name = grouping_embedder(store, settings)
     model = None if name == NO_EMBEDDER else name
     engine.start()
     if model:
         # A missing or broken model fails here, before any work (and after the pool forked: a worker
         # must not inherit a loaded model's threads).
         embedder_here(model, None)
-    grouper = grouper_for(store, config)
+    grouper = grouper_for(store, settings.group)
+    meta = {"group_embedder": name, "settings": json.dumps(settings.to_dict(), sort_keys=True)}
     day_of_ingest = (today or dt.date.today()).toordinal()
     result = AddResult()
     # The next batch's features are computed while this one is grouped and written. When the input
@@ -160,12 +163,12 @@ def _ingest(articles: Iterable[Article], store: Store, engine: Executor | None, 
                 future = ahead.submit(engine.features, batch, model)
                 if pending is not None:
                     _commit_batch(pending[0], pending[1].result(), store, grouper, day_of_ingest, result,
-                                  on_progress, name)
+                                  on_progress, meta)
                 pending = (batch, future)
         finally:
             if pending is not None:
                 _commit_batch(pending[0], pending[1].result(), store, grouper, day_of_ingest, result, on_progress,
-                              name)
+                              meta)
     return result
 
 
@@ -182,15 +185,17 @@ def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
 
 def _commit_batch(batch: list[Article], feats: list[Features], store: Store, grouper: StoryGrouper,
                   today: int, result: AddResult, on_progress: Callable[[Progress], None] | None,
-                  embedder: str) -> None:
+                  meta: dict[str, str]) -> None:
     for lo in range(0, len(batch), CHUNK):
-        _commit_chunk(batch[lo:lo + CHUNK], feats[lo:lo + CHUNK], store, grouper, today, result, embedder)
+        _commit_chunk(batch[lo:lo + CHUNK], feats[lo:lo + CHUNK], store, grouper, today, result, meta)
         if on_progress:
             on_progress(Progress(result.read, result.new, result.duplicates, result.stories))
 
 
 def _commit_chunk(articles: list[Article], feats: list[Features], store: Store, grouper: StoryGrouper,
-                  today: int, result: AddResult, embedder: str) -> None:
+                  today: int, result: AddResult, meta: dict[str, str]) -> None:
+    """`meta`: what the store records of this ingest besides the grouper's state (the embedder and
+    the resolved settings)."""
     result.read += len(articles)
     known = store.find_duplicates(articles, [f.content_hash for f in feats])
     write = ChunkWrite(first_story=grouper.next_id)
@@ -228,8 +233,7 @@ def _commit_chunk(articles: list[Article], feats: list[Features], store: Store, 
         write.stories = [_story_write(s, first_of.get(s.id)) for s in chunk.changed]
         write.df_terms, write.df_counts = chunk.df_terms, chunk.df_counts
         result.new += len(fresh)
-    write.meta = {"docs": grouper.df.docs, "next_story": grouper.next_id, "clock": grouper.clock,
-                  "group_embedder": embedder}
+    write.meta = {"docs": grouper.df.docs, "next_story": grouper.next_id, "clock": grouper.clock, **meta}
     store.commit_chunk(write)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 
 @dataclass(frozen=True, slots=True)
@@ -333,6 +333,7 @@ class Brief:
     warnings: list[str] = field(default_factory=list)
     words: int = 0  # the word budget the summary was built for
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
+    settings: dict[str, Any] = field(default_factory=dict)  # what it was made with (config.Settings.to_dict)
 
     def source(self, article_id: str) -> Source:
         for s in self.sources:

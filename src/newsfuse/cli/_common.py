@@ -23,8 +23,9 @@ from rich.console import Console
 from rich.markup import escape
 from typer.core import TyperCommand, TyperGroup
 
-from newsfuse import __version__
+from newsfuse.config import bounds
 from newsfuse.errors import InputError, NewsfuseError, NoArticlesError
+from newsfuse.version import __version__
 
 EXIT_OK = 0
 EXIT_ERROR = 1  # bad input, a bad setting, a store or model that cannot be used
@@ -57,12 +58,11 @@ def choose(value: str, choices: Sequence[str], what: str = "format") -> str:
 
 
 def check_words(words: int | None) -> None:
-    """Refuse a summary length the library would not take. The library reads `words=0` as "the
-    default" while the settings read it as "empty", so the CLI refuses it rather than guess."""
-    from newsfuse.pipeline import MAX_WORDS
-
-    if words is not None and not 1 <= words <= MAX_WORDS:
-        fail(f"--words must be from 1 to {MAX_WORDS:,}, got {words}", EXIT_USAGE)
+    """Refuse a summary length outside the `words` setting's bounds as a usage error (exit 2), before
+    anything is read; the same bounds hold for the config file and the environment (exit 1)."""
+    low, high = (int(b) for b in bounds("words"))
+    if words is not None and not low <= words <= high:
+        fail(f"--words must be from {low:,} to {high:,}, got {words}", EXIT_USAGE)
 
 
 def check_paths(paths: list[str]) -> None:

@@ -17,17 +17,18 @@ from newsfuse.config import DEFAULT_CONFIG_PATH
 @command("serve")
 def serve(
     db: Annotated[Path, typer.Option("--db", help="The store (SQLite file) to serve.")] = Path("news.db"),
-    host: Annotated[str, typer.Option(help="Address to bind; anything but loopback is reachable from outside.")]
-    = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    host: Annotated[str | None, typer.Option(help="Address to bind; anything but loopback is reachable from "
+                                                  "outside.", show_default="127.0.0.1")] = None,
+    port: Annotated[int | None, typer.Option(help="Port to listen on.", show_default="8000")] = None,
     token: Annotated[str | None, typer.Option(
         envvar="NEWSFUSE_TOKEN", help="Require 'Authorization: Bearer TOKEN' on write endpoints (POST /api/ingest).",
         show_default="none: writes are open")] = None,
-    allow_private: Annotated[bool, typer.Option(
-        "--allow-private", help="Let URL ingest fetch private and local addresses (an intranet, a test server).")]
-    = False,
-    cache: Annotated[int, typer.Option(help="Story briefs kept in memory.")] = 32,
-    max_upload_mb: Annotated[float, typer.Option(help="Largest request body, in MB.")] = 20.0,
+    allow_private: Annotated[bool | None, typer.Option(
+        "--allow-private", help="Let URL ingest fetch private and local addresses (an intranet, a test server).",
+        show_default="no")] = None,
+    cache: Annotated[int | None, typer.Option(help="Story briefs kept in memory.", show_default="32")] = None,
+    max_upload_mb: Annotated[float | None, typer.Option(help="Largest request body, in MB.", show_default="20")]
+    = None,
     config: Annotated[Path | None, typer.Option(help="A TOML settings file.",
                                                 show_default=f"$NEWSFUSE_CONFIG, else {DEFAULT_CONFIG_PATH}")]
     = None,
@@ -45,31 +46,38 @@ def serve(
     from newsfuse.web.guard import is_loopback
 
     token = token or None
-    if not 1 <= port <= 65535:
-        fail(f"--port must be from 1 to 65535, got {port}", EXIT_USAGE)
-    if max_upload_mb <= 0:
+    if max_upload_mb is not None and max_upload_mb <= 0:
         fail("--max-upload-mb must be positive", EXIT_USAGE)
+    body = None if max_upload_mb is None else int(max_upload_mb * 1_000_000)
+    try:
+        settings = load_settings(config, embedder=embedder, web_host=host, web_port=port, web_cache_size=cache,
+                                 web_max_body_bytes=body, fetch_allow_private=allow_private,
+                                 web_allowed_hosts=tuple(allowed_host) if allowed_host else None)
+    except NewsfuseError as exc:
+        fail_on(exc)
+    web_settings = settings.web
+    host = web_settings.host
     if not db.exists():
         fail(f"{db}: no such store (create one with `newsfuse ingest --db {db} ...`)")
     if not is_loopback(host):
         warn(f"binding to {host}: the server is reachable from other machines"
              + ("" if token else "; anyone can ingest articles (give --token to require one)"))
-        if host in ("0.0.0.0", "::") and not allowed_host:
+        if host in ("0.0.0.0", "::") and not web_settings.allowed_hosts:
             warn("only requests for localhost are answered; give --allowed-host NAME for the name clients use")
+    if web_settings.max_article_bytes > web_settings.max_body_bytes:
+        # An article cannot be larger than the body that carries it.
+        settings = settings.replace(web_max_article_bytes=web_settings.max_body_bytes)
+    if host not in ("0.0.0.0", "::", "") and not is_loopback(host):
+        # The address it was bound to is the name a client uses.
+        settings = settings.replace(web_allowed_hosts=(*web_settings.allowed_hosts, host))
     try:
         import uvicorn
 
-        from newsfuse.web import Limits, WebConfig, create_app
+        from newsfuse.web import WebConfig, create_app
 
-        settings = load_settings(config, embedder=embedder)
-        body = int(max_upload_mb * 1_000_000)
-        limits = Limits(max_body_bytes=body, max_article_bytes=min(Limits().max_article_bytes, body))
-        hosts = tuple(allowed_host or ())
-        if host not in ("0.0.0.0", "::", "") and not is_loopback(host):
-            hosts += (host,)  # the address it was bound to is the name a client uses
-        web = create_app(WebConfig(db=db, settings=settings, token=token, limits=limits, cache_size=cache,
-                                   allow_private=allow_private, allowed_hosts=hosts))
+        web = create_app(WebConfig(db=db, settings=settings, token=token))
     except NewsfuseError as exc:
         fail_on(exc)
-    typer.echo(f"newsfuse: serving {db} at http://{host}:{port}/ (API: /api, OpenAPI: /openapi.json)", err=True)
-    uvicorn.run(web, host=host, port=port, log_level=log_level, server_header=False)
+    typer.echo(f"newsfuse: serving {db} at http://{host}:{settings.web.port}/ (API: /api, OpenAPI: /openapi.json)",
+               err=True)
+    uvicorn.run(web, host=host, port=settings.web.port, log_level=log_level, server_header=False)

@@ -29,15 +29,18 @@ def ingest_command(
     paths: Annotated[list[str], typer.Argument(metavar="PATHS", help="JSONL, folders, files, globs, feeds (.rss/.atom/.xml), OPML, "
                                                     "WARC(.gz), URLs, URL lists (.urls), or - for JSONL on stdin.")],
     db: Annotated[Path, typer.Option("--db", help="The story store (SQLite); created when missing.")],
-    engine: Annotated[str, typer.Option(help="local (every core) or ray.")] = "local",
-    address: Annotated[str | None, typer.Option(help="Ray cluster address.", show_default="auto: the running one")]
-    = None,
+    engine: Annotated[str | None, typer.Option(help="local (every core) or ray.", show_default="local")] = None,
+    address: Annotated[str | None, typer.Option(help="Ray cluster address ('auto': the running one).",
+                                                show_default="a new local Ray")] = None,
     workers: Annotated[int | None, typer.Option(help="Processes (local) or CPUs (a new local Ray).",
                                                 show_default="every core")] = None,
-    allow_private: Annotated[bool, typer.Option("--allow-private", help="Fetch from private and loopback "
-                                                                        "addresses too.")] = False,
-    timeout: Annotated[float, typer.Option(help="Seconds to wait for a server (connect, each read).")] = 15.0,
-    deadline: Annotated[float, typer.Option(help="Seconds for one whole download.")] = 60.0,
+    allow_private: Annotated[bool | None, typer.Option("--allow-private", help="Fetch from private and loopback "
+                                                                               "addresses too.",
+                                                       show_default="no")] = None,
+    timeout: Annotated[float | None, typer.Option(help="Seconds to wait for a server (connect, each read).",
+                                                  show_default="15")] = None,
+    deadline: Annotated[float | None, typer.Option(help="Seconds for one whole download.",
+                                                   show_default="60")] = None,
     progress: Annotated[bool | None, typer.Option("--progress/--no-progress", help="Progress bar.",
                                                   show_default="when a terminal")] = None,
     config: Annotated[Path | None, typer.Option(help="A TOML settings file.",
@@ -55,23 +58,21 @@ def ingest_command(
     from newsfuse.config import load_settings
     from newsfuse.engine import make_engine
     from newsfuse.ingest.sources import Sources
-    from newsfuse.ingest.urls import FetchLimits
     from newsfuse.store import Store
     from newsfuse.stream import ingest
 
     try:
-        settings = load_settings(config)
-        if timeout <= 0 or deadline <= 0:
-            raise ConfigError("--timeout and --deadline must be positive")
+        settings = load_settings(config, engine_name=engine, engine_address=address, engine_workers=workers,
+                                 fetch_allow_private=allow_private, fetch_timeout=timeout, fetch_deadline=deadline,
+                                 group_embedder=embedder)
         if wait < 0:
             raise ConfigError("--wait must be 0 or more seconds")
-        sources = Sources(list(paths), settings, allow_private=allow_private,
-                          limits=FetchLimits(timeout=timeout, deadline=deadline), stdin=sys.stdin)
-        executor = make_engine(engine, workers=workers, address=address)
+        sources = Sources(list(paths), settings, stdin=sys.stdin)
+        executor = make_engine(settings.engine)
         try:
             with Store.open(db) as store:
                 show = progress if progress is not None else err.is_terminal
-                result = _run(partial(ingest, embedder=embedder, wait=wait), sources, store, executor, show)
+                result = _run(partial(ingest, settings=settings, wait=wait), sources, store, executor, show)
                 stories = store.count_stories()
         finally:
             executor.close()

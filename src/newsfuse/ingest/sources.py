@@ -20,7 +20,7 @@ from newsfuse.errors import FetchError, InputError, NewsfuseError
 from newsfuse.ingest.feeds import read_feed, read_local, read_opml
 from newsfuse.ingest.kinds import is_url, page_kind, path_kind
 from newsfuse.ingest.reader import iter_articles
-from newsfuse.ingest.urls import Fetcher, FetchLimits, iter_urls, read_page, read_url_list
+from newsfuse.ingest.urls import Fetcher, iter_urls, read_page, read_url_list
 from newsfuse.ingest.warc import read_warc
 from newsfuse.types import Article, Skipped
 
@@ -31,16 +31,14 @@ class Sources:
     could not be read at all."""
 
     inputs: list[str]
-    settings: Settings = field(default_factory=Settings)
-    allow_private: bool = False
-    limits: FetchLimits = field(default_factory=FetchLimits)
+    settings: Settings = field(default_factory=Settings)  # its `fetch` section bounds every request
     stdin: IO[str] | None = None
     skipped: list[Skipped] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # read, with a caveat (a date left out, cp1252)
 
     def __iter__(self) -> Iterator[Article]:
-        with Fetcher(self.limits, allow_private=self.allow_private) as fetcher:
+        with Fetcher(self.settings.fetch) as fetcher:
             for item in self.inputs:
                 before = len(self.skipped)
                 try:

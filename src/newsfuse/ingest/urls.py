@@ -20,25 +20,13 @@ from urllib.parse import urljoin
 
 import httpx
 
-from newsfuse import __version__
+from newsfuse.config import Fetch
 from newsfuse.errors import FetchError, InputError
 from newsfuse.ingest.kinds import is_url
 from newsfuse.netsafe import check_url
 from newsfuse.types import Article
 
-USER_AGENT = f"newsfuse/{__version__} (news story grouping; +https://pypi.org/project/newsfuse/)"
 RETRY_STATUS = {429, 500, 502, 503, 504}
-
-
-@dataclass(frozen=True, slots=True)
-class FetchLimits:
-    timeout: float = 15.0  # seconds to connect, and between two reads
-    deadline: float = 60.0  # seconds for a whole response, however it trickles in
-    max_bytes: int = 10_000_000  # a page or feed larger than this is refused, not truncated
-    retries: int = 2  # after the first try
-    backoff: float = 0.5  # seconds before the first retry; doubled each time, capped at 8
-    max_redirects: int = 5
-    user_agent: str = USER_AGENT
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,11 +52,12 @@ class Page:
 class Fetcher:
     """An HTTP client with the limits above; one per ingest, closed when done."""
 
-    def __init__(self, limits: FetchLimits | None = None, *, allow_private: bool = False,
+    def __init__(self, limits: Fetch | None = None, *, allow_private: bool | None = None,
                  transport: httpx.BaseTransport | None = None) -> None:
-        self.limits = limits or FetchLimits()
-        self.allow_private = allow_private
-        transport = transport or _pinned_transport(allow_private)
+        """`allow_private`: None takes the setting (`limits.allow_private`)."""
+        self.limits = limits or Fetch()
+        self.allow_private = self.limits.allow_private if allow_private is None else allow_private
+        transport = transport or _pinned_transport(self.allow_private)
         # trust_env=False: an HTTP(S)_PROXY from the environment would route around the address guard.
         self._client = httpx.Client(transport=transport, follow_redirects=False, trust_env=False,
                                     timeout=httpx.Timeout(self.limits.timeout),

@@ -104,6 +104,7 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
         # What reading the input left out or read with a caveat: only when there was something.
         **({"skipped": [_skipped(s) for s in brief.skipped]} if brief.skipped else {}),
         **({"warnings": brief.warnings} if brief.warnings else {}),
+        "settings": brief.settings,
     }
 
 

@@ -40,48 +40,20 @@ from dataclasses import dataclass
 import numpy as np
 import scipy.sparse as sp
 
+from newsfuse.config import Grouping
 from newsfuse.disjoint import DisjointSets
 from newsfuse.stories.agglomerate import average_link
 from newsfuse.stories.dedup import NearDuplicates
 from newsfuse.stories.features import NUM_PERM, TERM_SPACE, Features
 from newsfuse.stories.state import StoryState
 
-# Average-link similarity for two clusters to merge: 0.7 × TF-IDF cosine + 0.3 × embedding cosine
-# where both sides have embeddings, else the TF-IDF cosine × WORDS_SCALE, on the same scale.
-# Calibrated on the Multi-News dev articles in file order and two random orders, chunks of 512
-# (relevant articles): blended, B-cubed F1 0.931 / 0.925 / 0.925 at 0.28 (0.926 / 0.921 / 0.923 at
-# 0.30); words alone 0.926 / 0.912 / 0.917 at a cosine of 0.20 (0.921 / 0.911 / 0.912 at 0.22), hence
+# The knobs (threshold, quiet days, hubness, ...) and their calibration are `newsfuse.config.Grouping`.
+# A pair where one side has no embedding is compared by its TF-IDF cosine × WORDS_SCALE, on the
+# blended scale: on the Multi-News dev articles words alone do best at a cosine of 0.20 (0.926 /
+# 0.912 / 0.917 B-cubed F1 in file order and two random orders) and blended at 0.28, hence
 # WORDS_SCALE = 0.28 / 0.20. See docs/benchmarks-stories.md.
-THRESHOLD = 0.28
 WORDS_SCALE = 1.4
-QUIET_DAYS = 7  # a story with no new article for a week of stream time is quiet
-# An article with fewer content words than this joins a story only as a copy: a short text's cosine
-# is noise (captions, teasers, leftover boilerplate). 25 words: on the dev set, +0.016 F1 over all
-# articles, no change on the relevant ones.
-MIN_STEMS = 25
-MIN_DF = 2  # a term seen in one article so far tells nothing about which story it belongs to
-MAX_STORY_TERMS = 4096  # a story keeps its heaviest terms; the rest weigh little in a cosine
-EMBED_WEIGHT = 0.3  # share of the embedding cosine in the similarity, when articles carry vectors
-# Hubness correction: neighbours per article, and the share of the excess taken off a pair's
-# similarity. On the Multi-News dev articles (relevant, file order and two random orders, chunks of
-# 512), B-cubed F1 0.929 / 0.926 / 0.929 without it, 0.930 / 0.933 / 0.937 with it; k 15 or 20 and
-# weights 0.75-1.25 within 0.004. Held out (MultiLing 2011, one batch of 100 articles, precision 1.0
-# throughout): French 0.920 → 0.982, English 0.565 → 0.578. See docs/benchmarks-stories.md.
-HUB_K = 10
-HUB_WEIGHT = 1.0
 CHUNK = 512  # articles per chunk: IDF is updated per chunk, and the store commits per chunk
-
-
-@dataclass(frozen=True, slots=True)
-class GroupConfig:
-    threshold: float = THRESHOLD
-    quiet_days: int = QUIET_DAYS
-    min_stems: int = MIN_STEMS
-    min_df: int = MIN_DF
-    max_story_terms: int = MAX_STORY_TERMS
-    embed_weight: float = EMBED_WEIGHT
-    hub_k: int = HUB_K
-    hub_weight: float = HUB_WEIGHT
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,13 +114,13 @@ DormantLoader = Callable[[int, int, int], list[StoryState]]
 class StoryGrouper:
     """Groups chunks of articles into stories; holds the live stories and the near-duplicate index."""
 
-    def __init__(self, config: GroupConfig | None = None, *, df: DocumentFrequencies | None = None,
+    def __init__(self, config: Grouping | None = None, *, df: DocumentFrequencies | None = None,
                  live: Sequence[StoryState] = (), next_id: int = 1, clock: int = 0,
                  dormant: DormantLoader | None = None,
                  recent: Iterable[tuple[str, int, np.ndarray, int, int]] = ()) -> None:
         """`live`: stories still live at `clock` (the latest day seen); `recent`: (article id, story,
         minhash, shingles, day) of the articles the near-duplicate index should know."""
-        self.config = config or GroupConfig()
+        self.config = config or Grouping()
         self.df = df or DocumentFrequencies()
         self.live: dict[int, StoryState] = {s.id: s for s in live}
         self.next_id = next_id
@@ -311,7 +283,7 @@ def _clusters(items: Sequence[Item], open_stories: dict[int, StoryState], joined
     return out
 
 
-def _merge(clusters: _Clusters, units: list[_Unit], idf: np.ndarray, cfg: GroupConfig) -> tuple[list[int], list[float]]:
+def _merge(clusters: _Clusters, units: list[_Unit], idf: np.ndarray, cfg: Grouping) -> tuple[list[int], list[float]]:
     """The cluster each starting cluster ends in, after average-link agglomeration, and each chunk
     article's hubness excess."""
     final = list(range(len(clusters.story)))

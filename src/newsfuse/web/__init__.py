@@ -1,7 +1,7 @@
 """The web app and JSON API over a newsfuse store (`newsfuse serve`). The package exports its three
-public names lazily, so that importing one helper module loads neither FastAPI nor the store.
+public names lazily (what a server may take is the `web` section of newsfuse.config), so that importing one helper module loads neither FastAPI nor the store.
 
-    from newsfuse.web import Limits, WebConfig, create_app
+    from newsfuse.web import WebConfig, create_app
 """
 
 from __future__ import annotations
@@ -10,10 +10,9 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from newsfuse.web.app import create_app
-    from newsfuse.web.limits import Limits
     from newsfuse.web.service import WebConfig
 
-__all__ = ["Limits", "WebConfig", "create_app"]
+__all__ = ["WebConfig", "create_app"]
 
 
 def __getattr__(name: str) -> object:
@@ -26,8 +25,4 @@ def __getattr__(name: str) -> object:
         from newsfuse.web.service import WebConfig
 
         return WebConfig
-    if name == "Limits":
-        from newsfuse.web.limits import Limits
-
-        return Limits
     raise AttributeError(name)

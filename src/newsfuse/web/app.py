@@ -22,7 +22,7 @@ from fastapi.openapi.utils import get_openapi
 from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 
-from newsfuse import __version__
+from newsfuse.version import __version__
 from newsfuse.web import api, handlers, pages
 from newsfuse.web.guard import BodyLimit, HostAndOrigin, SecurityHeaders
 from newsfuse.web.render import compile_templates
@@ -80,7 +80,7 @@ def create_app(config: WebConfig, *, warm: bool = True) -> FastAPI:
     static = resources.files("newsfuse.web").joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     app.add_middleware(BodyLimit, limit=config.limits.max_body_bytes)
-    app.add_middleware(HostAndOrigin, allowed_hosts=config.allowed_hosts)
+    app.add_middleware(HostAndOrigin, allowed_hosts=config.limits.allowed_hosts)
     app.add_middleware(SecurityHeaders)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app

@@ -22,11 +22,10 @@ from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 from starlette.formparsers import MultiPartException
 
-from newsfuse.config import Settings
+from newsfuse.config import Settings, Web, bounds
 from newsfuse.errors import NewsfuseError, RequestError, TooLargeError, UnsupportedMediaError
 from newsfuse.ingest import ReadResult, read_articles
 from newsfuse.types import Skipped
-from newsfuse.web.limits import Limits
 from newsfuse.web.models import ArticleIn, BriefRequest, IngestRequest
 
 
@@ -53,7 +52,7 @@ def _record(article: ArticleIn) -> dict[str, Any]:
     return {k: v for k, v in article.model_dump().items() if v is not None}
 
 
-def _check_sizes(batch: Batch, limits: Limits, max_articles: int) -> None:
+def _check_sizes(batch: Batch, limits: Web, max_articles: int) -> None:
     if len(batch) > max_articles:
         raise TooLargeError(f"{len(batch)} articles is more than one request takes ({max_articles})")
     if len(batch.urls) > limits.max_urls:
@@ -76,7 +75,7 @@ def _invalid(exc: ValidationError) -> RequestError:
     return RequestError("; ".join(parts))
 
 
-async def from_json(request: Request, limits: Limits, max_articles: int, words: bool) -> Batch:
+async def from_json(request: Request, limits: Web, max_articles: int, words: bool) -> Batch:
     """A JSON body `{"articles": [...]}`, with `"words": n` when `words` (a brief, not an ingest)."""
     raw = await request.body()
     model: type[BriefRequest | IngestRequest] = BriefRequest if words else IngestRequest
@@ -92,7 +91,7 @@ async def from_json(request: Request, limits: Limits, max_articles: int, words: 
     return batch
 
 
-async def from_form(request: Request, limits: Limits, max_articles: int, words: bool) -> Batch:
+async def from_form(request: Request, limits: Web, max_articles: int, words: bool) -> Batch:
     """A form: `text` fields (pasted articles, blank ones ignored), `file` uploads, `words`."""
     # Parts may be as large as the whole body; the per-article limit is checked below with a clear
     # message (Starlette's own would be a bare 400).
@@ -118,7 +117,7 @@ async def from_form(request: Request, limits: Limits, max_articles: int, words: 
                     batch.uploads.append(Upload(value.filename, data))
         wanted = form.get("words")
         if words and isinstance(wanted, str) and wanted.strip():
-            batch.words = _words(wanted, limits)
+            batch.words = _words(wanted)
     finally:
         await form.close()
     _check_sizes(batch, limits, max_articles)
@@ -127,14 +126,14 @@ async def from_form(request: Request, limits: Limits, max_articles: int, words: 
     return batch
 
 
-def _words(value: str, limits: Limits) -> int:
-    low, high = limits.words
+def _words(value: str) -> int:
+    low, high = (int(b) for b in bounds("words"))
     if not value.strip().isdigit() or not low <= int(value) <= high:
         raise RequestError(f"words must be a whole number from {low} to {high}")
     return int(value)
 
 
-async def from_request(request: Request, limits: Limits, max_articles: int, *, words: bool) -> Batch:
+async def from_request(request: Request, limits: Web, max_articles: int, *, words: bool) -> Batch:
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if kind == "application/json":
         return await from_json(request, limits, max_articles, words)
@@ -159,7 +158,7 @@ def safe_name(name: str, taken: set[str]) -> str:
     return candidate
 
 
-def read_batch(batch: Batch, settings: Settings, limits: Limits, max_articles: int) -> ReadResult:
+def read_batch(batch: Batch, settings: Settings, limits: Web, max_articles: int) -> ReadResult:
     """Clean Articles from the batch's records and files (raises NoArticlesError when nothing is
     readable). URLs are fetched elsewhere (see `fetch_urls`)."""
     settings = settings.replace(max_article_bytes=min(settings.max_article_bytes, limits.max_article_bytes))
@@ -202,21 +201,24 @@ def _relabel(origin: str, names: dict[str, str]) -> str:
     return origin
 
 
-def fetch_urls(urls: list[str], limits: Limits, *, allow_private: bool) -> ReadResult:
+def fetch_urls(urls: list[str], settings: Settings) -> ReadResult:
     """The articles of `urls`. Every URL is checked against the private-address guard before any is
     fetched: one refused URL refuses the request (FetchError, 422), rather than half-ingesting it. A
     page that fails later (HTTP error, redirect to a private address, no article in it) is skipped."""
-    from newsfuse.ingest.urls import Fetcher, FetchLimits, iter_urls
+    from newsfuse.ingest.urls import Fetcher, iter_urls
     from newsfuse.netsafe import check_url
 
     result = ReadResult()
     if not urls:
         return result
+    fetch = settings.fetch
     for url in urls:
-        check_url(url, allow_private=allow_private)
-    fetch_limits = FetchLimits(timeout=10.0, deadline=30.0, max_bytes=max(limits.max_article_bytes, 5_000_000),
-                               retries=1)
-    with Fetcher(fetch_limits, allow_private=allow_private) as fetcher:
+        check_url(url, allow_private=fetch.allow_private)
+    # The client waits for these: tighter time bounds than an ingest's, one retry at most.
+    while_waiting = dataclasses.replace(fetch, timeout=min(fetch.timeout, 10.0), deadline=min(fetch.deadline, 30.0),
+                                        retries=min(fetch.retries, 1),
+                                        max_bytes=max(settings.web.max_article_bytes, settings.max_article_bytes))
+    with Fetcher(while_waiting) as fetcher:
         for found in iter_urls(urls, fetcher):
             if isinstance(found, Exception):
                 result.skipped.append(Skipped(found.path or "url", 0, found.message))

@@ -8,6 +8,10 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from newsfuse.config import bounds
+
+WORDS_LOW, WORDS_HIGH = (int(b) for b in bounds("words"))
+
 
 class ArticleIn(BaseModel):
     """One article given by the client: its text and what is known about it."""
@@ -26,7 +30,7 @@ class BriefRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     articles: list[ArticleIn] = Field(min_length=1)
-    words: int | None = Field(None, ge=10, le=2000, description="summary length in words")
+    words: int | None = Field(None, ge=WORDS_LOW, le=WORDS_HIGH, description="summary length in words")
 
 
 class IngestRequest(BaseModel):

@@ -16,11 +16,11 @@ from urllib.parse import quote
 
 import jinja2
 
+from newsfuse.config import Web, bounds
 from newsfuse.render.html import paragraphs_of
 from newsfuse.text import split_sentences
 from newsfuse.types import Article, Brief, Evidence, Source
 from newsfuse.web.ledger import build_ledger
-from newsfuse.web.limits import Limits
 from newsfuse.web.stores import StoryView
 
 
@@ -95,8 +95,9 @@ def render_article(article: Article, stories: list[str], twin: str) -> str:
         paragraphs=paragraphs_of)
 
 
-def render_form(limits: Limits, words: int) -> str:
-    return environment().get_template("brief_form.html.j2").render(limits=limits, words=words, twin=None)
+def render_form(limits: Web, words: int) -> str:
+    return environment().get_template("brief_form.html.j2").render(limits=limits, words=words, word_bounds=[int(b) for b in bounds("words")],
+                                                                  twin=None)
 
 
 def render_error(status: int, code: str, kind: str, message: str) -> str:

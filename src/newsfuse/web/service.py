@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsfuse.config import Settings
+from newsfuse.config import Settings, Web
 from newsfuse.engine import LocalEngine
 from newsfuse.errors import BusyError, NoArticlesError, NotFoundError, TooManyRequestsError
 from newsfuse.ingest import ReadResult
@@ -24,7 +24,6 @@ from newsfuse.stream import ingest as stream_ingest
 from newsfuse.types import Article, Brief
 from newsfuse.web.cache import BriefCache, Entry, cache_key
 from newsfuse.web.intake import Batch, fetch_urls, read_batch
-from newsfuse.web.limits import Limits
 from newsfuse.web.stores import StorePool, StoryView, parse_story_id, story_view
 
 log = logging.getLogger("newsfuse.web")
@@ -32,21 +31,16 @@ log = logging.getLogger("newsfuse.web")
 
 @dataclass(frozen=True, slots=True)
 class WebConfig:
+    """What one server runs with: the store, the resolved settings (their `web` section bounds each
+    request; `fetch` each URL fetched), and the write token (a secret: never a setting in a file)."""
+
     db: Path
     settings: Settings = field(default_factory=Settings)
     token: str | None = None
-    limits: Limits = field(default_factory=Limits)
-    # URL ingest fetches only public addresses unless this is set (`serve --allow-private`).
-    allow_private: bool = False
-    cache_size: int = 32
-    # Briefs computed at once; the work is CPU-bound, so more only slows each one down.
-    max_running_briefs: int = 2
-    # How long a request waits for a free slot before it is told the server is busy (503).
-    queue_seconds: float = 60.0
-    # POST /api/brief requests running or waiting at once; one more is answered 429 at once.
-    max_brief_requests: int = 4
-    # Host names the server answers to besides the loopback ones ("*": any; ".example.org": a domain).
-    allowed_hosts: tuple[str, ...] = ()
+
+    @property
+    def limits(self) -> Web:
+        return self.settings.web
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,8 +77,8 @@ class Service:
     def __init__(self, config: WebConfig) -> None:
         self.config = config
         self.pool = StorePool(config.db)
-        self.cache = BriefCache(config.cache_size)
-        self._slots = threading.BoundedSemaphore(config.max_running_briefs)
+        self.cache = BriefCache(config.limits.cache_size)
+        self._slots = threading.BoundedSemaphore(config.limits.max_running_briefs)
         self._brief_requests = 0
         self._brief_requests_lock = threading.Lock()
 
@@ -149,7 +143,7 @@ class Service:
 
     def brief_batch(self, batch: Batch) -> Brief:
         with self._brief_requests_lock:
-            if self._brief_requests >= self.config.max_brief_requests:
+            if self._brief_requests >= self.config.limits.max_brief_requests:
                 raise TooManyRequestsError(f"{self._brief_requests} briefs are being computed "
                                            "or waiting; try again in a few seconds")
             self._brief_requests += 1
@@ -170,7 +164,7 @@ class Service:
         if not articles:
             raise NoArticlesError("no article to brief")
         settings = self.config.settings
-        if not self._slots.acquire(timeout=self.config.queue_seconds):
+        if not self._slots.acquire(timeout=self.config.limits.queue_seconds):
             raise BusyError("the server is computing other briefs; try again in a minute")
         try:
             model = load_embedder(settings.embedder, settings.embed_batch)
@@ -183,7 +177,7 @@ class Service:
     def ingest(self, batch: Batch) -> Ingested:
         limits = self.config.limits
         read = read_batch(batch, self.config.settings, limits, limits.max_ingest_articles)
-        fetched = fetch_urls(batch.urls, limits, allow_private=self.config.allow_private)
+        fetched = fetch_urls(batch.urls, self.config.settings)
         read.articles.extend(fetched.articles)
         read.skipped.extend(fetched.skipped)
         if not read.articles:
@@ -191,6 +185,6 @@ class Service:
             raise NoArticlesError(f"no article could be read ({first})")
         with self.pool.writer() as store:
             # In this process: a pool forked from a server thread could deadlock.
-            result = stream_ingest(read.articles, store, LocalEngine(workers=1))
+            result = stream_ingest(read.articles, store, LocalEngine(workers=1), settings=self.config.settings)
             stories = {a.id: store.article_story(a.id) for a in read.articles}
         return Ingested(result, read, stories)
