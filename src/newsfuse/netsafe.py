@@ -51,5 +51,5 @@ def check_url(url: str, *, allow_private: bool = False) -> list[str]:
     refused = [a for a in addresses if not is_public(a)]
     if refused:
         raise FetchError(f"refused: {host} resolves to a private or local address ({refused[0]})", path=url,
-                         hint="pass --allow-private (allow_private=True) to fetch from your own network")
+                         hint="to fetch from your own network, pass --allow-private (setting fetch.allow_private)")
     return addresses

@@ -68,7 +68,7 @@ def prepare(inputs: Sequence[ArticleInput], settings: Settings, id: str = "brief
             size = len(a.text.encode("utf-8", "replace")) if isinstance(a.text, str) else 0
             if size > settings.max_article_bytes:
                 raise InputError(too_large(size, settings.max_article_bytes), path=a.id or "article",
-                                 hint="split it, or raise the max_article_bytes setting")
+                                 hint="split it, or raise the setting max_article_bytes (NEWSFUSE_MAX_ARTICLE_BYTES)")
     else:
         result = read_articles(inputs, settings=settings)
         articles, skipped, warnings = result.articles, result.skipped, result.warnings
@@ -85,7 +85,7 @@ def prepare(inputs: Sequence[ArticleInput], settings: Settings, id: str = "brief
     if total > settings.max_sentences:
         # Refused before the costly stages: embedding alone runs at ~200 sentences/s on 2 cores.
         raise InputError(f"{total:,} sentences is more than one brief takes ({settings.max_sentences:,})",
-                         path=id, hint="brief fewer or shorter articles, or raise the max_sentences setting")
+                         path=id, hint="brief fewer or shorter articles, or raise the setting max_sentences (NEWSFUSE_MAX_SENTENCES)")
     return Prepared(id, sources, skipped, warnings, {"read": read - started, "split": time.perf_counter() - read})
 
 

@@ -20,6 +20,7 @@ from rich.console import Console
 from newsfuse.cli._common import EXIT_NOTHING, choose, command, err, fail, fail_on, warn, write_text
 from newsfuse.config import DEFAULT_CONFIG_PATH
 from newsfuse.errors import ConfigError, NewsfuseError
+from newsfuse.render.plural import count
 
 STORY_FORMATS = ("table", "json")
 
@@ -84,7 +85,7 @@ def ingest_command(
     for note in sources.warnings[:20]:
         warn(note)
     if len(sources.warnings) > 20:
-        warn(f"... and {_count(len(sources.warnings) - 20, 'more warning')}")
+        warn(f"... and {count(len(sources.warnings) - 20, 'more warning')}")
     for skipped in sources.skipped[:20]:
         warn(f"skipped {skipped.describe()}")
     if len(sources.skipped) > 20:
@@ -95,7 +96,7 @@ def ingest_command(
               f"copies {result.copies:,}, skipped {len(sources.skipped):,}{f' ({why})' if why else ''}; "
               f"stories {stories:,} ({result.stories:,} new) in {db}", highlight=False)
     if sources.failed:
-        fail(f"{_count(len(sources.failed), 'input')} could not be read in full: {sources.failed[0]}"
+        fail(f"{count(len(sources.failed), 'input')} could not be read in full: {sources.failed[0]}"
              + (f" (and {len(sources.failed) - 1} more)" if len(sources.failed) > 1 else ""))
     if not result.read:
         # Nothing was read at all (every file skipped): a cron job must notice.
@@ -184,5 +185,3 @@ def _table(found: list[Any], out: Path | None) -> None:
     write_text(console.export_text(), out)
 
 
-def _count(n: int, thing: str) -> str:
-    return f"{n:,} {thing}{'' if n == 1 else 's'}"

@@ -42,7 +42,7 @@ def read_file(path: Path, limit: int) -> Decoded:
         size = path.stat().st_size
         if size > limit:
             raise InputError(too_large(size, limit), path=str(path),
-                             hint="split it, or raise the max_article_bytes setting")
+                             hint="split it, or raise the setting max_article_bytes (NEWSFUSE_MAX_ARTICLE_BYTES)")
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", path=str(path)) from None

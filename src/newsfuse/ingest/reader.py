@@ -145,7 +145,7 @@ class _Reader:
         limit = self.settings.max_article_bytes
         if isinstance(text, str) and len(text) > limit // 4 and len(text.encode("utf-8", "replace")) > limit:
             raise InputError(too_large(len(text.encode("utf-8", "replace")), limit), path=where,
-                             hint="split it, or raise the max_article_bytes setting")
+                             hint="split it, or raise the setting max_article_bytes (NEWSFUSE_MAX_ARTICLE_BYTES)")
 
     def expand(self, item: Input, position: int) -> Iterator[_Raw]:
         if isinstance(item, Article | Mapping):

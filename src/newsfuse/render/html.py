@@ -8,6 +8,7 @@ from functools import lru_cache
 import jinja2
 
 from newsfuse.render.notes import notes_shown
+from newsfuse.render.plural import count
 from newsfuse.types import Brief, Claim, Evidence, Sentence, Source
 
 LEDGER_ROWS = 40  # corroborated claims shown in the grid; single-source ones are counted, not listed
@@ -16,8 +17,10 @@ LEDGER_ROWS = 40  # corroborated claims shown in the grid; single-source ones ar
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
     # Autoescape everything: article text is untrusted, and a `<script>` in it must stay text.
-    return jinja2.Environment(loader=jinja2.PackageLoader("newsfuse.render", "templates"),
-                              autoescape=True, trim_blocks=True, lstrip_blocks=True)
+    env = jinja2.Environment(loader=jinja2.PackageLoader("newsfuse.render", "templates"),
+                             autoescape=True, trim_blocks=True, lstrip_blocks=True)
+    env.filters["count"] = count
+    return env
 
 
 def paragraphs_of(source: Source) -> list[list[Sentence]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from newsfuse.render.notes import notes_shown
+from newsfuse.render.plural import count
 from newsfuse.types import Brief, Source
 
 MAX_LISTED = 12  # claims / entities shown per section before "... and N more"
@@ -37,17 +38,13 @@ def _escape(text: str) -> str:
     return out
 
 
-def _count(n: int, thing: str) -> str:
-    return f"{n} {thing}{'' if n == 1 else 's'}"
-
-
 def render_markdown(brief: Brief) -> str:
     lines: list[str] = []
     title = next((s.article.title for s in brief.sources if s.article.title), "") or brief.id
     lines += [f"# {_escape(title)}", ""]
     n_origins = len({s.origin for s in brief.sources})
-    lines.append(f"*{_count(len(brief.sources), 'source')}, {n_origins} independent; "
-                 f"{_count(len(brief.claims), 'claim')}; {_count(len(brief.conflicts), 'conflict')}.*")
+    lines.append(f"*{count(len(brief.sources), 'source')}, {n_origins} independent; "
+                 f"{count(len(brief.claims), 'claim')}; {count(len(brief.conflicts), 'conflict')}.*")
     lines += ["", "## Summary", ""]
     for item in brief.summary:
         support = f" _(×{item.independent})_" if item.independent > 1 else ""
@@ -99,15 +96,15 @@ def render_markdown(brief: Brief) -> str:
     for s in brief.sources:
         own = [claims[i] for i in brief.unique.get(s.article.id, []) if i in claims]
         left_out = brief.missing.get(s.article.id, [])
-        lines.append(f"- [{s.number}] {_escape(s.article.outlet_label)}: {_count(len(own), 'claim')} of its own"
-                     + (f"; leaves out {_count(len(left_out), 'widely reported claim')}" if left_out else ""))
+        lines.append(f"- [{s.number}] {_escape(s.article.outlet_label)}: {count(len(own), 'claim')} of its own"
+                     + (f"; leaves out {count(len(left_out), 'widely reported claim')}" if left_out else ""))
         for claim in own[:UNIQUE_SHOWN]:
             lines.append(f"  - {_escape(claim.text)}")
     lines += ["", "## Sources", ""]
     for s in brief.sources:
         copies = [o.number for o in brief.sources if o.origin == s.origin and o is not s]
         copy_note = f" (same origin as {', '.join(f'[{n}]' for n in copies)})" if copies else ""
-        lines.append(f"{s.number}. {_escape(_label(s))}{copy_note} — {_count(len(s.article.removed), 'noise line')} removed")
+        lines.append(f"{s.number}. {_escape(_label(s))}{copy_note} — {count(len(s.article.removed), 'noise line')} removed")
     removed = [(s, r) for s in brief.sources for r in s.article.removed]
     if removed:
         lines += ["", "## Removed as noise", ""]

@@ -18,6 +18,7 @@ import jinja2
 
 from newsfuse.config import Web, bounds
 from newsfuse.render.html import paragraphs_of
+from newsfuse.render.plural import count
 from newsfuse.text import split_sentences
 from newsfuse.types import Article, Brief, Evidence, Source
 from newsfuse.web.ledger import build_ledger
@@ -32,6 +33,7 @@ def environment() -> jinja2.Environment:
                              auto_reload=False)
     # Ids go into URL paths: quote everything, "/" included, so an id can never change the route.
     env.filters["quote"] = lambda value: quote(str(value), safe="")
+    env.filters["count"] = count
     return env
 
 
