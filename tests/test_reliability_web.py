@@ -112,4 +112,4 @@ def test_a_garbage_date_keeps_the_article(tmp_path: Path) -> None:
     with client(tmp_path) as c:
         response = c.post("/api/brief", json={"articles": [{"text": STORY, "published": "not a date"}]})
         assert response.status_code == 200
-        assert any('"published" left out' in n for n in response.json()["notes"])
+        assert any('"published" left out' in n for n in response.json()["warnings"])

@@ -151,7 +151,9 @@ class Service:
             limits = self.config.limits
             result = read_batch(batch, self.config.settings, limits, limits.max_brief_articles)
             brief = self._brief(result.articles, batch.words, "brief")
-            brief.notes[:0] = [f"skipped {s.describe()}" for s in result.skipped] + list(result.warnings)
+            # What reading the request left out is data of the brief, as from the CLI and the library.
+            brief.skipped[:0] = result.skipped
+            brief.warnings[:0] = result.warnings
             return brief
         finally:
             with self._brief_requests_lock:
