@@ -35,6 +35,7 @@ def stream(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.mark.slow  # a process pool
 def test_engine_pool_gives_the_same_stories_as_one_process(stream: Path, tmp_path: Path) -> None:
     pool = LocalEngine(workers=2)
     try:
@@ -43,6 +44,7 @@ def test_engine_pool_gives_the_same_stories_as_one_process(stream: Path, tmp_pat
         pool.close()
 
 
+@pytest.mark.slow  # a process pool
 def test_engine_pool_keeps_article_order_and_embeds_in_the_workers() -> None:
     articles = [Article(f"a{i}", f"Article number {i} says something about topic {i % 7}.") for i in range(40)]
     pool = LocalEngine(workers=2)

@@ -157,6 +157,7 @@ def test_group_stories_carry_their_members_hubness() -> None:
     assert len(hubs) == 2 and hubs[0] < 0 < hubs[1]
 
 
+@pytest.mark.slow  # groups the whole dev stream twice: ~8 s
 @pytest.mark.skipif(not DEV.is_file(), reason="the Multi-News story set (../shared/eval) is not here")
 def test_group_dev_stories_by_words_and_the_hubness_correction_helps() -> None:
     # The real stream, words alone (fast), in file order: the shipped grouping against gold stories.

@@ -9,6 +9,8 @@ from typing import Any
 
 import pytest
 
+pytestmark = pytest.mark.slow  # schemathesis: generated requests, one brief each
+
 schemathesis = pytest.importorskip("schemathesis")
 pytest.importorskip("newsfuse.store")
 
