@@ -207,7 +207,7 @@ def main() -> None:
         try:
             wait_ready(base, server, log)
             stories = httpx.get(base + "/api/stories", params={"limit": 500}, timeout=10).json()["stories"]
-            sizes = sorted(((s["articles"], s["url"]) for s in stories), reverse=True)
+            sizes = sorted(((s["size"], f"/stories/{s['id']}") for s in stories), reverse=True)
             print(f"stories: {len(stories)}; sizes: {[n for n, _ in sizes][:10]}")
             for n, url in sizes:
                 started = time.perf_counter()

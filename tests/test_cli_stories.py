@@ -42,9 +42,11 @@ def test_cli_ingest_then_stories_json(tmp_path: Path) -> None:
     result = runner.invoke(app(), ["stories", "--db", str(db), "--format", "json", "-o", str(out)])
     assert result.exit_code == 0, result.output
     stories = json.loads(out.read_text())
-    assert [sorted(s) for s in stories] == [["articles", "first_seen", "id", "last_seen", "outlets", "title"]] * 2
+    # The one story shape (Story.to_dict), the API's too.
+    assert [list(s) for s in stories] == [["id", "title", "articles", "size", "outlets", "first_seen", "last_seen"]] * 2
     nepal = next(s for s in stories if "n1" in s["articles"])
-    assert nepal["articles"] == ["n1", "n2"] and nepal["title"] == "Quake hits Nepal"
+    assert nepal["articles"] == ["n1", "n2"] and nepal["size"] == 2 and nepal["title"] == "Quake hits Nepal"
+    assert all(type(s["id"]) is int for s in stories)
     assert nepal["outlets"] == ["Reuters", "AP"]
     assert (nepal["first_seen"], nepal["last_seen"]) == ("2015-04-25", "2015-04-26")
 

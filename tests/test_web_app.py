@@ -7,6 +7,7 @@ tests/e2e uses the real models.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from html.parser import HTMLParser
@@ -49,7 +50,7 @@ def story_id(client: TestClient) -> str:
     """The story the hostile article landed in (it reports the seeds' event)."""
     stories = client.get("/api/stories").json()["stories"]
     for story in stories:
-        brief = client.get(story["api"]).json()
+        brief = client.get(f"/api/stories/{story['id']}").json()
         if HOSTILE_ID in {s["id"] for s in brief["sources"]}:
             return str(story["id"])
     pytest.fail("no story holds the hostile article")
@@ -94,9 +95,9 @@ def test_web_index_lists_stories_with_sizes(client: TestClient, story_id: str) -
     assert "Evil &lt;b&gt;Outlet&lt;/b&gt;" in page.text  # the hostile outlet, listed as text
     twin = client.get("/api/stories").json()
     assert twin["total"] == len(twin["stories"]) >= 1
-    story = next(s for s in twin["stories"] if s["id"] == story_id)
-    assert story["articles"] >= 6
-    assert story["url"] == f"/stories/{story_id}"
+    story = next(s for s in twin["stories"] if s["id"] == int(story_id))
+    assert story["size"] == len(story["articles"]) >= 6
+    assert HOSTILE_ID in story["articles"]
 
 
 def test_web_story_page_and_twin_agree(client: TestClient, story_id: str) -> None:
@@ -131,6 +132,7 @@ def test_web_article_page_shows_text_and_noise_apart(client: TestClient) -> None
     assert "javascript:alert(1)" in page.text  # shown as text, never as a link
     twin = client.get(f"/api/articles/{HOSTILE_ID}").json()
     assert twin["id"] == HOSTILE_ID
+    assert twin["stories"] and all(type(s) is int for s in twin["stories"])  # story ids are ints everywhere
     assert "<script>alert(1)</script>" in twin["text"]  # JSON carries the text as it is
     assert twin["sentences"] and all(twin["text"][s["start"]:s["end"]] == s["text"] for s in twin["sentences"])
 
@@ -159,6 +161,35 @@ def test_web_index_filters(client: TestClient, story_id: str) -> None:
     assert client.get("/api/stories", params={"since": "yesterday"}).status_code == 422
     future = client.get("/api/stories", params={"since": "2100-01-01"}).json()
     assert future["stories"] == []
+
+
+def test_web_api_stories_are_the_cli_stories(client: TestClient, store_path: Path) -> None:
+    """One story shape: the API's list items are exactly `newsfuse stories --format json`'s records."""
+    from typer.testing import CliRunner
+
+    from newsfuse import cli
+
+    result = CliRunner().invoke(cli.app, ["stories", "--db", str(store_path), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    from_cli = json.loads(result.output)
+    from_api = client.get("/api/stories", params={"limit": 500}).json()["stories"]
+    assert from_cli and from_api == from_cli  # same stories, same order, same fields, same values
+    for story in from_api:
+        assert list(story) == ["id", "title", "articles", "size", "outlets", "first_seen", "last_seen"]
+        assert type(story["id"]) is int and story["size"] == len(story["articles"])
+
+
+def test_web_untitled_story_is_named_on_the_page_only() -> None:
+    from newsfuse.types import Story
+    from newsfuse.web.render import render_index
+    from newsfuse.web.service import StoryPage, StoryQuery
+
+    untitled = Story(id=7, article_ids=["a", "b"], title="")
+    assert untitled.to_dict()["title"] == ""
+    query = StoryQuery()
+    html = render_index(page=StoryPage([untitled], False, 1, query), query=query, filtered=False, twin="/api/stories",
+                        outlets=[], prev_url=None, next_url=None)
+    assert '<a class="story-link" href="/stories/7">Story 7</a>' in html
 
 
 # -- errors -----------------------------------------------------------------------------------------

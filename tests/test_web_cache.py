@@ -28,7 +28,7 @@ def test_web_cache_builds_once_for_concurrent_readers() -> None:
         time.sleep(0.05)
         return _brief("s")
 
-    key = cache_key("s", ["a", "b"])
+    key = cache_key(1, ["a", "b"])
     results: list[str] = []
     threads = [threading.Thread(target=lambda: results.append(cache.get(key, build).brief.id)) for _ in range(20)]
     for t in threads:
@@ -41,23 +41,23 @@ def test_web_cache_builds_once_for_concurrent_readers() -> None:
 
 def test_web_cache_evicts_least_recently_used() -> None:
     cache = BriefCache(2)
-    for name in ("a", "b"):
-        cache.get(cache_key(name, [name]), lambda name=name: _brief(name))
-    cache.get(cache_key("a", ["a"]), lambda: _brief("never"))  # a is now the most recent
-    cache.get(cache_key("c", ["c"]), lambda: _brief("c"))
-    assert cache.peek(cache_key("b", ["b"])) is None
-    assert cache.peek(cache_key("a", ["a"])) is not None
+    for number, name in ((1, "a"), (2, "b")):
+        cache.get(cache_key(number, [name]), lambda name=name: _brief(name))
+    cache.get(cache_key(1, ["a"]), lambda: _brief("never"))  # a is now the most recent
+    cache.get(cache_key(3, ["c"]), lambda: _brief("c"))
+    assert cache.peek(cache_key(2, ["b"])) is None
+    assert cache.peek(cache_key(1, ["a"])) is not None
     assert len(cache) == 2
 
 
 def test_web_cache_key_changes_when_the_story_gains_an_article() -> None:
-    assert cache_key("s", ["a", "b"]) != cache_key("s", ["a", "b", "c"])
-    assert cache_key("s", ["a", "b"]) == cache_key("s", ["a", "b"])
+    assert cache_key(1, ["a", "b"]) != cache_key(1, ["a", "b", "c"])
+    assert cache_key(1, ["a", "b"]) == cache_key(1, ["a", "b"])
 
 
 def test_web_cache_failed_build_is_not_cached() -> None:
     cache = BriefCache(2)
-    key = cache_key("s", ["a"])
+    key = cache_key(1, ["a"])
 
     def broken() -> Brief:
         raise RuntimeError("model failed")

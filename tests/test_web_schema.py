@@ -60,7 +60,7 @@ def test_web_api_known_ids_conform_to_openapi(api_schema: Any) -> None:
     found = stories.json()["stories"]
     assert found
     for story in found:
-        case = api_schema["/api/stories/{story_id}"]["GET"].Case(path_parameters={"story_id": story["id"]})
+        case = api_schema["/api/stories/{story_id}"]["GET"].Case(path_parameters={"story_id": str(story["id"])})
         brief = case.call_and_validate(checks=CHECKS).json()
         assert brief["schema"] == "newsfuse.brief/1"
         for source in brief["sources"]:

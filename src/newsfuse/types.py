@@ -359,5 +359,14 @@ class Story:
     outlets: list[str] = field(default_factory=list)  # distinct, in order of first appearance
 
     @property
-    def label(self) -> str:
-        return self.title
+    def size(self) -> int:
+        return len(self.article_ids)
+
+    def to_dict(self) -> dict[str, object]:
+        """The one shape of a story outside Python: `stories --format json`, the API (its model,
+        web/models.py `StoryOut`, lists these fields and no other) and the pages all show this.
+        An untitled story's title stays "" here; only a page writes "Story N" in its place."""
+        return {"id": self.id, "title": self.title, "articles": list(self.article_ids), "size": self.size,
+                "outlets": list(self.outlets),
+                "first_seen": self.first_seen.isoformat() if self.first_seen else None,
+                "last_seen": self.last_seen.isoformat() if self.last_seen else None}

@@ -39,9 +39,9 @@ def story_url(server_url: str) -> str:
     """The story holding the hostile article (it reports the seeds' event); its brief computed."""
     stories = httpx.get(f"{server_url}/api/stories", timeout=30).json()["stories"]
     for story in stories:
-        brief = httpx.get(server_url + story["api"], timeout=120).json()
+        brief = httpx.get(f"{server_url}/api/stories/{story['id']}", timeout=120).json()
         if HOSTILE_ID in {s["id"] for s in brief["sources"]}:
-            return server_url + story["url"]
+            return f"{server_url}/stories/{story['id']}"
     pytest.fail("no story holds the hostile article")
 
 

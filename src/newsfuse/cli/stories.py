@@ -143,18 +143,12 @@ def stories_command(
             found = store.stories(outlet=outlet, since=_date(since, "--since"), until=_date(until, "--until"),
                                   search=search, min_size=min_size, limit=limit)
         if fmt == "json":
-            text = json.dumps([story_to_dict(s) for s in found], ensure_ascii=False, indent=1) + "\n"
+            text = json.dumps([s.to_dict() for s in found], ensure_ascii=False, indent=1) + "\n"
             write_text(text, out)
         else:
             _table(found, out)
     except NewsfuseError as exc:
         fail_on(exc)
-
-
-def story_to_dict(story: Any) -> dict[str, Any]:
-    return {"id": story.id, "title": story.title, "articles": list(story.article_ids), "outlets": list(story.outlets),
-            "first_seen": story.first_seen.isoformat() if story.first_seen else None,
-            "last_seen": story.last_seen.isoformat() if story.last_seen else None}
 
 
 def _date(value: str | None, flag: str) -> dt.date | None:

@@ -30,7 +30,6 @@ from newsfuse.web.models import (
     StoryOut,
 )
 from newsfuse.web.service import Service, StoryQuery
-from newsfuse.web.stores import StoryView
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -68,19 +67,7 @@ def service(request: Request) -> Service:
 Web = Annotated[Service, Depends(service)]
 
 
-def story_json(view: StoryView) -> StoryOut:
-    return StoryOut(id=view.id, label=view.label, articles=view.size, first_seen=view.first_seen,
-                    last_seen=view.last_seen, outlets=view.outlets,
-                    url=f"/stories/{_quote(view.id)}", api=f"/api/stories/{_quote(view.id)}")
-
-
-def _quote(value: str) -> str:
-    from urllib.parse import quote
-
-    return quote(value, safe="")
-
-
-def article_json(article: Article, stories: list[str]) -> dict[str, Any]:
+def article_json(article: Article, stories: list[int]) -> dict[str, Any]:
     return {
         "id": article.id, "title": article.title, "outlet": article.outlet or None, "wire": article.wire or None, "url": article.url,
         "published": article.published.isoformat() if article.published else None,
@@ -116,7 +103,7 @@ def list_stories(web: Web, q: Annotated[str | None, Query(max_length=200, descri
                  limit: Annotated[int, Query(ge=1, le=500)] = 50,
                  offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0) -> StoriesOut:
     page = web.stories(StoryQuery(q, outlet, since, until, limit, offset))
-    return StoriesOut(stories=[story_json(v) for v in page.stories], total=page.total, more=page.more, limit=limit,
+    return StoriesOut(stories=[StoryOut.model_validate(s.to_dict()) for s in page.stories], total=page.total, more=page.more, limit=limit,
                       offset=offset)
 
 
@@ -156,7 +143,7 @@ async def post_ingest(request: Request, web: Web,
     result = done.result
     return IngestOut(new=result.new, duplicates=result.duplicates, copies=result.copies,
                      stories_started=result.stories,
-                     articles=[IngestedArticle(id=aid, story=None if sid is None else str(sid))
+                     articles=[IngestedArticle(id=aid, story=sid)
                                for aid, sid in done.stories.items()],
                      skipped=[s.describe() for s in done.read.skipped + result.skipped])
 

@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 
 from newsfuse.types import Brief
 
-CacheKey = tuple[str, str]
+CacheKey = tuple[int, str]
 
 
-def cache_key(story_id: str, article_ids: Sequence[str]) -> CacheKey:
+def cache_key(story_id: int, article_ids: Sequence[str]) -> CacheKey:
     digest = hashlib.sha256("\n".join(article_ids).encode("utf-8")).hexdigest()[:20]
     return (story_id, digest)
 
@@ -35,7 +35,7 @@ class Entry:
     json: bytes | None = None
     html: bytes | None = None
     html_gzip: bytes | None = None  # the same page compressed once, for clients that accept gzip
-    html_for: tuple[object, ...] = ()  # what else the page shows (story label, dates): re-render when it changes
+    html_for: tuple[object, ...] = ()  # what else the page shows (story title, dates): re-render when it changes
     render_seconds: float = 0.0  # time of the last HTML render (0 until rendered)
     made: float = field(default_factory=time.time)
 

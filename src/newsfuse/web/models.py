@@ -6,6 +6,8 @@ OpenAPI document embeds as `Brief`.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from newsfuse.config import bounds
@@ -59,14 +61,18 @@ class ErrorOut(BaseModel):
 
 
 class StoryOut(BaseModel):
-    id: str
-    label: str
-    articles: int = Field(description="number of articles in the story")
-    first_seen: str | None = Field(description="earliest date of a member article")
-    last_seen: str | None = Field(description="latest date of a member article: the story's last update")
-    outlets: list[str]
-    url: str = Field(description="the story page")
-    api: str = Field(description="the story's brief (newsfuse.brief/1)")
+    """A story: exactly the fields of `Story.to_dict()` (newsfuse.types), which `newsfuse stories
+    --format json` prints too. Its page is /stories/{id}, its brief /api/stories/{id}."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: int
+    title: str = Field(description="the title (or first words) of its first article; may be empty")
+    articles: list[str] = Field(description="ids of its articles, in the order they joined")
+    size: int = Field(description="number of articles in the story")
+    outlets: list[str] = Field(description="distinct outlets, in order of first appearance")
+    first_seen: dt.date | None = Field(description="earliest date of a member article")
+    last_seen: dt.date | None = Field(description="latest date of a member article: the story's last update")
 
 
 class StoriesOut(BaseModel):
@@ -106,12 +112,12 @@ class ArticleOut(BaseModel):
     text: str
     sentences: list[SentenceOut]
     removed: list[RemovedOut]
-    stories: list[str] = Field(description="ids of the stories this article belongs to")
+    stories: list[int] = Field(description="ids of the stories this article belongs to")
 
 
 class IngestedArticle(BaseModel):
     id: str
-    story: str | None = Field(description="the story it belongs to (null for a duplicate stored under another id)")
+    story: int | None = Field(description="the story it belongs to (null for a duplicate stored under another id)")
 
 
 class IngestOut(BaseModel):

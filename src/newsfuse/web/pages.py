@@ -17,12 +17,12 @@ from fastapi.responses import HTMLResponse
 from starlette.concurrency import run_in_threadpool
 
 from newsfuse.errors import RequestError
+from newsfuse.types import Story
 from newsfuse.web.api import Web
 from newsfuse.web.cache import Entry, cache_key
 from newsfuse.web.intake import from_request
 from newsfuse.web.render import render_article, render_form, render_index, render_story
 from newsfuse.web.service import StoryQuery
-from newsfuse.web.stores import StoryView
 
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 50
@@ -60,8 +60,8 @@ def index(web: Web, q: Annotated[str | None, Query(max_length=200)] = None,
     return HTMLResponse(html)
 
 
-def _render_into(entry: Entry, story: StoryView, shown: tuple[object, ...]) -> float:
-    html, seconds = render_story(entry.brief, story, f"/api/stories/{quote(story.id, safe='')}")
+def _render_into(entry: Entry, story: Story, shown: tuple[object, ...]) -> float:
+    html, seconds = render_story(entry.brief, story, f"/api/stories/{story.id}")
     data = html.encode("utf-8")
     # Compressed once here rather than per response: a 200-source page is ~1 MB of HTML, ~8x less gzipped.
     entry.html, entry.html_gzip = data, gzip.compress(data, compresslevel=6, mtime=0)
@@ -80,7 +80,7 @@ async def story_page(story_id: str, request: Request, web: Web) -> Response:
         story, entry = await run_in_threadpool(web.story_brief, story_id)
     else:
         entry = cached
-    shown = (story.label, story.first_seen, story.last_seen)
+    shown = (story.title, story.first_seen, story.last_seen)
     etag = entry.etag[:-1] + f"-{zlib.crc32(repr(shown).encode()):x}\""
     if etag in request.headers.get("if-none-match", ""):
         return Response(status_code=304, headers={"ETag": etag})

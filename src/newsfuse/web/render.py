@@ -20,9 +20,8 @@ from newsfuse.config import Web, bounds
 from newsfuse.render.html import paragraphs_of
 from newsfuse.render.plural import count
 from newsfuse.text import split_sentences
-from newsfuse.types import Article, Brief, Evidence, Source
+from newsfuse.types import Article, Brief, Evidence, Source, Story
 from newsfuse.web.ledger import build_ledger
-from newsfuse.web.stores import StoryView
 
 
 @lru_cache(maxsize=1)
@@ -34,6 +33,7 @@ def environment() -> jinja2.Environment:
     # Ids go into URL paths: quote everything, "/" included, so an id can never change the route.
     env.filters["quote"] = lambda value: quote(str(value), safe="")
     env.filters["count"] = count
+    env.globals["shown_title"] = shown_title
     return env
 
 
@@ -60,17 +60,22 @@ def brief_helpers(brief: Brief) -> dict[str, Any]:
             "evidence_ids": evidence_ids, "first_sentence": first_sentence, "paragraphs": paragraphs_of}
 
 
-def story_title(brief: Brief, story: StoryView | None) -> str:
-    if story is not None and story.label and story.label != story.id:
-        return story.label
+def story_title(brief: Brief, story: Story | None) -> str:
+    if story is not None:
+        return shown_title(story)
     return next((s.article.title for s in brief.sources if s.article.title), "") or brief.id
+
+
+def shown_title(story: Story) -> str:
+    # The page's words for an untitled story; the data keeps its title "" (Story.to_dict).
+    return story.title or f"Story {story.id}"
 
 
 # Citations printed per summary sentence, conflict side or timeline event; more are counted ("+12").
 CITE_LIMIT = 8
 
 
-def render_story(brief: Brief, story: StoryView | None, twin: str | None) -> tuple[str, float]:
+def render_story(brief: Brief, story: Story | None, twin: str | None) -> tuple[str, float]:
     """The story page (or, with `story` None, the page of a brief of the client's own articles), and
     the seconds the render took."""
     started = time.perf_counter()
@@ -90,7 +95,7 @@ def _safe_url(url: str) -> bool:
     return url.lower().startswith(("http://", "https://"))
 
 
-def render_article(article: Article, stories: list[str], twin: str) -> str:
+def render_article(article: Article, stories: list[int], twin: str) -> str:
     source = Source(number=1, article=article, origin=0, sentences=split_sentences(article))
     return environment().get_template("article.html.j2").render(
         article=article, source=source, stories=stories, twin=twin, safe_url=_safe_url(article.url),

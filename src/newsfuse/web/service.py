@@ -21,10 +21,10 @@ from newsfuse.errors import BusyError, NoArticlesError, NotFoundError, TooManyRe
 from newsfuse.ingest import ReadResult
 from newsfuse.stream import AddResult
 from newsfuse.stream import ingest as stream_ingest
-from newsfuse.types import Article, Brief
+from newsfuse.types import Article, Brief, Story
 from newsfuse.web.cache import BriefCache, Entry, cache_key
 from newsfuse.web.intake import Batch, fetch_urls, read_batch
-from newsfuse.web.stores import StorePool, StoryView, parse_story_id, story_view
+from newsfuse.web.stores import StorePool, parse_story_id
 
 log = logging.getLogger("newsfuse.web")
 
@@ -55,7 +55,7 @@ class StoryQuery:
 
 @dataclass(frozen=True, slots=True)
 class StoryPage:
-    stories: list[StoryView]
+    stories: list[Story]
     more: bool  # another page follows
     total: int | None  # known without a second query only when nothing is filtered
     query: StoryQuery
@@ -104,28 +104,28 @@ class Service:
         # One more than asked: whether a next page exists, without counting every match.
         found = store.stories(outlet=query.outlet or None, since=query.since, until=query.until,
                               search=query.search or None, limit=query.limit + 1, offset=query.offset)
-        page = StoryPage([story_view(s) for s in found[:query.limit]], len(found) > query.limit, None, query)
+        page = StoryPage(found[:query.limit], len(found) > query.limit, None, query)
         if not page.filtered:
             page = dataclasses.replace(page, total=store.count_stories())
         return page
 
-    def story(self, story_id: str) -> StoryView:
+    def story(self, story_id: str) -> Story:
         number = parse_story_id(story_id)
         found = self.pool.get().story(number) if number is not None else None
         if found is None:
             raise NotFoundError(f"no story with id {story_id!r}")
-        return story_view(found)
+        return found
 
-    def story_brief(self, story_id: str) -> tuple[StoryView, Entry]:
+    def story_brief(self, story_id: str) -> tuple[Story, Entry]:
         """The story and its brief (computed on first request, then cached)."""
         story = self.story(story_id)
         key = cache_key(story.id, story.article_ids)
 
         def build() -> Brief:
-            articles = self.pool.get().story_articles(int(story.id))
+            articles = self.pool.get().story_articles(story.id)
             if not articles:
-                raise NotFoundError(f"story {story.id!r} has no articles left")
-            return self._brief(articles, None, story.id)
+                raise NotFoundError(f"story {story.id} has no articles left")
+            return self._brief(articles, None, str(story.id))
 
         return story, self.cache.get(key, build)
 
@@ -135,9 +135,9 @@ class Service:
             raise NotFoundError(f"no article with id {article_id!r}")
         return found
 
-    def article_stories(self, article_id: str) -> list[str]:
+    def article_stories(self, article_id: str) -> list[int]:
         story = self.pool.get().article_story(article_id)
-        return [] if story is None else [str(story)]
+        return [] if story is None else [story]
 
     # -- briefs of the client's own articles (nothing stored) ----------------------------------------
 

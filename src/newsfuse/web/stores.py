@@ -1,5 +1,4 @@
-"""The web app's view of the store: one `Store` per thread, and stories in the shape the pages and
-the API show.
+"""The web app's view of the store: one `Store` per thread, and story ids as URLs give them.
 
 The store's connection may cross threads, but a connection per thread lets SQLite (in WAL mode)
 serve many readers at once instead of one after another. Writes (ingest) are serialised here: the
@@ -12,35 +11,12 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 from newsfuse.store import Store
-from newsfuse.types import Story
 
 # SQLite integers are 64-bit; a longer run of digits cannot be a story id (and would overflow).
 MAX_STORY_ID = 2**63 - 1
-
-
-@dataclass(frozen=True, slots=True)
-class StoryView:
-    id: str
-    label: str
-    article_ids: list[str]
-    first_seen: str | None
-    last_seen: str | None
-    outlets: list[str]
-
-    @property
-    def size(self) -> int:
-        return len(self.article_ids)
-
-
-def story_view(story: Story) -> StoryView:
-    return StoryView(id=str(story.id), label=story.label or f"Story {story.id}", article_ids=list(story.article_ids),
-                     first_seen=story.first_seen.isoformat() if story.first_seen else None,
-                     last_seen=story.last_seen.isoformat() if story.last_seen else None,
-                     outlets=list(story.outlets))
 
 
 def parse_story_id(value: str) -> int | None:
