@@ -24,6 +24,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from newsfuse.config import NO_EMBEDDER, Grouping, Settings, load_settings
 from newsfuse.engine import Executor, LocalEngine
 from newsfuse.errors import ConfigError
@@ -160,7 +162,7 @@ def _ingest(articles: Iterable[Article], store: Store, engine: Executor | None, 
         try:
             # Whole chunks only: the stories depend on where chunks start, never on the engine's batch.
             for batch in _batches(articles, max(CHUNK, engine.batch // CHUNK * CHUNK)):
-                future = ahead.submit(engine.features, batch, model)
+                future = ahead.submit(_features, engine, batch, model, _stored(store, batch))
                 if pending is not None:
                     _commit_batch(pending[0], pending[1].result(), store, grouper, day_of_ingest, result,
                                   on_progress, meta)
@@ -170,6 +172,23 @@ def _ingest(articles: Iterable[Article], store: Store, engine: Executor | None, 
                 _commit_batch(pending[0], pending[1].result(), store, grouper, day_of_ingest, result, on_progress,
                               meta)
     return result
+
+
+def _stored(store: Store, batch: list[Article]) -> set[str]:
+    """The ids of the batch's articles the store holds already (same content, URL or id): the fast path
+    of a re-ingest. Looked up before any feature is computed; `_commit_chunk` finds them again as
+    duplicates, in the same chunks as before, so the stories are the same as without it."""
+    return set(store.find_duplicates(batch, [content_hash(a.text) for a in batch]))
+
+
+def _features(engine: Executor, batch: list[Article], model: str | None, stored: set[str]) -> list[Features]:
+    """Features of the articles not stored yet; a stored one gets only its content hash (it is a
+    duplicate: nothing else of it is read)."""
+    fresh = [a for a in batch if a.id not in stored]
+    computed = iter(engine.features(fresh, model) if fresh else [])
+    empty = np.zeros(0, np.int32)
+    return [Features(a.id, empty, np.zeros(0, np.float32), np.zeros(0, np.uint32), 0, 0, content_hash(a.text))
+            if a.id in stored else next(computed) for a in batch]
 
 
 def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
