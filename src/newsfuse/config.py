@@ -6,7 +6,7 @@ variables → explicit arguments (command-line flags, keyword arguments). `resol
 where each value came from (`newsfuse config` prints it).
 
 Settings come in sections. The brief's own knobs sit at the top (`words`, `embedder`, ...); the
-stream's grouping, the engine, URL fetching and the web server each have a section:
+stream's grouping, the engine, URL fetching, watching and the web server each have a section:
 
     words = 150                 # TOML: top level (or under [brief])
     [group]

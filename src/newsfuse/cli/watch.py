@@ -73,6 +73,9 @@ def watch_command(
                                  fetch_allow_private=allow_private, engine_name=engine, engine_workers=workers,
                                  group_embedder=embedder)
         executor = make_engine(settings.engine)
+        # Forked now, before any cycle takes the store's writer lock: a worker forked while it is held
+        # would keep holding it, and the next cycle would find the store "being written".
+        executor.start()
         show = progress if progress is not None else err.is_terminal
         with Store.open(db) as store:
             poller = Poller(settings, store.known)
@@ -117,7 +120,7 @@ def _cycle(cycle: Any, poller: Any, sources: list[str], store: Any, executor: An
 
         def polled(c: Any) -> None:
             rate = c.sources / max(time.monotonic() - started, 1e-6)
-            bar.update(task, description=f"sources {c.sources:,}  fetched {c.fetched:,}  not modified "
+            bar.update(task, description=f"sources {c.sources:,}/{poller.total:,}  fetched {c.fetched:,}  not modified "
                                          f"{c.not_modified:,}  new {c.read:,}  errors {c.errors:,}  "
                                          f"{rate:,.1f}/s  {poller.current[-50:]}")
 

@@ -279,7 +279,8 @@ class Poller:
         self._known, self._known_lock = known, threading.Lock()
         self._states: dict[str, SourceState] = {}
         self.stop = threading.Event()
-        self.current = ""  # the source being polled (for a progress display)
+        self.current = ""  # the source being polled, and how many there are (for a progress display)
+        self.total = 0
 
     def close(self) -> None:
         self.fetcher.close()
@@ -294,6 +295,7 @@ class Poller:
         runs: no new source is started; those done are returned."""
         self.fetcher._robots.clear()  # robots.txt is read again each cycle
         self._states = states
+        self.total = len(sources)
         by_host: dict[str, list[Source]] = {}
         for source in sources:
             by_host.setdefault(_host(source.url) if source.kind != "file" else "", []).append(source)
