@@ -48,12 +48,12 @@ def page(title: str, text: str) -> bytes:
             f"</article></body></html>").encode()
 
 
-def feed(base: str, n: int) -> bytes:
+def feed(base: str, n: int, build: int = 0) -> bytes:
     items = "".join(f"<item><title>Report {slug}</title><link>{base}/{slug}</link><guid>{base}/{slug}</guid>"
                     f"<pubDate>{date}</pubDate><description>Teaser. Read more</description></item>"
                     for slug, date, _, _ in REPORTS[:n])
     return (f'<?xml version="1.0"?><rss version="2.0"><channel><title>Lowmere News</title><link>{base}</link>'
-            f"{items}</channel></rss>").encode()
+            f"<lastBuildDate>{build}</lastBuildDate>{items}</channel></rss>").encode()
 
 
 class Site:
@@ -61,6 +61,7 @@ class Site:
 
     def __init__(self) -> None:
         self.n = 2
+        self.build = 0
         self.hits: Counter[str] = Counter()
         self.headers: dict[str, list[dict[str, str]]] = {}
         self.times: dict[str, list[float]] = {}
@@ -79,10 +80,10 @@ class Site:
         if path == "/robots.txt":
             return self.send(h, 200 if self.robots else 404, self.robots, {"Content-Type": "text/plain"})
         if path == "/feed":
-            etag = f'"v{self.n}"'
+            etag = f'"v{self.n}.{self.build}"'
             if h.headers.get("If-None-Match") == etag:
                 return self.send(h, 304, b"", {"ETag": etag})
-            return self.send(h, 200, feed(self.base, self.n), {"Content-Type": "application/rss+xml", "ETag": etag,
+            return self.send(h, 200, feed(self.base, self.n, self.build), {"Content-Type": "application/rss+xml", "ETag": etag,
                                                                "Last-Modified": "Sun, 26 Apr 2015 09:00:00 GMT"})
         for slug, _, outlet, text in REPORTS:
             if path == f"/{slug}":
@@ -130,7 +131,7 @@ def test_watch_replay_conditional_get_and_each_page_fetched_once(site: Site, tmp
         assert first.result.new == 2 and store.count_stories() == 1  # type: ignore[attr-defined]
         second = poll(site, store, poller)  # the same feed, unchanged
         sent = site.headers["/feed"][-1]
-        assert sent.get("if-none-match") == '"v2"' and sent.get("if-modified-since")
+        assert sent.get("if-none-match") == '"v2.0"' and sent.get("if-modified-since")
         assert second.counts.not_modified == 1 and second.result.read == 0  # type: ignore[attr-defined]
         site.n = 3  # a later report revises the toll
         third = poll(site, store, poller)
@@ -142,7 +143,7 @@ def test_watch_replay_conditional_get_and_each_page_fetched_once(site: Site, tmp
     assert [site.hits[f"/{slug}"] for slug, *_ in REPORTS] == [1, 1, 1]  # each page fetched exactly once
     with sqlite3.connect(tmp_path / "news.db") as db:
         etag, status, failures = db.execute("SELECT etag, last_status, failures FROM sources").fetchone()
-    assert (etag, status, failures) == ('"v3"', 200, 0)
+    assert (etag, status, failures) == ('"v3.0"', 200, 0)
 
 
 def test_watch_resumes_from_the_stored_state(site: Site, tmp_path: Path) -> None:
@@ -155,7 +156,26 @@ def test_watch_resumes_from_the_stored_state(site: Site, tmp_path: Path) -> None
         again = poll(site, store, poller)
         poller.close()
     assert again.counts.not_modified == 1 and site.hits["/feed"] == 2  # type: ignore[attr-defined]
-    assert site.headers["/feed"][-1].get("if-none-match") == '"v2"'
+    assert site.headers["/feed"][-1].get("if-none-match") == '"v2.0"'
+
+
+def test_watch_a_changed_feed_whose_entries_are_all_stored_is_not_parsed(site: Site, tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    import newsfuse.ingest.poll as poll_module
+
+    with Store.open(tmp_path / "news.db") as store:
+        poller = Poller(settings(), store.known)
+        poll(site, store, poller)
+        site.build = 1  # new bytes, a new ETag, the same entries
+
+        def no_parse(*args: object) -> None:
+            raise AssertionError("feedparser ran on a feed whose entries are all stored")
+
+        monkeypatch.setattr(poll_module, "feed_entries", no_parse)
+        again = poll(site, store, poller)
+        poller.close()
+    assert again.counts.fetched == 1 and again.counts.known == 2 and again.result.read == 0  # type: ignore[attr-defined]
+    assert [site.hits[f"/{slug}"] for slug, *_ in REPORTS[:2]] == [1, 1]
 
 
 def test_watch_429_with_retry_after_delays_the_next_request_to_that_host(site: Site, tmp_path: Path) -> None:
@@ -236,7 +256,7 @@ def test_watch_sigterm_stops_cleanly_with_the_store_consistent(site: Site, tmp_p
     with Store.open(db) as store:
         assert store.count_articles() == 2 and store.count_stories() == 1
         assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        assert store.source_states([site.base + "/feed"])[site.base + "/feed"]["etag"] == '"v2"'
+        assert store.source_states([site.base + "/feed"])[site.base + "/feed"]["etag"] == '"v2.0"'
 
 
 def test_watch_once_cli_prints_a_line_per_cycle(site: Site, tmp_path: Path) -> None:

@@ -60,6 +60,36 @@ def feed_entries(data: bytes, source: str) -> tuple[str, list[Any]]:
     return str(parsed.feed.get("title", "") or ""), list(parsed.entries)
 
 
+def quick_entries(data: bytes) -> list[dict[str, str]] | None:
+    """Each entry's id (RSS guid, Atom id) and link, read with the C XML parser: a cheap first look
+    that lets a caller skip feedparser when every entry is known. None when the feed cannot be read
+    this way (not well-formed XML) or an entry has no id or link that `entry_id` could use."""
+    try:
+        root = ET.fromstring(data)
+    except ET.ParseError:
+        return None
+    out: list[dict[str, str]] = []
+    for node in root.iter():
+        if not isinstance(node.tag, str) or node.tag.rsplit("}", 1)[-1] not in ("item", "entry"):
+            continue
+        key = link = ""
+        for child in node:
+            name = child.tag.rsplit("}", 1)[-1] if isinstance(child.tag, str) else ""
+            if name in ("guid", "id") and not key:
+                key = (child.text or "").strip()
+            elif name == "link" and not link:
+                href = child.get("href")
+                if href is None:
+                    link = (child.text or "").strip()
+                elif child.get("rel", "alternate") == "alternate":
+                    link = href.strip()
+        basis = key or link
+        if not basis.startswith(("http://", "https://", "urn:", "tag:")):
+            return None
+        out.append({"id": key, "link": link})
+    return out
+
+
 def entry_link(entry: Any) -> str:
     return str(entry.get("link", "") or "")
 

@@ -37,7 +37,15 @@ import httpx
 
 from newsfuse.config import Settings
 from newsfuse.errors import FetchError, InputError, NewsfuseError
-from newsfuse.ingest.feeds import entry_article, entry_id, entry_link, feed_entries, read_local, read_opml
+from newsfuse.ingest.feeds import (
+    entry_article,
+    entry_id,
+    entry_link,
+    feed_entries,
+    quick_entries,
+    read_local,
+    read_opml,
+)
 from newsfuse.ingest.kinds import is_url, page_kind, path_kind
 from newsfuse.ingest.urls import Fetcher, Page, read_page, read_url_list, retry_after
 from newsfuse.types import Article
@@ -409,6 +417,13 @@ class Poller:
         self._one(Source(feed, "feed"), self._states.get(feed) or SourceState(feed), out)
 
     def _feed(self, body: bytes, url: str, out: Polled) -> None:
+        quick = quick_entries(body)
+        if quick is not None:  # every entry stored already: no feedparser at all
+            ids, links = [entry_id(url, q) for q in quick], [q["link"] for q in quick]
+            known = self.known(ids, links)
+            if all(i in known or (link and link in known) for i, link in zip(ids, links, strict=True)):
+                out.counts.known += len(quick)
+                return
         title, entries = feed_entries(body, url)
         ids = [entry_id(url, e) for e in entries]
         links = [entry_link(e) for e in entries]
