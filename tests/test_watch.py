@@ -85,6 +85,9 @@ class Site:
                 return self.send(h, 304, b"", {"ETag": etag})
             return self.send(h, 200, feed(self.base, self.n, self.build), {"Content-Type": "application/rss+xml", "ETag": etag,
                                                                "Last-Modified": "Sun, 26 Apr 2015 09:00:00 GMT"})
+        if path == "/list.opml":
+            return self.send(h, 200, f'<?xml version="1.0"?><opml version="2.0"><body><outline type="rss" '
+                                     f'xmlUrl="{self.base}/feed"/></body></opml>'.encode(), {"Content-Type": "text/x-opml"})
         for slug, _, outlet, text in REPORTS:
             if path == f"/{slug}":
                 return self.send(h, 200, page(f"{outlet}: {slug}", text), {"Content-Type": "text/html"})
@@ -176,6 +179,23 @@ def test_watch_a_changed_feed_whose_entries_are_all_stored_is_not_parsed(site: S
         poller.close()
     assert again.counts.fetched == 1 and again.counts.known == 2 and again.result.read == 0  # type: ignore[attr-defined]
     assert [site.hits[f"/{slug}"] for slug, *_ in REPORTS[:2]] == [1, 1]
+
+
+def test_watch_url_lists_and_opml_by_url(site: Site, tmp_path: Path) -> None:
+    urls = tmp_path / "pages.urls"
+    urls.write_text(f"# pages\n{site.base}/quake-1\n{site.base}/quake-2\n")
+    with Store.open(tmp_path / "news.db") as store:
+        poller = Poller(settings(), store.known)
+        for _ in range(2):
+            done = cycle(poller, [str(urls)], store, LocalEngine(workers=1), poller.settings)
+        assert done.counts.known == 2 and done.counts.fetched == 0  # listed pages stored: not fetched again
+        by_opml = cycle(poller, [site.base + "/list.opml"], store, LocalEngine(workers=1), poller.settings)
+        again = cycle(poller, [site.base + "/list.opml"], store, LocalEngine(workers=1), poller.settings)
+        poller.close()
+        assert store.count_articles() == 2
+    assert [site.hits["/quake-1"], site.hits["/quake-2"]] == [1, 1]
+    assert by_opml.counts.known == 2 and by_opml.counts.read == 0  # the feed's entries are those pages
+    assert again.counts.not_modified >= 1 and site.headers["/feed"][-1].get("if-none-match") == '"v2.0"'
 
 
 def test_watch_429_with_retry_after_delays_the_next_request_to_that_host(site: Site, tmp_path: Path) -> None:

@@ -53,8 +53,10 @@ def cycle(poller: Poller, inputs: Sequence[str], store: Store, engine: Executor,
           on_progress: Callable[[Progress], None] | None = None, wait: float = 0.0) -> Cycle:
     started = time.monotonic()
     sources = expand(inputs)
-    states = {url: SourceState.from_row(row) for url, row in store.source_states([s.url for s in sources]).items()}
-    polled = poller.poll(sources, states, on_source)
+    def load(urls: Sequence[str]) -> dict[str, SourceState]:
+        return {url: SourceState.from_row(row) for url, row in store.source_states(urls).items()}
+
+    polled = poller.poll(sources, load([s.url for s in sources]), on_source, load)
     result = AddResult()
     joined: set[int] = set()  # the stories the new articles are in
     if polled.articles:

@@ -286,6 +286,7 @@ class Poller:
                                      transport=transport)
         self._known, self._known_lock = known, threading.Lock()
         self._states: dict[str, SourceState] = {}
+        self._load: Callable[[Sequence[str]], dict[str, SourceState]] | None = None
         self.stop = threading.Event()
         self.current = ""  # the source being polled, and how many there are (for a progress display)
         self.total = 0
@@ -298,9 +299,12 @@ class Poller:
             return self._known(ids, urls)
 
     def poll(self, sources: Sequence[Source], states: dict[str, SourceState],
-             on_source: Callable[[Counts], None] | None = None) -> Polled:
-        """One cycle over `sources` (grouped by host, `watch.hosts` hosts at once). `stop` set while it
-        runs: no new source is started; those done are returned."""
+             on_source: Callable[[Counts], None] | None = None,
+             load: Callable[[Sequence[str]], dict[str, SourceState]] | None = None) -> Polled:
+        """One cycle over `sources` (grouped by host, `watch.hosts` hosts at once). `states`: what is
+        known of them; `load`: the states of other URLs (the feeds an OPML list on the web names).
+        `stop` set while it runs: no new source is started; those done are returned."""
+        self._load = load
         self.fetcher._robots.clear()  # robots.txt is read again each cycle
         self._states = states
         self.total = len(sources)
@@ -357,7 +361,10 @@ class Poller:
             out.counts.known += 1  # stored already: a page is fetched once
             return
         try:
-            page = self.fetcher.fetch(source.url, etag=state.etag, last_modified=state.last_modified)
+            # An OPML list is asked for in full each time: its feeds are polled whether it changed or not.
+            opml = state.body_hash.startswith("opml:")
+            page = self.fetcher.fetch(source.url, etag="" if opml else state.etag,
+                                      last_modified="" if opml else state.last_modified)
         except Deferred as exc:
             out.counts.waiting += 1
             state.next_after = now + exc.wait
@@ -390,16 +397,19 @@ class Poller:
             self._ok(state, page)
         else:
             state.last_polled, state.failures, state.next_after = now, 0, 0.0
+        kind = "feed" if is_feed else ("page" if source.kind == "page" else page_kind(body, content_type))
+        if kind == "opml":
+            state.body_hash = "opml:" + digest
+            out.states.append(state)
+            for feed in read_opml(body, source.url):
+                self._nested(feed, out)
+            return
         if digest == state.body_hash:
             out.counts.not_modified += 1  # the same bytes as last time (a server without validators)
             out.states.append(state)
             return
-        kind = "feed" if is_feed else ("page" if source.kind == "page" else page_kind(body, content_type))
         try:
-            if kind == "opml":
-                for feed in read_opml(body, source.url):
-                    self._nested(feed, out)
-            elif kind == "feed":
+            if kind == "feed":
                 self._feed(body, source.url, out)
             else:
                 self._page(page, source.url, out)
@@ -414,7 +424,11 @@ class Poller:
 
     def _nested(self, feed: str, out: Polled) -> None:
         """A feed listed by an OPML document fetched from the web: polled as a source of its own."""
-        self._one(Source(feed, "feed"), self._states.get(feed) or SourceState(feed), out)
+        state = self._states.get(feed)
+        if state is None and self._load is not None:
+            with self._known_lock:  # the store's connection, shared by the hosts' threads
+                state = self._load([feed]).get(feed)
+        self._one(Source(feed, "feed"), state or SourceState(feed), out)
 
     def _feed(self, body: bytes, url: str, out: Polled) -> None:
         quick = quick_entries(body)
