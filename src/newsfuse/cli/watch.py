@@ -101,7 +101,7 @@ def watch_command(
         fail_on(exc)
     err.print(f"watched {number:,} cycle(s): {totals[0]:,} new article(s), {totals[1]:,} error(s); "
               f"stories {_stories(db):,} in {db}" + ("; stopped" if stop.is_set() else ""), highlight=False)
-    if once and done.counts.sources and done.counts.errors == done.counts.sources:
+    if once and done.counts.sources and done.counts.failed == done.counts.sources:
         fail(f"every source failed (first: {done.errors[0] if done.errors else 'unknown'})")
     if once and not done.counts.sources:
         fail("no source to watch", EXIT_NOTHING)
@@ -120,9 +120,10 @@ def _cycle(cycle: Any, poller: Any, sources: list[str], store: Any, executor: An
 
         def polled(c: Any) -> None:
             rate = c.sources / max(time.monotonic() - started, 1e-6)
+            left = (poller.total - c.sources) / rate if rate else 0.0
             bar.update(task, description=f"sources {c.sources:,}/{poller.total:,}  fetched {c.fetched:,}  not modified "
                                          f"{c.not_modified:,}  new {c.read:,}  errors {c.errors:,}  "
-                                         f"{rate:,.1f}/s  {poller.current[-50:]}")
+                                         f"{rate:,.1f}/s  ~{left:,.0f} s left  {poller.current[-50:]}")
 
         def stored(p: Any) -> None:
             bar.update(task, description=f"storing: read {p.read:,}  new {p.new:,}  duplicates {p.duplicates:,}")

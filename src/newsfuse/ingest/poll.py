@@ -87,7 +87,8 @@ class Counts:
     waiting: int = 0  # not asked this cycle: backing off, or their host asked us to wait
     known: int = 0  # entries and listed pages already stored: not fetched
     read: int = 0  # new articles read (to be stored)
-    errors: int = 0
+    errors: int = 0  # sources, entries and pages that failed
+    failed: int = 0  # sources that failed as a whole
     robots: int = 0  # refused by robots.txt
 
     def merge(self, other: Counts) -> None:
@@ -202,12 +203,14 @@ class PoliteFetcher(Fetcher):
         self.robots = settings.watch.respect_robots if robots is None else robots
         self._robots: dict[str, RobotFileParser] = {}
         self._robots_lock = threading.Lock()
+        self._robots_why: dict[str, str] = {}  # host → why its robots.txt counts as "disallow all"
         self.requests = 0
 
     def _once(self, url: str, headers: Any) -> tuple[int, httpx.Headers, bytes]:
         host = _host(url)
         if self.robots and urlsplit(url).path != "/robots.txt" and not self.allowed(url):
-            raise RobotsRefused("robots.txt of the site disallows it", path=url)
+            why = self._robots_why.get(_host(url), "")
+            raise RobotsRefused(f"robots.txt {why or 'of the site disallows it'}", path=url)
         with self.gate.turn(host, url):
             self.requests += 1
             status, got, body = super()._once(url, headers)
@@ -221,14 +224,17 @@ class PoliteFetcher(Fetcher):
             parser = self._robots.get(host)
         if parser is None:
             parser = RobotFileParser()
+            problem = ""
             try:
                 page = self.fetch(f"{parts.scheme}://{parts.netloc}/robots.txt")
             except Deferred:
                 raise
-            except FetchError:
-                page = None
+            except FetchError as exc:
+                page, problem = None, exc.message
             if page is None or page.status >= 500 or page.status in (401, 403, 429):
                 parser.parse(["User-agent: *", "Disallow: /"])  # RFC 9309: unreachable means disallowed, for now
+                self._robots_why[host] = f"could not be read ({problem or f'HTTP {page.status if page else 0}'}); " \
+                                         "nothing fetched from the site this cycle"
             elif page.status >= 400:
                 parser.parse([])  # no robots.txt: everything allowed
             else:
@@ -306,6 +312,7 @@ class Poller:
         `stop` set while it runs: no new source is started; those done are returned."""
         self._load = load
         self.fetcher._robots.clear()  # robots.txt is read again each cycle
+        self.fetcher._robots_why.clear()
         self._states = states
         self.total = len(sources)
         by_host: dict[str, list[Source]] = {}
@@ -490,5 +497,6 @@ class Poller:
         backoff = 0.0 if state.failures < 2 else min(watch.every * 2 ** (state.failures - 2), watch.max_backoff)
         state.next_after = now + max(backoff, min(wait, watch.max_backoff))
         out.counts.errors += 1
+        out.counts.failed += 1
         out.errors.append(exc.describe())
         out.states.append(state)
