@@ -258,6 +258,21 @@ def test_host_gate_one_request_at_a_time_with_a_delay() -> None:
     assert slept == [2.0, 2.0]
 
 
+def test_host_gate_leaves_a_host_that_asks_for_a_long_wait_for_a_later_cycle() -> None:
+    from newsfuse.ingest.poll import Deferred
+
+    clock = [0.0]
+    gate = HostGate(1.0, 30.0, 600.0, clock=lambda: clock[0], sleep=lambda s: None)
+    with gate.turn("a"):
+        gate.answered("a", 429, {"retry-after": "120"})
+    with pytest.raises(Deferred) as caught, gate.turn("a"):
+        pass
+    assert caught.value.wait == pytest.approx(120)
+    clock[0] = 121.0
+    with gate.turn("a"):  # the wait is over
+        gate.answered("a", 200, {})
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
 def test_watch_sigterm_stops_cleanly_with_the_store_consistent(site: Site, tmp_path: Path) -> None:
