@@ -6,7 +6,7 @@ variables → explicit arguments (command-line flags, keyword arguments). `resol
 where each value came from (`newsfuse config` prints it).
 
 Settings come in sections. The brief's own knobs sit at the top (`words`, `embedder`, ...); the
-stream's grouping, the engine, URL fetching and the web server each have a section:
+stream's grouping, the engine, URL fetching, watching and the web server each have a section:
 
     words = 150                 # TOML: top level (or under [brief])
     [group]
@@ -93,6 +93,20 @@ class Fetch:
 
 
 @dataclass(frozen=True, slots=True)
+class Watch:
+    """`newsfuse watch`: how often sources are polled and how politely (newsfuse.ingest.poll)."""
+
+    every: float = knob(600.0, "seconds between two polling cycles (--every 30s / 10m / 1h)", 1.0, 604_800)
+    host_delay: float = knob(1.0, "seconds between two requests to one host", 0.0, 3600)
+    max_backoff: float = knob(3600.0, "longest wait after 429, 5xx or failures before a source is polled again",
+                              1.0, 604_800)
+    max_wait: float = knob(30.0, "a host that asks to wait longer (Retry-After) is left for a later cycle", 0.0,
+                           86_400)
+    respect_robots: bool = knob(True, "obey each host's robots.txt (--ignore-robots: do not)")
+    hosts: int = knob(8, "hosts polled at once (one request at a time per host)", 1, 256)
+
+
+@dataclass(frozen=True, slots=True)
 class Web:
     """`newsfuse serve`: where it listens and what one request may carry (over a bound: 413)."""
 
@@ -136,6 +150,7 @@ class Settings:
     group: Grouping = field(default_factory=Grouping)
     engine: Engine = field(default_factory=Engine)
     fetch: Fetch = field(default_factory=Fetch)
+    watch: Watch = field(default_factory=Watch)
     web: Web = field(default_factory=Web)
 
     @property

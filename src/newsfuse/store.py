@@ -35,7 +35,7 @@ from newsfuse.errors import StoreError
 from newsfuse.stories.state import StoryState
 from newsfuse.types import Article, Removal, Story
 
-SCHEMA_VERSION = 4  # = len(MIGRATIONS)
+SCHEMA_VERSION = 5  # = len(MIGRATIONS)
 
 
 # --- schema -----------------------------------------------------------------------------------------
@@ -108,11 +108,28 @@ _V4 = """
 ALTER TABLE articles ADD COLUMN wire TEXT NOT NULL DEFAULT ''
 """
 
+# v5: `newsfuse watch` keeps what it knows of each polled source (feed, page, URL list entry): the
+# validators of its last answer for a conditional GET, when it was polled, how it answered, its
+# consecutive failures and the time before which it is not asked again (backoff, Retry-After).
+_V5 = """
+CREATE TABLE sources (
+    url TEXT PRIMARY KEY,
+    etag TEXT NOT NULL DEFAULT '',
+    last_modified TEXT NOT NULL DEFAULT '',
+    body_hash TEXT NOT NULL DEFAULT '',     -- of the last 200 answer: an unchanged body is not parsed again
+    last_polled REAL NOT NULL DEFAULT 0,    -- Unix time
+    last_status INTEGER NOT NULL DEFAULT 0, -- HTTP status, 0 when no answer came
+    failures INTEGER NOT NULL DEFAULT 0,
+    next_after REAL NOT NULL DEFAULT 0      -- Unix time before which it is not polled
+)
+"""
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     lambda db: _run_script(db, _V1),
     lambda db: _run_script(db, _V2),
     lambda db: _run_script(db, _V3),
     lambda db: _run_script(db, _V4),
+    lambda db: _run_script(db, _V5),
 ]
 
 
@@ -404,13 +421,62 @@ class Store:
                                           ("id", article.id, "same id")):
                 if not value:
                     continue
-                row = self.db.execute(f"SELECT id FROM articles WHERE {column} = ?", (value,)).fetchone()
+                # "url != ''" lets SQLite use the partial index on url (else: a scan per lookup).
+                where = f"{column} = ? AND url != ''" if column == "url" else f"{column} = ?"
+                row = self.db.execute(f"SELECT id FROM articles WHERE {where}", (value,)).fetchone()
                 if row is None and column == "id":
                     row = self.db.execute("SELECT article FROM aliases WHERE id = ?", (value,)).fetchone()
                 if row is not None:
                     out[article.id] = (str(row[0]), reason)
                     break
         return out
+
+    def known(self, ids: Sequence[str], urls: Sequence[str]) -> set[str]:
+        """Which of these article ids (stored, or aliases of stored ones) and URLs the store holds."""
+        found: set[str] = set()
+        for query, values in (("SELECT id FROM articles WHERE id IN ({})", ids),
+                              ("SELECT id FROM aliases WHERE id IN ({})", ids),
+                              ("SELECT url FROM articles WHERE url IN ({}) AND url != ''", urls)):
+            wanted = [v for v in dict.fromkeys(values) if v]
+            for lo in range(0, len(wanted), 500):
+                part = wanted[lo:lo + 500]
+                found.update(str(r[0]) for r in self.db.execute(query.format(",".join("?" * len(part))), part))
+        return found
+
+    # -- what `watch` keeps of each source (table sources) -------------------------------------------
+
+    SOURCE_COLUMNS = ("url", "etag", "last_modified", "body_hash", "last_polled", "last_status", "failures",
+                      "next_after")
+
+    def source_states(self, urls: Sequence[str]) -> dict[str, dict[str, object]]:
+        """url → its row (columns as in SOURCE_COLUMNS) for the sources polled before."""
+        out: dict[str, dict[str, object]] = {}
+        wanted = list(dict.fromkeys(urls))
+        for lo in range(0, len(wanted), 500):
+            part = wanted[lo:lo + 500]
+            for row in self.db.execute(f"SELECT {', '.join(self.SOURCE_COLUMNS)} FROM sources "
+                                       f"WHERE url IN ({','.join('?' * len(part))})", part):
+                out[str(row[0])] = dict(zip(self.SOURCE_COLUMNS, row, strict=True))
+        return out
+
+    def put_source_states(self, rows: Sequence[dict[str, object]]) -> None:
+        """Record sources' states (dicts with every column of SOURCE_COLUMNS), in one transaction."""
+        if not rows:
+            return
+        names = self.SOURCE_COLUMNS
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+            self.db.executemany(
+                f"INSERT INTO sources ({', '.join(names)}) VALUES ({','.join('?' * len(names))}) ON CONFLICT(url) "
+                f"DO UPDATE SET {', '.join(f'{n}=excluded.{n}' for n in names[1:])}",
+                [tuple(row[n] for n in names) for row in rows])
+            self.db.execute("COMMIT")
+        except sqlite3.Error as exc:
+            _rollback(self.db)
+            raise StoreError(f"cannot record the sources' state: {exc}", path=self.path) from None
+        except BaseException:
+            _rollback(self.db)
+            raise
 
     def get_meta(self, key: str, default: str = "") -> str:
         row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()

@@ -24,6 +24,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from newsfuse.config import NO_EMBEDDER, Grouping, Settings, load_settings
 from newsfuse.engine import Executor, LocalEngine
 from newsfuse.errors import ConfigError
@@ -149,7 +151,7 @@ def _ingest(articles: Iterable[Article], store: Store, engine: Executor | None, 
         # A missing or broken model fails here, before any work (and after the pool forked: a worker
         # must not inherit a loaded model's threads).
         embedder_here(model, None)
-    grouper = grouper_for(store, settings.group)
+    grouper: StoryGrouper | None = None  # read from the store when the first unknown article comes
     meta = {"group_embedder": name, "settings": json.dumps(settings.to_dict(), sort_keys=True)}
     day_of_ingest = (today or dt.date.today()).toordinal()
     result = AddResult()
@@ -160,16 +162,63 @@ def _ingest(articles: Iterable[Article], store: Store, engine: Executor | None, 
         try:
             # Whole chunks only: the stories depend on where chunks start, never on the engine's batch.
             for batch in _batches(articles, max(CHUNK, engine.batch // CHUNK * CHUNK)):
-                future = ahead.submit(engine.features, batch, model)
+                stored = _stored(store, batch)
+                if all(a.id in stored for a in batch):  # a re-ingest: counted, aliases kept, nothing grouped
+                    if pending is not None:
+                        assert grouper is not None
+                        _commit_batch(pending[0], pending[1].result(), store, grouper, day_of_ingest, result,
+                                      on_progress, meta)
+                        pending = None
+                    _commit_known(batch, stored, store, result, on_progress)
+                    continue
+                grouper = grouper or grouper_for(store, settings.group)
+                future = ahead.submit(_features, engine, batch, model, set(stored))
                 if pending is not None:
                     _commit_batch(pending[0], pending[1].result(), store, grouper, day_of_ingest, result,
                                   on_progress, meta)
                 pending = (batch, future)
         finally:
-            if pending is not None:
+            if pending is not None and grouper is not None:
                 _commit_batch(pending[0], pending[1].result(), store, grouper, day_of_ingest, result, on_progress,
                               meta)
     return result
+
+
+def _stored(store: Store, batch: list[Article]) -> dict[str, tuple[str, str]]:
+    """The batch's articles the store holds already (same content, URL or id; id → (stored id, reason)):
+    the fast path of a re-ingest. Looked up before any feature is computed; in a batch with new
+    articles `_commit_chunk` finds them again as duplicates, in the same chunks as before, so the
+    stories are the same as without it."""
+    return store.find_duplicates(batch, [content_hash(a.text) for a in batch])
+
+
+def _commit_known(batch: list[Article], stored: dict[str, tuple[str, str]], store: Store, result: AddResult,
+                  on_progress: Callable[[Progress], None] | None) -> None:
+    """A batch the store holds entirely: what `_commit_chunk` does for duplicates (count them, keep a
+    new id as an alias), without the grouper (nothing of its state changes)."""
+    for lo in range(0, len(batch), CHUNK):
+        write = ChunkWrite()
+        for article in batch[lo:lo + CHUNK]:
+            stored_id, why = stored[article.id]
+            result.read += 1
+            result.duplicates += 1
+            result.duplicate_reasons[why] = result.duplicate_reasons.get(why, 0) + 1
+            if stored_id != article.id:
+                write.aliases.append((article.id, stored_id, why))
+        if write.aliases:
+            store.commit_chunk(write)
+        if on_progress:
+            on_progress(Progress(result.read, result.new, result.duplicates, result.stories))
+
+
+def _features(engine: Executor, batch: list[Article], model: str | None, stored: set[str]) -> list[Features]:
+    """Features of the articles not stored yet; a stored one gets only its content hash (it is a
+    duplicate: nothing else of it is read)."""
+    fresh = [a for a in batch if a.id not in stored]
+    computed = iter(engine.features(fresh, model) if fresh else [])
+    empty = np.zeros(0, np.int32)
+    return [Features(a.id, empty, np.zeros(0, np.float32), np.zeros(0, np.uint32), 0, 0, content_hash(a.text))
+            if a.id in stored else next(computed) for a in batch]
 
 
 def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import sys
 
-from newsfuse.cli import brief, read, serve, settings, stories
+from newsfuse.cli import brief, read, serve, settings, stories, watch
 from newsfuse.cli._common import app, err
 
-__all__ = ["app", "brief", "main", "read", "serve", "settings", "stories"]
+__all__ = ["app", "brief", "main", "read", "serve", "settings", "stories", "watch"]
 
 
 def main() -> None:

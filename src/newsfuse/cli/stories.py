@@ -72,6 +72,7 @@ def ingest_command(
         executor = make_engine(settings.engine)
         try:
             with Store.open(db) as store:
+                sources.known = partial(known_to, store)
                 show = progress if progress is not None else err.is_terminal
                 result = _run(partial(ingest, settings=settings, wait=wait), sources, store, executor, show)
                 stories = store.count_stories()
@@ -104,18 +105,30 @@ def ingest_command(
                                                       if sources.skipped else ""), EXIT_NOTHING)
 
 
+def known_to(store: Any, article: Any) -> bool:
+    """Whether `store` holds this (raw) article already, by its own id or its URL: the reader then
+    passes it on uncleaned and the stream counts it as a duplicate (a made-up id says nothing)."""
+    return bool(store.known([] if article.id_made else [article.id], [article.url] if article.url else []))
+
+
 def _run(ingest: Any, sources: Any, store: Any, executor: Any, show: bool) -> Any:
     if not show:
         return ingest(sources, store, executor)
+    import time
+
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err,
                   transient=True) as bar:
         task = bar.add_task("reading ...")
+        started = time.monotonic()
 
         def update(p: Any) -> None:
+            rate = p.read / max(time.monotonic() - started, 1e-6)
+            where = str(getattr(sources, "current", "") or "")
             bar.update(task, description=f"read {p.read:,}  new {p.new:,}  duplicates {p.duplicates:,}  "
-                                         f"stories +{p.stories:,}")
+                                         f"stories +{p.stories:,}  {rate:,.0f}/s"
+                                         + (f"  {where[-50:]}" if where else ""))
 
         return ingest(sources, store, executor, on_progress=update)
 

@@ -35,17 +35,10 @@ def entry_id(feed: str, entry: Any) -> str:
 def read_feed(data: bytes, source: str, fetcher: Fetcher | None = None) -> Iterator[Article | Skipped]:
     """The articles of one feed document (RSS or Atom), in feed order; an entry that cannot become
     an article is a `Skipped` with its number (reported, never dropped)."""
-    import feedparser
-
-    parsed = feedparser.parse(data)
-    if not parsed.entries:
-        if parsed.get("bozo") and not parsed.get("version"):
-            raise InputError(f"not an RSS or Atom feed ({parsed.get('bozo_exception', 'unreadable')})", path=source)
-        return
-    feed_title = str(parsed.feed.get("title", "") or "")
-    for number, entry in enumerate(parsed.entries, 1):
+    feed_title, entries = feed_entries(data, source)
+    for number, entry in enumerate(entries, 1):
         try:
-            article = _entry_article(entry, source, feed_title, fetcher)
+            article = entry_article(entry, source, feed_title, fetcher)
         except FetchError as exc:
             yield Skipped(source, number, exc.describe(), "entry")
             continue
@@ -55,7 +48,54 @@ def read_feed(data: bytes, source: str, fetcher: Fetcher | None = None) -> Itera
             yield article
 
 
-def _entry_article(entry: Any, source: str, feed_title: str, fetcher: Fetcher | None) -> Article | None:
+def feed_entries(data: bytes, source: str) -> tuple[str, list[Any]]:
+    """The feed's title and its entries (feedparser's), in feed order; InputError when `data` is no feed."""
+    import feedparser
+
+    parsed = feedparser.parse(data)
+    if not parsed.entries:
+        if parsed.get("bozo") and not parsed.get("version"):
+            raise InputError(f"not an RSS or Atom feed ({parsed.get('bozo_exception', 'unreadable')})", path=source)
+        return "", []
+    return str(parsed.feed.get("title", "") or ""), list(parsed.entries)
+
+
+def quick_entries(data: bytes) -> list[dict[str, str]] | None:
+    """Each entry's id (RSS guid, Atom id) and link, read with the C XML parser: a cheap first look
+    that lets a caller skip feedparser when every entry is known. None when the feed cannot be read
+    this way (not well-formed XML) or an entry has no id or link that `entry_id` could use."""
+    try:
+        root = ET.fromstring(data)
+    except ET.ParseError:
+        return None
+    out: list[dict[str, str]] = []
+    for node in root.iter():
+        if not isinstance(node.tag, str) or node.tag.rsplit("}", 1)[-1] not in ("item", "entry"):
+            continue
+        key = link = ""
+        for child in node:
+            name = child.tag.rsplit("}", 1)[-1] if isinstance(child.tag, str) else ""
+            if name in ("guid", "id") and not key:
+                key = (child.text or "").strip()
+            elif name == "link" and not link:
+                href = child.get("href")
+                if href is None:
+                    link = (child.text or "").strip()
+                elif child.get("rel", "alternate") == "alternate":
+                    link = href.strip()
+        basis = key or link
+        if not basis.startswith(("http://", "https://", "urn:", "tag:")):
+            return None
+        out.append({"id": key, "link": link})
+    return out
+
+
+def entry_link(entry: Any) -> str:
+    return str(entry.get("link", "") or "")
+
+
+def entry_article(entry: Any, source: str, feed_title: str, fetcher: Fetcher | None) -> Article | None:
+    """One entry as an article: from its own full text, else its page (with a fetcher), else its teaser."""
     link = str(entry.get("link", "") or "")
     article_id = entry_id(source, entry)
     html = ""

@@ -61,8 +61,10 @@ class _Raw(NamedTuple):
 
 class _Reader:
     def __init__(self, settings: Settings, stdin: IO[str] | None,
-                 on_skip: Callable[[Skipped], None] | None, on_warning: Callable[[str], None] | None) -> None:
+                 on_skip: Callable[[Skipped], None] | None, on_warning: Callable[[str], None] | None,
+                 known: Callable[[Article], bool] | None = None) -> None:
         self.settings = settings
+        self.known = known
         self.stdin = stdin
         self.on_skip = on_skip
         self.on_warning = on_warning
@@ -112,6 +114,11 @@ class _Reader:
         """Clean one raw article, fill its metadata, and give it a unique id. An Article the caller
         gave is taken as already clean (as the pipeline takes it): it is only named and checked."""
         where, line = _where(raw.article.origin)
+        if self.known is not None and not raw.given and raw.article.text.strip() and self.known(raw.article):
+            # Stored already (its id or URL): passed on as read, for the stream to count as a duplicate
+            # without cleaning it again (a re-ingest is a lookup, not a re-analysis).
+            raw.article.id = self.unique_id(raw.article.id)
+            return raw.article
         article = raw.article if raw.given else clean_article(raw.article)
         if not article.text.strip():
             self.skip(Skipped(where, line, "nothing left after cleaning"))
@@ -318,16 +325,18 @@ def _where(origin: str) -> tuple[str, int]:
 
 def iter_articles(inputs: Input | Iterable[Input], settings: Settings | None = None, stdin: IO[str] | None = None,
                   *, on_skip: Callable[[Skipped], None] | None = None,
-                  on_warning: Callable[[str], None] | None = None) -> Iterator[Article]:
+                  on_warning: Callable[[str], None] | None = None,
+                  known: Callable[[Article], bool] | None = None) -> Iterator[Article]:
     """Clean articles one by one, in input order, for streaming use.
 
     `on_skip` / `on_warning` hear about what was skipped or read with a caveat (they are also
     logged to the "newsfuse.ingest" logger). Raises InputError for an input that cannot be read,
-    NoArticlesError when nothing at all could be.
+    NoArticlesError when nothing at all could be. `known` (a store's lookup by id and URL) says which
+    raw articles are stored already: those are yielded uncleaned, for a caller that only counts them.
     """
     if isinstance(inputs, str | Path | Mapping | Article):
         inputs = [inputs]  # one input given bare: a str is a Sequence, but not of inputs
-    reader = _Reader(settings or Settings(), stdin, on_skip, on_warning)
+    reader = _Reader(settings or Settings(), stdin, on_skip, on_warning, known)
     yield from reader.run(inputs)
 
 

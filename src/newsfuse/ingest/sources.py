@@ -10,7 +10,7 @@ entry left out. Nothing is dropped without a trace: `skipped` says what and why.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
@@ -36,10 +36,14 @@ class Sources:
     skipped: list[Skipped] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # read, with a caveat (a date left out, cp1252)
+    # A store's lookup (id, URL): articles of files and dumps it knows are passed on uncleaned.
+    known: Callable[[Article], bool] | None = None
+    current: str = ""  # the input being read (for a progress display)
 
     def __iter__(self) -> Iterator[Article]:
         with Fetcher(self.settings.fetch) as fetcher:
             for item in self.inputs:
+                self.current = item
                 before = len(self.skipped)
                 try:
                     yield from self._one(item, fetcher)
@@ -119,4 +123,4 @@ class Sources:
     def _files(self, item: str) -> Iterator[Article]:
         """Files, folders, globs and "-" (JSONL on stdin): the general reader."""
         yield from iter_articles([item], self.settings, self.stdin, on_skip=self.skipped.append,
-                                 on_warning=self.warnings.append)
+                                 on_warning=self.warnings.append, known=self.known)

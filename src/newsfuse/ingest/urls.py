@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -36,6 +36,16 @@ class Page:
     status: int
     content_type: str
     body: bytes
+    headers: Mapping[str, str] = field(default_factory=dict)  # of the last answer, names lower-cased
+
+    @property
+    def not_modified(self) -> bool:
+        return self.status == 304
+
+    @property
+    def validators(self) -> tuple[str, str]:
+        """(ETag, Last-Modified): what a conditional GET sends back next time."""
+        return self.headers.get("etag", ""), self.headers.get("last-modified", "")
 
     def text(self) -> str:
         charset = ""
@@ -75,41 +85,54 @@ class Fetcher:
     def close(self) -> None:
         self._client.close()
 
-    def get(self, url: str) -> Page:
-        """The response to `url` after redirects, or FetchError saying why not."""
+    def get(self, url: str, *, etag: str = "", last_modified: str = "") -> Page:
+        """The response to `url` after redirects, or FetchError saying why not. With `etag` or
+        `last_modified` (a conditional GET) an unchanged resource is a Page with status 304 and no body."""
+        page = self.fetch(url, etag=etag, last_modified=last_modified)
+        if page.status >= 400:
+            raise FetchError(f"HTTP {page.status}", path=url if page.final_url == url else f"{url} → {page.final_url}")
+        return page
+
+    def fetch(self, url: str, *, etag: str = "", last_modified: str = "", retries: int | None = None) -> Page:
+        """Like `get`, but any final status is returned as a Page (429, 5xx after the retries, 404),
+        for a caller that keeps its own account of failures; FetchError only when no answer came."""
+        conditional = {k: v for k, v in (("If-None-Match", etag), ("If-Modified-Since", last_modified)) if v}
         current = url
         for _ in range(self.limits.max_redirects + 1):
             check_url(current, allow_private=self.allow_private)
-            status, headers, body = self._with_retries(current)
+            status, headers, body = self._with_retries(current, conditional,
+                                                       self.limits.retries if retries is None else retries)
             if status in (301, 302, 303, 307, 308) and headers.get("location"):
                 current = urljoin(current, headers["location"])
                 continue
-            if status >= 400:
-                raise FetchError(f"HTTP {status}", path=url if current == url else f"{url} → {current}")
-            return Page(url, current, status, headers.get("content-type", ""), body)
+            return Page(url, current, status, headers.get("content-type", ""), body,
+                        {k.lower(): v for k, v in headers.items()})
         raise FetchError(f"more than {self.limits.max_redirects} redirects", path=url)
 
-    def _with_retries(self, url: str) -> tuple[int, httpx.Headers, bytes]:
+    def _with_retries(self, url: str, headers: Mapping[str, str] | None = None,
+                      retries: int | None = None) -> tuple[int, httpx.Headers, bytes]:
         delay = self.limits.backoff
-        for attempt in range(self.limits.retries + 1):
-            last = attempt == self.limits.retries
+        retries = self.limits.retries if retries is None else retries
+        for attempt in range(retries + 1):
+            last = attempt == retries
             try:
-                status, headers, body = self._once(url)
+                status, headers_in, body = self._once(url, headers or {})
             except (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError) as exc:
                 if last:
                     raise FetchError(f"cannot fetch: {_describe(exc)} (after {attempt + 1} tries)", path=url) from None
             else:
                 if status not in RETRY_STATUS or last:
-                    return status, headers, body
-                delay = max(delay, _retry_after(headers))
+                    return status, headers_in, body
+                delay = max(delay, retry_after(headers_in))
             time.sleep(min(delay, 8.0))
             delay *= 2
         raise AssertionError("unreachable")  # pragma: no cover
 
-    def _once(self, url: str) -> tuple[int, httpx.Headers, bytes]:
+    def _once(self, url: str, headers: Mapping[str, str]) -> tuple[int, httpx.Headers, bytes]:
+        """One request, no redirect followed, no retry (a subclass may pace them: ingest.poll)."""
         limits = self.limits
         started = time.monotonic()
-        with self._client.stream("GET", url) as response:
+        with self._client.stream("GET", url, headers=dict(headers)) as response:
             declared = response.headers.get("content-length", "")
             if declared.isdigit() and int(declared) > limits.max_bytes:
                 raise FetchError(f"too large ({int(declared):,} bytes > {limits.max_bytes:,} limit)", path=url)
@@ -126,9 +149,22 @@ class Fetcher:
             return response.status_code, response.headers, b"".join(chunks)
 
 
-def _retry_after(headers: httpx.Headers) -> float:
-    value = headers.get("retry-after", "")
-    return float(value) if value.isdigit() else 0.0
+def retry_after(headers: Mapping[str, str], now: float | None = None) -> float:
+    """Seconds a `Retry-After` header asks for: a number of seconds or an HTTP date; 0 when absent."""
+    value = str(headers.get("retry-after", "") or headers.get("Retry-After", "")).strip()
+    if value.isdigit():
+        return float(value)
+    if not value:
+        return 0.0
+    from email.utils import parsedate_to_datetime
+
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return 0.0
+    if when.tzinfo is None:
+        return 0.0
+    return max(0.0, when.timestamp() - (time.time() if now is None else now))
 
 
 def _describe(exc: Exception) -> str:
