@@ -35,7 +35,7 @@ from newsfuse.errors import StoreError
 from newsfuse.stories.state import StoryState
 from newsfuse.types import Article, Removal, Story
 
-SCHEMA_VERSION = 5  # = len(MIGRATIONS)
+SCHEMA_VERSION = 6  # = len(MIGRATIONS)
 
 
 # --- schema -----------------------------------------------------------------------------------------
@@ -112,7 +112,7 @@ ALTER TABLE articles ADD COLUMN wire TEXT NOT NULL DEFAULT ''
 # validators of its last answer for a conditional GET, when it was polled, how it answered, its
 # consecutive failures and the time before which it is not asked again (backoff, Retry-After).
 _V5 = """
-CREATE TABLE sources (
+CREATE TABLE IF NOT EXISTS sources (
     url TEXT PRIMARY KEY,
     etag TEXT NOT NULL DEFAULT '',
     last_modified TEXT NOT NULL DEFAULT '',
@@ -124,12 +124,37 @@ CREATE TABLE sources (
 )
 """
 
+# v6: the history of each story (issue 14): a version each time articles join it (a committed chunk),
+# with what joined; and briefs of a story as of a version, cached for `newsfuse changes`
+# (`store_history`). Stories grouped before it have no history: their first version is the next
+# chunk that adds to them.
+_V6 = """
+CREATE TABLE IF NOT EXISTS story_versions (
+    story INTEGER NOT NULL,
+    version INTEGER NOT NULL,           -- 1, 2, ... per story
+    at TEXT NOT NULL,                   -- when it was committed (UTC, ISO 8601, microseconds)
+    added TEXT NOT NULL,                -- JSON: ids of the articles that joined, in ingest order
+    outlets_added TEXT NOT NULL DEFAULT '[]',  -- JSON: outlets new to the story
+    size INTEGER NOT NULL,              -- articles in the story after this version
+    PRIMARY KEY (story, version)
+);
+CREATE INDEX IF NOT EXISTS story_versions_at ON story_versions(at);
+CREATE TABLE IF NOT EXISTS story_briefs (           -- a cache: the brief JSON of a story as of a version
+    story INTEGER NOT NULL,
+    version INTEGER NOT NULL,
+    settings TEXT NOT NULL,             -- a digest of the settings it was made with
+    brief TEXT NOT NULL,
+    PRIMARY KEY (story, version, settings)
+)
+"""
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     lambda db: _run_script(db, _V1),
     lambda db: _run_script(db, _V2),
     lambda db: _run_script(db, _V3),
     lambda db: _run_script(db, _V4),
     lambda db: _run_script(db, _V5),
+    lambda db: _run_script(db, _V6),
 ]
 
 
@@ -538,12 +563,15 @@ class Store:
                     (story.id, story.title, story.size, story.first_day, story.last_day, "[]", int(story.joinable),
                      story.terms.astype(np.int32).tobytes(), story.weights.astype(np.float32).tobytes(),
                      story.vector.astype(np.float32).tobytes(), story.hub))
+            new_outlets: dict[int, list[str]] = {}
             for story_id, outlets in chunk.outlets.items():
                 row = db.execute("SELECT outlets FROM stories WHERE id = ?", (story_id,)).fetchone()
                 known = json.loads(row[0]) if row else []
                 merged = list(dict.fromkeys([*known, *outlets]))
                 if merged != known:
                     db.execute("UPDATE stories SET outlets = ? WHERE id = ?", (json.dumps(merged), story_id))
+                    new_outlets[story_id] = merged[len(known):]
+            _record_versions(db, chunk, new_outlets)
             db.executemany("INSERT INTO df (term, n) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET n = n + excluded.n",
                            zip(chunk.df_terms.tolist(), chunk.df_counts.tolist(), strict=True))
             db.executemany("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET "
@@ -556,6 +584,22 @@ class Store:
         except BaseException:
             _rollback(db)
             raise
+
+
+def _record_versions(db: sqlite3.Connection, chunk: ChunkWrite, new_outlets: dict[int, list[str]]) -> None:
+    """A version of each story the chunk's articles joined (inside the chunk's transaction)."""
+    joined: dict[int, list[str]] = {}
+    for row in chunk.articles:
+        joined.setdefault(row.story, []).append(row.article.id)
+    if not joined:
+        return
+    at = chunk.at or dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
+    for story_id, added in joined.items():
+        last = db.execute("SELECT max(version) FROM story_versions WHERE story = ?", (story_id,)).fetchone()[0]
+        size = db.execute("SELECT size FROM stories WHERE id = ?", (story_id,)).fetchone()
+        db.execute("INSERT INTO story_versions (story, version, at, added, outlets_added, size) VALUES (?,?,?,?,?,?)",
+                   (story_id, int(last or 0) + 1, at, json.dumps(added, ensure_ascii=False),
+                    json.dumps(new_outlets.get(story_id, []), ensure_ascii=False), int(size[0]) if size else len(added)))
 
 
 @dataclass(slots=True)
@@ -601,6 +645,7 @@ class ChunkWrite:
     df_counts: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
     meta: dict[str, object] = field(default_factory=dict)
     first_story: int | None = None  # the `next_story` the chunk's story ids were given from
+    at: str | None = None  # when the stories' versions are dated (UTC ISO 8601); None: the commit's time
 
 
 # --- rows → types -----------------------------------------------------------------------------------

@@ -370,3 +370,46 @@ class Story:
                 "outlets": list(self.outlets),
                 "first_seen": self.first_seen.isoformat() if self.first_seen else None,
                 "last_seen": self.last_seen.isoformat() if self.last_seen else None}
+
+
+# --- story history (newsfuse.changes) -----------------------------------------------------------
+
+ChangeKind = Literal["new-story", "new-article", "new-outlet", "new-claim", "update", "conflict-opened",
+                     "conflict-resolved", "quote-changed"]
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeSource:
+    """An article a change rests on: who said it, when it was published, and what it says."""
+
+    id: str  # article id
+    outlet: str
+    published: dt.date | None
+    says: str = ""  # the value, wording or speaker this source gives ("" when the change is the article)
+
+    def to_dict(self) -> dict[str, object]:
+        return {"id": self.id, "outlet": self.outlet or None,
+                "published": self.published.isoformat() if self.published else None, "says": self.says}
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One thing a story gained between two of its versions: it began, an article or outlet joined,
+    a claim was first made, a figure was updated ("9 → 12"), a conflict opened or was resolved, a
+    quote's wording or speaker changed. `at` is when newsfuse recorded it (the version's commit time,
+    UTC ISO 8601); the sources' own dates say when they were published."""
+
+    story: int
+    at: str
+    kind: ChangeKind
+    about: str  # the story title, the article title, the claim, what the figure counts, the speaker
+    before: str | None  # the earlier value, wording or speaker (None: there was none)
+    after: str | None
+    sources: list[ChangeSource] = field(default_factory=list)  # first reporter first
+    evidence: list[Evidence] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, object]:
+        """The one shape of a change outside Python: `changes --format json` and the API."""
+        return {"story": self.story, "at": self.at, "kind": self.kind, "about": self.about, "before": self.before,
+                "after": self.after, "sources": [s.to_dict() for s in self.sources],
+                "evidence": [{"source": e.source, "sentence": e.sentence, "text": e.text} for e in self.evidence]}

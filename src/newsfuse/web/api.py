@@ -22,6 +22,8 @@ from newsfuse.web.intake import from_request
 from newsfuse.web.models import (
     ArticleOut,
     BriefRequest,
+    ChangeOut,
+    ChangesOut,
     ErrorOut,
     IngestedArticle,
     IngestOut,
@@ -105,6 +107,23 @@ def list_stories(web: Web, q: Annotated[str | None, Query(max_length=200, descri
     page = web.stories(StoryQuery(q, outlet, since, until, limit, offset))
     return StoriesOut(stories=[StoryOut.model_validate(s.to_dict()) for s in page.stories], total=page.total, more=page.more, limit=limit,
                       offset=offset)
+
+
+@router.get("/changes", response_model=ChangesOut, summary="Changes of every story since a time",
+            responses=_errors(422, 503))
+def list_changes(web: Web, since: Annotated[dt.datetime | None, Query(
+                     description="changes recorded at or after this time (UTC unless an offset is given)")] = None,
+                 claims: Annotated[bool, Query(description="compare each story's briefs too (slower)")] = False
+                 ) -> ChangesOut:
+    return ChangesOut(changes=[ChangeOut.model_validate(c.to_dict()) for c in web.changes(since, claims=claims)])
+
+
+@router.get("/stories/{story_id}/changes", response_model=ChangesOut, summary="One story's changes",
+            responses=_errors(404, 422, 503))
+def story_changes(story_id: str, web: Web, since: Annotated[dt.datetime | None, Query(
+                      description="changes recorded at or after this time")] = None) -> ChangesOut:
+    return ChangesOut(changes=[ChangeOut.model_validate(c.to_dict())
+                               for c in web.changes(since, story_id, claims=True)])
 
 
 @router.get("/stories/{story_id:path}", summary="A story's brief (twin of /stories/{id})", response_class=Response,

@@ -23,7 +23,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 
 from newsfuse.version import __version__
-from newsfuse.web import api, handlers, pages
+from newsfuse.web import api, feeds, handlers, pages
 from newsfuse.web.guard import BodyLimit, HostAndOrigin, SecurityHeaders
 from newsfuse.web.render import compile_templates
 from newsfuse.web.service import Service, WebConfig
@@ -76,6 +76,7 @@ def create_app(config: WebConfig, *, warm: bool = True) -> FastAPI:
     app.state.web = web
     handlers.install(app)
     app.include_router(api.router)
+    app.include_router(feeds.router)
     app.include_router(pages.router)
     static = resources.files("newsfuse.web").joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")

@@ -127,3 +127,37 @@ class IngestOut(BaseModel):
     stories_started: int
     articles: list[IngestedArticle]
     skipped: list[str] = Field(description="inputs that could not be read, with why")
+
+
+class ChangeSourceOut(BaseModel):
+    id: str = Field(description="article id")
+    outlet: str | None
+    published: dt.date | None
+    says: str = Field(description="the value, wording or speaker this source gives; empty for a joining article")
+
+
+class EvidenceOut(BaseModel):
+    source: str
+    sentence: int
+    text: str
+
+
+class ChangeOut(BaseModel):
+    """One change of a story: exactly the fields of `Change.to_dict()` (newsfuse.types), which
+    `newsfuse changes --format json` prints too."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    story: int
+    at: str = Field(description="when newsfuse recorded it (UTC, ISO 8601)")
+    kind: str = Field(description="new-story, new-article, new-outlet, new-claim, update, conflict-opened, "
+                                  "conflict-resolved or quote-changed")
+    about: str
+    before: str | None
+    after: str | None
+    sources: list[ChangeSourceOut] = Field(description="the articles it rests on, first reporter first")
+    evidence: list[EvidenceOut]
+
+
+class ChangesOut(BaseModel):
+    changes: list[ChangeOut]

@@ -21,7 +21,7 @@ from newsfuse.errors import BusyError, NoArticlesError, NotFoundError, TooManyRe
 from newsfuse.ingest import ReadResult
 from newsfuse.stream import AddResult
 from newsfuse.stream import ingest as stream_ingest
-from newsfuse.types import Article, Brief, Story
+from newsfuse.types import Article, Brief, Change, Story
 from newsfuse.web.cache import BriefCache, Entry, cache_key
 from newsfuse.web.intake import Batch, fetch_urls, read_batch
 from newsfuse.web.stores import StorePool, parse_story_id
@@ -128,6 +128,40 @@ class Service:
             return self._brief(articles, None, str(story.id))
 
         return story, self.cache.get(key, build)
+
+    def changes(self, since: dt.datetime | None, story_id: str | None = None, claims: bool = False) -> list[Change]:
+        """Changes recorded since a time, of one story (with its claims compared) or of all."""
+        from newsfuse.changes import changes
+
+        story = self.story(story_id).id if story_id is not None else None
+        store = self.pool.get()
+        if not claims:
+            return changes(store, since=since, story=story, claims=False)
+        if not self._slots.acquire(timeout=self.config.limits.queue_seconds):
+            raise BusyError("the server is computing other briefs; try again in a minute")
+        try:
+            from newsfuse.embed import load_embedder
+
+            settings = self.config.settings
+            model = load_embedder(settings.embedder, settings.embed_batch)
+            return changes(store, since=since, story=story, claims=True, settings=settings, embedder=model)
+        finally:
+            self._slots.release()
+
+    def recent_stories(self, limit: int = 50) -> list[tuple[Story, str]]:
+        """Stories by their last recorded change, newest first, with its time."""
+        from newsfuse.store_history import recent_stories
+
+        store = self.pool.get()
+        out: list[tuple[Story, str]] = []
+        for story_id, at in recent_stories(store, limit):
+            story = store.story(story_id)
+            if story is not None:
+                out.append((story, at))
+        return out
+
+    def stories_latest(self, limit: int) -> list[Story]:
+        return self.pool.get().stories(limit=limit)
 
     def article(self, article_id: str) -> Article:
         found = self.pool.get().get_article(article_id)

@@ -1,0 +1,118 @@
+"""Reading a story's history from the store: its versions (one per committed chunk that added
+articles to it, recorded by `Store.commit_chunk`), the articles it held at a version, and the cache of
+its briefs as of a version.
+
+Like the store, it imports no stage: it reads rows back as plain records. What the versions mean (the
+changes a reader is told) is `newsfuse.changes`'s.
+
+    with Store.open("news.db") as store:
+        for v in versions(store, since="2025-05-12T08:00:00+00:00"):
+            print(v.story, v.version, v.at, v.added)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Sequence
+from contextlib import suppress
+from dataclasses import dataclass
+
+from newsfuse.store import Store
+
+
+@dataclass(frozen=True, slots=True)
+class Version:
+    """A story as one committed chunk left it: the articles that joined, the outlets new to it."""
+
+    story: int
+    version: int
+    at: str  # UTC ISO 8601 with microseconds: strings of this form sort as their times
+    added: list[str]
+    outlets_added: list[str]
+    size: int
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleInfo:
+    """What a change line says of an article: no text."""
+
+    id: str
+    outlet: str
+    title: str
+    url: str
+    published: dt.date | None
+
+
+def timestamp(value: dt.datetime | str) -> str:
+    """A time as the history keeps it (UTC, microseconds); a naive time is taken as UTC."""
+    when = dt.datetime.fromisoformat(value) if isinstance(value, str) else value
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.UTC)
+    return when.astimezone(dt.UTC).isoformat(timespec="microseconds")
+
+
+_COLUMNS = "story, version, at, added, outlets_added, size"
+
+
+def _version(row: tuple[object, ...]) -> Version:
+    story, version, at, added, outlets, size = row
+    return Version(int(str(story)), int(str(version)), str(at), list(json.loads(str(added))),
+                   list(json.loads(str(outlets))), int(str(size)))
+
+
+def versions(store: Store, *, since: str | None = None, story: int | None = None,
+             limit: int | None = None) -> list[Version]:
+    """Versions committed at or after `since` (a `timestamp`), newest first; of one story, or all."""
+    where, params = ["1"], []  # type: list[str], list[object]
+    if since is not None:
+        where.append("at >= ?")
+        params.append(since)
+    if story is not None:
+        where.append("story = ?")
+        params.append(story)
+    sql = f"SELECT {_COLUMNS} FROM story_versions WHERE {' AND '.join(where)} ORDER BY at DESC, story DESC, version DESC"
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    return [_version(r) for r in store.db.execute(sql, params)]
+
+
+def story_versions(store: Store, story: int) -> list[Version]:
+    """Every version of one story, oldest first."""
+    rows = store.db.execute(f"SELECT {_COLUMNS} FROM story_versions WHERE story = ? ORDER BY version", (story,))
+    return [_version(r) for r in rows]
+
+
+def recent_stories(store: Store, limit: int = 50) -> list[tuple[int, str]]:
+    """(story, time of its last version), the most recently changed first."""
+    rows = store.db.execute("SELECT story, max(at) AS last FROM story_versions GROUP BY story "
+                            "ORDER BY last DESC, story DESC LIMIT ?", (limit,))
+    return [(int(s), str(at)) for s, at in rows]
+
+
+def article_info(store: Store, ids: Sequence[str]) -> dict[str, ArticleInfo]:
+    out: dict[str, ArticleInfo] = {}
+    unique = list(dict.fromkeys(ids))
+    for lo in range(0, len(unique), 500):
+        part = unique[lo:lo + 500]
+        marks = ",".join("?" * len(part))
+        for article_id, outlet, title, url, published in store.db.execute(
+                f"SELECT id, outlet, title, url, published FROM articles WHERE id IN ({marks})", part):
+            out[str(article_id)] = ArticleInfo(str(article_id), str(outlet), str(title), str(url),
+                                               dt.date.fromisoformat(str(published)) if published else None)
+    return out
+
+
+def cached_brief(store: Store, story: int, version: int, settings: str) -> dict[str, object] | None:
+    row = store.db.execute("SELECT brief FROM story_briefs WHERE story = ? AND version = ? AND settings = ?",
+                           (story, version, settings)).fetchone()
+    return dict(json.loads(row[0])) if row else None
+
+
+def cache_brief(store: Store, story: int, version: int, settings: str, brief: dict[str, object]) -> None:
+    """Keep a brief as of a version (best effort: a store opened read-only, or busy, keeps none)."""
+    with suppress(sqlite3.Error):
+        store.db.execute("INSERT OR REPLACE INTO story_briefs (story, version, settings, brief) VALUES (?,?,?,?)",
+                         (story, version, settings, json.dumps(brief, ensure_ascii=False)))
