@@ -5,7 +5,8 @@
 #     python benchmarks/fingerprint_compare.py /tmp/before /tmp/after
 # Briefs the seeds (json, markdown, html; 40/100/400 words), the bundled example, the first 120
 # Multi-News dev clusters and MultiLing 2011 English (batch, jsonl), and ingests the Multi-News and
-# ECB+ dev articles into two stores (stories as JSON). About 3 minutes on 2 idle cores.
+# ECB+ dev articles into two stores (stories as JSON). About 3 minutes on 2 idle cores. PYTHON names
+# the interpreter (default: python on PATH, e.g. an activated venv); SHARED the eval data folder.
 set -uo pipefail
 TREE=$(cd "$1" && pwd); OUT=$2; mkdir -p "$OUT"
 SHARED=${SHARED:-$(cd "$(dirname "$0")/../.." && pwd)/shared}
