@@ -20,7 +20,7 @@ from newsfuse.engine import LocalEngine
 from newsfuse.errors import StoreError
 from newsfuse.ingest import iter_articles
 from newsfuse.ingest.sources import Sources
-from newsfuse.store import ChunkWrite, Store
+from newsfuse.store import ChunkWrite, Store, WriterLock
 from newsfuse.stream import ingest
 from newsfuse.types import Article
 
@@ -207,3 +207,23 @@ def test_kill_mid_ingest_leaves_no_worker_and_resumes(tmp_path: Path) -> None:
     assert f"duplicates {kept:,}" in done.stderr
     with Store.open(db) as store:
         assert store.count_articles() == 3000
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="POSIX only")
+def test_a_writer_forked_while_holding_the_lock_does_not_keep_it(tmp_path: Path) -> None:
+    # A pool forked during an ingest inherits the lock's open file; releasing must free the store
+    # for the next writer even while that child lives on.
+    held = WriterLock(str(tmp_path / "s.db"))
+    held.acquire(wait=0)
+    child = os.fork()
+    if child == 0:
+        time.sleep(5)
+        os._exit(0)
+    try:
+        held.release()
+        again = WriterLock(str(tmp_path / "s.db"))
+        again.acquire(wait=0)  # StoreError "another process is writing" before the fix
+        again.release()
+    finally:
+        os.kill(child, signal.SIGKILL)
+        os.waitpid(child, 0)

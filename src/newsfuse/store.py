@@ -285,7 +285,12 @@ class WriterLock:
 
     def release(self) -> None:
         if self._fd is not None:
-            os.close(self._fd)  # closing drops the flock
+            import fcntl
+
+            # Unlock before closing: a worker forked while the lock was held shares this open file, and
+            # closing our descriptor alone would leave the lock held by the worker's copy.
+            fcntl.flock(self._fd, fcntl.LOCK_UN)
+            os.close(self._fd)
             self._fd = None
 
 
