@@ -34,7 +34,8 @@ _LEADING = [
 _SUFFIX = re.compile(r"\s+[|–—-]\s+([^|–—]{1,40})$")
 _TRAILING = re.compile(r"(?:\s*(?:…|\.\.\.+))+$")
 # A wire dateline opening a lead: "KABUL (Reuters) -", "Tokyo ( ap ) —", "Knoxville, Tenn. (WVLT) ---".
-_DATELINE = re.compile(r"^[^()\n]{0,40}\(\s*[\w .&'-]{1,30}\s*\)\s*[-–—:]+\s*")
+_DATELINE = re.compile(r"^(?:[^()\n]{0,40}\(\s*[\w .&'-]{1,30}\s*\)\s*[-–—:]*|"  # KABUL (Reuters) -, (CNN)
+                       r"[A-Za-z][\w .']{0,25},\s*[A-Za-z]{2,6}\.?\s+[-–—]+)\s*")  # Duluth, Minn. -
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 _STOP_WORDS = (
     "a an and are as at be been but by for from had has have he her his how i in into is it its of on or our over "
@@ -42,7 +43,8 @@ _STOP_WORDS = (
     "would you after about new more not no all can could may one two")
 _STOP = frozenset(_STOP_WORDS.split())
 _ABBREVIATION = re.compile(r"(?:\b\w\.)+$|\b(?:mr|mrs|ms|dr|st|gov|sen|rep|gen|lt|col|jan|feb|aug|sept?|oct|nov|"
-                           r"dec|calif|tenn|fla|mass|conn|wash|inc|corp|co|no|vs)\.$", re.I)
+                           r"dec|calif|tenn|fla|mass|conn|wash|inc|corp|co|no|vs|minn|ariz|mich|pvt|sgt|cpl|capt|prof|jr|sr)\.$", re.I)
+SENTENCE_WORDS = 4  # a "sentence" shorter than this ("Duluth, Minn.") runs on to the next full stop
 
 
 def clean_headline(title: str) -> str:
@@ -118,14 +120,15 @@ def lead_label(text: str) -> str:
     sentence = clean_headline(sentence) or sentence
     words = sentence.split()
     label = " ".join(words[:FALLBACK_WORDS])
-    label = label.rstrip(",;:–—-") + " …" if len(words) > FALLBACK_WORDS else label.rstrip(".")
+    label = label.rstrip(" ,;:–—-") + " …" if len(words) > FALLBACK_WORDS else label.rstrip(".")
     return label[:1].upper() + label[1:]
 
 
 def _first_sentence(text: str) -> str:
     """Up to the first full stop that does not end an abbreviation ("u.s.", "Tenn.", "Mr.")."""
     for end in re.finditer(r"[.!?][\"'”’)]?(?=\s)", text):
-        if not _ABBREVIATION.search(text[:end.end()].split()[-1] if text[:end.end()].split() else ""):
+        words = text[:end.end()].split()
+        if len(words) >= SENTENCE_WORDS and not _ABBREVIATION.search(words[-1]):
             return text[:end.end()].strip()
     return text.strip()
 
