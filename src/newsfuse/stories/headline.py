@@ -32,7 +32,6 @@ _LEADING = [
 ]
 # A site's name after the headline: " - Reuters", " | The Guardian", " — BBC News".
 _SUFFIX = re.compile(r"\s+[|–—-]\s+([^|–—]{1,40})$")
-_TRAILING = re.compile(r"(?:\s*(?:…|\.\.\.+))+$")
 # A wire dateline opening a lead: "KABUL (Reuters) -", "Tokyo ( ap ) —", "Knoxville, Tenn. (WVLT) ---".
 _DATELINE = re.compile(r"^(?:[^()\n]{0,40}\(\s*[\w .&'-]{1,30}\s*\)\s*[-–—:]*|"  # KABUL (Reuters) -, (CNN)
                        r"[A-Za-z][\w .']{0,25},\s*[A-Za-z]{2,6}\.?\s+[-–—]+)\s*")  # Duluth, Minn. -
@@ -59,7 +58,7 @@ def clean_headline(title: str) -> str:
                 text, changed = stripped, True
             elif stripped != text:  # only furniture
                 return ""
-        trimmed = _TRAILING.sub("", text).strip()
+        trimmed = text.rstrip(" .…") if text.endswith(("…", "...")) else text  # no regex: "....." runs
         if trimmed != text:
             text, changed = trimmed, True
         suffix = _SUFFIX.search(text)
