@@ -401,12 +401,12 @@ class Store:
             params += [limit, offset]
         rows = self.db.execute(sql, params).fetchall()
         members = self._members([r[0] for r in rows])
-        return [_story(r, members.get(r[0], [])) for r in rows]
+        return [_story(r, *members.get(r[0], ([], []))) for r in rows]
 
     def story(self, story_id: int) -> Story | None:
         row = self.db.execute("SELECT id, title, first_day, last_day, outlets FROM stories WHERE id = ?",
                               (story_id,)).fetchone()
-        return _story(row, self._members([story_id]).get(story_id, [])) if row else None
+        return _story(row, *self._members([story_id]).get(story_id, ([], []))) if row else None
 
     def story_articles(self, story_id: int) -> list[Article]:
         rows = self.db.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE story = ? ORDER BY seq",
@@ -429,14 +429,18 @@ class Store:
     def count_stories(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM stories").fetchone()[0])
 
-    def _members(self, story_ids: list[int]) -> dict[int, list[str]]:
-        out: dict[int, list[str]] = {}
+    def _members(self, story_ids: list[int]) -> dict[int, tuple[list[str], list[str]]]:
+        """Story id → (its article ids in joining order, the dates of its dated members)."""
+        out: dict[int, tuple[list[str], list[str]]] = {}
         for lo in range(0, len(story_ids), 500):
             part = story_ids[lo:lo + 500]
             marks = ",".join("?" * len(part))
-            for story, article_id in self.db.execute(
-                    f"SELECT story, id FROM articles WHERE story IN ({marks}) ORDER BY seq", part):
-                out.setdefault(story, []).append(article_id)
+            for story, article_id, published in self.db.execute(
+                    f"SELECT story, id, published FROM articles WHERE story IN ({marks}) ORDER BY seq", part):
+                ids, dates = out.setdefault(story, ([], []))
+                ids.append(article_id)
+                if published:
+                    dates.append(str(published))
         return out
 
     # -- what the stream pipeline needs ----------------------------------------------------------------
@@ -564,7 +568,7 @@ class Store:
                     "vector, hub) VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET size=excluded.size, "
                     "first_day=excluded.first_day, last_day=excluded.last_day, terms=excluded.terms, "
                     "weights=excluded.weights, vector=excluded.vector, hub=excluded.hub, "
-                    "title=CASE WHEN stories.title = '' THEN excluded.title ELSE stories.title END",
+                    "title=CASE WHEN excluded.title = '' THEN stories.title ELSE excluded.title END",
                     (story.id, story.title, story.size, story.first_day, story.last_day, "[]", int(story.joinable),
                      story.terms.astype(np.int32).tobytes(), story.weights.astype(np.float32).tobytes(),
                      story.vector.astype(np.float32).tobytes(), story.hub))
@@ -671,11 +675,13 @@ def _article(row: tuple[object, ...]) -> Article:
                    outlet_from=str(outlet_from), published_from=str(published_from), wire=str(wire))
 
 
-def _story(row: tuple[object, ...], members: list[str]) -> Story:
-    story_id, title, first_day, last_day, outlets = row
-    return Story(id=int(str(story_id)), article_ids=members, first_seen=dt.date.fromordinal(int(str(first_day))),
-                 last_seen=dt.date.fromordinal(int(str(last_day))), title=str(title),
-                 outlets=list(json.loads(str(outlets))))
+def _story(row: tuple[object, ...], members: list[str], dates: list[str]) -> Story:
+    """First and last seen come from the dated members only (an undated one is grouped on a borrowed
+    day, `first_day`/`last_day`, but never shown with it): None when no member is dated."""
+    story_id, title, _, _, outlets = row
+    return Story(id=int(str(story_id)), article_ids=members, title=str(title), outlets=list(json.loads(str(outlets))),
+                 first_seen=dt.date.fromisoformat(min(dates)) if dates else None,
+                 last_seen=dt.date.fromisoformat(max(dates)) if dates else None)
 
 
 def _state(row: tuple[object, ...]) -> StoryState:

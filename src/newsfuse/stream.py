@@ -33,10 +33,11 @@ from newsfuse.ingest.dates import in_window
 from newsfuse.store import WRITE_WAIT, ArticleRow, ChunkWrite, Store, StoryWrite
 from newsfuse.stories.features import Features, content_hash, embedder_here
 from newsfuse.stories.group import CHUNK, DocumentFrequencies, Item, StoryGrouper
+from newsfuse.stories.headline import choose_headline
 from newsfuse.stories.state import StoryState
 from newsfuse.types import Article, Skipped
 
-TITLE_WORDS = 16  # an untitled story is labelled with the first words of its first article
+HEADLINE_MEMBERS = 200  # a story's headline is chosen among its first members (and the chunk's new ones)
 
 
 @dataclass(slots=True)
@@ -268,33 +269,37 @@ def _commit_chunk(articles: list[Article], feats: list[Features], store: Store, 
     if fresh:
         days = _days([a for a, _ in fresh], grouper.clock, today)
         chunk = grouper.group([Item(a.id, d, f) for (a, f), d in zip(fresh, days, strict=True)])
-        first_of: dict[int, Article] = {}
+        joined: dict[int, list[Article]] = {}
         for (article, f), day, assignment in zip(fresh, days, chunk.assignments, strict=True):
             write.articles.append(ArticleRow(article, f.content_hash, day, assignment.story, assignment.copy_of,
                                              f.minhash, f.shingles))
             if article.outlet:
                 write.outlets.setdefault(assignment.story, []).append(article.outlet)
+            joined.setdefault(assignment.story, []).append(article)
             if assignment.new_story:
-                first_of[assignment.story] = article
                 result.stories += 1
             if assignment.copy_of:
                 result.copies += 1
-        write.stories = [_story_write(s, first_of.get(s.id)) for s in chunk.changed]
+        titles = story_titles(store, joined)
+        write.stories = [_story_write(s, titles.get(s.id, "")) for s in chunk.changed]
         write.df_terms, write.df_counts = chunk.df_terms, chunk.df_counts
         result.new += len(fresh)
     write.meta = {"docs": grouper.df.docs, "next_story": grouper.next_id, "clock": grouper.clock, **meta}
     store.commit_chunk(write)
 
 
-def _story_write(state: StoryState, first: Article | None) -> StoryWrite:
-    return StoryWrite(state.id, story_title(first) if first else "", state.size, state.first_day, state.last_day,
+def _story_write(state: StoryState, title: str) -> StoryWrite:
+    return StoryWrite(state.id, title, state.size, state.first_day, state.last_day,
                       state.joinable, state.terms, state.weights, state.vector, state.hub)
 
 
-def story_title(article: Article) -> str:
-    """How a story started by `article` is labelled: its title, else its first words."""
-    if article.title.strip():
-        return article.title.strip()
-    first = article.text.strip().split()
-    return " ".join(first[:TITLE_WORDS]) + (" …" if len(first) > TITLE_WORDS else "")
-
+def story_titles(store: Store, joined: dict[int, list[Article]]) -> dict[int, str]:
+    """The headline of each story that `joined` adds articles to, chosen again among its stored
+    members and the new ones (`stories.headline`): a better headline that joins replaces the old."""
+    out: dict[int, str] = {}
+    for story_id, new in joined.items():
+        stored = store.db.execute("SELECT title, substr(text, 1, 800) FROM articles WHERE story = ? "
+                                  "ORDER BY seq LIMIT ?", (story_id, HEADLINE_MEMBERS)).fetchall()
+        heads = [(str(t), str(x)) for t, x in stored] + [(a.title, a.text[:800]) for a in new]
+        out[story_id] = choose_headline(heads)
+    return out

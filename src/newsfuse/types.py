@@ -334,6 +334,7 @@ class Brief:
     words: int = 0  # the word budget the summary was built for
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
     settings: dict[str, Any] = field(default_factory=dict)  # what it was made with (config.Settings.to_dict)
+    title: str = ""  # the caller's title (a stored story's headline); else the renderers take the first source's
 
     def source(self, article_id: str) -> Source:
         for s in self.sources:
@@ -353,7 +354,7 @@ class Story:
 
     id: int
     article_ids: list[str]  # in the order they joined the story
-    first_seen: dt.date | None = None  # earliest publication (or, undated, ingest) date of a member
+    first_seen: dt.date | None = None  # earliest publication date of a dated member; None: none is dated
     last_seen: dt.date | None = None
     title: str = ""  # the title (or first sentence) of the story's most central article
     outlets: list[str] = field(default_factory=list)  # distinct, in order of first appearance

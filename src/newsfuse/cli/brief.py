@@ -90,7 +90,9 @@ def brief(
         if db is not None and story is not None:
             if paths:
                 fail("give either PATHS or --db/--story, not both", EXIT_USAGE)
-            result = make_brief(_story_articles(db, story), settings=settings, id=str(story))
+            title, articles = _story_articles(db, story)
+            result = make_brief(articles, settings=settings, id=str(story))
+            result.title = title
             _write(result, fmt, out, color)
             return
         if not paths:
@@ -106,13 +108,15 @@ def brief(
         fail_on(exc)
 
 
-def _story_articles(db: Path, story_id: int) -> list[Any]:
+def _story_articles(db: Path, story_id: int) -> tuple[str, list[Any]]:
+    """The story's headline and its articles."""
     from newsfuse.store import Store
 
     with Store.open(db, must_exist=True) as store:
-        if store.story(story_id) is None:
+        story = store.story(story_id)
+        if story is None:
             raise InputError(f"no story {story_id}", path=str(db), hint=f"list them with `newsfuse stories --db {db}`")
-        return store.story_articles(story_id)
+        return story.title, store.story_articles(story_id)
 
 
 def _write(result: Any, fmt: str, out: Path | None, color: bool | None) -> None:

@@ -46,7 +46,7 @@ def render_html(brief: Brief) -> str:
         return next((e.sentence for e in items if e.source == article_id), 0)
 
     ledger = [c for c in brief.claims if len(c.sources) > 1][:LEDGER_ROWS]
-    title = next((s.article.title for s in brief.sources if s.article.title), "") or brief.id
+    title = brief.title or next((s.article.title for s in brief.sources if s.article.title), "") or brief.id
     return environment().get_template("brief.html.j2").render(
         brief=brief, title=title, number=number,
         outlet={s.article.id: s.article.outlet_label for s in brief.sources},

@@ -40,7 +40,7 @@ def _escape(text: str) -> str:
 
 def render_markdown(brief: Brief) -> str:
     lines: list[str] = []
-    title = next((s.article.title for s in brief.sources if s.article.title), "") or brief.id
+    title = brief.title or next((s.article.title for s in brief.sources if s.article.title), "") or brief.id
     lines += [f"# {_escape(title)}", ""]
     n_origins = len({s.origin for s in brief.sources})
     lines.append(f"*{count(len(brief.sources), 'source')}, {n_origins} independent; "
