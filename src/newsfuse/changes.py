@@ -22,12 +22,14 @@ from typing import Any
 
 from newsfuse.config import Settings, load_settings
 from newsfuse.embed import Embedder
+from newsfuse.render.plural import count
 from newsfuse.store import Store
 from newsfuse.store_history import (
     Version,
     article_info,
     cache_brief,
     cached_brief,
+    story_titles,
     story_versions,
     timestamp,
     versions,
@@ -47,7 +49,7 @@ def changes(store: Store, *, since: dt.datetime | str | None = None, story: int 
     by_story: dict[int, list[Version]] = {}
     for v in reversed(recent):  # oldest first
         by_story.setdefault(v.story, []).append(v)
-    titles = _titles(store, list(by_story))
+    titles = story_titles(store, list(by_story))
     infos = article_info(store, [a for v in recent for a in v.added])
     found: list[Change] = []
     briefs = _Briefs(store, settings, embedder) if claims else None
@@ -62,16 +64,6 @@ def changes(store: Store, *, since: dt.datetime | str | None = None, story: int 
     return found
 
 
-def _titles(store: Store, ids: list[int]) -> dict[int, str]:
-    out: dict[int, str] = {}
-    for lo in range(0, len(ids), 500):
-        part = ids[lo:lo + 500]
-        marks = ",".join("?" * len(part))
-        out.update((int(i), str(t)) for i, t in store.db.execute(
-            f"SELECT id, title FROM stories WHERE id IN ({marks})", part))
-    return out
-
-
 def _source(info: Any, says: str = "") -> ChangeSource:
     return ChangeSource(info.id, info.outlet, info.published, says)
 
@@ -80,7 +72,7 @@ def _story_changes(v: Version, title: str, infos: Mapping[str, Any]) -> Iterable
     """A story begun, the outlets new to it, the articles that joined (from the history alone)."""
     joined = [infos[a] for a in v.added if a in infos]
     if v.version == 1:
-        yield Change(v.story, v.at, "new-story", title, None, f"{len(joined)} article{'s' * (len(joined) != 1)}",
+        yield Change(v.story, v.at, "new-story", title, None, count(len(joined), "article"),
                      [_source(i) for i in joined])
         return
     for outlet in v.outlets_added:

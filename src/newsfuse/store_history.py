@@ -116,3 +116,21 @@ def cache_brief(store: Store, story: int, version: int, settings: str, brief: di
     with suppress(sqlite3.Error):
         store.db.execute("INSERT OR REPLACE INTO story_briefs (story, version, settings, brief) VALUES (?,?,?,?)",
                          (story, version, settings, json.dumps(brief, ensure_ascii=False)))
+
+
+def story_heads(store: Store, story_id: int, limit: int, chars: int = 800) -> list[tuple[str, str]]:
+    """(title, start of text) of a story's first `limit` members, in join order: what its headline
+    is chosen from (`stories.headline`)."""
+    rows = store.db.execute("SELECT title, substr(text, 1, ?) FROM articles WHERE story = ? ORDER BY seq LIMIT ?",
+                            (chars, story_id, limit)).fetchall()
+    return [(str(t), str(x)) for t, x in rows]
+
+
+def story_titles(store: Store, story_ids: Sequence[int]) -> dict[int, str]:
+    out: dict[int, str] = {}
+    for lo in range(0, len(story_ids), 500):  # SQLite's bound on variables per statement
+        part = list(story_ids[lo:lo + 500])
+        marks = ",".join("?" * len(part))
+        out.update((int(i), str(t)) for i, t in store.db.execute(
+            f"SELECT id, title FROM stories WHERE id IN ({marks})", part))
+    return out

@@ -31,6 +31,7 @@ from newsfuse.engine import Executor, LocalEngine
 from newsfuse.errors import ConfigError
 from newsfuse.ingest.dates import in_window
 from newsfuse.store import WRITE_WAIT, ArticleRow, ChunkWrite, Store, StoryWrite
+from newsfuse.store_history import story_heads
 from newsfuse.stories.features import Features, content_hash, embedder_here
 from newsfuse.stories.group import CHUNK, DocumentFrequencies, Item, StoryGrouper
 from newsfuse.stories.headline import choose_headline
@@ -52,16 +53,6 @@ class AddResult:
     skipped: list[Skipped] = field(default_factory=list)
     # How each duplicate was recognised: "same content", "same URL", "same id" → count.
     duplicate_reasons: dict[str, int] = field(default_factory=dict)
-
-    def merge(self, other: AddResult) -> None:
-        self.new += other.new
-        self.duplicates += other.duplicates
-        for reason, n in other.duplicate_reasons.items():
-            self.duplicate_reasons[reason] = self.duplicate_reasons.get(reason, 0) + n
-        self.copies += other.copies
-        self.stories += other.stories
-        self.read += other.read
-        self.skipped.extend(other.skipped)
 
 
 @dataclass(frozen=True, slots=True)
@@ -298,8 +289,6 @@ def story_titles(store: Store, joined: dict[int, list[Article]]) -> dict[int, st
     members and the new ones (`stories.headline`): a better headline that joins replaces the old."""
     out: dict[int, str] = {}
     for story_id, new in joined.items():
-        stored = store.db.execute("SELECT title, substr(text, 1, 800) FROM articles WHERE story = ? "
-                                  "ORDER BY seq LIMIT ?", (story_id, HEADLINE_MEMBERS)).fetchall()
-        heads = [(str(t), str(x)) for t, x in stored] + [(a.title, a.text[:800]) for a in new]
+        heads = story_heads(store, story_id, HEADLINE_MEMBERS) + [(a.title, a.text[:800]) for a in new]
         out[story_id] = choose_headline(heads)
     return out

@@ -116,6 +116,18 @@ def _umask() -> int:
     return mask
 
 
+@contextmanager
+def status_line(first: str) -> Iterator[Callable[[str], None]]:
+    """A live line on stderr (a spinner, the text, the time so far) that the caller rewrites as work
+    goes on; gone when the block ends, so the summary line that follows stands alone."""
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err,
+                  transient=True) as bar:
+        task = bar.add_task(first)
+        yield lambda text: bar.update(task, description=text)
+
+
 def write_text(text: str, out: Path | None) -> None:
     with output(out) as handle:
         handle.write(text)

@@ -29,6 +29,7 @@ from newsfuse.cli._common import (
 from newsfuse.config import DEFAULT_CONFIG_PATH, Settings, load_settings
 from newsfuse.errors import InputError, NewsfuseError
 from newsfuse.render import FORMATS
+from newsfuse.render.plural import count
 
 DEFAULTS = Settings()
 BATCH = 64  # clusters briefed together: the models are loaded and run once per batch
@@ -82,7 +83,7 @@ def brief(
                         warn(f"{clusters}: cluster {item['id']}: {item['error']}")
                     handle.write(json.dumps(item, ensure_ascii=False) + "\n")
             if failed:
-                fail(f"{failed} cluster{'s' if failed > 1 else ''} could not be briefed; "
+                fail(f"{count(failed, 'cluster')} could not be briefed; "
                      f"each has an error line in the output")
             return
         if (db is None) != (story is None):

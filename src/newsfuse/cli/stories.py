@@ -17,7 +17,17 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
-from newsfuse.cli._common import EXIT_NOTHING, choose, command, err, fail, fail_on, warn, write_text
+from newsfuse.cli._common import (
+    EXIT_NOTHING,
+    choose,
+    command,
+    err,
+    fail,
+    fail_on,
+    status_line,
+    warn,
+    write_text,
+)
 from newsfuse.config import DEFAULT_CONFIG_PATH
 from newsfuse.errors import ConfigError, NewsfuseError
 from newsfuse.render.plural import count
@@ -116,19 +126,14 @@ def _run(ingest: Any, sources: Any, store: Any, executor: Any, show: bool) -> An
         return ingest(sources, store, executor)
     import time
 
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err,
-                  transient=True) as bar:
-        task = bar.add_task("reading ...")
+    with status_line("reading ...") as show_line:
         started = time.monotonic()
 
         def update(p: Any) -> None:
             rate = p.read / max(time.monotonic() - started, 1e-6)
             where = str(getattr(sources, "current", "") or "")
-            bar.update(task, description=f"read {p.read:,}  new {p.new:,}  duplicates {p.duplicates:,}  "
-                                         f"stories +{p.stories:,}  {rate:,.0f}/s"
-                                         + (f"  {where[-50:]}" if where else ""))
+            show_line(f"read {p.read:,}  new {p.new:,}  duplicates {p.duplicates:,}  stories +{p.stories:,}  "
+                      f"{rate:,.0f}/s" + (f"  {where[-50:]}" if where else ""))
 
         return ingest(sources, store, executor, on_progress=update)
 

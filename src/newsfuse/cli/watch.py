@@ -19,7 +19,7 @@ from typing import Annotated, Any
 
 import typer
 
-from newsfuse.cli._common import EXIT_NOTHING, command, err, fail, fail_on, warn
+from newsfuse.cli._common import EXIT_NOTHING, command, err, fail, fail_on, status_line, warn
 from newsfuse.config import DEFAULT_CONFIG_PATH
 from newsfuse.errors import ConfigError, NewsfuseError
 
@@ -111,22 +111,18 @@ def _cycle(cycle: Any, poller: Any, sources: list[str], store: Any, executor: An
            wait: float) -> Any:
     if not show:
         return cycle(poller, sources, store, executor, settings, wait=wait)
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err,
-                  transient=True) as bar:
-        task = bar.add_task("polling ...")
+    with status_line("polling ...") as show_line:
         started = time.monotonic()
 
         def polled(c: Any) -> None:
             rate = c.sources / max(time.monotonic() - started, 1e-6)
             left = (poller.total - c.sources) / rate if rate else 0.0
-            bar.update(task, description=f"sources {c.sources:,}/{poller.total:,}  fetched {c.fetched:,}  not modified "
-                                         f"{c.not_modified:,}  new {c.read:,}  errors {c.errors:,}  "
-                                         f"{rate:,.1f}/s  ~{left:,.0f} s left  {poller.current[-50:]}")
+            show_line(f"sources {c.sources:,}/{poller.total:,}  fetched {c.fetched:,}  not modified "
+                      f"{c.not_modified:,}  new {c.read:,}  errors {c.errors:,}  "
+                      f"{rate:,.1f}/s  ~{left:,.0f} s left  {poller.current[-50:]}")
 
         def stored(p: Any) -> None:
-            bar.update(task, description=f"storing: read {p.read:,}  new {p.new:,}  duplicates {p.duplicates:,}")
+            show_line(f"storing: read {p.read:,}  new {p.new:,}  duplicates {p.duplicates:,}")
 
         return cycle(poller, sources, store, executor, settings, on_source=polled, on_progress=stored, wait=wait)
 
