@@ -102,10 +102,12 @@ class _Briefs:
         if not articles:
             return None
         from newsfuse.embed import load_embedder
+        from newsfuse.embed_cache import cached
         from newsfuse.pipeline import brief
 
         if self._embedder is None:
-            self._embedder = load_embedder(self.settings.embedder, self.settings.embed_batch)
+            # The story is briefed before and after each window: only its new sentences are embedded.
+            self._embedder = cached(load_embedder(self.settings.embedder, self.settings.embed_batch))
         made = brief(articles, settings=self.settings, embedder=self._embedder, id=str(story)).to_dict()
         cache_brief(self.store, story, version, self.digest, made)
         return made

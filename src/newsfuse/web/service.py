@@ -125,7 +125,7 @@ class Service:
             articles = self.pool.get().story_articles(story.id)
             if not articles:
                 raise NotFoundError(f"story {story.id} has no articles left")
-            return self._brief(articles, None, str(story.id))
+            return self._brief(articles, None, str(story.id), incremental=True)
 
         return story, self.cache.get(key, build)
 
@@ -141,9 +141,10 @@ class Service:
             raise BusyError("the server is computing other briefs; try again in a minute")
         try:
             from newsfuse.embed import load_embedder
+            from newsfuse.embed_cache import cached
 
             settings = self.config.settings
-            model = load_embedder(settings.embedder, settings.embed_batch)
+            model = cached(load_embedder(settings.embedder, settings.embed_batch))
             return changes(store, since=since, story=story, claims=True, settings=settings, embedder=model)
         finally:
             self._slots.release()
@@ -193,8 +194,12 @@ class Service:
             with self._brief_requests_lock:
                 self._brief_requests -= 1
 
-    def _brief(self, articles: Sequence[Article], words: int | None, brief_id: str) -> Brief:
+    def _brief(self, articles: Sequence[Article], words: int | None, brief_id: str,
+               incremental: bool = False) -> Brief:
+        """`incremental`: a stored story, briefed again as it grows; its sentences' vectors are kept
+        (embed_cache), so the next brief embeds only the new articles'."""
         from newsfuse.embed import load_embedder
+        from newsfuse.embed_cache import cached
         from newsfuse.pipeline import brief
 
         if not articles:
@@ -204,6 +209,8 @@ class Service:
             raise BusyError("the server is computing other briefs; try again in a minute")
         try:
             model = load_embedder(settings.embedder, settings.embed_batch)
+            if incremental:
+                model = cached(model)
             return brief(list(articles), words, settings=settings, embedder=model, id=brief_id)
         finally:
             self._slots.release()
