@@ -259,7 +259,7 @@ def _commit_chunk(articles: list[Article], feats: list[Features], store: Store, 
         fresh.append((article, f))
     if fresh:
         days = _days([a for a, _ in fresh], grouper.clock, today)
-        chunk = grouper.group([Item(a.id, d, f) for (a, f), d in zip(fresh, days, strict=True)])
+        chunk = grouper.group([Item(a.id, d, f, a.published is not None) for (a, f), d in zip(fresh, days, strict=True)])
         joined: dict[int, list[Article]] = {}
         for (article, f), day, assignment in zip(fresh, days, chunk.assignments, strict=True):
             write.articles.append(ArticleRow(article, f.content_hash, day, assignment.story, assignment.copy_of,

@@ -25,6 +25,12 @@ _PATTERNS = [
 ]
 
 
+# A date in figures with spaces around its slashes, as some page-to-text tools write it: "08 / 02 / 2013".
+_SPACED = re.compile(r"\b(?P<a>\d{1,2})\s*/\s*(?P<b>\d{1,2})\s*/\s*(?P<year>(?:19|20)\d{2})\b")
+_SPACED_ISO = re.compile(r"\b(?P<year>(?:19|20)\d{2})\s+-\s+(?P<month>\d{1,2})\s+-\s+(?P<day>\d{1,2})\b")
+_US_ZONE = re.compile(r"\b(?:E|C|M|P)[SD]?T\b")
+
+
 def _build(year: str, month: str, day: str) -> dt.date | None:
     number = int(month) if month.isdigit() else _MONTHS.get(month.lower().rstrip("."), 0)
     try:
@@ -43,6 +49,27 @@ def find_date(text: str) -> dt.date | None:
                 best = (match.start(), date)
                 break
     return best[1] if best else None
+
+
+def find_figures_date(text: str) -> dt.date | None:
+    """A date in figures ("13/08/2013", "8 / 2 / 2013", "2012 - 04 - 04") when its order is beyond
+    doubt: year first, one of the first two numbers over 12, both the same, or a US time zone on the
+    line (month first). "8/2/2013" alone is August 2nd in the US and 8 February elsewhere; a date
+    six months off would mislead more than none."""
+    if match := _SPACED_ISO.search(text):
+        return _build(match["year"], match["month"], match["day"])
+    for match in _SPACED.finditer(text):
+        a, b = int(match["a"]), int(match["b"])
+        if a > 12 and b <= 12:
+            month, day = b, a
+        elif b > 12 and a <= 12 or a == b or _US_ZONE.search(text):
+            month, day = a, b
+        else:
+            continue
+        date = _build(match["year"], str(month), str(day))
+        if date:
+            return date
+    return None
 
 
 # Publication dates outside these years are not news dates: Go's zero time (0001-01-01), a

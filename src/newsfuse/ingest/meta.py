@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable, Iterable
 from urllib.parse import urlsplit
 
-from newsfuse.ingest.dates import find_date
+from newsfuse.ingest.dates import find_date, find_figures_date
 from newsfuse.types import Article, Removal
 
 # News agencies whose name in a dateline or byline says whose copy the story is.
@@ -148,10 +148,29 @@ def _published(removed: list[Removal]) -> tuple[dt.date | None, str]:
     for source, wanted in order:
         for removal in removed:
             if wanted(removal):
-                date = find_date(removal.text)
+                date = find_date(removal.text) or find_figures_date(removal.text)
                 if date:
                     return date, source
     return None, ""
+
+
+# A date line at the top of a text that cleaning left in ("Friday August 2, 2013 @ 8: 13am PDT",
+# "Posted: 08 / 14 / 2013 11: 10 am EDT"), or that the reader took into the headline: one of the
+# first lines, short, holding a whole date.
+HEAD_LINES = 3
+HEAD_LINE_CHARS = 60
+
+
+def head_date(title: str, text: str) -> dt.date | None:
+    """The date written in the headline or on a short line among the first `HEAD_LINES` lines of
+    `text`, or None. A headline rarely carries a whole date, and a short line that does is the
+    article's date line."""
+    lines = [line.strip() for line in text.split("\n", HEAD_LINES + 1)[:HEAD_LINES + 1]]
+    short = [line for line in lines if line][:HEAD_LINES]
+    for line in [title, *(line for line in short if len(line) <= HEAD_LINE_CHARS)]:
+        if date := find_date(line) or find_figures_date(line):
+            return date
+    return None
 
 
 def host_of(url: str) -> str:
@@ -174,6 +193,8 @@ def infer_metadata(article: Article) -> Article:
     published, published_from = article.published, article.published_from
     if published is None:
         published, published_from = _published(article.removed)
+    if published is None and (published := head_date(article.title, article.text)):
+        published_from = "text"
     return dataclasses.replace(article, outlet=outlet, outlet_from=outlet_from if outlet else "",
                                wire=article.wire or wire_of(article.removed, outlet),
                                published=published, published_from=published_from if published else "")

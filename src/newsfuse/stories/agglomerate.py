@@ -24,8 +24,9 @@ def average_link(sums: np.ndarray, sizes: np.ndarray, anchored: np.ndarray, firs
 
     `sums[i, j]`: the sum of the similarities between the members of i and those of j (symmetric;
     the diagonal is ignored); `sizes`: members per cluster; `first`/`last`: each cluster's span in
-    days. Two clusters merge only if their average similarity reaches `threshold`, at most one of
-    them is anchored, and their spans come within `quiet` days of each other. Ties go to the lower
+    days, first after last for a cluster none of whose members is dated. Two clusters merge only if
+    their average similarity reaches `threshold`, at most one of them is anchored, and their spans
+    come within `quiet` days of each other (a cluster with no dated member is within any span). Ties go to the lower
     index, so the result depends only on the input.
     """
     n = len(sizes)
@@ -42,7 +43,9 @@ def average_link(sums: np.ndarray, sizes: np.ndarray, anchored: np.ndarray, firs
         """Average similarity of each of `rows` to every cluster, -inf where a merge is not allowed."""
         out = sums[rows] / (size[rows, None] * size[None, :])
         allowed = alive[None, :] & ~(anchored[rows, None] & anchored[None, :])
-        allowed &= np.maximum(first[rows, None], first[None, :]) - np.minimum(last[rows, None], last[None, :]) <= quiet
+        gap = np.maximum(first[rows, None], first[None, :]) - np.minimum(last[rows, None], last[None, :])
+        undated = first > last
+        allowed &= (gap <= quiet) | undated[rows, None] | undated[None, :]
         allowed[np.arange(len(rows)), rows] = False
         return np.where(allowed, out, -np.inf)
 

@@ -53,16 +53,19 @@ from newsfuse.stories.state import StoryState
 # 0.912 / 0.917 B-cubed F1 in file order and two random orders) and blended at 0.28, hence
 # WORDS_SCALE = 0.28 / 0.20. See docs/benchmarks-stories.md.
 WORDS_SCALE = 1.4
+UNDATED_FIRST, UNDATED_LAST = 1 << 40, -(1 << 40)  # the span of a cluster with no dated member
 CHUNK = 512  # articles per chunk: IDF is updated per chunk, and the store commits per chunk
 
 
 @dataclass(frozen=True, slots=True)
 class Item:
-    """One article to group: its id, its day (publication date, else ingest date) and features."""
+    """One article to group: its id, its day (publication date, else where the stream is; see
+    `stream._days`) and features. `dated`: the day is the article's own date, not a stand-in."""
 
     id: str
     day: int
     features: Features
+    dated: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,16 +273,20 @@ def _clusters(items: Sequence[Item], open_stories: dict[int, StoryState], joined
             out.story.append(None)
             out.members.append([])
             out.joinable.append(False)
-            out.first.append(item.day)
-            out.last.append(item.day)
+            # A span of no day (first after last) until a dated member gives it one: an undated
+            # article's stand-in day says where the stream was, not when its event happened, so it
+            # must not keep it from the dated reports of its event (agglomerate.average_link).
+            out.first.append(UNDATED_FIRST)
+            out.last.append(UNDATED_LAST)
         c = index[rep]
         out.of_article[k] = c
         out.members[c].append(k)
         if out.story[c] is None:
             # A group of copies may join other stories when one of them says enough to be compared.
             out.joinable[c] = out.joinable[c] or item.features.stems >= min_stems
-        out.first[c] = min(out.first[c], item.day)
-        out.last[c] = max(out.last[c], item.day)
+        if item.dated:
+            out.first[c] = min(out.first[c], item.day)
+            out.last[c] = max(out.last[c], item.day)
     return out
 
 
