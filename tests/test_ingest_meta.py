@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 
 from newsfuse.clean import clean_article
-from newsfuse.ingest.dates import find_date, parse_date
-from newsfuse.ingest.meta import infer_metadata
+from newsfuse.ingest.dates import find_date, find_figures_date, parse_date
+from newsfuse.ingest.meta import head_date, infer_metadata
 from newsfuse.types import Article
 
 STORY = "Heavy rain flooded the lower town on Wednesday, and about 3,000 people left their homes."
@@ -194,3 +194,34 @@ def test_an_html_masthead_the_extractor_drops_is_read_from_markup() -> None:
             "</article><footer><div class='logo'>Owner Media Group</div></footer></body></html>")
     article = read_html(page, "a", "a.html")
     assert (article.outlet, article.outlet_from) == ("Kessel Courier", "masthead")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("13/08/2013", dt.date(2013, 8, 13)), ("8 / 13 / 2013", dt.date(2013, 8, 13)),
+    ("06 / 06 / 2013", dt.date(2013, 6, 6)), ("2012 - 04 - 04 11: 47: 35", dt.date(2012, 4, 4)),
+    ("8: 13 AM PDT 8 / 2 / 2013", dt.date(2013, 8, 2)),  # a US time zone: month first
+    ("8 / 2 / 2013", None),  # 8 February or August 2nd: no guess
+])
+def test_find_figures_date_only_when_the_order_is_beyond_doubt(text: str, expected: dt.date | None) -> None:
+    assert find_figures_date(text) == expected
+
+
+# ECB+ articles (a title line, then the page's date line, as scraped): no metadata date.
+ECB_PLUS = "Ellen DeGeneres To Host 86th Oscars\n{line}\nEllen DeGeneres just tweeted she will be hosting the " \
+           "Oscars this year. It will be her second stint in the job, after hosting the 2007 ceremony.\n" + STORY
+
+
+@pytest.mark.parametrize("line", ["Friday August 2, 2013 @ 8: 13am PDT", "Posted: 08 / 02 / 2013 11: 10 am EDT",
+                                  "AUGUST 2, 2013 | 08: 06AM PT"])
+def test_date_from_a_date_line_at_the_top_of_the_text(line: str) -> None:
+    article = infer_metadata(clean_article(Article(id="a", text=ECB_PLUS.format(line=line))))
+    # Cleaning takes some date lines out (a header or byline date); the rest are read where they stand.
+    assert article.published == dt.date(2013, 8, 2)
+    assert article.published_from in {"header", "byline", "text"}
+
+
+def test_a_date_deep_in_the_text_or_in_a_long_sentence_is_not_the_articles() -> None:
+    long_line = "The ceremony, which the academy said on Friday would be held on March 2, 2014, will be in Los Angeles."
+    assert head_date("", f"Oscars host named\n{long_line}\n{STORY}") is None
+    assert head_date("", f"Oscars host named\n{STORY}\n{STORY}\nMarch 2, 2014") is None
+    assert head_date("", f"Oscars host named\nMarch 2, 2014\n{STORY}") == dt.date(2014, 3, 2)

@@ -56,3 +56,11 @@ def test_one_cluster_or_none_is_left_as_it_is() -> None:
     assert run([[0]]) == [0]
     assert average_link(np.zeros((0, 0)), np.zeros(0), np.zeros(0, bool), np.zeros(0), np.zeros(0),
                         threshold=0.2, quiet=7).tolist() == []
+
+
+def test_a_cluster_with_no_dated_member_is_within_any_span() -> None:
+    # Clusters 0 and 1 are dated a year apart; 2 has no dated member (first after last).
+    undated = (1 << 40, -(1 << 40))
+    s = [[0, .5, .5], [.5, 0, .1], [.5, .1, 0]]
+    assert run(s, days=[(0, 0), (365, 365), undated]) == [0, 1, 0]
+    assert run([[0, .5], [.5, 0]], days=[(0, 0), (365, 365)]) == [0, 1]

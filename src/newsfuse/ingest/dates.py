@@ -62,7 +62,7 @@ def find_figures_date(text: str) -> dt.date | None:
         a, b = int(match["a"]), int(match["b"])
         if a > 12 and b <= 12:
             month, day = b, a
-        elif b > 12 and a <= 12 or a == b or _US_ZONE.search(text):
+        elif (b > 12 and a <= 12) or a == b or _US_ZONE.search(text):
             month, day = a, b
         else:
             continue
