@@ -8,7 +8,8 @@ Articles arrive in chunks (in input order). For each chunk:
 3. the chunk's articles and the *open* stories (live ones, plus quiet ones a late article may
    belong to) are merged by average-link agglomeration (`agglomerate.average_link`): the most
    similar pair first, while their mean pairwise similarity reaches the threshold and their spans
-   come within `quiet_days`. Two existing stories never merge: a story once shown keeps its articles.
+   come within `quiet_days` (the span of a group of undated articles is none: their stand-in day
+   says where the stream was, not when their event was). Two existing stories never merge: a story once shown keeps its articles.
    What no story takes starts one;
 4. stories that have gone quiet (no article for `quiet_days` of stream time) leave memory; their
    state is in the store, and a late article dated within their span loads them back.
