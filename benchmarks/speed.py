@@ -93,6 +93,9 @@ GROUPS = {"CLI (typer, click, rich, pydantic)": ("typer", "click", "rich", "pyda
           "newsfuse": ("newsfuse",), "nupunkt + snowballstemmer": ("nupunkt", "snowballstemmer")}
 
 
+OTHER = "everything else (standard library, requests, httpx, weasel, jinja2, ...)"
+
+
 def import_breakdown(runs: int, tree: Path | None = None) -> dict[str, float]:
     """Milliseconds of self time per group of modules (the least of `runs` fresh processes)."""
     env = dict(os.environ, PYTHONPATH=str(tree / "src")) if tree else None
@@ -108,7 +111,7 @@ def import_breakdown(runs: int, tree: Path | None = None) -> dict[str, float]:
             if len(parts) != 3 or not parts[0].strip().isdigit():
                 continue
             top = parts[2].strip().split(".")[0]
-            group = next((g for g, tops in GROUPS.items() if top in tops), "other (standard library, ...)")
+            group = next((g for g, tops in GROUPS.items() if top in tops), OTHER)
             totals[group] = totals.get(group, 0.0) + int(parts[0]) / 1000
             totals["all"] = totals.get("all", 0.0) + int(parts[0]) / 1000
         best = {g: min(v, best.get(g, v)) for g, v in totals.items()}
