@@ -19,10 +19,13 @@ from newsfuse.config import Settings, Web
 from newsfuse.engine import LocalEngine
 from newsfuse.errors import BusyError, NoArticlesError, NotFoundError, TooManyRequestsError
 from newsfuse.ingest import ReadResult
+from newsfuse.store import Store
+from newsfuse.store_history import Version, cache_brief, current_version, story_versions
 from newsfuse.stream import AddResult
 from newsfuse.stream import ingest as stream_ingest
 from newsfuse.types import Article, Brief, Change, Story
 from newsfuse.web.cache import BriefCache, Entry, cache_key
+from newsfuse.web.front import FrontRow, front_rows
 from newsfuse.web.intake import Batch, fetch_urls, read_batch
 from newsfuse.web.stores import StorePool, parse_story_id
 
@@ -51,6 +54,7 @@ class StoryQuery:
     until: dt.date | None = None
     limit: int = 50
     offset: int = 0
+    order: str = "recent"  # or "front": as a front page ranks them (Store.stories)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,11 +107,20 @@ class Service:
         store = self.pool.get()
         # One more than asked: whether a next page exists, without counting every match.
         found = store.stories(outlet=query.outlet or None, since=query.since, until=query.until,
-                              search=query.search or None, limit=query.limit + 1, offset=query.offset)
+                              search=query.search or None, limit=query.limit + 1, offset=query.offset,
+                              order=query.order)
         page = StoryPage(found[:query.limit], len(found) > query.limit, None, query)
         if not page.filtered:
             page = dataclasses.replace(page, total=store.count_stories())
         return page
+
+    def front(self, stories: list[Story]) -> list[FrontRow]:
+        """The front page's rows of these stories (standfirsts from cached briefs, badges)."""
+        return front_rows(self.pool.get(), stories)
+
+    def history(self, story: Story) -> list[Version]:
+        """The story's versions, oldest first: when each of its articles joined."""
+        return story_versions(self.pool.get(), story.id)
 
     def story(self, story_id: str) -> Story:
         number = parse_story_id(story_id)
@@ -122,12 +135,24 @@ class Service:
         key = cache_key(story.id, story.article_ids)
 
         def build() -> Brief:
-            articles = self.pool.get().story_articles(story.id)
+            store = self.pool.get()
+            version = current_version(store, story.id)  # read first: articles that join meanwhile are later
+            articles = store.story_articles(story.id)
             if not articles:
                 raise NotFoundError(f"story {story.id} has no articles left")
-            return self._brief(articles, None, str(story.id))
+            made = self._brief(articles, None, str(story.id))
+            if version:
+                self._keep(store, story.id, version, made)
+            return made
 
         return story, self.cache.get(key, build)
+
+    def _keep(self, store: Store, story: int, version: int, made: Brief) -> None:
+        """Keep the brief in the store too, as of the story's version: the front page's standfirst and
+        conflict count come from it, and `newsfuse changes` need not compute it again."""
+        from newsfuse.changes import settings_digest
+
+        cache_brief(store, story, version, settings_digest(self.config.settings), made.to_dict())
 
     def changes(self, since: dt.datetime | None, story_id: str | None = None, claims: bool = False) -> list[Change]:
         """Changes recorded since a time, of one story (with its claims compared) or of all."""
