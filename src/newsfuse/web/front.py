@@ -26,7 +26,7 @@ STANDFIRST_CHARS = 280
 @dataclass(frozen=True, slots=True)
 class Badge:
     text: str  # the badge says what it means in words: colour only repeats it
-    kind: str  # a CSS class: "conflict", "updated", "new"
+    kind: str  # a CSS class: "conflicts", "updated", "new"
     href: str | None = None
 
 
@@ -54,7 +54,7 @@ def _row(store: Store, story: Story, act: Activity | None, digest: BriefDigest |
     badges: list[Badge] = []
     if digest is not None and digest.conflicts:
         n = digest.conflicts
-        badges.append(Badge(f"{n} conflict{'' if n == 1 else 's'}", "conflict", f"/stories/{story.id}#conflicts"))
+        badges.append(Badge(f"{n} conflict{'' if n == 1 else 's'}", "conflicts", f"/stories/{story.id}#conflicts"))
     updated = None
     if act is not None:
         updated = dt.datetime.fromisoformat(act.last)
