@@ -9,7 +9,7 @@ one flood, src/newsfuse/examples) and the seeds (five reports of the Japan–Chi
 ../shared/seeds). The flood story arrives in two waves, the first dated the day before (its version
 time is set back 26 hours, as if it had arrived then), so the front page shows an "updated" story and
 the story page, opened once before the second wave, marks what is new since that visit. Undated
-seeds are pinned to the event's day, as the tests do. The server runs the real models, on loopback.
+reports are pinned to their event's day (the tests do the same). The server runs the real models, on loopback.
 """
 
 from __future__ import annotations
@@ -32,12 +32,13 @@ EXAMPLES = ROOT / "src" / "newsfuse" / "examples"
 SEEDS = ROOT.parent / "shared" / "seeds"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 SECOND_WAVE = "radio-estwick.jsonl"
-EVENT_DAY = dt.date(2023, 2, 22)
-SIZES = {"desktop": {"width": 1280, "height": 800}, "mobile": {"width": 390, "height": 844}}
+FLOOD_DAY = dt.date(2024, 3, 14)  # the example's date (one report gives none)
+SIZES = {"desktop": {"width": 1280, "height": 760}, "mobile": {"width": 390, "height": 844}}
 
 
-def _add(db: Path, paths: list[Path], back_hours: float = 0.0) -> None:
-    """Store and group `paths`; with `back_hours`, date the versions this adds that long ago."""
+def _add(db: Path, paths: list[Path], day: dt.date, back_hours: float = 0.0) -> None:
+    """Store and group `paths`, the undated ones on `day`; with `back_hours`, date the versions this
+    adds that long ago."""
     from newsfuse.engine import LocalEngine
     from newsfuse.ingest import read_articles
     from newsfuse.store import Store
@@ -46,7 +47,7 @@ def _add(db: Path, paths: list[Path], back_hours: float = 0.0) -> None:
     articles = read_articles([str(p) for p in paths]).articles
     for article in articles:
         if article.published is None:
-            article.published, article.published_from = EVENT_DAY, "demo"
+            article.published, article.published_from = day, "demo"
     with Store.open(db) as store:
         started = dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
         ingest(articles, store, LocalEngine(workers=1))
@@ -95,19 +96,19 @@ def main() -> None:
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "news.db"
-        _add(db, sorted(SEEDS.glob("*.txt")), back_hours=72)
-        _add(db, [p for p in sorted(EXAMPLES.iterdir()) if p.name != SECOND_WAVE], back_hours=26)
+        _add(db, sorted(SEEDS.glob("*.txt")), dt.date(2023, 2, 22), back_hours=72)
+        _add(db, [p for p in sorted(EXAMPLES.iterdir()) if p.name != SECOND_WAVE], FLOOD_DAY, back_hours=26)
         url, server, thread = _serve(db)
         try:
             first = _brief_all(url)
             flood = next(s["id"] for s in first if "Lowmere" in s["title"] or "flood" in s["title"].lower())
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox"])
-                contexts = {name: browser.new_context(viewport=size, device_scale_factor=1)
+                contexts = {name: browser.new_context(viewport=size, device_scale_factor=1, reduced_motion="reduce")
                             for name, size in SIZES.items()}
                 for context in contexts.values():  # a first visit: the browser remembers it
                     context.new_page().goto(f"{url}/stories/{flood}")
-                _add(db, [EXAMPLES / SECOND_WAVE])
+                _add(db, [EXAMPLES / SECOND_WAVE], FLOOD_DAY)
                 _brief_all(url)
                 for name, context in contexts.items():
                     page = context.new_page()
@@ -115,7 +116,9 @@ def main() -> None:
                     page.screenshot(path=str(args.out / f"front-{name}.png"))
                     page.goto(f"{url}/stories/{flood}")
                     page.locator("#since-visit").wait_for()
-                    cite = page.locator("#summary a.cite").nth(2)
+                    # A citation of the article that is new since the first visit.
+                    fresh = page.locator(".reader .source.is-new").first.get_attribute("data-source")
+                    cite = page.locator(f"#summary a.cite[href^='#s-{fresh}-']").first
                     cite.click()
                     if name == "mobile":
                         page.locator(".peek").wait_for()
