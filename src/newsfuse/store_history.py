@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
 
@@ -181,18 +181,29 @@ SELECT b.story, b.version,
               json_extract(c.value, '$.centrality') DESC, c.key LIMIT 1),
   json_array_length(b.brief, '$.conflicts'), json_array_length(b.brief, '$.updates')
 FROM story_briefs AS b
-WHERE b.story IN ({marks})
-  AND b.version = (SELECT max(version) FROM story_briefs AS n WHERE n.story = b.story)
+WHERE (b.story, b.version) IN (VALUES {marks})
 """
 
 
-def brief_digests(store: Store, story_ids: Sequence[int]) -> dict[int, BriefDigest]:
-    """Story → the digest of its newest cached brief (any settings), for the stories that have one."""
-    out: dict[int, BriefDigest] = {}
+def newest_briefs(store: Store, story_ids: Sequence[int]) -> dict[int, int]:
+    """Story → the version of its newest cached brief (any settings), for the stories that have one."""
+    out: dict[int, int] = {}
     for lo in range(0, len(story_ids), 500):
         part = list(story_ids[lo:lo + 500])
+        marks = ",".join("?" * len(part))
+        out.update((int(s), int(v)) for s, v in store.db.execute(
+            f"SELECT story, max(version) FROM story_briefs WHERE story IN ({marks}) GROUP BY story", part))
+    return out
+
+
+def brief_digests(store: Store, wanted: Mapping[int, int]) -> dict[int, BriefDigest]:
+    """Story → the digest of its cached brief as of the version asked (`newest_briefs`)."""
+    out: dict[int, BriefDigest] = {}
+    pairs = list(wanted.items())
+    for lo in range(0, len(pairs), 400):
+        part = pairs[lo:lo + 400]
         for story, version, best, conflicts, updates in store.db.execute(
-                _DIGEST.format(marks=",".join("?" * len(part))), part):
+                _DIGEST.format(marks=",".join("(?,?)" for _ in part)), [x for pair in part for x in pair]):
             text, _, independent = str(best or "").partition("\x1f")
             out.setdefault(int(story), BriefDigest(int(story), int(version), text, int(independent or 0),
                                                    int(conflicts or 0), int(updates or 0)))

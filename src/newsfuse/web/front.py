@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from newsfuse.store import Store
-from newsfuse.store_history import Activity, BriefDigest, activity, brief_digests, story_heads
+from newsfuse.store_history import Activity, BriefDigest, activity, brief_digests, newest_briefs, story_heads
 from newsfuse.text import split_sentences
 from newsfuse.types import Article, Story
 
@@ -41,16 +41,48 @@ class FrontRow:
     badges: list[Badge] = field(default_factory=list)
 
 
-def front_rows(store: Store, stories: Sequence[Story], now: dt.datetime | None = None) -> list[FrontRow]:
+class Memo:
+    """What the rows are made of that does not change once found, kept between pages: a story's lead
+    (by its first report, which never changes) and the digest of a cached brief (by story and version).
+    Splitting sentences and reading the brief's JSON are most of a page's cost. Bounded: cleared when
+    full."""
+
+    def __init__(self, size: int = 20_000) -> None:
+        self.size = size
+        self.leads: dict[tuple[int, str], str] = {}
+        self.digests: dict[tuple[int, int], BriefDigest] = {}
+
+    def lead(self, store: Store, story: Story) -> str:
+        key = (story.id, story.article_ids[0] if story.article_ids else "")
+        found = self.leads.get(key)
+        if found is None:
+            if len(self.leads) >= self.size:
+                self.leads.clear()
+            found = self.leads[key] = lead(store, story)
+        return found
+
+    def briefs(self, store: Store, ids: Sequence[int]) -> dict[int, BriefDigest]:
+        newest = newest_briefs(store, ids)
+        missing = {s: v for s, v in newest.items() if (s, v) not in self.digests}
+        if missing:
+            if len(self.digests) + len(missing) > self.size:
+                self.digests.clear()
+            self.digests.update(((d.story, d.version), d) for d in brief_digests(store, missing).values())
+        return {s: self.digests[(s, v)] for s, v in newest.items() if (s, v) in self.digests}
+
+
+def front_rows(store: Store, stories: Sequence[Story], now: dt.datetime | None = None,
+               memo: Memo | None = None) -> list[FrontRow]:
     now = now or dt.datetime.now(dt.UTC)
+    memo = memo or Memo()
     ids = [s.id for s in stories]
     acts = activity(store, ids)
-    digests = brief_digests(store, ids)
-    return [_row(store, s, acts.get(s.id), digests.get(s.id), now) for s in stories]
+    digests = memo.briefs(store, ids)
+    return [_row(store, s, acts.get(s.id), digests.get(s.id), now, memo) for s in stories]
 
 
 def _row(store: Store, story: Story, act: Activity | None, digest: BriefDigest | None,
-         now: dt.datetime) -> FrontRow:
+         now: dt.datetime, memo: Memo) -> FrontRow:
     badges: list[Badge] = []
     if digest is not None and digest.conflicts:
         n = digest.conflicts
@@ -65,7 +97,7 @@ def _row(store: Store, story: Story, act: Activity | None, digest: BriefDigest |
     if digest is not None and digest.claim:
         standfirst, corroborated = digest.claim, digest.independent
     else:
-        standfirst, corroborated = lead(store, story), 0
+        standfirst, corroborated = memo.lead(store, story), 0
     return FrontRow(story, _clip(standfirst), corroborated, updated, ago(updated, now) if updated else "",
                     act.last if act else "", badges)
 

@@ -25,7 +25,7 @@ from newsfuse.stream import AddResult
 from newsfuse.stream import ingest as stream_ingest
 from newsfuse.types import Article, Brief, Change, Story
 from newsfuse.web.cache import BriefCache, Entry, cache_key
-from newsfuse.web.front import FrontRow, front_rows
+from newsfuse.web.front import FrontRow, Memo, front_rows
 from newsfuse.web.intake import Batch, fetch_urls, read_batch
 from newsfuse.web.stores import StorePool, parse_story_id
 
@@ -82,6 +82,7 @@ class Service:
         self.config = config
         self.pool = StorePool(config.db)
         self.cache = BriefCache(config.limits.cache_size)
+        self.front_memo = Memo()  # the front page's leads and brief digests, found once
         self._slots = threading.BoundedSemaphore(config.limits.max_running_briefs)
         self._brief_requests = 0
         self._brief_requests_lock = threading.Lock()
@@ -116,7 +117,7 @@ class Service:
 
     def front(self, stories: list[Story]) -> list[FrontRow]:
         """The front page's rows of these stories (standfirsts from cached briefs, badges)."""
-        return front_rows(self.pool.get(), stories)
+        return front_rows(self.pool.get(), stories, memo=self.front_memo)
 
     def history(self, story: Story) -> list[Version]:
         """The story's versions, oldest first: when each of its articles joined."""
