@@ -140,7 +140,7 @@ def test_web_front_index_escapes_the_standfirst_and_shows_undated(store: Store) 
     assert "&lt;b&gt;Evil&lt;/b&gt;" in html
     assert "latest report undated" in html
     assert '<a class="badge conflicts" href="/stories/3#conflicts">1 conflict</a>' in html
-    assert f'<time datetime="{NOW.isoformat()}" title="12 May 2025, 12:00 UTC">3 h ago</time>' in html
+    assert f'<time datetime="{NOW.isoformat()}">3 h ago</time> <span class="abs">(12 May 2025, 12:00 UTC)</span>' in html
 
 
 # -- the pages over a real store ---------------------------------------------------------------------------

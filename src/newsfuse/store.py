@@ -174,8 +174,7 @@ def _set_wal(db: sqlite3.Connection) -> None:
     """Switch to WAL, waiting for others: SQLite does not call its busy handler for a journal-mode
     change that races another connection's, so a store created by several processes at once gets
     "database is locked" at once, whatever the timeout. Retrying until the deadline is the cure."""
-    deadline = time.monotonic() + OPEN_WAIT
-    pause = 0.005
+    deadline, pause = time.monotonic() + OPEN_WAIT, 0.005
     while True:
         try:
             db.execute("PRAGMA journal_mode=WAL")
@@ -193,7 +192,8 @@ def _connect(path: str) -> sqlite3.Connection:
         _set_wal(db)
         db.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: a committed chunk survives a process kill
         db.execute("PRAGMA foreign_keys=ON")
-        db.create_function("log2", 1, lambda x: float(np.log2(x)), deterministic=True)  # SQLite's own is a build option
+        if not db.execute("SELECT 1 FROM pragma_function_list WHERE name = 'log2'").fetchone():  # a build option
+            db.create_function("log2", 1, lambda x: float(np.log2(x)), deterministic=True)
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"cannot open the store: {exc}", path=path,
                          hint="is it a newsfuse database (made by `newsfuse ingest --db`)?") from None
