@@ -146,19 +146,29 @@ def test_web_front_index_escapes_the_standfirst_and_shows_undated(store: Store) 
 # -- the pages over a real store ---------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
-    db = seeded_store(tmp_path_factory, "front")
-    app = create_app(WebConfig(db=db, settings=load_settings(embedder="hashing")), warm=False)
+def front_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return seeded_store(tmp_path_factory, "front")
+
+
+@pytest.fixture(scope="module")
+def client(front_db: Path) -> Iterator[TestClient]:
+    app = create_app(WebConfig(db=front_db, settings=load_settings(embedder="hashing")), warm=False)
     with TestClient(app, raise_server_exceptions=False, base_url="http://localhost") as c:
         yield c
 
 
-def test_web_front_page_gets_its_standfirst_once_a_brief_is_computed(client: TestClient) -> None:
+def test_web_front_page_gets_its_standfirst_once_a_brief_is_computed(client: TestClient, front_db: Path) -> None:
+    from newsfuse.changes import settings_digest
+    from newsfuse.store_history import cached_brief, current_version
+
     stories = client.get("/api/stories", params={"sort": "front"}).json()["stories"]
     assert stories
     sid = stories[0]["id"]
     assert 'reported by' not in client.get("/").text  # no brief yet: the lead, no corroboration said
     brief = client.get(f"/api/stories/{sid}").json()  # computed once, and kept in the store
+    with Store.open(front_db) as store:  # where `newsfuse changes` finds it too
+        kept = cached_brief(store, sid, current_version(store, sid), settings_digest(load_settings(embedder="hashing")))
+    assert kept is not None and kept["claims"] == brief["claims"]
     index = client.get("/").text
     best = max(brief["claims"], key=lambda c: c["independent"])["independent"]
     assert f"reported by {best} independent outlets" in index

@@ -19,7 +19,7 @@ from newsfuse.config import Settings, Web
 from newsfuse.engine import LocalEngine
 from newsfuse.errors import BusyError, NoArticlesError, NotFoundError, TooManyRequestsError
 from newsfuse.ingest import ReadResult
-from newsfuse.store import Store
+from newsfuse.store import OPEN_WAIT, Store
 from newsfuse.store_history import Version, cache_brief, current_version, story_versions
 from newsfuse.stream import AddResult
 from newsfuse.stream import ingest as stream_ingest
@@ -30,6 +30,7 @@ from newsfuse.web.intake import Batch, fetch_urls, read_batch
 from newsfuse.web.stores import StorePool, parse_story_id
 
 log = logging.getLogger("newsfuse.web")
+KEEP_WAIT_MS = 1000  # how long keeping a computed brief in the store may wait for its write lock
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,7 +154,12 @@ class Service:
         conflict count come from it, and `newsfuse changes` need not compute it again."""
         from newsfuse.changes import settings_digest
 
-        cache_brief(store, story, version, settings_digest(self.config.settings), made.to_dict())
+        # Best effort, and soon: a reader's page must not wait out a long ingest for the store's write lock.
+        store.db.execute(f"PRAGMA busy_timeout = {KEEP_WAIT_MS}")
+        try:
+            cache_brief(store, story, version, settings_digest(self.config.settings), made.to_dict())
+        finally:
+            store.db.execute(f"PRAGMA busy_timeout = {int(OPEN_WAIT * 1000)}")
 
     def changes(self, since: dt.datetime | None, story_id: str | None = None, claims: bool = False) -> list[Change]:
         """Changes recorded since a time, of one story (with its claims compared) or of all."""
