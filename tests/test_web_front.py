@@ -133,12 +133,15 @@ def test_web_front_index_escapes_the_standfirst_and_shows_undated(store: Store) 
     story = Story(id=3, article_ids=["a"], title="T", outlets=["<b>Evil</b>"])
     row = FrontRow(story, "<script>alert(1)</script> said", 2, NOW, "3 h ago", NOW.isoformat(),
                    [Badge("1 conflict", "conflicts", "/stories/3#conflicts")])
+    unsourced = Story(id=4, article_ids=["b", "c"], title="U")  # outlets unknown (e.g. a bare JSONL dump)
     query = StoryQuery(order="front")
-    html = render_index(page=StoryPage([story], False, 1, query), query=query, filtered=False, rows=[row],
+    html = render_index(page=StoryPage([story, unsourced], False, 2, query), query=query, filtered=False,
+                        rows=[row, FrontRow(unsourced)],
                         twin="/api/stories?sort=front", outlets=[], prev_url=None, next_url=None)
     assert "&lt;script&gt;alert(1)&lt;/script&gt; said" in html and "<script>alert" not in html
     assert "&lt;b&gt;Evil&lt;/b&gt;" in html
     assert "latest report undated" in html
+    assert "<span>1 outlet</span>" in html and "<span>outlets not given</span> ·\n      <span>2 articles</span>" in html
     assert '<a class="badge conflicts" href="/stories/3#conflicts">1 conflict</a>' in html
     assert f'<time datetime="{NOW.isoformat()}">3 h ago</time> <span class="abs">(12 May 2025, 12:00 UTC)</span>' in html
 
@@ -171,7 +174,7 @@ def test_web_front_page_gets_its_standfirst_once_a_brief_is_computed(client: Tes
     assert kept is not None and kept["claims"] == brief["claims"]
     index = client.get("/").text
     best = max(brief["claims"], key=lambda c: c["independent"])["independent"]
-    assert f"reported by {best} independent outlets" in index
+    assert f"reported by {best} independent sources" in index
     if brief["conflicts"]:
         assert f'href="/stories/{sid}#conflicts">{len(brief["conflicts"])} conflict' in index
     assert '<span class="badge new">new</span>' in index  # the store was built moments ago
