@@ -33,7 +33,7 @@ SEEDS = ROOT.parent / "shared" / "seeds"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 SECOND_WAVE = "radio-estwick.jsonl"
 FLOOD_DAY = dt.date(2024, 3, 14)  # the example's date (one report gives none)
-SIZES = {"desktop": {"width": 1280, "height": 760}, "mobile": {"width": 390, "height": 844}}
+SIZES = {"desktop": {"width": 1280, "height": 720}, "mobile": {"width": 390, "height": 844}}
 
 
 def _add(db: Path, paths: list[Path], day: dt.date, back_hours: float = 0.0) -> None:
