@@ -298,3 +298,43 @@ def test_web_browser_marks_what_is_new_since_the_last_visit(browser: Any,
             expect(page.locator(".reader .source.is-new")).to_have_count(1)
         finally:
             context.close()
+
+
+def test_web_browser_back_to_the_front_page_keeps_the_place(browser: Any,
+                                                             tmp_path_factory: pytest.TempPathFactory) -> None:
+    """A long front page (60 Multi-News articles, some twenty stories) on a phone: a story opened from
+    far down, then Back, leaves the reader at the same row; nothing overflows with real text."""
+    from playwright.sync_api import expect
+
+    from web_store import build_store
+
+    from .conftest import serve
+
+    source = ROOT.parent / "shared" / "eval" / "stories" / "multinews-dev-articles.jsonl"
+    if not source.exists():
+        pytest.skip(f"no evaluation data at {source}")
+    folder = tmp_path_factory.mktemp("front-long")
+    sample = folder / "sample.jsonl"
+    with source.open(encoding="utf-8") as lines:
+        sample.write_text("".join(next(lines) for _ in range(60)), encoding="utf-8")
+    build_store(folder / "news.db", [str(sample)])
+    with serve(folder / "news.db") as url:
+        context = browser.new_context(viewport=WIDTHS["phone"], reduced_motion="reduce")
+        page = context.new_page()
+        try:
+            page.goto(url + "/")
+            links = page.locator("a.story-link")
+            assert links.count() >= 10
+            assert _overflow(page) <= 0
+            link = links.nth(links.count() - 3)
+            link.scroll_into_view_if_needed()
+            where = page.evaluate("window.scrollY")
+            assert where > 1000
+            link.click()
+            page.wait_for_url("**/stories/**")
+            assert _overflow(page) <= 0
+            page.go_back()
+            _settles_at(page, where)
+            expect(link).to_be_in_viewport()
+        finally:
+            context.close()
