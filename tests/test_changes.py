@@ -185,3 +185,29 @@ def test_a_feed_escapes_untrusted_text() -> None:
         feed = feedparser.parse(body)
         assert not feed.bozo, feed.get("bozo_exception")
         assert "alert(1)" in feed.entries[0].title
+
+
+def _update_brief(later: str) -> dict[str, object]:
+    """A brief whose one update goes from the Ledger's 9 to `later`, the Courier's next-day sentence."""
+    def value(v: str, source: str, text: str) -> dict[str, object]:
+        return {"value": v, "normalized": v, "sources": [source],
+                "evidence": [{"source": source, "sentence": 0, "text": text}]}
+    return {"sources": [{"id": "dl1", "outlet": "Daily Ledger", "published": "2025-05-12"},
+                        {"id": "kc2", "outlet": "Kessel Courier", "published": "2025-05-13"}],
+            "updates": [{"kind": "quantity", "about": "number of people",
+                         "values": [value("9", "dl1", "The floods killed 9 people."), value("12", "kc2", later)]}]}
+
+
+@pytest.mark.parametrize(("later", "kind"), [
+    ("The floods killed 12 people, officials said.", "update"),
+    ("Correction: the floods killed 12 people, not 9 as reported earlier.", "correction"),
+    ("An earlier version of this article said 9; the floods killed 12 people.", "correction"),
+    ("Corrections officers said the floods killed 12 people.", "update"),  # prison staff, not a notice
+])
+def test_an_update_is_a_correction_only_when_its_report_says_so(later: str, kind: str) -> None:
+    from newsfuse.changes import diff_briefs
+
+    [change] = diff_briefs(1, None, _update_brief(later), {}, default_at="2025-05-13T08:30:00+00:00")
+    assert (change.kind, change.before, change.after) == (kind, "9", "12")
+    assert describe(change).startswith("corrected: number of people: 9" if kind == "correction"
+                                       else "updated: number of people: 9")

@@ -119,3 +119,36 @@ def test_feeds_local_file_through_sources(tmp_path: Path) -> None:
     assert [a.title for a in articles] == ["Quake hits Nepal", "Teaser only", "Broken link"]
     assert len(sources.skipped) == 1 and sources.skipped[0].where == f"{path}#4"
     assert "private or local" in sources.skipped[0].reason
+
+
+def test_feeds_a_second_ingest_does_not_fetch_known_entries_again(tmp_path: Path) -> None:
+    """`ingest` of a feed URL twice: the second run knows every entry and fetches no page."""
+    from collections import Counter
+
+    from typer.testing import CliRunner
+
+    from newsfuse.cli import app
+
+    hits: Counter[str] = Counter()
+
+    def counted(path: str, body: bytes, kind: str = "text/html; charset=utf-8"):  # type: ignore[no-untyped-def]
+        inner = send(body, kind)
+
+        def handler(h):  # type: ignore[no-untyped-def]
+            hits[path] += 1
+            inner(h)
+        return handler
+
+    routes = {"/page": counted("/page", PAGE.encode()), "/gone": send(b"no", status=404)}
+    for url in serve(routes):
+        routes["/feed"] = counted("/feed", rss(url), "application/rss+xml")
+        args = ["ingest", url + "/feed", "--db", str(tmp_path / "n.db"), "--allow-private", "--embedder", "none",
+                "--workers", "1", "--no-progress"]
+        first = CliRunner().invoke(app, args)
+        assert first.exit_code == 0, first.output
+        assert hits["/page"] == 1
+        again = CliRunner().invoke(app, args)
+        assert again.exit_code == 0, again.output
+    assert hits["/feed"] == 2 and hits["/page"] == 1  # the feed is read again, its known entry's page is not
+    # Entry 4 links to the page of entry 3 (stored from its teaser), so it is that article again.
+    assert "new 0, duplicates 4 (4 same URL)" in again.output

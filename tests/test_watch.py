@@ -317,4 +317,101 @@ def test_watch_every_takes_units() -> None:
         duration("soon")
 
 
+class Receiver:
+    """A loopback server that takes webhook POSTs; answers `status` (a list: one per request, the last
+    repeated)."""
+
+    def __init__(self) -> None:
+        self.bodies: list[dict[str, object]] = []
+        self.status = [204]
+        self.url = ""
+
+
+@pytest.fixture()
+def receiver() -> Iterator[Receiver]:
+    import json
+
+    r = Receiver()
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
+            code = r.status.pop(0) if len(r.status) > 1 else r.status[0]
+            if code < 300:
+                assert self.headers.get("Content-Type") == "application/json"
+                r.bodies.append(json.loads(body))
+            self.send_response(code)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    r.url = f"http://127.0.0.1:{server.server_address[1]}/hook"
+    try:
+        yield r
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_watch_webhook_posts_each_change_of_a_cycle(site: Site, receiver: Receiver, tmp_path: Path) -> None:
+    from newsfuse.webhook import open_webhook
+
+    s = settings(fetch_retries=1, fetch_backoff=0.0)
+    hook = open_webhook(receiver.url, s.fetch)
+    with Store.open(tmp_path / "news.db") as store:
+        poller = Poller(s, store.known)
+        first = cycle(poller, [site.base + "/feed"], store, LocalEngine(workers=1), s, webhook=hook)
+        assert first.pushed == len(receiver.bodies) > 0 and not first.errors
+        assert receiver.bodies[0]["kind"] == "new-story"
+        sent = len(receiver.bodies)
+        quiet = cycle(poller, [site.base + "/feed"], store, LocalEngine(workers=1), s, webhook=hook)
+        assert quiet.pushed == 0 and len(receiver.bodies) == sent  # nothing new, nothing sent
+        site.n = 3
+        receiver.status = [500, 204]  # the receiver fails once: the retry delivers
+        third = cycle(poller, [site.base + "/feed"], store, LocalEngine(workers=1), s, webhook=hook)
+        later = receiver.bodies[sent:]
+        assert third.pushed == len(later) and not third.errors
+        [joined] = [c for c in later if c["kind"] == "new-article"]
+        assert joined["about"] == "Report quake-3" and joined["story"] == 1
+        assert any(c["kind"] == "new-claim" and "rose to 12" in str(c["about"]) for c in later)
+        assert "changes sent" in third.line()
+        poller.close()
+    hook.close()
+
+
+def test_watch_webhook_failures_are_reported_not_fatal(site: Site, receiver: Receiver, tmp_path: Path) -> None:
+    from newsfuse.webhook import open_webhook
+
+    s = settings(fetch_retries=0)
+    receiver.status = [404]
+    hook = open_webhook(receiver.url, s.fetch)
+    with Store.open(tmp_path / "news.db") as store:
+        poller = Poller(s, store.known)
+        done = cycle(poller, [site.base + "/feed"], store, LocalEngine(workers=1), s, webhook=hook)
+        assert done.result.new == 2 and store.count_stories() == 1  # the cycle's work is kept
+        assert done.pushed == 0 and done.errors and "HTTP 404" in done.errors[0]
+        poller.close()
+    hook.close()
+
+
+def test_watch_webhook_to_a_private_address_is_refused_unless_allowed(receiver: Receiver) -> None:
+    from typer.testing import CliRunner
+
+    from newsfuse.cli import app
+    from newsfuse.errors import FetchError
+    from newsfuse.webhook import open_webhook
+
+    with pytest.raises(FetchError, match="webhook: refused") as caught:
+        open_webhook(receiver.url, load_settings(env={}).fetch)
+    assert "--allow-private" in caught.value.hint
+    result = CliRunner().invoke(app, ["watch", "http://127.0.0.1:9/feed", "--db", "unused.db", "--once",
+                                      "--webhook", receiver.url, "--no-progress"])
+    assert result.exit_code != 0 and "webhook" in result.output and not Path("unused.db").exists()
+
+
 _ = threading  # the server runs in a thread (test_ingest_urls.serve)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -34,7 +35,7 @@ from newsfuse.store_history import (
     timestamp,
     versions,
 )
-from newsfuse.types import Change, ChangeSource, Evidence
+from newsfuse.types import Change, ChangeKind, ChangeSource, Evidence
 
 BriefDict = Mapping[str, Any]
 
@@ -82,14 +83,19 @@ def _story_changes(v: Version, title: str, infos: Mapping[str, Any]) -> Iterable
         yield Change(v.story, v.at, "new-article", info.title or info.id, None, info.outlet or None, [_source(info)])
 
 
+def settings_digest(settings: Settings) -> str:
+    """The key of the briefs made with these settings in the store's cache of briefs."""
+    text = json.dumps(settings.to_dict(), sort_keys=True, default=str)
+    return hashlib.sha1(text.encode(), usedforsecurity=False).hexdigest()[:16]
+
+
 class _Briefs:
     """Briefs of a story as of a version: from the store's cache, else computed and cached."""
 
     def __init__(self, store: Store, settings: Settings | None, embedder: Embedder | None) -> None:
         self.store = store
         self.settings = settings or load_settings()
-        self.digest = hashlib.sha1(json.dumps(self.settings.to_dict(), sort_keys=True, default=str).encode(),
-                                   usedforsecurity=False).hexdigest()[:16]
+        self.digest = settings_digest(self.settings)
         self._embedder = embedder
 
     def get(self, story: int, version: int, later: set[str]) -> BriefDict | None:
@@ -101,10 +107,12 @@ class _Briefs:
         if not articles:
             return None
         from newsfuse.embed import load_embedder
+        from newsfuse.embed_cache import cached
         from newsfuse.pipeline import brief
 
         if self._embedder is None:
-            self._embedder = load_embedder(self.settings.embedder, self.settings.embed_batch)
+            # The story is briefed before and after each window: only its new sentences are embedded.
+            self._embedder = cached(load_embedder(self.settings.embedder, self.settings.embed_batch))
         made = brief(articles, settings=self.settings, embedder=self._embedder, id=str(story)).to_dict()
         cache_brief(self.store, story, version, self.digest, made)
         return made
@@ -149,7 +157,8 @@ def diff_briefs(story: int, old: BriefDict | None, new: BriefDict, joined_at: Ma
             continue
         prev, last = u["values"][-2], u["values"][-1]
         named = [s for v in u["values"] for s in who(v["sources"], v["value"])]
-        out.append(Change(story, when(last["sources"][:1] or last["sources"]), "update", u["about"], prev["value"],
+        kind: ChangeKind = "correction" if _corrects(last) else "update"
+        out.append(Change(story, when(last["sources"][:1] or last["sources"]), kind, u["about"], prev["value"],
                           last["value"], named, _evidence(e for v in u["values"] for e in v["evidence"])))
     old_conflicts = {(c["kind"], c["about"]): c for c in old.get("conflicts", [])}
     new_conflicts = {(c["kind"], c["about"]): c for c in new.get("conflicts", [])}
@@ -170,9 +179,11 @@ def diff_briefs(story: int, old: BriefDict | None, new: BriefDict, joined_at: Ma
     if old:
         out.extend(_quote_changes(story, old, new, who, when))
         seen = {(e["source"], e["sentence"]) for c in old.get("claims", []) for e in c["evidence"]}
+        told: set[str] = set()  # a paragraph a page repeats is one new claim, not one per copy
         for c in new.get("claims", []):
-            if any((e["source"], e["sentence"]) in seen for e in c["evidence"]):
+            if any((e["source"], e["sentence"]) in seen for e in c["evidence"]) or c["text"] in told:
                 continue
+            told.add(c["text"])
             named = who(c["sources"])
             first = named[0] if named else None
             said = (f"first reported by {first.outlet or first.id}"
@@ -208,6 +219,21 @@ def _quote_changes(story: int, old: BriefDict, new: BriefDict, who: Any, when: A
     return out
 
 
+# A report that says it corrects an earlier one. A toll that rises is an update even when one outlet
+# gives both figures; only the report's own words make it a correction. Matched on the sentence that
+# carries the new value; correction notices are formulaic in every newsroom ("Correction:", "an
+# earlier version of this article said ...", "Rectificatif", "Korrektur").
+_CORRECTION_CUE = re.compile(
+    r"\b(?:correction|corrected|an earlier version of this|previously (?:misstated|reported incorrectly)"
+    r"|rectificatif|rectifié|rectifiée|erratum|korrigiert|korrektur|berichtigung|correcci[óo]n|corregid[oa]"
+    r"|rettifica)\b", re.IGNORECASE)
+
+
+def _corrects(last: BriefDict) -> bool:
+    """An update is a correction when the report that gives the later value says it corrects."""
+    return any(_CORRECTION_CUE.search(e.get("text", "")) for e in last.get("evidence", []))
+
+
 def _update_key(u: BriefDict) -> tuple[str, str, tuple[str, ...]]:
     return (u["kind"], u["about"], tuple(v["normalized"] for v in u["values"]))
 
@@ -225,20 +251,20 @@ def _evidence(items: Iterable[Mapping[str, Any]]) -> list[Evidence]:
 
 
 LABELS = {"new-story": "new story", "new-article": "new article", "new-outlet": "new outlet",
-          "new-claim": "new claim", "update": "updated", "conflict-opened": "conflict",
+          "new-claim": "new claim", "update": "updated", "correction": "corrected", "conflict-opened": "conflict",
           "conflict-resolved": "conflict resolved", "quote-changed": "quote changed"}
 
 
 def describe(change: Change) -> str:
     """One line a reader takes in: "updated: number of people 9 (Daily Ledger, 2025-05-12) → 12 (Kessel
     Courier, 2025-05-13)"."""
-    if change.kind == "update":
+    if change.kind in ("update", "correction"):
         def said(value: str | None) -> str:
             by = [s for s in change.sources if s.says == value]
             outlets = ", ".join(dict.fromkeys(s.outlet or s.id for s in by))
             day = min((s.published for s in by if s.published), default=None)
             return f"{value} ({outlets}{f', {day.isoformat()}' if day else ''})" if by else str(value)
-        return f"updated: {change.about}: {said(change.before)} → {said(change.after)}"
+        return f"{LABELS[change.kind]}: {change.about}: {said(change.before)} → {said(change.after)}"
     label = LABELS.get(change.kind, change.kind)
     if change.before is not None and change.after is not None:
         return f"{label}: {change.about}: {change.before} → {change.after}"

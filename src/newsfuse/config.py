@@ -104,6 +104,7 @@ class Watch:
                            86_400)
     respect_robots: bool = knob(True, "obey each host's robots.txt (--ignore-robots: do not)")
     hosts: int = knob(8, "hosts polled at once (one request at a time per host)", 1, 256)
+    webhook: str = knob("", "POST each change a cycle finds, as JSON, to this URL (--webhook; empty: none)")
 
 
 @dataclass(frozen=True, slots=True)

@@ -375,8 +375,8 @@ class Story:
 
 # --- story history (newsfuse.changes) -----------------------------------------------------------
 
-ChangeKind = Literal["new-story", "new-article", "new-outlet", "new-claim", "update", "conflict-opened",
-                     "conflict-resolved", "quote-changed"]
+ChangeKind = Literal["new-story", "new-article", "new-outlet", "new-claim", "update", "correction",
+                     "conflict-opened", "conflict-resolved", "quote-changed"]
 
 
 @dataclass(frozen=True, slots=True)

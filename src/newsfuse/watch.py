@@ -10,6 +10,7 @@ committed keeps its old validators and is asked again; its stored entries are kn
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -19,7 +20,9 @@ from newsfuse.engine import Executor
 from newsfuse.ingest.poll import Counts, Poller, SourceState, expand
 from newsfuse.render.plural import count
 from newsfuse.store import Store
+from newsfuse.store_history import timestamp
 from newsfuse.stream import AddResult, Progress, ingest
+from newsfuse.webhook import Webhook
 
 
 @dataclass(slots=True)
@@ -31,6 +34,7 @@ class Cycle:
     updated: int = 0  # stories that were there before and got a new article
     seconds: float = 0.0
     errors: list[str] = field(default_factory=list)
+    pushed: int = 0  # changes delivered to the webhook
 
     def line(self) -> str:
         c, r = self.counts, self.result
@@ -45,13 +49,19 @@ class Cycle:
             parts.append(f"robots.txt {c.robots:,}")
         if r.stories:
             parts.append(f"new stories {r.stories:,}")
+        if self.pushed:
+            parts.append(f"changes sent {self.pushed:,}")
         return ", ".join(parts) + f" ({self.seconds:.1f} s)"
 
 
 def cycle(poller: Poller, inputs: Sequence[str], store: Store, engine: Executor, settings: Settings, *,
           on_source: Callable[[Counts], None] | None = None,
-          on_progress: Callable[[Progress], None] | None = None, wait: float = 0.0) -> Cycle:
+          on_progress: Callable[[Progress], None] | None = None, wait: float = 0.0,
+          webhook: Webhook | None = None) -> Cycle:
+    """One poll of `inputs`; with a `webhook`, the changes this cycle made are POSTed to it once the
+    cycle is committed (a change is only sent for what the store keeps)."""
     started = time.monotonic()
+    mark = timestamp(dt.datetime.now(dt.UTC))
     sources = expand(inputs)
     def load(urls: Sequence[str]) -> dict[str, SourceState]:
         return {url: SourceState.from_row(row) for url, row in store.source_states(urls).items()}
@@ -63,5 +73,12 @@ def cycle(poller: Poller, inputs: Sequence[str], store: Store, engine: Executor,
         result = ingest(polled.articles, store, engine, settings=settings, on_progress=on_progress, wait=wait)
         joined = {s for s in (store.article_story(a.id) for a in polled.articles) if s is not None}
     store.put_source_states([s.row() for s in polled.states])
-    return Cycle(polled.counts, result, max(0, len(joined) - result.stories), time.monotonic() - started,
-                 polled.errors)
+    done = Cycle(polled.counts, result, max(0, len(joined) - result.stories), 0.0, list(polled.errors))
+    if webhook is not None and result.new:
+        from newsfuse.changes import changes  # briefs the changed stories: only when someone listens
+
+        delivery = webhook.post(changes(store, since=mark, settings=settings))
+        done.pushed = delivery.sent
+        done.errors.extend(delivery.errors)
+    done.seconds = time.monotonic() - started
+    return done

@@ -58,6 +58,8 @@ def watch_command(
                                                 show_default=f"$NEWSFUSE_CONFIG, else {DEFAULT_CONFIG_PATH}")]
     = None,
     wait: Annotated[float, typer.Option(help="Seconds to wait when another ingest is writing to the store.")] = 30.0,
+    webhook: Annotated[str | None, typer.Option(help="POST each change a cycle finds (JSON, as `changes --format "
+                                                     "json` prints one) to this URL.", show_default="none")] = None,
 ) -> None:
     """Follow sources: poll them politely (conditional GET, robots.txt), store and group what is new."""
     from newsfuse.config import load_settings
@@ -65,13 +67,15 @@ def watch_command(
     from newsfuse.ingest.poll import Poller
     from newsfuse.store import Store
     from newsfuse.watch import cycle
+    from newsfuse.webhook import open_webhook
 
     stop = threading.Event()
     try:
         settings = load_settings(config, watch_every=duration(every) if every is not None else None,
                                  watch_host_delay=host_delay, watch_respect_robots=False if ignore_robots else None,
                                  fetch_allow_private=allow_private, engine_name=engine, engine_workers=workers,
-                                 group_embedder=embedder)
+                                 group_embedder=embedder, watch_webhook=webhook)
+        hook = open_webhook(settings.watch.webhook, settings.fetch) if settings.watch.webhook else None
         executor = make_engine(settings.engine)
         # Forked now, before any cycle takes the store's writer lock: a worker forked while it is held
         # would keep holding it, and the next cycle would find the store "being written".
@@ -85,7 +89,7 @@ def watch_command(
                 totals = [0, 0]  # new articles, errors
                 while True:
                     number += 1
-                    done = _cycle(cycle, poller, sources, store, executor, settings, show, wait)
+                    done = _cycle(cycle, poller, sources, store, executor, settings, show, wait, hook)
                     totals[0] += done.result.new
                     totals[1] += done.counts.errors
                     err.print(f"cycle {number}: {done.line()}", highlight=False)
@@ -97,6 +101,8 @@ def watch_command(
                 _restore(previous)
                 poller.close()
                 executor.close()
+                if hook is not None:
+                    hook.close()
     except NewsfuseError as exc:
         fail_on(exc)
     err.print(f"watched {number:,} cycle(s): {totals[0]:,} new article(s), {totals[1]:,} error(s); "
@@ -108,9 +114,9 @@ def watch_command(
 
 
 def _cycle(cycle: Any, poller: Any, sources: list[str], store: Any, executor: Any, settings: Any, show: bool,
-           wait: float) -> Any:
+           wait: float, webhook: Any) -> Any:
     if not show:
-        return cycle(poller, sources, store, executor, settings, wait=wait)
+        return cycle(poller, sources, store, executor, settings, wait=wait, webhook=webhook)
     with status_line("polling ...") as show_line:
         started = time.monotonic()
 
@@ -124,7 +130,8 @@ def _cycle(cycle: Any, poller: Any, sources: list[str], store: Any, executor: An
         def stored(p: Any) -> None:
             show_line(f"storing: read {p.read:,}  new {p.new:,}  duplicates {p.duplicates:,}")
 
-        return cycle(poller, sources, store, executor, settings, on_source=polled, on_progress=stored, wait=wait)
+        return cycle(poller, sources, store, executor, settings, on_source=polled, on_progress=stored, wait=wait,
+                     webhook=webhook)
 
 
 def _on_stop(stop: threading.Event, poller: Any) -> dict[int, Any]:

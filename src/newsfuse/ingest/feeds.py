@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -32,11 +32,19 @@ def entry_id(feed: str, entry: Any) -> str:
     return "feed-" + hashlib.sha1(basis.encode("utf-8")).hexdigest()[:16]
 
 
-def read_feed(data: bytes, source: str, fetcher: Fetcher | None = None) -> Iterator[Article | Skipped]:
+def read_feed(data: bytes, source: str, fetcher: Fetcher | None = None,
+              known: Callable[[Article], bool] | None = None) -> Iterator[Article | Skipped]:
     """The articles of one feed document (RSS or Atom), in feed order; an entry that cannot become
-    an article is a `Skipped` with its number (reported, never dropped)."""
+    an article is a `Skipped` with its number (reported, never dropped). `known` (a store's lookup
+    by id and URL): an entry it knows is passed on as it stands in the feed, its page not fetched
+    again, for the stream to count as the duplicate it is."""
     feed_title, entries = feed_entries(data, source)
     for number, entry in enumerate(entries, 1):
+        if known is not None:
+            stub = _known_stub(entry, source)
+            if known(stub):
+                yield stub
+                continue
         try:
             article = entry_article(entry, source, feed_title, fetcher)
         except FetchError as exc:
@@ -92,6 +100,13 @@ def quick_entries(data: bytes) -> list[dict[str, str]] | None:
 
 def entry_link(entry: Any) -> str:
     return str(entry.get("link", "") or "")
+
+
+def _known_stub(entry: Any, source: str) -> Article:
+    """An entry as the feed gives it, no page fetched: enough for a store to recognise it (id, URL)."""
+    link = str(entry.get("link", "") or "")
+    text = str(entry.get("summary", "") or entry.get("title", "") or link or "(entry)")
+    return Article(entry_id(source, entry), text, title=str(entry.get("title", "") or ""), url=link, origin=source)
 
 
 def entry_article(entry: Any, source: str, feed_title: str, fetcher: Fetcher | None) -> Article | None:

@@ -65,7 +65,7 @@ class Sources:
         elif kind == "opml":
             yield from self._opml(read_opml(read_local(path), str(path)), fetcher, str(path))
         elif kind == "feed":
-            yield from self._records(read_feed(read_local(path), str(path), fetcher))
+            yield from self._records(read_feed(read_local(path), str(path), fetcher, self.known))
         elif kind == "url-list":
             yield from self._pages(read_url_list(path), fetcher, str(path))
         else:
@@ -77,7 +77,7 @@ class Sources:
         if kind == "opml":
             yield from self._opml(read_opml(page.body, url), fetcher, url)
         elif kind == "feed":
-            yield from self._records(read_feed(page.body, url, fetcher))
+            yield from self._records(read_feed(page.body, url, fetcher, self.known))
         else:
             article = read_page(page)
             if article is None:
@@ -92,7 +92,7 @@ class Sources:
         for feed in feeds:
             try:
                 page = fetcher.get(feed)
-                yield from self._records(read_feed(page.body, feed, fetcher))
+                yield from self._records(read_feed(page.body, feed, fetcher, self.known))
                 read += 1
             except NewsfuseError as exc:
                 self.skipped.append(Skipped(exc.path or feed, 0, exc.message))

@@ -67,7 +67,7 @@ class Fetcher:
         """`allow_private`: None takes the setting (`limits.allow_private`)."""
         self.limits = limits or Fetch()
         self.allow_private = self.limits.allow_private if allow_private is None else allow_private
-        transport = transport or _pinned_transport(self.allow_private)
+        transport = transport or pinned_transport(self.allow_private)
         # trust_env=False: an HTTP(S)_PROXY from the environment would route around the address guard.
         self._client = httpx.Client(transport=transport, follow_redirects=False, trust_env=False,
                                     timeout=httpx.Timeout(self.limits.timeout),
@@ -175,7 +175,7 @@ def _describe(exc: Exception) -> str:
     return f"{kind}: {detail}" if detail and detail != kind else kind
 
 
-def _pinned_transport(allow_private: bool) -> httpx.BaseTransport:
+def pinned_transport(allow_private: bool) -> httpx.BaseTransport:
     """An httpx transport whose connections go only to addresses that pass the guard, checked when
     connecting (closes the DNS-rebinding gap between `check_url` and the connection)."""
     import httpcore

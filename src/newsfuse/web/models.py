@@ -150,8 +150,9 @@ class ChangeOut(BaseModel):
 
     story: int
     at: str = Field(description="when newsfuse recorded it (UTC, ISO 8601)")
-    kind: str = Field(description="new-story, new-article, new-outlet, new-claim, update, conflict-opened, "
-                                  "conflict-resolved or quote-changed")
+    kind: str = Field(description="new-story, new-article, new-outlet, new-claim, update, correction (an update "
+                                  "whose report says it corrects the earlier figure), "
+                                  "conflict-opened, conflict-resolved or quote-changed")
     about: str
     before: str | None
     after: str | None
