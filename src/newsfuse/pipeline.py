@@ -6,7 +6,6 @@ over all their sentences (the embedder is the costly stage, and it is fastest on
 
 from __future__ import annotations
 
-import contextlib
 import threading
 import time
 from collections.abc import Iterable, Sequence
@@ -21,11 +20,12 @@ from newsfuse.compare import compare_facts
 from newsfuse.compare.coverage import coverage
 from newsfuse.compare.support import honest_support
 from newsfuse.config import Settings, load_settings
-from newsfuse.embed import Embedder, load_embedder
+from newsfuse.embed import Embedder, embed_remembered, load_embedder
 from newsfuse.errors import ConfigError, InputError, NoArticlesError
 from newsfuse.facts import extract_facts
 from newsfuse.ingest import read_articles
 from newsfuse.ingest.files import too_large
+from newsfuse.preload import preload
 from newsfuse.stories.dedup import assign_origins
 from newsfuse.summarize import summarize
 from newsfuse.text import split_sentences
@@ -53,7 +53,7 @@ def embed_unique(model: Embedder, texts: Sequence[str]) -> np.ndarray:
     """Embed each distinct text once: wire copies repeat whole paragraphs word for word."""
     index: dict[str, int] = {}
     rows = [index.setdefault(t, len(index)) for t in texts]
-    vectors = model.embed(list(index))
+    vectors = embed_remembered(model, list(index))
     return vectors[rows] if len(texts) else vectors
 
 
@@ -146,16 +146,16 @@ def brief(articles: Sequence[ArticleInput], words: int | None = None, *, setting
     settings = settings or load_settings()
     articles = _inputs(articles)
     settings = with_words(settings or load_settings(), words)
-    # Loading spaCy (about a second) overlaps reading and embedding: onnxruntime releases the GIL.
-    spacy_loading = _load_spacy_in_background(settings) if settings.facts else None
+    # The models load (most of a cold brief) while the articles are read and cleaned.
+    loading = preload(settings, embedder=embedder is None)
     prepared = prepare(articles, settings, id)
-    parsing = _parse_in_background([prepared], settings, after=spacy_loading)
+    # Parsed while the sentences are embedded; claims and the summary need no parse, and the facts stage
+    # finds the parses in spaCy's cache or waits for the parsing under way.
+    _parse_in_background([prepared], settings, after=loading.spacy)
     started = time.perf_counter()
     model = embedder or load_embedder(settings.embedder, settings.embed_batch)
     vectors = embed_unique(model, prepared.sentence_texts)
     prepared.timings["embed"] = time.perf_counter() - started
-    if parsing is not None:
-        parsing.join()
     return assemble(prepared, vectors, settings)
 
 
@@ -187,20 +187,6 @@ def with_words(settings: Settings, words: object) -> Settings:
     return settings.replace(words=words)
 
 
-def _load_spacy_in_background(settings: Settings) -> threading.Thread:
-    from newsfuse.errors import ModelError
-    from newsfuse.facts.nlp import load_nlp
-
-    def load() -> None:
-        # A missing model is raised again, with its message, where the facts stage needs it.
-        with contextlib.suppress(ModelError):
-            load_nlp(settings.spacy_model)
-
-    thread = threading.Thread(target=load, name="newsfuse-spacy-load", daemon=True)
-    thread.start()
-    return thread
-
-
 def _parse_in_background(stories: Sequence[Prepared], settings: Settings,
                          after: threading.Thread | None = None) -> threading.Thread | None:
     """Parse the stories' sentences with spaCy while the caller embeds them (onnxruntime releases the
@@ -217,13 +203,14 @@ def brief_many(clusters: Iterable[tuple[str, Sequence[ArticleInput]]], words: in
                chunk: int = 64) -> Iterable[Brief]:
     """Brief many stories, `chunk` at a time, embedding each chunk's sentences in one pass."""
     settings = with_words(settings or load_settings(), words)
-    model = embedder or load_embedder(settings.embedder, settings.embed_batch)
+    loading = preload(settings, embedder=embedder is None)
     pending: list[Prepared] = []
 
     def flush() -> Iterable[Brief]:
         texts = [t for p in pending for t in p.sentence_texts]
-        parsing = _parse_in_background(pending, settings)
+        parsing = _parse_in_background(pending, settings, after=loading.spacy)
         started = time.perf_counter()
+        model = embedder or load_embedder(settings.embedder, settings.embed_batch)
         vectors = embed_unique(model, texts)
         spent = time.perf_counter() - started
         offset = 0

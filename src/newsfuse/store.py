@@ -36,6 +36,8 @@ from newsfuse.stories.state import StoryState
 from newsfuse.types import Article, Removal, Story
 
 SCHEMA_VERSION = 6  # = len(MIGRATIONS)
+# A front page's rank: size halved per day since the last activity, in log form (no clock): 2x size = 1 day.
+FRONT_ORDER = "(last_day + log2(size))"
 
 
 # --- schema -----------------------------------------------------------------------------------------
@@ -165,16 +167,14 @@ def _run_script(db: sqlite3.Connection, script: str) -> None:
             db.execute(statement)
 
 
-# How long opening a store waits for another process that holds it (seconds).
-OPEN_WAIT = 30.0
+OPEN_WAIT = 30.0  # how long opening a store waits for another process that holds it (seconds)
 
 
 def _set_wal(db: sqlite3.Connection) -> None:
     """Switch to WAL, waiting for others: SQLite does not call its busy handler for a journal-mode
     change that races another connection's, so a store created by several processes at once gets
     "database is locked" at once, whatever the timeout. Retrying until the deadline is the cure."""
-    deadline = time.monotonic() + OPEN_WAIT
-    pause = 0.005
+    deadline, pause = time.monotonic() + OPEN_WAIT, 0.005
     while True:
         try:
             db.execute("PRAGMA journal_mode=WAL")
@@ -192,6 +192,8 @@ def _connect(path: str) -> sqlite3.Connection:
         _set_wal(db)
         db.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: a committed chunk survives a process kill
         db.execute("PRAGMA foreign_keys=ON")
+        if not db.execute("SELECT 1 FROM pragma_function_list WHERE name = 'log2'").fetchone():  # a build option
+            db.create_function("log2", 1, lambda x: float(np.log2(x)), deterministic=True)
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"cannot open the store: {exc}", path=path,
                          hint="is it a newsfuse database (made by `newsfuse ingest --db`)?") from None
@@ -248,8 +250,7 @@ class WriterLock:
     The grouper reads the stories' state when an ingest starts and keeps it in memory, so two ingests
     interleaving chunks would give out the same story ids; SQLite's own locking is per transaction
     and cannot prevent that. The kernel drops the lock when its process dies (even by `kill -9`), so
-    there is never a stale lock to clean up. The lock file holds the writer's pid, for the message.
-    """
+    there is never a stale lock to clean up. The lock file holds the writer's pid, for the message."""
 
     def __init__(self, path: str) -> None:
         self.path = path
@@ -375,10 +376,10 @@ class Store:
 
     def stories(self, *, outlet: str | None = None, since: dt.date | None = None, until: dt.date | None = None,
                 search: str | None = None, min_size: int = 1, limit: int | None = None,
-                offset: int = 0) -> list[Story]:
-        """Stories, most recent first (by last seen, then id). Filters: a member from `outlet`; a span
-        that overlaps [since, until]; a member whose title or text matches `search` (words, all must
-        occur; FTS5 syntax is not exposed)."""
+                offset: int = 0, order: str = "recent") -> list[Story]:
+        """Stories, most recent first (by last seen, then id); `order="front"` ranks them as a front page
+        does (`FRONT_ORDER`). Filters: a member from `outlet`; a span that overlaps [since, until]; a
+        member whose title or text matches `search` (words, all must occur; FTS5 syntax is not exposed)."""
         where = ["size >= ?"]
         params: list[object] = [min_size]
         if since is not None:
@@ -395,7 +396,7 @@ class Store:
                          "WHERE articles_fts MATCH ?)")
             params.append(_fts_query(search))
         sql = (f"SELECT id, title, first_day, last_day, outlets FROM stories WHERE {' AND '.join(where)} "
-               "ORDER BY last_day DESC, id DESC")
+               f"ORDER BY {FRONT_ORDER if order == 'front' else 'last_day'} DESC, id DESC")
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
             params += [limit, offset]
@@ -409,9 +410,8 @@ class Store:
         return _story(row, *self._members([story_id]).get(story_id, ([], []))) if row else None
 
     def story_articles(self, story_id: int) -> list[Article]:
-        rows = self.db.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE story = ? ORDER BY seq",
-                               (story_id,)).fetchall()
-        return [_article(r) for r in rows]
+        sql = f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE story = ? ORDER BY seq"
+        return [_article(r) for r in self.db.execute(sql, (story_id,))]
 
     def story_origins(self, story_id: int) -> dict[str, int]:
         """Article id → origin number within the story (0, 1, ...): a near-copy shares its original's."""

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
 
@@ -134,3 +134,83 @@ def story_titles(store: Store, story_ids: Sequence[int]) -> dict[int, str]:
         out.update((int(i), str(t)) for i, t in store.db.execute(
             f"SELECT id, title FROM stories WHERE id IN ({marks})", part))
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class Activity:
+    """When a story's history says it began and last changed, and in how many versions."""
+
+    first: str  # times as `timestamp` writes them
+    last: str
+    versions: int
+
+
+def activity(store: Store, story_ids: Sequence[int]) -> dict[int, Activity]:
+    """Story → its activity, for the stories that have a history (none before schema v6)."""
+    out: dict[int, Activity] = {}
+    for lo in range(0, len(story_ids), 500):
+        part = list(story_ids[lo:lo + 500])
+        marks = ",".join("?" * len(part))
+        out.update((int(s), Activity(str(a), str(b), int(n))) for s, a, b, n in store.db.execute(
+            f"SELECT story, min(at), max(at), count(*) FROM story_versions WHERE story IN ({marks}) GROUP BY story",
+            part))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class BriefDigest:
+    """What a list of stories shows of a story's newest cached brief: its best-corroborated claim (the
+    most independent origins, then the fewest sources against it, then the most central) and how many
+    conflicts and updates it holds."""
+
+    story: int
+    version: int
+    claim: str
+    independent: int
+    conflicts: int
+    updates: int
+
+
+# SQLite reads the few fields from the cached JSON itself: a page of 50 stories does not parse 50 briefs
+# (a wide story's brief is megabytes) in Python.
+_DIGEST = """
+SELECT b.story, b.version,
+  (SELECT json_extract(c.value, '$.text') || char(31) || json_extract(c.value, '$.independent')
+     FROM json_each(b.brief, '$.claims') AS c
+     ORDER BY json_extract(c.value, '$.independent') DESC, json_array_length(c.value, '$.against'),
+              json_extract(c.value, '$.centrality') DESC, c.key LIMIT 1),
+  json_array_length(b.brief, '$.conflicts'), json_array_length(b.brief, '$.updates')
+FROM story_briefs AS b
+WHERE (b.story, b.version) IN (VALUES {marks})
+"""
+
+
+def newest_briefs(store: Store, story_ids: Sequence[int]) -> dict[int, int]:
+    """Story → the version of its newest cached brief (any settings), for the stories that have one."""
+    out: dict[int, int] = {}
+    for lo in range(0, len(story_ids), 500):
+        part = list(story_ids[lo:lo + 500])
+        marks = ",".join("?" * len(part))
+        out.update((int(s), int(v)) for s, v in store.db.execute(
+            f"SELECT story, max(version) FROM story_briefs WHERE story IN ({marks}) GROUP BY story", part))
+    return out
+
+
+def brief_digests(store: Store, wanted: Mapping[int, int]) -> dict[int, BriefDigest]:
+    """Story → the digest of its cached brief as of the version asked (`newest_briefs`)."""
+    out: dict[int, BriefDigest] = {}
+    pairs = list(wanted.items())
+    for lo in range(0, len(pairs), 400):
+        part = pairs[lo:lo + 400]
+        for story, version, best, conflicts, updates in store.db.execute(
+                _DIGEST.format(marks=",".join("(?,?)" for _ in part)), [x for pair in part for x in pair]):
+            text, _, independent = str(best or "").partition("\x1f")
+            out.setdefault(int(story), BriefDigest(int(story), int(version), text, int(independent or 0),
+                                                   int(conflicts or 0), int(updates or 0)))
+    return out
+
+
+def current_version(store: Store, story: int) -> int:
+    """The story's newest version number (0 when it has no history)."""
+    return int(store.db.execute("SELECT coalesce(max(version), 0) FROM story_versions WHERE story = ?",
+                                (story,)).fetchone()[0])

@@ -9,6 +9,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -31,11 +32,17 @@ def _free_port() -> int:
 @pytest.fixture(scope="session")
 def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The app over a store of the seeds plus a hostile article, with the real default models."""
+    with serve(seeded_store(tmp_path_factory, "e2e")) as url:
+        yield url
+
+
+@contextmanager
+def serve(db: Path) -> Iterator[str]:
+    """The app over `db` on a free loopback port, with the real default models, until the block ends."""
     uvicorn = pytest.importorskip("uvicorn")
     from newsfuse.config import load_settings
     from newsfuse.web import WebConfig, create_app
 
-    db = seeded_store(tmp_path_factory, "e2e")
     app = create_app(WebConfig(db=db, settings=load_settings()))
     port = _free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
@@ -46,9 +53,11 @@ def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         if time.monotonic() > deadline or not thread.is_alive():
             pytest.fail("the server did not start")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
 
 
 @pytest.fixture(scope="session")

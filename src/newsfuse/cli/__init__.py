@@ -9,14 +9,17 @@ from __future__ import annotations
 import sys
 
 from newsfuse.cli import brief, changes, read, serve, settings, stories, watch
-from newsfuse.cli._common import app, err
+from newsfuse.cli._common import app, err, finish, skip_teardown
 
 __all__ = ["app", "brief", "changes", "main", "read", "serve", "settings", "stories", "watch"]
 
 
 def main() -> None:
+    skip_teardown(False)
     try:
         app()
     except KeyboardInterrupt:
         err.print("newsfuse: interrupted")
         sys.exit(130)
+    except SystemExit as done:
+        finish(done.code)

@@ -23,6 +23,7 @@ from newsfuse.cli._common import (
     fail,
     fail_on,
     output,
+    skip_teardown,
     warn,
     write_text,
 )
@@ -63,13 +64,18 @@ def brief(
                                                show_default="when a terminal")] = None,
 ) -> None:
     """Brief articles about one story: a cited summary, claims, conflicts, quotes, timeline."""
-    from newsfuse.pipeline import brief as make_brief
-    from newsfuse.pipeline import brief_many
-
     fmt = choose(fmt, FORMATS)
     check_words(words)
+    skip_teardown()
     try:
         settings = load_settings(config, words=words, embedder=embedder, spacy_model=spacy_model, facts=facts)
+        # The models start loading before the pipeline is even imported: a cold brief is mostly loading.
+        from newsfuse.preload import preload
+
+        preload(settings)
+        from newsfuse.pipeline import brief as make_brief
+        from newsfuse.pipeline import brief_many
+
         if clusters is not None:
             if paths:
                 fail("give either PATHS or --clusters, not both", EXIT_USAGE)

@@ -9,10 +9,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from newsfuse.render.html import render_html
 from newsfuse.render.json import render_json
 from newsfuse.render.markdown import render_markdown
 from newsfuse.types import Brief
+
+
+def render_html(brief: Brief) -> str:
+    # Jinja2 is imported for an HTML page only: not by every `newsfuse` command that names the formats.
+    from newsfuse.render.html import render_html as html
+
+    return html(brief)
+
 
 RENDERERS: dict[str, Callable[[Brief], str]] = {
     "markdown": render_markdown,

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.security import HTTPAuthorizationCredentials
@@ -103,8 +103,11 @@ def list_stories(web: Web, q: Annotated[str | None, Query(max_length=200, descri
                  since: Annotated[dt.date | None, Query(description="stories seen on or after this date")] = None,
                  until: Annotated[dt.date | None, Query(description="stories seen on or before this date")] = None,
                  limit: Annotated[int, Query(ge=1, le=500)] = 50,
-                 offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0) -> StoriesOut:
-    page = web.stories(StoryQuery(q, outlet, since, until, limit, offset))
+                 offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+                 sort: Annotated[Literal["recent", "front"], Query(
+                     description="recent: by last seen; front: as the front page ranks them, size halved "
+                                 "per day since the last activity")] = "recent") -> StoriesOut:
+    page = web.stories(StoryQuery(q, outlet, since, until, limit, offset, sort))
     return StoriesOut(stories=[StoryOut.model_validate(s.to_dict()) for s in page.stories], total=page.total, more=page.more, limit=limit,
                       offset=offset)
 

@@ -17,6 +17,7 @@ from fastapi.responses import HTMLResponse
 from starlette.concurrency import run_in_threadpool
 
 from newsfuse.errors import RequestError
+from newsfuse.store_history import Version
 from newsfuse.types import Story
 from newsfuse.web.api import Web
 from newsfuse.web.cache import Entry, cache_key
@@ -44,7 +45,7 @@ def index(web: Web, q: Annotated[str | None, Query(max_length=200)] = None,
           outlet: Annotated[str | None, Query(max_length=200)] = None, since: str | None = None,
           until: str | None = None, offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0) -> HTMLResponse:
     query = StoryQuery((q or "").strip() or None, (outlet or "").strip() or None, _date(since, "since"),
-                       _date(until, "until"), PAGE_SIZE, offset)
+                       _date(until, "until"), PAGE_SIZE, offset, "front")
     page = web.stories(query)
     params = {k: v for k, v in {"q": query.search, "outlet": query.outlet,
                                 "since": query.since.isoformat() if query.since else None,
@@ -53,15 +54,16 @@ def index(web: Web, q: Annotated[str | None, Query(max_length=200)] = None,
     def at(start: int) -> str:
         return "/?" + urlencode({**params, **({"offset": start} if start else {})})
 
-    html = render_index(page=page, query=query, filtered=page.filtered, twin="/api/stories" + (f"?{urlencode(params)}" if params else ""),
+    html = render_index(page=page, query=query, filtered=page.filtered, rows=web.front(page.stories),
+                        twin="/api/stories?" + urlencode({**params, "sort": "front"}),
                         outlets=sorted({o for s in page.stories for o in s.outlets}),
                         prev_url=at(max(0, offset - PAGE_SIZE)) if offset else None,
                         next_url=at(offset + PAGE_SIZE) if page.more else None)
     return HTMLResponse(html)
 
 
-def _render_into(entry: Entry, story: Story, shown: tuple[object, ...]) -> float:
-    html, seconds = render_story(entry.brief, story, f"/api/stories/{story.id}")
+def _render_into(entry: Entry, story: Story, shown: tuple[object, ...], history: list[Version]) -> float:
+    html, seconds = render_story(entry.brief, story, f"/api/stories/{story.id}", history)
     data = html.encode("utf-8")
     # Compressed once here rather than per response: a 200-source page is ~1 MB of HTML, ~8x less gzipped.
     entry.html, entry.html_gzip = data, gzip.compress(data, compresslevel=6, mtime=0)
@@ -80,7 +82,8 @@ async def story_page(story_id: str, request: Request, web: Web) -> Response:
         story, entry = await run_in_threadpool(web.story_brief, story_id)
     else:
         entry = cached
-    shown = (story.title, story.first_seen, story.last_seen)
+    history = web.history(story)
+    shown = (story.title, story.first_seen, story.last_seen, len(history))
     etag = entry.etag[:-1] + f"-{zlib.crc32(repr(shown).encode()):x}\""
     if etag in request.headers.get("if-none-match", ""):
         return Response(status_code=304, headers={"ETag": etag})
@@ -88,7 +91,7 @@ async def story_page(story_id: str, request: Request, web: Web) -> Response:
     # "Cache-Control: no-cache" asks for a fresh page: it is rendered again from the cached brief (the
     # brief itself is only recomputed when the story's articles change).
     if "no-cache" in request.headers.get("cache-control", "") or entry.html is None or entry.html_for != shown:
-        rendered = await run_in_threadpool(_render_into, entry, story, shown)
+        rendered = await run_in_threadpool(_render_into, entry, story, shown, history)
     computed = entry.seconds if entry.made >= started else 0.0
     # Server-Timing lets a reader (and benchmarks/web_load.py) see what the page cost, in ms.
     headers = {"ETag": etag, "Vary": "Accept-Encoding",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from http import HTTPStatus
 from typing import Any
@@ -19,8 +19,10 @@ import jinja2
 from newsfuse.config import Web, bounds
 from newsfuse.render.html import paragraphs_of
 from newsfuse.render.plural import count
+from newsfuse.store_history import Version
 from newsfuse.text import split_sentences
 from newsfuse.types import Article, Brief, Evidence, Source, Story
+from newsfuse.web.front import FrontRow
 from newsfuse.web.ledger import build_ledger
 
 
@@ -33,6 +35,8 @@ def environment() -> jinja2.Environment:
     # Ids go into URL paths: quote everything, "/" included, so an id can never change the route.
     env.filters["quote"] = lambda value: quote(str(value), safe="")
     env.filters["count"] = count
+    env.filters["day"] = lambda d: f"{d.day} {d:%b %Y}"  # "22 Feb 2023": no platform's strftime flags
+    env.filters["stamp"] = lambda t: f"{t.day} {t:%b %Y, %H:%M} UTC"
     env.globals["shown_title"] = shown_title
     return env
 
@@ -75,19 +79,40 @@ def shown_title(story: Story) -> str:
 CITE_LIMIT = 8
 
 
-def render_story(brief: Brief, story: Story | None, twin: str | None) -> tuple[str, float]:
+def first_seen(brief: Brief, history: Sequence[Version]) -> tuple[dict[str, str], dict[int, str]]:
+    """When each source joined the story, and when each claim first could be read: its earliest
+    source's joining. A claim one of whose sources joined before the history began has no time."""
+    joined = {a: v.at for v in history for a in v.added}
+    claims = {c.id: min(joined[a] for a in c.sources) for c in brief.claims
+              if c.sources and all(a in joined for a in c.sources)}
+    return joined, claims
+
+
+def render_story(brief: Brief, story: Story | None, twin: str | None,
+                 history: Sequence[Version] = ()) -> tuple[str, float]:
     """The story page (or, with `story` None, the page of a brief of the client's own articles), and
-    the seconds the render took."""
+    the seconds the render took. `history` (the story's versions) dates what joined when, for the
+    page's "new since your last visit" (static/app.js)."""
     started = time.perf_counter()
+    joined, claim_at = first_seen(brief, history)
     html = environment().get_template("story.html.j2").render(
         brief=brief, story=story, stored=story is not None, twin=twin, title=story_title(brief, story),
-        cite_limit=CITE_LIMIT,
+        cite_limit=CITE_LIMIT, joined=joined, claim_at=claim_at, versions=list(history)[::-1][:HISTORY_SHOWN],
+        latest=history[-1].at if history else "",
         ledger=build_ledger(brief), n_origins=len({s.origin for s in brief.sources}),
         copies=Counter(s.origin for s in brief.sources), **brief_helpers(brief))
     return html, time.perf_counter() - started
 
 
+# Versions listed in a story page's history (newest first); the rest are counted.
+HISTORY_SHOWN = 12
+
+
 def render_index(**context: Any) -> str:
+    """The front page. `rows` (web/front.py) carry each story's standfirst and badges; without them
+    the stories are listed bare."""
+    if context.get("rows") is None:
+        context["rows"] = [FrontRow(s) for s in context["page"].stories]
     return environment().get_template("index.html.j2").render(**context)
 
 

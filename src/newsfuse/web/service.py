@@ -19,14 +19,18 @@ from newsfuse.config import Settings, Web
 from newsfuse.engine import LocalEngine
 from newsfuse.errors import BusyError, NoArticlesError, NotFoundError, TooManyRequestsError
 from newsfuse.ingest import ReadResult
+from newsfuse.store import OPEN_WAIT, Store
+from newsfuse.store_history import Version, cache_brief, current_version, story_versions
 from newsfuse.stream import AddResult
 from newsfuse.stream import ingest as stream_ingest
 from newsfuse.types import Article, Brief, Change, Story
 from newsfuse.web.cache import BriefCache, Entry, cache_key
+from newsfuse.web.front import FrontRow, Memo, front_rows
 from newsfuse.web.intake import Batch, fetch_urls, read_batch
 from newsfuse.web.stores import StorePool, parse_story_id
 
 log = logging.getLogger("newsfuse.web")
+KEEP_WAIT_MS = 1000  # how long keeping a computed brief in the store may wait for its write lock
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +55,7 @@ class StoryQuery:
     until: dt.date | None = None
     limit: int = 50
     offset: int = 0
+    order: str = "recent"  # or "front": as a front page ranks them (Store.stories)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +83,7 @@ class Service:
         self.config = config
         self.pool = StorePool(config.db)
         self.cache = BriefCache(config.limits.cache_size)
+        self.front_memo = Memo()  # the front page's leads and brief digests, found once
         self._slots = threading.BoundedSemaphore(config.limits.max_running_briefs)
         self._brief_requests = 0
         self._brief_requests_lock = threading.Lock()
@@ -103,11 +109,20 @@ class Service:
         store = self.pool.get()
         # One more than asked: whether a next page exists, without counting every match.
         found = store.stories(outlet=query.outlet or None, since=query.since, until=query.until,
-                              search=query.search or None, limit=query.limit + 1, offset=query.offset)
+                              search=query.search or None, limit=query.limit + 1, offset=query.offset,
+                              order=query.order)
         page = StoryPage(found[:query.limit], len(found) > query.limit, None, query)
         if not page.filtered:
             page = dataclasses.replace(page, total=store.count_stories())
         return page
+
+    def front(self, stories: list[Story]) -> list[FrontRow]:
+        """The front page's rows of these stories (standfirsts from cached briefs, badges)."""
+        return front_rows(self.pool.get(), stories, memo=self.front_memo)
+
+    def history(self, story: Story) -> list[Version]:
+        """The story's versions, oldest first: when each of its articles joined."""
+        return story_versions(self.pool.get(), story.id)
 
     def story(self, story_id: str) -> Story:
         number = parse_story_id(story_id)
@@ -122,12 +137,29 @@ class Service:
         key = cache_key(story.id, story.article_ids)
 
         def build() -> Brief:
-            articles = self.pool.get().story_articles(story.id)
+            store = self.pool.get()
+            version = current_version(store, story.id)  # read first: articles that join meanwhile are later
+            articles = store.story_articles(story.id)
             if not articles:
                 raise NotFoundError(f"story {story.id} has no articles left")
-            return self._brief(articles, None, str(story.id), incremental=True)
+            made = self._brief(articles, None, str(story.id), incremental=True)
+            if version:
+                self._keep(store, story.id, version, made)
+            return made
 
         return story, self.cache.get(key, build)
+
+    def _keep(self, store: Store, story: int, version: int, made: Brief) -> None:
+        """Keep the brief in the store too, as of the story's version: the front page's standfirst and
+        conflict count come from it, and `newsfuse changes` need not compute it again."""
+        from newsfuse.changes import settings_digest
+
+        # Best effort, and soon: a reader's page must not wait out a long ingest for the store's write lock.
+        store.db.execute(f"PRAGMA busy_timeout = {KEEP_WAIT_MS}")
+        try:
+            cache_brief(store, story, version, settings_digest(self.config.settings), made.to_dict())
+        finally:
+            store.db.execute(f"PRAGMA busy_timeout = {int(OPEN_WAIT * 1000)}")
 
     def changes(self, since: dt.datetime | None, story_id: str | None = None, claims: bool = False) -> list[Change]:
         """Changes recorded since a time, of one story (with its claims compared) or of all."""
