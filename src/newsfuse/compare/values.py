@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 
 from newsfuse.facts.numbers import SMALL, TENS
 from newsfuse.facts.quantities import Found
-from newsfuse.facts.quantity_words import HEDGES, STRICT_HEDGES, TRAILING_HEDGES, USD_RATE
+from newsfuse.facts.quantity_words import HEDGES, LOCAL_HEDGES, STRICT_HEDGES, TRAILING_HEDGES, USD_RATE
 
-HEDGE_KIND = {**HEDGES, **TRAILING_HEDGES}  # hedge words → "min" | "max" | "approx"
+HEDGE_KIND = {**LOCAL_HEDGES, **HEDGES, **TRAILING_HEDGES}  # hedge words → "min" | "max" | "approx"
 
 
 @dataclass(slots=True)

@@ -1,0 +1,162 @@
+"""Figures in sentences of another language than English: what kind, what they count, how hedged.
+
+The English extractor (`facts.quantities`) leans on the English parse; this one reads the words around
+a figure with the tables of `newsfuse.langdata`, so it works with a blank pipeline (no model) as well
+as with a parsed one: the unit after the figure says money, a share or a duration; else the first
+content word after it (past "de", "von") is what it counts ("trois personnes", "drei Menschen", "una
+decina di case"). What it counts is folded across outlets' words ("tués", "morts" → death) by the
+language's concepts, else stemmed in that language, so two sources' figures of one thing meet.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+import snowballstemmer
+
+from newsfuse.facts.nlp import Parsed
+from newsfuse.facts.numbers_local import local_number_at
+from newsfuse.facts.quantities import Found, extract_quantities
+from newsfuse.facts.quantity_words import CURRENCY_SIGNS, CURRENCY_WORDS
+from newsfuse.langdata import Lexicon, lexicon, months
+from newsfuse.types import Quantity, QuantityKind
+
+_STEMMERS = {"fr": "french", "de": "german", "es": "spanish", "it": "italian", "pt": "portuguese", "nl": "dutch",
+             "tr": "turkish", "ru": "russian", "ar": "arabic"}
+PERCENT = frozenset({"%", "pour cent", "prozent", "por ciento", "per cento", "por cento", "procent", "процентов",
+                     "процента", "yüzde", "بالمئة"})
+LOCAL_CURRENCY = {"dollars": "USD", "dollar": "USD", "dólares": "USD", "dollari": "USD", "dólares americanos": "USD",
+                  "euro": "EUR", "euros": "EUR", "евро": "EUR", "livres": "GBP", "pfund": "GBP", "libras": "GBP",
+                  "франков": "CHF", "рублей": "RUB", "рубля": "RUB", "lira": "TRY", "lire": "TRY", "yens": "JPY"}
+AROUND = 4
+
+
+def english(lang: str) -> bool:
+    return lang in {"", "en"}
+
+
+def extract_all(parsed: Sequence[Parsed]) -> list[Found]:
+    """Every figure of the story, each sentence read in its article's language."""
+    found: list[Found] = []
+    for p in parsed:
+        found.extend(extract_quantities([p]) if english(p.lang) else in_sentence(p))
+    return found
+
+
+@lru_cache(maxsize=16)
+def _stemmer(code: str) -> snowballstemmer.stemmer | None:
+    name = _STEMMERS.get(code)
+    return snowballstemmer.stemmer(name) if name else None
+
+
+def local_concept(word: str, lex: Lexicon) -> str:
+    low = word.lower()
+    if low in lex.concepts:
+        return lex.concepts[low]
+    stemmer = _stemmer(lex.code)
+    return str(stemmer.stemWord(low)) if stemmer else low
+
+
+def in_sentence(p: Parsed) -> list[Found]:
+    lex = lexicon(p.lang)
+    doc = p.doc
+    out: list[Found] = []
+    i = 0
+    while i < len(doc):
+        got = local_number_at(doc, i, lex) if lex.numbers or doc[i].like_num else None
+        if got is None:
+            i += 1
+            continue
+        value, j, approx = got
+        found = _classify(p, lex, i, j, value, approx)
+        if found is not None:
+            found.order = len(out)
+            out.append(found)
+        i = max(j, i + 1)
+    return out
+
+
+def _is_date_or_time(p: Parsed, lex: Lexicon, i: int, j: int, value: float) -> bool:
+    doc = p.doc
+    nxt = doc[j].lower_.rstrip(".") if j < len(doc) else ""
+    text = doc[i].text
+    if text.isdigit() and 1000 <= value <= 2100 and len(text) == 4:
+        return True  # a year
+    if nxt in months(lex.code) or (text.endswith(".") and nxt in months(lex.code)):
+        return True  # "12 mars", "22. Februar"
+    if j < len(doc) and doc[j].text in {":", "/"}:
+        return True  # "14:30", "12/03"
+    if j + 1 < len(doc) and nxt in {"h", "uhr"} and doc[j + 1].text.isdigit() and value > 12 and "à" in \
+            [t.lower_ for t in doc[max(0, i - 2):i]]:
+        return True  # "à 21 h 30": a time of day
+    prev = doc[i - 1].lower_ if i > 0 else ""
+    return prev in {"n°", "nr.", "no", "nº", "№", "à", "um", "alle", "às"} and value < 25
+
+
+def _classify(p: Parsed, lex: Lexicon, i: int, j: int, value: float, approx: str) -> Found | None:
+    doc = p.doc
+    if _is_date_or_time(p, lex, i, j, value):
+        return None
+    start, end = i, j
+    nxt = doc[j].lower_ if j < len(doc) else ""
+    nxt2 = f"{nxt} {doc[j + 1].lower_}" if j + 1 < len(doc) else ""
+    prev = doc[i - 1].lower_ if i > 0 else ""
+    kind: QuantityKind = "count"
+    unit, head, hours = "", "", 1.0
+    if prev in CURRENCY_SIGNS:
+        kind, unit, start = "money", CURRENCY_SIGNS[prev], i - 1
+    elif nxt in CURRENCY_SIGNS or nxt in CURRENCY_WORDS or nxt in LOCAL_CURRENCY:
+        kind, end = "money", j + 1
+        unit = CURRENCY_SIGNS.get(nxt) or CURRENCY_WORDS.get(nxt) or LOCAL_CURRENCY[nxt]
+    elif nxt in PERCENT or nxt2 in PERCENT:
+        kind, unit, end = "percent", "%", j + (2 if nxt2 in PERCENT else 1)
+    elif nxt in lex.hours:
+        kind, unit, end, hours = "duration", "hours", j + 1, lex.hours[nxt]
+        # "2 h 30": the minutes after the hours
+        if nxt == "h" and end < len(doc) and doc[end].text.isdigit() and int(doc[end].text) < 60:
+            value += int(doc[end].text) / 60
+            end += 1
+    else:
+        noun = _counted(doc, j, lex)
+        if noun is None:
+            return None
+        unit, head = doc[noun].lower_, local_concept(doc[noun].text, lex)
+    hedge = next((t.lower_ for t in doc[i:j] if t.lower_ in lex.approx), "") if approx else ""
+    if not hedge:
+        hedge, start = _hedge(doc, start, lex)
+    norm = value * hours
+    q = Quantity(text=doc[start:end].text, kind=kind, value=norm, unit=unit,
+                 measures=unit if kind == "count" else "", source=p.source, sentence=p.sentence.index,
+                 hedge=hedge)
+    context = frozenset(local_concept(t.text, lex) for t in [*doc[max(0, start - AROUND):start], *doc[end:end + AROUND]]
+                        if t.is_alpha and len(t.text) > 3) - {head}
+    return Found(quantity=q, key=p.key, start=start, end=end, head=head, context=context, text=p.text,
+                 before=tuple(t.lower_ for t in reversed(doc[max(0, start - AROUND):start]) if t.is_alpha),
+                 after=tuple(t.lower_ for t in doc[end:end + AROUND] if t.is_alpha))
+
+
+def _counted(doc: object, j: int, lex: Lexicon) -> int | None:
+    """The token a count counts: the first word after it, past "de"/"von" and one adjective."""
+    from spacy.tokens import Doc
+
+    assert isinstance(doc, Doc)
+    k = j
+    while k < len(doc) and doc[k].lower_ in lex.of_words:
+        k += 1
+    if k < len(doc) and doc[k].is_alpha and len(doc[k].text) > 1 and doc[k].lower_ not in lex.hedges \
+            and doc[k].pos_ not in {"AUX", "ADP", "DET", "CCONJ", "SCONJ"}:
+        return k
+    return None
+
+
+def _hedge(doc: object, start: int, lex: Lexicon) -> tuple[str, int]:
+    from spacy.tokens import Doc
+
+    assert isinstance(doc, Doc)
+    words = [t.lower_ for t in doc[max(0, start - 3):start]]
+    for n in (3, 2, 1):
+        phrase = " ".join(words[-n:]) if len(words) >= n else ""
+        if phrase in lex.hedges:
+            return phrase, start - n
+    return "", start
