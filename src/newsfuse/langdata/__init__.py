@@ -65,7 +65,7 @@ class Lexicon:
 
 
 _MODULES = {"fr": "fr", "de": "de", "es": "es", "it": "it", "pt": "pt", "nl": "nl", "tr": "tr", "ru": "ru",
-            "ar": "ar"}
+            "ar": "ar", "cs": "cs"}
 EMPTY = Lexicon(code="")
 LANGUAGES = tuple(_MODULES)
 
