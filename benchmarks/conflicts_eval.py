@@ -37,8 +37,7 @@ from typing import Any
 
 import numpy as np
 
-import plant_lang  # noqa: E402  (benchmarks/ is on sys.path when this script runs)
-
+import plant_lang
 from newsfuse.errors import NoArticlesError
 from newsfuse.text import content_stems, split_sentences
 from newsfuse.types import Article, Claim, Conflict, Evidence, Source, Update

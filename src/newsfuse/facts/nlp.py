@@ -192,7 +192,9 @@ def _by_model(sources: Sequence[Source], model: str, models: str) -> dict[str, l
 
 def parse_sources(sources: Sequence[Source], model: str = DEFAULT_MODEL,
                   models: str = DEFAULT_MODELS) -> list[Parsed]:
-    """Every sentence of every source, parsed by its language's pipeline, in source then sentence order."""
+    """Every sentence of every source, parsed by its language's pipeline, in source then sentence order.
+    The English model is loaded whatever the languages: a missing one is reported however the story reads."""
+    load_nlp(model)
     out: dict[str, list[Parsed]] = {}
     for name, group in _by_model(sources, model, models).items():
         pairs = _pairs(group)
