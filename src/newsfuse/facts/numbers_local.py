@@ -118,6 +118,7 @@ def _scaled(doc: Doc, value: float, j: int, lex: Lexicon) -> float:
 
 
 def _after_scale(doc: Doc, j: int, lex: Lexicon) -> int:
+    """The token after a number and its scale word ("3 millions", "2,5 Mrd."), or `j` when there is none."""
     return j + 1 if j < len(doc) and doc[j].lower_ in lex.scales and lex.scales[doc[j].lower_] >= 1000 else j
 
 

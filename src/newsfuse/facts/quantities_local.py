@@ -30,6 +30,10 @@ LOCAL_CURRENCY = {"dollars": "USD", "dollar": "USD", "dólares": "USD", "dollari
                   "euro": "EUR", "euros": "EUR", "евро": "EUR", "livres": "GBP", "pfund": "GBP", "libras": "GBP",
                   "франков": "CHF", "рублей": "RUB", "рубля": "RUB", "lira": "TRY", "lire": "TRY", "yens": "JPY"}
 AROUND = 4
+YEAR = 8766.0  # hours
+# Words that make a number of years an age: "âgé de 52 ans", "im Alter von 52 Jahren", "de 52 años de edad".
+AGE_CUES = frozenset({"âgé", "âgée", "âgés", "âgées", "agé", "agée", "alter", "edad", "età", "idade", "leeftijd",
+                      "yaşında", "возрасте", "věku"})
 
 
 def english(lang: str) -> bool:
@@ -99,18 +103,23 @@ def _classify(p: Parsed, lex: Lexicon, i: int, j: int, value: float, approx: str
     if _is_date_or_time(p, lex, i, j, value):
         return None
     start, end = i, j
-    nxt = doc[j].lower_ if j < len(doc) else ""
-    nxt2 = f"{nxt} {doc[j + 1].lower_}" if j + 1 < len(doc) else ""
+    k = j  # "500 millions de dollars", "3 millones de euros": the unit after "de"
+    while k < len(doc) - 1 and doc[k].lower_ in lex.of_words and doc[k - 1].lower_ in lex.scales:
+        k += 1
+    nxt = doc[k].lower_ if k < len(doc) else ""
+    nxt2 = f"{nxt} {doc[k + 1].lower_}" if k + 1 < len(doc) else ""
     prev = doc[i - 1].lower_ if i > 0 else ""
     kind: QuantityKind = "count"
     unit, head, hours = "", "", 1.0
     if prev in CURRENCY_SIGNS:
         kind, unit, start = "money", CURRENCY_SIGNS[prev], i - 1
     elif nxt in CURRENCY_SIGNS or nxt in CURRENCY_WORDS or nxt in LOCAL_CURRENCY:
-        kind, end = "money", j + 1
+        kind, end = "money", k + 1
         unit = CURRENCY_SIGNS.get(nxt) or CURRENCY_WORDS.get(nxt) or LOCAL_CURRENCY[nxt]
     elif nxt in PERCENT or nxt2 in PERCENT:
         kind, unit, end = "percent", "%", j + (2 if nxt2 in PERCENT else 1)
+    elif nxt in lex.hours and lex.hours[nxt] == YEAR and AGE_CUES & {t.lower_ for t in doc[max(0, i - 3):j + 4]}:
+        kind, unit, end = "age", "years", j + 1
     elif nxt in lex.hours:
         kind, unit, end, hours = "duration", "hours", j + 1, lex.hours[nxt]
         # "2 h 30": the minutes after the hours

@@ -31,7 +31,9 @@ def _local_months() -> dict[str, int]:
     return out
 
 
-_LOCAL_MONTHS = {k: v for k, v in _local_months().items() if k not in _MONTHS}
+# Abbreviations that are English words ("3 days ago 2019" is no date in August): left out.
+_ENGLISH_WORDS = frozenset({"ago", "out", "set"})
+_LOCAL_MONTHS = {k: v for k, v in _local_months().items() if k not in _MONTHS and k not in _ENGLISH_WORDS}
 _LOCAL = r"(?P<month>" + "|".join(re.escape(m) for m in sorted(_LOCAL_MONTHS, key=len, reverse=True)) + r")\.?"
 _PATTERNS = [
     re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>\d{1,2})-(?P<day>\d{1,2})\b"),
