@@ -30,6 +30,7 @@ LOCAL_CURRENCY = {"dollars": "USD", "dollar": "USD", "dólares": "USD", "dollari
                   "euro": "EUR", "euros": "EUR", "евро": "EUR", "livres": "GBP", "pfund": "GBP", "libras": "GBP",
                   "франков": "CHF", "рублей": "RUB", "рубля": "RUB", "lira": "TRY", "lire": "TRY", "yens": "JPY"}
 AROUND = 4
+RANGE_WORDS = frozenset({"-", "–", "à", "bis", "až", "a", "al", "tot", "до", "ile"})
 YEAR = 8766.0  # hours
 # Words that make a number of years an age: "âgé de 52 ans", "im Alter von 52 Jahren", "de 52 años de edad".
 AGE_CUES = frozenset({"âgé", "âgée", "âgés", "âgées", "agé", "agée", "alter", "edad", "età", "idade", "leeftijd",
@@ -62,6 +63,13 @@ def local_concept(word: str, lex: Lexicon) -> str:
     return str(stemmer.stemWord(low)) if stemmer else low
 
 
+def local_bag(p: Parsed) -> set[str]:
+    """The content words of a sentence of another language, folded by its concepts and stemmer; its
+    stop words (spaCy's list for the language, on the tokens) left out."""
+    lex = lexicon(p.lang)
+    return {local_concept(t.text, lex) for t in p.doc if t.is_alpha and not t.is_stop and len(t.text) > 1}
+
+
 def in_sentence(p: Parsed) -> list[Found]:
     lex = lexicon(p.lang)
     doc = p.doc
@@ -77,6 +85,7 @@ def in_sentence(p: Parsed) -> list[Found]:
         if found is not None:
             found.order = len(out)
             out.append(found)
+            j = max(j, found.end)
         i = max(j, i + 1)
     return out
 
@@ -103,6 +112,13 @@ def _classify(p: Parsed, lex: Lexicon, i: int, j: int, value: float, approx: str
     if _is_date_or_time(p, lex, i, j, value):
         return None
     start, end = i, j
+    high = None
+    # A range: "25 - 40 %", "20 à 30 morts", "zwischen 3 und 5": the unit follows the second figure.
+    if j + 1 < len(doc) and doc[j].lower_ in RANGE_WORDS | set(lex.number_joiners):
+        second = local_number_at(doc, j + 1, lex)
+        if second is not None and second[0] > value:
+            high, j = second[0], second[1]
+            end = j
     k = j  # "500 millions de dollars", "3 millones de euros": the unit after "de"
     while k < len(doc) - 1 and doc[k].lower_ in lex.of_words and doc[k - 1].lower_ in lex.scales:
         k += 1
@@ -137,7 +153,7 @@ def _classify(p: Parsed, lex: Lexicon, i: int, j: int, value: float, approx: str
     norm = value * hours
     q = Quantity(text=doc[start:end].text, kind=kind, value=norm, unit=unit,
                  measures=unit if kind == "count" else "", source=p.source, sentence=p.sentence.index,
-                 hedge=hedge)
+                 hedge=hedge, high=high * hours if high is not None else None)
     context = frozenset(local_concept(t.text, lex) for t in [*doc[max(0, start - AROUND):start], *doc[end:end + AROUND]]
                         if t.is_alpha and len(t.text) > 3) - {head}
     return Found(quantity=q, key=p.key, start=start, end=end, head=head, context=context, text=p.text,
