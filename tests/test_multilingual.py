@@ -238,3 +238,12 @@ def test_german_crash_brief_has_conflict_speaker_and_no_entity_guesses() -> None
 @pytest.mark.parametrize(("prefix", "pair"), [("es", {"cinco", "siete"}), ("it", {"due", "tre"})])
 def test_spanish_and_italian_conflicts(prefix: str, pair: set[str]) -> None:
     assert pair in _conflicts(_brief(prefix))
+
+
+@pytest.mark.parametrize(("lang", "sentence"), [
+    ("de", "„Wir bleiben hier“, sagte er am Dienstag."),  # a pronoun: the speaker is named elsewhere
+    ("de", "„Wir bleiben hier“, sagte am Unfallort ein Helfer."),
+    ("fr", "« Nous restons », a-t-il déclaré lundi."),
+])
+def test_no_speaker_is_made_of_a_day_a_noun_or_a_pronoun(lang: str, sentence: str) -> None:
+    assert pattern_speaker(sentence, quote_spans(sentence, lang), lang) == ""

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from newsfuse.langdata import Lexicon, lexicon
+from newsfuse.langdata import Lexicon, lexicon, months, weekday_names
 
 OPEN, CLOSE = "open", "close"
 _TRAIL = " \t,;:.–—-\"'»«“”„‘’‚›‹」「』『"
@@ -58,13 +58,20 @@ def local_marks(text: str, code: str, open_before: bool) -> list[tuple[int, str]
 
 
 def _name_after(words: list[str], lex: Lexicon) -> str:
-    """The name at the start of `words`, after at most three articles or lower-case title words."""
+    """The name at the start of `words`, after at most three articles or title words ("le commandant");
+    "" when another word comes first ("sagte er am Dienstag": a pronoun, the speaker is named elsewhere)."""
     k = 0
-    while k < len(words) and k < 3 and (words[k].lower() in lex.title_words or words[k][:1].islower()):
-        if words[k].lower() not in lex.title_words and not words[k].isalpha():
-            return ""
+    while k < len(words) and k < 3 and words[k].lower() in lex.title_words:
         k += 1
-    return _name_run(words[k:])
+    return _plausible(_name_run(words[k:]), lex)
+
+
+def _plausible(name: str, lex: Lexicon) -> str:
+    """A name, unless it is a day or a month, or one capitalised word where all nouns are capitalised."""
+    parts = name.split()
+    if not parts or any(p.lower() in weekday_names(lex.code) or p.lower() in months(lex.code) for p in parts):
+        return ""
+    return "" if lex.capital_nouns and len(parts) < 2 else name
 
 
 def _name_run(words: list[str]) -> str:
@@ -121,7 +128,7 @@ def pattern_speaker(text: str, spans: list[tuple[int, int]], code: str) -> str:
     low = before.lower()
     for verb in sorted(lex.speech_verbs, key=len, reverse=True):
         if low.endswith(verb) and (len(low) == len(verb) or not low[-len(verb) - 1].isalpha()):
-            name = _name_before(before[:-len(verb)])
+            name = _plausible(_name_before(before[:-len(verb)]), lex)
             if name:
                 return name
     # "Selon Julien Moreau, « … »": the source named for the sentence.

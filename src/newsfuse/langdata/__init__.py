@@ -60,6 +60,8 @@ class Lexicon:
     future: tuple[str, ...] = ()
     # Abbreviations after which a sentence does not end ("M.", "Nr.", "Sr.").
     abbreviations: tuple[str, ...] = ()
+    # Nouns are capitalised (German): a lone capitalised word after a speech verb is no name.
+    capital_nouns: bool = False
     # Words that make a counted noun a death toll or an injury count, folded so outlets' words meet.
     concepts: dict[str, str] = field(default_factory=dict)
 

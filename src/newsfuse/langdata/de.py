@@ -4,6 +4,7 @@ from newsfuse.langdata import Lexicon
 
 LEXICON = Lexicon(
     code="de",
+    capital_nouns=True,
     quotes=(("„", "“"), ("»", "«"), ("‚", "‘"), ("«", "»")),
     speech_verbs=("sagte", "sagt", "sagten", "hat gesagt", "erklärte", "erklärt", "betonte", "betont", "teilte mit",
                   "sagte am", "berichtete", "berichtet", "meinte", "fügte hinzu", "ergänzte", "warnte", "kündigte an",
