@@ -59,6 +59,11 @@ def _same_measure(a: Stated, b: Stated, aligned: bool) -> bool:
     fa, fb = a.main, b.main
     shared = (fa.context | {fa.head}) & (fb.context | {fb.head}) - {""} - GENERIC
     if aligned:  # the sentences say the same; the numbers must still measure the same noun
+        if fa.lang and fb.lang:
+            # Outside English a counted noun is a bare stem, with no synonyms folded ("marins" and
+            # "soldats" of one crew): it does not veto a pairing; the lone-figure and context rules
+            # of `_match` decide.
+            return True
         return not (fa.head and fb.head and fa.head != fb.head and fa.head not in fb.context
                     and fb.head not in fa.context)
     if not fa.head or fa.head != fb.head or fa.head in GENERIC:
@@ -302,8 +307,9 @@ def _pairable(a: Stated, b: Stated, contrasted: Collection[frozenset[str]]) -> b
     if _apart(a, b, contrasted):
         return False  # Anwar's age is not Mahathir's; Nairobi's toll is not the total
     if fa.quantity.kind == fb.quantity.kind == "count" and fa.head and fb.head and fa.head != fb.head \
-            and not {fa.head, fb.head} & GENERIC:
-        return False  # "two merchant vessels" and "three boats" count different things
+            and not {fa.head, fb.head} & GENERIC and not (fa.lang and fb.lang):
+        return False  # "two merchant vessels" and "three boats" count different things (in English,
+        # whose synonyms are folded; other languages' nouns are bare stems: see `_same_measure`)
     if {fa.quantity.kind, fb.quantity.kind} == {"count", "number"}:
         # A bare number stands for a count only where its own sentence names the counted noun near
         # it ("remove 15 of those" after "14 populations"): not any count of the other sentence.

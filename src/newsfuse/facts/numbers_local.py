@@ -76,6 +76,8 @@ def local_number_at(doc: Doc, i: int, lex: Lexicon) -> tuple[float, int, str] | 
         return lex.approx[low], _skip_of(doc, i + 1, lex), "approx"
     word, j = _hyphenated(doc, i)  # "Quatre - vingts" as the tokenizer cut it
     first = word_value(word, lex)
+    if first is None and lex.scales.get(word, 1e9) <= 1000:
+        first = lex.scales[word]  # "cent personnes", "mille morts"
     if first is None:
         return None
     total, current = 0.0, first

@@ -68,6 +68,7 @@ class Found:
     part: bool = False  # "9 delegates out of a total of 66": a share of a whole
     former: bool = False  # "from 18 to 16": the level before a change
     frame: Frame = field(default_factory=Frame)  # whose, where, which kind, what is said of it
+    lang: str = ""  # the sentence's language when not English (`facts.quantities_local` read it)
 
 
 def extract_quantities(parsed: list[Parsed]) -> list[Found]:

@@ -156,7 +156,7 @@ def _classify(p: Parsed, lex: Lexicon, i: int, j: int, value: float, approx: str
                  hedge=hedge, high=high * hours if high is not None else None)
     context = frozenset(local_concept(t.text, lex) for t in [*doc[max(0, start - AROUND):start], *doc[end:end + AROUND]]
                         if t.is_alpha and len(t.text) > 3) - {head}
-    return Found(quantity=q, key=p.key, start=start, end=end, head=head, context=context, text=p.text,
+    return Found(quantity=q, key=p.key, start=start, end=end, head=head, context=context, text=p.text, lang=p.lang,
                  before=tuple(t.lower_ for t in reversed(doc[max(0, start - AROUND):start]) if t.is_alpha),
                  after=tuple(t.lower_ for t in doc[end:end + AROUND] if t.is_alpha))
 
