@@ -59,11 +59,6 @@ def _same_measure(a: Stated, b: Stated, aligned: bool) -> bool:
     fa, fb = a.main, b.main
     shared = (fa.context | {fa.head}) & (fb.context | {fb.head}) - {""} - GENERIC
     if aligned:  # the sentences say the same; the numbers must still measure the same noun
-        if fa.lang and fb.lang:
-            # Outside English a counted noun is a bare stem, with no synonyms folded ("marins" and
-            # "soldats" of one crew): it does not veto a pairing; the lone-figure and context rules
-            # of `_match` decide.
-            return True
         return not (fa.head and fb.head and fa.head != fb.head and fa.head not in fb.context
                     and fb.head not in fa.context)
     if not fa.head or fa.head != fb.head or fa.head in GENERIC:
@@ -261,7 +256,7 @@ def _match(items: list[Stated], left: list[int], right: list[int], contrasted: C
     for i in left:
         for j in right:
             bare = not (_comparable(items[i], items[j]) or strong)
-            if _pairable(items[i], items[j], contrasted) and not bare:
+            if _pairable(items[i], items[j], contrasted, strong) and not bare:
                 scores[(i, j)] = _context_score(items[i], items[j]) + _rank_bonus(items, left, right, i, j)
     family_l = Counter(family_of(items[i]) for i in left)
     family_r = Counter(family_of(items[j]) for j in right)
@@ -295,21 +290,25 @@ def _counted(s: Stated) -> bool:
     return q.kind == "count" or (q.kind == "number" and not q.unit)
 
 
-def _pairable(a: Stated, b: Stated, contrasted: Collection[frozenset[str]]) -> bool:
+def _pairable(a: Stated, b: Stated, contrasted: Collection[frozenset[str]], strong: bool = False) -> bool:
     """Could these two figures of aligned sentences be one figure? A bare number ("remove 15 of
     those") may stand for a count; otherwise the kinds and units must agree, and the frames
     (`frames.apart`) must allow one fact."""
     fa, fb = a.main, b.main
-    if not _same_measure(a, b, aligned=True) or fa.delta != fb.delta or fa.per != fb.per:
+    # Outside English a counted noun is a bare stem, no synonyms folded ("quinze marins" / "vingt
+    # soldats" of one crew): in sentences of one claim, with a word in common beside the figures
+    # ("... Britanniques de la Navy"), it does not veto the pairing; `_match`'s rules still decide.
+    near = {w for w in (*fa.before, *fa.after) if len(w) > 3} & {w for w in (*fb.before, *fb.after) if len(w) > 3}
+    loose = strong and bool(fa.lang and fb.lang) and bool(near - {fa.quantity.unit, fb.quantity.unit})
+    if not (loose or _same_measure(a, b, aligned=True)) or fa.delta != fb.delta or fa.per != fb.per:
         return False
     if fa.former != fb.former:
         return False  # "lower the age to 16" pairs with "to 16" of "from 18 to 16", not with 18
     if _apart(a, b, contrasted):
         return False  # Anwar's age is not Mahathir's; Nairobi's toll is not the total
     if fa.quantity.kind == fb.quantity.kind == "count" and fa.head and fb.head and fa.head != fb.head \
-            and not {fa.head, fb.head} & GENERIC and not (fa.lang and fb.lang):
-        return False  # "two merchant vessels" and "three boats" count different things (in English,
-        # whose synonyms are folded; other languages' nouns are bare stems: see `_same_measure`)
+            and not {fa.head, fb.head} & GENERIC and not loose:
+        return False  # "two merchant vessels" and "three boats" count different things
     if {fa.quantity.kind, fb.quantity.kind} == {"count", "number"}:
         # A bare number stands for a count only where its own sentence names the counted noun near
         # it ("remove 15 of those" after "14 populations"): not any count of the other sentence.
