@@ -247,3 +247,30 @@ def test_spanish_and_italian_conflicts(prefix: str, pair: set[str]) -> None:
 ])
 def test_no_speaker_is_made_of_a_day_a_noun_or_a_pronoun(lang: str, sentence: str) -> None:
     assert pattern_speaker(sentence, quote_spans(sentence, lang), lang) == ""
+
+
+@pytest.mark.parametrize(("text", "noise"), [
+    ("Treinongeluk bij Utrecht\n\nDoor Jan de Vries\n\nGepubliceerd op 5 maart 2024\n\nBij een treinongeluk bij "
+     "Utrecht zijn dinsdag drie mensen om het leven gekomen, meldt de politie.\n\nMeer dan veertig reizigers "
+     "raakten gewond bij de botsing tussen twee treinen.\n\nSchrijf je in voor onze nieuwsbrief.\n\n"
+     "Alle rechten voorbehouden.", 4),
+    ("Incêndio em Lisboa\n\nPor Ana Costa\n\nPublicado em 5 de março de 2024\n\nTrês pessoas morreram num "
+     "incêndio num prédio de Lisboa na terça-feira, segundo os bombeiros.\n\nCerca de cinquenta bombeiros foram "
+     "mobilizados para combater as chamas durante a noite.\n\nAssine a nossa newsletter.\n\n"
+     "Todos os direitos reservados.", 4),
+    ("Пожар в Москве\n\nОпубликовано 5 марта 2024\n\nТри человека погибли при пожаре в жилом доме в Москве во "
+     "вторник, сообщили в МЧС.\n\nОколо пятидесяти пожарных боролись с огнём всю ночь, заявил представитель "
+     "ведомства.\n\nПодпишитесь на наш телеграм-канал.\n\nВсе права защищены.", 3),
+    ("İstanbul'da büyük bir yangın\n\nYayınlanma tarihi: 5 Mart 2024\n\nİstanbul'da bir binada çıkan yangında üç kişi "
+     "hayatını kaybetti, itfaiye yetkilileri açıkladı.\n\nYaklaşık elli itfaiyeci gece boyunca alevlerle mücadele "
+     "etti ve yangını söndürdü.\n\nTüm hakları saklıdır.", 2),
+])
+def test_furniture_in_dutch_portuguese_russian_turkish(text: str, noise: int) -> None:
+    cleaned = clean_text(text)
+    assert len(cleaned.removed) == noise, cleaned.removed
+    assert len(cleaned.text.split("\n\n")) == 2  # the two story paragraphs, and only they
+
+
+def test_russian_quote_speaker() -> None:
+    sentence = "«Пожар полностью потушен», — заявил глава МЧС Иван Петров."
+    assert pattern_speaker(sentence, quote_spans(sentence, "ru"), "ru") == "Иван Петров"

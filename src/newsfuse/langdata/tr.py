@@ -8,7 +8,7 @@ LEXICON = Lexicon(
     speech_verbs=("dedi", "diye konuştu", "açıkladı", "söyledi", "belirtti", "ifade etti", "bildirdi",
                   "kaydetti", "vurguladı", "ekledi", "duyurdu"),
     according=("göre",),
-    title_words=(),
+    title_words=("bakan", "başkan", "vali", "sözcü", "sözcüsü", "müdür", "belediye", "başkanı"),
     by=(),
     stamps=("yayınlanma tarihi", "yayınlandı", "güncelleme tarihi", "güncellendi", "son güncelleme"),
     subscribe=("abone ol", "bültenimize abone", "e-bültene kaydol", "haber bültenimize", "uygulamamızı indirin",
