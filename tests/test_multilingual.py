@@ -208,6 +208,7 @@ def test_french_fire_brief() -> None:
     conflicts = _conflicts(b)
     assert {"trois", "quatre"} in conflicts
     assert any("une centaine de" in c and any("80" in v or "quatre-vingts" in v for v in c) for c in conflicts)
+    assert any("2 h 30" in c and any("deux heures" in v for v in c) for c in conflicts)
     speakers = {q.speaker for q in b.quotes}
     assert "Julien Moreau" in speakers
     assert all(s.article.published == dt.date(2024, 3, 12) for s in b.sources)
@@ -232,6 +233,21 @@ def test_german_crash_brief_has_conflict_speaker_and_no_entity_guesses() -> None
 
     assert "People, places" not in RENDERERS["markdown"](b)
     assert all("Cookies" not in s.article.text for s in b.sources)
+
+
+@pytest.mark.slow
+def test_french_figures_in_separate_sentences(tmp_path: Path) -> None:
+    """2 h vs 2 h 30 told in sentences of their own, as well as inside a sentence that differs in more."""
+    from newsfuse.pipeline import brief
+
+    (tmp_path / "a.txt").write_text("Incendie à Vénissieux : trois morts\n\nTrois personnes ont été tuées dans "
+                                    "l'incendie d'un entrepôt à Vénissieux.\n\nIl a fallu deux heures pour "
+                                    "éteindre l'incendie.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Vénissieux : quatre morts dans un incendie\n\nQuatre personnes ont été tuées "
+                                    "dans l'incendie d'un entrepôt à Vénissieux.\n\nIl a fallu 2 h 30 pour "
+                                    "éteindre l'incendie.\n", encoding="utf-8")
+    conflicts = _conflicts(brief(sorted(tmp_path.glob("*.txt"))))
+    assert {"trois", "quatre"} in conflicts and {"deux heures", "2 h 30"} in conflicts
 
 
 @pytest.mark.slow

@@ -136,6 +136,11 @@ def quantity_conflicts(found: Sequence[Found], align: Alignment, dates: Sequence
             instances = sum(not v.consistent for _, _, v in settled) >= 2 and \
                 all(not v.consistent for _, _, v in settled) and \
                 not any(_same_value(items[i], items[j]) for i in left for j in right)
+            # ... unless a third source's sentence, aligned with one side, gives its figures all over
+            # again: two outlets telling one set of figures and a third telling others in the same
+            # sentence disagree about one fact (the story is one event), not about two instances.
+            if instances and _corroborated(items, by_key, keys, align, ka, kb, contrasted):
+                instances = False
             for i, j, verdict in settled:
                 seen.add((min(i, j), max(i, j)))
                 if not verdict.consistent and two_things(items[i], items[j]):
@@ -169,6 +174,23 @@ def quantity_conflicts(found: Sequence[Found], align: Alignment, dates: Sequence
             elif not two_things(a, b):
                 conflicts.append(_Edge(i, j, 0.6 * verdict.weight, verdict.notes))
     return _assemble(items, conflicts, agree, contrasted)
+
+
+def _corroborated(items: list[Stated], by_key: dict[tuple[str, int], list[int]], keys: list[tuple[str, int]],
+                  align: Alignment, ka: tuple[str, int], kb: tuple[str, int],
+                  contrasted: Collection[frozenset[str]]) -> bool:
+    """Does a sentence of a third source, aligned with one of them, agree with its every figure (two
+    figures at least)?"""
+    for kc in keys:
+        if kc[0] in {ka[0], kb[0]}:
+            continue
+        for side in (ka, kb):
+            if align.score(side, kc) < LEXICAL_ALIGN:
+                continue
+            said = list(_reconcile(items, by_key[side], by_key[kc], contrasted, strong=align.score(side, kc) >= 1.0))
+            if len(said) >= 2 and len(said) == len(by_key[side]) and all(v.consistent for _, _, v in said):
+                return True
+    return False
 
 
 def _several(items: list[Stated]) -> set[tuple[tuple[str, str], str]]:

@@ -216,7 +216,14 @@ def _unit_scale(f: Found) -> float:
 _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?(?:\s+\d+/\d+)?")
 
 
+# "2 h 30", "14h05": hours and minutes as French, Italian or Spanish news write a duration.
+_HOURS_MINUTES = re.compile(r"(\d{1,3})\s*h\s*(\d{2})\b")
+
+
 def _written_number(text: str) -> float | None:
+    hm = _HOURS_MINUTES.search(text)
+    if hm is not None:
+        return int(hm.group(1)) + int(hm.group(2)) / 60
     m = _DIGITS.search(text)
     if m is None:
         low = text.lower().replace("-", " ").split()
