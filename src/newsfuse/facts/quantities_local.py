@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import snowballstemmer
 
@@ -21,6 +22,9 @@ from newsfuse.facts.quantities import Found, extract_quantities
 from newsfuse.facts.quantity_words import CURRENCY_SIGNS, CURRENCY_WORDS
 from newsfuse.langdata import Lexicon, lexicon, months
 from newsfuse.types import Quantity, QuantityKind
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 _STEMMERS = {"fr": "french", "de": "german", "es": "spanish", "it": "italian", "pt": "portuguese", "nl": "dutch",
              "tr": "turkish", "ru": "russian", "ar": "arabic"}
@@ -161,11 +165,8 @@ def _classify(p: Parsed, lex: Lexicon, i: int, j: int, value: float, approx: str
                  after=tuple(t.lower_ for t in doc[end:end + AROUND] if t.is_alpha))
 
 
-def _counted(doc: object, j: int, lex: Lexicon) -> int | None:
-    """The token a count counts: the first word after it, past "de"/"von" and one adjective."""
-    from spacy.tokens import Doc
-
-    assert isinstance(doc, Doc)
+def _counted(doc: Doc, j: int, lex: Lexicon) -> int | None:
+    """The token a count counts: the first word after it, past "de"/"von"."""
     k = j
     while k < len(doc) and doc[k].lower_ in lex.of_words:
         k += 1
@@ -175,10 +176,7 @@ def _counted(doc: object, j: int, lex: Lexicon) -> int | None:
     return None
 
 
-def _hedge(doc: object, start: int, lex: Lexicon) -> tuple[str, int]:
-    from spacy.tokens import Doc
-
-    assert isinstance(doc, Doc)
+def _hedge(doc: Doc, start: int, lex: Lexicon) -> tuple[str, int]:
     words = [t.lower_ for t in doc[max(0, start - 3):start]]
     for n in (3, 2, 1):
         phrase = " ".join(words[-n:]) if len(words) >= n else ""
