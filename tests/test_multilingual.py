@@ -290,3 +290,29 @@ def test_furniture_in_dutch_portuguese_russian_turkish(text: str, noise: int) ->
 def test_russian_quote_speaker() -> None:
     sentence = "«Пожар полностью потушен», — заявил глава МЧС Иван Петров."
     assert pattern_speaker(sentence, quote_spans(sentence, "ru"), "ru") == "Иван Петров"
+
+
+def _figures(lang: str, text: str) -> list[tuple[str, str, float, str, bool]]:
+    import spacy
+
+    from newsfuse.facts.nlp import Parsed
+    from newsfuse.facts.quantities_local import in_sentence
+    from newsfuse.types import Sentence
+
+    p = Parsed("a", Sentence("a", 0, 0, len(text), text, 0), spacy.blank(lang)(text), lang)
+    return [(f.quantity.text, f.quantity.kind, round(f.quantity.value, 2), f.quantity.unit, f.gap) for f in in_sentence(p)]
+
+
+@pytest.mark.parametrize(("lang", "text", "figures"), [
+    ("es", "Japón promete 500 millones de dólares.", [("500 millones de dólares", "money", 5e8, "USD", False)]),
+    ("fr", "À une profondeur de 28,4 kilomètres.", [("28,4 kilomètres", "number", 28.4, "km", False)]),
+    ("fr", "Un séisme de magnitude 7,0 a frappé.", [("7,0", "number", 7.0, "magnitude", False)]),
+    ("fr", "Il a fallu deux heures.", [("deux heures", "duration", 2.0, "hours", False)]),
+    ("fr", "Un séisme, huit jours après le premier.", [("huit jours", "duration", 192.0, "hours", True)]),
+    ("de", "Das Unglück geschah vor drei Jahren.", [("drei Jahren", "duration", 26298.0, "hours", True)]),
+    ("fr", "Il était âgé de 52 ans.", [("52 ans", "age", 52.0, "years", False)]),
+    ("cs", "Dohoda o 25 - 40% snížení emisí.", [("25 - 40%", "percent", 25.0, "%", False)]),
+    ("fr", "Le 12 mars 2024, à 21 h 30.", []),
+])
+def test_what_a_figure_is_outside_english(lang: str, text: str, figures: list[tuple[str, str, float, str, bool]]) -> None:
+    assert _figures(lang, text) == figures

@@ -97,7 +97,7 @@ def _in_sentence(p: Parsed) -> list[Found]:
         found.order = len(out)
         out.append(found)
         i = max(found.end, i + 1)
-    _currency_groups(out, doc)
+    currency_groups(out, doc)
     return out
 
 
@@ -326,7 +326,7 @@ def _hedge(doc: Doc, start: int, kind: str) -> tuple[str, int]:
     return "", start
 
 
-def _currency_groups(found: list[Found], doc: Doc) -> None:
+def currency_groups(found: list[Found], doc: Doc) -> None:
     """ "43 trillion yen (approximately $315 billion)": one sum, said in two currencies (or one
     weight in two units)."""
     group = 0

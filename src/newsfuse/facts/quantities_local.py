@@ -18,8 +18,8 @@ import snowballstemmer
 
 from newsfuse.facts.nlp import Parsed
 from newsfuse.facts.numbers_local import local_number_at
-from newsfuse.facts.quantities import Found, extract_quantities
-from newsfuse.facts.quantity_words import CURRENCY_SIGNS, CURRENCY_WORDS
+from newsfuse.facts.quantities import Found, currency_groups, extract_quantities
+from newsfuse.facts.quantity_words import CURRENCY_SIGNS, CURRENCY_WORDS, MEASURE_UNITS
 from newsfuse.langdata import Lexicon, lexicon, months
 from newsfuse.types import Quantity, QuantityKind
 
@@ -36,6 +36,32 @@ LOCAL_CURRENCY = {"dollars": "USD", "dollar": "USD", "dólares": "USD", "dollari
 AROUND = 4
 RANGE_WORDS = frozenset({"-", "–", "à", "bis", "až", "a", "al", "tot", "до", "ile"})
 YEAR = 8766.0  # hours
+# Units of measure as the other languages write them → (unit, factor), besides the English ones:
+# "28,4 kilomètres (17,6 miles)" is a depth in km, not a count of kilometres.
+_KM, _M, _T, _HA, _L = ("km", 1.0), ("m", 1.0), ("t", 1.0), ("ha", 1.0), ("l", 1.0)
+LOCAL_UNITS: dict[str, tuple[str, float]] = {
+    **MEASURE_UNITS,
+    **dict.fromkeys(["kilomètre", "kilomètres", "kilometern", "kilómetro", "kilómetros", "chilometro", "chilometri",
+                     "quilómetro", "quilómetros", "quilômetro", "quilômetros", "kilometr", "kilometrů", "kilometry",
+                     "километр", "километров", "километра", "км", "kilometre", "kilometrelik"], _KM),
+    **dict.fromkeys(["mètre", "mètres", "metern", "metro", "metros", "metri", "metr", "metrů", "metry", "метр",
+                     "метров", "метра", "metrelik"], _M),
+    **dict.fromkeys(["milles", "meilen", "millas", "miglia", "milhas", "mil", "mílí", "миль"], ("km", 1.609)),
+    **dict.fromkeys(["tonne", "tonnes", "tonnen", "tonelada", "toneladas", "tonnellata", "tonnellate", "tun",
+                     "тонн", "тонны", "ton"], _T),
+    **dict.fromkeys(["hectare", "hectares", "hektar", "hektaren", "hectárea", "hectáreas", "ettaro", "ettari",
+                     "гектаров"], _HA),
+    **dict.fromkeys(["litre", "litres", "liter", "litro", "litros", "litri", "litrů", "литров"], _L),
+    **dict.fromkeys(["degrés", "grad", "grados", "gradi", "graus", "stupňů", "градусов"], ("degrees", 1.0)),
+    "magnitude": ("magnitude", 1.0),
+}
+# Words around a duration that make it the time since or until something ("huit jours après le
+# séisme", "depuis plus de deux cents ans", "vor drei Jahren"): not how long something lasted.
+GAP_BEFORE = frozenset({"depuis", "seit", "vor", "desde", "hace", "da", "fa", "há", "geleden", "назад", "před",
+                        "od", "önce"})
+GAP_AFTER = frozenset({"après", "avant", "plus", "nach", "später", "früher", "zuvor", "después", "antes", "dopo",
+                       "prima", "depois", "later", "eerder", "geleden", "назад", "спустя", "později", "poté", "sonra",
+                       "önce", "fa"})
 # Words that make a number of years an age: "âgé de 52 ans", "im Alter von 52 Jahren", "de 52 años de edad".
 AGE_CUES = frozenset({"âgé", "âgée", "âgés", "âgées", "agé", "agée", "alter", "edad", "età", "idade", "leeftijd",
                       "yaşında", "возрасте", "věku"})
@@ -91,6 +117,7 @@ def in_sentence(p: Parsed) -> list[Found]:
             out.append(found)
             j = max(j, found.end)
         i = max(j, i + 1)
+    currency_groups(out, doc)  # "28,4 kilomètres (17,6 miles)": one depth in two units
     return out
 
 
@@ -138,6 +165,11 @@ def _classify(p: Parsed, lex: Lexicon, i: int, j: int, value: float, approx: str
         unit = CURRENCY_SIGNS.get(nxt) or CURRENCY_WORDS.get(nxt) or LOCAL_CURRENCY[nxt]
     elif nxt in PERCENT or nxt2 in PERCENT:
         kind, unit, end = "percent", "%", j + (2 if nxt2 in PERCENT else 1)
+    elif any(t.lower_.startswith(("magnitud", "stärke", "magnitudo", "магнитуд")) for t in doc[max(0, i - 2):i]):
+        kind, unit = "number", "magnitude"  # "une magnitude de 5,6", "Stärke 5,6"
+    elif kind_of_unit(nxt):
+        kind, end = "number", j + 1
+        unit, hours = LOCAL_UNITS[nxt]
     elif nxt in lex.hours and lex.hours[nxt] == YEAR and AGE_CUES & {t.lower_ for t in doc[max(0, i - 3):j + 4]}:
         kind, unit, end = "age", "years", j + 1
     elif nxt in lex.hours:
@@ -160,9 +192,21 @@ def _classify(p: Parsed, lex: Lexicon, i: int, j: int, value: float, approx: str
                  hedge=hedge, high=high * hours if high is not None else None)
     context = frozenset(local_concept(t.text, lex) for t in [*doc[max(0, start - AROUND):start], *doc[end:end + AROUND]]
                         if t.is_alpha and len(t.text) > 3) - {head}
-    return Found(quantity=q, key=p.key, start=start, end=end, head=head, context=context, text=p.text, lang=p.lang,
-                 before=tuple(t.lower_ for t in reversed(doc[max(0, start - AROUND):start]) if t.is_alpha),
-                 after=tuple(t.lower_ for t in doc[end:end + AROUND] if t.is_alpha))
+    found = Found(quantity=q, key=p.key, start=start, end=end, head=head, context=context, text=p.text,
+                  lang=p.lang, before=tuple(t.lower_ for t in reversed(doc[max(0, start - AROUND):start]) if t.is_alpha),
+                  after=tuple(t.lower_ for t in doc[end:end + AROUND] if t.is_alpha))
+    if kind == "number" and unit in {u for u, _ in LOCAL_UNITS.values()}:
+        found.scale = hours  # the factor from the unit as written ("miles" → 1.609 km)
+    if kind == "duration":
+        found.gap = bool(GAP_BEFORE & set(found.before[:3]) or GAP_AFTER & set(found.after[:1])
+                         or found.before[:3] == ("a", "y", "il"))  # "il y a deux jours"
+    return found
+
+
+def kind_of_unit(word: str) -> bool:
+    """A unit of measure, not a word that is one only in another language ("mil" is a thousand in
+    Spanish, "ton" a possessive in French)."""
+    return word in LOCAL_UNITS and word not in {"mil", "ton"}
 
 
 def _counted(doc: Doc, j: int, lex: Lexicon) -> int | None:
