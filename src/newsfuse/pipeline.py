@@ -107,7 +107,7 @@ def assemble(prepared: Prepared, vectors: np.ndarray, settings: Settings) -> Bri
         brief.notes.append("only one source: nothing is corroborated and no conflict can be found")
     if settings.facts:
         started = time.perf_counter()
-        extracted = extract_facts(sources, spacy_model=settings.spacy_model)
+        extracted = extract_facts(sources, spacy_model=settings.spacy_model, spacy_models=settings.spacy_models)
         facts = compare_facts(sources, extracted, claims, vectors=vectors)
         brief.entities, brief.quotes, brief.conflicts = facts.entities, facts.quotes, facts.conflicts
         brief.updates = facts.updates
@@ -195,7 +195,7 @@ def _parse_in_background(stories: Sequence[Prepared], settings: Settings,
         return None
     from newsfuse.facts.nlp import prefetch
 
-    return prefetch([p.sources for p in stories], settings.spacy_model, after=after)
+    return prefetch([p.sources for p in stories], settings.spacy_model, after=after, models=settings.spacy_models)
 
 
 def brief_many(clusters: Iterable[tuple[str, Sequence[ArticleInput]]], words: int | None = None, *,

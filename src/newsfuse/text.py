@@ -11,6 +11,7 @@ from functools import lru_cache
 import nupunkt
 import snowballstemmer
 
+from newsfuse.langdata import known, lexicon, month_pattern
 from newsfuse.stopwords import STOP_WORDS
 from newsfuse.types import Article, Sentence
 
@@ -48,8 +49,10 @@ def paragraphs(text: str) -> Iterator[tuple[int, int, int]]:
             pos = match.end()
 
 
-def split_spans(text: str) -> list[tuple[int, int]]:
-    """Sentence spans of one paragraph (which may hold line breaks: each line ends a sentence)."""
+def split_spans(text: str, language: str = "") -> list[tuple[int, int]]:
+    """Sentence spans of one paragraph (which may hold line breaks: each line ends a sentence).
+    `language`: the article's (ISO 639-1), whose abbreviations and dates ("Sra.", "22. Februar") end
+    no sentence."""
     spans: list[tuple[int, int]] = []
     offset = 0
     for line in text.split("\n"):
@@ -63,10 +66,27 @@ def split_spans(text: str) -> list[tuple[int, int]]:
                 if end > start:
                     spans.append((base + start, base + end))
         offset += len(line) + 1
-    return _rejoin(text, spans)
+    return _rejoin(text, spans, _no_break_local(language))
 
 
-def _rejoin(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+_DAY_NUMBER_END = re.compile(r"\b\d{1,2}\.\s*$")
+
+
+@lru_cache(maxsize=32)
+def _no_break_local(language: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None] | None:
+    """(the language's abbreviations at the end of a span, its month names at the start of one): a
+    sentence does not end after "Sra." nor between "22." and "Februar" (`langdata`). None for English
+    (`_NO_BREAK_AFTER` is its table)."""
+    if language in {"", "en"} or not known(language):
+        return None
+    abbreviations = "|".join(re.escape(a) for a in lexicon(language).abbreviations)
+    month = month_pattern(language)
+    return (re.compile(rf"\b(?:{abbreviations})\.\s*$", re.I) if abbreviations else None,
+            re.compile(rf"^\s*(?:{month})\b", re.I) if month else None)
+
+
+def _rejoin(text: str, spans: list[tuple[int, int]],
+            local: tuple[re.Pattern[str] | None, re.Pattern[str] | None] | None = None) -> list[tuple[int, int]]:
     """Undo breaks punkt makes after an abbreviation or before a lower-case continuation."""
     out: list[tuple[int, int]] = []
     for start, end in spans:
@@ -74,7 +94,9 @@ def _rejoin(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
             prev_start, prev_end = out[-1]
             gap = text[prev_end:start]
             if "\n" not in gap and (_NO_BREAK_AFTER.search(text[prev_start:prev_end])
-                                    or _STARTS_LOWER_OR_DIGIT.match(text[start:end])):
+                                    or _STARTS_LOWER_OR_DIGIT.match(text[start:end])
+                                    or (local is not None and _local_joint(local, text[prev_start:prev_end],
+                                                                           text[start:end]))):
                 out[-1] = (prev_start, end)
                 continue
         out.append((start, end))
@@ -85,6 +107,12 @@ def _rejoin(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 # at spaces into pieces of at most this length: the embedder reads only its first 256 tokens anyway,
 # and spaCy refuses a text over 1M characters (E088) and needs ~1 GB per 100,000.
 MAX_SENTENCE_CHARS = 5_000
+
+
+def _local_joint(local: tuple[re.Pattern[str] | None, re.Pattern[str] | None], before: str, after: str) -> bool:
+    abbreviation, month = local
+    return bool((abbreviation is not None and abbreviation.search(before))
+                or (month is not None and _DAY_NUMBER_END.search(before) and month.match(after)))
 
 
 def _cut_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -106,7 +134,7 @@ def split_sentences(article: Article) -> list[Sentence]:
     sentences: list[Sentence] = []
     text = article.text
     for number, start, end in paragraphs(text):
-        for s, e in split_spans(text[start:end]):
+        for s, e in split_spans(text[start:end], article.language):
             spans = [(start + s, start + e)] if e - s <= MAX_SENTENCE_CHARS else _cut_long(text, start + s, start + e)
             for lo, hi in spans:
                 sentences.append(Sentence(article.id, len(sentences), lo, hi, text[lo:hi], number))

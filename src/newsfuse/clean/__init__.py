@@ -16,7 +16,8 @@ The steps, in order:
     paragraphs that scrapers flattened them into;
  3. mark a masthead among the first lines ("Kessel Courier" under or above the headline), then take
     the first remaining unit as the title when it is one;
- 4. find blocks in another language than the article's (cookie banners, mostly);
+ 4. detect the article's language; mark the furniture written in it (`clean.local`: "Par ...",
+    "Publié le ...", "Abonnez-vous ..."); find blocks in another language (cookie banners, mostly);
  5. let short button-like lines next to a widget join it ("Slow", "Fast" under "Select Voice");
  6. strip the dateline prefix from the first body paragraph ("MOSCOW (Sputnik - ...) Japan ...");
  7. drop paragraphs whose every sentence was already said earlier in the article;
@@ -30,6 +31,7 @@ import re
 from dataclasses import dataclass, field
 
 from newsfuse.clean.language import article_language, mark_foreign
+from newsfuse.clean.local import mark_local
 from newsfuse.clean.masthead import MOVED_TO_TITLE, mark_masthead, take_title
 from newsfuse.clean.rules import (
     classify,
@@ -62,6 +64,7 @@ def clean_text(text: str, title: str = "", host: str = "") -> Cleaned:
     mark_masthead(units, title, host)
     title = take_title(units, title)
     language = article_language(units)
+    mark_local(units, language)
     mark_foreign(units, language)
     spread_widgets(units)
     removed = in_paragraphs + [Removal(u.text, u.reason, u.line, u.detail) for u in units

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from newsfuse.facts.nlp import Parsed
+from newsfuse.facts.quantities_local import english, local_bag
 from newsfuse.facts.quantity_words import concept
 from newsfuse.stopwords import STOP_WORDS
 from newsfuse.text import words
@@ -48,7 +49,8 @@ class Alignment:
         for c in claims:
             for ev in c.evidence:
                 self.claims[(ev.source, ev.sentence)].add(c.id)
-        self.bags = {p.key: concept_bag(p.text) for p in parsed}
+        # Each sentence's words in its own language: stop words and stems of that language (`local_bag`).
+        self.bags = {p.key: concept_bag(p.text) if english(p.lang) else local_bag(p) for p in parsed}
         # Sentences that are one template with other numbers ("He was 28." / "He was 42.") say the
         # same thing even when they have no content word to compare.
         self.shapes = {p.key: _DIGITS_ANY.sub("#", " ".join(words(p.text))) for p in parsed}

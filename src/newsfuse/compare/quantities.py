@@ -136,6 +136,11 @@ def quantity_conflicts(found: Sequence[Found], align: Alignment, dates: Sequence
             instances = sum(not v.consistent for _, _, v in settled) >= 2 and \
                 all(not v.consistent for _, _, v in settled) and \
                 not any(_same_value(items[i], items[j]) for i in left for j in right)
+            # ... unless a third source's sentence, aligned with one side, gives its figures all over
+            # again: two outlets telling one set of figures and a third telling others in the same
+            # sentence disagree about one fact (the story is one event), not about two instances.
+            if instances and _corroborated(items, by_key, keys, align, ka, kb, contrasted):
+                instances = False
             for i, j, verdict in settled:
                 seen.add((min(i, j), max(i, j)))
                 if not verdict.consistent and two_things(items[i], items[j]):
@@ -169,6 +174,23 @@ def quantity_conflicts(found: Sequence[Found], align: Alignment, dates: Sequence
             elif not two_things(a, b):
                 conflicts.append(_Edge(i, j, 0.6 * verdict.weight, verdict.notes))
     return _assemble(items, conflicts, agree, contrasted)
+
+
+def _corroborated(items: list[Stated], by_key: dict[tuple[str, int], list[int]], keys: list[tuple[str, int]],
+                  align: Alignment, ka: tuple[str, int], kb: tuple[str, int],
+                  contrasted: Collection[frozenset[str]]) -> bool:
+    """Does a sentence of a third source, aligned with one of them, agree with its every figure (two
+    figures at least)?"""
+    for kc in keys:
+        if kc[0] in {ka[0], kb[0]}:
+            continue
+        for side in (ka, kb):
+            if align.score(side, kc) < LEXICAL_ALIGN:
+                continue
+            said = list(_reconcile(items, by_key[side], by_key[kc], contrasted, strong=align.score(side, kc) >= 1.0))
+            if len(said) >= 2 and len(said) == len(by_key[side]) and all(v.consistent for _, _, v in said):
+                return True
+    return False
 
 
 def _several(items: list[Stated]) -> set[tuple[tuple[str, str], str]]:
@@ -256,7 +278,7 @@ def _match(items: list[Stated], left: list[int], right: list[int], contrasted: C
     for i in left:
         for j in right:
             bare = not (_comparable(items[i], items[j]) or strong)
-            if _pairable(items[i], items[j], contrasted) and not bare:
+            if _pairable(items[i], items[j], contrasted, strong) and not bare:
                 scores[(i, j)] = _context_score(items[i], items[j]) + _rank_bonus(items, left, right, i, j)
     family_l = Counter(family_of(items[i]) for i in left)
     family_r = Counter(family_of(items[j]) for j in right)
@@ -290,19 +312,24 @@ def _counted(s: Stated) -> bool:
     return q.kind == "count" or (q.kind == "number" and not q.unit)
 
 
-def _pairable(a: Stated, b: Stated, contrasted: Collection[frozenset[str]]) -> bool:
+def _pairable(a: Stated, b: Stated, contrasted: Collection[frozenset[str]], strong: bool = False) -> bool:
     """Could these two figures of aligned sentences be one figure? A bare number ("remove 15 of
     those") may stand for a count; otherwise the kinds and units must agree, and the frames
     (`frames.apart`) must allow one fact."""
     fa, fb = a.main, b.main
-    if not _same_measure(a, b, aligned=True) or fa.delta != fb.delta or fa.per != fb.per:
+    # Outside English a counted noun is a bare stem, no synonyms folded ("quinze marins" / "vingt
+    # soldats" of one crew): in sentences of one claim, with a word in common beside the figures
+    # ("... Britanniques de la Navy"), it does not veto the pairing; `_match`'s rules still decide.
+    near = {w for w in (*fa.before, *fa.after) if len(w) > 3} & {w for w in (*fb.before, *fb.after) if len(w) > 3}
+    loose = strong and bool(fa.lang and fb.lang) and bool(near - {fa.quantity.unit, fb.quantity.unit})
+    if not (loose or _same_measure(a, b, aligned=True)) or fa.delta != fb.delta or fa.per != fb.per:
         return False
     if fa.former != fb.former:
         return False  # "lower the age to 16" pairs with "to 16" of "from 18 to 16", not with 18
     if _apart(a, b, contrasted):
         return False  # Anwar's age is not Mahathir's; Nairobi's toll is not the total
     if fa.quantity.kind == fb.quantity.kind == "count" and fa.head and fb.head and fa.head != fb.head \
-            and not {fa.head, fb.head} & GENERIC:
+            and not {fa.head, fb.head} & GENERIC and not loose:
         return False  # "two merchant vessels" and "three boats" count different things
     if {fa.quantity.kind, fb.quantity.kind} == {"count", "number"}:
         # A bare number stands for a count only where its own sentence names the counted noun near

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 
 from newsfuse.facts.numbers import SMALL, TENS
 from newsfuse.facts.quantities import Found
-from newsfuse.facts.quantity_words import HEDGES, STRICT_HEDGES, TRAILING_HEDGES, USD_RATE
+from newsfuse.facts.quantity_words import HEDGES, LOCAL_HEDGES, STRICT_HEDGES, TRAILING_HEDGES, USD_RATE
 
-HEDGE_KIND = {**HEDGES, **TRAILING_HEDGES}  # hedge words → "min" | "max" | "approx"
+HEDGE_KIND = {**LOCAL_HEDGES, **HEDGES, **TRAILING_HEDGES}  # hedge words → "min" | "max" | "approx"
 
 
 @dataclass(slots=True)
@@ -216,7 +216,14 @@ def _unit_scale(f: Found) -> float:
 _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?(?:\s+\d+/\d+)?")
 
 
+# "2 h 30", "14h05": hours and minutes as French, Italian or Spanish news write a duration.
+_HOURS_MINUTES = re.compile(r"(\d{1,3})\s*h\s*(\d{2})\b")
+
+
 def _written_number(text: str) -> float | None:
+    hm = _HOURS_MINUTES.search(text)
+    if hm is not None:
+        return int(hm.group(1)) + int(hm.group(2)) / 60
     m = _DIGITS.search(text)
     if m is None:
         low = text.lower().replace("-", " ").split()

@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 
 from newsfuse.facts.dates import FoundDate, anchors, extract_dates
 from newsfuse.facts.entities import EntityTable, extract_entities
-from newsfuse.facts.nlp import DEFAULT_MODEL, Parsed, load_nlp, parse_sources
-from newsfuse.facts.quantities import Found, extract_quantities
+from newsfuse.facts.nlp import DEFAULT_MODEL, DEFAULT_MODELS, Parsed, load_nlp, parse_sources
+from newsfuse.facts.quantities import Found
+from newsfuse.facts.quantities_local import extract_all
 from newsfuse.facts.quotes import QuoteSet, extract_quotes
 from newsfuse.types import Source
 
@@ -34,15 +35,18 @@ class ExtractedFacts:
     notes: list[str] = field(default_factory=list)  # e.g. which article borrowed its date from which
 
 
-def extract_facts(sources: Sequence[Source], spacy_model: str = DEFAULT_MODEL) -> ExtractedFacts:
-    """Entities, quotes, quantities and dates of one story's sources.
+def extract_facts(sources: Sequence[Source], spacy_model: str = DEFAULT_MODEL,
+                  spacy_models: str = DEFAULT_MODELS) -> ExtractedFacts:
+    """Entities, quotes, quantities and dates of one story's sources, each article read in its own
+    language (`spacy_models`: "lang=model, ..." for languages other than English; a language without
+    a model that loads is tokenized only, and yields no entities).
 
-    Raises `newsfuse.errors.ModelError` when the spaCy model is not installed.
+    Raises `newsfuse.errors.ModelError` when the English spaCy model is not installed.
     """
-    parsed = parse_sources(sources, spacy_model)
+    parsed = parse_sources(sources, spacy_model, spacy_models)
     table = extract_entities(parsed)
     quotes = extract_quotes(parsed, table)
-    found = extract_quantities(parsed)
+    found = extract_all(parsed)
     anchor_of, notes = anchors(sources, parsed)
     dates = extract_dates(parsed, anchor_of)
     return ExtractedFacts(parsed=parsed, entities=table, quotes=quotes, quantities=found, dates=dates, notes=notes)

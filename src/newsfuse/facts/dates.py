@@ -13,9 +13,11 @@ from calendar import monthrange
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newsfuse.facts.nlp import Parsed
 from newsfuse.ingest.dates import MAX_YEAR, MIN_YEAR, in_window
+from newsfuse.langdata import LANGUAGES, lexicon, month_pattern, months, weekday_names
 from newsfuse.types import DateRef, Source
 
 MONTHS = {"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
@@ -100,15 +102,17 @@ def extract_dates(parsed: Sequence[Parsed], anchor_of: dict[str, Anchor]) -> lis
     out: list[FoundDate] = []
     for p in parsed:
         anchor = anchor_of.get(p.source, Anchor(None, ""))
-        out.extend(dates_in(p.text, anchor, p.source, p.sentence.index))
+        out.extend(dates_in(p.text, anchor, p.source, p.sentence.index, p.lang))
     return out
 
 
-def dates_in(text: str, anchor: Anchor, source: str = "", sentence: int = 0) -> list[FoundDate]:
-    """Every date expression of one sentence, resolved; the longest reading of each span wins."""
+def dates_in(text: str, anchor: Anchor, source: str = "", sentence: int = 0, lang: str = "") -> list[FoundDate]:
+    """Every date expression of one sentence, resolved; the longest reading of each span wins. A
+    sentence in another language is read with that language's rules (`local_rules`), then the
+    language-free ones (ISO dates, years)."""
     taken: list[tuple[int, int]] = []
     found: list[FoundDate] = []
-    for pattern, resolve in RULES:
+    for pattern, resolve in RULES if lang in {"", "en"} else local_rules(lang):
         for m in pattern.finditer(text):
             # A rule may need context it does not date ("the first ... in four years"): then only
             # its `span` group is the date expression.
@@ -117,7 +121,7 @@ def dates_in(text: str, anchor: Anchor, source: str = "", sentence: int = 0) -> 
             if any(lo < e and s < hi for s, e in taken):
                 continue
             try:
-                got = resolve(m, anchor.date, _looks_ahead(text, lo, hi))
+                got = resolve(m, anchor.date, _looks_ahead(text, lo, hi, lang))
             except (OverflowError, ValueError):
                 got = None  # near the calendar's ends: no reading rather than a failed brief
             if got is None:
@@ -134,10 +138,12 @@ def dates_in(text: str, anchor: Anchor, source: str = "", sentence: int = 0) -> 
     return found
 
 
-def _looks_ahead(text: str, start: int, end: int) -> bool:
+def _looks_ahead(text: str, start: int, end: int, lang: str = "") -> bool:
     """Does the clause holding a date speak of the future ("will meet on Friday", "ahead of ... on
     Friday")? Only the clause before the date counts, or the one after it when the date opens the
     sentence: "announced in December that it will double" looks back."""
+    if lang not in {"", "en"}:
+        return _future_local(lang).search(re.split(r"[;,]", text[:start])[-1]) is not None
     before = re.split(r"\b(?:that|which|when|while)\b|[;,]", text[:start])[-1]
     if FUTURE.search(before):
         return True
@@ -159,7 +165,8 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
 
 
 def _month(m: re.Match[str]) -> int:
-    return MONTHS[m["mon"].lower().rstrip(".")]
+    name = m["mon"].lower().rstrip(".")
+    return MONTHS.get(name) or LOCAL_MONTHS[name]
 
 
 def _month_range(year: int, month: int) -> tuple[dt.date, dt.date]:
@@ -220,7 +227,8 @@ def _month_only(m: re.Match[str], anchor: dt.date | None, future: bool) -> Resol
 def _weekday(m: re.Match[str], anchor: dt.date | None, future: bool) -> Resolved:
     if anchor is None:
         return None
-    wd = WEEKDAYS[m["wd"].lower()]
+    name = m["wd"].lower()
+    wd = WEEKDAYS[name] if name in WEEKDAYS else LOCAL_WEEKDAYS[name]
     which = (m["rel"] or "").lower()
     back = (anchor.weekday() - wd) % 7
     if which == "next" or (future and which != "last" and back):
@@ -355,3 +363,59 @@ RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str], dt.date | None, bool
     (re.compile(rf"\b(?:after|in)\s+(?:a\s+)?(?:gap|hiatus|break|pause)\s+of\s+{_NUM}\s+{_UNIT}\b", re.I), _gap),
 ]
 ABSOLUTE = (_full, _iso, _month_year, _year_span, _year, _decade)
+
+
+# --- other languages ------------------------------------------------------------------------------
+
+@lru_cache(maxsize=16)
+def _future_local(code: str) -> re.Pattern[str]:
+    words = lexicon(code).future or ("\uffff",)
+    return re.compile("(?<!\\w)(?:" + "|".join(re.escape(w) for w in words) + ")(?!\\w)", re.I)
+
+
+def _names(table: Callable[[str], dict[str, int]]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for code in LANGUAGES:
+        for name, number in table(code).items():
+            out.setdefault(name, number)
+    return out
+
+
+LOCAL_MONTHS = _names(months)
+LOCAL_WEEKDAYS = _names(weekday_names)
+# Parts of the day a weekday may be compounded with: "Dienstagabend", "lundi soir" is two words.
+_DAY_PARTS = r"(?:abend|morgen|nachmittag|vormittag|nacht|mittag)?"
+
+
+def _relative_local(days: dict[str, int]) -> Callable[[re.Match[str], dt.date | None, bool], Resolved]:
+    def resolve(m: re.Match[str], anchor: dt.date | None, future: bool) -> Resolved:
+        if anchor is None:
+            return None
+        d = anchor + dt.timedelta(days=days[m.group(0).lower()])
+        return d, d, "day", False
+    return resolve
+
+
+@lru_cache(maxsize=16)
+def local_rules(code: str) -> list[tuple[re.Pattern[str], Callable[[re.Match[str], dt.date | None, bool], Resolved]]]:
+    """The date rules of one language: "12 mars 2024", "22. Februar", "lundi", "am Dienstagabend",
+    "hier", with the month and weekday names of dateparser's data; then the rules that need no words
+    (ISO dates, year spans, decades)."""
+    mon = month_pattern(code)
+    days = "|".join(re.escape(d) for d in sorted(weekday_names(code), key=len, reverse=True))
+    relative = lexicon(code).relative_days
+    rules: list[tuple[re.Pattern[str], Callable[[re.Match[str], dt.date | None, bool], Resolved]]] = [RULES[0]]
+    if mon:
+        day = r"(?P<day>[0-3]?\d)(?:er|º|\.)?"
+        rules += [
+            (re.compile(rf"(?<!\w){day}\s+(?:de\s+)?(?P<mon>{mon})\.?,?\s+(?:de\s+)?{_YEAR}(?!\w)", re.I), _full),
+            (re.compile(rf"(?<!\w)(?P<mon>{mon})\.?\s+(?:de\s+)?{_YEAR}(?!\w)", re.I), _month_year),
+            (re.compile(rf"(?<!\w){day}\s+(?:de\s+)?(?P<mon>{mon})(?!\w)", re.I), _day_month),
+        ]
+    if days:
+        rules.append((re.compile(rf"(?<!\w)(?P<rel>)(?P<wd>{days}){_DAY_PARTS}(?!\w)", re.I), _weekday))
+    if relative:
+        words = "|".join(re.escape(w) for w in sorted(relative, key=len, reverse=True))
+        rules.append((re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.I), _relative_local(relative)))
+    rules += [r for r in RULES if r[1] in (_year_span, _decade)]
+    return rules

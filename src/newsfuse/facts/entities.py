@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 
 KINDS: dict[str, EntityKind] = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place",
                                 "FAC": "place"}
+# The labels of the other languages' models (WikiNER: PER, ORG, LOC, MISC) as the English ones.
+LABELS = {"PER": "PERSON"}
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "mr.", "mrs.", "ms.", "dr.",
                         "prof."})
 # The word a title is "about": a title without one ("second from right", "counterpart") is not a title.
@@ -130,13 +132,14 @@ def extract_entities(parsed: list[Parsed]) -> EntityTable:
     raw: list[tuple[Parsed, Span, str, EntityKind]] = []
     for p in parsed:
         for ent in p.doc.ents:
-            kind = KINDS.get(ent.label_)
+            label = LABELS.get(ent.label_, ent.label_)
+            kind = KINDS.get(label)
             if kind is None:
                 continue
-            span = _trim(ent)
-            if span is None or not any(c.isalpha() for c in span.text):
+            span = _trim(ent, label)
+            if span is None or not any(c.isalpha() for c in span.text) or (
+                    p.lang not in {"", "en"} and not _looks_like_name(span)):
                 continue
-            label = ent.label_
             if label != "PERSON" and len(span) >= 2 and (title_before(span) or title_after(span)):
                 label, kind = "PERSON", "person"  # "Sun Weidong, China's foreign vice-minister" read as ORG
             raw.append((p, span, label, kind))
@@ -161,7 +164,7 @@ def extract_entities(parsed: list[Parsed]) -> EntityTable:
     return table
 
 
-def _trim(span: Span) -> Span | None:
+def _trim(span: Span, label: str) -> Span | None:
     """Drop a leading article or honorific, a trailing possessive, and title words NER swept in."""
     start, end = span.start, span.end
     doc = span.doc
@@ -169,10 +172,26 @@ def _trim(span: Span) -> Span | None:
         start += 1
     while end > start and doc[end - 1].text in {"'s", "’s", "'", "’"}:
         end -= 1
-    if span.label_ == "PERSON":
+    if label == "PERSON":
         while start < end - 1 and _is_title_word(doc[start]):
             start += 1
     return doc[start:end] if end > start else None
+
+
+# Lower-case words a name may hold in the other languages ("Conseil d'État", "Ministère de la Santé").
+NAME_JOINERS = frozenset({"de", "du", "des", "la", "le", "les", "d'", "d’", "l'", "l’", "et", "von", "van", "der",
+                          "den", "und", "di", "da", "del", "della", "dei", "do", "dos", "das", "y", "e", "el",
+                          "für", "of", "the", "and"})
+
+
+def _looks_like_name(span: Span) -> bool:
+    """A name (outside English, whose model knows better) starts with a capital and holds no lower-case
+    word but joiners: "de Lyon", "l'incendie d'un", "la nuit de lundi" are a small model's misreadings,
+    not names. Scripts without case pass."""
+    def lower(text: str) -> bool:
+        return text[:1].islower() and text[:1].upper() != text[:1]
+
+    return not lower(span[0].text) and all(not lower(t.text) or t.lower_ in NAME_JOINERS for t in span)
 
 
 def _is_title_word(tok: Token) -> bool:

@@ -48,6 +48,7 @@ class Parsed:
     source: str  # article id
     sentence: Sentence
     doc: Doc
+    lang: str = ""  # the article's language (ISO 639-1; "" when unknown, read as English)
 
     @property
     def key(self) -> tuple[str, int]:
@@ -65,6 +66,42 @@ def pip_line(name: str) -> str:
 
 
 _load_lock = threading.Lock()
+BLANK = "blank:"  # "blank:de": spaCy's tokenizer for a language, with no model (so no entities)
+# Which spaCy model reads which language, besides English (the `spacy_model` setting): the models that
+# ship as wheels on PyPI for spaCy 3.8. A language without one is tokenized only (`BLANK`), so no
+# entity is guessed for it; the `spacy_models` setting adds or replaces entries.
+DEFAULT_MODELS = Settings().spacy_models
+
+
+def parse_models(spec: str) -> dict[str, str]:
+    """ "fr=fr_core_news_sm, es=es_core_news_sm" → {"fr": "fr_core_news_sm", "es": "es_core_news_sm"}."""
+    out: dict[str, str] = {}
+    for item in spec.split(","):
+        lang, _, name = item.partition("=")
+        if lang.strip() and name.strip():
+            out[lang.strip().lower()] = name.strip()
+    return out
+
+
+def model_for(language: str, english: str = DEFAULT_MODEL, models: str = DEFAULT_MODELS) -> str:
+    """The pipeline that reads articles in `language`: `english` for English (and for an article whose
+    language is unknown), the configured model of another language when it loads, else a blank one."""
+    language = (language or "").lower()
+    if language in {"", "en"}:
+        return english
+    name = parse_models(models).get(language)
+    if name and _loads(name):
+        return name
+    return BLANK + language
+
+
+@lru_cache(maxsize=16)
+def _loads(name: str) -> bool:
+    try:
+        load_nlp(name)
+    except (ModelError, MissingDependencyError):
+        return False
+    return True
 
 
 def load_nlp(name: str = DEFAULT_MODEL) -> Language:
@@ -80,13 +117,18 @@ def _load(name: str) -> Language:
         spacy = import_sparing("spacy")  # without its command line: 40% of the import
     except ImportError:
         raise MissingDependencyError("fact extraction", "spacy") from None
+    if name.startswith(BLANK):
+        try:
+            return spacy.blank(name[len(BLANK):])
+        except (ImportError, KeyError, OSError, ValueError):
+            return spacy.blank("xx")  # a language spaCy has no rules for: the multi-language tokenizer
     try:
         nlp = spacy.load(name, exclude=[*UNNEEDED, "tokenizer"])
         _read_tokenizer(nlp)
-    except OSError as exc:
+    except (OSError, ImportError, ValueError) as exc:  # a model for another spaCy version: ValueError
         raise ModelError(f"spaCy model '{name}' is not installed or cannot be read ({str(exc)[:120]})",
                          hint=pip_line(name)) from None
-    if "ner" not in nlp.pipe_names:
+    if "ner" not in nlp.pipe_names:  # a blank pipeline is asked for by its "blank:" name, never by accident
         raise ModelError(f"spaCy model '{name}' has no 'ner' component; fact extraction needs one",
                          hint=f"name a trained pipeline, e.g. {DEFAULT_MODEL} ({pip_line(DEFAULT_MODEL)})")
     return nlp
@@ -158,15 +200,31 @@ def _pairs(sources: Sequence[Source]) -> list[tuple[str, Sentence]]:
     return pairs
 
 
-def parse_sources(sources: Sequence[Source], model: str = DEFAULT_MODEL) -> list[Parsed]:
-    """Every sentence of every source, parsed, in source then sentence order."""
-    pairs = _pairs(sources)
-    docs = parse_texts([s.text for _, s in pairs], model)
-    return [Parsed(aid, s, d) for (aid, s), d in zip(pairs, docs, strict=True)]
+def _by_model(sources: Sequence[Source], model: str, models: str) -> dict[str, list[Source]]:
+    """The sources in the order given, grouped by the pipeline that reads their language."""
+    groups: dict[str, list[Source]] = {}
+    for src in sources:
+        groups.setdefault(model_for(src.article.language, model, models), []).append(src)
+    return groups
+
+
+def parse_sources(sources: Sequence[Source], model: str = DEFAULT_MODEL,
+                  models: str = DEFAULT_MODELS) -> list[Parsed]:
+    """Every sentence of every source, parsed by its language's pipeline, in source then sentence order.
+    The English model is loaded whatever the languages: a missing one is reported however the story reads."""
+    load_nlp(model)
+    out: dict[str, list[Parsed]] = {}
+    for name, group in _by_model(sources, model, models).items():
+        pairs = _pairs(group)
+        docs = parse_texts([s.text for _, s in pairs], name)
+        lang = {src.article.id: src.article.language for src in group}
+        for (aid, s), d in zip(pairs, docs, strict=True):
+            out.setdefault(aid, []).append(Parsed(aid, s, d, lang.get(aid, "")))
+    return [p for src in sources for p in out.pop(src.article.id, [])]
 
 
 def prefetch(stories: Sequence[Sequence[Source]], model: str = DEFAULT_MODEL,
-             after: threading.Thread | None = None) -> threading.Thread:
+             after: threading.Thread | None = None, models: str = DEFAULT_MODELS) -> threading.Thread:
     """Parse the stories' sentences into the cache in a background thread, story by story, exactly as
     `parse_sources` will (one `nlp.pipe` call per story, in order), so that call then finds them all.
 
@@ -180,11 +238,12 @@ def prefetch(stories: Sequence[Sequence[Source]], model: str = DEFAULT_MODEL,
         budget = CACHE_SIZE // 2
         try:
             for sources in stories:
-                texts = [s.text for _, s in _pairs(sources)]
-                budget -= len(texts)
-                if budget < 0:
-                    return
-                parse_texts(texts, model)
+                for name, group in _by_model(sources, model, models).items():
+                    texts = [s.text for _, s in _pairs(group)]
+                    budget -= len(texts)
+                    if budget < 0:
+                        return
+                    parse_texts(texts, name)
         except Exception:  # a warm-up only: the facts stage parses again and reports the error
             return
 

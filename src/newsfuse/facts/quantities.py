@@ -68,6 +68,7 @@ class Found:
     part: bool = False  # "9 delegates out of a total of 66": a share of a whole
     former: bool = False  # "from 18 to 16": the level before a change
     frame: Frame = field(default_factory=Frame)  # whose, where, which kind, what is said of it
+    lang: str = ""  # the sentence's language when not English (`facts.quantities_local` read it)
 
 
 def extract_quantities(parsed: list[Parsed]) -> list[Found]:
@@ -96,7 +97,7 @@ def _in_sentence(p: Parsed) -> list[Found]:
         found.order = len(out)
         out.append(found)
         i = max(found.end, i + 1)
-    _currency_groups(out, doc)
+    currency_groups(out, doc)
     return out
 
 
@@ -325,7 +326,7 @@ def _hedge(doc: Doc, start: int, kind: str) -> tuple[str, int]:
     return "", start
 
 
-def _currency_groups(found: list[Found], doc: Doc) -> None:
+def currency_groups(found: list[Found], doc: Doc) -> None:
     """ "43 trillion yen (approximately $315 billion)": one sum, said in two currencies (or one
     weight in two units)."""
     group = 0

@@ -9,6 +9,7 @@ the extractor so that a new unit or hedge is added without reading the parse rul
 
 from __future__ import annotations
 
+from newsfuse.langdata import LANGUAGES, lexicon
 from newsfuse.text import stem
 
 CURRENCY_SIGNS = {"$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP",
@@ -57,6 +58,13 @@ HEDGES = {  # text before the number → (kind of bound)
     "an estimated": "approx", "estimated": "approx", "close to": "approx", "approx.": "approx",
     "nearly about": "approx", "~": "approx", "circa": "approx", "c.": "approx",
 }
+# The other languages' hedges and approximations in words ("environ", "rund", "une centaine"): what
+# kind of bound each is, for the comparisons (`compare.values.HEDGE_KIND`).
+LOCAL_HEDGES: dict[str, str] = {}
+for _code in LANGUAGES:
+    for _word, _kind in lexicon(_code).hedges.items():
+        LOCAL_HEDGES.setdefault(_word, _kind)
+    LOCAL_HEDGES.update({_word: "approx" for _word in lexicon(_code).approx})
 TRAILING_HEDGES = {"or more": "min", "plus": "min", "or so": "approx", "or fewer": "max", "or less": "max"}
 # Bounds that leave the figure itself out: "more than 16" is false when the count is 16.
 # "nearly 10" and "10" are not told apart: outlets round "nearly" away (checked on Multi-News dev).

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from newsfuse.disjoint import DisjointSets
 from newsfuse.facts.entities import EntityTable
 from newsfuse.facts.nlp import Parsed
+from newsfuse.facts.quote_speakers import local_marks, pattern_speaker
 from newsfuse.text import normalize, words
 from newsfuse.types import Evidence, Quote, QuoteVariant
 
@@ -63,17 +64,22 @@ class QuoteSet:
 Span = tuple[int, int, str]
 
 
-def quote_spans(text: str) -> list[tuple[int, int]]:
+def quote_spans(text: str, lang: str = "") -> list[tuple[int, int]]:
     """Character spans of the quoted words (without the marks) in one sentence."""
-    return [(s, e) for s, e, _ in _spans(text)[0]]
+    return [(s, e) for s, e, _ in _spans(text, lang=lang)[0]]
 
 
-def _spans(text: str, open_before: bool = False) -> tuple[list[Span], bool]:
+def english(lang: str) -> bool:
+    return lang in {"", "en"}
+
+
+def _spans(text: str, open_before: bool = False, lang: str = "") -> tuple[list[Span], bool]:
     """The quoted spans of a sentence, and whether a quotation is still open at its end.
     `open_before`: an earlier sentence left a quotation open, so the first mark here closes it
-    (', " SEACOM said' ends a quote; it does not open "SEACOM said")."""
-    marks: list[tuple[int, str]] = []  # (position, "open" | "close")
-    for i, ch in enumerate(text):
+    (', " SEACOM said' ends a quote; it does not open "SEACOM said"). Outside English the language's
+    own marks are read (`quote_speakers.local_marks`)."""
+    marks: list[tuple[int, str]] = [] if english(lang) else local_marks(text, lang, open_before)
+    for i, ch in enumerate(text if english(lang) else ""):
         pending = (bool(marks) and marks[-1][1] == "open") or (open_before and not marks)
         if ch == "“":
             marks.append((i, "open"))
@@ -102,7 +108,7 @@ def _spans(text: str, open_before: bool = False) -> tuple[list[Span], bool]:
         elif opened is not None:
             spans.append((opened + 1, pos, "whole"))
             opened = None
-        elif not spans and pos > 0 and (open_before or text[:pos].count('"') + text[:pos].count("“") == 0):
+        elif not spans and pos > 0 and (open_before or (english(lang) and text[:pos].count('"') + text[:pos].count("“") == 0)):
             spans.append((0, pos, "head"))  # the end of a quote that began in an earlier sentence
     open_after = False
     if opened is not None and len(text) - opened > 20 and text[opened] != "‘":
@@ -133,7 +139,7 @@ def _quotations(sentences: list[Parsed]) -> list[list[tuple[int, int, int]]]:
     run: list[tuple[int, int, int]] = []
     open_before = False
     for n, p in enumerate(sentences):
-        spans, open_after = _spans(p.text, open_before)
+        spans, open_after = _spans(p.text, open_before, p.lang)
         for s, e, kind in spans:
             if kind in ("head", "mid") and run:
                 run.append((n, s, e))
@@ -221,6 +227,9 @@ def _mention(sentences: list[Parsed], parts: list[tuple[int, int, int]], table: 
     for k in dict.fromkeys([parts[-1][0], n]):
         spans = [(s, e) for kk, s, e in parts if kk == k]
         speaker, via, act = _attribution(sentences[k], spans, sentences[:k], table)
+        if not speaker and not english(p.lang):  # the parse knows no speech verb of this language
+            speaker = pattern_speaker(sentences[k].text, spans, p.lang)
+            via, act = ("subject", True) if speaker else (via, act)
         if act:
             break
     standalone = covers > 0.6 or several or start == 0

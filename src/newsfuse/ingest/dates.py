@@ -2,13 +2,17 @@
 
 A small parser on purpose: `dateparser` is large and guesses ("Wednesday" → some Wednesday), while
 an article's own date lines are few shapes: "February 22, 2023", "Feb. 22, 2023",
-"22nd February, 2023", "22 Feb 2023", "2023-02-22", ISO timestamps.
+"22nd February, 2023", "22 Feb 2023", "2023-02-22", ISO timestamps; and the day-month-year dates of
+the other languages of `newsfuse.langdata` ("12 mars 2024", "22. Februar 2023"), whose month names
+come from dateparser's language data.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+
+from newsfuse.langdata import LANGUAGES, months
 
 _MONTHS = {name: number for number, names in enumerate(
     [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
@@ -17,11 +21,27 @@ _MONTHS = {name: number for number, names in enumerate(
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
+
+def _local_months() -> dict[str, int]:
+    """Month names of the other languages newsfuse reads ("mars", "Februar", "noviembre")."""
+    out: dict[str, int] = {}
+    for code in LANGUAGES:
+        for name, number in months(code).items():
+            out.setdefault(name, number)  # a name shared by two languages names one month in both
+    return out
+
+
+# Abbreviations that are English words ("3 days ago 2019" is no date in August): left out.
+_ENGLISH_WORDS = frozenset({"ago", "out", "set"})
+_LOCAL_MONTHS = {k: v for k, v in _local_months().items() if k not in _MONTHS and k not in _ENGLISH_WORDS}
+_LOCAL = r"(?P<month>" + "|".join(re.escape(m) for m in sorted(_LOCAL_MONTHS, key=len, reverse=True)) + r")\.?"
 _PATTERNS = [
     re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>\d{1,2})-(?P<day>\d{1,2})\b"),
     re.compile(r"\b(?P<year>(?:19|20)\d{2})/(?P<month>\d{1,2})/(?P<day>\d{1,2})\b"),
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),
     re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.I),
+    # "12 mars 2024", "22. Februar 2023", "3 de noviembre de 2023", "1er janvier 2005"
+    re.compile(rf"\b(?P<day>\d{{1,2}})(?:er|º|\.)?\s+(?:de\s+)?{_LOCAL},?\s+(?:de\s+)?{_YEAR}(?!\w)", re.I),
 ]
 
 
@@ -32,7 +52,8 @@ _US_ZONE = re.compile(r"\b(?:E|C|M|P)[SD]?T\b")
 
 
 def _build(year: str, month: str, day: str) -> dt.date | None:
-    number = int(month) if month.isdigit() else _MONTHS.get(month.lower().rstrip("."), 0)
+    name = month.lower().rstrip(".")
+    number = int(month) if month.isdigit() else _MONTHS.get(name) or _LOCAL_MONTHS.get(name, 0)
     try:
         return dt.date(int(year), number, int(day))
     except ValueError:

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable
 from urllib.parse import urlsplit
 
 from newsfuse.ingest.dates import find_date, find_figures_date
+from newsfuse.langdata import LANGUAGES, lexicon
 from newsfuse.types import Article, Removal
 
 # News agencies whose name in a dateline or byline says whose copy the story is.
@@ -37,7 +38,10 @@ _AGENCY_IN_TEXT = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _AGENCIES),
 _TRUST = re.compile(r"^why you can trust (?P<name>\S.{0,40}?)\s*$", re.I)
 _COPYRIGHT_LEAD = re.compile(r"^(?:\(c\)|©|copyright|\(copyright\))\s*(?:©\s*)?(?:(?:19|20)\d{2}\s*(?:[-–]\s*(?:19|20)?\d{2,4})?)?[,.]?\s*",
                              re.I)
-_COPYRIGHT_TAIL = re.compile(r"[.,;]?\s*(?:all rights reserved|this material may not be|distributed by).*$", re.I)
+# "All rights reserved" in every language of `newsfuse.langdata` ("Tous droits réservés", "Alle Rechte vorbehalten").
+_RESERVED = sorted({p for code in LANGUAGES for p in lexicon(code).copyright}, key=len, reverse=True)
+_COPYRIGHT_TAIL = re.compile(r"[.,;]?\s*(?:all rights reserved|this material may not be|distributed by"
+                             + "".join(f"|{re.escape(p)}" for p in _RESERVED) + ").*$", re.I)
 _ORIGINALLY = re.compile(r"\b(?:originally|first)\s+(?:published|appeared)\s+(?:in|on|by|at)\s+(?P<name>[^.,;]{2,60})",
                          re.I)
 _HEADER = re.compile(r"^(?:date\s*:?\s*\d{4}-\d{2}-\d{2}\s*(?P<rest>.*)|source\s*:\s*(?P<source>.+))$", re.I)

@@ -1,0 +1,100 @@
+"""Page furniture in the article's own language: the cues of `newsfuse.langdata`, applied to lines.
+
+Runs once the article's language is known (after the English line rules, which apply to every page:
+English boilerplate turns up everywhere). Each rule is anchored as its English counterpart in
+`clean.patterns` is: a byline is "Par" and a name with no lower-case word, a date line is a stamp
+("Publié le") and a date, a prompt starts the line, a consent phrase is a consent phrase.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from newsfuse.clean.patterns import BYLINE_LOWER, WORDS
+from newsfuse.clean.units import Unit
+from newsfuse.langdata import Lexicon, known, lexicon, month_pattern, weekday_names
+
+
+@dataclass(frozen=True, slots=True)
+class LocalRules:
+    consent: re.Pattern[str] | None
+    button: re.Pattern[str] | None
+    subscribe: re.Pattern[str] | None
+    related: re.Pattern[str] | None
+    copyright: re.Pattern[str] | None
+    byline: re.Pattern[str] | None
+    stamp: re.Pattern[str] | None
+    date_line: re.Pattern[str] | None
+    lower_ok: frozenset[str]
+
+
+def _alternation(phrases: tuple[str, ...]) -> str:
+    return "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+
+
+def _compile(pattern: str, phrases: tuple[str, ...]) -> re.Pattern[str] | None:
+    return re.compile(pattern.format(_alternation(phrases)), re.I) if phrases else None
+
+
+@lru_cache(maxsize=32)
+def rules_for(code: str) -> LocalRules | None:
+    if not known(code):
+        return None
+    lex: Lexicon = lexicon(code)
+    month = month_pattern(code)
+    days = _alternation(tuple(weekday_names(code)))
+    date = (rf"(?:(?:{days}),?\s+)?\d{{1,2}}(?:er|º|\.)?\s+(?:de\s+)?(?:{month})\.?,?\s+(?:de\s+)?\d{{4}}"
+            if month else r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}")
+    return LocalRules(
+        consent=_compile(r"(?:^|\b|\s)(?:{})", lex.consent),
+        button=_compile(r"^(?:{})[.!]?$", lex.consent_buttons),
+        subscribe=_compile(r"^(?:{})(?:\b|\s|$)", lex.subscribe),
+        related=_compile(r"^(?:{})\s*(?:[:\-–—|»›>].*)?$", lex.related),
+        copyright=_compile(r"(?:{})", lex.copyright),
+        byline=_compile(r"^(?:{})\s+(?=[^\W\d_])(?P<rest>.+)$", lex.by),
+        stamp=_compile(r"^(?:{})\s*:?\s*(?P<rest>.*)$", lex.stamps),
+        date_line=re.compile(rf"^{date}(?:\s*(?:[,|·-]|à|a las|alle|um|às|om)?\s*\d{{1,2}}[:.h]\d{{2}})?\.?$", re.I),
+        lower_ok=BYLINE_LOWER | frozenset(lex.title_words),
+    )
+
+
+def classify_local(text: str, rules: LocalRules) -> tuple[str, str]:
+    """(reason, detail) for a line that is furniture in the article's language, else ("", "")."""
+    words = len(text.split())
+    if rules.button and words <= 4 and rules.button.match(text):
+        return "cookie-banner", ""
+    if rules.consent and words <= 120 and rules.consent.search(text):
+        return "cookie-banner", ""
+    if rules.subscribe and words <= 30 and rules.subscribe.match(text):
+        return "subscribe-prompt", ""
+    if words <= 12 and "newsletter" in text.lower():
+        return "subscribe-prompt", ""
+    if rules.related and words <= 30 and rules.related.match(text):
+        return "related-links", ""
+    if rules.copyright and len(text) <= 300 and rules.copyright.search(text):
+        return "copyright", ""
+    if rules.date_line and rules.date_line.match(text):
+        return "dateline-header", "date"
+    stamp = rules.stamp.match(text) if rules.stamp else None
+    if stamp and words <= 15 and re.search(r"\d", stamp.group("rest")):
+        return "dateline-header", "date"
+    byline = rules.byline.match(text) if rules.byline else None
+    if byline and len(text) <= 120:
+        rest = byline.group("rest")
+        lower = [w for w in WORDS.findall(rest) if w[:1].islower() and w.lower() not in rules.lower_ok]
+        if len(rest.split()) <= 10 and not lower:
+            return "byline", ""
+    return "", ""
+
+
+def mark_local(units: list[Unit], language: str) -> None:
+    """Mark the lines that are furniture in the article's language (nothing for English: its rules
+    are the line rules every page gets)."""
+    rules = rules_for(language)
+    if rules is None:
+        return
+    for unit in units:
+        if not unit.reason:
+            unit.reason, unit.detail = classify_local(unit.text, rules)

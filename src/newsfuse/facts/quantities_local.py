@@ -1,0 +1,229 @@
+"""Figures in sentences of another language than English: what kind, what they count, how hedged.
+
+The English extractor (`facts.quantities`) leans on the English parse; this one reads the words around
+a figure with the tables of `newsfuse.langdata`, so it works with a blank pipeline (no model) as well
+as with a parsed one: the unit after the figure says money, a share or a duration; else the first
+content word after it (past "de", "von") is what it counts ("trois personnes", "drei Menschen", "una
+decina di case"). What it counts is folded across outlets' words ("tués", "morts" → death) by the
+language's concepts, else stemmed in that language, so two sources' figures of one thing meet.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+import snowballstemmer
+
+from newsfuse.facts.nlp import Parsed
+from newsfuse.facts.numbers_local import local_number_at
+from newsfuse.facts.quantities import Found, currency_groups, extract_quantities
+from newsfuse.facts.quantity_words import CURRENCY_SIGNS, CURRENCY_WORDS, MEASURE_UNITS
+from newsfuse.langdata import Lexicon, lexicon, months
+from newsfuse.types import Quantity, QuantityKind
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+_STEMMERS = {"fr": "french", "de": "german", "es": "spanish", "it": "italian", "pt": "portuguese", "nl": "dutch",
+             "tr": "turkish", "ru": "russian", "ar": "arabic"}
+PERCENT = frozenset({"%", "pour cent", "prozent", "por ciento", "per cento", "por cento", "procent", "процентов",
+                     "процента", "yüzde", "بالمئة"})
+LOCAL_CURRENCY = {"dollars": "USD", "dollar": "USD", "dólares": "USD", "dollari": "USD", "dólares americanos": "USD",
+                  "euro": "EUR", "euros": "EUR", "евро": "EUR", "livres": "GBP", "pfund": "GBP", "libras": "GBP",
+                  "франков": "CHF", "рублей": "RUB", "рубля": "RUB", "lira": "TRY", "lire": "TRY", "yens": "JPY"}
+AROUND = 4
+RANGE_WORDS = frozenset({"-", "–", "à", "bis", "až", "a", "al", "tot", "до", "ile"})
+YEAR = 8766.0  # hours
+# Units of measure as the other languages write them → (unit, factor), besides the English ones:
+# "28,4 kilomètres (17,6 miles)" is a depth in km, not a count of kilometres.
+_KM, _M, _T, _HA, _L = ("km", 1.0), ("m", 1.0), ("t", 1.0), ("ha", 1.0), ("l", 1.0)
+LOCAL_UNITS: dict[str, tuple[str, float]] = {
+    **MEASURE_UNITS,
+    **dict.fromkeys(["kilomètre", "kilomètres", "kilometern", "kilómetro", "kilómetros", "chilometro", "chilometri",
+                     "quilómetro", "quilómetros", "quilômetro", "quilômetros", "kilometr", "kilometrů", "kilometry",
+                     "километр", "километров", "километра", "км", "kilometre", "kilometrelik"], _KM),
+    **dict.fromkeys(["mètre", "mètres", "metern", "metro", "metros", "metri", "metr", "metrů", "metry", "метр",
+                     "метров", "метра", "metrelik"], _M),
+    **dict.fromkeys(["milles", "meilen", "millas", "miglia", "milhas", "mil", "mílí", "миль"], ("km", 1.609)),
+    **dict.fromkeys(["tonne", "tonnes", "tonnen", "tonelada", "toneladas", "tonnellata", "tonnellate", "tun",
+                     "тонн", "тонны", "ton"], _T),
+    **dict.fromkeys(["hectare", "hectares", "hektar", "hektaren", "hectárea", "hectáreas", "ettaro", "ettari",
+                     "гектаров"], _HA),
+    **dict.fromkeys(["litre", "litres", "liter", "litro", "litros", "litri", "litrů", "литров"], _L),
+    **dict.fromkeys(["degrés", "grad", "grados", "gradi", "graus", "stupňů", "градусов"], ("degrees", 1.0)),
+    "magnitude": ("magnitude", 1.0),
+}
+# Words around a duration that make it the time since or until something ("huit jours après le
+# séisme", "depuis plus de deux cents ans", "vor drei Jahren"): not how long something lasted.
+GAP_BEFORE = frozenset({"depuis", "seit", "vor", "desde", "hace", "da", "fa", "há", "geleden", "назад", "před",
+                        "od", "önce"})
+GAP_AFTER = frozenset({"après", "avant", "plus", "nach", "später", "früher", "zuvor", "después", "antes", "dopo",
+                       "prima", "depois", "later", "eerder", "geleden", "назад", "спустя", "později", "poté", "sonra",
+                       "önce", "fa"})
+# Words that make a number of years an age: "âgé de 52 ans", "im Alter von 52 Jahren", "de 52 años de edad".
+AGE_CUES = frozenset({"âgé", "âgée", "âgés", "âgées", "agé", "agée", "alter", "edad", "età", "idade", "leeftijd",
+                      "yaşında", "возрасте", "věku"})
+
+
+def english(lang: str) -> bool:
+    return lang in {"", "en"}
+
+
+def extract_all(parsed: Sequence[Parsed]) -> list[Found]:
+    """Every figure of the story, each sentence read in its article's language."""
+    found: list[Found] = []
+    for p in parsed:
+        found.extend(extract_quantities([p]) if english(p.lang) else in_sentence(p))
+    return found
+
+
+@lru_cache(maxsize=16)
+def _stemmer(code: str) -> snowballstemmer.stemmer | None:
+    name = _STEMMERS.get(code)
+    return snowballstemmer.stemmer(name) if name else None
+
+
+def local_concept(word: str, lex: Lexicon) -> str:
+    low = word.lower()
+    if low in lex.concepts:
+        return lex.concepts[low]
+    stemmer = _stemmer(lex.code)
+    return str(stemmer.stemWord(low)) if stemmer else low
+
+
+def local_bag(p: Parsed) -> set[str]:
+    """The content words of a sentence of another language, folded by its concepts and stemmer; its
+    stop words (spaCy's list for the language, on the tokens) left out."""
+    lex = lexicon(p.lang)
+    return {local_concept(t.text, lex) for t in p.doc if t.is_alpha and not t.is_stop and len(t.text) > 1}
+
+
+def in_sentence(p: Parsed) -> list[Found]:
+    lex = lexicon(p.lang)
+    doc = p.doc
+    out: list[Found] = []
+    i = 0
+    while i < len(doc):
+        got = local_number_at(doc, i, lex) if lex.numbers or doc[i].like_num else None
+        if got is None:
+            i += 1
+            continue
+        value, j, approx = got
+        found = _classify(p, lex, i, j, value, approx)
+        if found is not None:
+            found.order = len(out)
+            out.append(found)
+            j = max(j, found.end)
+        i = max(j, i + 1)
+    currency_groups(out, doc)  # "28,4 kilomètres (17,6 miles)": one depth in two units
+    return out
+
+
+def _is_date_or_time(p: Parsed, lex: Lexicon, i: int, j: int, value: float) -> bool:
+    doc = p.doc
+    nxt = doc[j].lower_.rstrip(".") if j < len(doc) else ""
+    text = doc[i].text
+    if text.isdigit() and 1000 <= value <= 2100 and len(text) == 4:
+        return True  # a year
+    if nxt in months(lex.code) or (text.endswith(".") and nxt in months(lex.code)):
+        return True  # "12 mars", "22. Februar"
+    if j < len(doc) and doc[j].text in {":", "/"}:
+        return True  # "14:30", "12/03"
+    if j + 1 < len(doc) and nxt in {"h", "uhr"} and doc[j + 1].text.isdigit() and value > 12 and "à" in \
+            [t.lower_ for t in doc[max(0, i - 2):i]]:
+        return True  # "à 21 h 30": a time of day
+    prev = doc[i - 1].lower_ if i > 0 else ""
+    return prev in {"n°", "nr.", "no", "nº", "№", "à", "um", "alle", "às"} and value < 25
+
+
+def _classify(p: Parsed, lex: Lexicon, i: int, j: int, value: float, approx: str) -> Found | None:
+    doc = p.doc
+    if _is_date_or_time(p, lex, i, j, value):
+        return None
+    start, end = i, j
+    high = None
+    # A range: "25 - 40 %", "20 à 30 morts", "zwischen 3 und 5": the unit follows the second figure.
+    if j + 1 < len(doc) and doc[j].lower_ in RANGE_WORDS | set(lex.number_joiners):
+        second = local_number_at(doc, j + 1, lex)
+        if second is not None and second[0] > value:
+            high, j = second[0], second[1]
+            end = j
+    k = j  # "500 millions de dollars", "3 millones de euros": the unit after "de"
+    while k < len(doc) - 1 and doc[k].lower_ in lex.of_words and doc[k - 1].lower_ in lex.scales:
+        k += 1
+    nxt = doc[k].lower_ if k < len(doc) else ""
+    nxt2 = f"{nxt} {doc[k + 1].lower_}" if k + 1 < len(doc) else ""
+    prev = doc[i - 1].lower_ if i > 0 else ""
+    kind: QuantityKind = "count"
+    unit, head, hours = "", "", 1.0
+    if prev in CURRENCY_SIGNS:
+        kind, unit, start = "money", CURRENCY_SIGNS[prev], i - 1
+    elif nxt in CURRENCY_SIGNS or nxt in CURRENCY_WORDS or nxt in LOCAL_CURRENCY:
+        kind, end = "money", k + 1
+        unit = CURRENCY_SIGNS.get(nxt) or CURRENCY_WORDS.get(nxt) or LOCAL_CURRENCY[nxt]
+    elif nxt in PERCENT or nxt2 in PERCENT:
+        kind, unit, end = "percent", "%", j + (2 if nxt2 in PERCENT else 1)
+    elif any(t.lower_.startswith(("magnitud", "stärke", "magnitudo", "магнитуд")) for t in doc[max(0, i - 2):i]):
+        kind, unit = "number", "magnitude"  # "une magnitude de 5,6", "Stärke 5,6"
+    elif kind_of_unit(nxt):
+        kind, end = "number", j + 1
+        unit, hours = LOCAL_UNITS[nxt]
+    elif nxt in lex.hours and lex.hours[nxt] == YEAR and AGE_CUES & {t.lower_ for t in doc[max(0, i - 3):j + 4]}:
+        kind, unit, end = "age", "years", j + 1
+    elif nxt in lex.hours:
+        kind, unit, end, hours = "duration", "hours", j + 1, lex.hours[nxt]
+        # "2 h 30": the minutes after the hours
+        if nxt == "h" and end < len(doc) and doc[end].text.isdigit() and int(doc[end].text) < 60:
+            value += int(doc[end].text) / 60
+            end += 1
+    else:
+        noun = _counted(doc, j, lex)
+        if noun is None:
+            return None
+        unit, head = doc[noun].lower_, local_concept(doc[noun].text, lex)
+    hedge = next((t.lower_ for t in doc[i:j] if t.lower_ in lex.approx), "") if approx else ""
+    if not hedge:
+        hedge, start = _hedge(doc, start, lex)
+    norm = value * hours
+    q = Quantity(text=doc[start:end].text, kind=kind, value=norm, unit=unit,
+                 measures=unit if kind == "count" else "", source=p.source, sentence=p.sentence.index,
+                 hedge=hedge, high=high * hours if high is not None else None)
+    context = frozenset(local_concept(t.text, lex) for t in [*doc[max(0, start - AROUND):start], *doc[end:end + AROUND]]
+                        if t.is_alpha and len(t.text) > 3) - {head}
+    found = Found(quantity=q, key=p.key, start=start, end=end, head=head, context=context, text=p.text,
+                  lang=p.lang, before=tuple(t.lower_ for t in reversed(doc[max(0, start - AROUND):start]) if t.is_alpha),
+                  after=tuple(t.lower_ for t in doc[end:end + AROUND] if t.is_alpha))
+    if kind == "number" and unit in {u for u, _ in LOCAL_UNITS.values()}:
+        found.scale = hours  # the factor from the unit as written ("miles" → 1.609 km)
+    if kind == "duration":
+        found.gap = bool(GAP_BEFORE & set(found.before[:3]) or GAP_AFTER & set(found.after[:1])
+                         or found.before[:3] == ("a", "y", "il"))  # "il y a deux jours"
+    return found
+
+
+def kind_of_unit(word: str) -> bool:
+    """A unit of measure, not a word that is one only in another language ("mil" is a thousand in
+    Spanish, "ton" a possessive in French)."""
+    return word in LOCAL_UNITS and word not in {"mil", "ton"}
+
+
+def _counted(doc: Doc, j: int, lex: Lexicon) -> int | None:
+    """The token a count counts: the first word after it, past "de"/"von"."""
+    k = j
+    while k < len(doc) and doc[k].lower_ in lex.of_words:
+        k += 1
+    if k < len(doc) and doc[k].is_alpha and len(doc[k].text) > 1 and doc[k].lower_ not in lex.hedges \
+            and doc[k].pos_ not in {"AUX", "ADP", "DET", "CCONJ", "SCONJ"}:
+        return k
+    return None
+
+
+def _hedge(doc: Doc, start: int, lex: Lexicon) -> tuple[str, int]:
+    words = [t.lower_ for t in doc[max(0, start - 3):start]]
+    for n in (3, 2, 1):
+        phrase = " ".join(words[-n:]) if len(words) >= n else ""
+        if phrase in lex.hedges:
+            return phrase, start - n
+    return "", start

@@ -1,0 +1,141 @@
+"""Quotation marks and speakers outside English, read off the words around a quote, with no parse.
+
+Each language quotes in its own marks (« » in French, „ “ in German, 「」 in Japanese) and attributes
+in its own words: "« … », a déclaré le commandant Julien Moreau", "„…“, sagte Polizeisprecher Thomas
+Weber", "Thomas Weber sagte: „…“", "selon Julien Moreau". The marks and speech verbs are the tables
+of `newsfuse.langdata`; a speaker is the capitalised name the speech verb introduces, after any
+article or lower-case title ("le commandant", "el alcalde"), so no entity model is needed.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from newsfuse.langdata import Lexicon, lexicon, months, weekday_names
+
+OPEN, CLOSE = "open", "close"
+_TRAIL = " \t,;:.–—-\"'»«“”„‘’‚›‹」「』『"
+_WORD = re.compile(r"[^\s,;:.!?()«»“”„‘’‚\"]+")
+JOINERS = frozenset({"de", "du", "des", "von", "van", "der", "den", "di", "da", "del", "della", "do", "dos", "ben",
+                     "bin", "al", "el", "la", "le", "y", "zu"})
+MAX_NAME = 4  # capitalised words in a name, title included ("Polizeisprecher Thomas Weber")
+
+
+@lru_cache(maxsize=32)
+def marks(code: str) -> dict[str, tuple[str, str]]:
+    """The quotation marks of a language: each opening mark → ("open", its closing mark), each closing
+    mark not also an opening one → ("close", "")."""
+    out: dict[str, tuple[str, str]] = {}
+    for opening, closing in (*lexicon(code).quotes, ("「", "」"), ("『", "』")):
+        out.setdefault(opening, (OPEN, closing))
+    for _, closing in lexicon(code).quotes:
+        out.setdefault(closing, (CLOSE, ""))
+    return out
+
+
+def local_marks(text: str, code: str, open_before: bool) -> list[tuple[int, str]]:
+    """(position, "open" | "close") of the outer quotation marks of one sentence in language `code`:
+    a quotation opened with « closes only at », so the “ ” inside it are words, not marks."""
+    table = marks(code)
+    out: list[tuple[int, str]] = []
+    expect = ""  # the mark that closes the quotation open now
+    if open_before:
+        expect = "*"  # opened in an earlier sentence: any closing mark (or straight quote) closes it
+    for i, ch in enumerate(text):
+        kind = table.get(ch)
+        if expect:
+            if ch == expect or (expect == "*" and ((kind and kind[0] == CLOSE) or ch == '"')):
+                out.append((i, CLOSE))
+                expect = ""
+        elif kind and kind[0] == OPEN:
+            out.append((i, OPEN))
+            expect = kind[1]
+        elif ch == '"':
+            out.append((i, OPEN))
+            expect = '"'
+    return out
+
+
+def _name_after(words: list[str], lex: Lexicon) -> str:
+    """The name at the start of `words`, after at most three articles or title words ("le commandant");
+    "" when another word comes first ("sagte er am Dienstag": a pronoun, the speaker is named elsewhere)."""
+    k = 0
+    while k < len(words) and k < 3 and words[k].lower() in lex.title_words:
+        k += 1
+    return _plausible(_name_run(words[k:]), lex)
+
+
+def _plausible(name: str, lex: Lexicon) -> str:
+    """A name, unless it is a day or a month, or one capitalised word where all nouns are capitalised."""
+    parts = name.split()
+    if not parts or any(p.lower() in weekday_names(lex.code) or p.lower() in months(lex.code) for p in parts):
+        return ""
+    return "" if lex.capital_nouns and len(parts) < 2 else name
+
+
+def _name_run(words: list[str]) -> str:
+    run: list[str] = []
+    for w in words:
+        if (w[:1].isupper() and len(w) > 1) or (w.lower() in JOINERS and run):
+            run.append(w)
+        else:
+            break
+        if len(run) > MAX_NAME:
+            return ""
+    while run and run[-1].lower() in JOINERS:
+        run.pop()
+    if len(run) >= 3 and run[1][:1].isupper():
+        run = run[-2:]  # "Polizeisprecher Thomas Weber": a title, then the name
+    return " ".join(run)
+
+
+def _name_before(text: str) -> str:
+    """The name that ends `text` ("… Polizeisprecher Thomas Weber")."""
+    words = _WORD.findall(text)
+    run: list[str] = []
+    for w in reversed(words):
+        if (w[:1].isupper() and len(w) > 1) or (w.lower() in JOINERS and run):
+            run.insert(0, w)
+        else:
+            break
+    return _name_run(run) if len(run) <= MAX_NAME + 1 else ""
+
+
+def _verb_at(text: str, lex: Lexicon) -> int:
+    """Length of the speech verb `text` starts with, or 0."""
+    low = text.lower()
+    for verb in sorted(lex.speech_verbs, key=len, reverse=True):
+        if low.startswith(verb) and (len(low) == len(verb) or not low[len(verb)].isalpha()):
+            return len(verb)
+    return 0
+
+
+def pattern_speaker(text: str, spans: list[tuple[int, int]], code: str) -> str:
+    """Who a sentence says spoke the quoted spans, from the words around them, or ""."""
+    lex = lexicon(code)
+    if not lex.speech_verbs or not spans:
+        return ""
+    # After the quote: "», a déclaré le commandant Julien Moreau", "“, sagte Polizeisprecher Thomas Weber".
+    after = text[spans[-1][1]:].lstrip(_TRAIL)
+    n = _verb_at(after, lex)
+    if n:
+        name = _name_after(_WORD.findall(after[n:])[:MAX_NAME + 3], lex)
+        if name:
+            return name
+    # Before it: "Polizeisprecher Thomas Weber sagte: „…“", "Julien Moreau a déclaré : « … »".
+    before = text[:spans[0][0]].rstrip(_TRAIL + " ")
+    low = before.lower()
+    for verb in sorted(lex.speech_verbs, key=len, reverse=True):
+        if low.endswith(verb) and (len(low) == len(verb) or not low[-len(verb) - 1].isalpha()):
+            name = _plausible(_name_before(before[:-len(verb)]), lex)
+            if name:
+                return name
+    # "Selon Julien Moreau, « … »": the source named for the sentence.
+    for cue in lex.according:
+        m = re.search(rf"(?<!\w){re.escape(cue)}\s+", text, re.I)
+        if m and not any(s <= m.start() < e for s, e in spans):
+            name = _name_after(_WORD.findall(text[m.end():])[:MAX_NAME + 3], lex)
+            if name:
+                return name
+    return ""

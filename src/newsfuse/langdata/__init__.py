@@ -1,0 +1,135 @@
+"""What newsfuse knows of each language it reads: one small table per language, one shape for all.
+
+A `Lexicon` holds the words that the stages look for and that are not English: quotation marks and
+speech verbs (quotes), the cues of page furniture (cleaning: bylines, date stamps, newsletter and
+subscription prompts, consent banners, copyright lines, "read also" links), number words and the
+approximations news writes in words ("une centaine", "Dutzende"), hedges, units of time, and words a
+date is written with besides the month and weekday names, which come from dateparser's own language
+data (`months`, `weekdays`). English keeps its richer tables in the modules that use them; its
+lexicon here is the neutral one (no extra cues), so that English text is read exactly as before.
+
+    from newsfuse.langdata import lexicon
+    lexicon("fr").speech_verbs  # ("a déclaré", "a dit", ...)
+
+A new language is a module of this package with a `LEXICON`, named in `_MODULES`.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """One language's words, lower-cased (but for the quotation marks)."""
+
+    code: str
+    # (opening, closing) quotation marks, in the order a writer of the language reaches for them.
+    quotes: tuple[tuple[str, str], ...] = ()
+    # Speech verbs as written around a quote: finite forms and compound tenses ("a déclaré", "hat gesagt").
+    speech_verbs: tuple[str, ...] = ()
+    according: tuple[str, ...] = ()  # "selon", "laut": the source of what follows
+    # Lower-case words that may stand between a speech verb and the name it introduces: articles and
+    # titles ("a déclaré le commandant Julien Moreau", "dijo el alcalde Pedro Ruiz").
+    title_words: tuple[str, ...] = ()
+    # Cleaning cues. Each is the start of a whole line unless said otherwise.
+    by: tuple[str, ...] = ()  # byline lead: "par", "von"
+    stamps: tuple[str, ...] = ()  # "publié le", "aktualisiert am": a date line or byline's date
+    subscribe: tuple[str, ...] = ()  # newsletter, subscription and app prompts
+    consent: tuple[str, ...] = ()  # phrases of cookie and consent banners (anywhere in the line)
+    consent_buttons: tuple[str, ...] = ()  # a whole line that is a consent button
+    copyright: tuple[str, ...] = ()  # "tous droits réservés" (anywhere in the line)
+    related: tuple[str, ...] = ()  # "lire aussi": a link to another story
+    # Numbers written in words: units, tens and scales (a scale multiplies what comes before it).
+    numbers: dict[str, float] = field(default_factory=dict)
+    scales: dict[str, float] = field(default_factory=dict)
+    # Words that join the parts of a number in words: "vingt et un", "einundzwanzig", "treinta y dos".
+    number_joiners: tuple[str, ...] = ()
+    # Approximations in words: "(une) centaine (de)" ≈ 100; "des dizaines" reads as the word's value.
+    approx: dict[str, float] = field(default_factory=dict)
+    # Words between a number and what it counts: "une centaine de pompiers", "Dutzende von".
+    of_words: tuple[str, ...] = ()
+    hedges: dict[str, str] = field(default_factory=dict)  # text before a number → "min", "max" or "approx"
+    hours: dict[str, float] = field(default_factory=dict)  # time units → hours
+    # Day words besides weekday names: today, yesterday, tomorrow → shift in days.
+    relative_days: dict[str, int] = field(default_factory=dict)
+    # Words of a clause that speaks of the future: a weekday in it is the coming one ("bis Donnerstag").
+    future: tuple[str, ...] = ()
+    # Abbreviations after which a sentence does not end ("M.", "Nr.", "Sr.").
+    abbreviations: tuple[str, ...] = ()
+    # Nouns are capitalised (German): a lone capitalised word after a speech verb is no name.
+    capital_nouns: bool = False
+    # Words that make a counted noun a death toll or an injury count, folded so outlets' words meet.
+    concepts: dict[str, str] = field(default_factory=dict)
+
+
+_MODULES = {"fr": "fr", "de": "de", "es": "es", "it": "it", "pt": "pt", "nl": "nl", "tr": "tr", "ru": "ru",
+            "ar": "ar", "cs": "cs"}
+EMPTY = Lexicon(code="")
+LANGUAGES = tuple(_MODULES)
+
+
+@lru_cache(maxsize=32)
+def lexicon(code: str) -> Lexicon:
+    """The lexicon of ISO 639-1 `code`; the empty one for English and for languages without a table."""
+    module = _MODULES.get((code or "").lower())
+    if module is None:
+        return EMPTY
+    found: Lexicon = importlib.import_module(f"newsfuse.langdata.{module}").LEXICON
+    return found
+
+
+def known(code: str) -> bool:
+    return (code or "").lower() in _MODULES
+
+
+@lru_cache(maxsize=32)
+def months(code: str) -> dict[str, int]:
+    """Month names and abbreviations of a language (lower-cased) → 1..12, from dateparser's data."""
+    return _dateparser_names(code, ("january", "february", "march", "april", "may", "june", "july", "august",
+                                    "september", "october", "november", "december"))
+
+
+@lru_cache(maxsize=32)
+def weekdays(code: str) -> dict[str, int]:
+    """Weekday names of a language (lower-cased) → 0 (Monday) .. 6, from dateparser's data."""
+    return _dateparser_names(code, ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+                             start=0)
+
+
+def _dateparser_names(code: str, keys: tuple[str, ...], start: int = 1) -> dict[str, int]:
+    if not code or code == "en":
+        return {}
+    try:
+        from dateparser.languages.loader import default_loader
+    except ImportError:
+        return {}
+    try:
+        info = default_loader.get_locale(code).info
+    except (KeyError, ValueError):
+        return {}
+    out: dict[str, int] = {}
+    for number, key in enumerate(keys, start):
+        for name in info.get(key, ()):
+            name = str(name).lower().rstrip(".")
+            # One- and two-letter abbreviations ("lu", "ma") are ordinary words in running text.
+            if len(name) >= 3:
+                out[name] = number
+    return out
+
+
+def month_pattern(code: str) -> str:
+    """A regular-expression alternation of a language's month names, longest first ("" when none)."""
+    names = months(code)
+    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+
+
+def weekday_names(code: str) -> dict[str, int]:
+    """Weekday names safe to look for in running text: full names only ("mardi", not "mar", which is
+    also March's abbreviation)."""
+    names = weekdays(code)
+    return {n: d for n, d in names.items() if len(n) >= 4 and not any(
+        o != n and o.startswith(n) and names[o] == d for o in names)}
