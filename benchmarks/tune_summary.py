@@ -56,6 +56,7 @@ GRID: list[dict[str, float]] = [
     {"centrality": 0.3},
     {"claim_gain": 0.1, "centrality": 0.3},
     {"concept_power": 2.0},
+    {"concept_power": 2.0, "centrality": 0.3},
 ]
 
 

@@ -29,7 +29,7 @@ class Weights:
     (benchmarks/train_concepts.py); these were set by a grid on multinews-train lines 4000-4299
     (benchmarks/tune_summary.py). Neither saw the dev set; see docs/benchmarks.md."""
 
-    concept_power: float = 1.0  # concept weight = P(a reference summary holds it) ** this
+    concept_power: float = 2.0  # concept weight = P(a reference summary holds it) ** this
     concept_floor: float = 0.0  # concepts less likely than this count for nothing
     claim_gain: float = 0.0  # sentence bonus per extra independent source behind its claim
     centrality: float = 0.0  # sentence bonus × its min-max scaled cross-source centrality

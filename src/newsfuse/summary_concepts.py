@@ -85,17 +85,18 @@ def concept_features(sentences: Sequence[Sentence], sentence_concepts: Sequence[
                 first_index[c] = s.index
     stops = _stop_stems()
     order = list(origins_of)
-    rows = np.zeros((len(order), len(FEATURES)), dtype=np.float64)
-    for r, c in enumerate(order):
+    table = []
+    for c in order:
         df = len(origins_of[c])
         content = [w for w in c if w not in stops]
         idfs = [idf(w) for w in content] or [0.0]
         priors = [prior(w) for w in content] or [prior.unknown]
         lead_share = len(lead_origins[c]) / n_origins
-        rows[r] = (df / n_origins, math.log(df), float(df > 1), math.log(n_origins), math.log(tf[c]),
-                   tf[c] / n_sentences, first_position[c], math.log1p(first_index[c]),
-                   float(first_index[c] == 0), lead_share, max(idfs), min(idfs), len(content),
-                   float(any(w[:1].isdigit() for w in c)), df / n_origins * lead_share, max(priors), min(priors))
+        table.append((df / n_origins, math.log(df), float(df > 1), math.log(n_origins), math.log(tf[c]),
+                      tf[c] / n_sentences, first_position[c], math.log1p(first_index[c]),
+                      float(first_index[c] == 0), lead_share, max(idfs), min(idfs), len(content),
+                      float(any(w[:1].isdigit() for w in c)), df / n_origins * lead_share, max(priors), min(priors)))
+    rows = np.array(table, dtype=np.float64).reshape(len(order), len(FEATURES))
     return order, rows
 
 
