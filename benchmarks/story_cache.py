@@ -103,4 +103,6 @@ def stories(name: str, start: int, stop: int, embed: bool = True) -> list[Story]
 
 
 if __name__ == "__main__":
-    print(len(stories(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]))))
+    import story_cache  # so that the pickle names the class story_cache.Story, not __main__.Story
+
+    print(len(story_cache.stories(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]))))
