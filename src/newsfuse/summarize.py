@@ -1,16 +1,15 @@
-"""Choose the summary: the sentences that cover what the most independent sources report, in budget.
+"""Choose the summary: the sentences that cover what a human summary of the story would carry, in budget.
 
-What several sources repeat is what a summary must carry. We score the story's *concepts* (stemmed
-word bigrams that hold a content word) by how many independent origins state them, then pick
-sentences greedily by the weight of the concepts they add per word, one sentence per claim, until
-the word budget is spent (Gillick & Favre's concept coverage, solved greedily as Lin & Bilmes do,
-with claims as the unit of redundancy). A sentence's gain grows with its claim's corroboration and
-with its centrality among the other sources' sentences (LexRank's signal, from the embeddings). Extractive: every sentence is verbatim from a source.
+We weigh the story's *concepts* (stemmed word bigrams that hold a content word) by a learned model
+of how likely a reference summary is to hold each (`summary_concepts`: how many independent sources
+state it, how early, how often, how rare and how summary-worthy its words are), then choose the
+sentences that cover the most weight within the word budget, one sentence per claim and no two
+near-copies, by an exact integer program (`summary_solve`: Gillick & Favre's ICSISumm formulation,
+with claims as the unit of redundancy). Extractive: every sentence is verbatim from a source.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -18,25 +17,24 @@ import numpy as np
 
 from newsfuse.claims import cross_source_centrality
 from newsfuse.similarity import similarities
+from newsfuse.summary_concepts import Concept, load_model
+from newsfuse.summary_solve import Problem, solve
 from newsfuse.text import concepts, word_count
 from newsfuse.types import Claim, Evidence, Sentence, Source, SummaryItem
 
 
 @dataclass(frozen=True, slots=True)
 class Weights:
-    """The scoring knobs. Calibrated by a grid over multinews-dev (first 150 clusters) and
-    multiling2011-en at two budgets each (230/250 words and 100 words), keeping the setting that beat
-    LexRank and TextRank on R-1 and R-2 in the most of the four cases; see docs/benchmarks.md."""
+    """The scoring knobs. The concept model is learned on multinews-train lines 0-3999
+    (benchmarks/train_concepts.py); these were set by a grid on multinews-train lines 4000-4299
+    (benchmarks/tune_summary.py). Neither saw the dev set; see docs/benchmarks.md."""
 
-    df_power: float = 1.5  # concept weight = (independent origins stating it) ** df_power
-    single_source: float = 0.3  # weight of a concept only one origin states, relative to df=1
-    lead_bonus: float = 1.0  # extra weight for concepts in a sentence near the top of its article
-    lead_sentences: int = 4
-    length_power: float = 0.6  # gain / words ** length_power: <1 leans to longer sentences
-    support_bonus: float = 0.3  # gain × (1 + this × extra independent sources behind the claim)
-    claim_gain: float = 6.0  # gain + this × extra independent sources: a corroborated point in other words
-    redundancy: float = 0.80  # skip a sentence this close (cosine) to one already chosen
-    centrality: float = 0.5  # gain × (1 + this × the sentence's min-max scaled cross-source centrality)
+    concept_power: float = 2.0  # concept weight = P(a reference summary holds it) ** this
+    concept_floor: float = 0.0  # concepts less likely than this count for nothing
+    claim_gain: float = 0.0  # sentence bonus per extra independent source behind its claim
+    centrality: float = 0.0  # sentence bonus × its min-max scaled cross-source centrality
+    redundancy: float = 0.80  # never two sentences this close (cosine)
+    solver_seconds: float = 2.0  # HiGHS's time cap; past it, its best solution so far
     min_words: int = 6
     max_words: int = 120
 
@@ -58,32 +56,7 @@ def summarize(sources: Sequence[Source], claims: Sequence[Claim], vectors: np.nd
 
     central = _centrality(sentences, vectors) if weights.centrality else np.zeros(len(sentences))
     candidates = [i for i, s in enumerate(sentences) if _usable(s, weights)]
-    chosen: list[int] = []
-    covered: set[tuple[str, str]] = set()
-    used_claims: set[int] = set()
-    budget = words
-    while candidates:
-        best, best_score = -1, 0.0
-        for i in candidates:
-            claim = claim_of[(sentences[i].article_id, sentences[i].index)]
-            gain = sum(weight[c] for c in sentence_concepts[i] - covered)
-            gain *= 1.0 + weights.support_bonus * (claim.independent - 1)
-            gain += weights.claim_gain * (claim.independent - 1)
-            gain *= 1.0 + weights.centrality * float(central[i])
-            score = gain / word_count(sentences[i].text) ** weights.length_power
-            if score > best_score:
-                best, best_score = i, score
-        if best < 0:
-            break
-        chosen.append(best)
-        claim = claim_of[(sentences[best].article_id, sentences[best].index)]
-        used_claims.add(claim.id)
-        covered |= sentence_concepts[best]
-        budget -= word_count(sentences[best].text)
-        candidates = [i for i in candidates if i != best
-                      and word_count(sentences[i].text) <= budget
-                      and claim_of[(sentences[i].article_id, sentences[i].index)].id not in used_claims
-                      and float(vectors[i] @ vectors[best]) < weights.redundancy]
+    chosen = _select(sentences, candidates, sentence_concepts, weight, central, claim_of, vectors, words, weights)
 
     def reading_order(i: int) -> tuple[float, int]:
         claim = claim_of[(sentences[i].article_id, sentences[i].index)]
@@ -103,6 +76,18 @@ def summarize(sources: Sequence[Source], claims: Sequence[Claim], vectors: np.nd
     return items
 
 
+def _near_copies(vectors: np.ndarray, threshold: float, block: int = 1024) -> list[tuple[int, int]]:
+    """Pairs (a < b) of rows at least `threshold` alike, a block of rows at a time (a long brief's
+    candidates × candidates would not fit in memory at once)."""
+    pairs = []
+    for start in range(0, len(vectors), block):
+        close = vectors[start:start + block] @ vectors.T
+        for a, b in zip(*np.nonzero(close >= threshold), strict=True):
+            if start + a < b:
+                pairs.append((int(start + a), int(b)))
+    return pairs
+
+
 def _centrality(sentences: Sequence[Sentence], vectors: np.ndarray) -> np.ndarray:
     """Cross-source centrality scaled to 0..1 over the story (0 everywhere with a single source)."""
     central = cross_source_centrality(sentences, similarities(vectors))
@@ -116,18 +101,28 @@ def _usable(sentence: Sentence, weights: Weights) -> bool:
         ".", "!", "?", '"', "”", "’", "'"}
 
 
-def _concept_weights(sentences: Sequence[Sentence], sentence_concepts: Sequence[set[tuple[str, str]]],
-                     origin: dict[str, int], weights: Weights) -> dict[tuple[str, str], float]:
-    origins_of: dict[tuple[str, str], set[int]] = defaultdict(set)
-    lead: set[tuple[str, str]] = set()
-    for s, cs in zip(sentences, sentence_concepts, strict=True):
-        for c in cs:
-            origins_of[c].add(origin[s.article_id])
-        if s.index < weights.lead_sentences:
-            lead |= cs
-    out = {}
-    for c, found_in in origins_of.items():
-        df = len(found_in)
-        base = df ** weights.df_power if df > 1 else weights.single_source
-        out[c] = base * (1.0 + weights.lead_bonus) if c in lead else base
-    return out
+def _concept_weights(sentences: Sequence[Sentence], sentence_concepts: Sequence[set[Concept]],
+                     origin: dict[str, int], weights: Weights) -> dict[Concept, float]:
+    learned = load_model().weights(sentences, sentence_concepts, origin)
+    return {c: p ** weights.concept_power for c, p in learned.items() if p >= weights.concept_floor}
+
+
+def _select(sentences: Sequence[Sentence], candidates: Sequence[int], sentence_concepts: Sequence[set[Concept]],
+            weight: dict[Concept, float], central: np.ndarray, claim_of: dict[tuple[str, int], Claim],
+            vectors: np.ndarray, words: int, weights: Weights) -> list[int]:
+    """The candidates that cover the most concept weight in `words`, one per claim, no near-copies."""
+    if not candidates:
+        return []
+    number = {c: k for k, c in enumerate(weight)}
+    claims = [claim_of[(sentences[i].article_id, sentences[i].index)] for i in candidates]
+    candidate_vectors = vectors[candidates]
+    problem = Problem(
+        lengths=[word_count(sentences[i].text) for i in candidates],
+        concepts=[[number[c] for c in sentence_concepts[i] if c in number] for i in candidates],
+        weights=np.fromiter(weight.values(), dtype=float, count=len(weight)),
+        bonus=np.array([weights.claim_gain * (claim.independent - 1) + weights.centrality * float(central[i])
+                        for i, claim in zip(candidates, claims, strict=True)]),
+        groups=[claim.id for claim in claims],
+        conflicts=_near_copies(candidate_vectors, weights.redundancy),
+        budget=words)
+    return [candidates[k] for k in solve(problem, weights.solver_seconds)]

@@ -1,0 +1,172 @@
+"""Choose sentences that cover the most concept weight within a word budget: an exact solve.
+
+Gillick & Favre's integer program (ICSISumm): a binary x_i per sentence, a z_c per concept that
+may be 1 only when a chosen sentence holds c; maximise Σ w_c z_c + Σ b_i x_i under the word budget,
+with at most one sentence of each group (a claim: one point is said once) and never both sentences
+of a conflicting pair (two near-copies). At a story's size (tens to a few hundred sentences, a few
+thousand concepts) HiGHS (scipy.optimize.milp) proves the optimum in milliseconds to a second; past
+its time cap we take the best solution it found, and with none, a greedy pass that picks the best
+gain per word (Lin & Bilmes' rule, with their check against the best single sentence).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import threading
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+_HIGHS_BASE = {"disp": False, "presolve": False}  # presolve saves nothing on programs this small
+_STDOUT_LOCK = threading.Lock()
+
+
+@contextlib.contextmanager
+def _stdout_silenced() -> Iterator[None]:
+    """HiGHS 1.12 (scipy's) printf()s a stray debug line to the process's stdout when it maps a
+    solution back after an internal restart (ERGO-Code/HiGHS#2783), with no option to stop it; that
+    line would corrupt `newsfuse brief --format json` on stdout. So file descriptor 1 points at
+    /dev/null for the few milliseconds of a solve (one solve at a time: the swap is process-wide)."""
+    try:
+        fd = sys.stdout.fileno() if sys.stdout is not None else 1
+    except (AttributeError, OSError, ValueError):  # a replaced stdout (pytest, a StringIO): fd 1 still
+        fd = 1
+    with _STDOUT_LOCK:
+        if sys.stdout is not None:
+            sys.stdout.flush()
+        saved = os.dup(fd)
+        try:
+            with open(os.devnull, "wb") as null:
+                os.dup2(null.fileno(), fd)
+            yield
+        finally:
+            os.dup2(saved, fd)
+            os.close(saved)
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One budgeted coverage problem; sentences and concepts are numbered from 0."""
+
+    lengths: Sequence[int]  # words of each sentence
+    concepts: Sequence[Sequence[int]]  # the concepts each sentence holds
+    weights: np.ndarray  # of each concept
+    bonus: np.ndarray  # of each sentence, whatever it covers
+    groups: Sequence[int]  # each sentence's group (claim); at most one per group is chosen
+    conflicts: Sequence[tuple[int, int]]  # pairs never chosen together
+    budget: int
+
+
+def solve(problem: Problem, time_limit: float = 2.0) -> list[int]:
+    """The chosen sentences, in index order."""
+    fits = [i for i, n in enumerate(problem.lengths) if 0 < n <= problem.budget]
+    if not fits:
+        return []
+    chosen = _ilp(problem, fits, {**_HIGHS_BASE, "time_limit": time_limit})
+    return sorted(chosen if chosen is not None else greedy(problem))
+
+
+def value(problem: Problem, chosen: Sequence[int]) -> float:
+    covered = {c for i in chosen for c in problem.concepts[i]}
+    return float(sum(problem.weights[c] for c in covered) + sum(problem.bonus[i] for i in chosen))
+
+
+def feasible(problem: Problem, chosen: Sequence[int]) -> bool:
+    picked = set(chosen)
+    groups = [problem.groups[i] for i in chosen]
+    return (sum(problem.lengths[i] for i in chosen) <= problem.budget and len(groups) == len(set(groups))
+            and not any(a in picked and b in picked for a, b in problem.conflicts))
+
+
+def _ilp(problem: Problem, fits: Sequence[int], options: dict[str, object]) -> list[int] | None:
+    from scipy.optimize import Bounds, LinearConstraint, milp
+    from scipy.sparse import coo_matrix
+
+    column = {i: k for k, i in enumerate(fits)}
+    holders: dict[int, list[int]] = {}
+    for i in fits:
+        for c in problem.concepts[i]:
+            if problem.weights[c] > 0:
+                holders.setdefault(c, []).append(column[i])
+    # A concept only one sentence holds is covered exactly when that sentence is chosen: its weight
+    # joins the sentence's own, and the program loses a variable and a row (most bigrams are such).
+    bonus = np.asarray([problem.bonus[i] for i in fits], dtype=float)
+    for c, held in holders.items():
+        if len(held) == 1:
+            bonus[held[0]] += problem.weights[c]
+    used = sorted(c for c, held in holders.items() if len(held) > 1)
+    concept_column = {c: len(fits) + k for k, c in enumerate(used)}
+    n_vars = len(fits) + len(used)
+    rows: list[int] = []
+    cols: list[int] = []
+    vals: list[float] = []
+    upper: list[float] = []
+
+    def row(entries: Sequence[tuple[int, float]], bound: float) -> None:
+        r = len(upper)
+        for col, v in entries:
+            rows.append(r)
+            cols.append(col)
+            vals.append(v)
+        upper.append(bound)
+
+    row([(column[i], float(problem.lengths[i])) for i in fits], float(problem.budget))
+    for c in used:  # z_c <= the sum of the sentences that hold c
+        row([(concept_column[c], 1.0)] + [(k, -1.0) for k in holders[c]], 0.0)
+    members: dict[int, list[int]] = {}
+    for i in fits:
+        members.setdefault(problem.groups[i], []).append(column[i])
+    for group in members.values():
+        if len(group) > 1:
+            row([(k, 1.0) for k in group], 1.0)
+    for a, b in problem.conflicts:
+        if a in column and b in column:
+            row([(column[a], 1.0), (column[b], 1.0)], 1.0)
+
+    objective = np.concatenate([-bonus,
+                                -np.asarray([problem.weights[c] for c in used], dtype=float)])
+    matrix = coo_matrix((vals, (rows, cols)), shape=(len(upper), n_vars)).tocsr()
+    integrality = np.concatenate([np.ones(len(fits)), np.zeros(len(used))])
+    with _stdout_silenced():
+        result = milp(objective, constraints=LinearConstraint(matrix, -np.inf, np.asarray(upper)),
+                      integrality=integrality, bounds=Bounds(0.0, 1.0), options=options)
+    if result.x is None:
+        return None
+    chosen = [i for i in fits if result.x[column[i]] > 0.5]
+    return chosen if feasible(problem, chosen) else None
+
+
+def greedy(problem: Problem) -> list[int]:
+    """Best gain per word while anything fits; then the best single sentence if it alone does better."""
+    chosen: list[int] = []
+    covered: set[int] = set()
+    used_groups: set[int] = set()
+    banned: set[int] = set()
+    left = problem.budget
+    open_ = [i for i, n in enumerate(problem.lengths) if 0 < n <= left]
+    partners: dict[int, set[int]] = {}
+    for a, b in problem.conflicts:
+        partners.setdefault(a, set()).add(b)
+        partners.setdefault(b, set()).add(a)
+    while open_:
+        def gain(i: int) -> float:
+            return sum(problem.weights[c] for c in problem.concepts[i] if c not in covered) + problem.bonus[i]
+
+        best = max(open_, key=lambda i: (gain(i) / problem.lengths[i], -i))
+        if gain(best) <= 0:
+            break
+        chosen.append(best)
+        covered.update(problem.concepts[best])
+        used_groups.add(problem.groups[best])
+        banned |= partners.get(best, set())
+        left -= problem.lengths[best]
+        open_ = [i for i in open_ if i != best and problem.lengths[i] <= left and i not in banned
+                 and problem.groups[i] not in used_groups]
+    single = max((i for i, n in enumerate(problem.lengths) if 0 < n <= problem.budget),
+                 key=lambda i: value(problem, [i]), default=None)
+    if single is not None and value(problem, [single]) > value(problem, chosen):
+        return [single]
+    return chosen
