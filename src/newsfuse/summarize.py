@@ -12,14 +12,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
+from newsfuse import editor
 from newsfuse.claims import cross_source_centrality
+from newsfuse.config import Settings
 from newsfuse.similarity import similarities
 from newsfuse.text import concepts, word_count
-from newsfuse.types import Claim, Evidence, Sentence, Source, SummaryItem
+from newsfuse.types import Claim, Sentence, Source, SummaryItem
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,26 +47,41 @@ DEFAULT_WEIGHTS = Weights()
 
 
 def summarize(sources: Sequence[Source], claims: Sequence[Claim], vectors: np.ndarray, words: int,
-              weights: Weights = DEFAULT_WEIGHTS) -> list[SummaryItem]:
+              weights: Weights = DEFAULT_WEIGHTS, spacy_model: str = Settings().spacy_model) -> list[SummaryItem]:
     sentences = [s for src in sources for s in src.sentences]
     if not sentences or words <= 0:
         return []
     origin = {src.article.id: src.origin for src in sources}
     length = {src.article.id: max(len(src.sentences), 1) for src in sources}
     claim_of = {(e.source, e.sentence): c for c in claims for e in c.evidence}
+    language = {src.article.id: src.article.language for src in sources}
+
+    def claim_at(i: int) -> Claim:
+        return claim_of[(sentences[i].article_id, sentences[i].index)]
 
     sentence_concepts = [concepts(s.text) for s in sentences]
     weight = _concept_weights(sentences, sentence_concepts, origin, weights)
 
     central = _centrality(sentences, vectors) if weights.centrality else np.zeros(len(sentences))
     candidates = [i for i, s in enumerate(sentences) if _usable(s, weights)]
+    # The editor passes over sentences that lean on the one before (or mends them visibly: the
+    # budget counts the words shown), names the lead, and admits one source's point only when no
+    # corroborated one fits.
+    english = [language[s.article_id] in ("", "en") for s in sentences]
+    shown = editor.standalone_sentences(sentences, candidates, spacy_model, english)
+    candidates = [i for i in candidates if i in shown]
+    sentences = [replace(s, text=shown[i].text) if i in shown else s for i, s in enumerate(sentences)]
+    lead = editor.lead_sentence(sentences, {i: sentences[i].text for i in candidates}, claim_at, origin,
+                                words, word_count, spacy_model)
     chosen: list[int] = []
     covered: set[tuple[str, str]] = set()
     used_claims: set[int] = set()
     budget = words
     while candidates:
         best, best_score = -1, 0.0
-        for i in candidates:
+        pool = [lead] if lead is not None and not chosen else editor.admissible(
+            candidates, lambda i: claim_at(i).independent)
+        for i in pool:
             claim = claim_of[(sentences[i].article_id, sentences[i].index)]
             gain = sum(weight[c] for c in sentence_concepts[i] - covered)
             gain *= 1.0 + weights.support_bonus * (claim.independent - 1)
@@ -85,21 +102,10 @@ def summarize(sources: Sequence[Source], claims: Sequence[Claim], vectors: np.nd
                       and claim_of[(sentences[i].article_id, sentences[i].index)].id not in used_claims
                       and float(vectors[i] @ vectors[best]) < weights.redundancy]
 
-    def reading_order(i: int) -> tuple[float, int]:
-        claim = claim_of[(sentences[i].article_id, sentences[i].index)]
-        position = float(np.mean([e.sentence / length[e.source] for e in claim.evidence]))
-        return position, i
-
-    items = []
-    for i in sorted(chosen, key=reading_order):
-        s = sentences[i]
-        claim = claim_of[(s.article_id, s.index)]
-        # The chosen sentence's own source leads the citation list; the claim's other sources follow.
-        evidence = [Evidence(s.article_id, s.index, s.text)] + [e for e in claim.evidence
-                                                                if (e.source, e.sentence) != (s.article_id, s.index)]
-        sources_cited = list(dict.fromkeys(e.source for e in evidence))
-        items.append(SummaryItem(text=s.text, sources=sources_cited, evidence=evidence,
-                                 independent=claim.independent, claim=claim.id))
+    number = {src.article.id: src.number for src in sources}
+    items = [editor.summary_item(shown[i], claim_at(i), number)
+             for i in editor.reading_order(chosen, lead, sentences, claim_at, length)]
+    editor.shorten_names(items)
     return items
 
 
