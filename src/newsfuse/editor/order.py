@@ -7,6 +7,10 @@
   equals, where their sources tell them (mean relative position).
 - A sentence that follows its own source's previous sentence in the summary is moved right after it:
   the pair reads as its writer meant.
+- The story's outcome comes in right after the lead is chosen: the best-corroborated sentence whose
+  main verb commits or decides (Searle's commissives and declarations: "agreed to create a hotline",
+  "voted", "sentenced") rather than reports or reacts ("expressed concern", "warned"). Reporters
+  repeat many reactions; the one concrete result is what the reader came for.
 - A point only one source makes needs a reason to take a slot: it is admitted only when no
   corroborated candidate fits the words left.
 """
@@ -16,6 +20,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 
+from newsfuse.text import stem, words
 from newsfuse.types import Claim, Sentence
 
 LEAD_POSITIONS = 3  # a source's first three sentences count as its lead (a deck or kicker may come first)
@@ -23,12 +28,43 @@ LEAD_CLAIMS = 6  # lead candidates parsed for who/where/when: the claims best pl
 _WHO = ("PERSON", "ORG", "NORP", "GPE")
 _WHERE = ("GPE", "LOC", "FAC")
 _WHEN = ("DATE", "TIME")
+# Stems of English verbs that commit the subject or decide something (Searle's commissive and
+# declarative speech acts), as opposed to the assertives and expressives most quoted sentences carry.
+OUTCOME_STEMS = frozenset({
+    "agre", "pledg", "vow", "promis", "commit", "decid", "sign", "approv", "vote", "rule", "sentenc",
+    "convict", "acquit", "resign", "appoint", "elect", "ratifi", "accept", "reject", "settl", "endors",
+})
 
 
-def admissible(candidates: Sequence[int], independent: Callable[[int], int]) -> list[int]:
-    """The candidates that may take the next slot: the corroborated ones while any is left."""
+def admissible(candidates: Sequence[int], chosen: Sequence[int], opening: Sequence[int],
+               independent: Callable[[int], int]) -> list[int]:
+    """The candidates that may take the next slot: the next opening sentence (lead, outcome) while it
+    is still a candidate, then the corroborated ones while any is left, then the rest."""
+    if len(chosen) < len(opening) and opening[len(chosen)] in candidates:
+        return [opening[len(chosen)]]
     corroborated = [i for i in candidates if independent(i) > 1]
     return corroborated or list(candidates)
+
+
+def outcome_sentence(sentences: Sequence[Sentence], shown: Mapping[int, str], claim_of: Callable[[int], Claim],
+                     lead: int | None, budget: int, word_count: Callable[[str], int], model: str) -> int | None:
+    """The corroborated sentence that tells what was agreed or decided, if one fits after the lead."""
+    from newsfuse.facts.nlp import parse_texts
+
+    left = budget - (word_count(shown[lead]) if lead is not None else 0)
+    lead_claim = claim_of(lead).id if lead is not None else None
+    gated = [i for i, text in shown.items()
+             if claim_of(i).independent > 1 and claim_of(i).id != lead_claim and word_count(text) <= left
+             and any(stem(w) in OUTCOME_STEMS for w in words(text))]
+    best: tuple[tuple[int, int, int], int] | None = None
+    for i, doc in zip(gated, parse_texts([shown[i] for i in gated], model), strict=True):
+        root = next(iter(doc.sents)).root
+        predicates = [root, *(c for c in root.children if c.dep_ in ("xcomp", "ccomp", "conj"))]
+        if any(p.pos_ == "VERB" and stem(p.lower_) in OUTCOME_STEMS for p in predicates):
+            key = (claim_of(i).independent, -sentences[i].index, -word_count(shown[i]))
+            if best is None or key > best[0]:
+                best = (key, i)
+    return None if best is None else best[1]
 
 
 def _slots(text: str, model: str) -> int:
