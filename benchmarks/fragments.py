@@ -13,6 +13,7 @@ summary sentences, pooled over the clusters. Run it against an older tree (PYTHO
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 import time
@@ -32,15 +33,16 @@ from rouge_eval import DATASETS, load_clusters
 
 def briefs(clusters: list[dict[str, Any]], words: int) -> list[Brief]:
     settings = load_settings(facts=False)
-    out = []
-    for c in clusters:  # one at a time: a cluster of page furniture only has no brief, and is skipped
-        docs = [{"id": d.get("doc_id") or f"{c['id']}-{i}", "text": d["text"], "title": d.get("title", "")}
-                for i, d in enumerate(c["docs"])]
-        try:
-            out += list(brief_many([(c["id"], docs)], words, settings=settings))
-        except NoArticlesError:
-            continue
-    return out
+    batch = [(c["id"], [{"id": d.get("doc_id") or f"{c['id']}-{i}", "text": d["text"], "title": d.get("title", "")}
+                        for i, d in enumerate(c["docs"])]) for c in clusters]
+    try:
+        return list(brief_many(batch, words, settings=settings))
+    except NoArticlesError:  # a cluster of page furniture only has no brief: brief one by one, skip it
+        out = []
+        for item in batch:
+            with contextlib.suppress(NoArticlesError):
+                out += list(brief_many([item], words, settings=settings))
+        return out
 
 
 def measure(name: str, clusters: list[dict[str, Any]], words: int, examples: int) -> dict[str, Any]:

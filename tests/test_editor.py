@@ -20,7 +20,7 @@ from newsfuse.editor.discourse import opens_leaning
 from newsfuse.editor.fragments import fragments
 from newsfuse.embed import load_embedder
 from newsfuse.pipeline import prepare
-from newsfuse.summarize import summarize
+from newsfuse.summarize import DEFAULT_WEIGHTS, _usable, summarize
 from newsfuse.text import word_count
 from newsfuse.types import Brief, Evidence, Sentence, Source, SummaryItem
 
@@ -134,15 +134,25 @@ def _sources_and_vectors(paths: list[Path] | list[dict[str, str]]) -> tuple[list
 
 def _check_budgets(sources: list[Source], vectors: np.ndarray, budgets: range | list[int]) -> list[SummaryItem]:
     claims = build_claims(sources, vectors)
-    verbatim = {(s.article_id, s.index): s.text for src in sources for s in src.sentences}
-    longest_usable = max(word_count(t) for t in verbatim.values())
+    sentences = [s for src in sources for s in src.sentences]
+    row = {(s.article_id, s.index): k for k, s in enumerate(sentences)}
+    verbatim = {(s.article_id, s.index): s.text for s in sentences}
+    claim_of = {(e.source, e.sentence): c.id for c in claims for e in c.evidence}
+    usable = [k for k, s in enumerate(sentences) if _usable(s, DEFAULT_WEIGHTS)]
+    shown = standalone_sentences(sentences, usable, MODEL)
     every = []
     for words in budgets:
         items = summarize(sources, claims, vectors, words)
         used = sum(word_count(i.text) for i in items)
         assert used <= words, (words, used)
-        if words >= 80 and longest_usable < words:
-            assert used >= 0.75 * words, (words, used)  # the budget is used, not left half empty
+        # The budget is used: no sentence of a point left out would still fit (and read alone, and
+        # not repeat a chosen one).
+        chosen = [row[(i.evidence[0].source, i.evidence[0].sentence)] for i in items]
+        left = {claim_of[(s.article_id, s.index)] for s in sentences} - {i.claim for i in items}
+        fits = [k for k, e in shown.items() if claim_of[(sentences[k].article_id, sentences[k].index)] in left
+                and word_count(e.text) <= words - used
+                and all(float(vectors[k] @ vectors[c]) < DEFAULT_WEIGHTS.redundancy for c in chosen)]
+        assert not fits, (words, used, [shown[k].text for k in fits])
         for item in items:  # never a cut sentence: each shown sentence is a whole source sentence
             own = item.evidence[0]
             assert verbatim[(own.source, own.sentence)] == own.text
