@@ -13,7 +13,6 @@ summary sentences, pooled over the clusters. Run it against an older tree (PYTHO
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import sys
 import time
@@ -23,51 +22,62 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from newsfuse.claims import build_claims
 from newsfuse.config import load_settings
 from newsfuse.editor.fragments import fragments
+from newsfuse.embed import load_embedder
 from newsfuse.errors import NoArticlesError
-from newsfuse.pipeline import brief_many
-from newsfuse.types import Brief
+from newsfuse.pipeline import embed_unique, prepare
+from newsfuse.summarize import summarize
+from newsfuse.types import SummaryItem
 from rouge_eval import DATASETS, load_clusters
 
 
-def briefs(clusters: list[dict[str, Any]], words: int) -> list[Brief]:
+def summaries(clusters: list[dict[str, Any]], budgets: list[int]) -> dict[int, list[tuple[str, list[SummaryItem]]]]:
+    """Each cluster's summary at each budget: one embedding pass per cluster, as `brief` does it."""
     settings = load_settings(facts=False)
-    batch = [(c["id"], [{"id": d.get("doc_id") or f"{c['id']}-{i}", "text": d["text"], "title": d.get("title", "")}
-                        for i, d in enumerate(c["docs"])]) for c in clusters]
-    try:
-        return list(brief_many(batch, words, settings=settings))
-    except NoArticlesError:  # a cluster of page furniture only has no brief: brief one by one, skip it
-        out = []
-        for item in batch:
-            with contextlib.suppress(NoArticlesError):
-                out += list(brief_many([item], words, settings=settings))
-        return out
+    embedder = load_embedder(settings.embedder, settings.embed_batch)
+    out: dict[int, list[tuple[str, list[SummaryItem]]]] = {w: [] for w in budgets}
+    for c in clusters:
+        docs = [{"id": d.get("doc_id") or f"{c['id']}-{i}", "text": d["text"], "title": d.get("title", "")}
+                for i, d in enumerate(c["docs"])]
+        try:
+            prepared = prepare(docs, settings, id=c["id"])
+        except NoArticlesError:  # a cluster of page furniture only has no brief
+            continue
+        vectors = embed_unique(embedder, prepared.sentence_texts)
+        claims = build_claims(prepared.sources, vectors, settings.claim_threshold)
+        for w in budgets:
+            out[w].append((c["id"], summarize(prepared.sources, claims, vectors, w)))
+    return out
 
 
-def measure(name: str, clusters: list[dict[str, Any]], words: int, examples: int) -> dict[str, Any]:
+def measure(name: str, clusters: list[dict[str, Any]], budgets: list[int], examples: int) -> list[dict[str, Any]]:
     started = time.perf_counter()
     model = load_settings().spacy_model
-    kinds: Counter[str] = Counter()
-    sentences = 0
-    shown = []
-    for b in briefs(clusters, words):
-        found = fragments(b.summary, model)
-        sentences += len(found)
-        for item, why in zip(b.summary, found, strict=True):
-            if why is not None:
-                kinds[why] += 1
-                if len(shown) < examples:
-                    shown.append(f"  [{why}] {b.id}: {item.text[:140]}")
-    bad = sum(kinds.values())
-    row = {"dataset": name, "clusters": len(clusters), "words": words, "sentences": sentences, "fragments": bad,
-           "rate": round(100 * bad / max(sentences, 1), 2), "kinds": dict(kinds),
-           "seconds": round(time.perf_counter() - started, 1)}
-    print(f"{name:18} {len(clusters):>4} clusters {words:>4} words: {bad}/{sentences} fragments "
-          f"({row['rate']:.2f}%) {dict(kinds)}")
-    for line in shown:
-        print(line)
-    return row
+    rows = []
+    for words, made in summaries(clusters, budgets).items():
+        kinds: Counter[str] = Counter()
+        sentences = 0
+        shown = []
+        for cid, items in made:
+            found = fragments(items, model)
+            sentences += len(found)
+            for item, why in zip(items, found, strict=True):
+                if why is not None:
+                    kinds[why] += 1
+                    if len(shown) < examples:
+                        shown.append(f"  [{why}] {cid}: {item.text[:140]}")
+        bad = sum(kinds.values())
+        row = {"dataset": name, "clusters": len(clusters), "words": words, "sentences": sentences, "fragments": bad,
+               "rate": round(100 * bad / max(sentences, 1), 2), "kinds": dict(kinds),
+               "seconds": round(time.perf_counter() - started, 1)}
+        print(f"{name:18} {len(clusters):>4} clusters {words:>4} words: {bad}/{sentences} fragments "
+              f"({row['rate']:.2f}%) {dict(kinds)}", flush=True)
+        for line in shown:
+            print(line)
+        rows.append(row)
+    return rows
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -88,8 +98,7 @@ def main(argv: list[str] | None = None) -> int:
             clusters = load_clusters(DATASETS[name], args.start + args.limit)[args.start:]
         else:
             clusters = load_clusters(DATASETS[name], 0)
-        for words in (int(w) for w in args.words.split(",")):
-            rows.append(measure(name, clusters, words, args.examples))
+        rows += measure(name, clusters, [int(w) for w in args.words.split(",")], args.examples)
     if args.json:
         args.json.write_text(json.dumps(rows, indent=2))
     return 0

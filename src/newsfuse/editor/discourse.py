@@ -51,6 +51,7 @@ SUBORDINATORS = frozenset({
 CONTRAST_SUBORDINATORS = frozenset({"while", "whereas", "though", "although"})
 
 _WORD = re.compile(r"[A-Za-z]+")
+_PRONOUN_AFTER_COMMA = re.compile(r"[,\"”’]\s*(?:he|she|they|it)\s", re.IGNORECASE)
 _OPENING_QUOTES = "\"'“‘«(["
 
 
@@ -85,5 +86,5 @@ def may_lean(text: str) -> bool:
     words = first_words(text, 12)
     if opens_leaning(text) or (words and words[0] in SUBORDINATORS):
         return True
-    # "Speaking to reporters, he said ...": a pronoun subject after a fronted phrase.
-    return any(f", {p} " in text[:160].lower() for p in ("he", "she", "they", "it"))
+    # "Speaking to reporters, he said ...", "“...,” she said": a pronoun subject after a fronted phrase.
+    return _PRONOUN_AFTER_COMMA.search(text) is not None

@@ -44,6 +44,8 @@ if TYPE_CHECKING:
 
 LeanKind = Literal["connective", "pronoun", "demonstrative", "subordinate", "split"]
 _SUBJECTS = ("nsubj", "nsubjpass")
+_QUOTES = frozenset({'"', "“", "”", "«", "»", "‘", "’"})
+_OPENING = frozenset({"“", "«", "‘"})
 _NAMED = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW")
 
 
@@ -143,13 +145,26 @@ def lean(doc: Doc, start: int = 0) -> Lean | None:
             return Lean("demonstrative", k)
         if first.dep_ == "det" and first.head.ent_type_ not in ("DATE", "TIME"):
             return Lean("demonstrative", k)
-    # "Speaking to reporters, he said ...": the main clause's subject is a pronoun with no name before it.
+    # "Speaking to reporters, he said ...", "“...,” he said.": the main clause's subject is a pronoun
+    # and no name before it, outside quotation marks, can be what it stands for.
     for child in root.children:
         if (child.dep_ in _SUBJECTS and child.lower_ in PERSONAL and child.pos_ == "PRON" and child.i > k
                 and not (child.lower_ == "it" and _expletive_it(child))
-                and not any(t.ent_type_ in _NAMED or t.pos_ == "PROPN" for t in doc[k:child.i])):
+                and not any(doc[j].ent_type_ in _NAMED or doc[j].pos_ == "PROPN" for j in _unquoted(doc, k, child.i))):
             return Lean("pronoun", int(child.i))
     return None
+
+
+def _unquoted(doc: Doc, start: int, end: int) -> list[int]:
+    """Indices of the tokens start..end-1 that stand outside quotation marks."""
+    inside, out = False, []
+    for t in doc[:end]:
+        if t.text in _QUOTES or (t.text == "'" and t.is_quote):
+            inside = not inside if t.text in ('"', "'") else t.text in _OPENING
+            continue
+        if t.i >= start and not inside:
+            out.append(int(t.i))
+    return out
 
 
 def antecedent(previous: Doc) -> Span | None:
