@@ -114,6 +114,13 @@ def test_seeds_summary_opens_with_the_talks_and_reads_alone(seeds_brief: Brief) 
     assert all(s > 1 for s in support[: support.index(1)]) if 1 in support else True
 
 
+def test_seeds_claims_are_told_by_a_sentence_that_reads_alone(seeds_brief: Brief) -> None:
+    # "On his part, ...", "In particular, ..." were the representatives of two corroborated claims.
+    for claim in seeds_brief.claims:
+        if any(not opens_leaning(e.text) for e in claim.evidence):
+            assert not opens_leaning(claim.text), claim.text
+
+
 def test_seeds_markdown_citations_are_sorted(seeds_brief: Brief) -> None:
     from newsfuse.render import render
 
