@@ -32,7 +32,8 @@ def _mend(previous: str, sentence: str) -> str | None:
     """`sentence` as the summary would show it after `previous` (its source's sentence before), or None."""
     pair = [Sentence("a", 0, 0, len(previous), previous), Sentence("a", 1, 0, len(sentence), sentence)]
     edited = standalone_sentences(pair, [1], MODEL).get(1)
-    if edited is None:
+    if edited is None or edited.after is not None:
+        assert edited is None or edited.after == 0  # kept only to follow its source's previous sentence
         return None
     assert apply_edits(sentence, edited.edits) == edited.text
     return edited.text
@@ -57,6 +58,9 @@ def test_leading_pronoun_becomes_the_previous_sentences_subject_visibly() -> Non
         "[Sun Weidong] also said the talks would continue next year."
     assert _mend(previous, "His remarks came a week after the balloon incident.") == \
         "[Sun Weidong's] remarks came a week after the balloon incident."
+    # "it" / "they" as subject continue the previous sentence's subject, when that is a short noun phrase.
+    assert _mend("The two governments signed the deal on Monday.", "They will meet again in June.") == \
+        "[The two governments] will meet again in June."
     # No named subject before it: no safe referent, the sentence is passed over.
     assert _mend("The talks ended late in the evening.", "He said the talks would continue.") is None
     assert _mend("x.", "It will serve as a hotline between the two ministries.") is None
@@ -157,6 +161,7 @@ def _check_budgets(sources: list[Source], vectors: np.ndarray, budgets: range | 
         chosen = [row[(i.evidence[0].source, i.evidence[0].sentence)] for i in items]
         left = {claim_of[(s.article_id, s.index)] for s in sentences} - {i.claim for i in items}
         fits = [k for k, e in shown.items() if claim_of[(sentences[k].article_id, sentences[k].index)] in left
+                and (e.after is None or e.after in chosen)
                 and word_count(e.text) <= words - used
                 and all(float(vectors[k] @ vectors[c]) < DEFAULT_WEIGHTS.redundancy for c in chosen)]
         assert not fits, (words, used, [shown[k].text for k in fits])

@@ -71,17 +71,17 @@ def summarize(sources: Sequence[Source], claims: Sequence[Claim], vectors: np.nd
     shown = editor.standalone_sentences(sentences, candidates, spacy_model, english)
     candidates = [i for i in candidates if i in shown]
     sentences = [replace(s, text=shown[i].text) if i in shown else s for i, s in enumerate(sentences)]
-    texts = {i: sentences[i].text for i in candidates}
-    lead = editor.lead_sentence(sentences, texts, claim_at, origin, words, word_count, spacy_model)
-    outcome = editor.outcome_sentence(sentences, texts, claim_at, lead, words, word_count, spacy_model)
-    opening = [i for i in (lead, outcome) if i is not None]
+    after = {i: e.after for i, e in shown.items() if e.after is not None}
+    texts = {i: sentences[i].text for i in candidates if i not in after}
+    lead = editor.lead_sentences(sentences, texts, claim_at, origin, words, word_count, spacy_model)
+    opening = [lead, editor.outcome_sentences(sentences, texts, claim_at, lead, words, word_count, spacy_model)]
     chosen: list[int] = []
     covered: set[tuple[str, str]] = set()
     used_claims: set[int] = set()
     budget = words
     while candidates:
         best, best_score = -1, 0.0
-        for i in editor.admissible(candidates, chosen, opening, lambda i: claim_at(i).independent):
+        for i in editor.admissible(candidates, chosen, opening, lambda i: claim_at(i).independent, after):
             claim = claim_of[(sentences[i].article_id, sentences[i].index)]
             gain = sum(weight[c] for c in sentence_concepts[i] - covered)
             gain *= 1.0 + weights.support_bonus * (claim.independent - 1)

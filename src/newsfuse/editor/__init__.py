@@ -9,8 +9,8 @@ fits, and orders the rest; `cite.py` builds each `SummaryItem` with its evidence
 """
 
 from newsfuse.editor.cite import shorten_names, summary_item
-from newsfuse.editor.order import admissible, lead_sentence, outcome_sentence, reading_order
+from newsfuse.editor.order import admissible, lead_sentences, outcome_sentences, reading_order
 from newsfuse.editor.standalone import Edited, apply_edits, standalone_sentences
 
-__all__ = ["Edited", "admissible", "apply_edits", "lead_sentence", "outcome_sentence", "reading_order", "shorten_names",
+__all__ = ["Edited", "admissible", "apply_edits", "lead_sentences", "outcome_sentences", "reading_order", "shorten_names",
            "standalone_sentences", "summary_item"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from newsfuse.editor.discourse import PERSON_PRONOUNS
 from newsfuse.editor.standalone import Edited, apply_edits
 from newsfuse.types import Claim, Edit, Evidence, SummaryItem
 
@@ -34,7 +35,7 @@ def shorten_names(items: Sequence[SummaryItem]) -> None:
         edits = []
         for e in item.edits:
             name = e.replacement.removesuffix("'s")
-            if e.reason == "pronoun" and " " in name and name in earlier:
+            if e.reason == "pronoun" and e.original.lower() in PERSON_PRONOUNS and " " in name and name in earlier:
                 surname = name.split()[-1] + e.replacement[len(name):]
                 e = Edit(e.start, e.end, e.original, surname, e.reason)
             edits.append(e)

@@ -64,6 +64,7 @@ class Edited:
     sentence: Sentence
     text: str
     edits: tuple[Edit, ...] = ()
+    after: int | None = None  # it reads only right after this sentence (its source's previous one)
 
 
 def apply_edits(text: str, edits: Sequence[Edit]) -> str:
@@ -181,6 +182,22 @@ def antecedent(previous: Doc) -> Span | None:
     return None
 
 
+def subject_phrase(previous: Doc, plural: bool) -> str | None:
+    """What "it" / "they" as a subject continues: the previous sentence's subject, when that is a
+    short noun phrase of the right number ("The torch relay in San Francisco began ... It was the only
+    stop" → "[The torch relay in San Francisco] was ..."). No other reading is safe enough to print."""
+    root = next(iter(previous.sents)).root
+    subject = next((c for c in root.children if c.dep_ in _SUBJECTS), None)
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN") or subject.ent_type_ == "PERSON":
+        return None
+    if (subject.tag_ in ("NNS", "NNPS")) != plural:
+        return None
+    span = previous[subject.left_edge.i:subject.right_edge.i + 1]
+    if len(span) > 8 or any(t.is_punct or t.pos_ in ("PRON", "VERB", "AUX") for t in span):
+        return None
+    return span.text
+
+
 def repair(sentence: Sentence, doc: Doc, previous: Doc | None) -> Edited | None:
     """`sentence` as it may stand alone (unchanged, or with visible edits), or None to pass it over."""
     edits: list[Edit] = []
@@ -199,15 +216,19 @@ def repair(sentence: Sentence, doc: Doc, previous: Doc | None) -> Edited | None:
             edits.append(Edit(at, at + 1, sentence.text[at], sentence.text[at].upper(), "capital"))
     if why is not None:
         tok = doc[why.token]
-        if why.kind != "pronoun" or tok.lower_ not in PERSON_PRONOUNS or previous is None:
+        if why.kind != "pronoun" or previous is None:
             return None
-        person = antecedent(previous)
-        if person is None:
-            return None
-        possessive = tok.tag_ == "PRP$"
-        if tok.lower_ == "her" and not possessive:
-            return None  # "her" as an object opens no sentence we can mend
-        name = person.text + ("'s" if possessive else "")
+        if tok.lower_ in ("it", "they") and tok.dep_ in _SUBJECTS:
+            thing = subject_phrase(previous, plural=tok.lower_ == "they")
+            if thing is None:
+                return None
+            name = thing[:1].upper() + thing[1:] if tok.i == _first_word(doc) else thing
+        else:
+            person = antecedent(previous) if tok.lower_ in PERSON_PRONOUNS else None
+            possessive = tok.tag_ == "PRP$"
+            if person is None or (tok.lower_ == "her" and not possessive):
+                return None  # no safe referent; "her" as an object opens no sentence we can mend
+            name = person.text + ("'s" if possessive else "")
         edits.append(Edit(tok.idx, tok.idx + len(tok.text), tok.text, name, "pronoun"))
     return Edited(sentence, apply_edits(sentence.text, edits), tuple(sorted(edits, key=lambda e: e.start)))
 
@@ -215,8 +236,9 @@ def repair(sentence: Sentence, doc: Doc, previous: Doc | None) -> Edited | None:
 def standalone_sentences(sentences: Sequence[Sentence], candidates: Sequence[int], model: str,
                          english: Sequence[bool] | None = None) -> dict[int, Edited]:
     """The candidates (indices into `sentences`, a story's sentences in source order) that can stand
-    alone, each as the summary may show it. Only a sentence the lexical gate flags is parsed, with its
-    predecessor; sentences not in English are taken as they are (the parse is English)."""
+    alone, each as the summary may show it, and those that cannot, verbatim with `after` set: they
+    may only follow their source's previous sentence. Only a sentence the lexical gate flags is
+    parsed, with its predecessor; sentences not in English are taken as they are (the parse is English)."""
     from newsfuse.facts.nlp import parse_texts
 
     out: dict[int, Edited] = {}
@@ -249,4 +271,6 @@ def standalone_sentences(sentences: Sequence[Sentence], candidates: Sequence[int
         edited = repair(sentences[i], parsed[sentences[i].text], parsed[p.text] if p is not None else None)
         if edited is not None:
             out[i] = edited
+        elif p is not None:  # kept verbatim, for the summary that prints it right after its source's previous sentence
+            out[i] = Edited(sentences[i], sentences[i].text, after=i - 1)
     return out
