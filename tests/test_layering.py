@@ -18,12 +18,12 @@ MAX_LINES = 700
 # The stages compute; the rooms above them (how a run is driven and shown) may import stages, never
 # the other way round.
 STAGES = ("newsfuse.clean", "newsfuse.text", "newsfuse.lang", "newsfuse.embed", "newsfuse.similarity",
-          "newsfuse.claims", "newsfuse.summarize", "newsfuse.facts", "newsfuse.compare", "newsfuse.stories",
+          "newsfuse.claims", "newsfuse.summarize", "newsfuse.editor", "newsfuse.facts", "newsfuse.compare", "newsfuse.stories",
           "newsfuse.ingest", "newsfuse.render")
 DRIVERS = ("newsfuse.cli", "newsfuse.web", "newsfuse.engine", "newsfuse.stream", "ray")
 # What the store may not know about: it keeps articles and stories, it does not compute them.
 PIPELINES = ("newsfuse.pipeline", "newsfuse.stream", "newsfuse.engine", "newsfuse.cli", "newsfuse.web",
-             "newsfuse.claims", "newsfuse.summarize", "newsfuse.facts", "newsfuse.compare", "newsfuse.embed",
+             "newsfuse.claims", "newsfuse.summarize", "newsfuse.editor", "newsfuse.facts", "newsfuse.compare", "newsfuse.embed",
              "newsfuse.clean", "newsfuse.ingest")
 # `Brief.to_dict()` is a convenience on the record that calls the JSON renderer: the one allowed
 # edge from the records to a stage, and so the one allowed cycle.

@@ -33,7 +33,14 @@ def test_render_json_matches_schema(seeds_brief: Brief) -> None:
     ids = {s["id"] for s in data["sources"]}
     for item in data["summary"]:
         assert set(item["sources"]) <= ids
-        assert item["evidence"][0]["text"] == item["text"]
+        # The text is the evidence sentence verbatim but for its edits, each shown in brackets.
+        verbatim, shown, at = item["evidence"][0]["text"], [], 0
+        for e in item["edits"]:
+            assert verbatim[e["start"]:e["end"]] == e["original"]
+            shown += [verbatim[at:e["start"]], f"[{e['replacement']}]" if e["replacement"] else ""]
+            at = e["end"]
+        assert "".join([*shown, verbatim[at:]]) == item["text"]
+    assert any(item["edits"] for item in data["summary"]), "the seeds' summary mends a sentence (see test_editor.py)"
     # `removed` of each source lists what cleaning took out, with its reason.
     assert any(r["reason"] == "cookie-banner" for s in data["sources"] for r in s["removed"])
 

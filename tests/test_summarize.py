@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from newsfuse.claims import build_claims
+from newsfuse.editor import apply_edits
 from newsfuse.embed import load_embedder
 from newsfuse.summarize import summarize
 from newsfuse.text import split_sentences, word_count
@@ -38,10 +39,11 @@ def test_summary_is_extractive_within_budget_and_not_redundant() -> None:
     items, sources = _summary(45)
     assert sum(word_count(i.text) for i in items) <= 45
     texts = {s.text for src in sources for s in src.sentences}
-    assert all(i.text in texts for i in items)  # every word is in a source, verbatim
+    assert all(i.evidence[0].text in texts for i in items)  # every word is in a source, verbatim
     assert len({i.claim for i in items}) == len(items)  # one sentence per claim
     for item in items:
-        assert item.evidence[0].text == item.text and item.evidence[0].source == item.sources[0]
+        assert apply_edits(item.evidence[0].text, item.edits) == item.text
+        assert item.evidence[0].source in item.sources
 
 
 def test_summary_zero_budget_is_empty() -> None:

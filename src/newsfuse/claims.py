@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from newsfuse.editor.discourse import opens_leaning
 from newsfuse.similarity import LazySims, candidate_pairs, similarities
 from newsfuse.text import word_count
 from newsfuse.types import Claim, Evidence, Sentence, Source
@@ -25,9 +26,6 @@ SAME_POINT = 0.65
 # Sentences this short are headline fragments or widget residue: they may support a claim but never
 # represent one.
 MIN_REPRESENTATIVE_WORDS = 6
-# Opening words that make a sentence lean on the one before it; a poor stand-alone summary sentence.
-_DANGLING = ("he ", "she ", "it ", "they ", "this ", "that ", "these ", "those ", "but ", "and ", "while ",
-             "also ", "however", "meanwhile", "in turn", "his ", "her ", "their ", "its ")
 
 
 def build_claims(sources: Sequence[Source], vectors: np.ndarray, threshold: float = SAME_POINT) -> list[Claim]:
@@ -107,7 +105,7 @@ def _representative(group: list[int], sentences: list[Sentence], sims: np.ndarra
         value = agreement + 0.5 * float(centrality[i])
         if n_words < MIN_REPRESENTATIVE_WORDS or not text.rstrip().endswith((".", "!", "?", '"', "”", "’")):
             value -= 1.0
-        if text.lower().startswith(_DANGLING):
+        if opens_leaning(text):  # "On his part, ...", "He said ...": leans on the sentence before it
             value -= 0.3
         if n_words > 45:
             value -= 0.2

@@ -97,7 +97,7 @@ def assemble(prepared: Prepared, vectors: np.ndarray, settings: Settings) -> Bri
     claims = build_claims(sources, vectors, settings.claim_threshold)
     timings["claims"] = time.perf_counter() - started
     started = time.perf_counter()
-    summary = summarize(sources, claims, vectors, settings.words)
+    summary = summarize(sources, claims, vectors, settings.words, spacy_model=settings.spacy_model)
     timings["summary"] = time.perf_counter() - started
     unique, missing = coverage(sources, claims)
     brief = Brief(id=prepared.id, sources=sources, summary=summary, claims=claims, unique=unique,

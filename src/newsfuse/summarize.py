@@ -10,17 +10,19 @@ with claims as the unit of redundancy). Extractive: every sentence is verbatim f
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 
 import numpy as np
 
+from newsfuse import editor
 from newsfuse.claims import cross_source_centrality
+from newsfuse.config import Settings
 from newsfuse.similarity import similarities
 from newsfuse.summary_concepts import Concept, load_model
 from newsfuse.summary_solve import Problem, solve
 from newsfuse.text import concepts, word_count
-from newsfuse.types import Claim, Evidence, Sentence, Source, SummaryItem
+from newsfuse.types import Claim, Sentence, Source, SummaryItem
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,36 +45,41 @@ DEFAULT_WEIGHTS = Weights()
 
 
 def summarize(sources: Sequence[Source], claims: Sequence[Claim], vectors: np.ndarray, words: int,
-              weights: Weights = DEFAULT_WEIGHTS) -> list[SummaryItem]:
+              weights: Weights = DEFAULT_WEIGHTS, spacy_model: str = Settings().spacy_model) -> list[SummaryItem]:
     sentences = [s for src in sources for s in src.sentences]
     if not sentences or words <= 0:
         return []
     origin = {src.article.id: src.origin for src in sources}
     length = {src.article.id: max(len(src.sentences), 1) for src in sources}
     claim_of = {(e.source, e.sentence): c for c in claims for e in c.evidence}
+    language = {src.article.id: src.article.language for src in sources}
+
+    def claim_at(i: int) -> Claim:
+        return claim_of[(sentences[i].article_id, sentences[i].index)]
 
     sentence_concepts = [concepts(s.text) for s in sentences]
     weight = _concept_weights(sentences, sentence_concepts, origin, weights)
 
     central = _centrality(sentences, vectors) if weights.centrality else np.zeros(len(sentences))
     candidates = [i for i, s in enumerate(sentences) if _usable(s, weights)]
-    chosen = _select(sentences, candidates, sentence_concepts, weight, central, claim_of, vectors, words, weights)
+    # The editor passes over sentences that lean on the one before (or mends them visibly: the
+    # budget counts the words shown), names the lead and the outcome, and admits one source's point
+    # only when no corroborated one fits.
+    english = [language[s.article_id] in ("", "en") for s in sentences]
+    shown = editor.standalone_sentences(sentences, candidates, spacy_model, english)
+    candidates = [i for i in candidates if i in shown]
+    sentences = [replace(s, text=shown[i].text) if i in shown else s for i, s in enumerate(sentences)]
+    after = {i: e.after for i, e in shown.items() if e.after is not None}
+    texts = {i: sentences[i].text for i in candidates if i not in after}
+    lead = editor.lead_sentences(sentences, texts, claim_at, origin, words, word_count, spacy_model)
+    opening = [lead, editor.outcome_sentences(sentences, texts, claim_at, lead, words, word_count, spacy_model)]
+    chosen = _select(sentences, candidates, sentence_concepts, weight, central, claim_of, vectors, words, weights,
+                     opening, after)
 
-    def reading_order(i: int) -> tuple[float, int]:
-        claim = claim_of[(sentences[i].article_id, sentences[i].index)]
-        position = float(np.mean([e.sentence / length[e.source] for e in claim.evidence]))
-        return position, i
-
-    items = []
-    for i in sorted(chosen, key=reading_order):
-        s = sentences[i]
-        claim = claim_of[(s.article_id, s.index)]
-        # The chosen sentence's own source leads the citation list; the claim's other sources follow.
-        evidence = [Evidence(s.article_id, s.index, s.text)] + [e for e in claim.evidence
-                                                                if (e.source, e.sentence) != (s.article_id, s.index)]
-        sources_cited = list(dict.fromkeys(e.source for e in evidence))
-        items.append(SummaryItem(text=s.text, sources=sources_cited, evidence=evidence,
-                                 independent=claim.independent, claim=claim.id))
+    number = {src.article.id: src.number for src in sources}
+    items = [editor.summary_item(shown[i], claim_at(i), number)
+             for i in editor.reading_order(chosen, lead, sentences, claim_at, length)]
+    editor.shorten_names(items)
     return items
 
 
@@ -109,20 +116,61 @@ def _concept_weights(sentences: Sequence[Sentence], sentence_concepts: Sequence[
 
 def _select(sentences: Sequence[Sentence], candidates: Sequence[int], sentence_concepts: Sequence[set[Concept]],
             weight: dict[Concept, float], central: np.ndarray, claim_of: dict[tuple[str, int], Claim],
-            vectors: np.ndarray, words: int, weights: Weights) -> list[int]:
-    """The candidates that cover the most concept weight in `words`, one per claim, no near-copies."""
-    if not candidates:
+            vectors: np.ndarray, words: int, weights: Weights, opening: Sequence[Sequence[int]] = (),
+            after: dict[int, int] | None = None) -> list[int]:
+    """The candidates that cover the most concept weight in `words`, one per claim, no near-copies.
+
+    The editor's opening points come first, in order (the lead, then the outcome): of each, the
+    sentence that covers the most weight per word. The exact solve then fills the words left from the
+    corroborated points, and only then from points one source makes (such a point takes a slot only
+    when nothing corroborated fits). A sentence that reads only after its source's previous one
+    (`after`) is a candidate once that one is in."""
+    after = after or {}
+    chosen: list[int] = []
+    covered: set[Concept] = set()
+    budget = words
+
+    def claim(i: int) -> Claim:
+        return claim_of[(sentences[i].article_id, sentences[i].index)]
+
+    def open_to(i: int) -> bool:
+        return (word_count(sentences[i].text) <= budget and claim(i).id not in {claim(j).id for j in chosen}
+                and (i not in after or after[i] in chosen)
+                and all(float(vectors[i] @ vectors[j]) < weights.redundancy for j in chosen))
+
+    def take(picked: Sequence[int]) -> None:
+        nonlocal budget
+        for i in picked:
+            chosen.append(i)
+            covered.update(sentence_concepts[i])
+            budget -= word_count(sentences[i].text)
+
+    for point in opening:
+        pool = [i for i in point if i in candidates and open_to(i)]
+        if pool:
+            take([max(pool, key=lambda i: (sum(weight.get(c, 0.0) for c in sentence_concepts[i] - covered)
+                                           / word_count(sentences[i].text), -i))])
+    for corroborated in (True, False):
+        rest = [i for i in candidates if i not in chosen and open_to(i) and (claim(i).independent > 1) == corroborated]
+        take(_solve_among(sentences, rest, sentence_concepts, {c: w for c, w in weight.items() if c not in covered},
+                          central, claim, vectors, budget, weights))
+    return chosen
+
+
+def _solve_among(sentences: Sequence[Sentence], candidates: Sequence[int], sentence_concepts: Sequence[set[Concept]],
+                 weight: dict[Concept, float], central: np.ndarray, claim: Callable[[int], Claim],
+                 vectors: np.ndarray, budget: int, weights: Weights) -> list[int]:
+    if not candidates or budget <= 0:
         return []
     number = {c: k for k, c in enumerate(weight)}
-    claims = [claim_of[(sentences[i].article_id, sentences[i].index)] for i in candidates]
-    candidate_vectors = vectors[candidates]
+    claims = [claim(i) for i in candidates]
     problem = Problem(
         lengths=[word_count(sentences[i].text) for i in candidates],
         concepts=[[number[c] for c in sentence_concepts[i] if c in number] for i in candidates],
         weights=np.fromiter(weight.values(), dtype=float, count=len(weight)),
-        bonus=np.array([weights.claim_gain * (claim.independent - 1) + weights.centrality * float(central[i])
-                        for i, claim in zip(candidates, claims, strict=True)]),
-        groups=[claim.id for claim in claims],
-        conflicts=_near_copies(candidate_vectors, weights.redundancy),
-        budget=words)
+        bonus=np.array([weights.claim_gain * (c.independent - 1) + weights.centrality * float(central[i])
+                        for i, c in zip(candidates, claims, strict=True)]),
+        groups=[c.id for c in claims],
+        conflicts=_near_copies(vectors[candidates], weights.redundancy),
+        budget=budget)
     return [candidates[k] for k in solve(problem, weights.solver_seconds)]

@@ -132,9 +132,25 @@ class Claim:
     against: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """One visible change that lets a summary sentence stand alone: characters `start:end` of the
+    verbatim sentence (`original`) replaced by `replacement` ("" drops them). The summary text shows
+    a replacement in brackets ("[Sun Weidong] said"); `reason` is "connective" (an opening "However,"
+    dropped), "capital" (the letter after it capitalised) or "pronoun" (a pronoun replaced by the
+    person the source's previous sentence names)."""
+
+    start: int
+    end: int
+    original: str
+    replacement: str
+    reason: str
+
+
 @dataclass(slots=True)
 class SummaryItem:
-    """One sentence of the summary, with the sources that report it."""
+    """One sentence of the summary, with the sources that report it. `text` is `evidence[0].text`
+    verbatim, but for `edits` (shown in brackets in `text`)."""
 
     text: str
     sources: list[str]
@@ -142,6 +158,7 @@ class SummaryItem:
     independent: int
     claim: int  # Claim.id
     conflicts: list[int] = field(default_factory=list)  # indices into Brief.conflicts it takes a side in
+    edits: list[Edit] = field(default_factory=list)
 
 
 # --- facts (entities, quotes, quantities, dates) ------------------------------------------------

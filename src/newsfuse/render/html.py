@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
+from typing import TypeVar
 
 import jinja2
 
@@ -21,6 +22,18 @@ def environment() -> jinja2.Environment:
                              autoescape=True, trim_blocks=True, lstrip_blocks=True)
     env.filters["count"] = count
     return env
+
+
+Cited = TypeVar("Cited", str, Evidence)
+
+
+def citation_order(number: Mapping[str, int]) -> Callable[[Iterable[Cited]], list[Cited]]:
+    """Article ids, or evidence, in citation-number order: [1][2][4], never [2][1][4]."""
+
+    def order(items: Iterable[Cited]) -> list[Cited]:
+        return sorted(items, key=lambda x: number.get(x if isinstance(x, str) else x.source, 0))
+
+    return order
 
 
 def paragraphs_of(source: Source) -> list[list[Sentence]]:
@@ -53,5 +66,6 @@ def render_html(brief: Brief) -> str:
         n_origins=len({s.origin for s in brief.sources}), ledger=ledger,
         more_claims=len(brief.claims) - len(ledger), evidence_ids=evidence_ids,
         claim_evidence=claim_evidence, first_sentence=first_sentence, paragraphs=paragraphs_of,
+        in_order=citation_order(number),
         notes=notes_shown(brief),
     )

@@ -44,7 +44,9 @@ def _source(s: Source) -> dict[str, Any]:
 
 def _summary(item: SummaryItem) -> dict[str, Any]:
     return {"text": item.text, "sources": item.sources, "independent": item.independent, "claim": item.claim,
-            "conflicts": item.conflicts, "evidence": _evidence(item.evidence)}
+            "conflicts": item.conflicts, "evidence": _evidence(item.evidence),
+            "edits": [{"start": e.start, "end": e.end, "original": e.original, "replacement": e.replacement,
+                       "reason": e.reason} for e in item.edits]}
 
 
 def _claim(c: Claim) -> dict[str, Any]:

@@ -18,7 +18,7 @@ def _outlets(brief: Brief, sources: list[str]) -> str:
 
 def _cite(brief: Brief, ids: list[str]) -> str:
     numbers = {s.article.id: s.number for s in brief.sources}
-    return "".join(f"[{numbers[i]}]" for i in dict.fromkeys(ids) if i in numbers)
+    return "".join(f"[{n}]" for n in sorted({numbers[i] for i in ids if i in numbers}))
 
 
 def _label(s: Source) -> str:

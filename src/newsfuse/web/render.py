@@ -17,7 +17,7 @@ from urllib.parse import quote
 import jinja2
 
 from newsfuse.config import Web, bounds
-from newsfuse.render.html import paragraphs_of
+from newsfuse.render.html import citation_order, paragraphs_of
 from newsfuse.render.plural import count
 from newsfuse.store_history import Version
 from newsfuse.text import split_sentences
@@ -61,7 +61,8 @@ def brief_helpers(brief: Brief) -> dict[str, Any]:
         return next((e.sentence for e in items if e.source == article_id), 0)
 
     return {"number": number, "outlet": {s.article.id: s.article.outlet_label for s in brief.sources},
-            "evidence_ids": evidence_ids, "first_sentence": first_sentence, "paragraphs": paragraphs_of}
+            "evidence_ids": evidence_ids, "first_sentence": first_sentence, "paragraphs": paragraphs_of,
+            "in_order": citation_order(number)}
 
 
 def story_title(brief: Brief, story: Story | None) -> str:
