@@ -154,6 +154,11 @@ def _select(sentences: Sequence[Sentence], candidates: Sequence[int], sentence_c
         rest = [i for i in candidates if i not in chosen and open_to(i) and (claim(i).independent > 1) == corroborated]
         take(_solve_among(sentences, rest, sentence_concepts, {c: w for c, w in weight.items() if c not in covered},
                           central, claim, vectors, budget, weights))
+    # Words left: the solve takes nothing that adds no weight, and a sentence that reads only after
+    # one the solve took was not a candidate yet. Fill them, corroborated points first.
+    while rest := [i for i in candidates if i not in chosen and open_to(i)]:
+        take([max(rest, key=lambda i: (claim(i).independent > 1, sum(weight.get(c, 0.0) for c in
+                                                                    sentence_concepts[i] - covered), -i))])
     return chosen
 
 
