@@ -58,7 +58,9 @@ def test_leading_pronoun_becomes_the_previous_sentences_subject_visibly() -> Non
         "[Sun Weidong] also said the talks would continue next year."
     assert _mend(previous, "His remarks came a week after the balloon incident.") == \
         "[Sun Weidong's] remarks came a week after the balloon incident."
-    # "it" / "they" as subject continue the previous sentence's subject, when that is a short noun phrase.
+    assert _mend("Senator Cruz spoke on Monday.", "It was an honest mistake, he explained.") is None
+    assert _mend(previous, "“He is wrong,” she said.") is None  # a quotation is never edited
+    # "they" as subject continues the previous sentence's subject, when that is a short noun phrase.
     assert _mend("The two governments signed the deal on Monday.", "They will meet again in June.") == \
         "[The two governments] will meet again in June."
     # No named subject before it: no safe referent, the sentence is passed over.

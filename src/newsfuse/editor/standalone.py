@@ -183,9 +183,10 @@ def antecedent(previous: Doc) -> Span | None:
 
 
 def subject_phrase(previous: Doc, plural: bool) -> str | None:
-    """What "it" / "they" as a subject continues: the previous sentence's subject, when that is a
-    short noun phrase of the right number ("The torch relay in San Francisco began ... It was the only
-    stop" → "[The torch relay in San Francisco] was ..."). No other reading is safe enough to print."""
+    """What "they" as a subject continues: the previous sentence's subject, when that is a short
+    plural noun phrase ("Protesters gathered ... They chanted" → "[Protesters] chanted"). "It" is left
+    alone: it stands for an event or a claim as often as for the previous subject ("It was an honest
+    mistake, he said"), so no reading of it is safe enough to print."""
     root = next(iter(previous.sents)).root
     subject = next((c for c in root.children if c.dep_ in _SUBJECTS), None)
     if subject is None or subject.pos_ not in ("NOUN", "PROPN") or subject.ent_type_ == "PERSON":
@@ -216,9 +217,9 @@ def repair(sentence: Sentence, doc: Doc, previous: Doc | None) -> Edited | None:
             edits.append(Edit(at, at + 1, sentence.text[at], sentence.text[at].upper(), "capital"))
     if why is not None:
         tok = doc[why.token]
-        if why.kind != "pronoun" or previous is None:
-            return None
-        if tok.lower_ in ("it", "they") and tok.dep_ in _SUBJECTS:
+        if why.kind != "pronoun" or previous is None or tok.i not in _unquoted(doc, tok.i, tok.i + 1):
+            return None  # a quotation is never edited
+        if tok.lower_ == "they" and tok.dep_ in _SUBJECTS:
             thing = subject_phrase(previous, plural=tok.lower_ == "they")
             if thing is None:
                 return None
