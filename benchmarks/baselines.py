@@ -35,8 +35,8 @@ def pack(ranked: Sequence[str], budget: int) -> list[str]:
     return out
 
 
-def _sumy(kind: str, docs: Sequence[str], budget: int) -> list[str]:
-    from sumy.nlp.stemmers import Stemmer
+def _sumy(kind: str, docs: Sequence[str], budget: int, language: str = "en") -> list[str]:
+    from sumy.nlp.stemmers import Stemmer, null_stemmer
     from sumy.parsers.plaintext import PlaintextParser
     from sumy.summarizers.lex_rank import LexRankSummarizer
     from sumy.summarizers.text_rank import TextRankSummarizer
@@ -52,14 +52,20 @@ def _sumy(kind: str, docs: Sequence[str], budget: int) -> list[str]:
             return sorted(sentences, key=lambda s: -score(s, *args, **kwargs) if callable(rating) else -score(s))
 
     parser = PlaintextParser.from_string("\n\n".join(docs), _Tokenizer())
-    summarizer = Ranked(Stemmer("english"))
-    summarizer.stop_words = get_stop_words("english")
+    if language == "en":
+        summarizer = Ranked(Stemmer("english"))
+        summarizer.stop_words = get_stop_words("english")
+    else:  # another language: its function words (spaCy's lists, as our grouping uses), no stemmer
+        from newsfuse.stories.features import stop_words_for
+
+        summarizer = Ranked(null_stemmer)
+        summarizer.stop_words = stop_words_for(language)
     ranked = summarizer(parser.document, len(parser.document.sentences))
     return pack([str(s) for s in ranked], budget)
 
 
-def lexrank(docs: Sequence[str], budget: int) -> list[str]:
-    return _sumy("lexrank", docs, budget)
+def lexrank(docs: Sequence[str], budget: int, language: str = "en") -> list[str]:
+    return _sumy("lexrank", docs, budget, language)
 
 
 def textrank(docs: Sequence[str], budget: int) -> list[str]:

@@ -58,6 +58,7 @@ def best_f1(scores: np.ndarray, labels: np.ndarray) -> tuple[float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--part", choices=tuple(PARTS), default="tune")
+    parser.add_argument("--languages", default="fr,ar,cs,el,he,hi", help="set against English")
     args = parser.parse_args()
     if not (MDS / "multiling2011-en.jsonl").is_file():
         sys.exit(f"no MultiLing files in {MDS}")
@@ -68,7 +69,7 @@ def main() -> None:
     print(f"part {args.part}: {len(english)} English documents; use-m threshold shipped {shipped}")
     print(f"{'pair':<7} {'doc pairs':>9} {'positives':>9} {'negatives':>9} {'best F1':>8} {'at':>5} "
           f"{'P@shipped':>9} {'R@shipped':>9}")
-    for language in ("fr", "ar", "cs", "el", "he", "hi"):
+    for language in args.languages.split(","):
         other = documents(language, args.part)
         scores, labels, used = [], [], 0
         for doc_id, article in english.items():

@@ -36,7 +36,7 @@ import numpy as np
 
 from newsfuse.config import Grouping, Settings
 from newsfuse.ingest import read_articles
-from newsfuse.stories.features import Features, features_batch
+from newsfuse.stories.features import Features, article_features, cross_vector, embedder_here, features_batch
 from newsfuse.stories.group import CHUNK, Item, StoryGrouper
 from newsfuse.stories.metrics import bcubed
 from newsfuse.types import Article
@@ -47,9 +47,9 @@ TUNE = {f"M00{i}" for i in range(5)}
 CACHE = Path(tempfile.gettempdir()) / "newsfuse-crosslingual-features.pkl"
 
 
-def load_rows() -> list[dict[str, str]]:
+def load_rows(languages: tuple[str, ...] = LANGUAGES) -> list[dict[str, str]]:
     rows = []
-    for language in LANGUAGES:
+    for language in languages:
         path = MDS / f"multiling2011-{language}.jsonl"
         for line in path.open(encoding="utf-8"):
             cluster = json.loads(line)
@@ -69,17 +69,23 @@ def read(rows: list[dict[str, str]]) -> list[Article]:
 
 
 def features(articles: list[Article], embedder: str, cross: str, refresh: bool) -> dict[str, Features]:
-    """Per-article features, cached between runs (the multilingual model is the slow part)."""
-    key = (embedder, cross, len(articles))
-    if CACHE.is_file() and not refresh:
-        cached = pickle.loads(CACHE.read_bytes())
-        if cached.get("key") == key:
-            return dict(cached["features"])
-    started = time.perf_counter()
-    feats = features_batch(articles, embedder, cross=cross)
-    print(f"features of {len(articles)} articles in {time.perf_counter() - started:.0f} s", file=sys.stderr)
-    out = {f.id: f for f in feats}
-    CACHE.write_bytes(pickle.dumps({"key": key, "features": out}))
+    """Per-article features as `features_batch` computes them; the two models' vectors are cached
+    between runs (the multilingual model is the slow part), the rest computed again."""
+    key = (embedder, cross)
+    cached = pickle.loads(CACHE.read_bytes()) if CACHE.is_file() and not refresh else {}
+    if cached.get("key") != key or not all(a.id in cached["vectors"] for a in articles):
+        started = time.perf_counter()
+        feats = features_batch(articles, embedder, cross=cross)
+        print(f"features of {len(articles)} articles in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+        dim = embedder_here(cross, None).dim
+        cached = {"key": key, "vectors": {f.id: (f.vector, f.xvector[:dim] if f.xvector[dim] else None, dim)
+                                          for f in feats}}
+        CACHE.write_bytes(pickle.dumps(cached))
+    out = {}
+    for a in articles:
+        vector, use, dim = cached["vectors"][a.id]
+        out[a.id] = article_features(a, vector if len(vector) else None, cross_vector(use, dim, a.language),
+                                     anchors=True)
     return out
 
 
@@ -133,30 +139,34 @@ def main() -> None:
     parser.add_argument("--sweep", action="store_true", help="print the tuning grid (tune part only)")
     parser.add_argument("--no-cross", action="store_true", help="group without the cross-language signal")
     parser.add_argument("--refresh", action="store_true", help="recompute the cached features")
+    parser.add_argument("--languages", default=",".join(LANGUAGES), help="the versions mixed in the stream")
     args = parser.parse_args()
     if not (MDS / "multiling2011-en.jsonl").is_file():
         sys.exit(f"no MultiLing files in {MDS} (see ../shared/eval/README.md)")
     settings = Settings()
-    rows = load_rows()
+    rows = load_rows(tuple(args.languages.split(",")))
     articles = read(rows)
     feats = features(articles, settings.embedder, settings.cross_embedder, args.refresh)
     detected = {a.id: a.language for a in articles}
     wrong = sum(detected.get(r["id"], "") != r["gold_language"] for r in rows)
-    print(f"{len(rows)} articles, {len(articles)} read, {wrong} with a detected language other than the file's")
+    print(f"{len(rows)} articles ({args.languages}), {len(articles)} read, {wrong} with a detected language other "
+          "than the file's")
     parts = {name: [r for r in rows if (r["label"] in TUNE) == (name == "tune")] for name in ("tune", "report")}
     items = {name: [feats[r["id"]] for r in part if r["id"] in feats] for name, part in parts.items()}
 
     if args.sweep:
-        print(f"{'cross_weight':>12} {'cross_floor':>11} {'anchor_weight':>13} {'P':>6} {'R':>6} {'F1':>6}  (tune)")
-        for w, floor, a in itertools.product((0.5, 1.0, 1.5), (0.2, 0.25, 0.3), (0.25, 0.5, 1.0, 1.5)):
+        print(f"{'cross_weight':>12} {'cross_floor':>11} {'anchor_weight':>13} {'cross_unread':>12} "
+              f"{'P':>6} {'R':>6} {'F1':>6}  (tune)")
+        for w, floor, a, unread in itertools.product((0.5, 1.0), (0.2, 0.3), (0.5, 1.0, 2.0), (0.1, 0.25, 0.5)):
             config = settings.group.__class__(**{**_fields(settings.group), "cross_weight": w, "cross_floor": floor,
-                                                 "anchor_weight": a})
+                                                 "anchor_weight": a, "cross_unread": unread})
             p, r, f = mean_f1(items["tune"], parts["tune"], config, True, args.orders)
-            print(f"{w:>12} {floor:>11} {a:>13} {p:>6.3f} {r:>6.3f} {f:>6.3f}")
+            print(f"{w:>12} {floor:>11} {a:>13} {unread:>12} {p:>6.3f} {r:>6.3f} {f:>6.3f}", flush=True)
         return
 
     by_id = {a.id: a for a in articles}
-    print(f"\nB-cubed, mean of {args.orders} shuffled orders (baseline: one batch)")
+    print(f"\nB-cubed, mean of {args.orders} shuffled orders (baseline: one batch); a story is "
+          f"{len(rows) // 10} articles")
     print(f"{'part':<7} {'run':<58} {'P':>6} {'R':>6} {'F1':>6}")
     best_threshold = max((0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95), key=lambda t: score(
         baseline([by_id[r["id"]] for r in parts["tune"] if r["id"] in by_id], t), parts["tune"])[2])

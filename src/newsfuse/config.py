@@ -73,6 +73,8 @@ class Grouping:
     cross_weight: float = knob(1.0, "weight of the cross-language model's cosine across languages", 0.0, 10.0)
     cross_floor: float = knob(0.25, "cross-language cosine of two unrelated articles (taken off)", -1.0, 1.0)
     anchor_weight: float = knob(0.5, "weight of the cosine of two articles' numbers across languages", 0.0, 10.0)
+    cross_unread: float = knob(0.25, "weight, in a story's average, of a pair of two languages the cross model "
+                                     "does not both read", 0.0, 1.0)
 
 
 @dataclass(frozen=True, slots=True)

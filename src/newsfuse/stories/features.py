@@ -227,7 +227,7 @@ def article_features(article: Article, vector: np.ndarray | None = None, xvector
     empty = np.zeros(0, np.float32)
     return Features(article.id, terms, weights, sketch, shingles, stems, content_hash(article.text),
                     empty if vector is None else vector.astype(np.float32),
-                    empty if xvector is None else np.append(xvector, 1.0).astype(np.float32),
+                    empty if xvector is None else xvector.astype(np.float32),
                     anchor_ids, anchor_weights)
 
 
@@ -250,14 +250,34 @@ def embeds(embedder: str, article: Article) -> bool:
     return reads(embedder, article.language)
 
 
+# Languages are told apart in a story's sums by a slot each (crc32 of the code): two languages
+# sharing a slot are taken for one, which only makes their pairs count fully.
+LANGUAGE_SLOTS = 32
+
+
+def cross_vector(vector: np.ndarray | None, dim: int, language: str) -> np.ndarray:
+    """[the cross model's unit vector (zeros when it does not read the language), 1 if it does,
+    the language's slot among those it reads, its slot among those it does not]: summed over a
+    story, what `stories.group` needs to average over comparable pairs only."""
+    out = np.zeros(dim + 1 + 2 * LANGUAGE_SLOTS, np.float32)
+    slot = zlib.crc32(language.encode("utf-8")) % LANGUAGE_SLOTS
+    if vector is not None:
+        out[:dim], out[dim], out[dim + 1 + slot] = vector, 1.0, 1.0
+    else:
+        out[dim + 1 + LANGUAGE_SLOTS + slot] = 1.0
+    return out
+
+
 def features_batch(articles: list[Article], embedder: str | None = None, threads: int | None = None,
                    cross: str | None = None) -> list[Features]:
     """The per-article stage for a batch; `embedder` names the model that gives each article it
-    reads a `vector` (the others are grouped by their words); `cross`, the multilingual model that
-    gives each article it reads an `xvector`, and with it every article its number `anchors`."""
+    reads a `vector` (the others are grouped by their words); `cross`, the multilingual model whose
+    `cross_vector` every article gets, with its number `anchors`."""
     vectors = _vectors(articles, embedder, threads, EMBED_CHARS)
     xvectors = _vectors(articles, cross, threads, CROSS_CHARS)
-    return [article_features(a, vectors.get(i), xvectors.get(i), anchors=bool(cross)) for i, a in enumerate(articles)]
+    dim = embedder_here(cross, threads).dim if cross else 0
+    return [article_features(a, vectors.get(i), cross_vector(xvectors.get(i), dim, a.language) if cross else None,
+                             anchors=bool(cross)) for i, a in enumerate(articles)]
 
 
 def _vectors(articles: list[Article], embedder: str | None, threads: int | None, chars: int) -> dict[int, np.ndarray]:

@@ -44,7 +44,7 @@ from newsfuse.config import Grouping
 from newsfuse.disjoint import DisjointSets
 from newsfuse.stories.agglomerate import average_link
 from newsfuse.stories.dedup import NearDuplicates
-from newsfuse.stories.features import NUM_PERM, TERM_SPACE, Features
+from newsfuse.stories.features import LANGUAGE_SLOTS, NUM_PERM, TERM_SPACE, Features
 from newsfuse.stories.state import StoryState
 
 # The knobs (threshold, quiet days, hubness, ...) and their calibration are `newsfuse.config.Grouping`.
@@ -332,14 +332,26 @@ def _merge(clusters: _Clusters, units: list[_Unit], idf: np.ndarray, cfg: Groupi
         return np.array([np.sum([v for v in p if len(v)], axis=0) if any(len(v) for v in p) else np.zeros(dim)
                          for p in parts], np.float64).reshape(len(cs), dim)
 
-    def cross(left: list[int], right: list[int]) -> np.ndarray:
-        """Summed pair similarities across languages: the cross model's cosine less its floor, over the
-        pairs it reads both of, and the numbers' cosine (see `config.Grouping`)."""
-        out = cfg.anchor_weight * (rows(left, True) @ (rows(right, True) @ sp.diags(idf2)).T).toarray()
+    def cross(left: list[int], right: list[int], words: np.ndarray) -> np.ndarray:
+        """Summed pair similarities where languages may differ (see `config.Grouping`): words, plus
+        the cross model's cosine less its floor over the pairs it reads both of, plus the numbers'
+        cosine; averaged over the pairs that can be compared (same language, or both read by the
+        cross model), a pair of two languages the model reads one of at most counting
+        `cross_unread`: such a pair says little either way, and must not outvote the rest."""
+        out = words * WORDS_SCALE + cfg.anchor_weight * (rows(left, True) @ (rows(right, True) @ sp.diags(idf2)).T).toarray()
         xl, xr = xvectors(left), xvectors(right)
-        if xl.shape[1] and xr.shape[1]:
-            out += cfg.cross_weight * (xl[:, :-1] @ xr[:, :-1].T - cfg.cross_floor * np.outer(xl[:, -1], xr[:, -1]))
-        return out
+        if not (xl.shape[1] and xr.shape[1]):
+            return out
+        dim = xl.shape[1] - 1 - 2 * LANGUAGE_SLOTS
+        (ul, rl, hrl, hul), (ur, rr, hrr, hur) = (
+            (x[:, :dim], x[:, dim], x[:, dim + 1:dim + 1 + LANGUAGE_SLOTS], x[:, dim + 1 + LANGUAGE_SLOTS:])
+            for x in (xl, xr))
+        out += cfg.cross_weight * (ul @ ur.T - cfg.cross_floor * np.outer(rl, rr))
+        same = (hrl + hul) @ (hrr + hur).T
+        read = np.outer(rl, rr) - hrl @ hrr.T
+        total = np.outer((hrl + hul).sum(axis=1), (hrr + hur).sum(axis=1))
+        counted = same + read + cfg.cross_unread * (total - same - read)
+        return np.where(counted > 0, out * total / np.maximum(counted, 1e-9), words * WORDS_SCALE)
 
     def vectors(cs: list[int]) -> tuple[np.ndarray, np.ndarray]:
         """Each cluster's embedding sum, and whether it has one: every member embedded (an article
@@ -359,11 +371,9 @@ def _merge(clusters: _Clusters, units: list[_Unit], idf: np.ndarray, cfg: Groupi
     def blend(words: np.ndarray, left: tuple[np.ndarray, np.ndarray], right: tuple[np.ndarray, np.ndarray],
               across: Callable[[], np.ndarray]) -> np.ndarray:
         """Words and embeddings where both sides are embedded (all English, for MiniLM); elsewhere the
-        words, or the similarity across languages when that is higher."""
+        words, with the signals across languages when the stream has them."""
         both = left[1][:, None] & right[1][None, :]
-        alone = words * WORDS_SCALE
-        if not both.all() and cross_on:
-            alone = np.maximum(alone, across())
+        alone = across() if not both.all() and cross_on else words * WORDS_SCALE
         if not weight or not both.any():
             return alone
         return np.where(both, (1 - weight) * words + weight * (left[0] @ right[0].T), alone)
@@ -372,9 +382,13 @@ def _merge(clusters: _Clusters, units: list[_Unit], idf: np.ndarray, cfg: Groupi
     chunk_rows = rows(fresh)
     chunk_v = vectors(fresh)
     weighed = (chunk_rows @ sp.diags(idf2)).T.tocsc()
-    among = blend((chunk_rows @ weighed).toarray(), chunk_v, chunk_v, lambda: cross(fresh, fresh))
-    with_anchor = (blend((rows(anchors) @ weighed).toarray(), vectors(anchors), chunk_v, lambda: cross(anchors, fresh))
-                   if anchors else np.zeros((0, len(fresh))))
+    words = (chunk_rows @ weighed).toarray()
+    among = blend(words, chunk_v, chunk_v, lambda: cross(fresh, fresh, words))
+    if anchors:
+        words = (rows(anchors) @ weighed).toarray()
+        with_anchor = blend(words, vectors(anchors), chunk_v, lambda: cross(anchors, fresh, words))
+    else:
+        with_anchor = np.zeros((0, len(fresh)))
     hubs = np.zeros(len(clusters.story))  # each cluster's summed excess; a story's copies add none
     if cfg.hub_weight:
         new = hub_excess(among / np.outer(sizes[fresh], sizes[fresh]),
