@@ -55,13 +55,24 @@ def _sumy(kind: str, docs: Sequence[str], budget: int, language: str = "en") -> 
     if language == "en":
         summarizer = Ranked(Stemmer("english"))
         summarizer.stop_words = get_stop_words("english")
-    else:  # another language: its function words (spaCy's lists, as our grouping uses), no stemmer
-        from newsfuse.stories.features import stop_words_for
-
+    else:  # another language: its function words (spaCy's list), no stemmer
         summarizer = Ranked(null_stemmer)
-        summarizer.stop_words = stop_words_for(language)
+        summarizer.stop_words = _stop_words(language)
     ranked = summarizer(parser.document, len(parser.document.sentences))
     return pack([str(s) for s in ranked], budget)
+
+
+def _stop_words(language: str) -> frozenset[str]:
+    """spaCy's stop list for `language`, read from its file (no spaCy pipeline loaded)."""
+    import importlib.util
+    import runpy
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("spacy")
+    path = Path(spec.origin).parent / "lang" / language / "stop_words.py" if spec and spec.origin else None
+    if path is None or not path.is_file():
+        return frozenset()
+    return frozenset(str(w).lower() for w in runpy.run_path(str(path)).get("STOP_WORDS", ()))
 
 
 def lexrank(docs: Sequence[str], budget: int, language: str = "en") -> list[str]:

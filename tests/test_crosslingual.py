@@ -16,7 +16,7 @@ from newsfuse.config import load_settings
 from newsfuse.embed import make_embedder, reads
 from newsfuse.ingest import read_articles
 from newsfuse.pipeline import brief, brief_embedder, prepare
-from newsfuse.stories.features import number_anchors, stop_words_for, term_counts
+from newsfuse.stories.features import number_anchors
 from newsfuse.text import words
 
 DATA = Path(__file__).parent / "data" / "crosslingual"
@@ -101,11 +101,3 @@ def test_numbers_are_one_anchor_in_any_script_and_separator() -> None:
     b, _ = number_anchors(words("२००५ में 1.800"))
     assert len(a) == 3 and set(a.tolist()) == set(b.tolist())  # 2005 / 1 / 800, whatever the digits
     assert len(number_anchors(words("no figures here"))[0]) == 0
-
-
-def test_function_words_of_the_article_language_are_not_terms() -> None:
-    greek = words("και η κυβέρνηση και το κοινοβούλιο")
-    with_stop, _, n_stop = term_counts(greek, [], stop=stop_words_for("el"))
-    without, _, n_all = term_counts(greek, [])
-    assert n_stop == 2 and n_all == 5 and len(with_stop) < len(without)  # "η": one letter, never a term
-    assert stop_words_for("en") == frozenset() and stop_words_for("zz") == frozenset()

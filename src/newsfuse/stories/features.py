@@ -18,16 +18,13 @@ about one article, computed once, anywhere (a worker process, a Ray task), and s
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import os
 import re
-import runpy
 import unicodedata
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from pathlib import Path
 
 import numpy as np
 import snowballstemmer
@@ -118,32 +115,13 @@ def stemmer_for(language: str) -> Callable[[str], str]:
     return snowballstemmer.stemmer(name).stemWord
 
 
-@cache
-def stop_words_for(language: str) -> frozenset[str]:
-    """The function words of `language` besides English's (spaCy's lists, no model loaded). In a
-    stream of many languages IDF cannot find them: a Greek "και" is in every Greek article but in few
-    of the stream's, and made every two Greek articles of MultiLing look alike (docs/benchmarks.md)."""
-    if not language or language == "en" or not language.isalpha():
-        return frozenset()
-    # The list's own file, run alone: importing it through spaCy would load spaCy (a second or two
-    # in every worker) for a set of strings.
-    spec = importlib.util.find_spec("spacy")
-    if spec is None or spec.origin is None:
-        return frozenset()
-    path = Path(spec.origin).parent / "lang" / language / "stop_words.py"
-    if not path.is_file():
-        return frozenset()
-    return frozenset(str(w).lower() for w in runpy.run_path(str(path)).get("STOP_WORDS", ()))
-
-
 def term_counts(tokens: list[str], name_list: list[str], stem_word: Callable[[str], str] = stem,
-                stop: frozenset[str] = frozenset()) -> tuple[np.ndarray, np.ndarray, int]:
-    """Hashed term ids, sublinear weights, and the number of content words (`stop`: the article's
-    language's function words, besides the English ones)."""
+                ) -> tuple[np.ndarray, np.ndarray, int]:
+    """Hashed term ids, sublinear weights, and the number of content words."""
     counts: dict[int, int] = {}
     stems = 0
     for word in tokens:
-        if len(word) > 1 and word not in _STOP and word not in stop:
+        if len(word) > 1 and word not in _STOP:
             stems += 1
             key = _term_id(stem_word(word))
             counts[key] = counts.get(key, 0) + 1
@@ -220,7 +198,7 @@ def article_features(article: Article, vector: np.ndarray | None = None, xvector
     tokens = words(article.text)
     head = words(article.title) if article.title else []
     terms, weights, stems = term_counts(head + tokens, names(article.title) + names(article.text),
-                                        stemmer_for(article.language), stop_words_for(article.language))
+                                        stemmer_for(article.language))
     sketch, shingles = minhash(tokens)
     anchor_ids, anchor_weights = number_anchors(head + tokens) if anchors else (np.zeros(0, np.int32),
                                                                                 np.zeros(0, np.float32))

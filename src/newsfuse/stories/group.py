@@ -351,7 +351,11 @@ def _merge(clusters: _Clusters, units: list[_Unit], idf: np.ndarray, cfg: Groupi
         read = np.outer(rl, rr) - hrl @ hrr.T
         total = np.outer((hrl + hul).sum(axis=1), (hrr + hur).sum(axis=1))
         counted = same + read + cfg.cross_unread * (total - same - read)
-        return np.where(counted > 0, out * total / np.maximum(counted, 1e-9), words * WORDS_SCALE)
+        # Two clusters of one and the same language are compared by their words, as before.
+        hl, hr = hrl + hul, hrr + hur
+        one_l, one_r = (hl > 0).sum(axis=1) == 1, (hr > 0).sum(axis=1) == 1
+        alike = one_l[:, None] & one_r[None, :] & (hl.argmax(axis=1)[:, None] == hr.argmax(axis=1)[None, :])
+        return np.where((counted > 0) & ~alike, out * total / np.maximum(counted, 1e-9), words * WORDS_SCALE)
 
     def vectors(cs: list[int]) -> tuple[np.ndarray, np.ndarray]:
         """Each cluster's embedding sum, and whether it has one: every member embedded (an article
