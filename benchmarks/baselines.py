@@ -35,8 +35,8 @@ def pack(ranked: Sequence[str], budget: int) -> list[str]:
     return out
 
 
-def _sumy(kind: str, docs: Sequence[str], budget: int) -> list[str]:
-    from sumy.nlp.stemmers import Stemmer
+def _sumy(kind: str, docs: Sequence[str], budget: int, language: str = "en") -> list[str]:
+    from sumy.nlp.stemmers import Stemmer, null_stemmer
     from sumy.parsers.plaintext import PlaintextParser
     from sumy.summarizers.lex_rank import LexRankSummarizer
     from sumy.summarizers.text_rank import TextRankSummarizer
@@ -52,14 +52,31 @@ def _sumy(kind: str, docs: Sequence[str], budget: int) -> list[str]:
             return sorted(sentences, key=lambda s: -score(s, *args, **kwargs) if callable(rating) else -score(s))
 
     parser = PlaintextParser.from_string("\n\n".join(docs), _Tokenizer())
-    summarizer = Ranked(Stemmer("english"))
-    summarizer.stop_words = get_stop_words("english")
+    if language == "en":
+        summarizer = Ranked(Stemmer("english"))
+        summarizer.stop_words = get_stop_words("english")
+    else:  # another language: its function words (spaCy's list), no stemmer
+        summarizer = Ranked(null_stemmer)
+        summarizer.stop_words = _stop_words(language)
     ranked = summarizer(parser.document, len(parser.document.sentences))
     return pack([str(s) for s in ranked], budget)
 
 
-def lexrank(docs: Sequence[str], budget: int) -> list[str]:
-    return _sumy("lexrank", docs, budget)
+def _stop_words(language: str) -> frozenset[str]:
+    """spaCy's stop list for `language`, read from its file (no spaCy pipeline loaded)."""
+    import importlib.util
+    import runpy
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("spacy")
+    path = Path(spec.origin).parent / "lang" / language / "stop_words.py" if spec and spec.origin else None
+    if path is None or not path.is_file():
+        return frozenset()
+    return frozenset(str(w).lower() for w in runpy.run_path(str(path)).get("STOP_WORDS", ()))
+
+
+def lexrank(docs: Sequence[str], budget: int, language: str = "en") -> list[str]:
+    return _sumy("lexrank", docs, budget, language)
 
 
 def textrank(docs: Sequence[str], budget: int) -> list[str]:

@@ -3,9 +3,15 @@
     python benchmarks/rouge_eval.py                         # multinews-dev (first 200) + multiling2011-en
     python benchmarks/rouge_eval.py --limit 0 --words 100   # every multinews-dev cluster, 100 words
     python benchmarks/rouge_eval.py --json out.json         # also write the figures as JSON
+    python benchmarks/rouge_eval.py --systems newsfuse,lexrank --datasets multiling2011-fr,multiling2011-ar,\
+        multiling2011-cs,multiling2011-el,multiling2011-he,multiling2011-hi   # other languages (issue 16)
 
 rouge-score with the Porter stemmer; recall and F1 of ROUGE-1, -2 and -L; every system's summary is
 packed to the same word budget by the same rule (sentences in rank order while they fit).
+
+In other languages than English, ROUGE tokenizes on Unicode word characters, lower-cased, without
+stemming: rouge-score's own tokenizer keeps only [a-z0-9] and would score Arabic, Greek, Hebrew or
+Hindi on their digits alone. LexRank then gets the language's stop words and no stemmer.
 """
 
 from __future__ import annotations
@@ -28,7 +34,22 @@ from newsfuse.errors import NoArticlesError
 from newsfuse.pipeline import brief_many
 
 EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval" / "mds"
-DATASETS = {"multinews-dev": EVAL / "multinews-dev.jsonl", "multiling2011-en": EVAL / "multiling2011-en.jsonl"}
+DATASETS = {"multinews-dev": EVAL / "multinews-dev.jsonl", "multiling2011-en": EVAL / "multiling2011-en.jsonl",
+            **{f"multiling2011-{x}": EVAL / f"multiling2011-{x}.jsonl" for x in ("fr", "ar", "cs", "el", "he", "hi")}}
+DEFAULT_DATASETS = "multinews-dev,multiling2011-en"
+
+
+class UnicodeTokenizer:
+    """Lower-cased runs of Unicode word characters: ROUGE tokens in any script."""
+
+    def tokenize(self, text: str) -> list[str]:
+        import re
+
+        return re.findall(r"\w+", text.lower())
+
+
+def language_of(dataset: str) -> str:
+    return dataset.rsplit("-", 1)[-1] if dataset.startswith("multiling2011-") else "en"
 METRICS = ("rouge1", "rouge2", "rougeL")
 
 
@@ -64,10 +85,11 @@ def newsfuse_summaries(clusters: Sequence[dict[str, Any]], words: int) -> list[s
     return out
 
 
-def score(summaries: Sequence[str], clusters: Sequence[dict[str, Any]]) -> dict[str, float]:
+def score(summaries: Sequence[str], clusters: Sequence[dict[str, Any]], language: str = "en") -> dict[str, float]:
     from rouge_score import rouge_scorer
 
-    scorer = rouge_scorer.RougeScorer(list(METRICS), use_stemmer=True)
+    scorer = (rouge_scorer.RougeScorer(list(METRICS), use_stemmer=True) if language == "en"
+              else rouge_scorer.RougeScorer(list(METRICS), tokenizer=UnicodeTokenizer()))
     totals: dict[str, list[float]] = {f"{m}-{k}": [] for m in METRICS for k in ("r", "f")}
     for summary, cluster in zip(summaries, clusters, strict=True):
         # Several references: average over them, as the MultiLing and DUC evaluations do.
@@ -80,9 +102,10 @@ def score(summaries: Sequence[str], clusters: Sequence[dict[str, Any]]) -> dict[
 
 def run(dataset: str, clusters: Sequence[dict[str, Any]], words: int, systems: Sequence[str]) -> list[dict[str, Any]]:
     embedder = load_embedder()
+    language = language_of(dataset)
     makers: dict[str, Callable[[], list[str]]] = {
         "newsfuse": lambda: newsfuse_summaries(clusters, words),
-        "lexrank": lambda: [" ".join(lexrank([d["text"] for d in c["docs"]], words)) for c in clusters],
+        "lexrank": lambda: [" ".join(lexrank([d["text"] for d in c["docs"]], words, language)) for c in clusters],
         "textrank": lambda: [" ".join(textrank([d["text"] for d in c["docs"]], words)) for c in clusters],
         "lead": lambda: [" ".join(lead([d["text"] for d in c["docs"]], words)) for c in clusters],
         "centroid-mmr": lambda: [" ".join(centroid_mmr([d["text"] for d in c["docs"]], words, embedder))
@@ -94,7 +117,7 @@ def run(dataset: str, clusters: Sequence[dict[str, Any]], words: int, systems: S
         summaries = makers[name]()
         seconds = time.perf_counter() - started
         rows.append({"dataset": dataset, "system": name, "clusters": len(clusters), "words": words,
-                     "seconds": round(seconds, 1), **{k: round(v, 2) for k, v in score(summaries, clusters).items()}})
+                     "seconds": round(seconds, 1), **{k: round(v, 2) for k, v in score(summaries, clusters, language).items()}})
     return rows
 
 
@@ -103,7 +126,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=200, help="multinews-dev clusters (0 = all 537)")
     parser.add_argument("--words", type=int, default=0, help="budget (default: 230 multinews, 250 multiling)")
     parser.add_argument("--systems", default="newsfuse,lexrank,textrank,lead,centroid-mmr")
-    parser.add_argument("--datasets", default=",".join(DATASETS))
+    parser.add_argument("--datasets", default=DEFAULT_DATASETS, help=f"any of {', '.join(DATASETS)}")
     parser.add_argument("--json", type=Path, help="also write the rows here")
     args = parser.parse_args(argv)
     rows = []

@@ -49,9 +49,9 @@ def test_reingest_skips_cleaning_and_features_and_keeps_the_stories(tmp_path: Pa
         computed: list[str] = []
         real_features = stream_module._features
 
-        def features(engine, batch, model, stored):  # type: ignore[no-untyped-def]
+        def features(engine, batch, model, stored, cross=None):  # type: ignore[no-untyped-def]
             computed.extend(a.id for a in batch if a.id not in stored)
-            return real_features(engine, batch, model, stored)
+            return real_features(engine, batch, model, stored, cross)
 
         monkeypatch.setattr(stream_module, "_features", features)
         again = ingest(Sources([str(first)], hashing_settings, known=partial(known_to, store)),  # type: ignore[arg-type]

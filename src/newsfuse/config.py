@@ -67,6 +67,15 @@ class Grouping:
     # without it, 0.930 / 0.933 / 0.937 with it; k 15 or 20 and weights 0.75-1.25 within 0.004.
     hub_k: int = knob(10, "neighbours per article for the hubness correction", 1, 1_000)
     hub_weight: float = knob(1.0, "share of the hubness excess taken off a pair's similarity (0: off)", 0.0, 10.0)
+    # Across languages (an article the brief's embedder does not read, or a story that holds one),
+    # a pair's similarity is the larger of its words' and this: cross_weight × (cross-model cosine −
+    # cross_floor) + anchor_weight × the cosine of their numbers. Tuned on five MultiLing 2011 stories
+    # in seven languages, mixed in one stream (benchmarks/crosslingual_stories.py; docs/benchmarks.md).
+    cross_weight: float = knob(1.0, "weight of the cross-language model's cosine across languages", 0.0, 10.0)
+    cross_floor: float = knob(0.25, "cross-language cosine of two unrelated articles (taken off)", -1.0, 1.0)
+    anchor_weight: float = knob(0.5, "weight of the cosine of two articles' numbers across languages", 0.0, 10.0)
+    cross_unread: float = knob(0.25, "weight, in a story's average, of a pair of two languages the cross model "
+                                     "does not both read", 0.0, 1.0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +159,16 @@ class Settings:
     # about 30 s (docs/reliability.md).
     max_sentences: int = knob(5_000, "sentences one brief takes", 1, 10_000_000)
     claim_threshold: float = knob(0.65, "cosine for two sentences to make one point (newsfuse.claims)", 0.0, 1.0)
+    # Briefs whose sources are not all in a language `embedder` reads are embedded, every sentence,
+    # with this model instead (one vector space per brief); grouping adds it across languages.
+    cross_embedder: str = knob("use-m", 'multilingual sentence model for other languages and across them ("none": '
+                                        "off)")
+    # Tuned on MultiLing 2011 M000-M004 (benchmarks/crosslingual_claims.py): a sentence and its French
+    # or Arabic translation are told from the other sentences of the two documents best at 0.62 / 0.61
+    # (F1 0.978 / 0.932), and on English sentences use-m agrees best with MiniLM's 0.65 at 0.65. Two
+    # outlets' sentences making one point are rewordings, not translations: a little below both.
+    cross_claim_threshold: float = knob(0.60, "cosine for two sentences to make one point, with cross_embedder",
+                                        0.0, 1.0)
     facts: bool = knob(True, "extract entities, quotes, figures, dates and conflicts")
     group: Grouping = field(default_factory=Grouping)
     engine: Engine = field(default_factory=Engine)

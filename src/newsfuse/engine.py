@@ -37,8 +37,9 @@ class Executor(Protocol):
     def start(self) -> None:
         """Get ready (start workers); called once, from the main thread, before any `features`."""
 
-    def features(self, articles: list[Article], embedder: str | None) -> list[Features]:
-        """`embedder`: the model that gives each article a vector (None: words only)."""
+    def features(self, articles: list[Article], embedder: str | None, cross: str | None = None) -> list[Features]:
+        """`embedder`: the model that gives each article a vector (None: words only); `cross`: the
+        multilingual one that gives each article it reads an `xvector` (None: none, and no anchors)."""
         ...
 
     def close(self) -> None: ...
@@ -65,9 +66,9 @@ class LocalEngine:
             for _ in self._pool.map(abs, range(self.workers)):  # make every worker exist
                 pass
 
-    def features(self, articles: list[Article], embedder: str | None) -> list[Features]:
+    def features(self, articles: list[Article], embedder: str | None, cross: str | None = None) -> list[Features]:
         if self.workers == 1 or len(articles) < 2 * self.workers:
-            return features_batch(articles, embedder)
+            return features_batch(articles, embedder, cross=cross)
         if self._pool is None:
             self.start()
         assert self._pool is not None
@@ -75,7 +76,7 @@ class LocalEngine:
         parts = [articles[i:i + size] for i in range(0, len(articles), size)]
         out: list[Features] = []
         # One model thread per worker: the workers already use every core.
-        for part in self._pool.map(partial(features_batch, embedder=embedder, threads=1), parts):
+        for part in self._pool.map(partial(features_batch, embedder=embedder, threads=1, cross=cross), parts):
             out.extend(part)
         return out
 
@@ -140,12 +141,12 @@ class RayEngine:
     def start(self) -> None:
         """Ray starts its workers itself."""
 
-    def features(self, articles: list[Article], embedder: str | None) -> list[Features]:
+    def features(self, articles: list[Article], embedder: str | None, cross: str | None = None) -> list[Features]:
         if not articles:
             return []
         items = [{"pos": i, "id": a.id, "title": a.title, "text": a.text, "language": a.language}
                  for i, a in enumerate(articles)]
-        dataset = self._ray.data.from_items(items).map_batches(partial(_ray_features, embedder=embedder),
+        dataset = self._ray.data.from_items(items).map_batches(partial(_ray_features, embedder=embedder, cross=cross),
                                                                batch_size=CHUNK // 2)
         rows = sorted(dataset.take_all(), key=lambda r: int(r["pos"]))
         return [_features_from_row(r) for r in rows]
@@ -154,23 +155,25 @@ class RayEngine:
         """The cluster is left running: it may serve other work (and `ray.shutdown()` is the user's call)."""
 
 
-def _ray_features(batch: dict[str, np.ndarray], embedder: str | None) -> dict[str, list[Any]]:
+def _ray_features(batch: dict[str, np.ndarray], embedder: str | None, cross: str | None = None) -> dict[str, list[Any]]:
     """The per-article stage as a Ray Data batch function: plain columns in, plain columns out."""
     articles = [Article(id=str(i), text=str(t), title=str(h), language=str(lang)) for i, t, h, lang in
                 zip(batch["id"], batch["text"], batch["title"], batch["language"], strict=True)]
-    feats = features_batch(articles, embedder, threads=1)
+    feats = features_batch(articles, embedder, threads=1, cross=cross)
     return {"pos": [int(p) for p in batch["pos"]], "id": [f.id for f in feats],
             "terms": [f.terms.tobytes() for f in feats], "weights": [f.weights.tobytes() for f in feats],
             "minhash": [f.minhash.tobytes() for f in feats], "shingles": [f.shingles for f in feats],
             "stems": [f.stems for f in feats], "hash": [f.content_hash for f in feats],
-            "vector": [f.vector.tobytes() for f in feats]}
+            "vector": [f.vector.tobytes() for f in feats], "xvector": [f.xvector.tobytes() for f in feats],
+            "anchors": [f.anchors.tobytes() for f in feats], "anchor_weights": [f.anchor_weights.tobytes() for f in feats]}
 
 
 def _features_from_row(row: dict[str, Any]) -> Features:
     return Features(str(row["id"]), np.frombuffer(row["terms"], np.int32).copy(),
                     np.frombuffer(row["weights"], np.float32).copy(), np.frombuffer(row["minhash"], np.uint32).copy(),
                     int(row["shingles"]), int(row["stems"]), str(row["hash"]),
-                    np.frombuffer(row["vector"], np.float32).copy())
+                    np.frombuffer(row["vector"], np.float32).copy(), np.frombuffer(row["xvector"], np.float32).copy(),
+                    np.frombuffer(row["anchors"], np.int32).copy(), np.frombuffer(row["anchor_weights"], np.float32).copy())
 
 
 # Each engine by name, built from (workers, address): `workers` is processes for the local pool and

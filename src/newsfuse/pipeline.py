@@ -19,8 +19,8 @@ from newsfuse.claims import build_claims
 from newsfuse.compare import compare_facts
 from newsfuse.compare.coverage import coverage
 from newsfuse.compare.support import honest_support
-from newsfuse.config import Settings, load_settings
-from newsfuse.embed import Embedder, embed_remembered, load_embedder
+from newsfuse.config import NO_EMBEDDER, Settings, load_settings
+from newsfuse.embed import Embedder, embed_remembered, load_embedder, reads
 from newsfuse.errors import ConfigError, InputError, NoArticlesError
 from newsfuse.facts import extract_facts
 from newsfuse.ingest import read_articles
@@ -43,10 +43,30 @@ class Prepared:
     skipped: list[Skipped] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    embedder: str = ""  # the model its sentences are embedded with (`brief_embedder`)
+    claim_threshold: float = 0.0  # that model's same-point cosine
 
     @property
     def sentence_texts(self) -> list[str]:
         return [s.text for src in self.sources for s in src.sentences]
+
+
+def brief_embedder(sources: Sequence[Source], settings: Settings) -> tuple[str, float]:
+    """The model a brief embeds its sentences with, and that model's same-point cosine: `embedder`
+    when it reads the language of every source, else `cross_embedder` for every sentence. Vectors of
+    two models cannot be compared, and a claim across languages needs its sentences in one space;
+    an English brief is embedded as it always was."""
+    if settings.cross_embedder == NO_EMBEDDER or all(reads(settings.embedder, s.article.language) for s in sources):
+        return settings.embedder, settings.claim_threshold
+    return settings.cross_embedder, settings.cross_claim_threshold
+
+
+def model_for(prepared: Prepared, settings: Settings, given: Embedder | None) -> Embedder:
+    """The loaded model for `prepared`: `given` (the caller's, for `settings.embedder`) when the
+    brief uses that model, else the one it names, loaded once per process."""
+    if prepared.embedder == settings.embedder and given is not None:
+        return given
+    return load_embedder(prepared.embedder or settings.embedder, settings.embed_batch)
 
 
 def embed_unique(model: Embedder, texts: Sequence[str]) -> np.ndarray:
@@ -86,7 +106,9 @@ def prepare(inputs: Sequence[ArticleInput], settings: Settings, id: str = "brief
         # Refused before the costly stages: embedding alone runs at ~200 sentences/s on 2 cores.
         raise InputError(f"{total:,} sentences is more than one brief takes ({settings.max_sentences:,})",
                          path=id, hint="brief fewer or shorter articles, or raise the setting max_sentences (NEWSFUSE_MAX_SENTENCES)")
-    return Prepared(id, sources, skipped, warnings, {"read": read - started, "split": time.perf_counter() - read})
+    model, threshold = brief_embedder(sources, settings)
+    return Prepared(id, sources, skipped, warnings, {"read": read - started, "split": time.perf_counter() - read},
+                    model, threshold)
 
 
 def assemble(prepared: Prepared, vectors: np.ndarray, settings: Settings) -> Brief:
@@ -94,7 +116,7 @@ def assemble(prepared: Prepared, vectors: np.ndarray, settings: Settings) -> Bri
     timings = dict(prepared.timings)
     started = time.perf_counter()
     sources = prepared.sources
-    claims = build_claims(sources, vectors, settings.claim_threshold)
+    claims = build_claims(sources, vectors, prepared.claim_threshold or settings.claim_threshold)
     timings["claims"] = time.perf_counter() - started
     started = time.perf_counter()
     summary = summarize(sources, claims, vectors, settings.words, spacy_model=settings.spacy_model)
@@ -105,6 +127,10 @@ def assemble(prepared: Prepared, vectors: np.ndarray, settings: Settings) -> Bri
                   warnings=list(prepared.warnings), settings=settings.to_dict())
     if len(sources) == 1:
         brief.notes.append("only one source: nothing is corroborated and no conflict can be found")
+    if prepared.embedder and prepared.embedder != settings.embedder:
+        languages = ", ".join(sorted({s.article.language or "?" for s in sources}))
+        brief.notes.append(f"sources in {languages}: every sentence embedded with {prepared.embedder}, which "
+                           "reads them all")
     if settings.facts:
         started = time.perf_counter()
         extracted = extract_facts(sources, spacy_model=settings.spacy_model, spacy_models=settings.spacy_models)
@@ -153,8 +179,7 @@ def brief(articles: Sequence[ArticleInput], words: int | None = None, *, setting
     # finds the parses in spaCy's cache or waits for the parsing under way.
     _parse_in_background([prepared], settings, after=loading.spacy)
     started = time.perf_counter()
-    model = embedder or load_embedder(settings.embedder, settings.embed_batch)
-    vectors = embed_unique(model, prepared.sentence_texts)
+    vectors = embed_unique(model_for(prepared, settings, embedder), prepared.sentence_texts)
     prepared.timings["embed"] = time.perf_counter() - started
     return assemble(prepared, vectors, settings)
 
@@ -207,18 +232,23 @@ def brief_many(clusters: Iterable[tuple[str, Sequence[ArticleInput]]], words: in
     pending: list[Prepared] = []
 
     def flush() -> Iterable[Brief]:
-        texts = [t for p in pending for t in p.sentence_texts]
         parsing = _parse_in_background(pending, settings, after=loading.spacy)
-        started = time.perf_counter()
-        model = embedder or load_embedder(settings.embedder, settings.embed_batch)
-        vectors = embed_unique(model, texts)
-        spent = time.perf_counter() - started
-        offset = 0
+        # One embedding pass per model: a chunk's English stories and its others (`brief_embedder`).
+        vectors: dict[str, np.ndarray] = {}
+        for name in dict.fromkeys(p.embedder for p in pending):
+            texts = [t for p in pending if p.embedder == name for t in p.sentence_texts]
+            started = time.perf_counter()
+            vectors[name] = embed_unique(model_for(next(p for p in pending if p.embedder == name), settings,
+                                                   embedder), texts)
+            spent = time.perf_counter() - started
+            for p in pending:
+                if p.embedder == name:
+                    p.timings["embed"] = spent * len(p.sentence_texts) / max(len(texts), 1)
+        offsets = dict.fromkeys(vectors, 0)
         for p in pending:
-            n = len(p.sentence_texts)
-            p.timings["embed"] = spent * n / max(len(texts), 1)
-            yield assemble(p, vectors[offset:offset + n], settings)
-            offset += n
+            n, at = len(p.sentence_texts), offsets[p.embedder]
+            offsets[p.embedder] += n
+            yield assemble(p, vectors[p.embedder][at:at + n], settings)
         pending.clear()
         if parsing is not None:  # finished by now: the last story's facts read its parses
             parsing.join()

@@ -25,17 +25,19 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
 
 import numpy as np
 
 from newsfuse.errors import StoreError
+from newsfuse.store_rows import ArticleRow, ChunkWrite, StoryWrite, pack_terms, unpack_terms
 from newsfuse.stories.state import StoryState
 from newsfuse.types import Article, Removal, Story
 
-SCHEMA_VERSION = 6  # = len(MIGRATIONS)
+__all__ = ["ArticleRow", "ChunkWrite", "Store", "StoryWrite", "pack_terms"]
+
+SCHEMA_VERSION = 7  # = len(MIGRATIONS)
 # A front page's rank: size halved per day since the last activity, in log form (no clock): 2x size = 1 day.
 FRONT_ORDER = "(last_day + log2(size))"
 
@@ -150,6 +152,14 @@ CREATE TABLE IF NOT EXISTS story_briefs (           -- a cache: the brief JSON o
 )
 """
 
+# v7: stories keep what groups them across languages (stories/group.py): the sum of their members'
+# cross-model vectors and of their number anchors (int32 ids, then float32 weights). Stories grouped
+# before it have neither: an article in another language meets them by its words only.
+_V7 = """
+ALTER TABLE stories ADD COLUMN xvector BLOB NOT NULL DEFAULT x'';
+ALTER TABLE stories ADD COLUMN anchors BLOB NOT NULL DEFAULT x''
+"""
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     lambda db: _run_script(db, _V1),
     lambda db: _run_script(db, _V2),
@@ -157,6 +167,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     lambda db: _run_script(db, _V4),
     lambda db: _run_script(db, _V5),
     lambda db: _run_script(db, _V6),
+    lambda db: _run_script(db, _V7),
 ]
 
 
@@ -565,13 +576,15 @@ class Store:
             for story in chunk.stories:
                 db.execute(
                     "INSERT INTO stories (id, title, size, first_day, last_day, outlets, joinable, terms, weights, "
-                    "vector, hub) VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET size=excluded.size, "
-                    "first_day=excluded.first_day, last_day=excluded.last_day, terms=excluded.terms, "
-                    "weights=excluded.weights, vector=excluded.vector, hub=excluded.hub, "
+                    "vector, hub, xvector, anchors) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE "
+                    "SET size=excluded.size, first_day=excluded.first_day, last_day=excluded.last_day, "
+                    "terms=excluded.terms, weights=excluded.weights, vector=excluded.vector, hub=excluded.hub, "
+                    "xvector=excluded.xvector, anchors=excluded.anchors, "
                     "title=CASE WHEN excluded.title = '' THEN stories.title ELSE excluded.title END",
                     (story.id, story.title, story.size, story.first_day, story.last_day, "[]", int(story.joinable),
                      story.terms.astype(np.int32).tobytes(), story.weights.astype(np.float32).tobytes(),
-                     story.vector.astype(np.float32).tobytes(), story.hub))
+                     story.vector.astype(np.float32).tobytes(), story.hub, story.xvector.astype(np.float32).tobytes(),
+                     pack_terms(story.anchor_terms, story.anchor_weights)))
             new_outlets: dict[int, list[str]] = {}
             for story_id, outlets in chunk.outlets.items():
                 row = db.execute("SELECT outlets FROM stories WHERE id = ?", (story_id,)).fetchone()
@@ -611,57 +624,11 @@ def _record_versions(db: sqlite3.Connection, chunk: ChunkWrite, new_outlets: dic
                     json.dumps(new_outlets.get(story_id, []), ensure_ascii=False), int(size[0]) if size else len(added)))
 
 
-@dataclass(slots=True)
-class ArticleRow:
-    article: Article
-    content_hash: str
-    day: int
-    story: int
-    copy_of: str
-    minhash: np.ndarray
-    shingles: int
-
-    def values(self) -> tuple[object, ...]:
-        a = self.article
-        removed = json.dumps([{"text": r.text, "reason": r.reason, "line": r.line, "detail": r.detail}
-                              for r in a.removed], ensure_ascii=False)
-        return (a.id, a.outlet, a.url, a.title, a.published.isoformat() if a.published else None, a.language,
-                a.origin, a.text, removed, a.outlet_from, a.published_from, self.content_hash, self.day,
-                self.story, self.copy_of, self.minhash.astype(np.uint32).tobytes(), self.shingles, a.wire)
-
-
-@dataclass(slots=True)
-class StoryWrite:
-    id: int
-    title: str
-    size: int
-    first_day: int
-    last_day: int
-    joinable: bool
-    terms: np.ndarray
-    weights: np.ndarray
-    vector: np.ndarray
-    hub: float
-
-
-@dataclass(slots=True)
-class ChunkWrite:
-    articles: list[ArticleRow] = field(default_factory=list)
-    aliases: list[tuple[str, str, str]] = field(default_factory=list)  # (duplicate id, stored id, reason)
-    stories: list[StoryWrite] = field(default_factory=list)
-    outlets: dict[int, list[str]] = field(default_factory=dict)
-    df_terms: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
-    df_counts: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
-    meta: dict[str, object] = field(default_factory=dict)
-    first_story: int | None = None  # the `next_story` the chunk's story ids were given from
-    at: str | None = None  # when the stories' versions are dated (UTC ISO 8601); None: the commit's time
-
-
 # --- rows → types -----------------------------------------------------------------------------------
 
 _ARTICLE_COLUMNS = ("id, text, title, outlet, url, published, language, origin, removed, outlet_from, "
                     "published_from, wire")
-_STATE_COLUMNS = "id, terms, weights, size, first_day, last_day, joinable, vector, hub"
+_STATE_COLUMNS = "id, terms, weights, size, first_day, last_day, joinable, vector, hub, xvector, anchors"
 
 
 def _article(row: tuple[object, ...]) -> Article:
@@ -685,12 +652,14 @@ def _story(row: tuple[object, ...], members: list[str], dates: list[str]) -> Sto
 
 
 def _state(row: tuple[object, ...]) -> StoryState:
-    story_id, terms, weights, size, first_day, last_day, joinable, vector, hub = row
+    story_id, terms, weights, size, first_day, last_day, joinable, vector, hub, xvector, anchors = row
+    anchor_terms, anchor_weights = unpack_terms(bytes(anchors or b""))  # type: ignore[call-overload]
     return StoryState(int(str(story_id)), np.frombuffer(terms, np.int32).copy(),  # type: ignore[call-overload]
                        np.frombuffer(weights, np.float32).copy(),  # type: ignore[call-overload]
                        int(str(size)), int(str(first_day)), int(str(last_day)), bool(joinable),
                        np.frombuffer(vector or b"", np.float32).copy(),  # type: ignore[call-overload]
-                       float(str(hub)))
+                       float(str(hub)), np.frombuffer(xvector or b"", np.float32).copy(),  # type: ignore[call-overload]
+                       anchor_terms, anchor_weights)
 
 
 def _fts_query(text: str) -> str:

@@ -27,11 +27,13 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from newsfuse.config import NO_EMBEDDER, Grouping, Settings, load_settings
+from newsfuse.embed import EMBEDDER_LANGUAGES
 from newsfuse.engine import Executor, LocalEngine
 from newsfuse.errors import ConfigError
 from newsfuse.ingest.dates import in_window
-from newsfuse.store import WRITE_WAIT, ArticleRow, ChunkWrite, Store, StoryWrite
+from newsfuse.store import WRITE_WAIT, Store
 from newsfuse.store_history import story_heads
+from newsfuse.store_rows import ArticleRow, ChunkWrite, StoryWrite
 from newsfuse.stories.features import Features, content_hash, embedder_here
 from newsfuse.stories.group import CHUNK, DocumentFrequencies, Item, StoryGrouper
 from newsfuse.stories.headline import choose_headline
@@ -101,6 +103,17 @@ def grouping_embedder(store: Store, settings: Settings) -> str:
     return made_with or settings.group_embedder
 
 
+def cross_embedder(store: Store, settings: Settings, grouping: str) -> str:
+    """The multilingual model this store groups across languages with: the one it was made with,
+    else the `cross_embedder` setting; none when grouping embeds nothing (words only) or with a model
+    not known to read fewer languages than any (`embed.EMBEDDER_LANGUAGES`). A store made before it
+    (stories without cross vectors) takes the setting: its old stories meet other languages by their
+    words, new ones by both."""
+    if grouping == NO_EMBEDDER or grouping not in EMBEDDER_LANGUAGES:
+        return NO_EMBEDDER
+    return store.get_meta("cross_embedder", "") or settings.cross_embedder
+
+
 def store_id(article: Article) -> Article:
     """Give an article whose id newsfuse made up (a file stem, a line number, "text-N") an id derived
     from its content: a later dump with the same name and line numbers but other articles must not be
@@ -138,13 +151,16 @@ def _ingest(articles: Iterable[Article], store: Store, engine: Executor | None, 
     engine = engine or LocalEngine()
     name = grouping_embedder(store, settings)
     model = None if name == NO_EMBEDDER else name
+    cross_name = cross_embedder(store, settings, name)
+    cross = None if cross_name == NO_EMBEDDER else cross_name
     engine.start()
-    if model:
-        # A missing or broken model fails here, before any work (and after the pool forked: a worker
-        # must not inherit a loaded model's threads).
-        embedder_here(model, None)
+    for needed in (model, cross):
+        if needed:
+            # A missing or broken model fails here, before any work (and after the pool forked: a
+            # worker must not inherit a loaded model's threads).
+            embedder_here(needed, None)
     grouper: StoryGrouper | None = None  # read from the store when the first unknown article comes
-    meta = {"group_embedder": name, "settings": json.dumps(settings.to_dict(), sort_keys=True)}
+    meta = {"group_embedder": name, "cross_embedder": cross_name, "settings": json.dumps(settings.to_dict(), sort_keys=True)}
     day_of_ingest = (today or dt.date.today()).toordinal()
     result = AddResult()
     # The next batch's features are computed while this one is grouped and written. When the input
@@ -164,7 +180,7 @@ def _ingest(articles: Iterable[Article], store: Store, engine: Executor | None, 
                     _commit_known(batch, stored, store, result, on_progress)
                     continue
                 grouper = grouper or grouper_for(store, settings.group)
-                future = ahead.submit(_features, engine, batch, model, set(stored))
+                future = ahead.submit(_features, engine, batch, model, set(stored), cross)
                 if pending is not None:
                     _commit_batch(pending[0], pending[1].result(), store, grouper, day_of_ingest, result,
                                   on_progress, meta)
@@ -203,11 +219,12 @@ def _commit_known(batch: list[Article], stored: dict[str, tuple[str, str]], stor
             on_progress(Progress(result.read, result.new, result.duplicates, result.stories))
 
 
-def _features(engine: Executor, batch: list[Article], model: str | None, stored: set[str]) -> list[Features]:
+def _features(engine: Executor, batch: list[Article], model: str | None, stored: set[str],
+              cross: str | None = None) -> list[Features]:
     """Features of the articles not stored yet; a stored one gets only its content hash (it is a
     duplicate: nothing else of it is read)."""
     fresh = [a for a in batch if a.id not in stored]
-    computed = iter(engine.features(fresh, model) if fresh else [])
+    computed = iter(engine.features(fresh, model, cross) if fresh else [])
     empty = np.zeros(0, np.int32)
     return [Features(a.id, empty, np.zeros(0, np.float32), np.zeros(0, np.uint32), 0, 0, content_hash(a.text))
             if a.id in stored else next(computed) for a in batch]
@@ -281,7 +298,8 @@ def _commit_chunk(articles: list[Article], feats: list[Features], store: Store, 
 
 def _story_write(state: StoryState, title: str) -> StoryWrite:
     return StoryWrite(state.id, title, state.size, state.first_day, state.last_day,
-                      state.joinable, state.terms, state.weights, state.vector, state.hub)
+                      state.joinable, state.terms, state.weights, state.vector, state.hub, state.xvector,
+                      state.anchor_terms, state.anchor_weights)
 
 
 def story_titles(store: Store, joined: dict[int, list[Article]]) -> dict[int, str]:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import unicodedata
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -28,7 +29,7 @@ from functools import cache, lru_cache
 import numpy as np
 import snowballstemmer
 
-from newsfuse.embed import Embedder, load_embedder, make_embedder
+from newsfuse.embed import EMBEDDER_LANGUAGES, Embedder, load_embedder, make_embedder, reads
 from newsfuse.stopwords import STOP_WORDS as _STOP
 from newsfuse.stories.dedup import MINHASH_SEED
 from newsfuse.text import TYPOGRAPHY_FOLD as _FOLD
@@ -61,6 +62,9 @@ class Features:
     stems: int  # content words: too few and a text similarity means little
     content_hash: str
     vector: np.ndarray = field(default_factory=lambda: np.zeros(0, np.float32))  # unit embedding, or empty
+    xvector: np.ndarray = field(default_factory=lambda: np.zeros(0, np.float32))  # [cross-model unit vector, 1]
+    anchors: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))  # sorted hashed number ids
+    anchor_weights: np.ndarray = field(default_factory=lambda: np.zeros(0, np.float32))  # 1 + log(count)
 
 
 def content_hash(text: str) -> str:
@@ -132,6 +136,28 @@ def term_counts(tokens: list[str], name_list: list[str], stem_word: Callable[[st
     return terms[order], (1.0 + np.log(values[order])).astype(np.float32), stems
 
 
+ANCHOR_PREFIX = "#"
+_SEPARATORS = str.maketrans("", "", ".,")
+
+
+def number_anchors(tokens: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Hashed ids and sublinear weights of the numbers among `tokens`, written one way in every
+    language: "२००५" and "2005" are one anchor, and so are "1,800" and "1.800"."""
+    counts: dict[int, int] = {}
+    for token in tokens:
+        if not token[:1].isdecimal():
+            continue
+        folded = "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in token).translate(_SEPARATORS)
+        key = _term_id(ANCHOR_PREFIX + folded)
+        counts[key] = counts.get(key, 0) + 1
+    if not counts:
+        return np.zeros(0, np.int32), np.zeros(0, np.float32)
+    ids = np.fromiter(counts.keys(), dtype=np.int32, count=len(counts))
+    values = np.fromiter(counts.values(), dtype=np.float32, count=len(counts))
+    order = np.argsort(ids)
+    return ids[order], (1.0 + np.log(values[order])).astype(np.float32)
+
+
 def minhash(tokens: list[str]) -> tuple[np.ndarray, int]:
     """MinHash (uint32[NUM_PERM]) of the 5-word shingles, and how many distinct shingles there are.
 
@@ -165,43 +191,79 @@ def _permutations() -> tuple[np.ndarray, np.ndarray]:
 EMBED_CHARS = 1500  # enough text for a 128-token model; tokenising the whole article would be wasted
 
 
-def article_features(article: Article, vector: np.ndarray | None = None) -> Features:
-    """The per-article stage without the embedding: pure, deterministic, about 1 ms a 500-word article."""
+def article_features(article: Article, vector: np.ndarray | None = None, xvector: np.ndarray | None = None, *,
+                     anchors: bool = False) -> Features:
+    """The per-article stage without the embeddings: pure, deterministic, about 1 ms a 500-word
+    article. `anchors`: also the numbers, for grouping across languages."""
     tokens = words(article.text)
     head = words(article.title) if article.title else []
     terms, weights, stems = term_counts(head + tokens, names(article.title) + names(article.text),
                                         stemmer_for(article.language))
     sketch, shingles = minhash(tokens)
+    anchor_ids, anchor_weights = number_anchors(head + tokens) if anchors else (np.zeros(0, np.int32),
+                                                                                np.zeros(0, np.float32))
+    empty = np.zeros(0, np.float32)
     return Features(article.id, terms, weights, sketch, shingles, stems, content_hash(article.text),
-                    np.zeros(0, np.float32) if vector is None else vector.astype(np.float32))
+                    empty if vector is None else vector.astype(np.float32),
+                    empty if xvector is None else xvector.astype(np.float32),
+                    anchor_ids, anchor_weights)
 
 
-def embedding_text(article: Article) -> str:
-    start = article.text[:EMBED_CHARS]
+# The cross-language model reads the title and lead only: its pure-Python tokenizer costs about as
+# much as the rest of the article's features per 100 characters.
+CROSS_CHARS = 600
+
+
+def embedding_text(article: Article, chars: int = EMBED_CHARS) -> str:
+    start = article.text[:chars]
     return f"{article.title}\n{start}" if article.title else start
 
 
-# The languages a named embedder reads; a name not listed is trusted with any language. The shipped
-# MiniLM was trained on English: it gives Greek, Arabic or Hindi texts nearly the same vector
-# whatever they say (MultiLing 2011, grouped: Hindi all in one story; docs/benchmarks-stories.md).
-EMBEDDING_LANGUAGES: dict[str, frozenset[str]] = {"minilm-onnx": frozenset({"en"})}
+# Kept for callers of the earlier name: the languages each named embedder reads live in `embed`.
+EMBEDDING_LANGUAGES = EMBEDDER_LANGUAGES
 
 
 def embeds(embedder: str, article: Article) -> bool:
     """Whether `embedder` is worth running on `article` (its language unknown: yes)."""
-    languages = EMBEDDING_LANGUAGES.get(embedder)
-    return languages is None or not article.language or article.language in languages
+    return reads(embedder, article.language)
 
 
-def features_batch(articles: list[Article], embedder: str | None = None, threads: int | None = None) -> list[Features]:
+# Languages are told apart in a story's sums by a slot each (crc32 of the code): two languages
+# sharing a slot are taken for one, which only makes their pairs count fully.
+LANGUAGE_SLOTS = 32
+
+
+def cross_vector(vector: np.ndarray | None, dim: int, language: str) -> np.ndarray:
+    """[the cross model's unit vector (zeros when it does not read the language), 1 if it does,
+    the language's slot among those it reads, its slot among those it does not]: summed over a
+    story, what `stories.group` needs to average over comparable pairs only."""
+    out = np.zeros(dim + 1 + 2 * LANGUAGE_SLOTS, np.float32)
+    slot = zlib.crc32(language.encode("utf-8")) % LANGUAGE_SLOTS
+    if vector is not None:
+        out[:dim], out[dim], out[dim + 1 + slot] = vector, 1.0, 1.0
+    else:
+        out[dim + 1 + LANGUAGE_SLOTS + slot] = 1.0
+    return out
+
+
+def features_batch(articles: list[Article], embedder: str | None = None, threads: int | None = None,
+                   cross: str | None = None) -> list[Features]:
     """The per-article stage for a batch; `embedder` names the model that gives each article it
-    reads a `vector` (the others are grouped by their words)."""
+    reads a `vector` (the others are grouped by their words); `cross`, the multilingual model whose
+    `cross_vector` every article gets, with its number `anchors`."""
+    vectors = _vectors(articles, embedder, threads, EMBED_CHARS)
+    xvectors = _vectors(articles, cross, threads, CROSS_CHARS)
+    dim = embedder_here(cross, threads).dim if cross else 0
+    return [article_features(a, vectors.get(i), cross_vector(xvectors.get(i), dim, a.language) if cross else None,
+                             anchors=bool(cross)) for i, a in enumerate(articles)]
+
+
+def _vectors(articles: list[Article], embedder: str | None, threads: int | None, chars: int) -> dict[int, np.ndarray]:
     chosen = [i for i, a in enumerate(articles) if embedder and embeds(embedder, a)]
-    vectors: dict[int, np.ndarray] = {}
-    if embedder and chosen:
-        rows = embedder_here(embedder, threads).embed([embedding_text(articles[i]) for i in chosen])
-        vectors = dict(zip(chosen, rows, strict=True))
-    return [article_features(a, vectors.get(i)) for i, a in enumerate(articles)]
+    if not embedder or not chosen:
+        return {}
+    rows = embedder_here(embedder, threads).embed([embedding_text(articles[i], chars) for i in chosen])
+    return dict(zip(chosen, rows, strict=True))
 
 
 _HERE: dict[tuple[str, int, int], Embedder] = {}

@@ -45,7 +45,7 @@ from newsfuse.config import Grouping
 from newsfuse.disjoint import DisjointSets
 from newsfuse.stories.agglomerate import average_link
 from newsfuse.stories.dedup import NearDuplicates
-from newsfuse.stories.features import NUM_PERM, TERM_SPACE, Features
+from newsfuse.stories.features import LANGUAGE_SLOTS, NUM_PERM, TERM_SPACE, Features
 from newsfuse.stories.state import StoryState
 
 # The knobs (threshold, quiet days, hubness, ...) and their calibration are `newsfuse.config.Grouping`.
@@ -140,7 +140,8 @@ class StoryGrouper:
 
     def group(self, items: Sequence[Item]) -> ChunkResult:
         cfg = self.config
-        df_terms, df_counts = self.df.add(it.features.terms for it in items)
+        # Numbers count in the document frequencies as terms of their own (`features.ANCHOR_PREFIX`).
+        df_terms, df_counts = self.df.add(_with_anchors(it.features) for it in items)
         idf = self.df.idf(cfg.min_df)
         raw_idf = self.df.idf(1)
         units = [_unit(it.features, idf, raw_idf) for it in items]
@@ -224,6 +225,10 @@ class StoryGrouper:
         return len(quiet)
 
 
+def _with_anchors(f: Features) -> np.ndarray:
+    return np.union1d(f.terms, f.anchors) if len(f.anchors) else f.terms
+
+
 @dataclass(slots=True)
 class _Unit:
     """An article's vectors for this chunk: `u` is what its story adds up; `u·idf²·u'` is a cosine."""
@@ -231,15 +236,22 @@ class _Unit:
     terms: np.ndarray
     u: np.ndarray  # tf / ||tf·idf||
     vector: np.ndarray  # the article's unit embedding; empty when grouping embeds nothing
+    xvector: np.ndarray  # [cross-model unit vector, 1]; empty when the cross model does not read it
+    anchors: np.ndarray  # number anchors, and their weights normalised as `u`
+    a: np.ndarray
+
+
+def _normalised(terms: np.ndarray, weights: np.ndarray, idf: np.ndarray, raw_idf: np.ndarray) -> np.ndarray:
+    norm = float(np.linalg.norm(weights * idf[terms]))
+    if norm == 0.0:
+        # Nothing shared with any other article yet: keep its terms for later articles to match.
+        norm = float(np.linalg.norm(weights * raw_idf[terms])) or 1.0
+    return (weights / norm).astype(np.float32)
 
 
 def _unit(f: Features, idf: np.ndarray, raw_idf: np.ndarray) -> _Unit:
-    w = f.weights * idf[f.terms]
-    norm = float(np.linalg.norm(w))
-    if norm == 0.0:
-        # Nothing shared with any other article yet: keep its terms for later articles to match.
-        norm = float(np.linalg.norm(f.weights * raw_idf[f.terms])) or 1.0
-    return _Unit(f.terms, (f.weights / norm).astype(np.float32), f.vector)
+    return _Unit(f.terms, _normalised(f.terms, f.weights, idf, raw_idf), f.vector, f.xvector, f.anchors,
+                 _normalised(f.anchors, f.anchor_weights, idf, raw_idf))
 
 
 @dataclass(slots=True)
@@ -303,15 +315,55 @@ def _merge(clusters: _Clusters, units: list[_Unit], idf: np.ndarray, cfg: Groupi
     idf2 = idf * idf
     sizes = np.array([(s.size if s else 0) + len(m) for s, m in zip(clusters.story, clusters.members, strict=True)])
 
-    def rows(cs: list[int]) -> sp.csr_matrix:
+    def rows(cs: list[int], numbers: bool = False) -> sp.csr_matrix:
+        """Each cluster's summed term vectors (`numbers`: its summed number anchors)."""
         terms, weights = [], []
         for c in cs:
             story = clusters.story[c]
             parts = [units[k] for k in clusters.members[c]]
+            if numbers:
+                terms.append(np.concatenate([story.anchor_terms if story else np.zeros(0, np.int32),
+                                             *(u.anchors for u in parts)]))
+                weights.append(np.concatenate([story.anchor_weights if story else np.zeros(0, np.float32),
+                                               *(u.a for u in parts)]))
+                continue
             terms.append(np.concatenate([story.terms if story else np.zeros(0, np.int32), *(u.terms for u in parts)]))
             weights.append(np.concatenate([story.weights if story else np.zeros(0, np.float32),
                                            *(u.u for u in parts)]))
         return _rows_matrix(terms, weights)
+
+    def xvectors(cs: list[int]) -> np.ndarray:
+        """Each cluster's cross-model sum (its last entry: how many members the model read)."""
+        parts = [[units[k].xvector for k in clusters.members[c]] + ([clusters.story[c].xvector]  # type: ignore[union-attr]
+                 if clusters.story[c] is not None else []) for c in cs]
+        dim = next((len(v) for p in parts for v in p if len(v)), 0)
+        return np.array([np.sum([v for v in p if len(v)], axis=0) if any(len(v) for v in p) else np.zeros(dim)
+                         for p in parts], np.float64).reshape(len(cs), dim)
+
+    def cross(left: list[int], right: list[int], words: np.ndarray) -> np.ndarray:
+        """Summed pair similarities where languages may differ (see `config.Grouping`): words, plus
+        the cross model's cosine less its floor over the pairs it reads both of, plus the numbers'
+        cosine; averaged over the pairs that can be compared (same language, or both read by the
+        cross model), a pair of two languages the model reads one of at most counting
+        `cross_unread`: such a pair says little either way, and must not outvote the rest."""
+        out = words * WORDS_SCALE + cfg.anchor_weight * (rows(left, True) @ (rows(right, True) @ sp.diags(idf2)).T).toarray()
+        xl, xr = xvectors(left), xvectors(right)
+        if not (xl.shape[1] and xr.shape[1]):
+            return out
+        dim = xl.shape[1] - 1 - 2 * LANGUAGE_SLOTS
+        (ul, rl, hrl, hul), (ur, rr, hrr, hur) = (
+            (x[:, :dim], x[:, dim], x[:, dim + 1:dim + 1 + LANGUAGE_SLOTS], x[:, dim + 1 + LANGUAGE_SLOTS:])
+            for x in (xl, xr))
+        out += cfg.cross_weight * (ul @ ur.T - cfg.cross_floor * np.outer(rl, rr))
+        same = (hrl + hul) @ (hrr + hur).T
+        read = np.outer(rl, rr) - hrl @ hrr.T
+        total = np.outer((hrl + hul).sum(axis=1), (hrr + hur).sum(axis=1))
+        counted = same + read + cfg.cross_unread * (total - same - read)
+        # Two clusters of one and the same language are compared by their words, as before.
+        hl, hr = hrl + hul, hrr + hur
+        one_l, one_r = (hl > 0).sum(axis=1) == 1, (hr > 0).sum(axis=1) == 1
+        alike = one_l[:, None] & one_r[None, :] & (hl.argmax(axis=1)[:, None] == hr.argmax(axis=1)[None, :])
+        return np.where((counted > 0) & ~alike, out * total / np.maximum(counted, 1e-9), words * WORDS_SCALE)
 
     def vectors(cs: list[int]) -> tuple[np.ndarray, np.ndarray]:
         """Each cluster's embedding sum, and whether it has one: every member embedded (an article
@@ -328,18 +380,27 @@ def _merge(clusters: _Clusters, units: list[_Unit], idf: np.ndarray, cfg: Groupi
 
     weight = cfg.embed_weight
 
-    def blend(words: np.ndarray, left: tuple[np.ndarray, np.ndarray], right: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
+    def blend(words: np.ndarray, left: tuple[np.ndarray, np.ndarray], right: tuple[np.ndarray, np.ndarray],
+              across: Callable[[], np.ndarray]) -> np.ndarray:
+        """Words and embeddings where both sides are embedded (all English, for MiniLM); elsewhere the
+        words, with the signals across languages when the stream has them."""
         both = left[1][:, None] & right[1][None, :]
+        alone = across() if not both.all() and cross_on else words * WORDS_SCALE
         if not weight or not both.any():
-            return words * WORDS_SCALE
-        return np.where(both, (1 - weight) * words + weight * (left[0] @ right[0].T), words * WORDS_SCALE)
+            return alone
+        return np.where(both, (1 - weight) * words + weight * (left[0] @ right[0].T), alone)
 
+    cross_on = any(len(units[k].anchors) or len(units[k].xvector) for c in fresh for k in clusters.members[c])
     chunk_rows = rows(fresh)
     chunk_v = vectors(fresh)
     weighed = (chunk_rows @ sp.diags(idf2)).T.tocsc()
-    among = blend((chunk_rows @ weighed).toarray(), chunk_v, chunk_v)
-    with_anchor = (blend((rows(anchors) @ weighed).toarray(), vectors(anchors), chunk_v) if anchors
-                   else np.zeros((0, len(fresh))))
+    words = (chunk_rows @ weighed).toarray()
+    among = blend(words, chunk_v, chunk_v, lambda: cross(fresh, fresh, words))
+    if anchors:
+        words = (rows(anchors) @ weighed).toarray()
+        with_anchor = blend(words, vectors(anchors), chunk_v, lambda: cross(anchors, fresh, words))
+    else:
+        with_anchor = np.zeros((0, len(fresh)))
     hubs = np.zeros(len(clusters.story))  # each cluster's summed excess; a story's copies add none
     if cfg.hub_weight:
         new = hub_excess(among / np.outer(sizes[fresh], sizes[fresh]),
@@ -409,13 +470,30 @@ def _fold(story: StoryState | None, story_id: int, items: list[Item], units: lis
         terms, weights = terms[keep], weights[keep]
     vector = (np.sum(vectors, axis=0).astype(np.float32) if all(len(v) for v in vectors)
               else np.zeros(0, np.float32))
+    xs = [v for v in [u.xvector for u in units] + ([story.xvector] if story is not None else []) if len(v)]
+    xvector = np.sum(xs, axis=0).astype(np.float32) if xs else np.zeros(0, np.float32)
+    anchor_terms, anchor_weights = _sum_terms([u.anchors for u in units] + ([story.anchor_terms] if story else []),
+                                              [u.a for u in units] + ([story.anchor_weights] if story else []),
+                                              max_terms)
     days = [it.day for it in items]
     if story is None:
         return StoryState(story_id, terms.astype(np.int32), weights, len(items), min(days), max(days), joinable,
-                          vector, hub)
+                          vector, hub, xvector, anchor_terms, anchor_weights)
     return StoryState(story_id, terms.astype(np.int32), weights, story.size + len(items),
                       min(story.first_day, *days), max(story.last_day, *days), story.joinable, vector,
-                      story.hub + hub)
+                      story.hub + hub, xvector, anchor_terms, anchor_weights)
+
+
+def _sum_terms(terms: list[np.ndarray], weights: list[np.ndarray], max_terms: int) -> tuple[np.ndarray, np.ndarray]:
+    """Sparse vectors added up (a term in several adds its weights), the `max_terms` heaviest kept."""
+    if not any(len(t) for t in terms):
+        return np.zeros(0, np.int32), np.zeros(0, np.float32)
+    ids, inverse = np.unique(np.concatenate(terms), return_inverse=True)
+    sums = np.bincount(inverse, weights=np.concatenate(weights)).astype(np.float32)
+    if len(ids) > max_terms:
+        keep = np.sort(np.argpartition(sums, -max_terms)[-max_terms:])
+        ids, sums = ids[keep], sums[keep]
+    return ids.astype(np.int32), sums
 
 
 def _rows_matrix(terms: list[np.ndarray], weights: list[np.ndarray]) -> sp.csr_matrix:
