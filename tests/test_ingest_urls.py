@@ -17,8 +17,8 @@ from newsfuse.errors import FetchError, InputError
 from newsfuse.ingest.kinds import looks_like_url_list
 from newsfuse.ingest.urls import (
     Fetcher,
+    _pinned_transport,
     iter_urls,
-    pinned_transport,
     read_page,
     read_url_list,
 )
@@ -164,7 +164,7 @@ def test_urls_redirect_from_a_public_host_to_loopback_is_refused(monkeypatch: py
 
 def test_urls_connection_is_pinned_to_a_checked_address(base: str) -> None:
     # Even if the check were passed (a host that re-resolves to loopback), the connection refuses.
-    client = httpx.Client(transport=pinned_transport(allow_private=False))
+    client = httpx.Client(transport=_pinned_transport(allow_private=False))
     with pytest.raises(httpx.ConnectError, match="private or local"):
         client.get(base + "/page")
     client.close()

@@ -11,7 +11,6 @@ stops the watch, and the change stays in the store (`newsfuse changes --since` f
 from __future__ import annotations
 
 import json
-import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -19,7 +18,7 @@ import httpx
 
 from newsfuse.config import Fetch
 from newsfuse.errors import FetchError
-from newsfuse.ingest.urls import pinned_transport
+from newsfuse.ingest.urls import Fetcher
 from newsfuse.netsafe import check_url
 from newsfuse.types import Change
 
@@ -34,20 +33,18 @@ class Delivery:
 
 
 class Webhook:
-    """One URL changes are POSTed to; closed when the watch ends."""
+    """One URL changes are POSTed to, through a `Fetcher` (its guard, pinned connections, retries
+    on 429/5xx with backoff and Retry-After); closed when the watch ends."""
 
     def __init__(self, url: str, limits: Fetch, *, allow_private: bool | None = None,
                  transport: httpx.BaseTransport | None = None) -> None:
         self.url = url
-        self.limits = limits
         private = limits.allow_private if allow_private is None else allow_private
         check_url(url, allow_private=private)
-        self._client = httpx.Client(transport=transport or pinned_transport(private), follow_redirects=False,
-                                    trust_env=False, timeout=httpx.Timeout(limits.timeout),
-                                    headers={"User-Agent": limits.user_agent, "Content-Type": "application/json"})
+        self._fetcher = Fetcher(limits, allow_private=private, transport=transport)
 
     def close(self) -> None:
-        self._client.close()
+        self._fetcher.close()
 
     def post(self, found: Sequence[Change]) -> Delivery:
         done = Delivery()
@@ -61,25 +58,13 @@ class Webhook:
         return done
 
     def _post_one(self, body: bytes) -> str | None:
-        """None when delivered (any 2xx); else why not, after the retries. Redirects are not followed:
-        a POST that is redirected is a misconfigured URL, said as such."""
-        delay = self.limits.backoff
-        problem = ""
-        for attempt in range(self.limits.retries + 1):
-            if attempt:
-                time.sleep(min(delay, 8.0))
-                delay *= 2
-            try:
-                response = self._client.post(self.url, content=body)
-            except httpx.HTTPError as exc:
-                problem = f"no answer ({type(exc).__name__})"
-                continue
-            if 200 <= response.status_code < 300:
-                return None
-            problem = f"HTTP {response.status_code}"
-            if response.status_code < 500 and response.status_code != 429:
-                break  # the receiver refuses this request: trying again will not change its mind
-        return problem
+        """None when delivered (any 2xx); else why not. Redirects are not followed: a POST that is
+        redirected is a misconfigured URL, said as such."""
+        try:
+            status = self._fetcher.post(self.url, body, "application/json")
+        except FetchError as exc:
+            return exc.message
+        return None if 200 <= status < 300 else f"HTTP {status}"
 
 
 def open_webhook(url: str, limits: Fetch, allow_private: bool | None = None) -> Webhook:

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from newsfuse.facts.nlp import Parsed
 from newsfuse.ingest.dates import MAX_YEAR, MIN_YEAR, in_window
-from newsfuse.langdata import LANGUAGES, lexicon, month_pattern, months, weekday_names
+from newsfuse.langdata import in_any_language, lexicon, month_pattern, months, weekday_names
 from newsfuse.types import DateRef, Source
 
 MONTHS = {"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
@@ -166,7 +166,7 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
 
 def _month(m: re.Match[str]) -> int:
     name = m["mon"].lower().rstrip(".")
-    return MONTHS.get(name) or LOCAL_MONTHS[name]
+    return MONTHS.get(name) or in_any_language(months)[name]
 
 
 def _month_range(year: int, month: int) -> tuple[dt.date, dt.date]:
@@ -228,7 +228,7 @@ def _weekday(m: re.Match[str], anchor: dt.date | None, future: bool) -> Resolved
     if anchor is None:
         return None
     name = m["wd"].lower()
-    wd = WEEKDAYS[name] if name in WEEKDAYS else LOCAL_WEEKDAYS[name]
+    wd = WEEKDAYS[name] if name in WEEKDAYS else in_any_language(weekday_names)[name]
     which = (m["rel"] or "").lower()
     back = (anchor.weekday() - wd) % 7
     if which == "next" or (future and which != "last" and back):
@@ -373,16 +373,6 @@ def _future_local(code: str) -> re.Pattern[str]:
     return re.compile("(?<!\\w)(?:" + "|".join(re.escape(w) for w in words) + ")(?!\\w)", re.I)
 
 
-def _names(table: Callable[[str], dict[str, int]]) -> dict[str, int]:
-    out: dict[str, int] = {}
-    for code in LANGUAGES:
-        for name, number in table(code).items():
-            out.setdefault(name, number)
-    return out
-
-
-LOCAL_MONTHS = _names(months)
-LOCAL_WEEKDAYS = _names(weekday_names)
 # Parts of the day a weekday may be compounded with: "Dienstagabend", "lundi soir" is two words.
 _DAY_PARTS = r"(?:abend|morgen|nachmittag|vormittag|nacht|mittag)?"
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from newsfuse.langdata import LANGUAGES, months
+from newsfuse.langdata import in_any_language, months
 
 _MONTHS = {name: number for number, names in enumerate(
     [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
@@ -22,18 +22,9 @@ _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 
-def _local_months() -> dict[str, int]:
-    """Month names of the other languages newsfuse reads ("mars", "Februar", "noviembre")."""
-    out: dict[str, int] = {}
-    for code in LANGUAGES:
-        for name, number in months(code).items():
-            out.setdefault(name, number)  # a name shared by two languages names one month in both
-    return out
-
-
 # Abbreviations that are English words ("3 days ago 2019" is no date in August): left out.
 _ENGLISH_WORDS = frozenset({"ago", "out", "set"})
-_LOCAL_MONTHS = {k: v for k, v in _local_months().items() if k not in _MONTHS and k not in _ENGLISH_WORDS}
+_LOCAL_MONTHS = {k: v for k, v in in_any_language(months).items() if k not in _MONTHS and k not in _ENGLISH_WORDS}
 _LOCAL = r"(?P<month>" + "|".join(re.escape(m) for m in sorted(_LOCAL_MONTHS, key=len, reverse=True)) + r")\.?"
 _PATTERNS = [
     re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>\d{1,2})-(?P<day>\d{1,2})\b"),

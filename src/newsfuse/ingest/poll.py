@@ -206,16 +206,16 @@ class PoliteFetcher(Fetcher):
         self._robots_why: dict[str, str] = {}  # host → why its robots.txt counts as "disallow all"
         self.requests = 0
 
-    def _once(self, url: str, headers: Any) -> tuple[int, httpx.Headers, bytes]:
+    def _once(self, url: str, headers: Any, body: bytes | None = None) -> tuple[int, httpx.Headers, bytes]:
         host = _host(url)
         if self.robots and urlsplit(url).path != "/robots.txt" and not self.allowed(url):
             why = self._robots_why.get(_host(url), "")
             raise RobotsRefused(f"robots.txt {why or 'of the site disallows it'}", path=url)
         with self.gate.turn(host, url):
             self.requests += 1
-            status, got, body = super()._once(url, headers)
+            status, got, answer = super()._once(url, headers, body)
             self.gate.answered(host, status, got)
-        return status, got, body
+        return status, got, answer
 
     def allowed(self, url: str) -> bool:
         parts = urlsplit(url)

@@ -67,7 +67,7 @@ class Fetcher:
         """`allow_private`: None takes the setting (`limits.allow_private`)."""
         self.limits = limits or Fetch()
         self.allow_private = self.limits.allow_private if allow_private is None else allow_private
-        transport = transport or pinned_transport(self.allow_private)
+        transport = transport or _pinned_transport(self.allow_private)
         # trust_env=False: an HTTP(S)_PROXY from the environment would route around the address guard.
         self._client = httpx.Client(transport=transport, follow_redirects=False, trust_env=False,
                                     timeout=httpx.Timeout(self.limits.timeout),
@@ -109,30 +109,38 @@ class Fetcher:
                         {k.lower(): v for k, v in headers.items()})
         raise FetchError(f"more than {self.limits.max_redirects} redirects", path=url)
 
+    def post(self, url: str, body: bytes, content_type: str) -> int:
+        """POST `body` (no redirect followed; retried like a GET); the final status, or FetchError
+        when no answer came."""
+        return self._with_retries(url, {"Content-Type": content_type}, body=body)[0]
+
     def _with_retries(self, url: str, headers: Mapping[str, str] | None = None,
-                      retries: int | None = None) -> tuple[int, httpx.Headers, bytes]:
+                      retries: int | None = None, body: bytes | None = None) -> tuple[int, httpx.Headers, bytes]:
         delay = self.limits.backoff
         retries = self.limits.retries if retries is None else retries
         for attempt in range(retries + 1):
             last = attempt == retries
             try:
-                status, headers_in, body = self._once(url, headers or {})
+                status, headers_in, answer = self._once(url, headers or {}, body)
             except (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError) as exc:
                 if last:
                     raise FetchError(f"cannot fetch: {_describe(exc)} (after {attempt + 1} tries)", path=url) from None
             else:
                 if status not in RETRY_STATUS or last:
-                    return status, headers_in, body
+                    return status, headers_in, answer
                 delay = max(delay, retry_after(headers_in))
             time.sleep(min(delay, 8.0))
             delay *= 2
         raise AssertionError("unreachable")  # pragma: no cover
 
-    def _once(self, url: str, headers: Mapping[str, str]) -> tuple[int, httpx.Headers, bytes]:
-        """One request, no redirect followed, no retry (a subclass may pace them: ingest.poll)."""
+    def _once(self, url: str, headers: Mapping[str, str],
+              body: bytes | None = None) -> tuple[int, httpx.Headers, bytes]:
+        """One request (a GET, or a POST of `body`), no redirect followed, no retry (a subclass may
+        pace them: ingest.poll)."""
         limits = self.limits
         started = time.monotonic()
-        with self._client.stream("GET", url, headers=dict(headers)) as response:
+        with self._client.stream("GET" if body is None else "POST", url, headers=dict(headers),
+                                 content=body) as response:
             declared = response.headers.get("content-length", "")
             if declared.isdigit() and int(declared) > limits.max_bytes:
                 raise FetchError(f"too large ({int(declared):,} bytes > {limits.max_bytes:,} limit)", path=url)
@@ -175,7 +183,7 @@ def _describe(exc: Exception) -> str:
     return f"{kind}: {detail}" if detail and detail != kind else kind
 
 
-def pinned_transport(allow_private: bool) -> httpx.BaseTransport:
+def _pinned_transport(allow_private: bool) -> httpx.BaseTransport:
     """An httpx transport whose connections go only to addresses that pass the guard, checked when
     connecting (closes the DNS-rebinding gap between `check_url` and the connection)."""
     import httpcore

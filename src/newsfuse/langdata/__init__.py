@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import importlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -118,6 +119,17 @@ def _dateparser_names(code: str, keys: tuple[str, ...], start: int = 1) -> dict[
             # One- and two-letter abbreviations ("lu", "ma") are ordinary words in running text.
             if len(name) >= 3:
                 out[name] = number
+    return out
+
+
+@lru_cache(maxsize=8)
+def in_any_language(table: Callable[[str], dict[str, int]]) -> dict[str, int]:
+    """`table` (`months`, `weekday_names`) over every language here, for text whose language is not
+    known: a name two languages share keeps the first one's number (it names the same day or month)."""
+    out: dict[str, int] = {}
+    for code in LANGUAGES:
+        for name, number in table(code).items():
+            out.setdefault(name, number)
     return out
 
 
