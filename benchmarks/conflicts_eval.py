@@ -180,6 +180,8 @@ def find_plants(docs: Sequence[dict[str, Any]], rng: random.Random, most: int) -
                         if twin is None or not _is_plain_number(text2, twin):
                             continue
                         a, b = stems[i][si], stems[j][sj]
+                        if any(_bounded(text, m, bound) and _bounded(text2, twin, bound) for bound in (AT_LEAST, AT_MOST)):
+                            continue  # "more than 100" / "more than 67": two bounds of one direction both hold
                         if a and b and len(a & b) / len(a | b) >= ALIGNED:
                             down = _bounded(text, m, AT_MOST) or _bounded(text2, twin, AT_LEAST)
                             candidates.append(Plant(doc=i, other=j, old=m.group(1),
@@ -219,6 +221,9 @@ def plant(docs: Sequence[dict[str, Any]], p: Plant) -> list[dict[str, Any]]:
     return out
 
 
+MIN_CONFIDENCE = 0.0  # a planted change counts as found only by a conflict at least this confident (--min-confidence)
+
+
 def detected(reported: Reported, p: Plant, lang: str = "") -> str:
     """"conflict" for a reported conflict with the new value on one side and the old one on another;
     "update" for an update holding both (the changed report was published on another day than the
@@ -233,7 +238,7 @@ def detected(reported: Reported, p: Plant, lang: str = "") -> str:
         return any(says(v, p.new) for v in sides) and any(says(v, p.old) for v in sides)
 
     conflicts, updates = reported
-    if any(holds([v.value for v in c.values]) for c in conflicts):
+    if any(holds([v.value for v in c.values]) and c.confidence >= MIN_CONFIDENCE for c in conflicts):
         return "conflict"
     if any(holds([v.value for v in u.values]) for u in updates):
         return "update"
@@ -387,6 +392,7 @@ def evaluate(name: str, clusters: list[dict[str, Any]], run: Callable[[Sequence[
         row = Row(c["id"], len(c["docs"]), plants=plants)
         started = time.perf_counter()
         row.alarms, row.updates = run(c["docs"])
+        row.alarms = [a for a in row.alarms if a.confidence >= MIN_CONFIDENCE]
         row.seconds = time.perf_counter() - started
         row.found = [detected(run(plant(c["docs"], p)), p, lang) for p in plants]
         rows.append(row)
@@ -470,6 +476,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--plants", type=int, default=2, help="numbers changed per cluster, one run each")
     ap.add_argument("--engine", choices=["brief", "facts"], default="brief")
     ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--floor", type=float, help="the same-fact floor of the quantity conflicts (default: newsfuse's)")
+    ap.add_argument("--min-confidence", type=float, default=0.0,
+                    help="count a plant found only by a conflict this confident (and alarms only from it)")
     ap.add_argument("--show", type=int, default=0, help="print this many alarms and misses per set")
     ap.add_argument("--per-cluster", action="store_true")
     ap.add_argument("--speed", action="store_true", help="time fact extraction against the rest of the brief")
@@ -481,6 +490,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     if args.speed:
         speed(args.repeat)
         return
+    global MIN_CONFIDENCE
+    MIN_CONFIDENCE = args.min_confidence
+    if args.floor is not None:
+        from newsfuse.compare import quantities
+        quantities.SAME_FACT_FLOOR = args.floor
     cache = Path(args.cache).expanduser() if args.cache else None
     run, save = brief_engine(cache) if args.engine == "brief" else (facts_engine(), lambda: None)
     print("| set | clusters | planted | found (as update) | recall | alarms/cluster | alarms >=0.5/cluster | "

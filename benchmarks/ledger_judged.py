@@ -114,12 +114,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=0, help="stories per set (0: all)")
     ap.add_argument("--unjudged", type=Path, help="write reported items without a verdict here (JSONL)")
     ap.add_argument("--show", type=int, default=0, help="print this many false alarms")
+    ap.add_argument("--floor", type=float, help="the same-fact floor of the quantity conflicts (default: newsfuse's)")
+    ap.add_argument("--dump", type=Path, help="write every reported item with its verdict here (JSONL)")
     args = ap.parse_args(argv)
 
     from newsfuse.config import load_settings
     from newsfuse.errors import NoArticlesError
     from newsfuse.pipeline import brief
 
+    if args.floor is not None:
+        from newsfuse.compare import quantities
+        quantities.SAME_FACT_FLOOR = args.floor
     verdicts = {}
     if VERDICTS.is_file():
         for line in VERDICTS.read_text(encoding="utf-8").splitlines():
@@ -154,6 +159,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"\r{counts['stories']} stories", end="", file=sys.stderr, flush=True)
     print(file=sys.stderr)
     _report(rows, counts, sets, time.perf_counter() - started, args.show)
+    if args.dump:
+        with args.dump.open("w", encoding="utf-8") as f:
+            for story, item, verdict in rows:
+                f.write(json.dumps({"set": story.set, "story": story.id, "split": story.split, "verdict": verdict,
+                                    **item}, ensure_ascii=False) + "\n")
     if args.unjudged:
         with args.unjudged.open("w", encoding="utf-8") as f:
             for story, item, verdict in rows:

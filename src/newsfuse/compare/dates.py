@@ -46,7 +46,7 @@ def date_conflicts(parsed: Sequence[Parsed], dates: Sequence[FoundDate], align: 
             if len(left) != 1 or len(right) != 1:
                 continue
             a, b = left[0], right[0]
-            if _granularity_class(a) != _granularity_class(b):
+            if _granularity_class(a) != _granularity_class(b) or _same_written_day(a, b):
                 continue
             if preposition(a) != preposition(b):
                 continue  # "by 2020" (a target) and "from 1990" (a baseline) date different things
@@ -64,6 +64,17 @@ def date_conflicts(parsed: Sequence[Parsed], dates: Sequence[FoundDate], align: 
                                 values=[_date_value(a), _date_value(b)],
                                 note="resolved against a borrowed date" if borrowed else ""))
     return out
+
+
+def _same_written_day(a: FoundDate, b: FoundDate) -> bool:
+    """"2 December" and "December 2" with no year written: one day, whatever years the two reports'
+    own dates made of them."""
+    days = (a.ref.start, b.ref.start)
+    return a.ref.granularity == b.ref.granularity == "day" and days[0].month == days[1].month and \
+        days[0].day == days[1].day and not any(_YEAR.search(d.ref.text) for d in (a, b))
+
+
+_YEAR = re.compile(r"\b\d{4}\b")
 
 
 def preposition(d: FoundDate) -> str:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from newsfuse.compare.align import LEXICAL_ALIGN, Alignment
 from newsfuse.compare.dates import overlap, preposition
+from newsfuse.compare.same_fact import SameFact
 from newsfuse.compare.values import (
     HEDGE_KIND,
     Stated,
@@ -42,6 +43,12 @@ from newsfuse.types import Conflict, ConflictKind, ConflictValue, Evidence
 # Things that last: how long "the talks" or "the visit" took names one thing across sources.
 EVENT_CONCEPTS = frozenset({"meet", "visit", "elect", "vote", "trial", "hear", "war", "strike", "attack",
                             "protest", "flight", "game", "match", "race", "storm", "fire", "operat"})
+
+
+# Two disagreeing figures are told as a conflict only when the same-fact model (`compare.same_fact`)
+# gives them at least this chance of being one fact; the chance, times how much the disagreement
+# weighs (`compare.values`), is the conflict's confidence.
+SAME_FACT_FLOOR = 0.5
 
 
 # --- is it the same thing? -------------------------------------------------------------------------
@@ -120,6 +127,7 @@ def quantity_conflicts(found: Sequence[Found], align: Alignment, dates: Sequence
     keys = list(by_key)
     contrasted = frames.contrasted_predicates(
         (s.source, "/".join(family_of(s)), s.main.frame.predicate, s.main.quantity.value, s.main.head) for s in items)
+    same_fact = SameFact(items, align, contrasted)
     # Pass 1: aligned sentences reconcile their numbers.
     for x, ka in enumerate(keys):
         for kb in keys[x + 1:]:
@@ -148,9 +156,8 @@ def quantity_conflicts(found: Sequence[Found], align: Alignment, dates: Sequence
                 verdict = apart(items[i], items[j], verdict)
                 if verdict.consistent:
                     agree.append((i, j))
-                elif not instances:
-                    conf = (0.9 if score >= 1.0 else 0.75) * verdict.weight
-                    conflicts.append(_Edge(i, j, conf, verdict.notes))
+                elif not instances and (p := same_fact(i, j)) >= SAME_FACT_FLOOR:
+                    conflicts.append(_Edge(i, j, p * verdict.weight, verdict.notes))
     # Pass 2: the same named measure anywhere in the story, when it names one thing: a measure that
     # one source itself gives with different values ("the offer" of each of four teams, "the boats"
     # of two attacks) is several facts in this story, and a value elsewhere may be any of them.
@@ -171,8 +178,8 @@ def quantity_conflicts(found: Sequence[Found], align: Alignment, dates: Sequence
             verdict = apart(a, b, compare_values(a, b))
             if verdict.consistent:
                 agree.append((i, j))
-            elif not two_things(a, b):
-                conflicts.append(_Edge(i, j, 0.6 * verdict.weight, verdict.notes))
+            elif not two_things(a, b) and (p := same_fact(i, j)) >= SAME_FACT_FLOOR:
+                conflicts.append(_Edge(i, j, p * verdict.weight, verdict.notes))
     return _assemble(items, conflicts, agree, contrasted)
 
 

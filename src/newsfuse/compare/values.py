@@ -144,19 +144,24 @@ def _compare_faces(fa: Found, fb: Found, va: float, vb: float, converted: bool) 
     lo_a, hi_a = _bounds(fa, va, ha)
     lo_b, hi_b = _bounds(fb, vb, hb)
     bound_a, bound_b = HEDGE_KIND.get(qa.hedge, ""), HEDGE_KIND.get(qb.hedge, "")
-    if bound_a == bound_b and bound_a in {"min", "max"} and va != vb:
-        # "at least 12" and "at least 15" can both be true, but outlets give their best bound: two
-        # different bounds are usually two counts (often an update). Shown, with little weight.
-        return Verdict(False, 0.5, ["both figures are bounds; both may hold (an update?)"])
+    if bound_a == bound_b == "min" and va != vb:
+        # "at least 35" and "at least 80" are both true of 80 dead: two floors never contradict each
+        # other (the higher is most often the later count of a toll still being made).
+        return Verdict(True, notes=["both figures are lower bounds; both hold"])
+    if bound_a == bound_b == "max" and va != vb:
+        # "as many as 133,333" and "as many as 200,000": news uses a ceiling to give an estimate, and
+        # two estimates of one figure that far apart are a disagreement, shown with little weight.
+        return Verdict(False, 0.5, ["both figures are upper estimates; both may hold"])
     if qa.high is not None and qb.high is not None and not (_near(va, vb) and _near(ha or 0, hb or 0)):
         return Verdict(False, 0.9, ["two different ranges"])
     if lo_a <= hi_b and lo_b <= hi_a:
         edge = _strict_edge(qa.hedge, lo_a, hi_a, lo_b, hi_b) or _strict_edge(qb.hedge, lo_b, hi_b, lo_a, hi_a)
         if not edge:
             return Verdict(True)
-        # "more than 16 hours" and "16 hours": the bound leaves the figure itself out. Often loose
-        # wording rather than a disagreement, so shown with little weight.
-        return Verdict(False, 0.5, [f"\"{edge}\" leaves the other figure out"])
+        # "more than 16 hours" and "16 hours": the bound leaves the figure itself out, but outlets
+        # round the same figure either way ("seven days" / "more than seven days"): a hedge, not a
+        # disagreement.
+        return Verdict(True, notes=[f"\"{edge}\" leaves the other figure out: a hedge"])
     if converted:
         ratio = max(va, vb) / max(min(va, vb), 1e-12)
         if ratio < 1.5:  # rates move; only a gross mismatch across currencies is a disagreement

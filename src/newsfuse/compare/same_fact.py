@@ -1,0 +1,191 @@
+"""Are two figures of different sources one fact? A model learned from how the sources agree.
+
+A conflict is two values of one fact. Whether two figures are of one fact is not decided by their
+values but by what is said around them: the sentence (said the same way? the same template?), the
+noun the figure counts, the words right before and after it, and its frame (whose, where, which
+sort, what is said of it: `facts.frames`). This module turns that into one probability.
+
+It is learned without hand labels, from the agreement the sources show among themselves
+(`benchmarks/train_same_fact.py`):
+
+- **same fact**: two sources give the same distinctive value ("$315 billion", "224") of one kind;
+- **two facts**: two values that *both* sources give ("43 RBIs" and "121 RBIs" in each report),
+  paired across them: neither source contradicts itself, so the pair is two facts.
+
+The features never look at the values, only at what surrounds them, so what the model learned on
+agreeing figures carries over to disagreeing ones. It is a logistic regression, read from a small
+JSON file beside this package, so its weights can be read and its probabilities are calibrated on
+the pairs it learned from (how they carry over to reported conflicts is measured by
+`benchmarks/ledger_judged.py` against judged verdicts).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from newsfuse.compare.align import Alignment
+from newsfuse.compare.values import HEDGE_KIND, Stated, family_of
+from newsfuse.facts import frames
+from newsfuse.facts.quantity_words import GENERIC, concept
+from newsfuse.stopwords import STOP_WORDS
+
+MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "same_fact.json"
+KINDS = ("count", "number", "money", "duration", "percent", "age")
+LINK_WORDS = frozenset({"and", "or", "but", "the", "a", "an", "were", "was", "is", "are", "of", "in", "to", "by"})
+# The order of the feature columns; the model file names them and must agree.
+FEATURES = (
+    "aligned", "jaccard", "cosine", "claim", "template",
+    "head_same", "head_cross", "head_missing", "unit_same",
+    "context_shared", "before_same", "after_same", "near_shared", "near_jaccard",
+    "frames_apart", "owners_same", "owners_clash", "scope_same", "scope_clash", "sort_clash",
+    "predicate_same", "predicate_clash", "whole_part", "former_diff", "hedge_same", "period_diff",
+    "figures_max", "figures_min", "rank_same", "cosine_x_near", "aligned_x_head",
+    "likeness", "rival_margin",
+    *(f"kind_{k}" for k in KINDS),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class SameFactModel:
+    features: tuple[str, ...]
+    mean: np.ndarray
+    scale: np.ndarray
+    coef: np.ndarray
+    intercept: float
+
+    def probability(self, x: np.ndarray) -> np.ndarray:
+        z = ((x - self.mean) / self.scale) @ self.coef + self.intercept
+        return np.asarray(1.0 / (1.0 + np.exp(-z)))
+
+    def to_json(self, meta: dict[str, object] | None = None) -> dict[str, object]:
+        return {"features": list(self.features), "mean": self.mean.round(6).tolist(),
+                "scale": self.scale.round(6).tolist(), "coef": self.coef.round(6).tolist(),
+                "intercept": round(self.intercept, 6), "meta": meta or {}}
+
+
+def load_model(path: Path = MODEL_PATH) -> SameFactModel:
+    body = json.loads(path.read_text(encoding="utf-8"))
+    if tuple(body["features"]) != FEATURES:
+        raise ValueError(f"{path}: the model was trained on other features; retrain it with "
+                         "benchmarks/train_same_fact.py")
+    return SameFactModel(tuple(body["features"]), np.array(body["mean"]), np.array(body["scale"]),
+                         np.array(body["coef"]), float(body["intercept"]))
+
+
+@lru_cache(maxsize=1)
+def _default_model() -> SameFactModel:
+    return load_model()
+
+
+class SameFact:
+    """The probability that two figures of a story are one fact, for any pair of its `items`."""
+
+    def __init__(self, items: Sequence[Stated], align: Alignment, contrasted: Collection[frozenset[str]],
+                 model: SameFactModel | None = None) -> None:
+        self.items, self.align, self.contrasted = items, align, contrasted
+        self.model = model
+        by_sentence: dict[tuple[tuple[str, int], tuple[str, str]], list[int]] = {}
+        for k, s in enumerate(items):
+            by_sentence.setdefault((s.key, family_of(s)), []).append(k)
+        for ks in by_sentence.values():
+            ks.sort(key=lambda k: items[k].main.order)
+        self._family = by_sentence
+        by_source: dict[tuple[str, tuple[str, str]], list[int]] = {}
+        for k, s in enumerate(items):
+            by_source.setdefault((s.source, family_of(s)), []).append(k)
+        self._by_source = by_source
+        self._cache: dict[tuple[int, int], float] = {}
+
+    def __call__(self, i: int, j: int) -> float:
+        pair = (min(i, j), max(i, j))
+        if pair not in self._cache:
+            x = self.features(*pair)
+            model = self.model or _default_model()
+            self._cache[pair] = float(model.probability(x[None, :])[0])
+        return self._cache[pair]
+
+    def features(self, i: int, j: int) -> np.ndarray:
+        a, b = self.items[i], self.items[j]
+        fa, fb = a.main, b.main
+        ra, rb = fa.frame, fb.frame
+        align = self.align
+        aligned = align.score(a.key, b.key)
+        jac = _jaccard(align.bags.get(a.key, set()), align.bags.get(b.key, set()))
+        template = float(align.shapes.get(a.key) == align.shapes.get(b.key) and "#" in align.shapes.get(a.key, ""))
+        cosine = align.cosine(a.key, b.key)
+        near_a = {concept(w) for w in fa.before + fa.after if w not in STOP_WORDS} - GENERIC
+        near_b = {concept(w) for w in fb.before + fb.after if w not in STOP_WORDS} - GENERIC
+        near = len(near_a & near_b)
+        fam_a = self._family.get((a.key, family_of(a)), [i])
+        fam_b = self._family.get((b.key, family_of(b)), [j])
+        rank_same = float(len(fam_a) == len(fam_b) >= 2 and fam_a.index(i) == fam_b.index(j))
+        head_same = float(bool(fa.head) and fa.head == fb.head)
+        apart = frames.apart(ra, rb, counted=fa.quantity.kind in {"count", "number"},
+                             contrasted=self.contrasted, owned=fa.quantity.kind == "age")
+        hedge_a, hedge_b = HEDGE_KIND.get(fa.quantity.hedge, ""), HEDGE_KIND.get(fb.quantity.hedge, "")
+        likeness = self.likeness(i, j)
+        # Each fact is told once per source: a figure of the other source that is more like this one
+        # than its partner is, is more likely its twin (whatever the values). Without rivals there is
+        # nothing to weigh (0: neither for nor against; how many rivals there are is left out, as the
+        # training labels need two figures of a family in each source to call a pair two facts).
+        rivals = [self.likeness(i, k) for k in self._by_source.get((b.source, family_of(b)), []) if k != j] + \
+            [self.likeness(k, j) for k in self._by_source.get((a.source, family_of(a)), []) if k != i]
+        values = [
+            aligned, jac, cosine, float(_one_claim(align, a.key, b.key)), template,
+            head_same,
+            float(not head_same and ((bool(fa.head) and fa.head in fb.context) or (bool(fb.head) and fb.head in fa.context))),
+            float(not fa.head or not fb.head),
+            float(fa.quantity.unit == fb.quantity.unit),
+            min(len((fa.context & fb.context) - {fa.head, fb.head} - GENERIC), 4),
+            float(bool(fa.before[:1]) and fa.before[:1] == fb.before[:1] and fa.before[0] not in LINK_WORDS),
+            float(bool(fa.after[:1]) and fa.after[:1] == fb.after[:1] and fa.after[0] not in LINK_WORDS),
+            min(near, 4),
+            _jaccard(near_a, near_b),
+            float(bool(apart)),
+            float(bool(ra.owners & rb.owners)),
+            float(bool(ra.owners and rb.owners and not ra.owners & rb.owners)),
+            float(bool(ra.scope & rb.scope)),
+            float(bool(ra.scope and rb.scope and not ra.scope & rb.scope)),
+            float(bool(ra.sort and rb.sort and not ra.sort & (rb.sort | {rb.noun}) and not rb.sort & (ra.sort | {ra.noun}))),
+            float(bool(ra.predicate) and ra.predicate == rb.predicate),
+            float(bool(ra.predicate and rb.predicate and ra.predicate != rb.predicate)),
+            float(ra.whole != rb.whole or ra.part != rb.part or (fa.total and fb.part) or (fa.part and fb.total)),
+            float(fa.former != fb.former),
+            float(bool(hedge_a) and hedge_a == hedge_b),
+            float(bool(fa.period and fb.period and abs(fa.period - fb.period) > 0.1 * max(fa.period, fb.period))),
+            math.log1p(max(len(fam_a), len(fam_b))),
+            math.log1p(min(len(fam_a), len(fam_b))),
+            rank_same,
+            cosine * min(near, 4),
+            aligned * head_same,
+            likeness,
+            likeness - max(rivals) if rivals else 0.0,
+            *(float(fa.quantity.kind == k) for k in KINDS),
+        ]
+        return np.array(values, dtype=float)
+
+
+    def likeness(self, i: int, j: int) -> float:
+        """How alike what two figures' sentences say of them: the counted noun, the words near them,
+        the sentences' words (a quick score, used to weigh a pair against its rivals)."""
+        fa, fb = self.items[i].main, self.items[j].main
+        near_a = {concept(w) for w in fa.before + fa.after if w not in STOP_WORDS} - GENERIC
+        near_b = {concept(w) for w in fb.before + fb.after if w not in STOP_WORDS} - GENERIC
+        return (float(bool(fa.head) and fa.head == fb.head) + _jaccard(near_a, near_b)
+                + _jaccard(set(fa.context) - GENERIC, set(fb.context) - GENERIC)
+                + _jaccard(self.align.bags.get(fa.key, set()), self.align.bags.get(fb.key, set())))
+
+
+def _one_claim(align: Alignment, a: tuple[str, int], b: tuple[str, int]) -> bool:
+    return bool(align.claims.get(a, set()) & align.claims.get(b, set()))
+
+
+def _jaccard(x: set[str], y: set[str]) -> float:
+    return len(x & y) / len(x | y) if x and y else 0.0
