@@ -6,6 +6,7 @@ The seeds are read from ../shared/seeds (never copied here); the tests skip when
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from pathlib import Path
 
 import pytest
@@ -125,7 +126,7 @@ def test_background_is_short_one_row_per_sentence(facts: StoryFacts) -> None:
     assert len(told) == len(set(told))  # no sentence told twice ("maps from 1783 and 1785")
     # most relevant first: the balloons two reports recount lead
     assert rows[0].when == "2019–2021" and len(rows[0].sources) == 2
-    assert all(len(a.sources) >= len(b.sources) for a, b in zip(rows, rows[1:], strict=False))
+    assert all(len(a.sources) >= len(b.sources) for a, b in itertools.pairwise(rows))
 
 
 def test_timeline_rows_are_sentences(facts: StoryFacts) -> None:

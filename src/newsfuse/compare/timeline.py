@@ -10,7 +10,6 @@ shares only the readings of a date phrase with (`compare.dates`).
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
@@ -70,7 +69,8 @@ def timeline(parsed: Sequence[Parsed], dates: Sequence[FoundDate], align: Alignm
     groups: dict[int, list[FoundDate]] = defaultdict(list)
     for i, d in enumerate(events):
         groups[find(i)].append(d)
-    own, past = [], []
+    own: list[TimelineEvent] = []
+    past: list[TimelineEvent] = []
     for group in groups.values():
         if all(d.fuzzy for d in group):
             continue  # "the first in four years" alone dates nothing a reader can place
