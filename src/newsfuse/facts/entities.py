@@ -24,7 +24,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from newsfuse.facts.entity_kinds import ORG_FORMS, PLACE_FORMS, alias_pairs, decide, initials, mention_votes
+from newsfuse.facts.entity_kinds import (
+    ORG_FORMS,
+    PLACE_FORMS,
+    alias_pairs,
+    decide,
+    initials,
+    mention_votes,
+    speaks,
+)
 from newsfuse.facts.nlp import Parsed
 from newsfuse.types import Entity, EntityKind, Mention
 
@@ -206,11 +214,14 @@ def _people(raw: list[tuple[Parsed, Span, str, EntityKind]], parsed: list[Parsed
     # The small model sometimes calls a person an organisation or a place ("Sun Weidong" as ORG):
     # a non-person entity spelled exactly like a known person's name, or a unique part of one, is them.
     parts = Counter(w for k in full for w in {k[0], k[-1]})
+    ends = {(k[0], k[-1]): k for k in full if len(k) >= 2}
     for p, s, label, _ in raw:
         if label != "PERSON":
             toks = _name_key(s)
             if toks in full:
                 full[toks].append((p, s))
+            elif len(toks) >= 3 and (toks[0], toks[-1]) in ends:  # "Bettie Mae Page" is Bettie Page
+                full[ends[(toks[0], toks[-1])]].append((p, s))
             elif len(toks) == 1 and parts.get(toks[0]) == 1:
                 single.append((p, s))
     groups = {k: list(v) for k, v in full.items()}
@@ -239,11 +250,15 @@ def _people(raw: list[tuple[Parsed, Span, str, EntityKind]], parsed: list[Parsed
     labelled_place = Counter(" ".join(_name_key(s)) for _, s, _, kind in raw if kind == "place")
     places: list[tuple[Parsed, Span, EntityKind]] = list(retyped)
     for word, refs in orphans.items():
-        acts = _person_votes(refs)
-        if acts and acts >= _place_votes(refs, labelled_place[word]):
+        acts, placed = _person_votes(refs), _place_votes(refs, labelled_place[word])
+        if acts and acts >= placed:
             out.append((_best_name([s.text for _, s in refs]), "person", _dedup(refs)))
-        else:  # a lone word nothing shows to be a person ("Fukushima", a village): a place
+        elif placed or any(s.root.dep_ in {"compound", "nmod"} and s.root.head.pos_ == "NOUN" for _, s in refs):
+            # "in Lowmere"; or a lone word that never acts as a person but names a thing's place
+            # ("the Fukushima nuclear plant"): a place
             places.extend((p, s, "place") for p, s in refs)
+        else:
+            out.append((_best_name([s.text for _, s in refs]), "person", _dedup(refs)))
     return out, places
 
 
@@ -264,7 +279,7 @@ def _person_votes(refs: list[tuple[Parsed, Span]]) -> int:
     """Mentions where the name acts as a person does: doing something ("Brandt said"), owning something
     ("Varga's office"), or carrying a title."""
     return sum(s.root.dep_ in {"nsubj", "nsubjpass", "agent", "poss"} or bool(title_before(s) or title_after(s))
-               for _, s in refs)
+               or speaks(s) for _, s in refs)
 
 
 def _scan_surnames(groups: dict[tuple[str, ...], list[tuple[Parsed, Span]]],

@@ -5,7 +5,8 @@ The small NER model types each mention alone and often wrongly ("Bettie Page" as
 "Fukushima" or a village as a person). A name's kind is decided over the whole story instead: each
 mention votes with the model's label, and with what the sentence itself says, without a gazetteer:
 - a person: a title or honorific before the name or a title in apposition ("Sun Weidong, China's vice
-  foreign minister"), the subject of a verb of saying ("Nambiar said", "told reporters");
+  foreign minister"); the subject of a verb of saying ("Nambiar said") is a person or a body, so it
+  votes for both, against a place;
 - a place: the object of a place preposition ("in Qeshm", "near Estwick");
 - the name's last word, when it says what kind of thing it names: "Qeshm Island", "Zayed Road",
   "Red Crescent Society" (see `PLACE_HEADS`, `ORG_HEADS`): that decides.
@@ -30,9 +31,10 @@ if TYPE_CHECKING:
 EVIDENCE = 2
 SPEECH_VERBS = frozenset({"say", "tell", "add", "announce", "insist", "explain", "warn", "write", "tweet",
                           "report", "claim", "deny", "admit", "recall", "describe", "confirm", "argue"})
-# Prepositions whose object is a place when it is a bare name: "in Lowmere", "near Estwick".
-LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "from", "to", "into",
-                      "towards", "toward", "through", "throughout"})
+# Prepositions whose object is a place when it is a bare name: "in Lowmere", "near Estwick". Not "to"
+# or "from", whose object is as often someone ("told to ITV", "aid from the EU").
+LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "into", "throughout",
+                      "within"})
 # The last word of a name that makes it a place whatever the tagger says ("Old Tanner Bridge", "Quay
 # Street", "Marrow River"): a bridge or a street is somewhere, not an organisation or a person.
 PLACE_HEADS = frozenset({"bridge", "street", "st", "road", "rd", "avenue", "ave", "lane", "boulevard", "highway",
@@ -78,11 +80,20 @@ def mention_votes(span: Span, titled: bool) -> Counter[EntityKind]:
     root = span.root
     before = span.doc[span.start - 1] if span.start > 0 else None
     honorific = before is not None and before.lower_.rstrip(".") in {"mr", "mrs", "ms", "dr", "miss", "sir"}
-    if titled or honorific or (root.dep_ == "nsubj" and root.head.lemma_ in SPEECH_VERBS):
+    if titled or honorific:
         votes["person"] += EVIDENCE
+    elif speaks(span):
+        votes["person"] += 1
+        votes["organization"] += 1
     if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE:
         votes["place"] += EVIDENCE
     return votes
+
+
+def speaks(span: Span) -> bool:
+    """The name is the subject of a verb of saying: "Nambiar said", "the union told reporters"."""
+    root = span.root
+    return root.dep_ == "nsubj" and root.head.lemma_ in SPEECH_VERBS
 
 
 def decide(labels: list[EntityKind], votes: Counter[EntityKind], words: list[str]) -> EntityKind:
@@ -120,8 +131,14 @@ def alias_pairs(text: str) -> list[tuple[str, str]]:
         for k in range(len(words)):  # the tail of the capitalised run that spells it
             long = " ".join(words[k:])
             if initials(long) == short and not _LOWER.match(long):
-                out.append((long.strip(), m["short"]))
+                out.append((_bare(long), m["short"]))
                 break
     for m in _KNOWN.finditer(text):
-        out.append((m["a"].strip(), m["b"].strip().rstrip(",.")))
+        out.append((_bare(m["a"]), _bare(m["b"]).rstrip(",.")))
     return out
+
+
+def _bare(name: str) -> str:
+    """A name as entities are keyed: without a leading article."""
+    name = name.strip()
+    return name[4:] if name[:4].lower() == "the " else name
