@@ -132,9 +132,10 @@ def test_a_full_name_with_a_middle_name_is_the_same_person() -> None:
 
 
 def test_a_body_that_speaks_stays_a_body() -> None:
-    # "GSEE said" is the act of a person or a body: it does not outvote the model's "organisation".
+    # "GSEE said" is the act of a person or a body: it does not outvote the model's "organisation"; and
+    # in "head of GSEE" the title is the head's.
     t = table("The union GSEE said the strike would go ahead. GSEE told members to march.",
-              "Greece's largest union GSEE said 50,000 marched.")
+              "Greece's largest union GSEE said 50,000 marched, said Yiannis Panagopoulos, head of GSEE.")
     assert {e.name: e.kind for e in t.entities}["GSEE"] == "organization"
 
 
@@ -148,3 +149,28 @@ def test_a_body_that_speaks_stays_a_body() -> None:
 ])
 def test_aliases_a_text_defines(text: str, pairs: list[tuple[str, str]]) -> None:
     assert alias_pairs(text) == pairs
+
+
+@pytest.mark.parametrize(("texts", "merged"), [
+    # an acronym spelled out nowhere, but the initials of exactly one name of the story
+    (("The Academy of Motion Pictures Arts and Sciences chose her.", "AMPAS said it was pleased."),
+     {"AMPAS", "Academy of Motion Pictures Arts and Sciences"}),
+    # a possessive mark is no part of which court it is
+    (("He will appear at Taunton Deane Magistrates' Court.", "Taunton Deane Magistrates Court heard the case."),
+     {"Taunton Deane Magistrates Court", "Taunton Deane Magistrates' Court"}),
+])
+def test_names_of_one_body_written_two_ways(texts: tuple[str, str], merged: set[str]) -> None:
+    [body] = [e for e in table(*texts).entities if e.kind == "organization"]
+    assert {m.text for m in body.mentions} == merged
+
+
+def test_a_short_name_does_not_join_a_pair_of_names() -> None:
+    t = table("Aid from the EU & IMF arrived.", "The IMF said the aid would come.",
+              "The International Monetary Fund approved it.")
+    [fund] = [e for e in t.entities if "IMF" in {m.text for m in e.mentions}]
+    assert {m.text for m in fund.mentions} == {"IMF", "International Monetary Fund"}
+
+
+def test_a_lone_word_crews_come_from_is_a_place() -> None:
+    t = table("Crews from Devon and Somerset Fire and Rescue tackled a blaze at a supermarket.")
+    assert {e.name: e.kind for e in t.entities}.get("Devon") == "place"

@@ -90,3 +90,15 @@ def test_a_row_never_cuts_a_quotation() -> None:
 ])
 def test_dates_print_as_a_reader_writes_them(start: dt.date, end: dt.date, granularity: str, when: str) -> None:
     assert TimelineEvent(start, end, "", [], [], granularity).when == when
+
+
+def test_a_wide_date_does_not_join_two_times_into_one_event() -> None:
+    # "in 2011" fits September and this Thursday, which are two times: it joins neither to the other.
+    facts = story("The warship's patrol mission in the Gulf of Aden began in September.",
+                  "The warship's patrol mission in the Gulf of Aden foiled a pirate attack on Thursday.",
+                  "The warship's patrol mission in the Gulf of Aden foiled five pirate attacks in 2011.",
+                  published=dt.date(2011, 11, 11))
+    for e in rows(facts):
+        assert not (e.start <= dt.date(2011, 9, 30) and e.end >= dt.date(2011, 11, 10)), e
+        whens = {ev.source for ev in e.evidence}
+        assert not {"s0", "s1"} <= whens, e

@@ -54,6 +54,7 @@ def timeline(parsed: Sequence[Parsed], dates: Sequence[FoundDate], align: Alignm
     whole = {id(d): concept_bag(d.text) for d in events}
     sets = DisjointSets(len(events))
     find = sets.find
+    members = {i: [d] for i, d in enumerate(events)}
 
     for i, a in enumerate(events):
         for j in range(i + 1, len(events)):
@@ -65,7 +66,12 @@ def timeline(parsed: Sequence[Parsed], dates: Sequence[FoundDate], align: Alignm
                 continue  # two dates in one sentence are two events
             sim = max(jaccard(bags[id(a)], bags[id(b)]), jaccard(whole[id(a)], whole[id(b)]))
             if align.score(a.key, b.key) >= 1.0 or sim >= EVENT_OVERLAP:
-                sets.union(i, j)
+                ri, rj = find(i), find(j)
+                # Every date of the merged event must fit every other: a fuzzy "about a year ago"
+                # fits both September and November 10, which are not one time.
+                if all(_same_time(x, y) for x in members[ri] for y in members[rj]):
+                    sets.union(ri, rj)  # rj joins ri, which stays the root
+                    members[ri] += members.pop(rj)
     groups: dict[int, list[FoundDate]] = defaultdict(list)
     for i, d in enumerate(events):
         groups[find(i)].append(d)

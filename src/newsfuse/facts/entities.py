@@ -329,8 +329,11 @@ def _others(raw: list[tuple[Parsed, Span, str, EntityKind]],
 
 
 def _key(text: str) -> str:
-    key = " ".join(text.lower().replace("’", "'").split())
-    return ALIASES.get(key, key)
+    """A name as compared: case, spacing and possessive marks folded ("Taunton Deane Magistrates'
+    Court" is the "Taunton Deane Magistrates Court")."""
+    key = " ".join(text.lower().replace("’", "'").replace(" - ", "-").split())
+    key = ALIASES.get(key, key)
+    return key if key in ALIASES.values() else key.replace("'s ", " ").replace("' ", " ")
 
 
 def _merge_short_forms(groups: dict[tuple[EntityKind, str], list[tuple[Parsed, Span]]]) -> None:
@@ -342,7 +345,9 @@ def _merge_short_forms(groups: dict[tuple[EntityKind, str], list[tuple[Parsed, S
             continue
         forms = ORG_FORMS if kind == "organization" else PLACE_FORMS
         words = short.split()
+        # Not into a pair of names ("EU & IMF"): the short form is one of them, not their sum.
         longer = [k for k in groups if k[0] == kind and len(k[1].split()) > len(words)
+                  and not {"&", "and"} & set(k[1].split()) - set(words)
                   and ((kind == "organization" and k[1].split()[-len(words):] == words)  # "American Red Cross"
                        # "Kyodo" / "Kyodo News", but not "Tour de France" / "Tour de France Prologue"
                        or (k[1].split()[:len(words)] == words and set(k[1].split()[len(words):]) <= forms))]
@@ -353,8 +358,19 @@ def _merge_short_forms(groups: dict[tuple[EntityKind, str], list[tuple[Parsed, S
 def _merge_defined_aliases(groups: dict[tuple[EntityKind, str], list[tuple[Parsed, Span]]],
                            parsed: list[Parsed]) -> None:
     """Names the text says are one: "the United States Geological Survey (USGS)" (and so every name of
-    the story whose initials spell USGS), "the Senkaku Islands, known in China as the Diaoyu"."""
+    the story whose initials spell USGS), "the Senkaku Islands, known in China as the Diaoyu"; and an
+    acronym the story never spells out that gives the initials of exactly one of its longer names
+    ("AMPAS", "the Academy of Motion Pictures Arts and Sciences")."""
     by_key = {key: (kind, key) for kind, key in groups}
+    for kind, key in list(groups):
+        acronym = key.replace(".", "").upper()
+        if kind == "person" or " " in key or not 2 <= len(acronym) <= 6 or (kind, key) not in groups:
+            continue
+        spelled = [k for k in groups if k[0] != "person" and len(k[1].split()) > 1 and initials(k[1]) == acronym]
+        written = {s.text.replace(".", "") for _, s in groups[(kind, key)]}
+        if len(spelled) == 1 and written == {acronym}:  # written in capitals: an acronym, not a word
+            groups[spelled[0]].extend(groups.pop((kind, key)))
+            by_key[key] = spelled[0]
     for p in parsed:
         for name, alias in alias_pairs(p.text):
             a, b = by_key.get(_key(name)), by_key.get(_key(alias))
@@ -386,9 +402,12 @@ def _dedup(refs: list[tuple[Parsed, Span]]) -> list[tuple[Parsed, Span]]:
 
 
 def title_before(name: Span) -> str:
-    """ "Japan's Senior Deputy Foreign Minister Shigeo Yamada" → "Senior Deputy Foreign Minister"."""
+    """ "Japan's Senior Deputy Foreign Minister Shigeo Yamada" → "Senior Deputy Foreign Minister"; not
+    "head of GSEE", whose title is the head's, not GSEE's."""
     doc = name.doc
     j = name.start - 1
+    if j >= 0 and doc[j].lower_ in {"of", "for", "the", "and", "&"}:
+        return ""
     while j >= 0:
         tok = doc[j]
         if tok.ent_type_ in {"NORP", "GPE", "ORG", "PERSON", "DATE"} or tok.lower_ not in TITLE_VOCAB:

@@ -31,10 +31,12 @@ if TYPE_CHECKING:
 EVIDENCE = 2
 SPEECH_VERBS = frozenset({"say", "tell", "add", "announce", "insist", "explain", "warn", "write", "tweet",
                           "report", "claim", "deny", "admit", "recall", "describe", "confirm", "argue"})
-# Prepositions whose object is a place when it is a bare name: "in Lowmere", "near Estwick". Not "to"
-# or "from", whose object is as often someone ("told to ITV", "aid from the EU").
+# Prepositions whose object is a place when it is a bare name: "in Lowmere", "near Estwick"; and
+# those whose object is a place about as often as someone or a body ("crews from Devon", "aid from
+# the EU", "spoke to ITV"), which vote half as much.
 LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "into", "throughout",
                       "within"})
+LOCATIVE_WEAK = frozenset({"from", "to", "towards", "toward", "through"})
 # The last word of a name that makes it a place whatever the tagger says ("Old Tanner Bridge", "Quay
 # Street", "Marrow River"): a bridge or a street is somewhere, not an organisation or a person.
 PLACE_HEADS = frozenset({"bridge", "street", "st", "road", "rd", "avenue", "ave", "lane", "boulevard", "highway",
@@ -87,6 +89,8 @@ def mention_votes(span: Span, titled: bool) -> Counter[EntityKind]:
         votes["organization"] += 1
     if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE:
         votes["place"] += EVIDENCE
+    elif root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_WEAK:
+        votes["place"] += 1
     return votes
 
 
