@@ -102,3 +102,8 @@ def test_a_wide_date_does_not_join_two_times_into_one_event() -> None:
         assert not (e.start <= dt.date(2011, 9, 30) and e.end >= dt.date(2011, 11, 10)), e
         whens = {ev.source for ev in e.evidence}
         assert not {"s0", "s1"} <= whens, e
+
+
+def test_a_date_that_starts_a_period_dates_nothing() -> None:
+    facts = story("Japan may spend 43 trillion yen over five years from fiscal 2023, the ministry said on Wednesday.")
+    assert {e.start for e in rows(facts)} == {DAY}

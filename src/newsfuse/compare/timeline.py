@@ -10,6 +10,7 @@ shares only the readings of a date phrase with (`compare.dates`).
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
@@ -31,6 +32,9 @@ EVENT_OVERLAP = 0.2
 TIME_NOUNS = frozenset({"time", "year", "years", "month", "months", "week", "weeks", "day", "days", "date"})
 # A timeline row longer than this is cut (at a word, with an ellipsis).
 ROW_CHARS = 280
+# "from fiscal 2023", "from early 2019": the date that follows starts a period (a range has its own
+# reading, "from 2019 to 2021").
+OPEN_FROM = re.compile(r"\bfrom\s+(?:(?:the|fiscal|early|late|mid)[\s-]+)*$", re.I)
 # Double quotation marks only: a single curly one is as often an apostrophe.
 QUOTE_OPEN, QUOTE_CLOSE = "“", "”"
 
@@ -44,7 +48,7 @@ def timeline(parsed: Sequence[Parsed], dates: Sequence[FoundDate], align: Alignm
     """The dated events of the story, one entry per event however many sources date it, apart from
     the history the reports mention in passing."""
     by_key = {p.key: p for p in parsed}
-    events = [d for d in dates if is_event(d, by_key.get(d.key))]
+    events = [d for d in dates if is_event(d, by_key.get(d.key)) and not _opens_a_period(d)]
     began, known = story_time(
         (d.anchored for d in dates if d.anchored and d.ref.anchor.startswith(("published", "borrowed"))),
         [*(d.anchored for d in dates if d.anchored and d.ref.anchor == "text"),
@@ -93,6 +97,12 @@ def timeline(parsed: Sequence[Parsed], dates: Sequence[FoundDate], align: Alignm
             background=back))
     own.sort(key=lambda e: (e.start, e.end, -len(e.sources)))
     return Timeline(own, most_relevant(one_row_per_sentence(past)))
+
+
+def _opens_a_period(d: FoundDate) -> bool:
+    """ "over five years from fiscal 2023": a date after a lone "from" starts a period, as one after
+    "since" does; nothing happened on it. (A conflict may still compare such bounds: `compare.dates`.)"""
+    return d.ref.granularity != "range" and OPEN_FROM.search(d.text[:d.start]) is not None
 
 
 def _readable(group: Sequence[FoundDate], by_key: dict[tuple[str, int], Parsed]) -> str:
