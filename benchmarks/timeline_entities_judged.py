@@ -101,7 +101,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                 if not ok:
                     wrong_kinds.append(f"{story.id}: {label['name']} {of[label['name']].kind} ≠ {label['kind']}")
             if "same_as" in label and label["name"] in of and label["same_as"] in of:
-                merges[(label["same"], of[label["name"]] is of[label["same_as"]])] += 1
+                merged = of[label["name"]] is of[label["same_as"]]
+                merges[(label["same"], merged)] += 1
+                if merged != label["same"]:
+                    wrong_kinds.append(f"{story.id}: {label['name']} / {label['same_as']} "
+                                       f"{'merged' if merged else 'apart'}, but {'one' if label['same'] else 'two'}")
     _report(args.split, confusion, kinds, wrong_kinds, merges, rows, sentences, iso, shown)
     return 0
 
@@ -123,7 +127,7 @@ def _report(split: str, confusion: Counter[tuple[str, str]], kinds: Counter[bool
           f"background); readable sentences {sentences}/{rows} = {sentences / max(rows, 1):.1%}; "
           f"dates printed ISO-style {iso}")
     n = sum(kinds.values())
-    print(f"entity kinds: {kinds[True]}/{n} = {kinds[True] / max(n, 1):.1%} right")
+    print(f"entity kinds: {kinds[True]}/{n} = {kinds[True] / max(n, 1):.1%} right; the mistakes (kinds, then aliases):")
     for line in wrong_kinds:
         print(f"  {line}")
     both = sum(merges.values())
