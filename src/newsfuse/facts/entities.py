@@ -8,8 +8,8 @@ every sentence is scanned for them.
 
 A one-word name the model called a person but that no full name explains ("Lowmere", "Estwick") is
 a person only where a mention acts as one ("Brandt said", "Varga's office", a title) at least as often
-as the story uses it as a place (labelled so elsewhere, "in Lowmere", "near Estwick"): a lone word
-with no such sign is a place. Every other name takes one kind by votes over all its mentions and
+as the story uses it as a place (labelled so elsewhere, "in Lowmere", "near Estwick"); one that never
+acts as a person but names where a thing is ("the Fukushima nuclear plant") is a place. Every other name takes one kind by votes over all its mentions and
 sources (`entity_kinds`: the model's labels, titles, verbs of saying, place prepositions, a last word
 such as "Island" or "Court"). Names of organisations and places merge when one is the whole-word
 start or end of exactly one longer one ("Kyodo" / "Kyodo News" when the extra words only say what
@@ -128,8 +128,6 @@ def title_head(title: str) -> str:
         toks = toks[:toks.index("of")]
     head = toks[-1] if toks else ""
     return TITLE_SPELLING.get(head, head)
-
-
 
 
 def extract_entities(parsed: list[Parsed]) -> EntityTable:
