@@ -53,10 +53,9 @@ def story_time(dated: Iterable[dt.date], guessed: Iterable[dt.date]) -> tuple[dt
     return (max(days), False) if days else (None, False)
 
 
-def is_background(start: dt.date, end: dt.date, began: dt.date | None, known: bool,
-                  clause: Sequence[Token] = ()) -> bool:
-    """History told in passing, rather than one of the story's own events (see the module doc)."""
-    del start  # a span is history when it ended before the story, whenever it began
+def is_background(end: dt.date, began: dt.date | None, known: bool, clause: Sequence[Token] = ()) -> bool:
+    """History told in passing, rather than one of the story's own events (see the module doc): a
+    span is history when it ended before the story, whenever it began."""
     if began is None:
         return looks_back(clause)
     if known:

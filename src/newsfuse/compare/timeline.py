@@ -71,8 +71,8 @@ def timeline(parsed: Sequence[Parsed], dates: Sequence[FoundDate], align: Alignm
             sim = max(jaccard(bags[id(a)], bags[id(b)]), jaccard(whole[id(a)], whole[id(b)]))
             if align.score(a.key, b.key) >= 1.0 or sim >= EVENT_OVERLAP:
                 ri, rj = find(i), find(j)
-                # Every date of the merged event must fit every other: a fuzzy "about a year ago"
-                # fits both September and November 10, which are not one time.
+                # Every date of the merged event must fit every other: "in 2011" fits both
+                # September and November 10, which are not one time.
                 if all(_same_time(x, y) for x in members[ri] for y in members[rj]):
                     sets.union(ri, rj)  # rj joins ri, which stays the root
                     members[ri] += members.pop(rj)
@@ -88,7 +88,7 @@ def timeline(parsed: Sequence[Parsed], dates: Sequence[FoundDate], align: Alignm
         evidence = list(dict.fromkeys(Evidence(d.ref.source, d.ref.sentence, d.text) for d in group))
         anchored = [d for d in group if d.ref.anchor in {"absolute", "published", "text"}]
         told = [d for d in group if by_key.get(d.key) is not None]
-        back = is_background(best.ref.start, best.ref.end, began, known,
+        back = is_background(best.ref.end, began, known,
                              [t for d in told for t in _clause_tokens(d, by_key[d.key])])
         (past if back else own).append(TimelineEvent(
             start=best.ref.start, end=best.ref.end, text=_readable(group, by_key),
