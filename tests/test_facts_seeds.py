@@ -6,6 +6,7 @@ The seeds are read from ../shared/seeds (never copied here); the tests skip when
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from pathlib import Path
 
 import pytest
@@ -109,15 +110,30 @@ def test_timeline(facts: StoryFacts) -> None:
     assert len(talks.sources) == 5
     balloon = days[dt.date(2023, 2, 4)]
     assert "shot down" in balloon.text and balloon.borrowed_date
-    assert any(e.start.year == 2019 for e in facts.timeline)  # the last dialogue
-    assert any(e.start == dt.date(2022, 12, 1) for e in facts.timeline)  # the December strategy
-    # Today's talks are not dated 2019 from "their first security dialogue since 2019", and the history
-    # of the islands (1783, 1972, 2012) is background, apart from the story's own days.
+    # Today's talks are not dated 2019 from "their first security dialogue since 2019"; the story's own
+    # rows are 2023's, and the history (the islands' 1783 maps, 1972, the December strategy) is apart.
     assert not any("since 2019" in e.text and e.start.year == 2019 for e in facts.timeline)
-    own = [e for e in facts.timeline if not e.background]
-    assert {e.start.year for e in own} == {2023} and len(own) >= 4
-    assert {"1783", "1972", "2012"} <= {e.when for e in facts.timeline if e.background}
+    assert {e.start.year for e in facts.timeline} == {2023} and len(facts.timeline) >= 4
+    assert not any(e.background for e in facts.timeline) and all(e.background for e in facts.background)
     assert [e.start for e in facts.timeline] == sorted(e.start for e in facts.timeline)
+
+
+def test_background_is_short_one_row_per_sentence(facts: StoryFacts) -> None:
+    rows = facts.background
+    assert 1 <= len(rows) <= 5
+    assert all(e.end < dt.date(2023, 1, 22) for e in rows)  # all ended well before the talks
+    told = [(ev.source, ev.sentence) for e in rows for ev in e.evidence]
+    assert len(told) == len(set(told))  # no sentence told twice ("maps from 1783 and 1785")
+    # most relevant first: the balloons two reports recount lead
+    assert rows[0].when == "2019–2021" and len(rows[0].sources) == 2
+    assert all(len(a.sources) >= len(b.sources) for a, b in itertools.pairwise(rows))
+
+
+def test_timeline_rows_are_sentences(facts: StoryFacts) -> None:
+    for e in [*facts.timeline, *facts.background]:
+        assert e.text[:1].isupper() and e.text[-1] in ".!?”\"", e.text
+        assert e.text.count("“") == e.text.count("”") and e.text.count('"') % 2 == 0, e.text
+        assert " – " not in e.when and "-01-01" not in e.when
 
 
 def test_borrowed_dates_are_noted(facts: StoryFacts) -> None:

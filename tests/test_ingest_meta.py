@@ -225,3 +225,6 @@ def test_a_date_deep_in_the_text_or_in_a_long_sentence_is_not_the_articles() -> 
     assert head_date("", f"Oscars host named\n{long_line}\n{STORY}") is None
     assert head_date("", f"Oscars host named\n{STORY}\n{STORY}\nMarch 2, 2014") is None
     assert head_date("", f"Oscars host named\nMarch 2, 2014\n{STORY}") == dt.date(2014, 3, 2)
+    # a short sentence among the first lines dates what it tells (ECB 4_14: a birth), not the article
+    assert head_date("", f"Bettie Page died on Thursday.\nPage was born on April 22, 1923, in Nashville, Tenn.\n"
+                         f"{STORY}") is None

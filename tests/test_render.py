@@ -98,3 +98,17 @@ def test_who_said_what_cites_each_source_once_and_leaves_terms_out(seeds_brief: 
     assert "Sun Weidong" in said and "counterstrike capability" not in said.split("Quoted terms:")[0]
     terms = {q["text"]: q["term"] for q in brief_to_dict(seeds_brief)["quotes"]}
     assert terms["counterstrike capability"] is True and terms["negative moves"] is False
+
+
+def test_every_rendering_shows_the_background_apart(seeds_brief: Brief) -> None:
+    """The story's own events under "Timeline", history under "Background", dates as a reader writes them."""
+    assert seeds_brief.background and not any(t.background for t in seeds_brief.timeline)
+    data = brief_to_dict(seeds_brief)
+    assert len(data["background"]) == len(seeds_brief.background) and all(t["background"] for t in data["background"])
+    md = render(seeds_brief, "markdown")
+    own, history = md.split("## Timeline", 1)[1].split("## Background", 1)
+    assert "22 Feb 2023" in own and "2019–2021" in history.split("\n## ", 1)[0]
+    assert "2019–2021" not in own
+    page = render(seeds_brief, "html")
+    assert page.index('id="timeline"') < page.index("<h3>Background</h3>")
+    assert "2019-01-01" not in md and "2019-01-01 – " not in page

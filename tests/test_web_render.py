@@ -37,3 +37,18 @@ def test_web_render_wide_story_keeps_every_source_readable() -> None:
     assert len(re.findall(r'<article class="article source"', html)) == 200
     assert 'id="s-200-2"' in html
     assert len(html) < 400_000
+
+
+def test_web_story_page_shows_background_apart_even_without_own_events() -> None:
+    import datetime as dt
+
+    from newsfuse.types import TimelineEvent
+
+    brief = _wide_brief(2)
+    brief.background = [TimelineEvent(dt.date(1972, 1, 1), dt.date(1972, 12, 31), "The islands were handed over.",
+                                      ["a0"], [Evidence("a0", 0, "Talks were held in Tokyo on Wednesday.")],
+                                      "year", background=True)]
+    html, _ = render_story(brief, None, None)
+    section = html[html.index('<section class="card" id="timeline">'):]
+    assert "<h3>Background</h3>" in section and "1972</time>The islands were handed over." in section
+    assert 'href="#timeline"' in html

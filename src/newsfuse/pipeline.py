@@ -137,7 +137,7 @@ def assemble(prepared: Prepared, vectors: np.ndarray, settings: Settings) -> Bri
         facts = compare_facts(sources, extracted, claims, vectors=vectors)
         brief.entities, brief.quotes, brief.conflicts = facts.entities, facts.quotes, facts.conflicts
         brief.updates = facts.updates
-        brief.timeline = facts.timeline
+        brief.timeline, brief.background = facts.timeline, facts.background
         brief.notes.extend(facts.notes)
         honest_support(brief)
         brief.unique, brief.missing = coverage(sources, claims)

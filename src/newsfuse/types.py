@@ -255,19 +255,28 @@ class TimelineEvent:
     evidence: list[Evidence]
     granularity: str = "day"
     borrowed_date: bool = False  # resolved against a date borrowed from another article
-    # History the reports mention in passing (a treaty of 1972, a meeting last year), apart from the
-    # story's own events: it ended well before the first report of the story (compare.timeline.BACKGROUND_DAYS).
+    # True for the rows of `Brief.background`: history the reports mention in passing (a treaty of
+    # 1972, a meeting last year), apart from the story's own events (`compare.background` decides).
     background: bool = False
 
     @property
     def when(self) -> str:
-        """The date as precise as the source gave it: "1972", "February 2019", "2019–2021", "2023-02-22"."""
-        if self.granularity == "year" or (self.start == dt.date(self.start.year, 1, 1)
-                                          and self.end == dt.date(self.end.year, 12, 31)):
-            return str(self.start.year) if self.start.year == self.end.year else f"{self.start.year}–{self.end.year}"
-        if self.granularity == "month" and (self.start.year, self.start.month) == (self.end.year, self.end.month):
-            return self.start.strftime("%B %Y")
-        return self.start.isoformat() if self.start == self.end else f"{self.start.isoformat()} – {self.end.isoformat()}"
+        """The date as precise as the source gave it: "1972", "1970s", "2019–2021", "Feb 2019",
+        "Nov 2022 – Feb 2023", "22 Feb 2023", "13–19 Feb 2023"."""
+        s, e = self.start, self.end
+        if s == dt.date(s.year, 1, 1) and e == dt.date(e.year, 12, 31):
+            if s.year == e.year:
+                return str(s.year)
+            return f"{s.year}s" if s.year % 10 == 0 and e.year == s.year + 9 else f"{s.year}–{e.year}"
+        if s.day == 1 and (e + dt.timedelta(days=1)).day == 1:  # whole months
+            if (s.year, s.month) == (e.year, e.month):
+                return f"{s:%b} {s.year}"
+            return f"{s:%b} {s.year} – {e:%b} {e.year}"
+        if s == e:
+            return f"{s.day} {s:%b} {s.year}"
+        if (s.year, s.month) == (e.year, e.month):
+            return f"{s.day}–{e.day} {s:%b} {s.year}"
+        return f"{s.day} {s:%b} {s.year} – {e.day} {e:%b} {e.year}"
 
 
 ConflictKind = Literal["number", "money", "date", "duration", "count", "title", "quote", "attribution"]
@@ -342,7 +351,9 @@ class Brief:
     updates: list[Update] = field(default_factory=list)  # facts that changed over the story's reports
     quotes: list[Quote] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
-    timeline: list[TimelineEvent] = field(default_factory=list)
+    timeline: list[TimelineEvent] = field(default_factory=list)  # the story's own events, by date
+    # History the reports mention in passing, one row per sentence, capped, most relevant first.
+    background: list[TimelineEvent] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # e.g. "003 has no date; borrowed 2023-02-22 from 000"
     # What reading the input left out, and what it read with a caveat (a date dropped, cp1252): about
     # the input, apart from `notes` about the analysis.

@@ -41,7 +41,8 @@ class StoryFacts:
     dates: list[DateRef] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)  # most certain first
     updates: list[Update] = field(default_factory=list)  # values that changed over the story's days
-    timeline: list[TimelineEvent] = field(default_factory=list)  # by date
+    timeline: list[TimelineEvent] = field(default_factory=list)  # the story's own events, by date
+    background: list[TimelineEvent] = field(default_factory=list)  # history told in passing
     notes: list[str] = field(default_factory=list)  # e.g. which article borrowed its date from which
 
 
@@ -64,7 +65,9 @@ def compare_facts(sources: Sequence[Source], facts: ExtractedFacts, claims: Sequ
     conflicts = [c for c in conflicts if c.confidence >= CONFIDENCE_FLOOR]
     conflicts, updates = split_updates(conflicts, published)
     conflicts.sort(key=lambda c: (-c.confidence, c.kind, c.about))
+    told = timeline(parsed, dates, align)
     return StoryFacts(entities=facts.entities.entities, quotes=facts.quotes.quotes,
                       quantities=[f.quantity for f in facts.quantities], dates=[d.ref for d in dates],
-                      conflicts=conflicts, updates=updates, timeline=timeline(parsed, dates, align),
+                      conflicts=conflicts, updates=updates, timeline=told.events,
+                      background=told.background,
                       notes=facts.notes)

@@ -127,6 +127,21 @@ def _date_value(d: FoundDate) -> ConflictValue:
                          evidence=[Evidence(r.source, r.sentence, d.text)])
 
 
+def _under_since(d: FoundDate, p: Parsed) -> bool:
+    """The date sits in a phrase that "since" opens further up: "the worst violence since riots in
+    2008", "the first visit since the war ended in 1975"."""
+    cur = next((t for t in p.doc if t.idx >= d.start), None)
+    for _ in range(6):
+        if cur is None or cur.head is cur:
+            return False
+        cur = cur.head
+        if cur.lower_ == "since" or any(c.dep_ == "mark" and c.lower_ == "since" for c in cur.children):
+            return True
+        if cur.pos_ in {"VERB", "AUX"} and cur.dep_ not in {"advcl", "relcl", "pcomp"}:
+            return False
+    return False
+
+
 def is_event(d: FoundDate, p: Parsed | None) -> bool:
     """Leave out publication lines, datelines and bylines: they date the article, not an event; and a
     date after "since" ("their first dialogue since 2019", "in place since 1895"): it bounds a period
@@ -138,7 +153,7 @@ def is_event(d: FoundDate, p: Parsed | None) -> bool:
         return False
     if any(w in before.lower().split()[-3:] for w in ("published", "updated", "posted", "date")):
         return False
-    if SINCE.search(before + d.text[d.start:d.end].split(" ", 1)[0] + " "):
+    if SINCE.search(before + d.text[d.start:d.end].split(" ", 1)[0] + " ") or _under_since(d, p):
         return False
     return any((t.pos_ in {"VERB", "AUX"} and t.tag_ not in {"VBN"}) or (t.dep_ == "ROOT" and t.pos_ == "VERB")
                for t in p.doc)

@@ -1,50 +1,64 @@
 """The timeline: the dated events of a story, one entry per event however many sources date it.
 
 Dates of one event told by several sources are merged (same time, aligned or overlapping clauses);
-each entry is shown as the shortest clause with its own subject; history the reports mention in
-passing is flagged as background. Apart from the date conflicts, which it shares only the readings
-of a date phrase with (`compare.dates`).
+each entry is shown as the shortest clause with its own subject, a whole sentence when the clause
+would cut a quotation. History the reports mention in passing goes to a short list of its own
+(`compare.background` decides which is which). A date after "since" or in "the first in four years"
+dates nothing (`compare.dates.is_event`, `FoundDate.fuzzy`). Apart from the date conflicts, which it
+shares only the readings of a date phrase with (`compare.dates`).
 """
 
 from __future__ import annotations
 
-import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from newsfuse.compare.align import Alignment, concept_bag, jaccard
+from newsfuse.compare.background import is_background, most_relevant, one_row_per_sentence, story_time
 from newsfuse.compare.dates import is_event, overlap
 from newsfuse.disjoint import DisjointSets
-from newsfuse.facts.dates import FoundDate
+from newsfuse.facts.dates import FoundDate, looks_ahead
 from newsfuse.facts.nlp import Parsed
 from newsfuse.text import shorten
 from newsfuse.types import Evidence, TimelineEvent
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 # Events: the dates of the events a story recounts, merged when their sentences share this much.
 EVENT_OVERLAP = 0.2
 TIME_NOUNS = frozenset({"time", "year", "years", "month", "months", "week", "weeks", "day", "days", "date"})
-# A story's own events happen while it is reported; what ended more than this many days before its
-# first report is history told in passing (a month: a developing story's reports span days, the
-# background they recount spans years).
-BACKGROUND_DAYS = 31
+# A timeline row longer than this is cut (at a word, with an ellipsis).
+ROW_CHARS = 280
+# "from fiscal 2023", "from early 2019": the date that follows starts a period (a range has its own
+# reading, "from 2019 to 2021").
+OPEN_FROM = re.compile(r"\bfrom\s+(?:(?:the|fiscal|early|late|mid)[\s-]+)*$", re.I)
+# Double quotation marks only: a single curly one is as often an apostrophe.
+QUOTE_OPEN, QUOTE_CLOSE = "“", "”"
 
 
-def timeline(parsed: Sequence[Parsed], dates: Sequence[FoundDate], align: Alignment) -> list[TimelineEvent]:
-    """The dated events of the story, one entry per event however many sources date it; history the
-    reports mention in passing is flagged `background`."""
+class Timeline(NamedTuple):
+    events: list[TimelineEvent]  # the story's own events, by date
+    background: list[TimelineEvent]  # history told in passing, one row per sentence, most relevant first
+
+
+def timeline(parsed: Sequence[Parsed], dates: Sequence[FoundDate], align: Alignment) -> Timeline:
+    """The dated events of the story, one entry per event however many sources date it, apart from
+    the history the reports mention in passing."""
     by_key = {p.key: p for p in parsed}
-    events = [d for d in dates if is_event(d, by_key.get(d.key))]
-    reported = [d.anchored for d in dates if d.anchored is not None]
-    story_began = min(reported) - dt.timedelta(days=BACKGROUND_DAYS) if reported else None
+    events = [d for d in dates if is_event(d, by_key.get(d.key)) and not _opens_a_period(d)]
+    began, known = story_time(
+        (d.anchored for d in dates if d.anchored and d.ref.anchor.startswith(("published", "borrowed"))),
+        [*(d.anchored for d in dates if d.anchored and d.ref.anchor == "text"),
+         *(d.ref.end for d in events if not d.fuzzy and not looks_ahead(d.text, d.start, d.end))])
     clauses = {id(d): _clause(d, by_key.get(d.key)) for d in events}
     bags = {id(d): concept_bag(clauses[id(d)]) for d in events}
     whole = {id(d): concept_bag(d.text) for d in events}
     sets = DisjointSets(len(events))
     find = sets.find
+    members = {i: [d] for i, d in enumerate(events)}
 
     for i, a in enumerate(events):
         for j in range(i + 1, len(events)):
@@ -56,29 +70,50 @@ def timeline(parsed: Sequence[Parsed], dates: Sequence[FoundDate], align: Alignm
                 continue  # two dates in one sentence are two events
             sim = max(jaccard(bags[id(a)], bags[id(b)]), jaccard(whole[id(a)], whole[id(b)]))
             if align.score(a.key, b.key) >= 1.0 or sim >= EVENT_OVERLAP:
-                sets.union(i, j)
+                ri, rj = find(i), find(j)
+                # Every date of the merged event must fit every other: "in 2011" fits both
+                # September and November 10, which are not one time.
+                if all(_same_time(x, y) for x in members[ri] for y in members[rj]):
+                    sets.union(ri, rj)  # rj joins ri, which stays the root
+                    members[ri] += members.pop(rj)
     groups: dict[int, list[FoundDate]] = defaultdict(list)
     for i, d in enumerate(events):
         groups[find(i)].append(d)
-    out = []
+    own: list[TimelineEvent] = []
+    past: list[TimelineEvent] = []
     for group in groups.values():
         if all(d.fuzzy for d in group):
             continue  # "the first in four years" alone dates nothing a reader can place
         best = min(group, key=lambda d: ((d.ref.end - d.ref.start).days, d.fuzzy, len(clauses[id(d)])))
         evidence = list(dict.fromkeys(Evidence(d.ref.source, d.ref.sentence, d.text) for d in group))
         anchored = [d for d in group if d.ref.anchor in {"absolute", "published", "text"}]
-        out.append(TimelineEvent(start=best.ref.start, end=best.ref.end, text=_readable(group, by_key),
-                                 sources=list(dict.fromkeys(d.ref.source for d in group)), evidence=evidence,
-                                 granularity=best.ref.granularity,
-                                 borrowed_date=not anchored and best.ref.anchor.startswith("borrowed"),
-                                 background=story_began is not None and best.ref.end < story_began))
-    out.sort(key=lambda e: (e.start, e.end, -len(e.sources)))
-    return out
+        told = [d for d in group if by_key.get(d.key) is not None]
+        back = is_background(best.ref.end, began, known,
+                             [t for d in told for t in _clause_tokens(d, by_key[d.key])])
+        (past if back else own).append(TimelineEvent(
+            start=best.ref.start, end=best.ref.end, text=_readable(group, by_key),
+            sources=list(dict.fromkeys(d.ref.source for d in group)), evidence=evidence,
+            granularity=best.ref.granularity, borrowed_date=not anchored and best.ref.anchor.startswith("borrowed"),
+            background=back))
+    own.sort(key=lambda e: (e.start, e.end, -len(e.sources)))
+    return Timeline(own, most_relevant(one_row_per_sentence(past)))
+
+
+def _opens_a_period(d: FoundDate) -> bool:
+    """ "over five years from fiscal 2023": a date after a lone "from" starts a period, as one after
+    "since" does; nothing happened on it. (A conflict may still compare such bounds: `compare.dates`.)"""
+    return d.ref.granularity != "range" and OPEN_FROM.search(d.text[:d.start]) is not None
 
 
 def _readable(group: Sequence[FoundDate], by_key: dict[tuple[str, int], Parsed]) -> str:
     """The shortest sentence-like telling of one event among the sources that date it."""
     return min((_clause(d, by_key.get(d.key), readable=True) for d in group), key=len)
+
+
+def _clause_tokens(d: FoundDate, p: Parsed) -> list[Token]:
+    """The tokens of the clause that tells the dated event (for the looking-back words)."""
+    span = _clause_span(d, p, readable=False)
+    return list(p.doc[span[0]:span[1]]) if span else []
 
 
 def _same_time(a: FoundDate, b: FoundDate) -> bool:
@@ -124,10 +159,34 @@ def _clause_with_subject(tok: Token) -> Token | None:
 
 def _clause(d: FoundDate, p: Parsed | None, readable: bool = False) -> str:
     """The clause that tells the dated event: "the US shot down a Chinese balloon on Feb. 4". Events
-    are matched on the shortest such clause; `readable` widens it to one with a subject, for display."""
-    if p is None:
-        return d.text
-    doc = p.doc
+    are matched on the shortest such clause; `readable` widens it to one with a subject, for display,
+    and to the whole sentence when the clause would cut a quotation."""
+    span = _clause_span(d, p, readable) if p is not None else None
+    if p is None or span is None:
+        return _sentence(d.text) if readable else d.text
+    text = p.doc[span[0]:span[1]].text.strip(" ,;")
+    if len(text.split()) < 4 or len(text) > ROW_CHARS:
+        return _sentence(d.text) if readable else shorten(d.text, 240)
+    if readable and not _quotes_balanced(text):
+        return _sentence(d.text)
+    text = text[0].upper() + text[1:]
+    return _sentence(text) if readable else text
+
+
+def _sentence(text: str) -> str:
+    """A row as a sentence: cut at a word if too long, closed with a full stop if it has none."""
+    text = shorten(text.strip(" ,;:"), ROW_CHARS)
+    return text if text[-1:] in {".", "!", "?", "…", "\"", "’", QUOTE_CLOSE} else text + "."
+
+
+def _quotes_balanced(text: str) -> bool:
+    """Every quotation the text opens it closes: 'had been Chinese "spy balloons' is cut mid-quote."""
+    return text.count(QUOTE_OPEN) == text.count(QUOTE_CLOSE) and text.count('"') % 2 == 0
+
+
+def _clause_span(d: FoundDate, p: Parsed, readable: bool) -> tuple[int, int] | None:
+    """The token span of the clause that tells the dated event (see `_clause`)."""
+    doc: Doc = p.doc
     tok = next((t for t in doc if t.idx >= d.start), None)
     cur = tok
     for _ in range(8):
@@ -135,7 +194,7 @@ def _clause(d: FoundDate, p: Parsed | None, readable: bool = False) -> str:
             break
         cur = cur.head if cur.head is not cur else None
     if cur is None:
-        return d.text
+        return None
     noun = _noun_owner(tok)
     if noun is not None:
         cur = noun  # "their first security dialogue since 2019": the date belongs to the dialogue
@@ -147,14 +206,13 @@ def _clause(d: FoundDate, p: Parsed | None, readable: bool = False) -> str:
         # under US administration ... before being transferred to Japan in 1972"), else the sentence.
         clause = _clause_with_subject(cur)
         if clause is None:
-            return shorten(d.text, 240)
+            return None
         cur = clause
     sub = list(cur.subtree)
     lo, hi = sub[0].i, sub[-1].i + 1
     while lo < hi and (doc[lo].dep_ in {"mark", "cc", "punct"} or doc[lo].lower_ in {"after", "when", "while",
                                                                                     "before", "as"}):
         lo += 1
-    text = doc[lo:hi].text.strip(" ,;")
-    if len(text.split()) < 4 or len(text) > 240:
-        return shorten(d.text, 240)
-    return text[0].upper() + text[1:]
+    while hi < len(doc) and doc[hi].text in {'"', QUOTE_CLOSE} and not _quotes_balanced(doc[lo:hi].text):
+        hi += 1  # the closing mark of a quotation the clause ends in
+    return (lo, hi) if lo < hi else None

@@ -121,7 +121,7 @@ def dates_in(text: str, anchor: Anchor, source: str = "", sentence: int = 0, lan
             if any(lo < e and s < hi for s, e in taken):
                 continue
             try:
-                got = resolve(m, anchor.date, _looks_ahead(text, lo, hi, lang))
+                got = resolve(m, anchor.date, looks_ahead(text, lo, hi, lang))
             except (OverflowError, ValueError):
                 got = None  # near the calendar's ends: no reading rather than a failed brief
             if got is None:
@@ -138,7 +138,7 @@ def dates_in(text: str, anchor: Anchor, source: str = "", sentence: int = 0, lan
     return found
 
 
-def _looks_ahead(text: str, start: int, end: int, lang: str = "") -> bool:
+def looks_ahead(text: str, start: int, end: int, lang: str = "") -> bool:
     """Does the clause holding a date speak of the future ("will meet on Friday", "ahead of ... on
     Friday")? Only the clause before the date counts, or the one after it when the date opens the
     sentence: "announced in December that it will double" looks back."""

@@ -7,12 +7,14 @@ The small English model misses many bare surnames ("Sun told ..."), so once the 
 every sentence is scanned for them.
 
 A one-word name the model called a person but that no full name explains ("Lowmere", "Estwick") is
-typed by agreement: the mentions where it acts as a person ("Brandt said", "Varga's office") against
-those where the model labelled that word a place elsewhere in the story or the sentence uses it as one
-("in Lowmere", "near Estwick"). Other names
-of organisations merge when one is the whole-word start or end of exactly one longer one ("Kyodo" /
-"Kyodo News" when the extra words only say what kind of body it is; "Foreign Ministry" / "Japan's
-Foreign Ministry"), as surnames join full names.
+a person only where a mention acts as one ("Brandt said", "Varga's office", a title) at least as often
+as the story uses it as a place (labelled so elsewhere, "in Lowmere", "near Estwick"); one that never
+acts as a person but names where a thing is ("the Fukushima nuclear plant") is a place. Every other name takes one kind by votes over all its mentions and
+sources (`entity_kinds`: the model's labels, titles, verbs of saying, place prepositions, a last word
+such as "Island" or "Court"). Names of organisations and places merge when one is the whole-word
+start or end of exactly one longer one ("Kyodo" / "Kyodo News" when the extra words only say what
+kind of body it is; "Foreign Ministry" / "Japan's Foreign Ministry"; "Qeshm" / "Qeshm Island"), as
+surnames join full names; and a name joins its alias defined in the text ("X (Y)", "X, known as Y").
 """
 
 from __future__ import annotations
@@ -22,6 +24,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from newsfuse.facts.entity_kinds import (
+    ORG_FORMS,
+    PLACE_FORMS,
+    alias_pairs,
+    decide,
+    initials,
+    mention_votes,
+    speaks,
+)
 from newsfuse.facts.nlp import Parsed
 from newsfuse.types import Entity, EntityKind, Mention
 
@@ -119,15 +130,6 @@ def title_head(title: str) -> str:
     return TITLE_SPELLING.get(head, head)
 
 
-# Words that say what kind of body a name is, not which: "Kyodo News" is Kyodo, "Toyota Motor Corp." Toyota.
-ORG_FORMS = frozenset({"news", "agency", "group", "inc", "inc.", "corp", "corp.", "corporation", "co", "co.",
-                       "ltd", "ltd.", "company", "plc", "llc", "party", "press", "service", "services",
-                       "holdings", "motor", "motors", "bank"})
-# Prepositions whose object is a place when it is a bare name: "in Lowmere", "near Estwick".
-LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "from", "to", "into",
-                      "towards", "toward", "through", "throughout"})
-
-
 def extract_entities(parsed: list[Parsed]) -> EntityTable:
     raw: list[tuple[Parsed, Span, str, EntityKind]] = []
     for p in parsed:
@@ -144,7 +146,7 @@ def extract_entities(parsed: list[Parsed]) -> EntityTable:
                 label, kind = "PERSON", "person"  # "Sun Weidong, China's foreign vice-minister" read as ORG
             raw.append((p, span, label, kind))
     people, places = _people(raw, parsed)
-    others = _others(raw, people, places)
+    others = _others(raw, people, places, parsed)
     table = EntityTable(entities=[], titles=[])
     for name, kind, refs in [*people, *others]:
         mentions = [Mention(span.text, p.source, p.sentence.index) for p, span in refs]
@@ -199,8 +201,8 @@ def _is_title_word(tok: Token) -> bool:
 
 
 def _people(raw: list[tuple[Parsed, Span, str, EntityKind]], parsed: list[Parsed]
-            ) -> tuple[list[tuple[str, EntityKind, list[tuple[Parsed, Span]]]], list[tuple[Parsed, Span]]]:
-    """The people of the story, and the one-word "people" the mentions' votes make places."""
+            ) -> tuple[list[tuple[str, EntityKind, list[tuple[Parsed, Span]]]], list[tuple[Parsed, Span, EntityKind]]]:
+    """The people of the story, and the "people" the mentions' votes make places or organisations."""
     full: dict[tuple[str, ...], list[tuple[Parsed, Span]]] = defaultdict(list)
     single: list[tuple[Parsed, Span]] = []
     for p, s, label, _ in raw:
@@ -210,14 +212,22 @@ def _people(raw: list[tuple[Parsed, Span, str, EntityKind]], parsed: list[Parsed
     # The small model sometimes calls a person an organisation or a place ("Sun Weidong" as ORG):
     # a non-person entity spelled exactly like a known person's name, or a unique part of one, is them.
     parts = Counter(w for k in full for w in {k[0], k[-1]})
+    ends = {(k[0], k[-1]): k for k in full if len(k) >= 2}
     for p, s, label, _ in raw:
         if label != "PERSON":
             toks = _name_key(s)
             if toks in full:
                 full[toks].append((p, s))
+            elif len(toks) >= 3 and (toks[0], toks[-1]) in ends:  # "Bettie Mae Page" is Bettie Page
+                full[ends[(toks[0], toks[-1])]].append((p, s))
             elif len(toks) == 1 and parts.get(toks[0]) == 1:
                 single.append((p, s))
     groups = {k: list(v) for k, v in full.items()}
+    retyped: list[tuple[Parsed, Span, EntityKind]] = []
+    for k in list(groups):  # "Hormozgan province", "Bandar Abbas" ("in Bandar Abbas"): not people
+        kind = decide(["person"] * len(groups[k]), _votes(groups[k]), list(k))
+        if kind != "person":
+            retyped.extend((p, s, kind) for p, s in groups.pop(k))
     by_part: dict[str, set[tuple[str, ...]]] = defaultdict(set)
     for k in groups:
         by_part[k[-1]].add(k)
@@ -236,31 +246,38 @@ def _people(raw: list[tuple[Parsed, Span, str, EntityKind]], parsed: list[Parsed
         out.append((_best_name([s.text for _, s in refs if len(s) >= 2] or [" ".join(k)]), "person",
                     _dedup(refs)))
     labelled_place = Counter(" ".join(_name_key(s)) for _, s, _, kind in raw if kind == "place")
-    places: list[tuple[Parsed, Span]] = []
+    places: list[tuple[Parsed, Span, EntityKind]] = list(retyped)
     for word, refs in orphans.items():
-        if _place_votes(refs, labelled_place[word]) > _person_votes(refs):
-            places.extend(refs)
+        acts, placed = _person_votes(refs), _place_votes(refs, labelled_place[word])
+        if acts and acts >= placed:
+            out.append((_best_name([s.text for _, s in refs]), "person", _dedup(refs)))
+        elif placed or any(s.root.dep_ in {"compound", "nmod"} and s.root.head.pos_ == "NOUN" for _, s in refs):
+            # "in Lowmere"; or a lone word that never acts as a person but names a thing's place
+            # ("the Fukushima nuclear plant"): a place
+            places.extend((p, s, "place") for p, s in refs)
         else:
             out.append((_best_name([s.text for _, s in refs]), "person", _dedup(refs)))
     return out, places
 
 
-def _reads_as_place(span: Span) -> bool:
-    """A bare name used as a place: the object of "in", "near", ... (a name modifying a noun says
-    nothing: "the Estwick hills", but also "the Bush administration")."""
-    tok = span.root
-    return tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE
+def _votes(refs: list[tuple[Parsed, Span]]) -> Counter[EntityKind]:
+    total: Counter[EntityKind] = Counter()
+    for _, s in refs:
+        total.update(mention_votes(s, bool(title_before(s) or title_after(s))))
+    return total
 
 
 def _place_votes(refs: list[tuple[Parsed, Span]], labelled_place: int) -> int:
-    return labelled_place + sum(_reads_as_place(s) for _, s in refs)
+    """Mentions labelled a place elsewhere, and uses as one here ("in Lowmere"; a name modifying a
+    noun says nothing: "the Estwick hills", but also "the Bush administration")."""
+    return labelled_place + sum(mention_votes(s, False)["place"] > 0 for _, s in refs)
 
 
 def _person_votes(refs: list[tuple[Parsed, Span]]) -> int:
     """Mentions where the name acts as a person does: doing something ("Brandt said"), owning something
     ("Varga's office"), or carrying a title."""
     return sum(s.root.dep_ in {"nsubj", "nsubjpass", "agent", "poss"} or bool(title_before(s) or title_after(s))
-               for _, s in refs)
+               or speaks(s) for _, s in refs)
 
 
 def _scan_surnames(groups: dict[tuple[str, ...], list[tuple[Parsed, Span]]],
@@ -293,50 +310,76 @@ def _name_key(span: Span) -> tuple[str, ...]:
 
 def _others(raw: list[tuple[Parsed, Span, str, EntityKind]],
             people: list[tuple[str, EntityKind, list[tuple[Parsed, Span]]]],
-            places: list[tuple[Parsed, Span]]) -> list[tuple[str, EntityKind, list[tuple[Parsed, Span]]]]:
+            places: list[tuple[Parsed, Span, EntityKind]],
+            parsed: list[Parsed]) -> list[tuple[str, EntityKind, list[tuple[Parsed, Span]]]]:
     claimed = {(p.key, s.start) for _, _, refs in people for p, s in refs}
     typed = [(p, s, kind) for p, s, label, kind in raw if label != "PERSON" and (p.key, s.start) not in claimed]
     by_name: dict[str, list[tuple[Parsed, Span, EntityKind]]] = defaultdict(list)
-    for p, s, kind in [*typed, *((p, s, "place") for p, s in places)]:
-        key = " ".join(s.text.lower().replace("’", "'").split())
-        by_name[ALIASES.get(key, key)].append((p, s, kind))
+    for p, s, kind in [*typed, *places]:
+        by_name[_key(s.text)].append((p, s, kind))
     groups: dict[tuple[EntityKind, str], list[tuple[Parsed, Span]]] = defaultdict(list)
     for key, seen in by_name.items():
-        groups[(_kind_of(key, [k for _, _, k in seen]), key)].extend((p, s) for p, s, _ in seen)
+        refs = [(p, s) for p, s, _ in seen]
+        groups[(decide([k for _, _, k in seen], _votes(refs), key.split()), key)].extend(refs)
     _merge_short_forms(groups)
+    _merge_defined_aliases(groups, parsed)
     return [(_best_name([s.text for _, s in refs]), kind, _dedup(refs)) for (kind, _), refs in groups.items()]
 
 
-# The last word of a name that makes it a place whatever the tagger says ("Old Tanner Bridge", "Quay
-# Street", "Marrow River"): a bridge or a street is somewhere, not an organisation.
-PLACE_HEADS = frozenset({"bridge", "street", "st", "road", "rd", "avenue", "ave", "lane", "boulevard", "highway",
-                         "river", "lake", "mountain", "mountains", "hill", "hills", "square", "airport", "harbour",
-                         "harbor", "bay", "island", "islands", "valley", "park", "ranch", "stadium", "strait", "sea",
-                         "ocean", "coast", "beach", "canyon", "province", "district", "region", "village", "peninsula",
-                         "gulf", "desert", "forest", "plaza", "tower", "dam", "canal", "pass", "creek", "mount"})
-
-
-def _kind_of(name: str, kinds: list[EntityKind]) -> EntityKind:
-    """One kind for a name, by agreement of its mentions; a place word at its end decides."""
-    if name.split()[-1] in PLACE_HEADS and len(name.split()) > 1:
-        return "place"
-    counts = Counter(kinds)
-    return max(counts, key=lambda k: (counts[k], -kinds.index(k)))
+def _key(text: str) -> str:
+    """A name as compared: case, spacing and possessive marks folded ("Taunton Deane Magistrates'
+    Court" is the "Taunton Deane Magistrates Court")."""
+    key = " ".join(text.lower().replace("’", "'").replace(" - ", "-").split())
+    key = ALIASES.get(key, key)
+    return key if key in ALIASES.values() else key.replace("'s ", " ").replace("' ", " ")
 
 
 def _merge_short_forms(groups: dict[tuple[EntityKind, str], list[tuple[Parsed, Span]]]) -> None:
-    """"Kyodo" joins "Kyodo News" when it starts or ends exactly one longer organisation's name. Not
-    places: "Taiwan" is not the "Taiwan Strait", nor "Mexico" "Mexico City"."""
+    """"Kyodo" joins "Kyodo News" when it starts or ends exactly one longer organisation's name, and
+    "Qeshm" joins "Qeshm Island" (the extra words only say what kind of body or place it is). Not
+    other places: "Taiwan" is not the "Taiwan Strait", nor "Mexico" "Mexico City"."""
     for kind, short in sorted(groups, key=lambda k: len(k[1])):
-        if kind != "organization":
+        if kind == "person" or (kind, short) not in groups:
             continue
+        forms = ORG_FORMS if kind == "organization" else PLACE_FORMS
         words = short.split()
+        # Not into a pair of names ("EU & IMF"): the short form is one of them, not their sum.
         longer = [k for k in groups if k[0] == kind and len(k[1].split()) > len(words)
-                  and (k[1].split()[-len(words):] == words  # "Red Cross" / "American Red Cross"
+                  and not {"&", "and"} & set(k[1].split()) - set(words)
+                  and ((kind == "organization" and k[1].split()[-len(words):] == words)  # "American Red Cross"
                        # "Kyodo" / "Kyodo News", but not "Tour de France" / "Tour de France Prologue"
-                       or (k[1].split()[:len(words)] == words and set(k[1].split()[len(words):]) <= ORG_FORMS))]
+                       or (k[1].split()[:len(words)] == words and set(k[1].split()[len(words):]) <= forms))]
         if len(longer) == 1:
             groups[longer[0]].extend(groups.pop((kind, short)))
+
+
+def _merge_defined_aliases(groups: dict[tuple[EntityKind, str], list[tuple[Parsed, Span]]],
+                           parsed: list[Parsed]) -> None:
+    """Names the text says are one: "the United States Geological Survey (USGS)" (and so every name of
+    the story whose initials spell USGS), "the Senkaku Islands, known in China as the Diaoyu"; and an
+    acronym the story never spells out that gives the initials of exactly one of its longer names
+    ("AMPAS", "the Academy of Motion Pictures Arts and Sciences")."""
+    by_key = {key: (kind, key) for kind, key in groups}
+    for kind, key in list(groups):
+        acronym = key.replace(".", "").upper()
+        if kind == "person" or " " in key or not 2 <= len(acronym) <= 6 or (kind, key) not in groups:
+            continue
+        spelled = [k for k in groups if k[0] != "person" and len(k[1].split()) > 1 and initials(k[1]) == acronym]
+        written = {s.text.replace(".", "") for _, s in groups[(kind, key)]}
+        if len(spelled) == 1 and written == {acronym}:  # written in capitals: an acronym, not a word
+            groups[spelled[0]].extend(groups.pop((kind, key)))
+            by_key[key] = spelled[0]
+    for p in parsed:
+        for name, alias in alias_pairs(p.text):
+            a, b = by_key.get(_key(name)), by_key.get(_key(alias))
+            if a is None or b is None or a == b or a not in groups or b not in groups:
+                continue
+            spelled = [k for k in groups if k != a and k[0] != "person" and len(k[1].split()) > 1
+                       and initials(k[1]) == alias.replace(".", "").upper() == initials(name)]
+            for other in [b, *spelled]:
+                if other in groups and other != a:
+                    groups[a].extend(groups.pop(other))
+                    by_key[other[1]] = a
 
 
 def _best_name(forms: Iterable[str]) -> str:
@@ -357,9 +400,12 @@ def _dedup(refs: list[tuple[Parsed, Span]]) -> list[tuple[Parsed, Span]]:
 
 
 def title_before(name: Span) -> str:
-    """ "Japan's Senior Deputy Foreign Minister Shigeo Yamada" → "Senior Deputy Foreign Minister"."""
+    """ "Japan's Senior Deputy Foreign Minister Shigeo Yamada" → "Senior Deputy Foreign Minister"; not
+    "head of GSEE", whose title is the head's, not GSEE's."""
     doc = name.doc
     j = name.start - 1
+    if j >= 0 and doc[j].lower_ in {"of", "for", "the", "and", "&"}:
+        return ""
     while j >= 0:
         tok = doc[j]
         if tok.ent_type_ in {"NORP", "GPE", "ORG", "PERSON", "DATE"} or tok.lower_ not in TITLE_VOCAB:

@@ -171,10 +171,16 @@ def head_date(title: str, text: str) -> dt.date | None:
     article's date line."""
     lines = [line.strip() for line in text.split("\n", HEAD_LINES + 1)[:HEAD_LINES + 1]]
     short = [line for line in lines if line][:HEAD_LINES]
-    for line in [title, *(line for line in short if len(line) <= HEAD_LINE_CHARS)]:
+    for line in [title, *(line for line in short if len(line) <= HEAD_LINE_CHARS and not _is_sentence(line))]:
         if date := find_date(line) or find_figures_date(line):
             return date
     return None
+
+
+def _is_sentence(line: str) -> bool:
+    """A line of prose, not a date line: it ends in a full stop after six words or more ("Page was born
+    on April 22, 1923, in Nashville, Tenn." dates a birth, not the article)."""
+    return line.endswith(".") and len(line.split()) >= 6
 
 
 def host_of(url: str) -> str:

@@ -102,6 +102,7 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
         "quotes": [_quote(q) for q in brief.quotes],
         "entities": [_entity(e) for e in brief.entities],
         "timeline": [_event(t) for t in brief.timeline],
+        "background": [_event(t) for t in brief.background],
         "notes": brief.notes,
         # What reading the input left out or read with a caveat: only when there was something.
         **({"skipped": [_skipped(s) for s in brief.skipped]} if brief.skipped else {}),

@@ -80,8 +80,7 @@ def render_markdown(brief: Brief) -> str:
     terms = [q for q in brief.quotes if q.term]
     if terms:
         lines += ["", "Quoted terms: " + ", ".join(f"“{_escape(q.text)}”" for q in terms[:MAX_LISTED])]
-    for heading, background in (("Timeline", False), ("Background", True)):
-        events = [t for t in brief.timeline if t.background == background]
+    for heading, events in (("Timeline", brief.timeline), ("Background", brief.background)):
         if events:
             lines += ["", f"## {heading}", ""]
             lines += [f"- {t.when}: {_escape(t.text)} {_cite(brief, t.sources)}" for t in events]

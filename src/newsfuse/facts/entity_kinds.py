@@ -1,0 +1,148 @@
+"""Whether a name is a person, a place or an organisation, by votes across all its mentions, and
+which names are one another's aliases.
+
+The small NER model types each mention alone and often wrongly ("Bettie Page" as an organisation,
+"Fukushima" or a village as a person). A name's kind is decided over the whole story instead: each
+mention votes with the model's label, and with what the sentence itself says, without a gazetteer:
+- a person: a title or honorific before the name or a title in apposition ("Sun Weidong, China's vice
+  foreign minister"); the subject of a verb of saying ("Nambiar said") is a person or a body, so it
+  votes for both, against a place;
+- a place: the object of a place preposition ("in Qeshm", "near Estwick");
+- the name's last word, when it says what kind of thing it names: "Qeshm Island", "Zayed Road",
+  "Red Crescent Society" (see `PLACE_HEADS`, `ORG_HEADS`): that decides.
+
+Aliases merge beyond surnames and short organisation names: "X (Y)" where Y spells X's initials
+("United States Geological Survey (USGS)") and "X, known as Y" / "X, also known as Y".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from newsfuse.types import EntityKind
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+# Weight of what the sentence says, against one vote of the model's label per mention: a title or a
+# verb of saying is read off the words, the label is a guess.
+EVIDENCE = 2
+SPEECH_VERBS = frozenset({"say", "tell", "add", "announce", "insist", "explain", "warn", "write", "tweet",
+                          "report", "claim", "deny", "admit", "recall", "describe", "confirm", "argue"})
+# Prepositions whose object is a place when it is a bare name: "in Lowmere", "near Estwick"; and
+# those whose object is a place about as often as someone or a body ("crews from Devon", "aid from
+# the EU", "spoke to ITV"), which vote half as much.
+LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "into", "throughout",
+                      "within"})
+LOCATIVE_WEAK = frozenset({"from", "to", "towards", "toward", "through"})
+# The last word of a name that makes it a place whatever the tagger says ("Old Tanner Bridge", "Quay
+# Street", "Marrow River"): a bridge or a street is somewhere, not an organisation or a person.
+PLACE_HEADS = frozenset({"bridge", "street", "st", "road", "rd", "avenue", "ave", "lane", "boulevard", "highway",
+                         "river", "lake", "mountain", "mountains", "hill", "hills", "square", "airport", "harbour",
+                         "harbor", "bay", "island", "islands", "valley", "park", "ranch", "stadium", "strait", "sea",
+                         "ocean", "coast", "beach", "canyon", "province", "district", "region", "village", "peninsula",
+                         "gulf", "desert", "forest", "plaza", "tower", "dam", "canal", "pass", "creek", "mount",
+                         "county", "prefecture", "city", "town", "isles", "archipelago"})
+# Of those, the words that only say what kind of place a name is, not which: "Qeshm Island" is Qeshm,
+# "Hormozgan province" Hormozgan, but the "Taiwan Strait" is not Taiwan, nor "Mexico City" Mexico.
+PLACE_FORMS = frozenset({"island", "islands", "isles", "archipelago", "province", "county", "prefecture",
+                         "region", "district", "state"})
+# Words that say what kind of body a name is, not which: "Kyodo News" is Kyodo, "Toyota Motor Corp." Toyota.
+ORG_FORMS = frozenset({"news", "agency", "group", "inc", "inc.", "corp", "corp.", "corporation", "co", "co.",
+                       "ltd", "ltd.", "company", "plc", "llc", "party", "press", "service", "services",
+                       "holdings", "motor", "motors", "bank"})
+# The last word of a name that makes it an organisation: "Taunton Crown Court", "Somerset Fire Service".
+ORG_HEADS = ORG_FORMS | frozenset({"court", "committee", "council", "ministry", "department", "police", "university",
+                                   "college", "school", "hospital", "association", "union", "society", "institute",
+                                   "commission", "board", "office", "authority", "federation", "foundation",
+                                   "network", "television", "radio", "newspaper", "times", "post", "herald",
+                                   "hotel", "museum", "church", "army", "navy", "force", "forces", "crescent",
+                                   "cross", "survey", "center", "centre", "club", "team", "league"})
+# The Lower-case words a person's name never holds, so "Hormozgan province" is not a person.
+_LOWER = re.compile(r"^[a-z]")
+
+
+def head_kind(words: list[str]) -> EntityKind | None:
+    """The kind a name's last word says it is, for names of two words or more."""
+    if len(words) < 2:
+        return None
+    last = words[-1].lower().rstrip(".")
+    if last in PLACE_HEADS:
+        return "place"
+    if last in ORG_HEADS:
+        return "organization"
+    return None
+
+
+def mention_votes(span: Span, titled: bool) -> Counter[EntityKind]:
+    """What one mention's sentence says the name is (`titled`: a title stands before or after it)."""
+    votes: Counter[EntityKind] = Counter()
+    root = span.root
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    honorific = before is not None and before.lower_.rstrip(".") in {"mr", "mrs", "ms", "dr", "miss", "sir"}
+    if titled or honorific:
+        votes["person"] += EVIDENCE
+    elif speaks(span):
+        votes["person"] += 1
+        votes["organization"] += 1
+    if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE:
+        votes["place"] += EVIDENCE
+    elif root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_WEAK:
+        votes["place"] += 1
+    return votes
+
+
+def speaks(span: Span) -> bool:
+    """The name is the subject of a verb of saying: "Nambiar said", "the union told reporters"."""
+    root = span.root
+    return root.dep_ == "nsubj" and root.head.lemma_ in SPEECH_VERBS
+
+
+def decide(labels: list[EntityKind], votes: Counter[EntityKind], words: list[str]) -> EntityKind:
+    """One kind for a name: its last word when that says, else the model's labels plus the evidence."""
+    by_head = head_kind(words)
+    if by_head is not None:
+        return by_head
+    total: Counter[EntityKind] = Counter(labels)
+    total.update(votes)
+    order: list[EntityKind] = ["person", "organization", "place"]
+    first_label = labels[0] if labels else "place"
+    return max(order, key=lambda k: (total[k], k == first_label))
+
+
+# "the United States Geological Survey (USGS)", "the Senkaku Islands, known in China as the Diaoyu"
+_PAREN = re.compile(r"(?P<long>(?:[A-Z][\w.'’-]*\s+(?:(?:of|for|and|the|to|de|du|la)\s+)*){1,8})"
+                    r"\((?P<short>[A-Z][A-Za-z.&-]{1,9})\)")
+_KNOWN = re.compile(r"(?P<a>(?:[A-Z][\w.'’-]*\s*){1,5}),\s+(?:also\s+|better\s+|widely\s+)?known\s+"
+                    r"(?:\w+\s+\w+\s+)?as\s+(?:the\s+)?(?P<b>(?:[A-Z][\w.'’-]*\s*){1,5})")
+_SMALL = frozenset({"of", "for", "and", "the", "to", "de", "du", "la", "&"})
+
+
+def initials(name: str) -> str:
+    """ "United States Geological Survey" → "USGS"; "U. S. Geological Survey" too."""
+    return "".join(w[0] for w in re.split(r"[\s.\-]+", name) if w and w.lower() not in _SMALL).upper()
+
+
+def alias_pairs(text: str) -> list[tuple[str, str]]:
+    """The (name, alias) pairs a sentence defines: an acronym in brackets that spells the name's
+    initials, or "X, known as Y"."""
+    out = []
+    for m in _PAREN.finditer(text):
+        words = m["long"].split()
+        short = m["short"].replace(".", "").upper()
+        for k in range(len(words)):  # the tail of the capitalised run that spells it
+            long = " ".join(words[k:])
+            if initials(long) == short and not _LOWER.match(long):
+                out.append((_bare(long), m["short"]))
+                break
+    for m in _KNOWN.finditer(text):
+        out.append((_bare(m["a"]), _bare(m["b"]).rstrip(",.")))
+    return out
+
+
+def _bare(name: str) -> str:
+    """A name as entities are keyed: without a leading article."""
+    name = name.strip()
+    return name[4:] if name[:4].lower() == "the " else name
