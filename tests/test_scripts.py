@@ -88,3 +88,33 @@ def test_multiling_hindi_documents_have_no_sentence_of_several_dandas() -> None:
     # Every danda ends its sentence: none is left inside one.
     assert not [s for s in spans if "।" in s.rstrip("।\"' ”)")]
     assert sum(ends_sentence(s) for s in spans) >= 0.8 * len(spans)
+
+
+# Two short Hebrew reports of one earthquake (written for this test): two points in common, the
+# others each report's own.
+QUAKE_HE = [
+    {"id": "a", "text": "רעידת אדמה בעוצמה 6.1 פגעה הבוקר בצפון האי. לפחות 12 בני אדם נהרגו ועשרות נפצעו. "
+                        "שירותי ההצלה חיפשו ניצולים בין ההריסות כל הלילה. בתי הספר באזור ייסגרו מחר."},
+    {"id": "b", "text": "רעידת אדמה בעוצמה 6.1 פגעה הבוקר בצפון האי, כך נמסר. לפחות 12 בני אדם נהרגו ועשרות "
+                        "נפצעו ברעידה. ראש הממשלה יבקר באזור ביום שלישי. החשמל נותק בכמה עיירות בדרום."},
+]
+
+
+def test_a_hebrew_brief_compares_sentences_by_their_words() -> None:
+    from newsfuse.claims import build_claims
+    from newsfuse.config import load_settings
+    from newsfuse.embed import make_embedder
+    from newsfuse.pipeline import brief_embedder, prepare
+
+    settings = load_settings(env={}, facts=False)
+    prepared = prepare(QUAKE_HE, settings)
+    assert {s.article.language for s in prepared.sources} == {"he"}
+    # use-m never learnt Hebrew (its vectors of these sentences are nearly one point): words instead.
+    name, threshold = brief_embedder(prepared.sources, settings)
+    assert name == "hashing:he"
+    claims = build_claims(prepared.sources, make_embedder(name).embed(prepared.sentence_texts), threshold)
+    by_text = {e.text: c for c in claims for e in c.evidence}
+    assert len(claims) == 6
+    assert by_text["רעידת אדמה בעוצמה 6.1 פגעה הבוקר בצפון האי."].independent == 2
+    assert by_text["לפחות 12 בני אדם נהרגו ועשרות נפצעו."].independent == 2
+    assert by_text["בתי הספר באזור ייסגרו מחר."].independent == 1
