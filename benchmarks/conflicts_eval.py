@@ -103,6 +103,7 @@ class Row:
     alarms: list[Conflict] = field(default_factory=list)
     plants: list[Plant] = field(default_factory=list)
     found: list[str] = field(default_factory=list)  # "conflict", "update" or "" (missed), per plant
+    sureness: list[float] = field(default_factory=list)  # the confidence it was found with (update: 1), per plant
     updates: list[Update] = field(default_factory=list)
     seconds: float = 0.0
 
@@ -224,8 +225,9 @@ def plant(docs: Sequence[dict[str, Any]], p: Plant) -> list[dict[str, Any]]:
 MIN_CONFIDENCE = 0.0  # a planted change counts as found only by a conflict at least this confident (--min-confidence)
 
 
-def detected(reported: Reported, p: Plant, lang: str = "") -> str:
-    """"conflict" for a reported conflict with the new value on one side and the old one on another;
+def detected(reported: Reported, p: Plant, lang: str = "") -> tuple[str, float]:
+    """"conflict" for a reported conflict with the new value on one side and the old one on another
+    (with its confidence: the best of such conflicts);
     "update" for an update holding both (the changed report was published on another day than the
     one it contradicts, so the brief tells it as the story moving on); "" when neither."""
     def says(value: str, number: str) -> bool:
@@ -238,11 +240,10 @@ def detected(reported: Reported, p: Plant, lang: str = "") -> str:
         return any(says(v, p.new) for v in sides) and any(says(v, p.old) for v in sides)
 
     conflicts, updates = reported
-    if any(holds([v.value for v in c.values]) and c.confidence >= MIN_CONFIDENCE for c in conflicts):
-        return "conflict"
     if any(holds([v.value for v in u.values]) for u in updates):
-        return "update"
-    return ""
+        return "update", 1.0
+    sure = max((c.confidence for c in conflicts if holds([v.value for v in c.values])), default=-1.0)
+    return ("conflict" if sure >= MIN_CONFIDENCE else ""), sure
 
 
 # --- engines ---------------------------------------------------------------------------------------
@@ -394,7 +395,8 @@ def evaluate(name: str, clusters: list[dict[str, Any]], run: Callable[[Sequence[
         row.alarms, row.updates = run(c["docs"])
         row.alarms = [a for a in row.alarms if a.confidence >= MIN_CONFIDENCE]
         row.seconds = time.perf_counter() - started
-        row.found = [detected(run(plant(c["docs"], p)), p, lang) for p in plants]
+        said = [detected(run(plant(c["docs"], p)), p, lang) for p in plants]
+        row.found, row.sureness = [f for f, _ in said], [x for _, x in said]
         rows.append(row)
         print(f"\r{name}: {len(rows)}/{len(todo)}", end="", file=sys.stderr, flush=True)
     print(file=sys.stderr)
@@ -418,6 +420,11 @@ def report(name: str, rows: list[Row], show: int, per_cluster: bool) -> None:
           f"{alarms / n:.2f} | {sure / n:.2f} | {updates / n:.2f} | {with_any / n:.0%} | "
           f"{', '.join(f'{k} {v}' for k, v in sorted(kinds.items())) or '-'} | "
           f"{sum(r.seconds for r in rows) / n:.2f} |")
+    sureness = [x for r in rows for x in r.sureness]
+    if sureness:
+        print("|   recall at confidence | " + " | ".join(
+            f">= {t:.1f}: {sum(x >= t for x in sureness) / len(sureness):.0%}" for t in (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8))
+            + " |")
     if per_cluster:
         for r in rows:
             plants = ", ".join(f"{p.old}->{p.new} {f or 'MISSED'}"

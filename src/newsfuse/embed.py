@@ -134,16 +134,18 @@ class SentenceTransformerEmbedder:
 
 
 class HashingEmbedder:
-    """No model at all: hashed, sublinear TF of stemmed words and bigrams. For tests and tiny machines."""
+    """No model at all: hashed, sublinear TF of stemmed words and bigrams. For tests and tiny machines,
+    and for a brief in a language no sentence model here reads (`hashing:<language>`: that
+    language's stop words and stems)."""
 
-    def __init__(self, dim: int = 2**12) -> None:
+    def __init__(self, dim: int = 2**12, language: str = "") -> None:
         from sklearn.feature_extraction.text import HashingVectorizer
 
         from newsfuse.text import content_stems
 
-        self._vectorizer = HashingVectorizer(n_features=dim, analyzer=lambda t: _grams(content_stems(t)),
+        self._vectorizer = HashingVectorizer(n_features=dim, analyzer=lambda t: _grams(content_stems(t, language)),
                                              alternate_sign=False, norm="l2")
-        self.name = "hashing"
+        self.name = f"hashing:{language}" if language else "hashing"
         self.dim = dim
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
@@ -213,12 +215,12 @@ def _onnx(spec: str, batch_size: int, threads: int | None) -> Embedder:
 # The registry: a settings name is `NAME` or `NAME:SPEC`; a new kind of embedder is one builder here.
 EMBEDDERS: dict[str, Callable[[str, int, int | None], Embedder]] = {
     "minilm-onnx": _minilm,
-    "hashing": lambda spec, batch_size, threads: HashingEmbedder(),
+    "hashing": lambda spec, batch_size, threads: HashingEmbedder(language=spec),
     "use-m": lambda spec, batch_size, threads: UseEmbedder(threads),
     "onnx": _onnx,
     "sentence-transformers": lambda spec, batch_size, threads: SentenceTransformerEmbedder(spec),
 }
-EMBEDDER_NAMES = ("minilm-onnx", "use-m", "hashing", "onnx:<model.onnx>:<tokenizer.json>", "sentence-transformers:<model>")
+EMBEDDER_NAMES = ("minilm-onnx", "use-m", "hashing", "hashing:<language>", "onnx:<model.onnx>:<tokenizer.json>", "sentence-transformers:<model>")
 
 
 # The languages (ISO 639-1) a named embedder was trained on; a name not listed is trusted with any
@@ -283,6 +285,9 @@ def make_embedder(name: str, batch_size: int = DEFAULTS.embed_batch, threads: in
     process when a pool already uses every core)."""
     kind, _, spec = name.partition(":")
     build = EMBEDDERS.get(kind)
-    if build is None or (kind in {"onnx", "sentence-transformers"}) != bool(spec):
+    needs_spec = kind in {"onnx", "sentence-transformers"}
+    # `hashing` may name a language (its stems): "hashing:he".
+    spec_ok = bool(spec) == needs_spec or (kind == "hashing" and spec.isalpha())
+    if build is None or not spec_ok:
         raise ConfigError(f"unknown embedder '{name}'", hint=f"choose one of: {', '.join(EMBEDDER_NAMES)}")
     return build(spec, batch_size, threads)

@@ -1,6 +1,14 @@
 """English stop words: the Glasgow list scikit-learn ships as ENGLISH_STOP_WORDS (318 words), kept here
 so that splitting text does not import scikit-learn (about a second of start-up); and `STOP_WORDS`, the
-list every stage uses: the Glasgow list with the words of news reporting that carry no content."""
+list every stage uses: the Glasgow list with the words of news reporting that carry no content; and
+`stop_words`, a language's list (spaCy's, for the languages besides English)."""
+
+from __future__ import annotations
+
+import importlib.util
+import runpy
+from functools import lru_cache
+from pathlib import Path
 
 ENGLISH_STOP_WORDS = frozenset({
     'a', 'about', 'above', 'across', 'after', 'afterwards', 'again', 'against', 'all', 'almost',
@@ -39,3 +47,22 @@ ENGLISH_STOP_WORDS = frozenset({
 # Reporting verbs and honorifics say nothing of what a story is about ("s": a split possessive).
 STOP_WORDS = ENGLISH_STOP_WORDS | {"said", "says", "say", "told", "according", "also", "would", "could", "will",
                                    "s", "mr", "ms", "mrs"}
+
+
+def stop_words(language: str = "") -> frozenset[str]:
+    """The stop words of ISO 639-1 `language`: `STOP_WORDS` for English (or none given), else
+    spaCy's list for the language (empty when spaCy has none). Without one, the function words of
+    Hindi or Hebrew ("के", "של") are the commonest "concepts" of every story."""
+    return STOP_WORDS if language in {"", "en"} else _spacy_stop_words(language)
+
+
+@lru_cache(maxsize=64)
+def _spacy_stop_words(language: str) -> frozenset[str]:
+    """spaCy's `lang/<code>/stop_words.py`, read as a file: importing it would import spaCy (seconds)."""
+    spec = importlib.util.find_spec("spacy")
+    if not language.isalpha() or spec is None or spec.origin is None:
+        return frozenset()
+    path = Path(spec.origin).parent / "lang" / language / "stop_words.py"
+    if not path.is_file():
+        return frozenset()
+    return frozenset(str(w).lower() for w in runpy.run_path(str(path)).get("STOP_WORDS", ()))

@@ -19,9 +19,9 @@ from newsfuse import editor
 from newsfuse.claims import cross_source_centrality
 from newsfuse.config import Settings
 from newsfuse.similarity import similarities
-from newsfuse.summary_concepts import Concept, load_model
+from newsfuse.summary_concepts import Concept, load_model, stop_stems
 from newsfuse.summary_solve import Problem, solve
-from newsfuse.text import concepts, word_count
+from newsfuse.text import concepts, ends_sentence, word_count
 from newsfuse.types import Claim, Sentence, Source, SummaryItem
 
 
@@ -57,8 +57,11 @@ def summarize(sources: Sequence[Source], claims: Sequence[Claim], vectors: np.nd
     def claim_at(i: int) -> Claim:
         return claim_of[(sentences[i].article_id, sentences[i].index)]
 
-    sentence_concepts = [concepts(s.text) for s in sentences]
-    weight = _concept_weights(sentences, sentence_concepts, origin, weights)
+    sentence_concepts = [concepts(s.text, language[s.article_id]) for s in sentences]
+    # Each source's concepts are in its own language's stems; the stop stems of every language of
+    # the story say which words of a concept carry content.
+    stops = frozenset().union(*(stop_stems(code) for code in set(language.values())))
+    weight = _concept_weights(sentences, sentence_concepts, origin, weights, stops)
 
     central = _centrality(sentences, vectors) if weights.centrality else np.zeros(len(sentences))
     candidates = [i for i, s in enumerate(sentences) if _usable(s, weights)]
@@ -104,13 +107,12 @@ def _centrality(sentences: Sequence[Sentence], vectors: np.ndarray) -> np.ndarra
 
 def _usable(sentence: Sentence, weights: Weights) -> bool:
     n = word_count(sentence.text)
-    return weights.min_words <= n <= weights.max_words and sentence.text.rstrip()[-1:] in {
-        ".", "!", "?", '"', "”", "’", "'"}
+    return weights.min_words <= n <= weights.max_words and ends_sentence(sentence.text)
 
 
 def _concept_weights(sentences: Sequence[Sentence], sentence_concepts: Sequence[set[Concept]],
-                     origin: dict[str, int], weights: Weights) -> dict[Concept, float]:
-    learned = load_model().weights(sentences, sentence_concepts, origin)
+                     origin: dict[str, int], weights: Weights, stops: frozenset[str] | None = None) -> dict[Concept, float]:
+    learned = load_model().weights(sentences, sentence_concepts, origin, stops)
     return {c: p ** weights.concept_power for c, p in learned.items() if p >= weights.concept_floor}
 
 

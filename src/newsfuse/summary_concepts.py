@@ -24,7 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
-from newsfuse.stopwords import STOP_WORDS
+from newsfuse.stopwords import stop_words
 from newsfuse.text import stem
 from newsfuse.types import Sentence
 
@@ -37,9 +37,11 @@ FEATURES = ("df_share", "log_df", "corroborated", "log_origins", "log_tf", "tf_s
 LEAD = 3  # an article's first sentences: where news writing puts the event
 
 
-@lru_cache(maxsize=1)
-def _stop_stems() -> frozenset[str]:
-    return frozenset(stem(w) for w in STOP_WORDS)
+@lru_cache(maxsize=64)
+def stop_stems(language: str = "") -> frozenset[str]:
+    """The stems of a language's stop words (English when none is given): a concept's words that
+    are not among them are its content words."""
+    return frozenset(stem(w, language) for w in stop_words(language))
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,12 +57,13 @@ class StemTable:
 
 def concept_features(sentences: Sequence[Sentence], sentence_concepts: Sequence[set[Concept]],
                      origin: Mapping[str, int], idf: StemTable,
-                     prior: StemTable) -> tuple[list[Concept], np.ndarray]:
+                     prior: StemTable, stops: frozenset[str] | None = None) -> tuple[list[Concept], np.ndarray]:
     """The story's concepts and one row of `FEATURES` for each.
 
     `origin` maps an article id to its independent origin (wire copies share one); `idf` is a stem's
     background inverse document frequency, `prior` the log-odds that a human summary keeps a stem
-    its input holds (RegSum's global word importance: "said" rarely, "killed" often)."""
+    its input holds (RegSum's global word importance: "said" rarely, "killed" often); `stops` the stems
+of the story's stop words (`stop_stems`: English's by default)."""
     length: dict[str, int] = defaultdict(int)
     for s in sentences:
         length[s.article_id] = max(length[s.article_id], s.index + 1)
@@ -83,7 +86,7 @@ def concept_features(sentences: Sequence[Sentence], sentence_concepts: Sequence[
                 first_position[c] = position
             if s.index < first_index.get(c, 1 << 30):
                 first_index[c] = s.index
-    stops = _stop_stems()
+    stops = stop_stems() if stops is None else stops
     order = list(origins_of)
     table = []
     for c in order:
@@ -118,8 +121,8 @@ class ConceptModel:
         return 1.0 / (1.0 + np.exp(-z))
 
     def weights(self, sentences: Sequence[Sentence], sentence_concepts: Sequence[set[Concept]],
-                origin: Mapping[str, int]) -> dict[Concept, float]:
-        order, features = concept_features(sentences, sentence_concepts, origin, self.idf, self.prior)
+                origin: Mapping[str, int], stops: frozenset[str] | None = None) -> dict[Concept, float]:
+        order, features = concept_features(sentences, sentence_concepts, origin, self.idf, self.prior, stops)
         return dict(zip(order, self.probabilities(features).tolist(), strict=True))
 
     def to_json(self) -> dict[str, object]:

@@ -12,7 +12,7 @@ import nupunkt
 import snowballstemmer
 
 from newsfuse.langdata import known, lexicon, month_pattern
-from newsfuse.stopwords import STOP_WORDS
+from newsfuse.stopwords import stop_words
 from newsfuse.types import Article, Sentence
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
@@ -20,13 +20,35 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # word characters to `re`, and without them a Devanagari word falls apart into letters.
 _MARKS = "".join(re.escape(chr(c)) for c in range(0x300, 0x10000) if unicodedata.category(chr(c)) in {"Mn", "Mc", "Me"})
 _LETTERS = rf"[^\W_](?:[^\W_]|[{_MARKS}])*"
-_WORD = re.compile(rf"{_LETTERS}(?:[’']{_LETTERS})*|\d+(?:[.,]\d+)*")
+# Hebrew writes acronyms with gershayim and names with a geresh inside the word ("ארה"ב", "צה"ל",
+# "ג'ורג'"): one word each, often typed as ASCII quotes.
+_HEBREW = "\u05d0-\u05ea"
+_WORD = re.compile(rf"[{_HEBREW}]+(?:[\"'״׳][{_HEBREW}]+)+|{_LETTERS}(?:[’']{_LETTERS})*|\d+(?:[.,]\d+)*")
+# Chinese and Japanese put no space between words: each ideograph or kana is a word of its own (the
+# usual fallback without a segmenter; a word of two characters still meets in bigram concepts).
+_CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # A sentence should not end right after these even when punkt thinks it does ("Feb. 4", "No. 10").
 _NO_BREAK_AFTER = re.compile(
     r"(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Nos|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sen|Rep|Gov|"
     r"St|Sgt|Capt|Cmdr|Adm|Prof|Rev|vs|Vol|Fig|approx|est|Inc|Corp|Co|Ltd|Jr|Sr)\.)\s*$"
 )
 _STARTS_LOWER_OR_DIGIT = re.compile(r"^\s*[a-z0-9(]")
+# Marks that end a sentence wherever they stand, in the scripts whose full stop is not ".": the
+# Devanagari danda and double danda (Hindi, Marathi, Nepali; Bengali writes the same "।"), the Arabic
+# question mark and the Urdu full stop, the CJK full stop and full-width marks (written without a
+# space after them), the Ethiopic, Myanmar and Armenian full stops. Punkt knows none of them. Closing
+# quotes and brackets after the mark stay with the sentence it ends.
+SENTENCE_ENDS = "।॥؟۔。！？｡።፧။։"
+_HARD_END = re.compile(rf"[{SENTENCE_ENDS}]+[\s\"'”’»」』）)\]]*")
+# What a sentence may end with to stand alone in a summary: these marks, ".", "!", "?" and quotes.
+FINAL_MARKS = frozenset(SENTENCE_ENDS) | {".", "!", "?", '"', "”", "’", "'", "»", "」", "』"}
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether `text` ends as a finished sentence does: a final mark of any script, or "|" typed
+    for the danda after an Indic word (not the "|" of a menu: "Home | News |")."""
+    text = text.rstrip()
+    return text[-1:] in FINAL_MARKS or bool(_DANDA_PIPE.search(text[-4:]))
 # Typographic quotes and dashes to their ASCII forms, a no-break space to a space (a `str.translate`
 # table): the one folding of text compared for sameness (here, in the cleaner, in story grouping).
 TYPOGRAPHY_FOLD = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "\u00a0": " "})
@@ -56,17 +78,59 @@ def split_spans(text: str, language: str = "") -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     offset = 0
     for line in text.split("\n"):
-        stripped = line.strip()
-        if stripped:
-            base = offset + (len(line) - len(line.lstrip()))
+        for lo, hi in _hard_pieces(line):
+            piece = line[lo:hi]
+            stripped = piece.strip()
+            if not stripped:
+                continue
+            base = offset + lo + (len(piece) - len(piece.lstrip()))
             for _, (start, end) in nupunkt.sent_spans_with_text(stripped):
-                piece = stripped[start:end]
-                start += len(piece) - len(piece.lstrip())
-                end -= len(piece) - len(piece.rstrip())
+                part = stripped[start:end]
+                start += len(part) - len(part.lstrip())
+                end -= len(part) - len(part.rstrip())
                 if end > start:
                     spans.append((base + start, base + end))
         offset += len(line) + 1
     return _rejoin(text, spans, _no_break_local(language))
+
+
+def _hard_pieces(line: str) -> list[tuple[int, int]]:
+    """(start, end) of the pieces of a line cut after each mark of `SENTENCE_ENDS` (with the quotes
+    and brackets that close on it) and at each `_caseless_stops`: punkt then splits each piece at its
+    own full stops."""
+    if line.isascii():
+        return [(0, len(line))]
+    cuts = sorted({m.end() for m in _HARD_END.finditer(line)} | set(_caseless_stops(line)))
+    bounds = [0, *(c for c in cuts if 0 < c < len(line)), len(line)]
+    return list(itertools.pairwise(bounds))
+
+
+# Scripts without capital letters, where punkt cannot tell a sentence's start by its case: Hebrew,
+# Arabic, and the Indic scripts (Devanagari to Sinhala).
+_CASELESS = "\u0590-\u06ff\u0750-\u077f\u0900-\u0dff"
+_CASELESS_STOP = re.compile(rf"(?<=[{_CASELESS}])\s*(?:\.(?=[{_CASELESS}])|\|(?=\s|$))")
+_DANDA_PIPE = re.compile(rf"[{_CASELESS}]\s*\|$")
+_CASELESS_RUN = re.compile(rf"[{_CASELESS}]+")
+_CASELESS_CHARS = "".join(chr(c) for lo, hi in ((0x590, 0x6FF), (0x750, 0x77F), (0x900, 0xDFF))
+                          for c in range(lo, hi + 1))
+
+
+def _caseless_stops(line: str) -> list[int]:
+    """Where a sentence ends in a caseless script though punkt sees no end: a full stop with no space
+    after it ("है.बुर्ले", a typing slip), and "|" typed for the danda ("गए थे | चौथा"). A dotted
+    run of initials ("ए.पी.जे.", "אי.או.אל") is left whole: no cut after a run that follows a dot
+    or before one that a dot follows."""
+    cuts = []
+    for match in _CASELESS_STOP.finditer(line):
+        if match.group().strip() == ".":
+            before = line[:match.start()]
+            run = len(before) - len(before.rstrip(_CASELESS_CHARS))
+            after = _CASELESS_RUN.match(line, match.end())
+            if (before[:len(before) - run].endswith(".") or after is None
+                    or line[after.end():after.end() + 1] == "."):
+                continue
+        cuts.append(match.end())
+    return cuts
 
 
 _DAY_NUMBER_END = re.compile(r"\b\d{1,2}\.\s*$")
@@ -87,16 +151,17 @@ def _no_break_local(language: str) -> tuple[re.Pattern[str] | None, re.Pattern[s
 
 def _rejoin(text: str, spans: list[tuple[int, int]],
             local: tuple[re.Pattern[str] | None, re.Pattern[str] | None] | None = None) -> list[tuple[int, int]]:
-    """Undo breaks punkt makes after an abbreviation or before a lower-case continuation."""
+    """Undo breaks punkt makes after an abbreviation or before a lower-case continuation (never
+    after a mark of `SENTENCE_ENDS`: "।" then a figure is two sentences)."""
     out: list[tuple[int, int]] = []
     for start, end in spans:
         if out:
             prev_start, prev_end = out[-1]
             gap = text[prev_end:start]
-            if "\n" not in gap and (_NO_BREAK_AFTER.search(text[prev_start:prev_end])
-                                    or _STARTS_LOWER_OR_DIGIT.match(text[start:end])
-                                    or (local is not None and _local_joint(local, text[prev_start:prev_end],
-                                                                           text[start:end]))):
+            before, after = text[prev_start:prev_end], text[start:end]
+            if "\n" not in gap and not (_HARD_END.search(before[-8:]) or _DANDA_PIPE.search(before[-4:])) and (
+                    _NO_BREAK_AFTER.search(before) or _STARTS_LOWER_OR_DIGIT.match(after)
+                    or (local is not None and _local_joint(local, before, after))):
                 out[-1] = (prev_start, end)
                 continue
         out.append((start, end))
@@ -154,35 +219,58 @@ def shorten(text: str, n: int = 80) -> str:
     return text if len(text) <= n else text[:n].rsplit(" ", 1)[0] + "…"
 
 
+def _spaced(text: str) -> str:
+    """`text` with a space around each Chinese or Japanese character (unchanged if it has none)."""
+    return text if text.isascii() or not _CJK.search(text) else _CJK.sub(r" \g<0> ", text)
+
+
 def words(text: str) -> list[str]:
     """Word tokens, lower-cased, typographic apostrophes folded."""
-    return [w.replace("’", "'") for w in _WORD.findall(text.lower())]
+    return [w.replace("’", "'") for w in _WORD.findall(_spaced(text).lower())]
 
 
 def word_count(text: str) -> int:
-    return len(text.split())
+    """Words as the budget counts them: runs between spaces, a Chinese or Japanese character each."""
+    return len(_spaced(text).split())
 
 
-@lru_cache(maxsize=1)
-def _stemmer() -> snowballstemmer.stemmer:
-    return snowballstemmer.stemmer("english")
+# Snowball's stemmer of each language that has one (by ISO 639-1 code); another language's words are
+# compared unstemmed.
+_SNOWBALL = {"ar": "arabic", "ca": "catalan", "cs": "czech", "da": "danish", "de": "german", "el": "greek",
+             "es": "spanish", "et": "estonian", "eu": "basque", "fa": "persian", "fi": "finnish", "fr": "french",
+             "ga": "irish", "hi": "hindi", "hu": "hungarian", "hy": "armenian", "id": "indonesian", "it": "italian",
+             "lt": "lithuanian", "ne": "nepali", "nl": "dutch", "no": "norwegian", "nb": "norwegian", "pl": "polish",
+             "pt": "portuguese", "ro": "romanian", "ru": "russian", "sr": "serbian", "sv": "swedish", "ta": "tamil",
+             "tr": "turkish", "yi": "yiddish"}
+
+
+@lru_cache(maxsize=64)
+def _stemmer(language: str = "") -> snowballstemmer.stemmer | None:
+    if language in {"", "en"}:
+        return snowballstemmer.stemmer("english")
+    name = _SNOWBALL.get(language)
+    return snowballstemmer.stemmer(name) if name and name in snowballstemmer.algorithms() else None
 
 
 @lru_cache(maxsize=200_000)
-def stem(word: str) -> str:
-    return str(_stemmer().stemWord(word))
+def stem(word: str, language: str = "") -> str:
+    """`word`'s stem in `language` (English when none is given; the word itself without a stemmer)."""
+    stemmer = _stemmer(language)
+    return str(stemmer.stemWord(word)) if stemmer is not None else word
 
 
-def content_stems(text: str) -> list[str]:
+def content_stems(text: str, language: str = "") -> list[str]:
     """Stems of the words that carry content (stop words and one-letter tokens dropped)."""
-    return [stem(w) for w in words(text) if w not in STOP_WORDS and len(w) > 1]
+    stops = stop_words(language)
+    return [stem(w, language) for w in words(text) if w not in stops and len(w) > 1]
 
 
-def concepts(text: str) -> set[tuple[str, str]]:
+def concepts(text: str, language: str = "") -> set[tuple[str, str]]:
     """Stemmed word bigrams that hold at least one content word: the units a summary should cover."""
     toks = words(text)
+    stops = stop_words(language)
     out = set()
     for a, b in itertools.pairwise(toks):
-        if a not in STOP_WORDS or b not in STOP_WORDS:
-            out.add((stem(a), stem(b)))
+        if a not in stops or b not in stops:
+            out.add((stem(a, language), stem(b, language)))
     return out
