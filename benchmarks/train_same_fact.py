@@ -163,6 +163,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--cached", action="store_true", help="refit from the pairs cached by the last run")
     ap.add_argument("--limit", type=int, default=0, help="tune stories to brief (0: all)")
+    ap.add_argument("--shift", action="store_true", help="move the intercept to the share among all disagreeing pairs")
     ap.add_argument("--c", type=float, default=0.3, help="inverse regularisation strength")
     args = ap.parse_args(argv)
     from newsfuse.compare.same_fact import FEATURES, MODEL_PATH, SameFactModel
@@ -173,7 +174,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         x, y, groups = collect(args.limit)
         np.savez(CACHE, x=x, y=y, groups=groups)
-    unlabelled = x[y < 0]
+    unlabelled = x[y == -1]
     x, groups, y = x[y >= 0], groups[y >= 0], y[y >= 0]
     print(f"{len(y)} labelled pairs: {int(y.sum())} same fact, {int(len(y) - y.sum())} two facts; "
           f"{len(unlabelled)} disagreeing pairs nobody settles")
@@ -189,15 +190,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     mean, scale, clf = fit(x, y, args.c)
     trained = float(y.mean())
     prior = _prior(clf.predict_proba((unlabelled - mean) / scale)[:, 1], trained)
-    # The labelled pairs are half "same fact"; among disagreeing figures far fewer are. The intercept is
-    # moved to that prior (Saerens, Latinne & Decaestecker 2002), so a probability means the chance
-    # that a disagreeing pair is one fact.
-    shift = math.log(prior / (1 - prior)) - math.log(trained / (1 - trained))
-    print(f"prior of one fact: {trained:.3f} among labelled pairs, {prior:.3f} estimated among disagreeing ones")
+    print(f"prior of one fact: {trained:.3f} among labelled pairs, {prior:.3f} estimated among all disagreeing pairs")
+    # With --shift the intercept moves to the second share (Saerens, Latinne & Decaestecker 2002), so a
+    # probability would be the chance that any two disagreeing figures of a family are one fact. The
+    # conflict finder only asks about pairs its rules propose (aligned sentences, one measured noun),
+    # where far more are one fact: shifted, the seeds' $315bn / $320bn fell to 0.15 and a quarter of
+    # the planted changes of the tune sets were lost. So by default the model keeps the labelled
+    # pairs' even odds, and what its probability means among reported conflicts is measured against
+    # judged verdicts (benchmarks/ledger_judged.py).
+    shift = math.log(prior / (1 - prior)) - math.log(trained / (1 - trained)) if args.shift else 0.0
     model = SameFactModel(FEATURES, mean, scale, clf.coef_[0], float(clf.intercept_[0]) + shift)
     meta = {"pairs": len(y), "same": int(y.sum()), "unlabelled": len(unlabelled),
             "held_out_accuracy": round(acc, 4), "C": args.c, "prior_trained": round(trained, 4),
-            "prior_disagreeing": round(prior, 4), "trained_on": "tune stories of benchmarks/ledger_judged.py"}
+            "prior_disagreeing": round(prior, 4), "shifted": args.shift, "trained_on": "tune stories of benchmarks/ledger_judged.py"}
     MODEL_PATH.write_text(json.dumps(model.to_json(meta), indent=1) + "\n", encoding="utf-8")
     for name, w in sorted(zip(FEATURES, model.coef, strict=True), key=lambda t: -abs(t[1])):
         print(f"  {name:16s} {w:+.3f}")
