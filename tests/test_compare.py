@@ -446,3 +446,22 @@ def test_one_written_day_is_not_a_date_conflict_across_years() -> None:
     assert not _same_written_day(found("December 2, 2008", dt.date(2008, 12, 2), "a"),
                                  found("2 December 2009", dt.date(2009, 12, 2), "b"))
     assert not _same_written_day(found("December 2", dt.date(2008, 12, 2), "a"), found("December 3", dt.date(2008, 12, 3), "b"))
+
+
+@pytest.mark.parametrize(("second_day", "update"), [(dt.date(2013, 7, 25), True), (dt.date(2013, 7, 24), False)])
+def test_floors_that_rise_over_days_are_an_update(second_day: dt.date, update: bool) -> None:
+    # "at least 35" and "at least 80" both hold (no conflict); told a day apart, the toll moved on
+    texts = ("A passenger train derailed in northwestern Spain on Wednesday night, killing at least 35 people, officials said.",
+             "A passenger train derailed in northwestern Spain on Wednesday night, killing at least 80 people, officials said.")
+    sources = []
+    for i, (text, day) in enumerate(zip(texts, (dt.date(2013, 7, 24), second_day), strict=True)):
+        article = Article(id=f"s{i}", text=text, published=day)
+        sources.append(Source(i + 1, article, i, split_sentences(article)))
+    facts = compare_facts(sources, extract_facts(sources), [])
+    assert facts.conflicts == []
+    if update:
+        [u] = facts.updates
+        assert [v.value for v in u.values] == ["at least 35", "at least 80"]
+        assert [v.at for v in u.values] == [dt.date(2013, 7, 24), second_day]
+    else:
+        assert facts.updates == []

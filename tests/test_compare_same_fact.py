@@ -78,8 +78,8 @@ def test_values_of_different_facts_are_not_a_conflict(a: str, b: str) -> None:
     ("About 100 activists gathered outside the court on Monday.",
      "About 151 activists gathered outside the court on Monday.", {"About 100", "About 151"}),
     # two outlets' own verbs for one fact: no source uses "packed" and "filled" for two figures
-    ("More than 100 people packed the council chamber on Tuesday for the vote.",
-     "More than 67 people filled the council chamber on Tuesday for the vote.", {"More than 100", "More than 67"}),
+    ("Some 120 people packed the council chamber on Tuesday for the vote.",
+     "Some 80 people filled the council chamber on Tuesday for the vote.", {"Some 120", "Some 80"}),
     # one name, whichever word of it the parser made the head (lowercased text has no entities)
     ("drew devoursney, 36, and francesca matus, 52, were found dead in belize on sunday.",
      "francesca matus, 78, of markham, and drew devoursney, 36, were found dead in belize on sunday.",

@@ -71,7 +71,9 @@ def test_what_only_looks_like_a_conflict(facts: StoryFacts) -> None:
 
 
 def test_ranked(facts: StoryFacts) -> None:
-    assert [c.kind for c in facts.conflicts] == ["title", "duration", "money"]
+    # the three disagreements, and no other; the budget last: one sum at two exchange rates weighs least
+    kinds = [c.kind for c in facts.conflicts]
+    assert sorted(kinds) == ["duration", "money", "title"] and kinds[-1] == "money"
 
 
 def test_cold_war_quote_one_quote_two_wordings(facts: StoryFacts) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 
+import numpy as np
 import pytest
 
 from newsfuse.compare.align import Alignment
@@ -55,7 +56,8 @@ def test_one_statement_in_two_wordings_is_one_fact() -> None:
 def test_two_facts_rank_below_one_fact(a: str, b: str, va: str, vb: str) -> None:
     same = chance("The earthquake killed 12 people in the coastal town on Monday, officials said.",
                   "The earthquake killed 18 people in the coastal town on Monday, officials said.", "12", "18")
-    assert chance(a, b, va, vb) < min(same, 0.5)
+    # (the finder's frame rules also keep these apart; here the model alone must rank them lower)
+    assert chance(a, b, va, vb) < same - 0.3
 
 
 def test_values_do_not_change_the_chance() -> None:
@@ -71,4 +73,4 @@ def test_values_do_not_change_the_chance() -> None:
     before = model.features(i, j)
     q = items[j].main.quantity
     items[j].main.quantity = dataclasses.replace(q, value=q.value * 1.5, text=q.text.replace("315", "472"))
-    assert (model.features(i, j) == before).all()
+    assert np.array_equal(model.features(i, j), before, equal_nan=True)

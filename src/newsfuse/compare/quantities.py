@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from newsfuse.compare.align import LEXICAL_ALIGN, Alignment
 from newsfuse.compare.dates import overlap, preposition
 from newsfuse.compare.same_fact import SameFact
+from newsfuse.compare.updates import as_update
 from newsfuse.compare.values import (
     HEDGE_KIND,
     Stated,
@@ -122,6 +123,7 @@ def quantity_conflicts(found: Sequence[Found], align: Alignment, dates: Sequence
     for i, s in enumerate(items):
         by_key[s.key].append(i)
     conflicts: list[_Edge] = []
+    rises: list[_Edge] = []  # floors of one fact that rose between reports of different days
     agree: list[tuple[int, int]] = []
     seen: set[tuple[int, int]] = set()
     keys = list(by_key)
@@ -156,6 +158,8 @@ def quantity_conflicts(found: Sequence[Found], align: Alignment, dates: Sequence
                 verdict = apart(items[i], items[j], verdict)
                 if verdict.consistent:
                     agree.append((i, j))
+                    if verdict.floors and days_between(items[i], items[j]) > 0 and same_fact(i, j) >= SAME_FACT_FLOOR:
+                        rises.append(_Edge(i, j, same_fact(i, j), ["lower bounds of reports of other days"]))
                 elif not instances and (p := same_fact(i, j)) >= SAME_FACT_FLOOR:
                     conflicts.append(_Edge(i, j, p * verdict.weight, verdict.notes))
     # Pass 2: the same named measure anywhere in the story, when it names one thing: a measure that
@@ -178,9 +182,38 @@ def quantity_conflicts(found: Sequence[Found], align: Alignment, dates: Sequence
             verdict = apart(a, b, compare_values(a, b))
             if verdict.consistent:
                 agree.append((i, j))
+                if verdict.floors and days_between(a, b) > 0 and same_fact(i, j) >= SAME_FACT_FLOOR:
+                    rises.append(_Edge(i, j, same_fact(i, j), ["lower bounds of reports of other days"]))
             elif not two_things(a, b) and (p := same_fact(i, j)) >= SAME_FACT_FLOOR:
                 conflicts.append(_Edge(i, j, p * verdict.weight, verdict.notes))
-    return _assemble(items, conflicts, agree, contrasted)
+    return _assemble(items, conflicts, agree, contrasted) + _risen(items, rises, published or {})
+
+
+def _risen(items: list[Stated], edges: list[_Edge], published: dict[str, dt.date | None]) -> list[Conflict]:
+    """Lower bounds of one fact that rose from one day's reports to a later day's ("at least 35" on
+    Wednesday, "at least 80" on Thursday): both hold, so no conflict, but the story moved on. Told as
+    an update (`compare.updates`) when the days order the values; otherwise left out."""
+    sets = DisjointSets(len(items))
+    for e in edges:
+        sets.union(e.a, e.b)
+    groups: dict[int, set[int]] = defaultdict(set)
+    for e in edges:
+        groups[sets.find(e.a)].update({e.a, e.b})
+    out: list[Conflict] = []
+    for root, group in groups.items():
+        buckets: dict[tuple[float, str], list[Stated]] = defaultdict(list)
+        for i in sorted(group):
+            q = items[i].main.quantity
+            buckets[(q.value, q.unit)].append(items[i])
+        if len(buckets) < 2:
+            continue
+        best = max((e for e in edges if sets.find(e.a) == root), key=lambda e: e.confidence)
+        conflict = Conflict(kind=_conflict_kind(items[best.a]), about=_about(items, group),
+                            values=_value_groups(list(buckets.values())), confidence=round(best.confidence, 2),
+                            note="lower bounds of reports of other days")
+        if as_update(conflict, published) is not None:
+            out.append(conflict)
+    return out
 
 
 def _corroborated(items: list[Stated], by_key: dict[tuple[str, int], list[int]], keys: list[tuple[str, int]],

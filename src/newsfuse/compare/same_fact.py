@@ -61,7 +61,9 @@ class SameFactModel:
     intercept: float
 
     def probability(self, x: np.ndarray) -> np.ndarray:
-        z = ((x - self.mean) / self.scale) @ self.coef + self.intercept
+        # A feature that cannot be computed (no sentence vectors given) is NaN: it counts as the
+        # average pair's, neither for nor against.
+        z = np.nan_to_num((x - self.mean) / self.scale, nan=0.0) @ self.coef + self.intercept
         return np.asarray(1.0 / (1.0 + np.exp(-z)))
 
     def to_json(self, meta: dict[str, object] | None = None) -> dict[str, object]:
@@ -119,7 +121,7 @@ class SameFact:
         aligned = align.score(a.key, b.key)
         jac = _jaccard(align.bags.get(a.key, set()), align.bags.get(b.key, set()))
         template = float(align.shapes.get(a.key) == align.shapes.get(b.key) and "#" in align.shapes.get(a.key, ""))
-        cosine = align.cosine(a.key, b.key)
+        cosine = align.cosine(a.key, b.key) if align.vectors is not None else math.nan
         near_a = {concept(w) for w in fa.before + fa.after if w not in STOP_WORDS} - GENERIC
         near_b = {concept(w) for w in fb.before + fb.after if w not in STOP_WORDS} - GENERIC
         near = len(near_a & near_b)
@@ -138,11 +140,11 @@ class SameFact:
         rivals = [self.likeness(i, k) for k in self._by_source.get((b.source, family_of(b)), []) if k != j] + \
             [self.likeness(k, j) for k in self._by_source.get((a.source, family_of(a)), []) if k != i]
         values = [
-            aligned, jac, cosine, float(_one_claim(align, a.key, b.key)), template,
+            aligned, jac, cosine, float(_one_claim(align, a.key, b.key)) if align.claims else math.nan, template,
             head_same,
             float(not head_same and ((bool(fa.head) and fa.head in fb.context) or (bool(fb.head) and fb.head in fa.context))),
             float(not fa.head or not fb.head),
-            float(fa.quantity.unit == fb.quantity.unit),
+            float(any(x.quantity.unit == y.quantity.unit for x in a.faces for y in b.faces)),  # "43 trillion yen ($315bn)"
             min(len((fa.context & fb.context) - {fa.head, fb.head} - GENERIC), 4),
             float(bool(fa.before[:1]) and fa.before[:1] == fb.before[:1] and fa.before[0] not in LINK_WORDS),
             float(bool(fa.after[:1]) and fa.after[:1] == fb.after[:1] and fa.after[0] not in LINK_WORDS),

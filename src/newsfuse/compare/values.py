@@ -80,6 +80,7 @@ class Verdict:
     consistent: bool
     weight: float = 1.0  # how much a disagreement counts (lowered for near values, hedges, conversions)
     notes: list[str] = field(default_factory=list)
+    floors: bool = False  # consistent as two different lower bounds ("at least 35", "at least 80")
 
 
 def _granularity(text: str, value: float) -> float:
@@ -147,7 +148,7 @@ def _compare_faces(fa: Found, fb: Found, va: float, vb: float, converted: bool) 
     if bound_a == bound_b == "min" and va != vb:
         # "at least 35" and "at least 80" are both true of 80 dead: two floors never contradict each
         # other (the higher is most often the later count of a toll still being made).
-        return Verdict(True, notes=["both figures are lower bounds; both hold"])
+        return Verdict(True, notes=["both figures are lower bounds; both hold"], floors=True)
     if bound_a == bound_b == "max" and va != vb:
         # "as many as 133,333" and "as many as 200,000": news uses a ceiling to give an estimate, and
         # two estimates of one figure that far apart are a disagreement, shown with little weight.
