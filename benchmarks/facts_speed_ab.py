@@ -1,33 +1,31 @@
-"""Facts-on batch throughput with every sentence parsed in full against the shipped selective parse,
-side by side in one process, each beside the bare embedder on the same sentences.
+"""Facts-on batch throughput before and after the parse prefetch, side by side in one process.
 
-    python benchmarks/facts_speed_ab.py --clusters 200 --reps 2     # the order of the variants alternates
+    python benchmarks/facts_speed_ab.py --clusters 200 --reps 3     # the order of the variants alternates
 
-"full" parses every sentence with the whole spaCy pipeline (as before the selective parse: every
-sentence's `needs_syntax` is forced true); "selective" is the shipped code (every sentence through NER,
-the tagger, parser and attribute ruler only where an extractor reads them: `facts.parse_needs`). Both
-parse in a background thread while the chunk is embedded. The bare embedder is timed just before
-and just after each brief run on the same sentences; the ratio is the brief's sentences/s over the
-mean bare sentences/s. Facts are identical either way (benchmarks/facts_identity.py).
+"before" is the code as it was before the prefetch (spaCy parses each story inside the facts stage;
+onnxruntime threads busy-wait between batches, its default); "after" is the shipped code (stories
+parsed in a background thread while they are embedded; no busy-waiting). Each variant's bare
+embedder (its own session) is timed just before and just after its brief run on the same sentences;
+the ratio is the brief's sentences/s over the mean bare sentences/s. Facts are identical either way
+(benchmarks/facts_identity.py).
 """
 
 from __future__ import annotations
 
 import argparse
+import copy
 import json
 import os
 import sys
 import time
-from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import newsfuse.facts.nlp as nlp_module
-import newsfuse.facts.parsing as parsing
 import newsfuse.pipeline as pipeline
 from newsfuse.config import load_settings
-from newsfuse.embed import load_embedder
+from newsfuse.embed import Embedder, OnnxEmbedder, load_embedder
 from newsfuse.errors import NoArticlesError
-from newsfuse.facts.nlp import Parsed
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "eval" / "mds" / "multinews-dev.jsonl"
 
@@ -52,34 +50,45 @@ def main() -> int:
             sentences.extend(texts)
             if len(clusters) >= args.clusters:
                 break
-    embedder = load_embedder(settings.embedder, settings.embed_batch)
-    embedder.embed(sentences[:64])  # warm the session
-    nlp_module.load_nlp(settings.spacy_model)
-    selective = parsing.needs_syntax
+    import onnxruntime as ort
 
-    def everything(parsed: Sequence[Parsed]) -> list[bool]:
-        return [True] * len(parsed)
+    after = load_embedder(settings.embedder, settings.embed_batch)
+    assert isinstance(after, OnnxEmbedder)
+    before = copy.copy(after)
+    options = ort.SessionOptions()  # as embed.py set them before: spinning allowed (the default)
+    options.intra_op_num_threads = min(4, os.cpu_count() or 1)
+    options.inter_op_num_threads = 1
+    before._session = ort.InferenceSession(after._session._model_path, options,
+                                           providers=["CPUExecutionProvider"])
+    embedders: dict[str, Embedder] = {"before": before, "after": after}
+    for e in embedders.values():
+        e.embed(sentences[:64])  # warm the sessions
+    nlp_module.load_nlp(settings.spacy_model)
+    prefetch = pipeline._parse_in_background
+
+    def no_prefetch(*_: Any, **__: Any) -> None:
+        return None
 
     def brief_seconds(variant: str) -> float:
         nlp_module.clear_cache()
-        parsing.needs_syntax = selective if variant == "selective" else everything  # type: ignore[assignment]
+        pipeline._parse_in_background = prefetch if variant == "after" else no_prefetch
         started = time.perf_counter()
-        for _ in pipeline.brief_many(clusters, 100, settings=settings, embedder=embedder):
+        for _ in pipeline.brief_many(clusters, 100, settings=settings, embedder=embedders[variant]):
             pass
         return time.perf_counter() - started
 
-    def bare_seconds() -> float:
+    def bare_seconds(variant: str) -> float:
         started = time.perf_counter()
-        embedder.embed(sentences)
+        embedders[variant].embed(sentences)
         return time.perf_counter() - started
 
     print(f"{len(clusters)} multinews-dev clusters, {len(sentences)} sentences, {os.cpu_count()} cores")
     for rep in range(args.reps):
         out = []
-        for variant in (("full", "selective") if rep % 2 == 0 else ("selective", "full")):
-            b1 = bare_seconds()
+        for variant in (("before", "after") if rep % 2 == 0 else ("after", "before")):
+            b1 = bare_seconds(variant)
             t = brief_seconds(variant)
-            b2 = bare_seconds()
+            b2 = bare_seconds(variant)
             bare = (b1 + b2) / 2
             out.append(f"{variant}: bare {len(sentences) / bare:.0f}/s, facts on {len(sentences) / t:.0f}/s "
                        f"= {bare / t:.0%}")

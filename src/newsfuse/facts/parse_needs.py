@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from newsfuse.facts.dates import RULES
 from newsfuse.facts.entities import labelled, name_key
 from newsfuse.facts.nlp import Parsed
-from newsfuse.facts.numbers import number_at
+from newsfuse.facts.numbers import SMALL, TENS, number_at
 from newsfuse.facts.quotes import PRONOUN_REACH, PRONOUNS, _quotations
 
 if TYPE_CHECKING:
@@ -30,14 +30,14 @@ if TYPE_CHECKING:
 
 PERSON = "PERSON"
 _REACHING = PRONOUNS | {"it"}  # subjects whose speaker is looked for in the sentences before
+# The words `numbers.number_at` can start a number at without a digit ("twenty-one" by its hyphen).
+NUMBER_WORDS = frozenset(SMALL) | frozenset(TENS) | {"a", "half"}
 
 
 def needs_syntax(parsed: Sequence[Parsed]) -> list[bool]:
     """For each sentence of one story (parsed for its entities, in source then sentence order), whether
     an extractor reads its syntax."""
-    people = [[span for span, label, _ in labelled(p) if label == PERSON] for p in parsed]
-    names = {w for spans in people for span in spans for w in name_key(span)}
-    need = {p.key: _reads(p, spans, names) for p, spans in zip(parsed, people, strict=True)}
+    need: dict[tuple[str, int], bool] = dict.fromkeys((p.key for p in parsed), False)
     by_source: dict[str, list[Parsed]] = {}
     for p in parsed:
         by_source.setdefault(p.source, []).append(p)
@@ -50,16 +50,24 @@ def needs_syntax(parsed: Sequence[Parsed]) -> list[bool]:
                 continue
             for prev in sentences[max(0, k - PRONOUN_REACH):k]:
                 need[prev.key] = need[prev.key] or bool(prev.doc.ents)
+    people = {p.key: [span for span, label, _ in labelled(p) if label == PERSON] for p in parsed}
+    names = {w for spans in people.values() for span in spans for w in name_key(span)}
+    for p in parsed:
+        need[p.key] = need[p.key] or _reads(p, people[p.key], names)
     return [need[p.key] for p in parsed]
 
 
 def _reads(p: Parsed, people: list[Span], names: set[str]) -> bool:
-    doc = p.doc
+    doc, text = p.doc, p.text
+    if any(c.isdigit() for c in text) or any(pattern.search(text) for pattern, _ in RULES):
+        return True  # a figure or a date (most numbers are written in digits: a quick test first)
     if any(len(name_key(span)) < 2 for span in people):
         return True  # a one-word person: the votes that may make it a place read the parse
     inside = {i for span in people for i in range(span.start, span.end)}
-    if any(t.i not in inside and t.text[:1].isupper() and t.lower_ in names for t in doc):
-        return True
-    if any(number_at(doc, i) is not None for i in range(len(doc))):
-        return True
-    return any(pattern.search(p.text) for pattern, _ in RULES)
+    for t in doc:
+        low = t.lower_
+        if t.text[:1].isupper() and low in names and t.i not in inside:
+            return True  # a bare surname NER missed
+        if (low in NUMBER_WORDS or "-" in low) and number_at(doc, t.i) is not None:
+            return True  # a number in words
+    return False

@@ -53,11 +53,10 @@ def _parse_group(group: Sequence[Source], name: str, english: bool) -> list[Pars
     parsed = [Parsed(aid, s, d, lang.get(aid, "")) for (aid, s), d in zip(pairs, docs, strict=True)]
     if not english:
         return parsed
-    need = needs_syntax(parsed)
-    wanted = [p.text for p, n in zip(parsed, need, strict=True) if n]
+    # A sentence two outlets print keeps one doc: in full wherever one of its copies needs it.
+    wanted = list(dict.fromkeys(p.text for p, n in zip(parsed, needs_syntax(parsed), strict=True) if n))
     full = dict(zip(wanted, parse_texts(wanted, name), strict=True))
-    return [Parsed(p.source, p.sentence, full[p.text], p.lang) if n else p
-            for p, n in zip(parsed, need, strict=True)]
+    return [Parsed(p.source, p.sentence, full[p.text], p.lang) if p.text in full else p for p in parsed]
 
 
 def parse_sources(sources: Sequence[Source], model: str = DEFAULT_MODEL,
