@@ -9,6 +9,11 @@ the tagger, parser and attribute ruler only where an extractor reads them: `fact
 parse in a background thread while the chunk is embedded. The bare embedder is timed just before
 and just after each brief run on the same sentences; the ratio is the brief's sentences/s over the
 mean bare sentences/s. Facts are identical either way (benchmarks/facts_identity.py).
+
+On a machine other jobs load, wall-clock ratios swing with their load (the bare embedder, on two
+threads, loses more to them than the one-threaded parse): each run also reports the process's CPU
+seconds per 1,000 sentences (the brief's, and the bare embedder's), and their ratio, which is the
+wall-clock ratio an idle two-core machine would give if both kept both cores busy.
 """
 
 from __future__ import annotations
@@ -60,29 +65,29 @@ def main() -> int:
     def everything(parsed: Sequence[Parsed]) -> list[bool]:
         return [True] * len(parsed)
 
-    def brief_seconds(variant: str) -> float:
+    def brief_seconds(variant: str) -> tuple[float, float]:
         nlp_module.clear_cache()
         parsing.needs_syntax = selective if variant == "selective" else everything  # type: ignore[assignment]
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         for _ in pipeline.brief_many(clusters, 100, settings=settings, embedder=embedder):
             pass
-        return time.perf_counter() - started
+        return time.perf_counter() - started, time.process_time() - cpu
 
-    def bare_seconds() -> float:
-        started = time.perf_counter()
+    def bare_seconds() -> tuple[float, float]:
+        started, cpu = time.perf_counter(), time.process_time()
         embedder.embed(sentences)
-        return time.perf_counter() - started
+        return time.perf_counter() - started, time.process_time() - cpu
 
     print(f"{len(clusters)} multinews-dev clusters, {len(sentences)} sentences, {os.cpu_count()} cores")
     for rep in range(args.reps):
         out = []
         for variant in (("full", "selective") if rep % 2 == 0 else ("selective", "full")):
-            b1 = bare_seconds()
-            t = brief_seconds(variant)
-            b2 = bare_seconds()
-            bare = (b1 + b2) / 2
+            (b1, c1), (t, ct), (b2, c2) = bare_seconds(), brief_seconds(variant), bare_seconds()
+            bare, bare_cpu = (b1 + b2) / 2, (c1 + c2) / 2
+            per = 1000 / len(sentences)
             out.append(f"{variant}: bare {len(sentences) / bare:.0f}/s, facts on {len(sentences) / t:.0f}/s "
-                       f"= {bare / t:.0%}")
+                       f"= {bare / t:.0%}; CPU-s per 1,000: bare {bare_cpu * per:.1f}, facts on {ct * per:.1f} "
+                       f"= {bare_cpu / ct:.0%}")
         print(f"rep {rep} (load {os.getloadavg()[0]:.1f}): " + " | ".join(out), flush=True)
     return 0
 
