@@ -26,9 +26,9 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+import newsfuse.embed as embed
 import newsfuse.facts.nlp as nlp_module
 import newsfuse.facts.parsing as parsing
-import newsfuse.embed as embed
 import newsfuse.pipeline as pipeline
 from newsfuse.config import load_settings
 from newsfuse.embed import load_embedder

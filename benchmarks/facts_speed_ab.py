@@ -21,8 +21,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-import newsfuse.facts.nlp as nlp_module
 import newsfuse.embed as embed
+import newsfuse.facts.nlp as nlp_module
 import newsfuse.pipeline as pipeline
 from newsfuse.config import load_settings
 from newsfuse.embed import Embedder, OnnxEmbedder, load_embedder
