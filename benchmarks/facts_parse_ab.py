@@ -3,8 +3,8 @@ side by side in one process, each beside the bare embedder on the same sentences
 
     python benchmarks/facts_parse_ab.py --clusters 200 --reps 2     # the order of the variants alternates
 
-"full" parses every sentence with the whole spaCy pipeline (as before the selective parse: every
-sentence's `needs_syntax` is forced true); "selective" is the shipped code (every sentence through NER,
+"full" parses every sentence with the whole spaCy pipeline in one pass (the code before the selective
+parse: `_parse_group` as for a language the rules do not cover); "selective" is the shipped code (every sentence through NER,
 the tagger, parser and attribute ruler only where an extractor reads them: `facts.parse_needs`). Both
 parse in a background thread while the chunk is embedded. The bare embedder is timed just before
 and just after each brief run on the same sentences; the ratio is the brief's sentences/s over the
@@ -34,6 +34,7 @@ from newsfuse.config import load_settings
 from newsfuse.embed import load_embedder
 from newsfuse.errors import NoArticlesError
 from newsfuse.facts.nlp import Parsed
+from newsfuse.types import Source
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "eval" / "mds" / "multinews-dev.jsonl"
 
@@ -61,16 +62,16 @@ def main() -> int:
     embedder = load_embedder(settings.embedder, settings.embed_batch)
     embedder.embed(sentences[:64])  # warm the session
     nlp_module.load_nlp(settings.spacy_model)
-    selective = parsing.needs_syntax
+    selective = parsing._parse_group
 
-    def everything(parsed: Sequence[Parsed]) -> list[bool]:
-        return [True] * len(parsed)
+    def everything(group: Sequence[Source], name: str, english: bool) -> list[Parsed]:
+        return selective(group, name, english=False)  # every sentence in one full pass, as before
 
     def brief_seconds(variant: str) -> tuple[float, float]:
         nlp_module.clear_cache()
         with embed._recent_lock:  # the last calls' vectors: the same texts would be answered from memory
             embed._recent.clear()
-        parsing.needs_syntax = selective if variant == "selective" else everything  # type: ignore[assignment]
+        parsing._parse_group = selective if variant == "selective" else everything
         started, cpu = time.perf_counter(), time.process_time()
         for _ in pipeline.brief_many(clusters, 100, settings=settings, embedder=embedder):
             pass
