@@ -461,7 +461,7 @@ def speed(repeat: int) -> None:
     for label, inputs in cases:
         rest, facts, sentences = [], [], 0
         for _ in range(repeat):
-            nlp._cache.clear()  # every run parses from scratch
+            nlp.clear_cache()  # every run parses from scratch
             b = brief(inputs, settings=settings)
             facts.append(b.timings.get("facts", 0.0))
             rest.append(sum(v for k, v in b.timings.items() if k != "facts"))

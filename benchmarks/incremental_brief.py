@@ -30,8 +30,7 @@ DATA = Path(__file__).resolve().parents[2] / "shared" / "eval" / "mds" / "multil
 def clear_parses() -> None:
     from newsfuse.facts import nlp
 
-    with nlp._cache_lock:
-        nlp._cache.clear()
+    nlp.clear_cache()
 
 
 def main() -> None:

@@ -80,8 +80,7 @@ def forget() -> None:
     from newsfuse import embed
     from newsfuse.facts import nlp
 
-    with nlp._cache_lock:
-        nlp._cache.clear()
+    nlp.clear_cache()
     with embed._recent_lock:
         embed._recent.clear()
 

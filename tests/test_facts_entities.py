@@ -6,7 +6,7 @@ import pytest
 
 from newsfuse.facts.entities import EntityTable, extract_entities, title_head, title_key
 from newsfuse.facts.entity_kinds import alias_pairs
-from newsfuse.facts.nlp import parse_sources
+from newsfuse.facts.parsing import parse_sources
 from newsfuse.text import split_sentences
 from newsfuse.types import Article, Source
 

@@ -39,7 +39,7 @@ def _story(name: str, text: str) -> list[Source]:
 
 
 def test_a_prefetch_parses_what_the_facts_stage_then_reads() -> None:
-    from newsfuse.facts import nlp
+    from newsfuse.facts import parsing as nlp
 
     stories = [_story(f"prefetch-{i}", f"Mayor Ana Ruiz said {i + 2} bridges closed on 3 May. \"We wait,\" she said.")
                for i in range(3)]
@@ -51,7 +51,7 @@ def test_a_prefetch_parses_what_the_facts_stage_then_reads() -> None:
 
 
 def test_a_prefetch_keeps_its_errors_for_the_facts_stage() -> None:
-    from newsfuse.facts import nlp
+    from newsfuse.facts import parsing as nlp
 
     thread = nlp.prefetch([_story("bad-model", "Text.")], "no_such_spacy_model_xyz")
     thread.join()  # no exception escapes the thread

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsfuse.facts.nlp import parse_sources
+from newsfuse.facts.parsing import parse_sources
 from newsfuse.facts.quantities import Found, extract_quantities
 from newsfuse.text import split_sentences
 from newsfuse.types import Article, Source

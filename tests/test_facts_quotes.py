@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsfuse.facts.entities import extract_entities
-from newsfuse.facts.nlp import parse_sources
+from newsfuse.facts.parsing import parse_sources
 from newsfuse.facts.quotes import QuoteSet, extract_quotes, quote_spans
 from newsfuse.text import split_sentences
 from newsfuse.types import Article, Source

@@ -85,7 +85,7 @@ def test_the_cleaner_never_raises_and_only_removes(text: str) -> None:
 @given(WORDS)
 def test_quantities_never_raise(text: str) -> None:
     pytest.importorskip("spacy")
-    from newsfuse.facts.nlp import parse_sources
+    from newsfuse.facts.parsing import parse_sources
     from newsfuse.facts.quantities import extract_quantities
     from newsfuse.text import split_sentences
     from newsfuse.types import Source

@@ -235,7 +235,7 @@ def _parse_in_background(stories: Sequence[Prepared], settings: Settings,
     GIL, and spaCy uses one core): the facts stage then finds every parse in the cache."""
     if not settings.facts:
         return None
-    from newsfuse.facts.nlp import prefetch
+    from newsfuse.facts.parsing import prefetch
 
     return prefetch([p.sources for p in stories], settings.spacy_model, after=after, models=settings.spacy_models)
 

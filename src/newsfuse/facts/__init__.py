@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 from newsfuse.facts.dates import FoundDate, anchors, extract_dates
 from newsfuse.facts.entities import EntityTable, extract_entities
-from newsfuse.facts.nlp import DEFAULT_MODEL, DEFAULT_MODELS, Parsed, load_nlp, parse_sources
+from newsfuse.facts.nlp import DEFAULT_MODEL, DEFAULT_MODELS, Parsed, load_nlp
+from newsfuse.facts.parsing import parse_sources
 from newsfuse.facts.quantities import Found
 from newsfuse.facts.quantities_local import extract_all
 from newsfuse.facts.quotes import QuoteSet, extract_quotes

@@ -130,21 +130,32 @@ def title_head(title: str) -> str:
     return TITLE_SPELLING.get(head, head)
 
 
+def labelled(p: Parsed) -> list[tuple[Span, str, EntityKind]]:
+    """The sentence's entity spans the table is built from, trimmed, with their label and kind
+    (read off the words: `facts.parse_needs` reads them from a sentence parsed for its entities only)."""
+    out: list[tuple[Span, str, EntityKind]] = []
+    for ent in p.doc.ents:
+        label = LABELS.get(ent.label_, ent.label_)
+        kind = KINDS.get(label)
+        if kind is None:
+            continue
+        span = _trim(ent, label)
+        if span is None or not any(c.isalpha() for c in span.text) or (
+                p.lang not in {"", "en"} and not _looks_like_name(span)):
+            continue
+        if label != "PERSON" and len(span) >= 2 and (title_before(span) or title_after(span)):
+            label, kind = "PERSON", "person"  # "Sun Weidong, China's foreign vice-minister" read as ORG
+        out.append((span, label, kind))
+    return out
+
+
+def name_key(span: Span) -> tuple[str, ...]:
+    """The words a person's name is matched by, lower-cased."""
+    return tuple(t.lower_ for t in span if t.is_alpha or "-" in t.text)
+
+
 def extract_entities(parsed: list[Parsed]) -> EntityTable:
-    raw: list[tuple[Parsed, Span, str, EntityKind]] = []
-    for p in parsed:
-        for ent in p.doc.ents:
-            label = LABELS.get(ent.label_, ent.label_)
-            kind = KINDS.get(label)
-            if kind is None:
-                continue
-            span = _trim(ent, label)
-            if span is None or not any(c.isalpha() for c in span.text) or (
-                    p.lang not in {"", "en"} and not _looks_like_name(span)):
-                continue
-            if label != "PERSON" and len(span) >= 2 and (title_before(span) or title_after(span)):
-                label, kind = "PERSON", "person"  # "Sun Weidong, China's foreign vice-minister" read as ORG
-            raw.append((p, span, label, kind))
+    raw = [(p, span, label, kind) for p in parsed for span, label, kind in labelled(p)]
     people, places = _people(raw, parsed)
     others = _others(raw, people, places, parsed)
     table = EntityTable(entities=[], titles=[])
@@ -207,7 +218,7 @@ def _people(raw: list[tuple[Parsed, Span, str, EntityKind]], parsed: list[Parsed
     single: list[tuple[Parsed, Span]] = []
     for p, s, label, _ in raw:
         if label == "PERSON":
-            toks = _name_key(s)
+            toks = name_key(s)
             (full[toks] if len(toks) >= 2 else single).append((p, s))
     # The small model sometimes calls a person an organisation or a place ("Sun Weidong" as ORG):
     # a non-person entity spelled exactly like a known person's name, or a unique part of one, is them.
@@ -215,7 +226,7 @@ def _people(raw: list[tuple[Parsed, Span, str, EntityKind]], parsed: list[Parsed
     ends = {(k[0], k[-1]): k for k in full if len(k) >= 2}
     for p, s, label, _ in raw:
         if label != "PERSON":
-            toks = _name_key(s)
+            toks = name_key(s)
             if toks in full:
                 full[toks].append((p, s))
             elif len(toks) >= 3 and (toks[0], toks[-1]) in ends:  # "Bettie Mae Page" is Bettie Page
@@ -245,7 +256,7 @@ def _people(raw: list[tuple[Parsed, Span, str, EntityKind]], parsed: list[Parsed
     for k, refs in groups.items():
         out.append((_best_name([s.text for _, s in refs if len(s) >= 2] or [" ".join(k)]), "person",
                     _dedup(refs)))
-    labelled_place = Counter(" ".join(_name_key(s)) for _, s, _, kind in raw if kind == "place")
+    labelled_place = Counter(" ".join(name_key(s)) for _, s, _, kind in raw if kind == "place")
     places: list[tuple[Parsed, Span, EntityKind]] = list(retyped)
     for word, refs in orphans.items():
         acts, placed = _person_votes(refs), _place_votes(refs, labelled_place[word])
@@ -302,10 +313,6 @@ def _scan_surnames(groups: dict[tuple[str, ...], list[tuple[Parsed, Span]]],
             if key is not None:
                 groups[key].append((p, p.doc[tok.i:tok.i + 1]))
                 taken[p.key].add(tok.i)
-
-
-def _name_key(span: Span) -> tuple[str, ...]:
-    return tuple(t.lower_ for t in span if t.is_alpha or "-" in t.text)
 
 
 def _others(raw: list[tuple[Parsed, Span, str, EntityKind]],

@@ -1,12 +1,8 @@
-"""spaCy, loaded once per model name and run once over every sentence of a story.
+"""spaCy, loaded once per model name, and the parses of sentences, each distinct text parsed once.
 
-The fact extractors all read the same parsed sentences (`Parsed`), so a story is parsed exactly once,
-in one `nlp.pipe` call, and a sentence printed by several outlets (wire copies) is parsed once.
-
-spaCy runs on one core while the sentence embedder (onnxruntime, which releases the GIL) leaves
-the other one partly idle, so the pipeline parses a story's sentences in a background thread
-(`prefetch`) while it embeds them: the same `nlp.pipe` calls on the same texts, only earlier, so the
-docs and everything read from them are the same.
+A text is parsed in full (every component) or, for the fact stage's sentences that nothing reads the
+syntax of, for its entities alone (`parse_texts(..., full=False)`); which sentences are which, and
+the parse of a whole story (ahead of time in a background thread: `prefetch`), is `facts.parsing`'s.
 """
 
 from __future__ import annotations
@@ -23,8 +19,7 @@ import numpy as np
 from newsfuse.config import Settings
 from newsfuse.errors import MissingDependencyError, ModelError
 from newsfuse.spare import import_sparing
-from newsfuse.text import split_sentences
-from newsfuse.types import Sentence, Source
+from newsfuse.types import Sentence
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -150,103 +145,102 @@ def _read_tokenizer(nlp: Language) -> None:
     built.from_disk(saved, exclude=["vocab"])  # type: ignore[union-attr]  # what spaCy's load does
 
 
-_cache: OrderedDict[tuple[str, str], Doc] = OrderedDict()
+_cache: OrderedDict[tuple[str, str], Doc] = OrderedDict()  # fully parsed docs
+# Docs through NER alone (`parse_texts(..., full=False)`): the entities of a sentence nothing reads
+# the syntax of. Kept apart so that `_cache` holds only full parses, whoever fills it.
+_light: OrderedDict[tuple[str, str], Doc] = OrderedDict()
 _EMPTY = np.zeros((0, 0), dtype="float32")
-# One pipeline run at a time (a prefetch and a brief may overlap); the cache has its own short lock,
+# One pipeline run at a time (a prefetch and a brief may overlap); the caches have their own short lock,
 # so a brief whose sentences a prefetch has parsed reads them while the prefetch parses the next story.
 _pipe_lock = threading.Lock()
 _cache_lock = threading.Lock()
 
 
-def _take(texts: Sequence[str], model: str) -> list[Doc]:
-    """The cached docs of `texts`, marked as recently used (the caller holds `_cache_lock`)."""
+def clear_cache() -> None:
+    """Forget every parse (benchmarks that time parsing from scratch)."""
+    with _cache_lock:
+        _cache.clear()
+        _light.clear()
+
+
+def _take(texts: Sequence[str], model: str, full: bool) -> list[Doc]:
+    """The cached docs of `texts`, marked as recently used (the caller holds `_cache_lock`); a full
+    parse serves where entities alone are asked for."""
     docs = []
     for t in texts:
-        _cache.move_to_end((model, t))
-        docs.append(_cache[(model, t)])
+        key = (model, t)
+        store = _cache if key in _cache or full else _light
+        store.move_to_end(key)
+        docs.append(store[key])
     return docs
 
 
-def _cached(texts: Sequence[str], model: str) -> list[Doc] | None:
+def _has(key: tuple[str, str], full: bool) -> bool:
+    return key in _cache or (not full and key in _light)
+
+
+def _cached(texts: Sequence[str], model: str, full: bool) -> list[Doc] | None:
     with _cache_lock:
-        return _take(texts, model) if all((model, t) in _cache for t in texts) else None
+        return _take(texts, model, full) if all(_has((model, t), full) for t in texts) else None
 
 
-def parse_texts(texts: Sequence[str], model: str = DEFAULT_MODEL) -> list[Doc]:
-    """One Doc per text; each distinct text is parsed once (and remembered across calls)."""
+def entities_alone(nlp: Language) -> bool:
+    """Whether the pipeline's NER can run without the rest: it has its own tok2vec (as the small
+    English model's does), so it reads nothing the tagger or parser computes but sentence starts."""
+    if "ner" not in nlp.pipe_names:
+        return False
+    return not any("ner" in getattr(proc, "listening_components", ()) for _, proc in nlp.pipeline)
+
+
+def parse_texts(texts: Sequence[str], model: str = DEFAULT_MODEL, full: bool = True) -> list[Doc]:
+    """One Doc per text; each distinct text is parsed once (and remembered across calls).
+
+    `full=False`: entities alone (NER without the tagger, parser and attribute ruler, half the cost)
+    where the pipeline allows it; a doc parsed in full is given where there is one. `full=True` on a
+    text parsed for its entities only adds the rest (`_complete`), with the entities a full parse gives."""
     nlp = load_nlp(model)
-    docs = _cached(texts, model)
+    docs = _cached(texts, model, full)
     if docs is not None:
         return docs
+    light = not full and entities_alone(nlp)
     with _pipe_lock:
         with _cache_lock:
-            todo = list(dict.fromkeys(t for t in texts if (model, t) not in _cache))
-        parsed = list(nlp.pipe(todo, batch_size=256))
+            todo = list(dict.fromkeys(t for t in texts if not _has((model, t), full)))
+            started = {t: _light[(model, t)] for t in todo if (model, t) in _light}
+        if light:
+            ner = nlp.get_pipe("ner")
+            parsed = list(ner.pipe((nlp.make_doc(t) for t in todo), batch_size=256))  # type: ignore[attr-defined]  # a TrainablePipe
+        else:
+            fresh = [t for t in todo if t not in started]
+            done = dict(zip(fresh, nlp.pipe(fresh, batch_size=256), strict=True))
+            done.update(_complete(nlp, [t for t in todo if t in started], started))
+            parsed = [done[t] for t in todo]
         with _cache_lock:
+            store = _light if light else _cache
             for text, doc in zip(todo, parsed, strict=True):
                 doc.tensor = _EMPTY  # the token vectors are only needed while the pipeline runs
-                _cache[(model, text)] = doc
-            docs = _take(texts, model)
-            while len(_cache) > CACHE_SIZE:
-                _cache.popitem(last=False)
+                store[(model, text)] = doc
+                if not light:
+                    _light.pop((model, text), None)
+            docs = _take(texts, model, full)
+            for kept in (_cache, _light):
+                while len(kept) > CACHE_SIZE:
+                    kept.popitem(last=False)
     return docs
 
 
-def _pairs(sources: Sequence[Source]) -> list[tuple[str, Sentence]]:
-    pairs: list[tuple[str, Sentence]] = []
-    for src in sources:
-        sentences = src.sentences or split_sentences(src.article)
-        pairs.extend((src.article.id, s) for s in sentences)
-    return pairs
-
-
-def _by_model(sources: Sequence[Source], model: str, models: str) -> dict[str, list[Source]]:
-    """The sources in the order given, grouped by the pipeline that reads their language."""
-    groups: dict[str, list[Source]] = {}
-    for src in sources:
-        groups.setdefault(model_for(src.article.language, model, models), []).append(src)
-    return groups
-
-
-def parse_sources(sources: Sequence[Source], model: str = DEFAULT_MODEL,
-                  models: str = DEFAULT_MODELS) -> list[Parsed]:
-    """Every sentence of every source, parsed by its language's pipeline, in source then sentence order.
-    The English model is loaded whatever the languages: a missing one is reported however the story reads."""
-    load_nlp(model)
-    out: dict[str, list[Parsed]] = {}
-    for name, group in _by_model(sources, model, models).items():
-        pairs = _pairs(group)
-        docs = parse_texts([s.text for _, s in pairs], name)
-        lang = {src.article.id: src.article.language for src in group}
-        for (aid, s), d in zip(pairs, docs, strict=True):
-            out.setdefault(aid, []).append(Parsed(aid, s, d, lang.get(aid, "")))
-    return [p for src in sources for p in out.pop(src.article.id, [])]
-
-
-def prefetch(stories: Sequence[Sequence[Source]], model: str = DEFAULT_MODEL,
-             after: threading.Thread | None = None, models: str = DEFAULT_MODELS) -> threading.Thread:
-    """Parse the stories' sentences into the cache in a background thread, story by story, exactly as
-    `parse_sources` will (one `nlp.pipe` call per story, in order), so that call then finds them all.
-
-    `after`: a thread to wait for first (the one loading the model). Stops early rather than fill
-    the cache past half its size (the first stories' docs would be evicted before they are read).
-    Errors are left for `parse_sources` to raise where the facts stage runs.
-    """
-    def run() -> None:
-        if after is not None:
-            after.join()
-        budget = CACHE_SIZE // 2
-        try:
-            for sources in stories:
-                for name, group in _by_model(sources, model, models).items():
-                    texts = [s.text for _, s in _pairs(group)]
-                    budget -= len(texts)
-                    if budget < 0:
-                        return
-                    parse_texts(texts, name)
-        except Exception:  # a warm-up only: the facts stage parses again and reports the error
-            return
-
-    thread = threading.Thread(target=run, name="newsfuse-spacy-prefetch", daemon=True)
-    thread.start()
-    return thread
+def _complete(nlp: Language, texts: list[str], light: dict[str, Doc]) -> dict[str, Doc]:
+    """Full parses of texts whose entities are known: the other components run on a copy (a brief
+    may be reading the light doc). NER ran without the parser's sentence starts, and only forbids an
+    entity to run across one; so where no entity found runs across one the entities are those of a full
+    parse, and where one does (rare) the text is parsed again from the start."""
+    if not texts:
+        return {}
+    docs: list[Doc] = [light[t].copy() for t in texts]
+    for name, proc in nlp.pipeline:
+        if name != "ner":
+            docs = list(proc.pipe(docs, batch_size=256))  # type: ignore[attr-defined]
+    out = dict(zip(texts, docs, strict=True))
+    again = [t for t, d in out.items() if any(d[i].is_sent_start for e in d.ents for i in range(e.start + 1, e.end))]
+    out.update(zip(again, nlp.pipe(again, batch_size=256), strict=True))
+    return out
