@@ -20,6 +20,8 @@ from newsfuse.claims import cross_source_centrality
 from newsfuse.config import Settings
 from newsfuse.similarity import similarities
 from newsfuse.summary_concepts import Concept, load_model
+from newsfuse.summary_sentences import load_model as load_sentence_model
+from newsfuse.summary_sentences import sentence_features
 from newsfuse.summary_solve import Problem, solve
 from newsfuse.text import concepts, word_count
 from newsfuse.types import Claim, Sentence, Source, SummaryItem
@@ -37,6 +39,14 @@ class Weights:
     centrality: float = 0.0  # sentence bonus × its min-max scaled cross-source centrality
     redundancy: float = 0.80  # never two sentences this close (cosine)
     solver_seconds: float = 2.0  # HiGHS's time cap; past it, its best solution so far
+    # The editor's rules, each a switch so that its ROUGE cost can be measured (benchmarks/editor_cost.py).
+    lead: bool = True  # open on the story's lead
+    outcome: bool = True  # the agreed/decided point right after the lead
+    single_source_last: bool = True  # one source's points only when no corroborated one fits
+    pass_over: bool = True  # pass over sentences that lean on the one before (or mend them)
+    joint_opening: bool = False  # the lead and outcome chosen by the same solve as the rest
+    pairs: bool = False  # a leaning sentence may be solved for with its predecessor (printed right after it)
+    sentence_quality: float = 0.0  # sentence bonus × its learned quality × its words (summary_sentences)
     min_words: int = 6
     max_words: int = 120
 
@@ -58,21 +68,31 @@ def summarize(sources: Sequence[Source], claims: Sequence[Claim], vectors: np.nd
         return claim_of[(sentences[i].article_id, sentences[i].index)]
 
     sentence_concepts = [concepts(s.text) for s in sentences]
-    weight = _concept_weights(sentences, sentence_concepts, origin, weights)
-
-    central = _centrality(sentences, vectors) if weights.centrality else np.zeros(len(sentences))
+    learned = load_model().weights(sentences, sentence_concepts, origin)
+    weight = {c: p ** weights.concept_power for c, p in learned.items() if p >= weights.concept_floor}
+    # A sentence's own value in the solve, whatever it covers: cross-source centrality and the learned
+    # expected number of reference concepts it brings (quality × words).
+    central = weights.centrality * _centrality(sentences, vectors) if weights.centrality else np.zeros(len(sentences))
+    if weights.sentence_quality:
+        lengths = [word_count(s.text) for s in sentences]
+        quality = load_sentence_model().quality(sentence_features(sentences, sentence_concepts, learned, lengths))
+        central = central + weights.sentence_quality * quality * np.asarray(lengths, dtype=float)
     candidates = [i for i, s in enumerate(sentences) if _usable(s, weights)]
     # The editor passes over sentences that lean on the one before (or mends them visibly: the
     # budget counts the words shown), names the lead and the outcome, and admits one source's point
     # only when no corroborated one fits.
     english = [language[s.article_id] in ("", "en") for s in sentences]
     shown = editor.standalone_sentences(sentences, candidates, spacy_model, english)
+    if not weights.pass_over:
+        shown = {i: editor.Edited(sentences[i], sentences[i].text) for i in candidates}
     candidates = [i for i in candidates if i in shown]
     sentences = [replace(s, text=shown[i].text) if i in shown else s for i, s in enumerate(sentences)]
     after = {i: e.after for i, e in shown.items() if e.after is not None}
     texts = {i: sentences[i].text for i in candidates if i not in after}
     lead = editor.lead_sentences(sentences, texts, claim_at, origin, words, word_count, spacy_model)
-    opening = [lead, editor.outcome_sentences(sentences, texts, claim_at, lead, words, word_count, spacy_model)]
+    opening = [lead if weights.lead else [],
+               editor.outcome_sentences(sentences, texts, claim_at, lead, words, word_count, spacy_model)
+               if weights.outcome else []]
     chosen = _select(sentences, candidates, sentence_concepts, weight, central, claim_of, vectors, words, weights,
                      opening, after)
 
@@ -108,12 +128,6 @@ def _usable(sentence: Sentence, weights: Weights) -> bool:
         ".", "!", "?", '"', "”", "’", "'"}
 
 
-def _concept_weights(sentences: Sequence[Sentence], sentence_concepts: Sequence[set[Concept]],
-                     origin: dict[str, int], weights: Weights) -> dict[Concept, float]:
-    learned = load_model().weights(sentences, sentence_concepts, origin)
-    return {c: p ** weights.concept_power for c, p in learned.items() if p >= weights.concept_floor}
-
-
 def _select(sentences: Sequence[Sentence], candidates: Sequence[int], sentence_concepts: Sequence[set[Concept]],
             weight: dict[Concept, float], central: np.ndarray, claim_of: dict[tuple[str, int], Claim],
             vectors: np.ndarray, words: int, weights: Weights, opening: Sequence[Sequence[int]] = (),
@@ -133,9 +147,10 @@ def _select(sentences: Sequence[Sentence], candidates: Sequence[int], sentence_c
     def claim(i: int) -> Claim:
         return claim_of[(sentences[i].article_id, sentences[i].index)]
 
-    def open_to(i: int) -> bool:
+    def open_to(i: int, paired: bool = False) -> bool:
+        # `paired`: a leaning sentence may enter a solve that takes its predecessor with it (`needs`).
         return (word_count(sentences[i].text) <= budget and claim(i).id not in {claim(j).id for j in chosen}
-                and (i not in after or after[i] in chosen)
+                and (i not in after or after[i] in chosen or paired)
                 and all(float(vectors[i] @ vectors[j]) < weights.redundancy for j in chosen))
 
     def take(picked: Sequence[int]) -> None:
@@ -145,15 +160,32 @@ def _select(sentences: Sequence[Sentence], candidates: Sequence[int], sentence_c
             covered.update(sentence_concepts[i])
             budget -= word_count(sentences[i].text)
 
-    for point in opening:
-        pool = [i for i in point if i in candidates and open_to(i)]
-        if pool:
-            take([max(pool, key=lambda i: (sum(weight.get(c, 0.0) for c in sentence_concepts[i] - covered)
-                                           / word_count(sentences[i].text), -i))])
-    for corroborated in (True, False):
-        rest = [i for i in candidates if i not in chosen and open_to(i) and (claim(i).independent > 1) == corroborated]
+    pools = [[i for i in point if i in candidates and open_to(i)] for point in opening]
+    pools = [p for p in pools if p]
+    joint: list[int] = []
+    if weights.joint_opening and pools:
+        # One solve chooses the opening sentences with the rest: the lead that leaves the best summary,
+        # not the one densest alone. Each opening point's set must be met, or we fall back.
+        first = [i for i in candidates if open_to(i, weights.pairs)
+                 and (claim(i).independent > 1 or not weights.single_source_last)]
+        first += [i for p in pools for i in p if i not in first]
+        joint = _solve_among(sentences, first, sentence_concepts, weight, central, claim, vectors, budget, weights,
+                             pools, _needs(first, after, chosen))
+        if not all(set(joint) & set(p) for p in pools):
+            joint = []
+    if joint:
+        take(joint)
+    else:
+        for point in opening:
+            pool = [i for i in point if i in candidates and open_to(i)]
+            if pool:
+                take([max(pool, key=lambda i: (sum(weight.get(c, 0.0) for c in sentence_concepts[i] - covered)
+                                               / word_count(sentences[i].text), -i))])
+    for corroborated in ((True, False) if weights.single_source_last else (None,)):
+        rest = [i for i in candidates if i not in chosen and open_to(i, weights.pairs)
+                and (corroborated is None or (claim(i).independent > 1) == corroborated)]
         take(_solve_among(sentences, rest, sentence_concepts, {c: w for c, w in weight.items() if c not in covered},
-                          central, claim, vectors, budget, weights))
+                          central, claim, vectors, budget, weights, (), _needs(rest, after, chosen)))
     # Words left: the solve takes nothing that adds no weight, and a sentence that reads only after
     # one the solve took was not a candidate yet. Fill them, corroborated points first.
     while rest := [i for i in candidates if i not in chosen and open_to(i)]:
@@ -162,20 +194,30 @@ def _select(sentences: Sequence[Sentence], candidates: Sequence[int], sentence_c
     return chosen
 
 
+def _needs(pool: Sequence[int], after: dict[int, int], chosen: Sequence[int]) -> list[tuple[int, int]]:
+    """The pairs (leaning sentence, its predecessor) of a solve's pool whose predecessor is not in yet."""
+    return [(i, after[i]) for i in pool if i in after and after[i] not in chosen]
+
+
 def _solve_among(sentences: Sequence[Sentence], candidates: Sequence[int], sentence_concepts: Sequence[set[Concept]],
                  weight: dict[Concept, float], central: np.ndarray, claim: Callable[[int], Claim],
-                 vectors: np.ndarray, budget: int, weights: Weights) -> list[int]:
+                 vectors: np.ndarray, budget: int, weights: Weights,
+                 required: Sequence[Sequence[int]] = (), needs: Sequence[tuple[int, int]] = ()) -> list[int]:
     if not candidates or budget <= 0:
         return []
+    column = {i: k for k, i in enumerate(candidates)}
     number = {c: k for k, c in enumerate(weight)}
     claims = [claim(i) for i in candidates]
     problem = Problem(
         lengths=[word_count(sentences[i].text) for i in candidates],
         concepts=[[number[c] for c in sentence_concepts[i] if c in number] for i in candidates],
         weights=np.fromiter(weight.values(), dtype=float, count=len(weight)),
-        bonus=np.array([weights.claim_gain * (c.independent - 1) + weights.centrality * float(central[i])
+        bonus=np.array([weights.claim_gain * (c.independent - 1) + float(central[i])
                         for i, c in zip(candidates, claims, strict=True)]),
         groups=[c.id for c in claims],
         conflicts=_near_copies(vectors[candidates], weights.redundancy),
-        budget=budget)
+        budget=budget,
+        required=[[column[i] for i in need if i in column] for need in required],
+        # a predecessor outside the pool (-1, never a column) makes its follower unchoosable
+        needs=[(column[i], column.get(j, -1)) for i, j in needs])
     return [candidates[k] for k in solve(problem, weights.solver_seconds)]
