@@ -101,26 +101,22 @@ def test_solve_beats_greedy_where_greedy_is_known_to_lose() -> None:
     assert solve(Problem([12], [[0]], np.array([1.0]), np.array([0.0]), [0], [], budget=10)) == []
 
 
-def test_solve_keeps_required_sets_and_pairs_optimally() -> None:
-    # The editor's lead (a required set) and a leaning sentence that may come only with its predecessor
-    # (a pair): the exact solve meets both and is still the optimum of what is feasible.
+def test_solve_keeps_pairs_and_stays_optimal() -> None:
+    # A leaning sentence may come only with its predecessor (a pair): the exact solve keeps every pair
+    # and is still the optimum of what is feasible; greedy keeps them too.
     rng = random.Random(31)
     checked = 0
     for _ in range(40):
         n = rng.randint(4, 9)
         base = _random_problem(rng, n)
         problem = Problem(base.lengths, base.concepts, base.weights, base.bonus, base.groups, base.conflicts,
-                          base.budget, required=[rng.sample(range(n), 2)],
-                          needs=[(a, b) for a, b in itertools.combinations(range(n), 2) if rng.random() < 0.15])
+                          base.budget, needs=[(a, b) for a, b in itertools.combinations(range(n), 2) if rng.random() < 0.15])
         best = _brute_force(problem)
-        if not any(feasible(problem, s) for k in range(n + 1) for s in itertools.combinations(range(n), k)):
-            continue
         chosen = solve(problem)
         assert feasible(problem, chosen), (problem, chosen)
         assert abs(value(problem, chosen) - best) < 1e-6
-        picked = greedy(problem)
-        assert all(j in picked for i, j in problem.needs if i in picked)
-        checked += 1
+        assert feasible(problem, greedy(problem))
+        checked += len(problem.needs) > 0
     assert checked >= 20
 
 
@@ -131,9 +127,7 @@ def test_a_leaning_sentence_comes_with_its_predecessor_or_not_at_all() -> None:
     assert solve(problem) == [0, 1]
     assert solve(Problem(**{**_fields(problem), "budget": 5})) == [2]  # the pair does not fit: never 1 alone
     assert greedy(Problem(**{**_fields(problem), "budget": 5})) == [2]
-    # A required set is met even when another sentence alone would be worth more.
-    lead = Problem(**{**_fields(problem), "needs": [], "budget": 5, "required": [[0]]})
-    assert solve(lead) == [0] and greedy(lead) == [0]
+    assert solve(Problem(**{**_fields(problem), "needs": [], "budget": 5})) == [1]  # without the pair: 1 alone
 
 
 def _fields(problem: Problem) -> dict[str, object]:

@@ -20,8 +20,6 @@ from newsfuse.claims import cross_source_centrality
 from newsfuse.config import Settings
 from newsfuse.similarity import similarities
 from newsfuse.summary_concepts import Concept, load_model
-from newsfuse.summary_sentences import load_model as load_sentence_model
-from newsfuse.summary_sentences import sentence_features
 from newsfuse.summary_solve import Problem, solve
 from newsfuse.text import concepts, word_count
 from newsfuse.types import Claim, Sentence, Source, SummaryItem
@@ -44,9 +42,7 @@ class Weights:
     outcome: bool = True  # the agreed/decided point right after the lead
     single_source_last: bool = True  # one source's points only when no corroborated one fits
     pass_over: bool = True  # pass over sentences that lean on the one before (or mend them)
-    joint_opening: bool = False  # the lead and outcome chosen by the same solve as the rest
-    pairs: bool = False  # a leaning sentence may be solved for with its predecessor (printed right after it)
-    sentence_quality: float = 0.0  # sentence bonus × its learned quality × its words (summary_sentences)
+    pairs: bool = True  # a leaning sentence may be solved for with its predecessor (printed right after it)
     min_words: int = 6
     max_words: int = 120
 
@@ -70,13 +66,7 @@ def summarize(sources: Sequence[Source], claims: Sequence[Claim], vectors: np.nd
     sentence_concepts = [concepts(s.text) for s in sentences]
     learned = load_model().weights(sentences, sentence_concepts, origin)
     weight = {c: p ** weights.concept_power for c, p in learned.items() if p >= weights.concept_floor}
-    # A sentence's own value in the solve, whatever it covers: cross-source centrality and the learned
-    # expected number of reference concepts it brings (quality × words).
     central = weights.centrality * _centrality(sentences, vectors) if weights.centrality else np.zeros(len(sentences))
-    if weights.sentence_quality:
-        lengths = [word_count(s.text) for s in sentences]
-        quality = load_sentence_model().quality(sentence_features(sentences, sentence_concepts, learned, lengths))
-        central = central + weights.sentence_quality * quality * np.asarray(lengths, dtype=float)
     candidates = [i for i, s in enumerate(sentences) if _usable(s, weights)]
     # The editor passes over sentences that lean on the one before (or mends them visibly: the
     # budget counts the words shown), names the lead and the outcome, and admits one source's point
@@ -160,32 +150,16 @@ def _select(sentences: Sequence[Sentence], candidates: Sequence[int], sentence_c
             covered.update(sentence_concepts[i])
             budget -= word_count(sentences[i].text)
 
-    pools = [[i for i in point if i in candidates and open_to(i)] for point in opening]
-    pools = [p for p in pools if p]
-    joint: list[int] = []
-    if weights.joint_opening and pools:
-        # One solve chooses the opening sentences with the rest: the lead that leaves the best summary,
-        # not the one densest alone. Each opening point's set must be met, or we fall back.
-        first = [i for i in candidates if open_to(i, weights.pairs)
-                 and (claim(i).independent > 1 or not weights.single_source_last)]
-        first += [i for p in pools for i in p if i not in first]
-        joint = _solve_among(sentences, first, sentence_concepts, weight, central, claim, vectors, budget, weights,
-                             pools, _needs(first, after, chosen))
-        if not all(set(joint) & set(p) for p in pools):
-            joint = []
-    if joint:
-        take(joint)
-    else:
-        for point in opening:
-            pool = [i for i in point if i in candidates and open_to(i)]
-            if pool:
-                take([max(pool, key=lambda i: (sum(weight.get(c, 0.0) for c in sentence_concepts[i] - covered)
-                                               / word_count(sentences[i].text), -i))])
+    for point in opening:
+        pool = [i for i in point if i in candidates and open_to(i)]
+        if pool:
+            take([max(pool, key=lambda i: (sum(weight.get(c, 0.0) for c in sentence_concepts[i] - covered)
+                                           / word_count(sentences[i].text), -i))])
     for corroborated in ((True, False) if weights.single_source_last else (None,)):
         rest = [i for i in candidates if i not in chosen and open_to(i, weights.pairs)
                 and (corroborated is None or (claim(i).independent > 1) == corroborated)]
         take(_solve_among(sentences, rest, sentence_concepts, {c: w for c, w in weight.items() if c not in covered},
-                          central, claim, vectors, budget, weights, (), _needs(rest, after, chosen)))
+                          central, claim, vectors, budget, weights, _needs(rest, after, chosen)))
     # Words left: the solve takes nothing that adds no weight, and a sentence that reads only after
     # one the solve took was not a candidate yet. Fill them, corroborated points first.
     while rest := [i for i in candidates if i not in chosen and open_to(i)]:
@@ -202,7 +176,7 @@ def _needs(pool: Sequence[int], after: dict[int, int], chosen: Sequence[int]) ->
 def _solve_among(sentences: Sequence[Sentence], candidates: Sequence[int], sentence_concepts: Sequence[set[Concept]],
                  weight: dict[Concept, float], central: np.ndarray, claim: Callable[[int], Claim],
                  vectors: np.ndarray, budget: int, weights: Weights,
-                 required: Sequence[Sequence[int]] = (), needs: Sequence[tuple[int, int]] = ()) -> list[int]:
+                 needs: Sequence[tuple[int, int]] = ()) -> list[int]:
     if not candidates or budget <= 0:
         return []
     column = {i: k for k, i in enumerate(candidates)}
@@ -217,7 +191,6 @@ def _solve_among(sentences: Sequence[Sentence], candidates: Sequence[int], sente
         groups=[c.id for c in claims],
         conflicts=_near_copies(vectors[candidates], weights.redundancy),
         budget=budget,
-        required=[[column[i] for i in need if i in column] for need in required],
         # a predecessor outside the pool (-1, never a column) makes its follower unchoosable
         needs=[(column[i], column.get(j, -1)) for i, j in needs])
     return [candidates[k] for k in solve(problem, weights.solver_seconds)]

@@ -58,9 +58,6 @@ class Problem:
     groups: Sequence[int]  # each sentence's group (claim); at most one per group is chosen
     conflicts: Sequence[tuple[int, int]]  # pairs never chosen together
     budget: int
-    # Sets of which at least one sentence must be chosen (the editor's lead, its outcome): the solve
-    # picks which one jointly with the rest, instead of fixing it first and filling around it.
-    required: Sequence[Sequence[int]] = ()
     # Pairs (i, j): i may be chosen only with j (a sentence that reads only right after its source's
     # previous one, j): the solve may take the pair where the sentence alone would be a fragment.
     needs: Sequence[tuple[int, int]] = ()
@@ -85,7 +82,6 @@ def feasible(problem: Problem, chosen: Sequence[int]) -> bool:
     groups = [problem.groups[i] for i in chosen]
     return (sum(problem.lengths[i] for i in chosen) <= problem.budget and len(groups) == len(set(groups))
             and not any(a in picked and b in picked for a, b in problem.conflicts)
-            and all(picked & set(need) for need in problem.required)
             and all(j in picked for i, j in problem.needs if i in picked))
 
 
@@ -139,11 +135,6 @@ def _ilp(problem: Problem, fits: Sequence[int], options: dict[str, object]) -> l
                 row([(column[i], 1.0)], 0.0)
             else:
                 row([(column[i], 1.0), (column[j], -1.0)], 0.0)
-    for need in problem.required:  # -sum(x_i over the set) <= -1
-        held = [column[i] for i in need if i in column]
-        if not held:
-            return None
-        row([(k, -1.0) for k in held], -1.0)
 
     objective = np.concatenate([-bonus,
                                 -np.asarray([problem.weights[c] for c in used], dtype=float)])
@@ -159,9 +150,8 @@ def _ilp(problem: Problem, fits: Sequence[int], options: dict[str, object]) -> l
 
 
 def greedy(problem: Problem) -> list[int]:
-    """Best gain per word while anything fits, a member of each required set first; then, with no
-    required sets, the best single sentence if it alone does better. The result may miss a required
-    set that cannot fit (`feasible` says so)."""
+    """Best gain per word while anything fits; then the best single sentence if it alone does better
+    (one that needs another never stands alone)."""
     chosen: list[int] = []
     covered: set[int] = set()
     used_groups: set[int] = set()
@@ -190,17 +180,11 @@ def greedy(problem: Problem) -> list[int]:
         banned.update(partners.get(i, set()))
         left -= problem.lengths[i]
 
-    for need in problem.required:
-        pool = [i for i in need if fits(i)]
-        if pool and not set(chosen) & set(need):
-            take(max(pool, key=lambda i: (gain(i) / problem.lengths[i], -i)))
     while open_ := [i for i in range(len(problem.lengths)) if fits(i)]:
         best = max(open_, key=lambda i: (gain(i) / problem.lengths[i], -i))
         if gain(best) <= 0:
             break
         take(best)
-    if problem.required:
-        return chosen
     single = max((i for i, n in enumerate(problem.lengths) if 0 < n <= problem.budget and i not in needs),
                  key=lambda i: value(problem, [i]), default=None)
     if single is not None and value(problem, [single]) > value(problem, chosen):
