@@ -29,7 +29,8 @@ from newsfuse.types import Claim, Sentence, Source, SummaryItem
 class Weights:
     """The scoring knobs. The concept model is learned on multinews-train lines 0-3999
     (benchmarks/train_concepts.py); these were set by a grid on multinews-train lines 4000-4299
-    (benchmarks/tune_summary.py). Neither saw the dev set; see docs/benchmarks.md."""
+    (benchmarks/tune_summary.py; the editor's switches and `pairs` by benchmarks/editor_cost.py on the
+    same lines). Neither saw the dev set; see docs/benchmarks.md."""
 
     concept_power: float = 2.0  # concept weight = P(a reference summary holds it) ** this
     concept_floor: float = 0.0  # concepts less likely than this count for nothing
@@ -128,7 +129,9 @@ def _select(sentences: Sequence[Sentence], candidates: Sequence[int], sentence_c
     sentence that covers the most weight per word. The exact solve then fills the words left from the
     corroborated points, and only then from points one source makes (such a point takes a slot only
     when nothing corroborated fits). A sentence that reads only after its source's previous one
-    (`after`) is a candidate once that one is in."""
+    (`after`) is a candidate once that one is in, and, with `weights.pairs`, a candidate of a solve
+    that must then take that one too: the pair is printed in its source's order, so neither is a
+    fragment, and the solve no longer loses what such sentences carry (measured on multinews-train)."""
     after = after or {}
     chosen: list[int] = []
     covered: set[Concept] = set()
