@@ -101,6 +101,39 @@ def test_solve_beats_greedy_where_greedy_is_known_to_lose() -> None:
     assert solve(Problem([12], [[0]], np.array([1.0]), np.array([0.0]), [0], [], budget=10)) == []
 
 
+def test_solve_keeps_pairs_and_stays_optimal() -> None:
+    # A leaning sentence may come only with its predecessor (a pair): the exact solve keeps every pair
+    # and is still the optimum of what is feasible; greedy keeps them too.
+    rng = random.Random(31)
+    checked = 0
+    for _ in range(40):
+        n = rng.randint(4, 9)
+        base = _random_problem(rng, n)
+        problem = Problem(base.lengths, base.concepts, base.weights, base.bonus, base.groups, base.conflicts,
+                          base.budget, needs=[(a, b) for a, b in itertools.combinations(range(n), 2) if rng.random() < 0.15])
+        best = _brute_force(problem)
+        chosen = solve(problem)
+        assert feasible(problem, chosen), (problem, chosen)
+        assert abs(value(problem, chosen) - best) < 1e-6
+        assert feasible(problem, greedy(problem))
+        checked += len(problem.needs) > 0
+    assert checked >= 20
+
+
+def test_a_leaning_sentence_comes_with_its_predecessor_or_not_at_all() -> None:
+    # Sentence 1 holds the best concept but reads only after sentence 0; 2 is a weaker stand-alone.
+    problem = Problem(lengths=[5, 5, 5], concepts=[[0], [1], [2]], weights=np.array([0.3, 1.0, 0.5]),
+                      bonus=np.zeros(3), groups=[0, 1, 2], conflicts=[], budget=10, needs=[(1, 0)])
+    assert solve(problem) == [0, 1]
+    assert solve(Problem(**{**_fields(problem), "budget": 5})) == [2]  # the pair does not fit: never 1 alone
+    assert greedy(Problem(**{**_fields(problem), "budget": 5})) == [2]
+    assert solve(Problem(**{**_fields(problem), "needs": [], "budget": 5})) == [1]  # without the pair: 1 alone
+
+
+def _fields(problem: Problem) -> dict[str, object]:
+    return {f: getattr(problem, f) for f in Problem.__dataclass_fields__}
+
+
 def test_seeds_summary_in_budget_one_sentence_per_claim_and_deterministic(seeds_brief: Brief) -> None:
     from newsfuse.claims import build_claims
     from newsfuse.embed import load_embedder

@@ -29,7 +29,8 @@ from newsfuse.types import Claim, Sentence, Source, SummaryItem
 class Weights:
     """The scoring knobs. The concept model is learned on multinews-train lines 0-3999
     (benchmarks/train_concepts.py); these were set by a grid on multinews-train lines 4000-4299
-    (benchmarks/tune_summary.py). Neither saw the dev set; see docs/benchmarks.md."""
+    (benchmarks/tune_summary.py; the editor's switches and `pairs` by benchmarks/editor_cost.py on the
+    same lines). Neither saw the dev set; see docs/benchmarks.md."""
 
     concept_power: float = 2.0  # concept weight = P(a reference summary holds it) ** this
     concept_floor: float = 0.0  # concepts less likely than this count for nothing
@@ -37,6 +38,15 @@ class Weights:
     centrality: float = 0.0  # sentence bonus × its min-max scaled cross-source centrality
     redundancy: float = 0.80  # never two sentences this close (cosine)
     solver_seconds: float = 2.0  # HiGHS's time cap; past it, its best solution so far
+    # The editor's rules, each a switch so that its ROUGE cost can be measured (benchmarks/editor_cost.py).
+    lead: bool = True  # open on the story's lead
+    outcome: bool = True  # the agreed/decided point right after the lead
+    single_source_last: bool = True  # one source's points only when no corroborated one fits
+    pass_over: bool = True  # pass over sentences that lean on the one before (or mend them)
+    # A leaning sentence may be solved for with its predecessor (printed right after it). Off: chosen
+    # on multinews-train (+0.3 ROUGE), it gained +0.16 / +0.08 on dev at 150 words and cost 0.35 R-2
+    # on MultiLing English, under the quality floor (docs/benchmarks.md, "editor rule costs").
+    pairs: bool = False
     min_words: int = 6
     max_words: int = 120
 
@@ -63,19 +73,23 @@ def summarize(sources: Sequence[Source], claims: Sequence[Claim], vectors: np.nd
     stops = frozenset().union(*(stop_stems(code) for code in set(language.values())))
     weight = _concept_weights(sentences, sentence_concepts, origin, weights, stops)
 
-    central = _centrality(sentences, vectors) if weights.centrality else np.zeros(len(sentences))
+    central = weights.centrality * _centrality(sentences, vectors) if weights.centrality else np.zeros(len(sentences))
     candidates = [i for i, s in enumerate(sentences) if _usable(s, weights)]
     # The editor passes over sentences that lean on the one before (or mends them visibly: the
     # budget counts the words shown), names the lead and the outcome, and admits one source's point
     # only when no corroborated one fits.
     english = [language[s.article_id] in ("", "en") for s in sentences]
     shown = editor.standalone_sentences(sentences, candidates, spacy_model, english)
+    if not weights.pass_over:
+        shown = {i: editor.Edited(sentences[i], sentences[i].text) for i in candidates}
     candidates = [i for i in candidates if i in shown]
     sentences = [replace(s, text=shown[i].text) if i in shown else s for i, s in enumerate(sentences)]
     after = {i: e.after for i, e in shown.items() if e.after is not None}
     texts = {i: sentences[i].text for i in candidates if i not in after}
     lead = editor.lead_sentences(sentences, texts, claim_at, origin, words, word_count, spacy_model)
-    opening = [lead, editor.outcome_sentences(sentences, texts, claim_at, lead, words, word_count, spacy_model)]
+    opening = [lead if weights.lead else [],
+               editor.outcome_sentences(sentences, texts, claim_at, lead, words, word_count, spacy_model)
+               if weights.outcome else []]
     chosen = _select(sentences, candidates, sentence_concepts, weight, central, claim_of, vectors, words, weights,
                      opening, after)
 
@@ -126,7 +140,9 @@ def _select(sentences: Sequence[Sentence], candidates: Sequence[int], sentence_c
     sentence that covers the most weight per word. The exact solve then fills the words left from the
     corroborated points, and only then from points one source makes (such a point takes a slot only
     when nothing corroborated fits). A sentence that reads only after its source's previous one
-    (`after`) is a candidate once that one is in."""
+    (`after`) is a candidate once that one is in, and, with `weights.pairs`, a candidate of a solve
+    that must then take that one too: the pair is printed in its source's order, so neither is a
+    fragment, and the solve no longer loses what such sentences carry (measured on multinews-train)."""
     after = after or {}
     chosen: list[int] = []
     covered: set[Concept] = set()
@@ -135,9 +151,10 @@ def _select(sentences: Sequence[Sentence], candidates: Sequence[int], sentence_c
     def claim(i: int) -> Claim:
         return claim_of[(sentences[i].article_id, sentences[i].index)]
 
-    def open_to(i: int) -> bool:
+    def open_to(i: int, paired: bool = False) -> bool:
+        # `paired`: a leaning sentence may enter a solve that takes its predecessor with it (`needs`).
         return (word_count(sentences[i].text) <= budget and claim(i).id not in {claim(j).id for j in chosen}
-                and (i not in after or after[i] in chosen)
+                and (i not in after or after[i] in chosen or paired)
                 and all(float(vectors[i] @ vectors[j]) < weights.redundancy for j in chosen))
 
     def take(picked: Sequence[int]) -> None:
@@ -152,10 +169,11 @@ def _select(sentences: Sequence[Sentence], candidates: Sequence[int], sentence_c
         if pool:
             take([max(pool, key=lambda i: (sum(weight.get(c, 0.0) for c in sentence_concepts[i] - covered)
                                            / word_count(sentences[i].text), -i))])
-    for corroborated in (True, False):
-        rest = [i for i in candidates if i not in chosen and open_to(i) and (claim(i).independent > 1) == corroborated]
+    for corroborated in ((True, False) if weights.single_source_last else (None,)):
+        rest = [i for i in candidates if i not in chosen and open_to(i, weights.pairs)
+                and (corroborated is None or (claim(i).independent > 1) == corroborated)]
         take(_solve_among(sentences, rest, sentence_concepts, {c: w for c, w in weight.items() if c not in covered},
-                          central, claim, vectors, budget, weights))
+                          central, claim, vectors, budget, weights, _needs(rest, after, chosen)))
     # Words left: the solve takes nothing that adds no weight, and a sentence that reads only after
     # one the solve took was not a candidate yet. Fill them, corroborated points first.
     while rest := [i for i in candidates if i not in chosen and open_to(i)]:
@@ -164,20 +182,29 @@ def _select(sentences: Sequence[Sentence], candidates: Sequence[int], sentence_c
     return chosen
 
 
+def _needs(pool: Sequence[int], after: dict[int, int], chosen: Sequence[int]) -> list[tuple[int, int]]:
+    """The pairs (leaning sentence, its predecessor) of a solve's pool whose predecessor is not in yet."""
+    return [(i, after[i]) for i in pool if i in after and after[i] not in chosen]
+
+
 def _solve_among(sentences: Sequence[Sentence], candidates: Sequence[int], sentence_concepts: Sequence[set[Concept]],
                  weight: dict[Concept, float], central: np.ndarray, claim: Callable[[int], Claim],
-                 vectors: np.ndarray, budget: int, weights: Weights) -> list[int]:
+                 vectors: np.ndarray, budget: int, weights: Weights,
+                 needs: Sequence[tuple[int, int]] = ()) -> list[int]:
     if not candidates or budget <= 0:
         return []
+    column = {i: k for k, i in enumerate(candidates)}
     number = {c: k for k, c in enumerate(weight)}
     claims = [claim(i) for i in candidates]
     problem = Problem(
         lengths=[word_count(sentences[i].text) for i in candidates],
         concepts=[[number[c] for c in sentence_concepts[i] if c in number] for i in candidates],
         weights=np.fromiter(weight.values(), dtype=float, count=len(weight)),
-        bonus=np.array([weights.claim_gain * (c.independent - 1) + weights.centrality * float(central[i])
+        bonus=np.array([weights.claim_gain * (c.independent - 1) + float(central[i])
                         for i, c in zip(candidates, claims, strict=True)]),
         groups=[c.id for c in claims],
         conflicts=_near_copies(vectors[candidates], weights.redundancy),
-        budget=budget)
+        budget=budget,
+        # a predecessor outside the pool (-1, never a column) makes its follower unchoosable
+        needs=[(column[i], column.get(j, -1)) for i, j in needs])
     return [candidates[k] for k in solve(problem, weights.solver_seconds)]

@@ -58,6 +58,9 @@ class Problem:
     groups: Sequence[int]  # each sentence's group (claim); at most one per group is chosen
     conflicts: Sequence[tuple[int, int]]  # pairs never chosen together
     budget: int
+    # Pairs (i, j): i may be chosen only with j (a sentence that reads only right after its source's
+    # previous one, j): the solve may take the pair where the sentence alone would be a fragment.
+    needs: Sequence[tuple[int, int]] = ()
 
 
 def solve(problem: Problem, time_limit: float = 2.0) -> list[int]:
@@ -78,7 +81,8 @@ def feasible(problem: Problem, chosen: Sequence[int]) -> bool:
     picked = set(chosen)
     groups = [problem.groups[i] for i in chosen]
     return (sum(problem.lengths[i] for i in chosen) <= problem.budget and len(groups) == len(set(groups))
-            and not any(a in picked and b in picked for a, b in problem.conflicts))
+            and not any(a in picked and b in picked for a, b in problem.conflicts)
+            and all(j in picked for i, j in problem.needs if i in picked))
 
 
 def _ilp(problem: Problem, fits: Sequence[int], options: dict[str, object]) -> list[int] | None:
@@ -125,6 +129,12 @@ def _ilp(problem: Problem, fits: Sequence[int], options: dict[str, object]) -> l
     for a, b in problem.conflicts:
         if a in column and b in column:
             row([(column[a], 1.0), (column[b], 1.0)], 1.0)
+    for i, j in problem.needs:  # x_i <= x_j
+        if i in column:
+            if j not in column:
+                row([(column[i], 1.0)], 0.0)
+            else:
+                row([(column[i], 1.0), (column[j], -1.0)], 0.0)
 
     objective = np.concatenate([-bonus,
                                 -np.asarray([problem.weights[c] for c in used], dtype=float)])
@@ -140,32 +150,42 @@ def _ilp(problem: Problem, fits: Sequence[int], options: dict[str, object]) -> l
 
 
 def greedy(problem: Problem) -> list[int]:
-    """Best gain per word while anything fits; then the best single sentence if it alone does better."""
+    """Best gain per word while anything fits; then the best single sentence if it alone does better
+    (one that needs another never stands alone)."""
     chosen: list[int] = []
     covered: set[int] = set()
     used_groups: set[int] = set()
     banned: set[int] = set()
     left = problem.budget
-    open_ = [i for i, n in enumerate(problem.lengths) if 0 < n <= left]
     partners: dict[int, set[int]] = {}
     for a, b in problem.conflicts:
         partners.setdefault(a, set()).add(b)
         partners.setdefault(b, set()).add(a)
-    while open_:
-        def gain(i: int) -> float:
-            return sum(problem.weights[c] for c in problem.concepts[i] if c not in covered) + problem.bonus[i]
+    needs: dict[int, set[int]] = {}
+    for i, j in problem.needs:
+        needs.setdefault(i, set()).add(j)
 
+    def gain(i: int) -> float:
+        return sum(problem.weights[c] for c in problem.concepts[i] if c not in covered) + problem.bonus[i]
+
+    def fits(i: int) -> bool:
+        return (i not in chosen and 0 < problem.lengths[i] <= left and i not in banned
+                and problem.groups[i] not in used_groups and needs.get(i, set()) <= set(chosen))
+
+    def take(i: int) -> None:
+        nonlocal left
+        chosen.append(i)
+        covered.update(problem.concepts[i])
+        used_groups.add(problem.groups[i])
+        banned.update(partners.get(i, set()))
+        left -= problem.lengths[i]
+
+    while open_ := [i for i in range(len(problem.lengths)) if fits(i)]:
         best = max(open_, key=lambda i: (gain(i) / problem.lengths[i], -i))
         if gain(best) <= 0:
             break
-        chosen.append(best)
-        covered.update(problem.concepts[best])
-        used_groups.add(problem.groups[best])
-        banned |= partners.get(best, set())
-        left -= problem.lengths[best]
-        open_ = [i for i in open_ if i != best and problem.lengths[i] <= left and i not in banned
-                 and problem.groups[i] not in used_groups]
-    single = max((i for i, n in enumerate(problem.lengths) if 0 < n <= problem.budget),
+        take(best)
+    single = max((i for i, n in enumerate(problem.lengths) if 0 < n <= problem.budget and i not in needs),
                  key=lambda i: value(problem, [i]), default=None)
     if single is not None and value(problem, [single]) > value(problem, chosen):
         return [single]
