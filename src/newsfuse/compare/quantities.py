@@ -9,7 +9,9 @@ Found in two passes, so that a false alarm needs two mistakes at once:
 
 Two values that only look different are let go (`compare.values`): a bound ("at least three" vs
 "three"), rounding ("3.47 million" vs "3.5 million"), one sum in two currencies, a change vs a level,
-a yearly figure vs a five-year total. What is left is ranked by how sure we are.
+a yearly figure vs a five-year total. What is left is told only when the same-fact model
+(`compare.same_fact`) gives the two figures even odds of being one fact, and ranked by that chance.
+Lower bounds that rose from one day's reports to a later day's are an update, not a conflict.
 """
 
 from __future__ import annotations
