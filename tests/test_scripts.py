@@ -62,7 +62,10 @@ def test_english_is_split_as_before() -> None:
 
 
 @pytest.mark.parametrize(("text", "ends"), [("लोग एकत्रित हुए।", True), ("बम फटे थे |", True), ("Home | News |", False),
-                                            ("他走了。", True), ("هل انتهت؟", True), ("a headline", False)])
+                                            ("他走了。", True), ("هل انتهت؟", True), ("a headline", False),
+                                            # a quotation closed after a comma goes on ("..., " he said)
+                                            ('So that the people won\'t really see what\'s happening, "', False),
+                                            ('"We will rebuild," he said.', True), ('"We will rebuild."', True)])
 def test_ends_sentence_in_every_script(text: str, ends: bool) -> None:
     assert ends_sentence(text) is ends
 

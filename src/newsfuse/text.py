@@ -48,7 +48,12 @@ def ends_sentence(text: str) -> bool:
     """Whether `text` ends as a finished sentence does: a final mark of any script, or "|" typed
     for the danda after an Indic word (not the "|" of a menu: "Home | News |")."""
     text = text.rstrip()
+    if text[-1:] in _CLOSERS and text.rstrip(_CLOSERS + " ")[-1:] in {",", ";", ":", "-", "–", "—"}:
+        return False  # a quotation closed after a comma goes on: '... happening, "' (he said)
     return text[-1:] in FINAL_MARKS or bool(_DANDA_PIPE.search(text[-4:]))
+
+
+_CLOSERS = "\"”’'»」』)]"
 # Typographic quotes and dashes to their ASCII forms, a no-break space to a space (a `str.translate`
 # table): the one folding of text compared for sameness (here, in the cleaner, in story grouping).
 TYPOGRAPHY_FOLD = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "\u00a0": " "})
