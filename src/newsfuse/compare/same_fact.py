@@ -30,9 +30,10 @@ from pathlib import Path
 
 import numpy as np
 
-from newsfuse.compare.align import Alignment
+from newsfuse.compare.align import Alignment, jaccard
 from newsfuse.compare.values import HEDGE_KIND, Stated, family_of
 from newsfuse.facts import frames
+from newsfuse.facts.quantities import Found
 from newsfuse.facts.quantity_words import GENERIC, concept
 from newsfuse.stopwords import STOP_WORDS
 
@@ -119,11 +120,10 @@ class SameFact:
         ra, rb = fa.frame, fb.frame
         align = self.align
         aligned = align.score(a.key, b.key)
-        jac = _jaccard(align.bags.get(a.key, set()), align.bags.get(b.key, set()))
+        jac = jaccard(align.bags.get(a.key, set()), align.bags.get(b.key, set()))
         template = float(align.shapes.get(a.key) == align.shapes.get(b.key) and "#" in align.shapes.get(a.key, ""))
         cosine = align.cosine(a.key, b.key) if align.vectors is not None else math.nan
-        near_a = {concept(w) for w in fa.before + fa.after if w not in STOP_WORDS} - GENERIC
-        near_b = {concept(w) for w in fb.before + fb.after if w not in STOP_WORDS} - GENERIC
+        near_a, near_b = _near(fa), _near(fb)
         near = len(near_a & near_b)
         fam_a = self._family.get((a.key, family_of(a)), [i])
         fam_b = self._family.get((b.key, family_of(b)), [j])
@@ -149,7 +149,7 @@ class SameFact:
             float(bool(fa.before[:1]) and fa.before[:1] == fb.before[:1] and fa.before[0] not in LINK_WORDS),
             float(bool(fa.after[:1]) and fa.after[:1] == fb.after[:1] and fa.after[0] not in LINK_WORDS),
             min(near, 4),
-            _jaccard(near_a, near_b),
+            jaccard(near_a, near_b),
             float(bool(apart)),
             float(bool(ra.owners & rb.owners)),
             float(bool(ra.owners and rb.owners and not ra.owners & rb.owners)),
@@ -173,21 +173,19 @@ class SameFact:
         ]
         return np.array(values, dtype=float)
 
-
     def likeness(self, i: int, j: int) -> float:
         """How alike what two figures' sentences say of them: the counted noun, the words near them,
         the sentences' words (a quick score, used to weigh a pair against its rivals)."""
         fa, fb = self.items[i].main, self.items[j].main
-        near_a = {concept(w) for w in fa.before + fa.after if w not in STOP_WORDS} - GENERIC
-        near_b = {concept(w) for w in fb.before + fb.after if w not in STOP_WORDS} - GENERIC
-        return (float(bool(fa.head) and fa.head == fb.head) + _jaccard(near_a, near_b)
-                + _jaccard(set(fa.context) - GENERIC, set(fb.context) - GENERIC)
-                + _jaccard(self.align.bags.get(fa.key, set()), self.align.bags.get(fb.key, set())))
+        return (float(bool(fa.head) and fa.head == fb.head) + jaccard(_near(fa), _near(fb))
+                + jaccard(set(fa.context) - GENERIC, set(fb.context) - GENERIC)
+                + jaccard(self.align.bags.get(fa.key, set()), self.align.bags.get(fb.key, set())))
 
 
 def _one_claim(align: Alignment, a: tuple[str, int], b: tuple[str, int]) -> bool:
     return bool(align.claims.get(a, set()) & align.claims.get(b, set()))
 
 
-def _jaccard(x: set[str], y: set[str]) -> float:
-    return len(x & y) / len(x | y) if x and y else 0.0
+def _near(f: Found) -> set[str]:
+    """The content words right around a figure, as concepts."""
+    return {concept(w) for w in f.before + f.after if w not in STOP_WORDS} - GENERIC
