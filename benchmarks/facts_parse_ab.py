@@ -19,7 +19,6 @@ wall-clock ratio an idle two-core machine would give if both kept both cores bus
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import time
@@ -32,11 +31,11 @@ import newsfuse.facts.parsing as parsing
 import newsfuse.pipeline as pipeline
 from newsfuse.config import load_settings
 from newsfuse.embed import load_embedder
-from newsfuse.errors import NoArticlesError
 from newsfuse.facts.nlp import Parsed
 from newsfuse.types import Source
 
-DEV = Path(__file__).resolve().parents[2] / "shared" / "eval" / "mds" / "multinews-dev.jsonl"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from facts_speed_ab import dev_clusters  # the same clusters and sentences as its A/B
 
 
 def main() -> int:
@@ -45,20 +44,7 @@ def main() -> int:
     parser.add_argument("--reps", type=int, default=3)
     args = parser.parse_args()
     settings = load_settings(facts=True)
-    clusters: list[tuple[str, list[dict[str, str]]]] = []
-    sentences: list[str] = []
-    with DEV.open() as handle:
-        for line in handle:
-            c = json.loads(line)
-            docs = [{"id": d["doc_id"], "text": d["text"]} for d in c["docs"] if d["text"].strip()]
-            try:
-                texts = pipeline.prepare(docs, settings, c["id"]).sentence_texts
-            except NoArticlesError:
-                continue
-            clusters.append((c["id"], docs))
-            sentences.extend(texts)
-            if len(clusters) >= args.clusters:
-                break
+    clusters, sentences = dev_clusters(settings, args.clusters)
     embedder = load_embedder(settings.embedder, settings.embed_batch)
     embedder.embed(sentences[:64])  # warm the session
     nlp_module.load_nlp(settings.spacy_model)

@@ -24,19 +24,15 @@ from typing import Any
 import newsfuse.embed as embed
 import newsfuse.facts.nlp as nlp_module
 import newsfuse.pipeline as pipeline
-from newsfuse.config import load_settings
+from newsfuse.config import Settings, load_settings
 from newsfuse.embed import Embedder, OnnxEmbedder, load_embedder
 from newsfuse.errors import NoArticlesError
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "eval" / "mds" / "multinews-dev.jsonl"
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--clusters", type=int, default=200)
-    parser.add_argument("--reps", type=int, default=3)
-    args = parser.parse_args()
-    settings = load_settings(facts=True)
+def dev_clusters(settings: Settings, n: int) -> tuple[list[tuple[str, list[dict[str, str]]]], list[str]]:
+    """The first `n` multinews-dev clusters that clean to something, and all their sentences."""
     clusters: list[tuple[str, list[dict[str, str]]]] = []
     sentences: list[str] = []
     with DEV.open() as handle:
@@ -49,8 +45,18 @@ def main() -> int:
                 continue
             clusters.append((c["id"], docs))
             sentences.extend(texts)
-            if len(clusters) >= args.clusters:
+            if len(clusters) >= n:
                 break
+    return clusters, sentences
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--clusters", type=int, default=200)
+    parser.add_argument("--reps", type=int, default=3)
+    args = parser.parse_args()
+    settings = load_settings(facts=True)
+    clusters, sentences = dev_clusters(settings, args.clusters)
     import onnxruntime as ort
 
     after = load_embedder(settings.embedder, settings.embed_batch)

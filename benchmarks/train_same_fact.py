@@ -55,7 +55,7 @@ def story_pairs(captured: dict[str, Any]) -> tuple[list[np.ndarray], list[int]]:
 
     facts, claims, vectors = captured["facts"], captured["claims"], captured["vectors"]
     align = Alignment(facts.parsed, claims, vectors)
-    items = [s for s in stated_values(facts.quantities) if not s.main.gap]
+    items = stated_values(facts.quantities)  # as the conflict finder reads them (no "in four years" gaps)
     contrasted = frames.contrasted_predicates(
         (s.source, "/".join(family_of(s)), s.main.frame.predicate, s.main.quantity.value, s.main.head) for s in items)
     model = SameFact(items, align, contrasted)

@@ -132,6 +132,17 @@ def quantity_conflicts(found: Sequence[Found], align: Alignment, dates: Sequence
     contrasted = frames.contrasted_predicates(
         (s.source, "/".join(family_of(s)), s.main.frame.predicate, s.main.quantity.value, s.main.head) for s in items)
     same_fact = SameFact(items, align, contrasted)
+
+    def settle(i: int, j: int, verdict: Verdict, disputed: bool) -> None:
+        """Record what two figures the passes paired say: they agree (and, floors of other days,
+        may have risen), or, if `disputed` and the model calls them one fact, they conflict."""
+        if verdict.consistent:
+            agree.append((i, j))
+            if verdict.floors and days_between(items[i], items[j]) > 0 and (p := same_fact(i, j)) >= SAME_FACT_FLOOR:
+                rises.append(_Edge(i, j, p, ["lower bounds of reports of other days"]))
+        elif disputed and (p := same_fact(i, j)) >= SAME_FACT_FLOOR:
+            conflicts.append(_Edge(i, j, p * verdict.weight, verdict.notes))
+
     # Pass 1: aligned sentences reconcile their numbers.
     for x, ka in enumerate(keys):
         for kb in keys[x + 1:]:
@@ -157,13 +168,7 @@ def quantity_conflicts(found: Sequence[Found], align: Alignment, dates: Sequence
                 seen.add((min(i, j), max(i, j)))
                 if not verdict.consistent and two_things(items[i], items[j]):
                     continue  # two things, not two outlets' values of one
-                verdict = apart(items[i], items[j], verdict)
-                if verdict.consistent:
-                    agree.append((i, j))
-                    if verdict.floors and days_between(items[i], items[j]) > 0 and same_fact(i, j) >= SAME_FACT_FLOOR:
-                        rises.append(_Edge(i, j, same_fact(i, j), ["lower bounds of reports of other days"]))
-                elif not instances and (p := same_fact(i, j)) >= SAME_FACT_FLOOR:
-                    conflicts.append(_Edge(i, j, p * verdict.weight, verdict.notes))
+                settle(i, j, apart(items[i], items[j], verdict), disputed=not instances)
     # Pass 2: the same named measure anywhere in the story, when it names one thing: a measure that
     # one source itself gives with different values ("the offer" of each of four teams, "the boats"
     # of two attacks) is several facts in this story, and a value elsewhere may be any of them.
@@ -181,13 +186,7 @@ def quantity_conflicts(found: Sequence[Found], align: Alignment, dates: Sequence
             if (family_of(a), a.main.head) in several or not _same_measure(a, b, aligned=False) \
                     or _apart(a, b, contrasted=None):
                 continue
-            verdict = apart(a, b, compare_values(a, b))
-            if verdict.consistent:
-                agree.append((i, j))
-                if verdict.floors and days_between(a, b) > 0 and same_fact(i, j) >= SAME_FACT_FLOOR:
-                    rises.append(_Edge(i, j, same_fact(i, j), ["lower bounds of reports of other days"]))
-            elif not two_things(a, b) and (p := same_fact(i, j)) >= SAME_FACT_FLOOR:
-                conflicts.append(_Edge(i, j, p * verdict.weight, verdict.notes))
+            settle(i, j, apart(a, b, compare_values(a, b)), disputed=not two_things(a, b))
     return _assemble(items, conflicts, agree, contrasted) + _risen(items, rises, published or {})
 
 

@@ -104,6 +104,7 @@ class SameFact:
         for k, s in enumerate(items):
             by_source.setdefault((s.source, family_of(s)), []).append(k)
         self._by_source = by_source
+        self._near = [_near(s.main) for s in items]  # read for every rival of every pair asked about
         self._cache: dict[tuple[int, int], float] = {}
 
     def __call__(self, i: int, j: int) -> float:
@@ -123,7 +124,7 @@ class SameFact:
         jac = jaccard(align.bags.get(a.key, set()), align.bags.get(b.key, set()))
         template = float(align.shapes.get(a.key) == align.shapes.get(b.key) and "#" in align.shapes.get(a.key, ""))
         cosine = align.cosine(a.key, b.key) if align.vectors is not None else math.nan
-        near_a, near_b = _near(fa), _near(fb)
+        near_a, near_b = self._near[i], self._near[j]
         near = len(near_a & near_b)
         fam_a = self._family.get((a.key, family_of(a)), [i])
         fam_b = self._family.get((b.key, family_of(b)), [j])
@@ -177,7 +178,7 @@ class SameFact:
         """How alike what two figures' sentences say of them: the counted noun, the words near them,
         the sentences' words (a quick score, used to weigh a pair against its rivals)."""
         fa, fb = self.items[i].main, self.items[j].main
-        return (float(bool(fa.head) and fa.head == fb.head) + jaccard(_near(fa), _near(fb))
+        return (float(bool(fa.head) and fa.head == fb.head) + jaccard(self._near[i], self._near[j])
                 + jaccard(set(fa.context) - GENERIC, set(fb.context) - GENERIC)
                 + jaccard(self.align.bags.get(fa.key, set()), self.align.bags.get(fb.key, set())))
 
