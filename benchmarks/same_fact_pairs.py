@@ -1,0 +1,169 @@
+"""Every pair of figures the conflict finder asks the same-fact model about, with its features and verdict.
+
+`ledger_judged.py` judges what newsfuse *reports*; this looks one step earlier, at the candidates: each
+pair of disagreeing figures the finder's passes put to the same-fact model (`compare.same_fact`),
+whether or not it was reported. Each row has the model's probability, its feature vector, and the
+verdict of a person who read the two sentences, when one exists — from
+`benchmarks/judged/same_fact_pairs.jsonl` (pair verdicts) or, failing that, from a ledger verdict on
+the conflict the pair was reported as (`benchmarks/judged/ledger.jsonl`).
+
+That gives gold at the level the model decides, on the same tune/test split as `ledger_judged.py`,
+and the precision of the pairs the finder would report with and without the rule that a measure a
+source gives several ways names several facts (`compare.quantities`):
+
+    python benchmarks/same_fact_pairs.py --split tune --out pairs-tune.jsonl       # candidates + verdicts
+    python benchmarks/same_fact_pairs.py --split tune --unjudged todo.jsonl          # what has no verdict yet
+
+Verdicts are those of the ledger: `conflict`, `update` (one fact: a real disagreement, at one time or
+over time), `different` (two facts), `compatible` (one fact whose values can both hold).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from ledger_judged import VERDICTS, stories
+
+PAIR_VERDICTS = Path(__file__).resolve().parent / "judged" / "same_fact_pairs.jsonl"
+
+
+def pair_key(story: str, a: dict[str, str], b: dict[str, str]) -> str:
+    sides = sorted(f"{s['value']}\x00{s['sentence']}" for s in (a, b))
+    return hashlib.sha1("\x01".join([story, *sides]).encode()).hexdigest()[:16]
+
+
+def load_verdicts() -> tuple[dict[str, dict[str, Any]], dict[tuple[str, frozenset[str]], list[dict[str, Any]]]]:
+    """Pair verdicts by key, and ledger verdicts by (story, the two sentences)."""
+    pairs: dict[str, dict[str, Any]] = {}
+    if PAIR_VERDICTS.is_file():
+        for line in PAIR_VERDICTS.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                v = json.loads(line)
+                pairs[v["key"]] = v
+    ledger: dict[tuple[str, frozenset[str]], list[dict[str, Any]]] = {}
+    for line in VERDICTS.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            v = json.loads(line)
+            if v["type"] == "conflict" and v["kind"] not in {"quote", "attribution", "title", "date"}:
+                ledger.setdefault((v["story"], frozenset(s["sentence"] for s in v["sides"])), []).append(v)
+    return pairs, ledger
+
+
+def _from_ledger(found: list[dict[str, Any]], a: dict[str, str], b: dict[str, str]) -> str | None:
+    """The ledger verdict of the conflict whose two sides hold these two values, if one does."""
+    for v in found:
+        values = [set(s["value"].split(" | ")) for s in v["sides"]]
+        if len(values) == 2 and ((a["value"] in values[0] and b["value"] in values[1])
+                                 or (a["value"] in values[1] and b["value"] in values[0])):
+            return str(v["verdict"])
+    return None
+
+
+def _precision(rows: list[dict[str, Any]]) -> None:
+    """What the finder reports of the judged candidates: same-fact odds at least even, and, with the
+    measure rule, neither figure's measure given several ways by its own source."""
+    from newsfuse.compare.quantities import SAME_FACT_FLOOR
+
+    judged = [r for r in rows if r["disagree"] and r["verdict"]]
+    for label, keep in (("same-fact floor alone", lambda r: r["p"] >= SAME_FACT_FLOOR),
+                        ("same-fact floor and measure rule", lambda r: r["p"] >= SAME_FACT_FLOOR and not any(r["told_several_ways"]))):
+        kept = [r for r in judged if keep(r)]
+        real = sum(r["verdict"] in {"conflict", "update"} for r in kept)
+        total = sum(r["verdict"] in {"conflict", "update"} for r in judged)
+        print(f"{label}: {len(kept)} pairs kept, {real} real ({real / max(len(kept), 1):.0%}); "
+              f"{real} of the {total} real pairs judged")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--split", choices=["test", "tune", "all"], default="tune")
+    ap.add_argument("--sets", default="ecbplus,multiling,multinews")
+    ap.add_argument("--limit", type=int, default=0, help="stories per set (0: all)")
+    ap.add_argument("--out", type=Path, help="write every candidate pair here (JSONL)")
+    ap.add_argument("--unjudged", type=Path, help="write the disagreeing pairs without a verdict here (JSONL)")
+    args = ap.parse_args(argv)
+
+    from newsfuse.compare import quantities
+    from newsfuse.compare.same_fact import FEATURES, SameFact
+    from newsfuse.compare.values import compare_values
+    from newsfuse.config import load_settings
+    from newsfuse.errors import NoArticlesError
+    from newsfuse.pipeline import brief
+
+    calls: list[dict[str, Any]] = []
+
+    class Recording(SameFact):
+        def __call__(self, i: int, j: int) -> float:
+            p = super().__call__(i, j)
+            a, b = self.items[min(i, j)], self.items[max(i, j)]
+            several = told_several_ways(list(self.items))
+            calls.append({"a": a, "b": b, "p": p, "x": self.features(min(i, j), max(i, j)),
+                          "told_several_ways": [min(i, j) in several, max(i, j) in several]})
+            return p
+
+    told_several_ways = quantities._told_several_ways
+    quantities.SameFact = Recording  # type: ignore[misc]
+    # Every candidate is put to the model here, also those whose measure a source gives several ways
+    # (which the finder lets go before asking): the dump says which they are.
+    quantities._told_several_ways = lambda items: set()
+    pair_verdicts, ledger = load_verdicts()
+    settings = load_settings()
+    rows: list[dict[str, Any]] = []
+    per_set: dict[str, int] = {}
+    for story in stories(args.sets.split(",")):
+        if (args.split != "all" and story.split != args.split) or (args.limit and per_set.get(story.set, 0) >= args.limit):
+            continue
+        per_set[story.set] = per_set.get(story.set, 0) + 1
+        calls.clear()
+        try:
+            b = brief(story.articles, settings=settings)
+        except NoArticlesError:
+            continue
+        published = {s.article.id: s.article.published for s in b.sources}
+        seen: set[str] = set()
+        for c in calls:
+            sa, sb = c["a"], c["b"]
+            side_a = {"value": sa.surface, "sentence": sa.main.text, "source": sa.source}
+            side_b = {"value": sb.surface, "sentence": sb.main.text, "source": sb.source}
+            k = pair_key(story.id, side_a, side_b)
+            if k in seen:
+                continue
+            seen.add(k)
+            verdict = pair_verdicts[k]["verdict"] if k in pair_verdicts else \
+                _from_ledger(ledger.get((story.id, frozenset({side_a["sentence"], side_b["sentence"]})), []),
+                             side_a, side_b)
+            rows.append({"key": k, "set": story.set, "story": story.id, "split": story.split,
+                         "kind": sa.main.quantity.kind, "disagree": not compare_values(sa, sb).consistent,
+                         "p": round(c["p"], 4), "a": side_a, "b": side_b,
+                         "published": [str(published.get(sa.source) or ""), str(published.get(sb.source) or "")],
+                         "features": {n: (None if v != v else round(float(v), 4)) for n, v in zip(FEATURES, c["x"], strict=True)},
+                         "told_several_ways": c["told_several_ways"], "verdict": verdict})
+        print(f"\r{sum(per_set.values())} stories, {len(rows)} pairs", end="", file=sys.stderr, flush=True)
+    print(file=sys.stderr)
+    disputed = [r for r in rows if r["disagree"]]
+    judged = [r for r in disputed if r["verdict"]]
+    print(f"pairs asked about: {len(rows)}; disagreeing: {len(disputed)}; of which judged: {len(judged)}")
+    _precision(rows)
+    if args.out:
+        with args.out.open("w", encoding="utf-8") as f:
+            for r in rows:
+                f.write(json.dumps(r, ensure_ascii=False) + "\n")
+    if args.unjudged:
+        with args.unjudged.open("w", encoding="utf-8") as f:
+            for r in disputed:
+                if not r["verdict"]:
+                    f.write(json.dumps({k: r[k] for k in ("key", "set", "story", "split", "kind", "p", "a", "b",
+                                                         "published")} | {"verdict": "", "why": ""},
+                                       ensure_ascii=False) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
