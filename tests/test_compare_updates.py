@@ -48,3 +48,26 @@ def test_titles_never_develop() -> None:
     c = conflict("a", "b", kind="title")
     assert as_update(c, {"a": DAY, "b": DAY + dt.timedelta(days=1)}) is None
     assert not told_apart(c, {"a": DAY, "b": DAY + dt.timedelta(days=60)})
+
+
+@pytest.mark.parametrize(("gap", "update"), [(1, True), (60, False)])
+def test_a_sentence_told_again_months_later_is_no_update(gap: int, update: bool) -> None:
+    # One sentence, another figure: a day later the toll rose; two months later it is as likely the
+    # next sentence of another case (and not a same-time disagreement either).
+    from newsfuse.compare import compare_facts
+    from newsfuse.facts import extract_facts
+    from newsfuse.text import split_sentences
+    from newsfuse.types import Article, Claim, Source
+
+    texts = ("The crash near Lowmere killed nine people, police said.",
+             "The crash near Lowmere killed 12 people, police said.")
+    sources = []
+    for i, (text, day) in enumerate(zip(texts, (DAY, DAY + dt.timedelta(days=gap)), strict=True)):
+        article = Article(id=f"s{i}", text=text, published=day)
+        sources.append(Source(i + 1, article, i, split_sentences(article)))
+    ev = [Evidence(s.article.id, 0, s.sentences[0].text) for s in sources]
+    facts = compare_facts(sources, extract_facts(sources), [Claim(0, ev[0].text, ev, ["s0", "s1"], 2)])
+    assert facts.conflicts == []
+    assert [[v.value for v in u.values] for u in facts.updates] == ([["nine", "12"]] if update else [])
+    if update:
+        assert 0.5 <= facts.updates[0].confidence <= 1.0
