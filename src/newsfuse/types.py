@@ -320,6 +320,7 @@ class Update:
     about: str
     values: list[UpdateValue]
     note: str = ""
+    confidence: float = 1.0  # 0..1: the conflict's, that the values are one fact and differ
 
     @property
     def line(self) -> str:

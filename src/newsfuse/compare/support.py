@@ -31,21 +31,18 @@ def _sides(brief: Brief) -> list[list[set[Key]]]:
     return out
 
 
-def _own_side(text: str, evidence: Sequence[Evidence], sides: list[set[Key]]) -> int | None:
-    """The value a sentence shown as `text` (one of `evidence`) gives, if it gives one."""
-    for e in evidence:
-        if e.text == text:
-            for k, keys in enumerate(sides):
-                if (e.source, e.sentence) in keys:
-                    return k
-    return None
+def _shown(text: str, evidence: Sequence[Evidence]) -> Key | None:
+    """The sentence a claim shows: its evidence whose text is the claim's."""
+    return next(((e.source, e.sentence) for e in evidence if e.text == text), None)
 
 
-def _against(text: str, evidence: Sequence[Evidence], sides_of: list[list[set[Key]]]) -> set[str]:
-    """Sources among `evidence` whose sentence gives another value than the sentence shown."""
+def _against(own: Key | None, evidence: Sequence[Evidence], sides_of: list[list[set[Key]]]) -> set[str]:
+    """Sources among `evidence` whose sentence gives another value than the sentence shown (`own`)."""
     against: set[str] = set()
+    if own is None:
+        return against
     for sides in sides_of:
-        mine = _own_side(text, evidence, sides)
+        mine = next((k for k, keys in enumerate(sides) if own in keys), None)
         if mine is None:
             continue
         for e in evidence:
@@ -59,17 +56,20 @@ def honest_support(brief: Brief) -> None:
     """Move the sources that contradict each claim's point out of its support (in place).
 
     A summary item is judged by the sentence it shows, which need not be its claim's own: the
-    summary may show the one report of twelve dead in a claim the reports of fourteen make.
+    summary may show the one report of twelve dead in a claim the reports of fourteen make. The
+    sentence a summary item shows is its first evidence (its text differs from it by bracketed edits:
+    "[Two firefighters] were swept away").
     """
     sides_of = _sides(brief)
     if not sides_of:
         return
     origin = {s.article.id: s.origin for s in brief.sources}
     for claim in brief.claims:
-        if against := _against(claim.text, claim.evidence, sides_of):
+        if against := _against(_shown(claim.text, claim.evidence), claim.evidence, sides_of):
             _drop(claim, against, origin)
     for item in brief.summary:
-        if against := _against(item.text, item.evidence, sides_of):
+        own = (item.evidence[0].source, item.evidence[0].sentence) if item.evidence else None
+        if against := _against(own, item.evidence, sides_of):
             _drop_item(item, against, origin)
 
 

@@ -1,7 +1,8 @@
 """Reading a number off spaCy tokens: digits, number words, fractions, scales, and what scrapers broke.
 
-"$315 billion", "3 1/2", "two-and-a-half", "5m", "twenty - five", "a dozen", and "22. 4bn" (a
-decimal point the scraper spaced apart) all read as one value and the token after it. Apart from the
+"$315 billion", "3 1/2", "two-and-a-half", "5m", "twenty - five", "a dozen", and what a scraper
+spaced apart ("22. 4bn", "1, 800 residents", "4 1 / 2 hours") all read as one value and the token
+after it. Apart from the
 extractor (`facts.quantities`), which decides what a number measures: this module only reads it.
 """
 
@@ -10,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from newsfuse.facts.quantity_words import CURRENCY_SIGNS, HOURS, MEASURE_UNITS, PERCENT_WORDS
+from newsfuse.facts.quantity_words import CURRENCY_SIGNS, HOURS, MEASURE_UNITS, PERCENT_WORDS, QUAKE_WORDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -50,6 +51,9 @@ def number_at(doc: Doc, i: int) -> tuple[float, int] | None:
             if int(den) and int(num) < int(den):
                 value += int(num) / int(den)
                 j += 1
+        elif "." not in tok.text and "," not in tok.text and (spaced := _spaced_fraction(doc, j)) is not None:
+            value += spaced
+            j += 3
         if j < len(doc) and doc[j].text in FRACTIONS:
             value += FRACTIONS[doc[j].text]
             j += 1
@@ -65,12 +69,24 @@ def number_at(doc: Doc, i: int) -> tuple[float, int] | None:
 
 
 SPLIT_FRACTION = re.compile(r"^(\d{1,2})(bn|m|mn|tn)?$", re.I)
+# Words that say the figures near them are magnitudes: "a magnitude of 4. 6", "magnitudes ranging
+# from 3. 6 to 4. 3", "measuring 3. 8 on the Richter scale".
+MAGNITUDE_WORDS = frozenset({"magnitude", "magnitudes", "richter"})
+MONTH_NAMES = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                         "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+                         "sept", "oct", "nov", "dec"})
 
 
 def _split_decimal(doc: Doc, i: int) -> tuple[float, int] | None:
-    """ "$368. 0 million", "22. 4bn", "plunged 5. 4 per cent", "a 4. 6 - magnitude quake": a decimal
-    point the scraper spaced apart. Joined only when a scale, percent, unit or magnitude word is
-    beside it, as no sentence ends on the whole part of a sum in millions, of a share or a measure."""
+    """ "$368. 0 million", "22. 4bn", "plunged 5. 4 per cent", "a 4. 6 - magnitude quake", "$1. 29",
+    "a magnitude of 4. 6", "0. 71 inches": a decimal point the scraper spaced apart.
+
+    "4. 6" may also be a sentence that ends on 4 and a next one that opens on 6 ("... at 4. 6 people
+    were hurt"): joined only where the figure cannot end a sentence or the next cannot start one — a
+    scale, percent, unit or time word after it (no sentence ends on the whole part of a sum in millions,
+    a share or a measure), a currency sign before it, a magnitude named just before or after it, the
+    other end of a range that is itself such a decimal, or a fraction part with a leading zero (no
+    sentence opens on "05")."""
     if i + 2 >= len(doc) or not doc[i].is_digit or len(doc[i].text) > 3 or doc[i + 1].text != "." \
             or doc[i].whitespace_:
         return None
@@ -86,26 +102,63 @@ def _split_decimal(doc: Doc, i: int) -> tuple[float, int] | None:
     if after == "-" and i + 4 < len(doc):
         after = doc[i + 4].lower_  # "a 4. 6 - magnitude earthquake"
     before = doc[i - 1].lower_ if i > 0 else ""
-    if after in PERCENT_WORDS or after in MEASURE_UNITS or after in {"magnitude", "per"} or before == "magnitude":
+    if after in PERCENT_WORDS or after in MEASURE_UNITS or after in HOURS or after in QUAKE_WORDS \
+            or after in {"magnitude", "per"} or before in CURRENCY_SIGNS:
         return value, i + 3
+    near = {t.lower_ for t in doc[max(0, i - 6):i]} | {t.lower_ for t in doc[i + 3:i + 6]}
+    if near & MAGNITUDE_WORDS or (len(m.group(1)) == 2 and m.group(1).startswith("0")):
+        return value, i + 3
+    if before in {"to", "-", "–"} and i >= 4 and _split_decimal(doc, i - 4) is not None:
+        return value, i + 3  # "from 3. 6 to 4. 3"
     return None
 
 
 def _split_thousands(doc: Doc, i: int) -> tuple[float, int] | None:
-    """ "$1, 099": a thousands separator the scraper spaced apart. Joined only after a currency sign
-    (or before a group that starts with 0), as "1, 500" may be two figures of a list."""
-    if not doc[i].is_digit or len(doc[i].text) > 3 or doc[i].whitespace_:
+    """ "$1, 099", "20, 000 people", "1, 500 kilometers": a thousands separator the scraper spaced apart.
+
+    A left part of one to three digits and groups of exactly three digits, as a thousands separator
+    writes them; not where the comma is a list's ("1, 800, 2 and 9", "7, 120 and 300", "3, 5, 800"), a
+    date's ("March 5, 300 people") or closes a compound ("5-foot-8, 135 pounds"). A currency sign
+    before it, or a group that starts with 0 (no list item is written "000"), settles it either way."""
+    tok = doc[i]
+    if not tok.is_digit or len(tok.text) > 3 or tok.whitespace_ or tok.text.startswith("0"):
         return None
-    j, digits = i + 1, doc[i].text
-    while j + 1 < len(doc) and doc[j].text == "," and re.fullmatch(r"\d{3}", doc[j + 1].text):
+    j, digits = i + 1, tok.text
+    while j + 1 < len(doc) and doc[j].text == "," and doc[j].whitespace_ and re.fullmatch(r"\d{3}", doc[j + 1].text):
         digits += doc[j + 1].text
         j += 2
     if j == i + 1:
         return None
     money = i > 0 and doc[i - 1].lower_ in CURRENCY_SIGNS
-    if not money and not doc[i + 2].text.startswith("0"):
+    if not money and not doc[i + 2].text.startswith("0") and _not_thousands(doc, i, j):
         return None
     return _scaled(doc, float(digits), j)
+
+
+def _not_thousands(doc: Doc, i: int, j: int) -> bool:
+    """Is the comma after token i one of a list, a date or a compound rather than a thousands mark?"""
+    before = doc[i - 1].lower_ if i > 0 else ""
+    if before in MONTH_NAMES or before in {"-", "–", "/", "no", "no."}:
+        return True  # "March 5, 300 people", "5-foot-8, 135 pounds"
+    if before in {",", "and", "or"} and i > 1 and doc[i - 2].like_num:
+        return True  # "3, 5, 800": an item of a list
+    if j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].like_num:
+        return True  # "1, 800, 2 and 9"
+    if j + 1 < len(doc) and doc[j].lower_ in {"and", "or"} and doc[j + 1].is_digit and len(doc[j + 1].text) <= 3:
+        # "7, 120 and 300" lists; "1, 500 and 2, 000" is a range of two spaced figures
+        return not (j + 3 < len(doc) and doc[j + 2].text == "," and re.fullmatch(r"\d{3}", doc[j + 3].text))
+    return False
+
+
+def _spaced_fraction(doc: Doc, j: int) -> float | None:
+    """ "4 1 / 2 hours": the fraction of a mixed number, its slash spaced apart (num < den, a small
+    denominator, not a date's "1 / 2 / 2020")."""
+    if j + 2 >= len(doc) or not doc[j].is_digit or doc[j + 1].text != "/" or not doc[j + 2].is_digit:
+        return None
+    if not doc[j - 1].whitespace_ or (j + 3 < len(doc) and doc[j + 3].text == "/"):
+        return None
+    num, den = int(doc[j].text), int(doc[j + 2].text)
+    return num / den if 0 < num < den <= 16 else None
 
 
 def _hyphen_number(word: str) -> float | None:

@@ -183,7 +183,7 @@ def _classify(p: Parsed, i: int, value: float, j: int) -> Found | None:
             or doc[start - 1].tag_ == "PRP$"):
         return None  # "the two countries" names a group already known; it states no number
     if kind == "count":
-        noun = _counted_noun(doc, i, j) or _antecedent(doc, i, j) or _whole_of(doc, i)
+        noun = _counted_noun(doc, i, j) or _antecedent(doc, i, j) or _whole_of(doc, i) or _number_of(doc, i)
         if noun is None:
             kind = "number"
         else:
@@ -302,6 +302,28 @@ def _antecedent(doc: Doc, i: int, j: int) -> Token | None:
     return None
 
 
+# Verbs that say what a "number of ..." is: "has risen to twelve", "stood at 40", "is 14", "reached 30"
+# (as written: the pipeline runs without a lemmatizer).
+LEVEL_VERBS = frozenset({"is", "was", "are", "were", "be", "been", "rose", "risen", "rise", "rises", "climbed",
+                         "climbs", "reached", "reaches", "stood", "stands", "increased", "grew", "grown", "jumped",
+                         "hit", "hits", "topped", "tops", "soared", "fell", "fallen", "dropped"})
+
+
+def _number_of(doc: Doc, i: int) -> Token | None:
+    """ "The number of people killed by the flooding has risen to twelve": the figure a "number of"
+    subject is said to be counts that subject's noun (the same count as "twelve people were killed")."""
+    head = doc[i].head
+    verb = head.head if head.dep_ == "prep" and head.lower_ in {"to", "at"} else head
+    if verb.lower_ not in LEVEL_VERBS or verb.i > i:
+        return None
+    for subj in verb.children:
+        if subj.dep_ in {"nsubj", "nsubjpass"} and subj.lower_ in {"number", "tally", "count"}:
+            for prep in subj.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    return next((o for o in prep.children if o.dep_ == "pobj" and o.pos_ in {"NOUN", "ADJ"}), None)
+    return None
+
+
 def _whole_of(doc: Doc, i: int) -> Token | None:
     """ "9 delegates out of a total of 66": the whole counts the noun its part counts."""
     words = [t.lower_ for t in doc[max(0, i - 5):i]]
@@ -401,7 +423,8 @@ def _describe(found: Found, doc: Doc, i: int, j: int) -> None:
 def _measured(doc: Doc, tok: Token, inside: set[int], kind: str) -> Token | None:
     """The noun whose size the number gives."""
     if kind in {"count"}:
-        noun = _counted_noun(doc, min(inside), max(inside) + 1) or _antecedent(doc, min(inside), max(inside) + 1)
+        noun = _counted_noun(doc, min(inside), max(inside) + 1) or _antecedent(doc, min(inside), max(inside) + 1) \
+            or _number_of(doc, min(inside))
         if noun is not None:
             return noun
     if kind == "age":

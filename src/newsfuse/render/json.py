@@ -67,7 +67,7 @@ def _quote(q: Quote) -> dict[str, Any]:
 
 
 def _update(u: Update) -> dict[str, Any]:
-    return {"kind": u.kind, "about": u.about, "note": u.note, "line": u.line,
+    return {"kind": u.kind, "about": u.about, "note": u.note, "line": u.line, "confidence": u.confidence,
             "values": [{"value": v.value, "normalized": v.normalized, "at": v.at.isoformat(), "sources": v.sources,
                         "evidence": _evidence(v.evidence)} for v in u.values]}
 
