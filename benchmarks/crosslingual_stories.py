@@ -3,6 +3,7 @@
     python benchmarks/crosslingual_stories.py                 # tune and report parts, 3 stream orders
     python benchmarks/crosslingual_stories.py --sweep         # the grid the cross-language knobs were tuned on
     python benchmarks/crosslingual_stories.py --no-cross      # newsfuse without the cross-language signal
+    python benchmarks/crosslingual_stories.py --chunk 64      # most of each story met as stored sums
 
 Each of the 70 documents of a story (10 reports × ar, cs, el, en, fr, he, hi: translations of one
 another) is an article; the gold story is the MultiLing cluster. The five stories M000-M004 are the
@@ -23,6 +24,7 @@ the same cleaned texts, at the distance threshold that is best on the tune part.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import itertools
 import json
 import pickle
@@ -44,7 +46,9 @@ from newsfuse.types import Article
 MDS = Path(__file__).resolve().parents[2] / "shared" / "eval" / "mds"
 LANGUAGES = ("ar", "cs", "el", "en", "fr", "he", "hi")
 TUNE = {f"M00{i}" for i in range(5)}
-CACHE = Path(tempfile.gettempdir()) / "newsfuse-crosslingual-features.pkl"
+# Keyed by the models and a digest of the cleaned texts the vectors were made from: a cache of an
+# older tree's cleaning must not be read as this one's.
+CACHE = Path(tempfile.gettempdir()) / "newsfuse-crosslingual-features-{}.pkl"
 
 
 def load_rows(languages: tuple[str, ...] = LANGUAGES) -> list[dict[str, str]]:
@@ -71,16 +75,18 @@ def read(rows: list[dict[str, str]]) -> list[Article]:
 def features(articles: list[Article], embedder: str, cross: str, refresh: bool) -> dict[str, Features]:
     """Per-article features as `features_batch` computes them; the two models' vectors are cached
     between runs (the multilingual model is the slow part), the rest computed again."""
-    key = (embedder, cross)
-    cached = pickle.loads(CACHE.read_bytes()) if CACHE.is_file() and not refresh else {}
-    if cached.get("key") != key or not all(a.id in cached["vectors"] for a in articles):
+    texts = "\0".join(f"{a.id}\0{a.title}\0{a.text}" for a in articles)
+    key = (embedder, cross, hashlib.sha1(texts.encode()).hexdigest())
+    cache = Path(str(CACHE).format(hashlib.sha1(repr(key).encode()).hexdigest()[:16]))
+    cached = pickle.loads(cache.read_bytes()) if cache.is_file() and not refresh else {}
+    if cached.get("key") != key:
         started = time.perf_counter()
         feats = features_batch(articles, embedder, cross=cross)
         print(f"features of {len(articles)} articles in {time.perf_counter() - started:.0f} s", file=sys.stderr)
         dim = embedder_here(cross, None).dim
         cached = {"key": key, "vectors": {f.id: (f.vector, f.xvector[:dim] if f.xvector[dim] else None, dim)
                                           for f in feats}}
-        CACHE.write_bytes(pickle.dumps(cached))
+        cache.write_bytes(pickle.dumps(cached))
     out = {}
     for a in articles:
         vector, use, dim = cached["vectors"][a.id]
@@ -89,11 +95,11 @@ def features(articles: list[Article], embedder: str, cross: str, refresh: bool) 
     return out
 
 
-def group(feats: list[Features], config: Grouping, cross: bool) -> dict[str, int]:
+def group(feats: list[Features], config: Grouping, cross: bool, size: int = CHUNK) -> dict[str, int]:
     grouper = StoryGrouper(config)
     story: dict[str, int] = {}
-    for lo in range(0, len(feats), CHUNK):
-        chunk = [Item(f.id, 1, f if cross else _words_only(f)) for f in feats[lo:lo + CHUNK]]
+    for lo in range(0, len(feats), size):
+        chunk = [Item(f.id, 1, f if cross else _words_only(f)) for f in feats[lo:lo + size]]
         story.update({a.article_id: a.story for a in grouper.group(chunk).assignments})
     return story
 
@@ -128,8 +134,9 @@ def orders(items: list[Features], n: int) -> list[list[Features]]:
     return out
 
 
-def mean_f1(part: list[Features], rows: list[dict[str, str]], config: Grouping, cross: bool, n: int) -> tuple[float, ...]:
-    figures = [score(group(o, config, cross), rows) for o in orders(part, n)]  # type: ignore[arg-type]
+def mean_f1(part: list[Features], rows: list[dict[str, str]], config: Grouping, cross: bool, n: int,
+            size: int = CHUNK) -> tuple[float, ...]:
+    figures = [score(group(o, config, cross, size), rows) for o in orders(part, n)]  # type: ignore[arg-type]
     return tuple(float(np.mean([f[k] for f in figures])) for k in range(3))
 
 
@@ -140,6 +147,8 @@ def main() -> None:
     parser.add_argument("--no-cross", action="store_true", help="group without the cross-language signal")
     parser.add_argument("--refresh", action="store_true", help="recompute the cached features")
     parser.add_argument("--languages", default=",".join(LANGUAGES), help="the versions mixed in the stream")
+    parser.add_argument("--chunk", type=int, default=CHUNK, help="articles per chunk (smaller: more of each story "
+                        "is met as a stored story's sums, less as single articles)")
     args = parser.parse_args()
     if not (MDS / "multiling2011-en.jsonl").is_file():
         sys.exit(f"no MultiLing files in {MDS} (see ../shared/eval/README.md)")
@@ -160,7 +169,7 @@ def main() -> None:
         for w, floor, a, unread in itertools.product((0.5, 1.0), (0.2, 0.3), (0.5, 1.0, 2.0), (0.1, 0.25, 0.5)):
             config = settings.group.__class__(**{**_fields(settings.group), "cross_weight": w, "cross_floor": floor,
                                                  "anchor_weight": a, "cross_unread": unread})
-            p, r, f = mean_f1(items["tune"], parts["tune"], config, True, args.orders)
+            p, r, f = mean_f1(items["tune"], parts["tune"], config, True, args.orders, args.chunk)
             print(f"{w:>12} {floor:>11} {a:>13} {unread:>12} {p:>6.3f} {r:>6.3f} {f:>6.3f}", flush=True)
         return
 
@@ -172,7 +181,7 @@ def main() -> None:
         baseline([by_id[r["id"]] for r in parts["tune"] if r["id"] in by_id], t), parts["tune"])[2])
     for name in ("tune", "report"):
         label = "newsfuse, words only" if args.no_cross else "newsfuse (words, MiniLM, use-m, numbers)"
-        p, r, f = mean_f1(items[name], parts[name], settings.group, not args.no_cross, args.orders)
+        p, r, f = mean_f1(items[name], parts[name], settings.group, not args.no_cross, args.orders, args.chunk)
         print(f"{name:<7} {label:<58} {p:>6.3f} {r:>6.3f} {f:>6.3f}")
         p, r, f = score(baseline([by_id[x["id"]] for x in parts[name] if x["id"] in by_id], best_threshold),
                         parts[name])

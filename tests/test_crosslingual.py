@@ -101,3 +101,20 @@ def test_numbers_are_one_anchor_in_any_script_and_separator() -> None:
     b, _ = number_anchors(words("२००५ में 1.800"))
     assert len(a) == 3 and set(a.tolist()) == set(b.tolist())  # 2005 / 1 / 800, whatever the digits
     assert len(number_anchors(words("no figures here"))[0]) == 0
+
+
+@pytest.mark.slow
+def test_a_french_report_of_another_event_stays_apart_from_an_english_and_french_story(seeds_dir: Path) -> None:
+    from newsfuse.stories.features import features_batch
+    from newsfuse.stories.group import Item, StoryGrouper
+
+    # The seeds (English reports of the talks) give the stream its background of document frequencies.
+    seeds = sorted(str(p) for p in seeds_dir.glob("*.txt"))
+    articles = read_articles([*seeds, str(TALKS_EN), str(QUAKE_EN), str(DATA / "fire-fr.txt"), str(TALKS_FR)]).articles
+    assert [a.language for a in articles[-4:]] == ["en", "en", "fr", "fr"]
+    settings = load_settings(env={})
+    feats = features_batch(articles, settings.embedder, cross=settings.cross_embedder)
+    story = {a.article_id: a.story for a in StoryGrouper(settings.group).group([Item(f.id, 1, f) for f in feats]).assignments}
+    *seed_stories, talks_en, quake_en, fire_fr, talks_fr = (story[a.id] for a in articles)
+    assert set(seed_stories) == {talks_en} == {talks_fr}
+    assert talks_en not in {quake_en, fire_fr}

@@ -64,3 +64,28 @@ def test_a_cluster_with_no_dated_member_is_within_any_span() -> None:
     s = [[0, .5, .5], [.5, 0, .1], [.5, .1, 0]]
     assert run(s, days=[(0, 0), (365, 365), undated]) == [0, 1, 0]
     assert run([[0, .5], [.5, 0]], days=[(0, 0), (365, 365)]) == [0, 1]
+
+
+def test_pairs_that_count_less_weigh_less_in_the_average_once_clusters_merge() -> None:
+    # 0 and 2 are two reports in one language (a pair that counts one: 0.1, far apart); 1 is in a
+    # language the cross model does not read, a pair with each that counts 0.25 and sums 0.1 (0.4
+    # alone). 0 and 1 merge; {0, 1} to 2 is (0.1 + 0.1) / (1 + 0.25) = 0.16, not the mean of 0.1 and
+    # 0.4 (0.25): a pair that says little must not outvote the pair that can be read.
+    sums = np.array([[0, .1, .1], [.1, 0, .1], [.1, .1, 0]])
+    weights = np.array([[0, .25, 1], [.25, 0, .25], [1, .25, 0]])
+    spans = np.zeros(3, int)
+    root = average_link(sums, np.ones(3, int), np.zeros(3, bool), spans, spans, threshold=0.2, quiet=7,
+                        weights=weights)
+    assert root.tolist() == [0, 0, 2]
+    assert run(sums.tolist(), threshold=0.2) == [0, 1, 2]  # counted one each, nothing reaches 0.2
+
+
+def test_weights_of_one_per_pair_are_the_plain_average() -> None:
+    sums = np.array([[0, 1.0, .3], [1.0, 0, .2], [.3, .2, 0]])
+    sizes = np.array([4, 1, 2])
+    spans = np.zeros(3, int)
+    for threshold in (0.1, 0.2, 0.3):
+        plain = average_link(sums, sizes, np.array([True, False, False]), spans, spans, threshold=threshold, quiet=7)
+        weighed = average_link(sums, sizes, np.array([True, False, False]), spans, spans, threshold=threshold,
+                               quiet=7, weights=np.outer(sizes, sizes))
+        assert plain.tolist() == weighed.tolist()

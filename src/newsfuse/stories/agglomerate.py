@@ -19,7 +19,7 @@ import numpy as np
 
 
 def average_link(sums: np.ndarray, sizes: np.ndarray, anchored: np.ndarray, first: np.ndarray, last: np.ndarray,
-                 *, threshold: float, quiet: int) -> np.ndarray:
+                 *, threshold: float, quiet: int, weights: np.ndarray | None = None) -> np.ndarray:
     """For each starting cluster, the index of the cluster it ends in.
 
     `sums[i, j]`: the sum of the similarities between the members of i and those of j (symmetric;
@@ -28,6 +28,10 @@ def average_link(sums: np.ndarray, sizes: np.ndarray, anchored: np.ndarray, firs
     their average similarity reaches `threshold`, at most one of them is anchored, and their spans
     come within `quiet` days of each other (a cluster with no dated member is within any span). Ties go to the lower
     index, so the result depends only on the input.
+
+    `weights[i, j]`: how many pairs `sums[i, j]` is the sum of, when pairs do not all count one
+    (across languages some say less, `stories.group`); the average is then `sums / weights`, and
+    both add up as clusters merge. None: `sizes[i] × sizes[j]`.
     """
     n = len(sizes)
     root = np.arange(n)
@@ -35,13 +39,15 @@ def average_link(sums: np.ndarray, sizes: np.ndarray, anchored: np.ndarray, firs
         return root
     sums = np.array(sums, dtype=np.float64)
     size = sizes.astype(np.float64)
+    counts = np.outer(size, size) if weights is None else np.array(weights, dtype=np.float64)
     first, last = first.astype(np.int64), last.astype(np.int64)
     anchored = anchored.astype(bool)
     alive = np.ones(n, bool)
 
     def scores(rows: np.ndarray) -> np.ndarray:
         """Average similarity of each of `rows` to every cluster, -inf where a merge is not allowed."""
-        out = sums[rows] / (size[rows, None] * size[None, :])
+        # A pair of clusters with no pair that counts has no average: it cannot merge.
+        out = np.divide(sums[rows], counts[rows], out=np.full((len(rows), n), -np.inf), where=counts[rows] > 0)
         allowed = alive[None, :] & ~(anchored[rows, None] & anchored[None, :])
         gap = np.maximum(first[rows, None], first[None, :]) - np.minimum(last[rows, None], last[None, :])
         undated = first > last
@@ -60,6 +66,8 @@ def average_link(sums: np.ndarray, sizes: np.ndarray, anchored: np.ndarray, firs
         keep, drop = (j, i) if anchored[j] or (j < i and not anchored[i]) else (i, j)
         sums[keep] += sums[drop]
         sums[:, keep] = sums[keep]
+        counts[keep] += counts[drop]
+        counts[:, keep] = counts[keep]
         size[keep] += size[drop]
         first[keep] = min(first[keep], first[drop])
         last[keep] = max(last[keep], last[drop])

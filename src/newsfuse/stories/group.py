@@ -340,16 +340,17 @@ def _merge(clusters: _Clusters, units: list[_Unit], idf: np.ndarray, cfg: Groupi
         return np.array([np.sum([v for v in p if len(v)], axis=0) if any(len(v) for v in p) else np.zeros(dim)
                          for p in parts], np.float64).reshape(len(cs), dim)
 
-    def cross(left: list[int], right: list[int], words: np.ndarray) -> np.ndarray:
-        """Summed pair similarities where languages may differ (see `config.Grouping`): words, plus
-        the cross model's cosine less its floor over the pairs it reads both of, plus the numbers'
-        cosine; averaged over the pairs that can be compared (same language, or both read by the
-        cross model), a pair of two languages the model reads one of at most counting
+    def cross(left: list[int], right: list[int], words: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Summed pair similarities where languages may differ (see `config.Grouping`), and how many
+        pairs they count as: words, plus the cross model's cosine less its floor over the pairs it
+        reads both of, plus the numbers' cosine; a pair that can be compared (same language, or both
+        read by the cross model) counts one, a pair of two languages the model reads one of at most
         `cross_unread`: such a pair says little either way, and must not outvote the rest."""
+        pairs = np.outer(sizes[left], sizes[right]).astype(np.float64)
         out = words * WORDS_SCALE + cfg.anchor_weight * (rows(left, True) @ (rows(right, True) @ sp.diags(idf2)).T).toarray()
         xl, xr = xvectors(left), xvectors(right)
         if not (xl.shape[1] and xr.shape[1]):
-            return out
+            return out, pairs
         dim = xl.shape[1] - 1 - 2 * LANGUAGE_SLOTS
         (ul, rl, hrl, hul), (ur, rr, hrr, hur) = (
             (x[:, :dim], x[:, dim], x[:, dim + 1:dim + 1 + LANGUAGE_SLOTS], x[:, dim + 1 + LANGUAGE_SLOTS:])
@@ -358,12 +359,14 @@ def _merge(clusters: _Clusters, units: list[_Unit], idf: np.ndarray, cfg: Groupi
         same = (hrl + hul) @ (hrr + hur).T
         read = np.outer(rl, rr) - hrl @ hrr.T
         total = np.outer((hrl + hul).sum(axis=1), (hrr + hur).sum(axis=1))
-        counted = same + read + cfg.cross_unread * (total - same - read)
+        # Members from before the cross signal (a store's older stories) count one a pair.
+        counted = same + read + cfg.cross_unread * (total - same - read) + (pairs - total)
         # Two clusters of one and the same language are compared by their words, as before.
         hl, hr = hrl + hul, hrr + hur
         one_l, one_r = (hl > 0).sum(axis=1) == 1, (hr > 0).sum(axis=1) == 1
         alike = one_l[:, None] & one_r[None, :] & (hl.argmax(axis=1)[:, None] == hr.argmax(axis=1)[None, :])
-        return np.where((counted > 0) & ~alike, out * total / np.maximum(counted, 1e-9), words * WORDS_SCALE)
+        apart = (counted > 0) & ~alike
+        return np.where(apart, out, words * WORDS_SCALE), np.where(apart, counted, pairs)
 
     def vectors(cs: list[int]) -> tuple[np.ndarray, np.ndarray]:
         """Each cluster's embedding sum, and whether it has one: every member embedded (an article
@@ -380,59 +383,67 @@ def _merge(clusters: _Clusters, units: list[_Unit], idf: np.ndarray, cfg: Groupi
 
     weight = cfg.embed_weight
 
-    def blend(words: np.ndarray, left: tuple[np.ndarray, np.ndarray], right: tuple[np.ndarray, np.ndarray],
-              across: Callable[[], np.ndarray]) -> np.ndarray:
-        """Words and embeddings where both sides are embedded (all English, for MiniLM); elsewhere the
-        words, with the signals across languages when the stream has them."""
-        both = left[1][:, None] & right[1][None, :]
-        alone = across() if not both.all() and cross_on else words * WORDS_SCALE
+    def blend(words: np.ndarray, left: list[int], right: list[int], embedded: tuple[np.ndarray, np.ndarray],
+              chunk: tuple[np.ndarray, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+        """Summed pair similarities and how many pairs they count as: words and embeddings where
+        both sides are embedded (all English, for MiniLM); elsewhere the words, with the signals
+        across languages when the stream has them."""
+        both = embedded[1][:, None] & chunk[1][None, :]
+        alone = (cross(left, right, words) if not both.all() and cross_on
+                 else (words * WORDS_SCALE, np.outer(sizes[left], sizes[right]).astype(np.float64)))
         if not weight or not both.any():
             return alone
-        return np.where(both, (1 - weight) * words + weight * (left[0] @ right[0].T), alone)
+        return (np.where(both, (1 - weight) * words + weight * (embedded[0] @ chunk[0].T), alone[0]),
+                np.where(both, np.outer(sizes[left], sizes[right]), alone[1]))
 
     cross_on = any(len(units[k].anchors) or len(units[k].xvector) for c in fresh for k in clusters.members[c])
     chunk_rows = rows(fresh)
     chunk_v = vectors(fresh)
     weighed = (chunk_rows @ sp.diags(idf2)).T.tocsc()
-    words = (chunk_rows @ weighed).toarray()
-    among = blend(words, chunk_v, chunk_v, lambda: cross(fresh, fresh, words))
+    among, among_n = blend((chunk_rows @ weighed).toarray(), fresh, fresh, chunk_v, chunk_v)
     if anchors:
-        words = (rows(anchors) @ weighed).toarray()
-        with_anchor = blend(words, vectors(anchors), chunk_v, lambda: cross(anchors, fresh, words))
+        with_anchor, with_anchor_n = blend((rows(anchors) @ weighed).toarray(), anchors, fresh, vectors(anchors), chunk_v)
     else:
-        with_anchor = np.zeros((0, len(fresh)))
+        with_anchor, with_anchor_n = np.zeros((0, len(fresh))), np.ones((0, len(fresh)))
     hubs = np.zeros(len(clusters.story))  # each cluster's summed excess; a story's copies add none
     if cfg.hub_weight:
-        new = hub_excess(among / np.outer(sizes[fresh], sizes[fresh]),
-                          with_anchor / np.outer(sizes[anchors], sizes[fresh]), cfg.hub_k)
+        new = hub_excess(among / among_n, with_anchor / with_anchor_n, cfg.hub_k)
         hubs[fresh] = new * sizes[fresh]
         hubs[anchors] = [clusters.story[c].hub for c in anchors]  # type: ignore[union-attr]
         for c, e in zip(fresh, new.tolist(), strict=True):
             for k in clusters.members[c]:
                 excess[k] = e
 
-    def corrected(block: np.ndarray, left: list[int], right: list[int]) -> np.ndarray:
-        """Summed pair similarities less `hub_weight` × the mean excess of each pair."""
+    def corrected(block: np.ndarray, counts: np.ndarray, left: list[int], right: list[int]) -> np.ndarray:
+        """Summed pair similarities less `hub_weight` × the mean excess of each pair (per pair that counts)."""
         if not cfg.hub_weight:
             return block
-        return block - cfg.hub_weight / 2 * (np.outer(hubs[left], sizes[right]) + np.outer(sizes[left], hubs[right]))
+        pairs = np.outer(sizes[left], sizes[right])
+        return block - cfg.hub_weight / 2 * (np.outer(hubs[left], sizes[right]) + np.outer(sizes[left], hubs[right])) \
+            * (counts / np.maximum(pairs, 1))
 
-    among = corrected(among, fresh, fresh)
+    among = corrected(among, among_n, fresh, fresh)
     # Only open stories that some new cluster could join are worth a row.
     if anchors:
-        with_anchor = corrected(with_anchor, anchors, fresh)
-        close = (with_anchor / np.outer(sizes[anchors], sizes[fresh])).max(axis=1) >= cfg.threshold
+        with_anchor = corrected(with_anchor, with_anchor_n, anchors, fresh)
+        close = np.divide(with_anchor, with_anchor_n, out=np.zeros_like(with_anchor),
+                          where=with_anchor_n > 0).max(axis=1) >= cfg.threshold
         keep = [i for i, c in enumerate(anchors) if close[i] or clusters.members[c]]
         anchors = [anchors[i] for i in keep]
-        with_anchor = with_anchor[keep]
+        with_anchor, with_anchor_n = with_anchor[keep], with_anchor_n[keep]
     order = anchors + fresh
     a = len(anchors)
     sums = np.zeros((len(order), len(order)))
     sums[:a, a:] = with_anchor
     sums[a:, :a] = with_anchor.T
     sums[a:, a:] = among
+    counts = np.ones((len(order), len(order)))
+    counts[:a, a:] = with_anchor_n
+    counts[a:, :a] = with_anchor_n.T
+    counts[a:, a:] = among_n
     root = average_link(sums, sizes[order], np.arange(len(order)) < a, np.array([clusters.first[c] for c in order]),
-                        np.array([clusters.last[c] for c in order]), threshold=cfg.threshold, quiet=cfg.quiet_days)
+                        np.array([clusters.last[c] for c in order]), threshold=cfg.threshold, quiet=cfg.quiet_days,
+                        weights=counts)
     for i, c in enumerate(order):
         final[c] = order[int(root[i])]
     return final, excess
