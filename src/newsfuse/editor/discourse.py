@@ -32,6 +32,8 @@ COMMA_CONNECTIVES = (
     "in response", "in other words", "for example", "for instance", "in the meantime", "above all",
     "on his part", "on her part", "on its part", "on their part", "for his part", "for her part",
     "for its part", "for their part", "to that end", "by then", "since then", "of course",
+    # enumeration: "Second, it's okay ..." is the second item of a list the previous sentences opened
+    "first", "firstly", "second", "secondly", "third", "thirdly", "finally", "lastly",
 )
 # Third-person pronouns: their referent is outside the sentence unless a name precedes them in it.
 PERSONAL = frozenset({"he", "she", "it", "they", "him", "her", "them", "his", "its", "their"})
@@ -52,6 +54,11 @@ CONTRAST_SUBORDINATORS = frozenset({"while", "whereas", "though", "although"})
 
 _WORD = re.compile(r"[A-Za-z]+")
 _PRONOUN_AFTER_COMMA = re.compile(r"[,\"”’]\s*(?:he|she|they|it)\s", re.IGNORECASE)
+SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it"})
+# How far into a sentence a subject pronoun may stand after a fronted phrase with no comma ("One day
+# she had ...", "Then he's finished", "Not where he was staying ..."): the parse decides whether it is
+# the main clause's subject; this only says where to look.
+_FRONTED_WORDS = 5
 _OPENING_QUOTES = "\"'“‘«(["
 
 
@@ -85,6 +92,8 @@ def may_lean(text: str) -> bool:
     connective, pronoun or subordinator opens it and no pronoun subject follows a fronted phrase)."""
     words = first_words(text, 12)
     if opens_leaning(text) or (words and words[0] in SUBORDINATORS):
+        return True
+    if any(w in SUBJECT_PRONOUNS for w in words[1:_FRONTED_WORDS + 1]):
         return True
     # "Speaking to reporters, he said ...", "“...,” she said": a pronoun subject after a fronted phrase.
     return _PRONOUN_AFTER_COMMA.search(text) is not None

@@ -44,6 +44,8 @@ if TYPE_CHECKING:
 
 LeanKind = Literal["connective", "pronoun", "demonstrative", "subordinate", "split"]
 _SUBJECTS = ("nsubj", "nsubjpass")
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_CLAUSE_HEADS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl", "aux", "auxpass"})
 _QUOTES = frozenset({'"', "“", "”", "«", "»", "‘", "’"})
 _OPENING = frozenset({"“", "«", "‘"})
 _NAMED = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW")
@@ -138,6 +140,8 @@ def lean(doc: Doc, start: int = 0) -> Lean | None:
     root = first.sent.root
     if first.dep_ == "mark" and first.head.i == root.i:
         return Lean("subordinate", k)
+    if not any(_main_clause(sent.root) for sent in doc.sents):
+        return Lean("subordinate", k)
     low = first.lower_
     if low in PERSONAL and first.pos_ == "PRON" and not (low == "it" and _expletive_it(first)):
         return Lean("pronoun", k)
@@ -151,9 +155,36 @@ def lean(doc: Doc, start: int = 0) -> Lean | None:
     for child in root.children:
         if (child.dep_ in _SUBJECTS and child.lower_ in PERSONAL and child.pos_ == "PRON" and child.i > k
                 and not (child.lower_ == "it" and _expletive_it(child))
-                and not any(doc[j].ent_type_ in _NAMED or doc[j].pos_ == "PROPN" for j in _unquoted(doc, k, child.i))):
+                and not _antecedent_before(doc, k, child)):
             return Lean("pronoun", int(child.i))
     return None
+
+
+def _antecedent_before(doc: Doc, start: int, pronoun: Token) -> bool:
+    """Whether the sentence itself gives `pronoun` something to stand for, before it and outside
+    quotation marks: a name (or any proper noun) for every pronoun; for "they" also a plural noun, for
+    "it" a singular one, that agrees with it ("Boys are forced ..., so they think ..."). A person's
+    pronoun gets no common noun: "The ministry said he ..." gives "he" nothing to stand for."""
+    for j in _unquoted(doc, start, pronoun.i):
+        t = doc[j]
+        if t.ent_type_ in _NAMED or t.pos_ == "PROPN":
+            return True
+        if t.pos_ == "NOUN" and pronoun.lower_ in ("they", "it") and (t.tag_ == "NNS") == (pronoun.lower_ == "they"):
+            return True
+    return False
+
+
+def _main_clause(root: Token) -> bool:
+    """Whether a parsed sentence (spaCy's: a dateline or a "The bad news?" may be one of its own)
+    asserts something: its root is a finite verb or an imperative, or has a subject or an auxiliary.
+    Not so for a participle ("Informing the site that ...") or a phrase with no finite verb anywhere
+    ("After a night of partying with buddies in Morgantown.", "Right up there with Simon from Alvin
+    and the Chipmunks."): the setting or the aside of the sentence next to it in its source. A root
+    that is no verb where a finite verb stands elsewhere is taken for a misparse (lower-cased copy
+    misleads the tagger), not for a fragment."""
+    if root.tag_ in _FINITE or root.tag_ == "VB" or any(c.dep_ in _CLAUSE_HEADS for c in root.children):
+        return True
+    return root.tag_ not in ("VBG", "VBN") and any(t.tag_ in _FINITE for t in root.sent)
 
 
 def _unquoted(doc: Doc, start: int, end: int) -> list[int]:
