@@ -49,9 +49,14 @@ def pair_table(data: Sequence[Story]) -> StemTable:
     prior sees "white" and "house" apart. Only pairs in MIN_PAIR stories or more are kept."""
     inputs: Counter[str] = Counter()
     kept: Counter[str] = Counter()
+    def spelled_alike(c: tuple[str, str]) -> bool:
+        # "u s", "p m": one writer's "U.S." is another's "US"; such a prior measures spelling, not
+        # importance (the stem prior leaves one-letter words out for the same reason)
+        return len(c[0]) > 1 and len(c[1]) > 1
+
     for story in data:
-        held = {" ".join(c) for src in story.sources for s in src.sentences for c in concepts(s.text)}
-        reference = {" ".join(c) for r in story.references for c in concepts(r)}
+        held = {" ".join(c) for src in story.sources for s in src.sentences for c in concepts(s.text) if spelled_alike(c)}
+        reference = {" ".join(c) for r in story.references for c in concepts(r) if spelled_alike(c)}
         inputs.update(held)
         kept.update(held & reference)
     base = sum(kept.values()) / max(sum(inputs.values()), 1)

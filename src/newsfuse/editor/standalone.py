@@ -35,6 +35,7 @@ from newsfuse.editor.discourse import (
     comma_connective,
     may_lean,
     opens_leaning,
+    opens_mid_sentence,
 )
 from newsfuse.errors import MissingDependencyError, ModelError
 from newsfuse.types import Edit, Sentence
@@ -135,10 +136,15 @@ def lean(doc: Doc, start: int = 0) -> Lean | None:
     first = doc[k]
     if first.text[:1].islower() and first.text[:1].isalpha() and start == 0 and _cased(doc):
         return Lean("split", k)
+    if start == 0 and opens_mid_sentence(doc.text):
+        return Lean("split", k)  # "– used as a repair initiator ... – is found ...": the rest of another
     if _connective_end(doc, k) is not None:
         return Lean("connective", k)
     root = first.sent.root
-    if first.dep_ == "mark" and first.head.i == root.i:
+    # (a clause the parser closed at an abbreviation, "..., sen. Dianne Feinstein urged ...", has
+    # its main clause in the parser's next sentence)
+    if first.dep_ == "mark" and first.head.i == root.i and not any(
+            _main_clause(s.root) for s in doc.sents if s.start > root.sent.start):
         return Lean("subordinate", k)
     if not any(_main_clause(sent.root) for sent in doc.sents):
         return Lean("subordinate", k)
@@ -184,7 +190,11 @@ def _main_clause(root: Token) -> bool:
     misleads the tagger), not for a fragment."""
     if root.tag_ in _FINITE or root.tag_ == "VB" or any(c.dep_ in _CLAUSE_HEADS for c in root.children):
         return True
-    return root.tag_ not in ("VBG", "VBN") and any(t.tag_ in _FINITE for t in root.sent)
+    if root.tag_ in ("VBG", "VBN") and root.i == _first_word(root.doc, root.sent.start):
+        return False  # it opens on its participle, nothing before it to be its subject
+    # past the opening, a past participle may be a past tense the tagger missed ("A massive search
+    # for the girl ensued.": "ensued" read as a participle of "girl"); it has the benefit of the doubt
+    return any(t.tag_ in _FINITE or t.tag_ == "VBN" for t in root.sent)
 
 
 def _unquoted(doc: Doc, start: int, end: int) -> list[int]:
