@@ -3,12 +3,15 @@
 ICSISumm weighs a concept (a stemmed word bigram) by the number of documents that state it; RegSum
 showed that a learned model of word importance does better than any one such count. Ours is a
 logistic regression over a few features of the concept in its story — how many independent sources
-state it and what share of them, how often, how early in each article, whether the words are rare in
-news at large (an idf table), whether it holds a number — learned on multinews-train's reference
-summaries by `benchmarks/train_concepts.py`. Every feature is a share, a position or a logarithm, so
+state it and what share of them, how often, how early in each article (the earliest and the mean
+over sources), how many sources open on it, whether the words are rare in news at large (an idf
+table), whether it holds a number or a name (capitalised past a sentence's first word), how often
+human summaries keep its stems and the concept itself (two prior tables) — learned on
+multinews-train's reference summaries by `benchmarks/train_concepts.py`. Every feature is a share, a position or a logarithm, so
 that a model learned on stories of 2-3 articles carries over to stories of ten.
 
-The model and its two stem tables are one small gzipped JSON file beside this module, read on first use.
+The model and its three tables (idf, stem prior, concept prior) are one small gzipped JSON file beside
+this module, read on first use.
 """
 
 from __future__ import annotations

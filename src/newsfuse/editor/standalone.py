@@ -6,11 +6,14 @@ clause hangs from. We read that off spaCy's parse (the model `facts/nlp.py` load
 
 - a subordinate clause with no main clause: a `mark` ("While", "Though", "Because") whose head is
   the sentence's root, so nothing is left to assert once the clause is read as a clause;
-- an opening connective (`discourse.py`'s closed list);
-- a third-person pronoun as the opening word or as the main clause's subject with no name before
-  it, or a demonstrative that points back ("This is ...", "That disappointment ...") — a deictic of
-  time ("This week") points at the date, not at the previous sentence;
-- a lowercase opening: the sentence was split mid-way.
+- no main clause at all: no finite verb, subject or auxiliary at the top ("After a night of partying
+  in Morgantown.", "Informing the site that ...");
+- an opening connective (`discourse.py`'s closed list, enumerations "Second," included);
+- a third-person pronoun as the opening word or as the main clause's subject with nothing before it
+  in the sentence to stand for (a name; for "they"/"it" also a noun of its number), or a
+  demonstrative that points back ("This is ...", "That disappointment ...") — a deictic of time
+  ("This week") points at the date, not at the previous sentence;
+- a lowercase opening, or one on a dash or an ellipsis: the sentence was split mid-way.
 
 Repairs keep every word the source wrote but the ones named in an `Edit`, and the summary text shows
 each edit in brackets: an opening connective is dropped with its comma ("On his part, Yamada ..." →
