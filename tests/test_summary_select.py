@@ -8,7 +8,14 @@ import random
 import numpy as np
 
 from newsfuse.summarize import summarize
-from newsfuse.summary_concepts import FEATURES, MODEL_PATH, StemTable, concept_features, load_model, proper_stems
+from newsfuse.summary_concepts import (
+    FEATURES,
+    MODEL_PATH,
+    StemTable,
+    concept_features,
+    load_model,
+    proper_stems,
+)
 from newsfuse.summary_solve import Problem, feasible, greedy, solve, value
 from newsfuse.text import concepts, split_sentences, word_count
 from newsfuse.types import Article, Brief, Source
