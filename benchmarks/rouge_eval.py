@@ -141,7 +141,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="also write the rows here")
     parser.add_argument("--split", choices=["all", *SPLITS], default="all",
                         help="MultiLing topics: tune = M000-M004, report = M005-M009")
+    parser.add_argument("--model", type=Path, help="a concept model file other than the shipped one (an ablation)")
     args = parser.parse_args(argv)
+    if args.model:
+        from newsfuse import summarize as summarize_module
+        from newsfuse.summary_concepts import load_model
+
+        summarize_module.load_model = lambda: load_model(args.model)  # type: ignore[assignment]
     rows = []
     for name in args.datasets.split(","):
         if not DATASETS[name].exists():

@@ -65,8 +65,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--baselines", action="store_true")
     parser.add_argument("--limit", type=int, default=TUNE[1] - TUNE[0])
     parser.add_argument("--only-default", action="store_true")
+    parser.add_argument("--start", type=int, default=0, help="skip this many stories of the tune lines")
+    parser.add_argument("--model", type=Path, help="a concept model file other than the shipped one (an ablation)")
     args = parser.parse_args(argv)
-    data = stories("multinews-train", *TUNE)[:args.limit]
+    if args.model:
+        from newsfuse import summarize as summarize_module
+        from newsfuse.summary_concepts import load_model
+
+        summarize_module.load_model = lambda: load_model(args.model)  # type: ignore[assignment]
+    data = stories("multinews-train", *TUNE)[args.start:args.start + args.limit]
     if args.baselines:
         by_id = {c["id"]: c for c in read_clusters("multinews-train", *TUNE)}
         docs = [[d["text"] for d in by_id[s.id]["docs"]] for s in data]

@@ -17,9 +17,11 @@ import pytest
 from newsfuse.claims import build_claims
 from newsfuse.config import load_settings
 from newsfuse.editor import apply_edits, standalone_sentences
-from newsfuse.editor.discourse import opens_leaning
+from newsfuse.editor.discourse import may_lean, opens_leaning
 from newsfuse.editor.fragments import fragments
+from newsfuse.editor.standalone import lean
 from newsfuse.embed import load_embedder
+from newsfuse.facts.nlp import parse_texts
 from newsfuse.pipeline import prepare
 from newsfuse.summarize import DEFAULT_WEIGHTS, _usable, summarize
 from newsfuse.text import word_count
@@ -79,6 +81,49 @@ def test_subordinate_clause_alone_is_passed_over_and_whole_sentences_kept() -> N
                   "This week the two sides met in Tokyo for the first time.",
                   "After the US downed a balloon, Japan announced it will clarify its rules."):
         assert _mend("x.", whole) == whole
+
+
+def test_a_pronoun_subject_after_a_fronted_phrase_without_a_comma_is_found_and_mended() -> None:
+    # No comma after the fronted phrase: the lexical gate used to let these through unparsed.
+    previous = "Zahra Bahrami grew up in a village near Tehran."
+    assert _mend(previous, "One day she had an argument with her father and left home.") == \
+        "One day [Zahra Bahrami] had an argument with her father and left home."
+    assert _mend("The talks ended late in the evening.", "Then he's finished.") is None
+    assert _mend("x.", "Not where he was staying with friends, but home.") is None
+    # An enumeration opens on a connective: dropped, and the "it" after it has nothing to stand for.
+    assert _mend("x.", "Second, it's okay for Jews to celebrate Christmas.") is None
+
+
+def test_a_sentence_with_no_main_clause_is_passed_over() -> None:
+    for fragment in ("After a night of partying with buddies in Morgantown, W.Va.",
+                     "Right up there with Simon from Alvin and the Chipmunks and George H.W. Bush."):
+        pair = [Sentence("a", 0, 0, 2, "x."), Sentence("a", 1, 0, len(fragment), fragment)]
+        doc = parse_texts([fragment], MODEL)[0]
+        assert lean(doc) is not None and lean(doc).kind == "subordinate", fragment  # type: ignore[union-attr]
+        if may_lean(fragment):  # the editor parses what its gate lets through
+            assert standalone_sentences(pair, [1], MODEL)[1].after == 0
+    # A dateline of its own, or a lower-cased sentence the tagger misreads, still has its clause.
+    for whole in ("Boston ( cbs/ap ) – former massachusetts sen. Brian joyce violated the public's trust.",
+                  "In albany, georgia, a man who texted his probation officer will soon be closer to dealers.",
+                  "Check out their barefaced photos below."):
+        assert lean(parse_texts([whole], MODEL)[0]) is None, whole
+
+
+def test_a_pronoun_whose_antecedent_is_in_the_sentence_reads_alone() -> None:
+    for whole in ("Boys are forced to kill their own parents, so they think they cannot return home.",
+                  "In the morning it rained over the whole of the capital."):
+        assert lean(parse_texts([whole], MODEL)[0]) is None, whole
+    # A person's pronoun gets no common noun: the ministry is not "he".
+    assert lean(parse_texts(["In a statement the ministry said nothing, so he left."], MODEL)[0]) is not None
+
+
+def test_the_judge_reads_english_only() -> None:
+    def item(text: str, index: int) -> SummaryItem:
+        return SummaryItem(text, ["a"], [Evidence("a", index, text)], 1, index)
+
+    dutch = "In 2002 pleegde beroepscrimineel Octave Durham een geruchtmakende schilderijenroof in het Van Gogh Museum."
+    lone = "After a night of partying with buddies in Morgantown, W.Va."
+    assert fragments([item(dutch, 0), item(lone, 3)], MODEL) == [None, "subordinate"]
 
 
 def test_the_judge_accepts_a_pronoun_after_its_own_sentence() -> None:

@@ -19,7 +19,7 @@ from newsfuse import editor
 from newsfuse.claims import cross_source_centrality
 from newsfuse.config import Settings
 from newsfuse.similarity import similarities
-from newsfuse.summary_concepts import Concept, load_model, stop_stems
+from newsfuse.summary_concepts import Concept, load_model, proper_stems, stop_stems
 from newsfuse.summary_solve import Problem, solve
 from newsfuse.text import concepts, ends_sentence, word_count
 from newsfuse.types import Claim, Sentence, Source, SummaryItem
@@ -71,7 +71,10 @@ def summarize(sources: Sequence[Source], claims: Sequence[Claim], vectors: np.nd
     # Each source's concepts are in its own language's stems; the stop stems of every language of
     # the story say which words of a concept carry content.
     stops = frozenset().union(*(stop_stems(code) for code in set(language.values())))
-    weight = _concept_weights(sentences, sentence_concepts, origin, weights, stops)
+    # Names are told by their capitals in each source's own language (its own stems).
+    proper = frozenset().union(*(proper_stems([s for s in sentences if language[s.article_id] == code], code)
+                                 for code in set(language.values())))
+    weight = _concept_weights(sentences, sentence_concepts, origin, weights, stops, proper)
 
     central = weights.centrality * _centrality(sentences, vectors) if weights.centrality else np.zeros(len(sentences))
     candidates = [i for i, s in enumerate(sentences) if _usable(s, weights)]
@@ -125,8 +128,9 @@ def _usable(sentence: Sentence, weights: Weights) -> bool:
 
 
 def _concept_weights(sentences: Sequence[Sentence], sentence_concepts: Sequence[set[Concept]],
-                     origin: dict[str, int], weights: Weights, stops: frozenset[str] | None = None) -> dict[Concept, float]:
-    learned = load_model().weights(sentences, sentence_concepts, origin, stops)
+                     origin: dict[str, int], weights: Weights, stops: frozenset[str] | None = None,
+                     proper: frozenset[str] | None = None) -> dict[Concept, float]:
+    learned = load_model().weights(sentences, sentence_concepts, origin, stops, proper)
     return {c: p ** weights.concept_power for c, p in learned.items() if p >= weights.concept_floor}
 
 

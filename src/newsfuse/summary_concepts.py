@@ -3,12 +3,15 @@
 ICSISumm weighs a concept (a stemmed word bigram) by the number of documents that state it; RegSum
 showed that a learned model of word importance does better than any one such count. Ours is a
 logistic regression over a few features of the concept in its story — how many independent sources
-state it and what share of them, how often, how early in each article, whether the words are rare in
-news at large (an idf table), whether it holds a number — learned on multinews-train's reference
-summaries by `benchmarks/train_concepts.py`. Every feature is a share, a position or a logarithm, so
+state it and what share of them, how often, how early in each article (the earliest and the mean
+over sources), how many sources open on it, whether the words are rare in news at large (an idf
+table), whether it holds a number or a name (capitalised past a sentence's first word), how often
+human summaries keep its stems and the concept itself (two prior tables) — learned on
+multinews-train's reference summaries by `benchmarks/train_concepts.py`. Every feature is a share, a position or a logarithm, so
 that a model learned on stories of 2-3 articles carries over to stories of ten.
 
-The model and its two stem tables are one small gzipped JSON file beside this module, read on first use.
+The model and its three tables (idf, stem prior, concept prior) are one small gzipped JSON file beside
+this module, read on first use.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from pathlib import Path
 import numpy as np
 
 from newsfuse.stopwords import stop_words
-from newsfuse.text import stem
+from newsfuse.text import cased_words, stem
 from newsfuse.types import Sentence
 
 Concept = tuple[str, str]
@@ -33,7 +36,14 @@ MODEL_PATH = Path(__file__).with_name("models") / "summary_concepts.json.gz"
 # The order of the columns of the feature matrix; the model file names them and must agree.
 FEATURES = ("df_share", "log_df", "corroborated", "log_origins", "log_tf", "tf_share", "first_position",
             "log_first_index", "opens_article", "lead_share", "idf_max", "idf_min", "content_words", "number",
-            "df_share_x_lead", "prior_max", "prior_min")
+            "df_share_x_lead", "prior_max", "prior_min",
+            # what a news editor reads (issue 13): where the concept first comes in each source, not
+            # only in the one that has it earliest; whether several sources open on it; whether it
+            # names someone or something (a proper noun of the story)
+            "mean_first_position", "first_sentence_share", "first_sentences_several", "proper_words",
+            "proper_x_df_share", "number_x_df_share",
+            # the concept's own prior (the bigram, not its two stems apart), and whether training saw it
+            "pair_prior", "pair_known")
 LEAD = 3  # an article's first sentences: where news writing puts the event
 
 
@@ -42,6 +52,22 @@ def stop_stems(language: str = "") -> frozenset[str]:
     """The stems of a language's stop words (English when none is given): a concept's words that
     are not among them are its content words."""
     return frozenset(stem(w, language) for w in stop_words(language))
+
+
+def proper_stems(sentences: Sequence[Sentence], language: str = "") -> frozenset[str]:
+    """The stems a story writes as names: capitalised in most of their uses past a sentence's first
+    word (a cheap named-entity test that needs no model: "Yamada", "Senkaku", "Beijing"). Scripts
+    without case have none."""
+    capital: dict[str, int] = defaultdict(int)
+    seen: dict[str, int] = defaultdict(int)
+    for s in sentences:
+        for w in cased_words(s.text)[1:]:
+            if not w[:1].isalpha():
+                continue
+            key = stem(w.lower(), language)
+            seen[key] += 1
+            capital[key] += w[:1].isupper()
+    return frozenset(k for k, n in seen.items() if capital[k] * 2 > n)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,13 +83,17 @@ class StemTable:
 
 def concept_features(sentences: Sequence[Sentence], sentence_concepts: Sequence[set[Concept]],
                      origin: Mapping[str, int], idf: StemTable,
-                     prior: StemTable, stops: frozenset[str] | None = None) -> tuple[list[Concept], np.ndarray]:
+                     prior: StemTable, stops: frozenset[str] | None = None,
+                     proper: frozenset[str] | None = None,
+                     pair_prior: StemTable | None = None) -> tuple[list[Concept], np.ndarray]:
     """The story's concepts and one row of `FEATURES` for each.
 
     `origin` maps an article id to its independent origin (wire copies share one); `idf` is a stem's
     background inverse document frequency, `prior` the log-odds that a human summary keeps a stem
     its input holds (RegSum's global word importance: "said" rarely, "killed" often); `stops` the stems
-of the story's stop words (`stop_stems`: English's by default)."""
+of the story's stop words (`stop_stems`: English's by default); `proper` the stems the story writes
+as names (`proper_stems` of the sentences when not given); `pair_prior` the log-odds that a human
+summary keeps the concept itself, keyed "stem stem" (none: every concept unknown)."""
     length: dict[str, int] = defaultdict(int)
     for s in sentences:
         length[s.article_id] = max(length[s.article_id], s.index + 1)
@@ -74,12 +104,19 @@ of the story's stop words (`stop_stems`: English's by default)."""
     tf: dict[Concept, int] = defaultdict(int)
     first_position: dict[Concept, float] = {}
     first_index: dict[Concept, int] = {}
+    # per concept, each origin's earliest relative position (an origin that never states it counts 1)
+    first_in: dict[Concept, dict[int, float]] = defaultdict(dict)
+    first_sentence: dict[Concept, set[int]] = defaultdict(set)
     for s, found in zip(sentences, sentence_concepts, strict=True):
         o = origin[s.article_id]
         position = s.index / length[s.article_id]
         for c in found:
             origins_of[c].add(o)
             tf[c] += 1
+            if position < first_in[c].get(o, 2.0):
+                first_in[c][o] = position
+            if s.index == 0:
+                first_sentence[c].add(o)
             if s.index < LEAD:
                 lead_origins[c].add(o)
             if position < first_position.get(c, 2.0):
@@ -87,6 +124,8 @@ of the story's stop words (`stop_stems`: English's by default)."""
             if s.index < first_index.get(c, 1 << 30):
                 first_index[c] = s.index
     stops = stop_stems() if stops is None else stops
+    proper = proper_stems(sentences) if proper is None else proper
+    pair_prior = pair_prior or StemTable({}, 0.0)
     order = list(origins_of)
     table = []
     for c in order:
@@ -95,10 +134,16 @@ of the story's stop words (`stop_stems`: English's by default)."""
         idfs = [idf(w) for w in content] or [0.0]
         priors = [prior(w) for w in content] or [prior.unknown]
         lead_share = len(lead_origins[c]) / n_origins
+        number = float(any(w[:1].isdigit() for w in c))
+        names = sum(w in proper for w in content)
+        mean_first = (sum(first_in[c].values()) + n_origins - len(first_in[c])) / n_origins
         table.append((df / n_origins, math.log(df), float(df > 1), math.log(n_origins), math.log(tf[c]),
                       tf[c] / n_sentences, first_position[c], math.log1p(first_index[c]),
                       float(first_index[c] == 0), lead_share, max(idfs), min(idfs), len(content),
-                      float(any(w[:1].isdigit() for w in c)), df / n_origins * lead_share, max(priors), min(priors)))
+                      number, df / n_origins * lead_share, max(priors), min(priors),
+                      mean_first, len(first_sentence[c]) / n_origins, float(len(first_sentence[c]) > 1), names,
+                      names * df / n_origins, number * df / n_origins,
+                      pair_prior(" ".join(c)), float(" ".join(c) in pair_prior.values)))
     rows = np.array(table, dtype=np.float64).reshape(len(order), len(FEATURES))
     return order, rows
 
@@ -113,6 +158,7 @@ class ConceptModel:
     intercept: float
     idf: StemTable
     prior: StemTable
+    pairs: StemTable
 
     def probabilities(self, features: np.ndarray) -> np.ndarray:
         if not len(features):
@@ -121,15 +167,18 @@ class ConceptModel:
         return 1.0 / (1.0 + np.exp(-z))
 
     def weights(self, sentences: Sequence[Sentence], sentence_concepts: Sequence[set[Concept]],
-                origin: Mapping[str, int], stops: frozenset[str] | None = None) -> dict[Concept, float]:
-        order, features = concept_features(sentences, sentence_concepts, origin, self.idf, self.prior, stops)
+                origin: Mapping[str, int], stops: frozenset[str] | None = None,
+                proper: frozenset[str] | None = None) -> dict[Concept, float]:
+        order, features = concept_features(sentences, sentence_concepts, origin, self.idf, self.prior, stops, proper,
+                                           self.pairs)
         return dict(zip(order, self.probabilities(features).tolist(), strict=True))
 
     def to_json(self) -> dict[str, object]:
         return {"features": list(FEATURES), "mean": self.mean.tolist(), "scale": self.scale.tolist(),
                 "coef": self.coef.tolist(), "intercept": self.intercept,
                 "idf": self.idf.values, "unknown_idf": self.idf.unknown,
-                "prior": self.prior.values, "unknown_prior": self.prior.unknown}
+                "prior": self.prior.values, "unknown_prior": self.prior.unknown,
+                "pairs": self.pairs.values, "unknown_pair": self.pairs.unknown}
 
 
 def save_model(model: ConceptModel, path: Path = MODEL_PATH, meta: Mapping[str, object] | None = None) -> None:
@@ -150,4 +199,5 @@ def load_model(path: Path = MODEL_PATH) -> ConceptModel:
     return ConceptModel(np.asarray(body["mean"], dtype=np.float64), np.asarray(body["scale"], dtype=np.float64),
                         np.asarray(body["coef"], dtype=np.float64), float(body["intercept"]),
                         StemTable({str(k): float(v) for k, v in body["idf"].items()}, float(body["unknown_idf"])),
-                        StemTable({str(k): float(v) for k, v in body["prior"].items()}, float(body["unknown_prior"])))
+                        StemTable({str(k): float(v) for k, v in body["prior"].items()}, float(body["unknown_prior"])),
+                        StemTable({str(k): float(v) for k, v in body["pairs"].items()}, float(body["unknown_pair"])))

@@ -234,6 +234,11 @@ def words(text: str) -> list[str]:
     return [w.replace("’", "'") for w in _WORD.findall(_spaced(text).lower())]
 
 
+def cased_words(text: str) -> list[str]:
+    """Word tokens as written (case kept), in the same tokenization as `words`."""
+    return [w.replace("’", "'") for w in _WORD.findall(_spaced(text))]
+
+
 def word_count(text: str) -> int:
     """Words as the budget counts them: runs between spaces, a Chinese or Japanese character each."""
     return len(_spaced(text).split())

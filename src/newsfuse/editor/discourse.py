@@ -32,6 +32,8 @@ COMMA_CONNECTIVES = (
     "in response", "in other words", "for example", "for instance", "in the meantime", "above all",
     "on his part", "on her part", "on its part", "on their part", "for his part", "for her part",
     "for its part", "for their part", "to that end", "by then", "since then", "of course",
+    # enumeration: "Second, it's okay ..." is the second item of a list the previous sentences opened
+    "first", "firstly", "second", "secondly", "third", "thirdly", "finally", "lastly",
 )
 # Third-person pronouns: their referent is outside the sentence unless a name precedes them in it.
 PERSONAL = frozenset({"he", "she", "it", "they", "him", "her", "them", "his", "its", "their"})
@@ -52,7 +54,21 @@ CONTRAST_SUBORDINATORS = frozenset({"while", "whereas", "though", "although"})
 
 _WORD = re.compile(r"[A-Za-z]+")
 _PRONOUN_AFTER_COMMA = re.compile(r"[,\"”’]\s*(?:he|she|they|it)\s", re.IGNORECASE)
+SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it"})
+# How far into a sentence a subject pronoun may stand after a fronted phrase with no comma ("One day
+# she had ...", "Then he's finished", "Not where he was staying ..."): the parse decides whether it is
+# the main clause's subject; this only says where to look.
+_FRONTED_WORDS = 5
+_SHORT = 9  # words
+PREPOSITIONS = frozenset({
+    "about", "above", "across", "after", "against", "along", "amid", "among", "around", "at", "before",
+    "behind", "below", "beneath", "beside", "between", "beyond", "by", "despite", "during", "except",
+    "for", "from", "in", "inside", "into", "like", "near", "of", "off", "on", "onto", "outside", "over",
+    "per", "since", "through", "throughout", "to", "toward", "towards", "under", "until", "upon", "via",
+    "with", "within", "without",
+})
 _OPENING_QUOTES = "\"'“‘«(["
+_MID_SENTENCE = frozenset("–—…-")
 
 
 def first_words(text: str, n: int = 5) -> list[str]:
@@ -69,11 +85,16 @@ def comma_connective(text: str) -> str | None:
     return None
 
 
+def opens_mid_sentence(text: str) -> bool:
+    """True when `text` opens on a dash or an ellipsis: what follows is the rest of a sentence."""
+    return text.lstrip()[:1] in _MID_SENTENCE or text.lstrip().startswith("...")
+
+
 def opens_leaning(text: str) -> bool:
     """True when `text` opens on a connective or a pronoun, or mid-sentence: it leans on the sentence
     before it whatever its parse. The claims stage's test of a poor stand-alone representative."""
     stripped = text.lstrip(_OPENING_QUOTES)
-    if stripped[:1].islower():
+    if stripped[:1].islower() or opens_mid_sentence(text):
         return True  # a sentence split mid-way
     words = first_words(text, 1)
     return bool(words) and (words[0] in BARE_CONNECTIVES or words[0] in PERSONAL or words[0] in DEMONSTRATIVES
@@ -85,6 +106,12 @@ def may_lean(text: str) -> bool:
     connective, pronoun or subordinator opens it and no pronoun subject follows a fronted phrase)."""
     words = first_words(text, 12)
     if opens_leaning(text) or (words and words[0] in SUBORDINATORS):
+        return True
+    if any(w in SUBJECT_PRONOUNS for w in words[1:_FRONTED_WORDS + 1]):
+        return True
+    # A sentence with no main clause ("In Burlington, Ont., in June 2015.", "Source: Flickr.") is
+    # short or opens on a preposition; either is cheap to parse.
+    if (words and words[0] in PREPOSITIONS) or len(first_words(text, _SHORT + 1)) <= _SHORT:
         return True
     # "Speaking to reporters, he said ...", "“...,” she said": a pronoun subject after a fronted phrase.
     return _PRONOUN_AFTER_COMMA.search(text) is not None

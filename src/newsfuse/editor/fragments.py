@@ -4,7 +4,8 @@ A summary sentence is a fragment when it leans on a sentence before it (`standal
 connective, a subordinate clause with no main clause, a pronoun or demonstrative with no referent, a
 sentence split mid-way) and the summary does not give it what it leans on: the sentence printed just
 before it is not its own source's previous sentence, and, for "he"/"she"/"his"/"her", names no
-person. The text judged is the one shown, edits included (brackets taken off). Used by the tests and
+person. The text judged is the one shown, edits included (brackets taken off); a sentence not in
+English is not judged. Used by the tests and
 `benchmarks/fragments.py`; the summarizer itself repairs or passes over with `standalone.repair`.
 """
 
@@ -14,6 +15,7 @@ from collections.abc import Sequence
 
 from newsfuse.editor.discourse import PERSON_PRONOUNS
 from newsfuse.editor.standalone import lean
+from newsfuse.lang import detect
 from newsfuse.types import SummaryItem
 
 
@@ -25,7 +27,9 @@ def fragments(items: Sequence[SummaryItem], model: str) -> list[str | None]:
     docs = parse_texts(texts, model) if texts else []
     out: list[str | None] = []
     for k, (item, doc) in enumerate(zip(items, docs, strict=True)):
-        why = lean(doc)
+        # The rules and the parse are English's; the editor takes other languages' sentences as they
+        # are, and so does the judge (a Dutch sentence has no English main clause to find).
+        why = lean(doc) if detect(texts[k])[0] in ("en", "") else None
         if why is None or k == 0:
             out.append(None if why is None else why.kind)
             continue

@@ -6,11 +6,14 @@ clause hangs from. We read that off spaCy's parse (the model `facts/nlp.py` load
 
 - a subordinate clause with no main clause: a `mark` ("While", "Though", "Because") whose head is
   the sentence's root, so nothing is left to assert once the clause is read as a clause;
-- an opening connective (`discourse.py`'s closed list);
-- a third-person pronoun as the opening word or as the main clause's subject with no name before
-  it, or a demonstrative that points back ("This is ...", "That disappointment ...") — a deictic of
-  time ("This week") points at the date, not at the previous sentence;
-- a lowercase opening: the sentence was split mid-way.
+- no main clause at all: no finite verb, subject or auxiliary at the top ("After a night of partying
+  in Morgantown.", "Informing the site that ...");
+- an opening connective (`discourse.py`'s closed list, enumerations "Second," included);
+- a third-person pronoun as the opening word or as the main clause's subject with nothing before it
+  in the sentence to stand for (a name; for "they"/"it" also a noun of its number), or a
+  demonstrative that points back ("This is ...", "That disappointment ...") — a deictic of time
+  ("This week") points at the date, not at the previous sentence;
+- a lowercase opening, or one on a dash or an ellipsis: the sentence was split mid-way.
 
 Repairs keep every word the source wrote but the ones named in an `Edit`, and the summary text shows
 each edit in brackets: an opening connective is dropped with its comma ("On his part, Yamada ..." →
@@ -35,6 +38,7 @@ from newsfuse.editor.discourse import (
     comma_connective,
     may_lean,
     opens_leaning,
+    opens_mid_sentence,
 )
 from newsfuse.errors import MissingDependencyError, ModelError
 from newsfuse.types import Edit, Sentence
@@ -44,6 +48,8 @@ if TYPE_CHECKING:
 
 LeanKind = Literal["connective", "pronoun", "demonstrative", "subordinate", "split"]
 _SUBJECTS = ("nsubj", "nsubjpass")
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_CLAUSE_HEADS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl", "aux", "auxpass"})
 _QUOTES = frozenset({'"', "“", "”", "«", "»", "‘", "’"})
 _OPENING = frozenset({"“", "«", "‘"})
 _NAMED = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW")
@@ -133,10 +139,17 @@ def lean(doc: Doc, start: int = 0) -> Lean | None:
     first = doc[k]
     if first.text[:1].islower() and first.text[:1].isalpha() and start == 0 and _cased(doc):
         return Lean("split", k)
+    if start == 0 and opens_mid_sentence(doc.text):
+        return Lean("split", k)  # "– used as a repair initiator ... – is found ...": the rest of another
     if _connective_end(doc, k) is not None:
         return Lean("connective", k)
     root = first.sent.root
-    if first.dep_ == "mark" and first.head.i == root.i:
+    # (a clause the parser closed at an abbreviation, "..., sen. Dianne Feinstein urged ...", has
+    # its main clause in the parser's next sentence)
+    if first.dep_ == "mark" and first.head.i == root.i and not any(
+            _main_clause(s.root) for s in doc.sents if s.start > root.sent.start):
+        return Lean("subordinate", k)
+    if not any(_main_clause(sent.root) for sent in doc.sents):
         return Lean("subordinate", k)
     low = first.lower_
     if low in PERSONAL and first.pos_ == "PRON" and not (low == "it" and _expletive_it(first)):
@@ -151,9 +164,40 @@ def lean(doc: Doc, start: int = 0) -> Lean | None:
     for child in root.children:
         if (child.dep_ in _SUBJECTS and child.lower_ in PERSONAL and child.pos_ == "PRON" and child.i > k
                 and not (child.lower_ == "it" and _expletive_it(child))
-                and not any(doc[j].ent_type_ in _NAMED or doc[j].pos_ == "PROPN" for j in _unquoted(doc, k, child.i))):
+                and not _antecedent_before(doc, k, child)):
             return Lean("pronoun", int(child.i))
     return None
+
+
+def _antecedent_before(doc: Doc, start: int, pronoun: Token) -> bool:
+    """Whether the sentence itself gives `pronoun` something to stand for, before it and outside
+    quotation marks: a name (or any proper noun) for every pronoun; for "they" also a plural noun, for
+    "it" a singular one, that agrees with it ("Boys are forced ..., so they think ..."). A person's
+    pronoun gets no common noun: "The ministry said he ..." gives "he" nothing to stand for."""
+    for j in _unquoted(doc, start, pronoun.i):
+        t = doc[j]
+        if t.ent_type_ in _NAMED or t.pos_ == "PROPN":
+            return True
+        if t.pos_ == "NOUN" and pronoun.lower_ in ("they", "it") and (t.tag_ == "NNS") == (pronoun.lower_ == "they"):
+            return True
+    return False
+
+
+def _main_clause(root: Token) -> bool:
+    """Whether a parsed sentence (spaCy's: a dateline or a "The bad news?" may be one of its own)
+    asserts something: its root is a finite verb or an imperative, or has a subject or an auxiliary.
+    Not so for a participle ("Informing the site that ...") or a phrase with no finite verb anywhere
+    ("After a night of partying with buddies in Morgantown.", "Right up there with Simon from Alvin
+    and the Chipmunks."): the setting or the aside of the sentence next to it in its source. A root
+    that is no verb where a finite verb stands elsewhere is taken for a misparse (lower-cased copy
+    misleads the tagger), not for a fragment."""
+    if root.tag_ in _FINITE or root.tag_ == "VB" or any(c.dep_ in _CLAUSE_HEADS for c in root.children):
+        return True
+    if root.tag_ in ("VBG", "VBN") and root.i == _first_word(root.doc, root.sent.start):
+        return False  # it opens on its participle, nothing before it to be its subject
+    # past the opening, a past participle may be a past tense the tagger missed ("A massive search
+    # for the girl ensued.": "ensued" read as a participle of "girl"); it has the benefit of the doubt
+    return any(t.tag_ in _FINITE or t.tag_ == "VBN" for t in root.sent)
 
 
 def _unquoted(doc: Doc, start: int, end: int) -> list[int]:
