@@ -113,7 +113,7 @@ def test_sentences_recounting_other_instances_do_not_conflict() -> None:
 def test_a_measure_one_source_gives_several_values_names_several_facts() -> None:
     # The first report gives two girls' ages at marriage: "years old when married" is several facts
     # in this story, so the second report's 14 is neither one's contradiction.
-    f = story("The girl was 12 years old when Jeffs married her. Another girl was 15 years old when Jeffs married her.",
+    f = story("The girl was 12 years old when Jeffs married her. A second girl was 15 years old when he married her in Texas.",
               "The girl was 14 years old when Jeffs married her, prosecutors said.", claims=False)
     assert f.conflicts == []
     # ... while one value per report of the same measure is a disagreement.

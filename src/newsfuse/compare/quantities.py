@@ -16,8 +16,8 @@ Lower bounds that rose from one day's reports to a later day's are an update, no
 A measure that a source itself states with several values that cannot all hold (the Orioles' and
 the Nationals' offers, the depths of several tremors, the ages of three girls: one noun, one verb)
 names several facts in the story, and a different value in another report is more often one of the
-others than a contradiction: such a figure is told in a conflict only against a sentence that says
-the same thing (one claim, one template). A toll, a budget, a defendant's age is given one value per
+others than a contradiction: such a figure is told in a conflict only against the same sentence
+with another number. A toll, a budget, a defendant's age is given one value per
 report, and there a different value is a disagreement.
 """
 
@@ -142,14 +142,16 @@ def quantity_conflicts(found: Sequence[Found], align: Alignment, dates: Sequence
     several_in_source = _told_several_ways(items)
 
     def one_statement(i: int, j: int) -> bool:
-        """Sentences of one claim or one template: the statement names the fact, whatever else either
-        source says of the measure."""
-        return align.score(items[i].key, items[j].key) >= 1.0
+        """One sentence with other numbers (a reprint, a copy edited): the statement names the fact,
+        whatever else either source says of the measure. Sentences of one claim are not enough:
+        claims join sentences about one event, and two of its figures told two ways are two facts."""
+        sa, sb = align.shapes.get(items[i].key), align.shapes.get(items[j].key)
+        return sa is not None and sa == sb and "#" in sa
 
     def settle(i: int, j: int, verdict: Verdict, disputed: bool) -> None:
         """Record what two figures the passes paired say: they agree (and, floors of other days,
-        may have risen), or, if `disputed`, said in one statement or each its source's one value of
-        the measure, and called one fact by the model, they conflict."""
+        may have risen), or, if `disputed`, said in one sentence's two copies or each its source's
+        one value of the measure, and called one fact by the model, they conflict."""
         if verdict.consistent:
             agree.append((i, j))
             if verdict.floors and days_between(items[i], items[j]) > 0 and (p := same_fact(i, j)) >= SAME_FACT_FLOOR:
