@@ -8,8 +8,8 @@ verdict of a person who read the two sentences, when one exists — from
 the conflict the pair was reported as (`benchmarks/judged/ledger.jsonl`).
 
 That gives gold at the level the model decides, on the same tune/test split as `ledger_judged.py`,
-and the precision of the pairs the finder would report with and without the rule that a measure a
-source gives several ways names several facts (`compare.quantities`):
+and the precision of the pairs the finder would report with and without the rule (measured, not
+shipped) that a measure a source gives several ways names several facts:
 
     python benchmarks/same_fact_pairs.py --split tune --out pairs-tune.jsonl       # candidates + verdicts
     python benchmarks/same_fact_pairs.py --split tune --unjudged todo.jsonl          # what has no verdict yet
@@ -66,14 +66,26 @@ def _from_ledger(found: list[dict[str, Any]], a: dict[str, str], b: dict[str, st
     return None
 
 
+def several_ways(items: Any, s: Any) -> bool:
+    """Whether the figure's own source gives its measure (family, counted noun, what is said of it)
+    another value that cannot hold with it: the rule measured, and not shipped, in docs/benchmarks.md
+    ("a measure a source gives several ways")."""
+    from newsfuse.compare.quantities import _comparable
+    from newsfuse.compare.values import compare_values, family_of
+
+    return any(t.source == s.source and family_of(t) == family_of(s) and t.main.head == s.main.head
+               and t.main.frame.predicate == s.main.frame.predicate and _comparable(s, t)
+               and not compare_values(s, t).consistent for t in items)
+
+
 def _precision(rows: list[dict[str, Any]]) -> None:
     """What the finder reports of the judged candidates: same-fact odds at least even, and, with the
-    measure rule, neither figure's measure given several ways by its own source."""
+    measured (not shipped) rule, neither figure's measure given several ways by its own source."""
     from newsfuse.compare.quantities import SAME_FACT_FLOOR
 
     judged = [r for r in rows if r["disagree"] and r["verdict"]]
     for label, keep in (("same-fact floor alone", lambda r: r["p"] >= SAME_FACT_FLOOR),
-                        ("same-fact floor and measure rule", lambda r: r["p"] >= SAME_FACT_FLOOR and not any(r["told_several_ways"]))):
+                        ("same-fact floor and measure rule", lambda r: r["p"] >= SAME_FACT_FLOOR and not any(r["several"]))):
         kept = [r for r in judged if keep(r)]
         real = sum(r["verdict"] in {"conflict", "update"} for r in kept)
         total = sum(r["verdict"] in {"conflict", "update"} for r in judged)
@@ -103,16 +115,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         def __call__(self, i: int, j: int) -> float:
             p = super().__call__(i, j)
             a, b = self.items[min(i, j)], self.items[max(i, j)]
-            several = told_several_ways(list(self.items))
             calls.append({"a": a, "b": b, "p": p, "x": self.features(min(i, j), max(i, j)),
-                          "told_several_ways": [min(i, j) in several, max(i, j) in several]})
+                          "several": [several_ways(self.items, a), several_ways(self.items, b)]})
             return p
 
-    told_several_ways = quantities._told_several_ways
     quantities.SameFact = Recording  # type: ignore[misc]
-    # Every candidate is put to the model here, also those whose measure a source gives several ways
-    # (which the finder lets go before asking): the dump says which they are.
-    quantities._told_several_ways = lambda items: set()
     pair_verdicts, ledger = load_verdicts()
     settings = load_settings()
     rows: list[dict[str, Any]] = []
@@ -144,7 +151,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                          "p": round(c["p"], 4), "a": side_a, "b": side_b,
                          "published": [str(published.get(sa.source) or ""), str(published.get(sb.source) or "")],
                          "features": {n: (None if v != v else round(float(v), 4)) for n, v in zip(FEATURES, c["x"], strict=True)},
-                         "told_several_ways": c["told_several_ways"], "verdict": verdict})
+                         "several": c["several"], "verdict": verdict})
         print(f"\r{sum(per_set.values())} stories, {len(rows)} pairs", end="", file=sys.stderr, flush=True)
     print(file=sys.stderr)
     disputed = [r for r in rows if r["disagree"]]

@@ -110,18 +110,6 @@ def test_sentences_recounting_other_instances_do_not_conflict() -> None:
     assert f.conflicts == []
 
 
-def test_a_measure_one_source_gives_several_values_names_several_facts() -> None:
-    # The first report gives two girls' ages at marriage: "years old when married" is several facts
-    # in this story, so the second report's 14 is neither one's contradiction.
-    f = story("The girl was 12 years old when Jeffs married her. A second girl was 15 years old when he married her in Texas.",
-              "The girl was 14 years old when Jeffs married her, prosecutors said.", claims=False)
-    assert f.conflicts == []
-    # ... while one value per report of the same measure is a disagreement.
-    [c] = story("The girl was 12 years old when Jeffs married her.",
-                "The girl was 14 years old when Jeffs married her, prosecutors said.", claims=False).conflicts
-    assert {v.value for v in c.values} == {"12 years old", "14 years old"}
-
-
 def test_verbs_one_source_uses_for_two_figures_name_two_facts() -> None:
     # The first report kills 10 and injures 15: "killed" and "injured" are two facts in this story,
     # so "15 injured" elsewhere does not contradict "10 killed".

@@ -12,13 +12,6 @@ Two values that only look different are let go (`compare.values`): a bound ("at 
 a yearly figure vs a five-year total. What is left is told only when the same-fact model
 (`compare.same_fact`) gives the two figures even odds of being one fact, and ranked by that chance.
 Lower bounds that rose from one day's reports to a later day's are an update, not a conflict.
-
-A measure that a source itself states with several values that cannot all hold (the Orioles' and
-the Nationals' offers, the depths of several tremors, the ages of three girls: one noun, one verb)
-names several facts in the story, and a different value in another report is more often one of the
-others than a contradiction: such a figure is told in a conflict only against the same sentence
-with another number. A toll, a budget, a defendant's age is given one value per
-report, and there a different value is a disagreement.
 """
 
 from __future__ import annotations
@@ -139,25 +132,15 @@ def quantity_conflicts(found: Sequence[Found], align: Alignment, dates: Sequence
     contrasted = frames.contrasted_predicates(
         (s.source, "/".join(family_of(s)), s.main.frame.predicate, s.main.quantity.value, s.main.head) for s in items)
     same_fact = SameFact(items, align, contrasted)
-    several_in_source = _told_several_ways(items)
-
-    def one_statement(i: int, j: int) -> bool:
-        """One sentence with other numbers (a reprint, a copy edited): the statement names the fact,
-        whatever else either source says of the measure. Sentences of one claim are not enough:
-        claims join sentences about one event, and two of its figures told two ways are two facts."""
-        sa, sb = align.shapes.get(items[i].key), align.shapes.get(items[j].key)
-        return sa is not None and sa == sb and "#" in sa
 
     def settle(i: int, j: int, verdict: Verdict, disputed: bool) -> None:
         """Record what two figures the passes paired say: they agree (and, floors of other days,
-        may have risen), or, if `disputed`, said in one sentence's two copies or each its source's
-        one value of the measure, and called one fact by the model, they conflict."""
+        may have risen), or, if `disputed` and the model calls them one fact, they conflict."""
         if verdict.consistent:
             agree.append((i, j))
             if verdict.floors and days_between(items[i], items[j]) > 0 and (p := same_fact(i, j)) >= SAME_FACT_FLOOR:
                 rises.append(_Edge(i, j, p, ["lower bounds of reports of other days"]))
-        elif disputed and (one_statement(i, j) or not {i, j} & several_in_source) \
-                and (p := same_fact(i, j)) >= SAME_FACT_FLOOR:
+        elif disputed and (p := same_fact(i, j)) >= SAME_FACT_FLOOR:
             conflicts.append(_Edge(i, j, p * verdict.weight, verdict.notes))
 
     # Pass 1: aligned sentences reconcile their numbers.
@@ -249,21 +232,6 @@ def _corroborated(items: list[Stated], by_key: dict[tuple[str, int], list[int]],
             if len(said) >= 2 and len(said) == len(by_key[side]) and all(v.consistent for _, _, v in said):
                 return True
     return False
-
-
-def _told_several_ways(items: list[Stated]) -> set[int]:
-    """The figures whose own source gives their measure (family, counted noun, what is said of it)
-    another value that cannot hold with theirs."""
-    said: dict[tuple[str, tuple[str, str], str, str], list[int]] = defaultdict(list)
-    for k, s in enumerate(items):
-        said[(s.source, family_of(s), s.main.head, s.main.frame.predicate)].append(k)
-    out: set[int] = set()
-    for mine in said.values():
-        for x, i in enumerate(mine):
-            for j in mine[x + 1:]:
-                if _comparable(items[i], items[j]) and not compare_values(items[i], items[j]).consistent:
-                    out.update((i, j))
-    return out
 
 
 def _several(items: list[Stated]) -> set[tuple[tuple[str, str], str]]:
