@@ -31,7 +31,7 @@ import hashlib
 import json
 import sys
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -77,6 +77,25 @@ def stories(sets: Sequence[str]) -> Iterator[Story]:
                      "published": d.get("date") or None} for k, d in enumerate(docs)])
 
 
+def briefed(sets: Sequence[str], split: str, limit: int, tried: Counter[str] | None = None) -> Iterator[tuple[Story, Any]]:
+    """Each story of `split` ("all": every one), at most `limit` per set (0: no limit), with its brief;
+    a story whose articles clean to nothing is left out. `tried` counts the stories briefed per set."""
+    from newsfuse.config import load_settings
+    from newsfuse.errors import NoArticlesError
+    from newsfuse.pipeline import brief
+
+    settings = load_settings()
+    tried = Counter() if tried is None else tried
+    for story in stories(sets):
+        if (split != "all" and story.split != split) or (limit and tried[story.set] >= limit):
+            continue
+        tried[story.set] += 1
+        try:
+            yield story, brief(story.articles, settings=settings)
+        except NoArticlesError:
+            continue
+
+
 def _lines(path: Path) -> Iterator[dict[str, Any]]:
     if not path.is_file():
         sys.exit(f"{path}: evaluation data not found (see ../shared/eval/README.md)")
@@ -118,10 +137,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--dump", type=Path, help="write every reported item with its verdict here (JSONL)")
     args = ap.parse_args(argv)
 
-    from newsfuse.config import load_settings
-    from newsfuse.errors import NoArticlesError
-    from newsfuse.pipeline import brief
-
     if args.floor is not None:
         from newsfuse.compare import quantities
         quantities.SAME_FACT_FLOOR = args.floor
@@ -131,22 +146,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             if line.strip():
                 v = json.loads(line)
                 verdicts[v["key"]] = v
-    settings = load_settings()
     counts: dict[str, int] = defaultdict(int)
     sets: dict[str, dict[str, int]] = {}
     rows: list[tuple[Story, dict[str, Any], str | None]] = []
-    per_set: dict[str, int] = defaultdict(int)
     started = time.perf_counter()
-    for story in stories(args.sets.split(",")):
-        if args.split != "all" and story.split != args.split:
-            continue
-        if args.limit and per_set[story.set] >= args.limit:
-            continue
-        per_set[story.set] += 1
-        try:
-            b = brief(story.articles, settings=settings)
-        except NoArticlesError:
-            continue
+    for story, b in briefed(args.sets.split(","), args.split, args.limit):
         counts["stories"] += 1
         counts["reports"] += len(b.sources)
         per = sets.setdefault(story.set, {"stories": 0, "reports": 0})

@@ -24,12 +24,13 @@ import argparse
 import hashlib
 import json
 import sys
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from ledger_judged import VERDICTS, stories
+from ledger_judged import VERDICTS, briefed
 
 PAIR_VERDICTS = Path(__file__).resolve().parent / "judged" / "same_fact_pairs.jsonl"
 
@@ -105,34 +106,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     from newsfuse.compare import quantities
     from newsfuse.compare.same_fact import FEATURES, SameFact
     from newsfuse.compare.values import compare_values
-    from newsfuse.config import load_settings
-    from newsfuse.errors import NoArticlesError
-    from newsfuse.pipeline import brief
 
     calls: list[dict[str, Any]] = []
 
     class Recording(SameFact):
         def __call__(self, i: int, j: int) -> float:
+            pair = (min(i, j), max(i, j))
+            asked = pair in self._cache  # recorded the first time: the finder may ask again
             p = super().__call__(i, j)
-            a, b = self.items[min(i, j)], self.items[max(i, j)]
-            calls.append({"a": a, "b": b, "p": p, "x": self.features(min(i, j), max(i, j)),
-                          "several": [several_ways(self.items, a), several_ways(self.items, b)]})
+            if not asked:
+                a, b = self.items[pair[0]], self.items[pair[1]]
+                calls.append({"a": a, "b": b, "p": p, "x": self.features(*pair),
+                              "several": [several_ways(self.items, a), several_ways(self.items, b)]})
             return p
 
     quantities.SameFact = Recording  # type: ignore[misc]
     pair_verdicts, ledger = load_verdicts()
-    settings = load_settings()
     rows: list[dict[str, Any]] = []
-    per_set: dict[str, int] = {}
-    for story in stories(args.sets.split(",")):
-        if (args.split != "all" and story.split != args.split) or (args.limit and per_set.get(story.set, 0) >= args.limit):
-            continue
-        per_set[story.set] = per_set.get(story.set, 0) + 1
-        calls.clear()
-        try:
-            b = brief(story.articles, settings=settings)
-        except NoArticlesError:
-            continue
+    per_set: Counter[str] = Counter()
+    for story, b in briefed(args.sets.split(","), args.split, args.limit, per_set):
         published = {s.article.id: s.article.published for s in b.sources}
         seen: set[str] = set()
         for c in calls:
@@ -152,6 +144,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                          "published": [str(published.get(sa.source) or ""), str(published.get(sb.source) or "")],
                          "features": {n: (None if v != v else round(float(v), 4)) for n, v in zip(FEATURES, c["x"], strict=True)},
                          "several": c["several"], "verdict": verdict})
+        calls.clear()  # the next story's brief records afresh
         print(f"\r{sum(per_set.values())} stories, {len(rows)} pairs", end="", file=sys.stderr, flush=True)
     print(file=sys.stderr)
     disputed = [r for r in rows if r["disagree"]]

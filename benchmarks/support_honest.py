@@ -29,7 +29,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from ledger_judged import stories
+from ledger_judged import briefed
 
 Key = tuple[str, int]
 POINT_KINDS = frozenset({"number", "money", "date", "duration", "count"})
@@ -134,24 +134,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--show", type=int, default=10, help="print this many examples of each kind")
     args = ap.parse_args(argv)
 
-    from newsfuse.config import load_settings
-    from newsfuse.errors import NoArticlesError
-    from newsfuse.pipeline import brief
-
-    settings = load_settings()
     figures = Figures()
     counts: Counter[str] = Counter()
     examples: dict[str, list[str]] = {"reported": [], "direct": []}
     per_set: Counter[str] = Counter()
     started = time.perf_counter()
-    for story in stories(args.sets.split(",")):
-        if (args.split != "all" and story.split != args.split) or (args.limit and per_set[story.set] >= args.limit):
-            continue
-        per_set[story.set] += 1
-        try:
-            b = brief(story.articles, settings=settings)
-        except NoArticlesError:
-            continue
+    for story, b in briefed(args.sets.split(","), args.split, args.limit, per_set):
         counts["stories"] += 1
         sides_of = reported_sides(b)
         text = {(s.article.id, x.index): x.text for s in b.sources for x in s.sentences}
