@@ -17,7 +17,7 @@ _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _DATE = (rf"(?:\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|"
          rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+\d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})")
-_TIME = r"\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*(?:GMT|UTC|[A-Z]{2,4}|[+-]\d{2}:?\d{2}))?"
+_TIME = r"\d{1,2}[:.] ?\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*(?:GMT|UTC|[A-Z]{2,4}|[+-]\d{2}:?\d{2}))?"
 _WEEKDAY = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?"
 _STAMP = r"(?:published|updated|posted|last updated|first published|modified)"
 
@@ -106,7 +106,8 @@ HEADER = re.compile(
     re.I)
 DATE_LINE = re.compile(
     rf"^(?:{_STAMP}\s*(?:on|at|:)?\s*)?(?:{_WEEKDAY}\s+)?{_DATE}(?:\s*(?:[,|@·-]|at)?\s*{_TIME})?"
-    rf"(?:\s*(?:[,|@·-]|at)?\s*{_STAMP}\s*(?:on|at|:)?\s*(?:{_WEEKDAY}\s+)?{_DATE}(?:\s*(?:[,|@·-]|at)?\s*{_TIME})?)?\.?$",
+    rf"(?:\s*(?:[,|@·-]|at)?\s*{_STAMP}\s*(?:on|at|:)?\s*(?:(?:{_WEEKDAY}\s+)?{_DATE}(?:\s*(?:[,|@·-]|at)?\s*{_TIME})?|"
+    rf"{_TIME}))?\.?$",
     re.I)
 BYLINE_BY = re.compile(r"^(?:by|written by|reporting by|report by|words by)\s+(?=[A-Z@])(?P<rest>.+)$", re.I)
 BYLINE_STAMP = re.compile(rf"^(?P<who>.{{0,100}}?)\s*\b{_STAMP}\b\s*(?:on|at|:)?\s*(?:{_WEEKDAY}\s+)?{_DATE}(?P<rest>.*)$",

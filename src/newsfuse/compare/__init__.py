@@ -18,7 +18,7 @@ import numpy as np
 
 from newsfuse.compare.align import Alignment
 from newsfuse.compare.dates import date_conflicts
-from newsfuse.compare.quantities import quantity_conflicts
+from newsfuse.compare.quantities import figures_differ, quantity_conflicts
 from newsfuse.compare.quotes import quote_conflicts
 from newsfuse.compare.timeline import timeline
 from newsfuse.compare.titles import title_conflicts
@@ -60,7 +60,7 @@ def compare_facts(sources: Sequence[Source], facts: ExtractedFacts, claims: Sequ
     align = Alignment(parsed, claims, vectors)
     published = {s.article.id: s.article.published for s in sources}
     conflicts = [*quantity_conflicts(facts.quantities, align, dates, published),
-                 *date_conflicts(parsed, dates, align), *title_conflicts(facts.entities),
+                 *date_conflicts(parsed, dates, align, figures_differ(facts.quantities)), *title_conflicts(facts.entities),
                  *quote_conflicts(facts.quotes)]
     conflicts = [c for c in conflicts if c.confidence >= CONFIDENCE_FLOOR]
     conflicts, updates = split_updates(conflicts, published)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from newsfuse.compare.align import Alignment, jaccard
 from newsfuse.facts.dates import FoundDate
@@ -23,12 +23,15 @@ SINCE = re.compile(r"\bsince\s+(?:(?:the|early|late|mid|at\s+least)[\s-]+)*$", r
 BORROWED = 0.45  # confidence factor for a date conflict resolved against a borrowed publication date
 
 
-def date_conflicts(parsed: Sequence[Parsed], dates: Sequence[FoundDate], align: Alignment) -> list[Conflict]:
+def date_conflicts(parsed: Sequence[Parsed], dates: Sequence[FoundDate], align: Alignment,
+                   two_instances: Callable[[tuple[str, int], tuple[str, int]], bool] | None = None) -> list[Conflict]:
     """Sentences that say the same thing but put it on days that cannot both be right.
 
     Two left-over dates of aligned sentences are only compared when they date the same action (their
     governing words agree), or when each sentence has one date and both are days: "from fiscal 2023"
-    and "announced in December" in one claim date different things.
+    and "announced in December" in one claim date different things. `two_instances` says of two
+    sentences that their other figures tell two instances (`quantities.figures_differ`): "a theft of
+    £88m in July" and "a theft of £910,000 in May" are two thefts, not one put on two dates.
     """
     docs = {p.key: p for p in parsed}
     by_key: dict[tuple[str, int], list[FoundDate]] = defaultdict(list)
@@ -43,7 +46,7 @@ def date_conflicts(parsed: Sequence[Parsed], dates: Sequence[FoundDate], align: 
                 continue
             left = [d for d in by_key[ka] if not _overlaps_any(d, by_key[kb])]
             right = [d for d in by_key[kb] if not _overlaps_any(d, by_key[ka])]
-            if len(left) != 1 or len(right) != 1:
+            if len(left) != 1 or len(right) != 1 or (two_instances is not None and two_instances(ka, kb)):
                 continue
             a, b = left[0], right[0]
             if _granularity_class(a) != _granularity_class(b) or _same_written_day(a, b):

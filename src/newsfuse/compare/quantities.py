@@ -19,10 +19,11 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from newsfuse.compare.align import LEXICAL_ALIGN, Alignment
+from newsfuse.compare.background import YEARS_BEFORE
 from newsfuse.compare.dates import overlap, preposition
 from newsfuse.compare.same_fact import SameFact
 from newsfuse.compare.updates import as_update
@@ -101,9 +102,23 @@ def quantity_conflicts(found: Sequence[Found], align: Alignment, dates: Sequence
         if preposition(d) not in {"from", "since", "until", "till", "by", "before", "after"}:
             when[d.key].append(d)
 
-    def other_time(ka: tuple[str, int], kb: tuple[str, int]) -> bool:
-        """Both sentences are dated, and to times that do not meet: "in March" vs "this year"."""
+    began = min((d for d in (published or {}).values() if d is not None), default=None)
+
+    def history(k: tuple[str, int]) -> bool:
+        """Every time the sentence names ended a year or more before the story began: it recounts
+        history ("In June 2012, a 3.0 quake struck", "a five-year sentence in 1959"). Not weeks
+        before: a plan "announced in December" is still the figure the story is about."""
+        return began is not None and bool(when.get(k)) and \
+            all(d.ref.end < began - dt.timedelta(days=YEARS_BEFORE) for d in when[k])
+
+    def other_time(ka: tuple[str, int], kb: tuple[str, int], strong: bool = False) -> bool:
+        """The sentences tell times that do not meet: both are dated, "in March" vs "this year"; or
+        one tells history and the other, undated, the story's own time (a report's undated sentence
+        is about now: "a 4.4 quake" of today is not "a 3.0 quake" of 2012) unless the two are one
+        claim (`strong`): then the undated one recounts the same history without its date."""
         da, db = when.get(ka, []), when.get(kb, [])
+        if bool(da) != bool(db):
+            return not strong and (history(ka) or history(kb))
         return bool(da and db) and not any(overlap(x, y) for x in da for y in db)
 
     def days_between(a: Stated, b: Stated) -> int:
@@ -149,7 +164,7 @@ def quantity_conflicts(found: Sequence[Found], align: Alignment, dates: Sequence
             if ka[0] == kb[0]:
                 continue
             score = align.score(ka, kb)
-            if score < LEXICAL_ALIGN or other_time(ka, kb):
+            if score < LEXICAL_ALIGN or other_time(ka, kb, strong=score >= 1.0):
                 continue
             settled = list(_reconcile(items, by_key[ka], by_key[kb], contrasted, strong=score >= 1.0))
             # Two statements of one fact share their other figures: sentences whose figures pair two
@@ -188,6 +203,21 @@ def quantity_conflicts(found: Sequence[Found], align: Alignment, dates: Sequence
                 continue
             settle(i, j, apart(a, b, compare_values(a, b)), disputed=not two_things(a, b))
     return _assemble(items, conflicts, agree, contrasted) + _risen(items, rises, published or {})
+
+
+def figures_differ(found: Sequence[Found]) -> Callable[[tuple[str, int], tuple[str, int]], bool]:
+    """Whether two sentences give figures of one kind that all disagree and share no value: they
+    recount two instances ("In July, a thief stole £88m" / "In May, thieves stole £910,000"), so
+    nothing else they say (a date, a place) is one fact told two ways. Sentences with no figures of a
+    kind in common say nothing either way."""
+    by_key: dict[tuple[str, int], list[Stated]] = defaultdict(list)
+    for s in stated_values(found):
+        by_key[s.key].append(s)
+
+    def differ(ka: tuple[str, int], kb: tuple[str, int]) -> bool:
+        pairs = [(a, b) for a in by_key.get(ka, []) for b in by_key.get(kb, []) if _comparable(a, b)]
+        return bool(pairs) and not any(_same_value(a, b) or compare_values(a, b).consistent for a, b in pairs)
+    return differ
 
 
 def _risen(items: list[Stated], edges: list[_Edge], published: dict[str, dt.date | None]) -> list[Conflict]:

@@ -163,6 +163,8 @@ def _compare_faces(fa: Found, fb: Found, va: float, vb: float, converted: bool) 
         # round the same figure either way ("seven days" / "more than seven days"): a hedge, not a
         # disagreement.
         return Verdict(True, notes=[f"\"{edge}\" leaves the other figure out: a hedge"])
+    if not converted and qa.kind == qb.kind == "money" and (_cents_dropped(qa.text, va, vb) or _cents_dropped(qb.text, vb, va)):
+        return Verdict(True, notes=["one price is given without its cents"])
     if converted:
         ratio = max(va, vb) / max(min(va, vb), 1e-12)
         if ratio < 1.5:  # rates move; only a gross mismatch across currencies is a disagreement
@@ -193,6 +195,17 @@ def _compare_faces(fa: Found, fb: Found, va: float, vb: float, converted: bool) 
             notes.append(f"hedged: \"{q.hedge}\"")
             break
     return Verdict(False, weight, notes)
+
+
+CENTS = re.compile(r"\d\.\d{2}(?!\d)")
+
+
+def _cents_dropped(text: str, value: float, other: float) -> bool:
+    """A price said in whole units ("$99") of a price with cents ("$99.99"): prices are quoted with
+    their cents left off, not rounded up, so any price from the whole figure up to the next unit is
+    the same price. Only for prices of tens of units or more, where the cents are under a tenth."""
+    return 10 <= value < 1e6 and not CENTS.search(text) and "." not in text and value <= other < value + 1 \
+        and other != value
 
 
 def _strict_edge(hedge: str, lo: float, hi: float, other_lo: float, other_hi: float) -> str:

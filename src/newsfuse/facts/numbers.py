@@ -33,7 +33,7 @@ def number_at(doc: Doc, i: int) -> tuple[float, int] | None:
     tok = doc[i]
     low = tok.lower_
     m = NUMBER.match(tok.text)
-    split = _split_decimal(doc, i) or _split_thousands(doc, i)
+    split = _split_decimal(doc, i) or _split_thousands(doc, i) or _glued_fraction(doc, i)
     if split is not None:
         return split
     if m:
@@ -54,6 +54,9 @@ def number_at(doc: Doc, i: int) -> tuple[float, int] | None:
         elif "." not in tok.text and "," not in tok.text and (spaced := _spaced_fraction(doc, j)) is not None:
             value += spaced
             j += 3
+        elif "." not in tok.text and j + 1 < len(doc) and doc[j].text == "-" and \
+                (joined := _hyphen_fraction(doc, j + 1)) is not None:
+            value, j = value + joined[0], joined[1]  # "a 4-1/2-month term", "4 - 1 / 2 - month"
         if j < len(doc) and doc[j].text in FRACTIONS:
             value += FRACTIONS[doc[j].text]
             j += 1
@@ -148,6 +151,41 @@ def _not_thousands(doc: Doc, i: int, j: int) -> bool:
         # "7, 120 and 300" lists; "1, 500 and 2, 000" is a range of two spaced figures
         return not (j + 3 < len(doc) and doc[j + 2].text == "," and re.fullmatch(r"\d{3}", doc[j + 3].text))
     return False
+
+
+GLUED_FRACTION = re.compile(r"^(\d+)([1-7])/([2348])$")
+
+
+def _glued_fraction(doc: Doc, i: int) -> tuple[float, int] | None:
+    """ "41/2 months", "31 / 2 hours": "4½" and "3½" whose glyph a scraper wrote out as "1/2" with the
+    space lost. Read so only before a unit of time or measure (where "41/2" as a division is never
+    written) and when the digit before the slash is below the denominator, as a fraction's is."""
+    m = GLUED_FRACTION.match(doc[i].text)
+    j = i + 1
+    if m is None and doc[i].is_digit and len(doc[i].text) >= 2 and i + 2 < len(doc) and doc[i + 1].text == "/" \
+            and doc[i + 2].text in {"2", "3", "4", "8"}:
+        m = GLUED_FRACTION.match(f"{doc[i].text}/{doc[i + 2].text}")
+        j = i + 3
+    if m is None or j >= len(doc) or (doc[j].lower_ not in HOURS and doc[j].lower_ not in MEASURE_UNITS):
+        return None
+    whole, num, den = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    return (whole + num / den, j) if num < den else None
+
+
+def _hyphen_fraction(doc: Doc, j: int) -> tuple[float, int] | None:
+    """The fraction of a hyphenated mixed number, from token j after the hyphen: "1/2" or "1 / 2"
+    (then a unit or a hyphen: not a score's "4-1 / 2 ...")."""
+    m = SLASH_FRACTION.match(doc[j].text)
+    if m is not None:
+        num, den, end = int(m.group(1)), int(m.group(2)), j + 1
+    elif j + 2 < len(doc) and doc[j].is_digit and doc[j + 1].text == "/" and doc[j + 2].is_digit:
+        num, den, end = int(doc[j].text), int(doc[j + 2].text), j + 3
+    else:
+        return None
+    if not 0 < num < den <= 16 or end >= len(doc) or \
+            (doc[end].text != "-" and doc[end].lower_ not in HOURS and doc[end].lower_ not in MEASURE_UNITS):
+        return None
+    return num / den, end
 
 
 def _spaced_fraction(doc: Doc, j: int) -> float | None:
