@@ -36,7 +36,7 @@ stage ran — which is what makes the local and Ray engines give the same storie
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import scipy.sparse as sp
@@ -46,7 +46,18 @@ from newsfuse.disjoint import DisjointSets
 from newsfuse.stories.agglomerate import average_link
 from newsfuse.stories.dedup import NearDuplicates
 from newsfuse.stories.features import NUM_PERM, TERM_SPACE, Features
-from newsfuse.stories.links import UNDATED_FIRST, UNDATED_LAST, Links, Parts, corrected, sum_terms
+from newsfuse.stories.links import UNDATED_FIRST, UNDATED_LAST, Links, Parts, corrected, normalised, sum_terms
+from newsfuse.stories.reconcile import (
+    Member,
+    Weights,
+    dated_span,
+    member_parts,
+    member_state,
+    merge_groups,
+    merged_state,
+    split_parts,
+    story_parts,
+)
 from newsfuse.stories.state import StoryState
 
 # The knobs (threshold, quiet days, hubness, ...) and their calibration are `newsfuse.config.Grouping`;
@@ -80,6 +91,11 @@ class ChunkResult:
     df_terms: np.ndarray  # term ids whose document frequency grew...
     df_counts: np.ndarray  # ...and by how much
     evicted: int = 0  # stories that went quiet and left memory
+    # After the chunk (stories.reconcile): stories stored before that merged into an older one
+    # (merged, into), stories split off (new, from), and the earlier articles a split moved (id → story).
+    merged: list[tuple[int, int]] = field(default_factory=list)
+    split: list[tuple[int, int]] = field(default_factory=list)
+    moved: dict[str, int] = field(default_factory=dict)
 
 
 class DocumentFrequencies:
@@ -128,6 +144,10 @@ class StoryGrouper:
         self._dormant = dormant
         self.copies = NearDuplicates(NUM_PERM)
         self.story_of: dict[str, int] = {}  # article → story, for the articles in `copies`
+        # Live story → its members' vectors, for a split (`stories.reconcile`); only stories whose
+        # every member this grouper saw (not those read back from the store).
+        self.members: dict[int, list[Member]] = {}
+        self._seq = 0  # articles seen: a member's place in the stream
         for article_id, story, sketch, shingles, day in recent:
             self.copies.add(article_id, sketch, shingles, day)
             self.story_of[article_id] = story
@@ -145,6 +165,7 @@ class StoryGrouper:
         copy_of, joined = self._copies(items, open_stories)
         clusters = _clusters(items, open_stories, joined, cfg.min_stems)
         final, excess = _merge(clusters, units, idf, cfg)
+        first_new = self.next_id
 
         # New stories are numbered in the order of their first article, so ids follow the stream.
         story_of_cluster: dict[int, int] = {}
@@ -166,9 +187,84 @@ class StoryGrouper:
                          max_terms=cfg.max_story_terms) for sid, ks in members.items()]
         for story in changed:
             self.live[story.id] = story
+        for sid, ks in members.items():
+            known = [] if sid >= first_new else self.members.get(sid)
+            if known is not None:  # a story from the store: its earlier members' vectors are not known here
+                self.members[sid] = known + [_member(items[k], copy_of[k], excess[k], self._seq + k)
+                                             for k in ks]
+        self._seq += len(items)
+        result = ChunkResult(assignments, changed, df_terms, df_counts)
+        if cfg.reconcile:
+            self._reconcile(result, open_stories, Weights(idf, raw_idf, idf * idf), first_new)
         self.clock = max([self.clock, *(it.day for it in items)])
-        evicted = self._evict()
-        return ChunkResult(assignments, changed, df_terms, df_counts, evicted)
+        result.evicted = self._evict()
+        return result
+
+    def _reconcile(self, result: ChunkResult, open_stories: dict[int, StoryState], weights: Weights,
+                   first_new: int) -> None:
+        """Merge the live stories that now belong together and split those that hold two events
+        (`stories.reconcile`), and say so in `result`: its assignments and changed stories are the
+        stories as they end."""
+        cfg = self.config
+        changed = {s.id for s in result.changed}
+        # A changed story whose members are known is weighed again under the IDF of now.
+        for sid in changed & self.members.keys():
+            self.live[sid] = member_state(sid, self.members[sid], weights, cfg.max_story_terms, self.live[sid].joinable)
+        pool = {**open_stories, **self.live}
+        into: dict[int, int] = {}
+
+        def parts_of(story: StoryState) -> Parts:
+            known = self.members.get(story.id)
+            return member_parts(known, weights) if known is not None else story_parts(story)
+
+        spans = {sid: dated_span(ms) for sid, ms in self.members.items()}
+        for group in merge_groups(list(pool.values()), changed, weights, cfg, parts_of=parts_of, spans=spans):
+            keep = group[0]
+            known = [self.members.get(sid) for sid in group]
+            for sid in group[1:]:
+                into[sid] = keep
+                self.live.pop(sid, None)
+                self.members.pop(sid, None)
+                if sid < first_new:  # a story shown before: its merge is recorded
+                    result.merged.append((sid, keep))
+            if all(m is not None for m in known):
+                self.members[keep] = sorted((m for ms in known for m in ms or []), key=lambda m: m.seq)
+                self.live[keep] = member_state(keep, self.members[keep], weights, cfg.max_story_terms)
+            else:
+                self.members.pop(keep, None)
+                self.live[keep] = merged_state([pool[sid] for sid in group], cfg.max_story_terms)
+            changed = (changed - set(group)) | {keep}
+        moved: dict[str, int] = {}
+        for sid in sorted(changed):
+            if sid not in self.members or not self.live[sid].joinable:
+                continue
+            everyone = self.members[sid]
+            parts = split_parts(everyone, weights, cfg)
+            if len(parts) < 2:
+                continue
+            for k, part in enumerate(parts):
+                chosen = [everyone[i] for i in part]
+                story_id = sid if k == 0 else self._new_id()
+                if k:
+                    result.split.append((story_id, sid))
+                    moved.update((m.id, story_id) for m in chosen)
+                self.live[story_id] = member_state(story_id, chosen, weights, cfg.max_story_terms)
+                changed.add(story_id)
+                self.members[story_id] = chosen
+        result.changed = [self.live[sid] for sid in sorted(changed)]
+        if not into and not moved:
+            return
+        for article_id, story in list(self.story_of.items()):
+            self.story_of[article_id] = moved.get(article_id, into.get(story, story))
+        seen: set[int] = set()
+        out: list[Assignment] = []
+        for a in result.assignments:
+            story = moved.get(a.article_id, into.get(a.story, a.story))
+            out.append(Assignment(a.article_id, story, a.copy_of, story >= first_new and story not in seen))
+            seen.add(story)
+        result.assignments = out
+        chunk = {a.article_id for a in out}
+        result.moved = {a: s for a, s in moved.items() if a not in chunk}
 
     def _new_id(self) -> int:
         self.next_id += 1
@@ -216,9 +312,14 @@ class StoryGrouper:
         quiet = [sid for sid, s in self.live.items() if s.last_day < horizon]
         for sid in quiet:
             del self.live[sid]
+            self.members.pop(sid, None)
         for article_id in self.copies.evict_before(horizon):
             del self.story_of[article_id]
         return len(quiet)
+
+
+def _member(item: Item, copy_of: str, excess: float, seq: int) -> Member:
+    return Member(item.id, seq, item.day, item.dated, copy_of, item.features, excess)
 
 
 def _with_anchors(f: Features) -> np.ndarray:
@@ -237,17 +338,9 @@ class _Unit:
     a: np.ndarray
 
 
-def _normalised(terms: np.ndarray, weights: np.ndarray, idf: np.ndarray, raw_idf: np.ndarray) -> np.ndarray:
-    norm = float(np.linalg.norm(weights * idf[terms]))
-    if norm == 0.0:
-        # Nothing shared with any other article yet: keep its terms for later articles to match.
-        norm = float(np.linalg.norm(weights * raw_idf[terms])) or 1.0
-    return (weights / norm).astype(np.float32)
-
-
 def _unit(f: Features, idf: np.ndarray, raw_idf: np.ndarray) -> _Unit:
-    return _Unit(f.terms, _normalised(f.terms, f.weights, idf, raw_idf), f.vector, f.xvector, f.anchors,
-                 _normalised(f.anchors, f.anchor_weights, idf, raw_idf))
+    return _Unit(f.terms, normalised(f.terms, f.weights, idf, raw_idf), f.vector, f.xvector, f.anchors,
+                 normalised(f.anchors, f.anchor_weights, idf, raw_idf))
 
 
 @dataclass(slots=True)
@@ -322,7 +415,7 @@ def _merge(clusters: _Clusters, units: list[_Unit], idf: np.ndarray, cfg: Groupi
     sizes = np.array([(s.size if s else 0) + len(m) for s, m in zip(clusters.story, clusters.members, strict=True)])
     parts = [_parts(clusters.story[c], [units[k] for k in clusters.members[c]]) for c in range(len(clusters.story))]
     cross_on = any(len(units[k].anchors) or len(units[k].xvector) for c in fresh for k in clusters.members[c])
-    links = Links(idf, cfg, cross_on)
+    links = Links(idf * idf, cfg, cross_on)
     chunk = links.side([parts[c] for c in fresh])
     weighed = (chunk.rows @ sp.diags(links.idf2)).T.tocsc()
     among, among_n = links.between(chunk, chunk, weighed)

@@ -72,6 +72,15 @@ def sum_terms(terms: list[np.ndarray], weights: list[np.ndarray], max_terms: int
     return ids.astype(np.int32), sums
 
 
+def normalised(terms: np.ndarray, weights: np.ndarray, idf: np.ndarray, raw_idf: np.ndarray) -> np.ndarray:
+    """An article's term weights divided by their TF-IDF norm: `u·idf²·u'` is then a cosine."""
+    norm = float(np.linalg.norm(weights * idf[terms]))
+    if norm == 0.0:
+        # Nothing shared with any other article yet: keep its terms for later articles to match.
+        norm = float(np.linalg.norm(weights * raw_idf[terms])) or 1.0
+    return (weights / norm).astype(np.float32)
+
+
 def _cat(arrays: list[np.ndarray], dtype: type) -> np.ndarray:
     return np.concatenate(arrays) if arrays else np.zeros(0, dtype)
 
@@ -90,8 +99,8 @@ class Side:
 class Links:
     """Average-link sums between clusters under one chunk's IDF and the grouping settings."""
 
-    def __init__(self, idf: np.ndarray, cfg: Grouping, cross_on: bool) -> None:
-        self.idf2 = idf * idf
+    def __init__(self, idf2: np.ndarray, cfg: Grouping, cross_on: bool) -> None:
+        self.idf2 = idf2  # IDF squared: u·idf²·u' is a cosine
         self.cfg = cfg
         self.cross_on = cross_on  # whether the signals across languages are computed at all
 
@@ -111,9 +120,7 @@ class Links:
         count as: words and embeddings where both sides are embedded (all English, for MiniLM);
         elsewhere the words, with the signals across languages when the stream has them.
         `weighed`: `right.rows` × IDF², transposed, when the caller has it already."""
-        if weighed is None:
-            weighed = (right.rows @ sp.diags(self.idf2)).T.tocsc()
-        words = (left.rows @ weighed).toarray()
+        words = (left.rows @ weighed).toarray() if weighed is not None else self._words(left.rows, right.rows)
         both = left.embedded[:, None] & right.embedded[None, :]
         weight = self.cfg.embed_weight
         alone = (self._cross(left, right, words) if not both.all() and self.cross_on
@@ -122,6 +129,15 @@ class Links:
             return alone
         return (np.where(both, (1 - weight) * words + weight * (left.vectors @ right.vectors.T), alone[0]),
                 np.where(both, np.outer(left.sizes, right.sizes), alone[1]))
+
+    def _words(self, left: sp.csr_matrix, right: sp.csr_matrix) -> np.ndarray:
+        """left · IDF² · rightᵀ over the terms the two sides use (not the whole hashed space: a few
+        stories or members are compared many times a chunk)."""
+        used = np.union1d(left.indices, right.indices)
+        compact = [sp.csr_matrix((m.data, np.searchsorted(used, m.indices), m.indptr), shape=(m.shape[0], len(used)))
+                   for m in (left, right)]
+        weighed = compact[1].multiply(self.idf2[used][None, :]).T.tocsc()
+        return np.asarray((compact[0] @ weighed).toarray())
 
     def _cross(self, left: Side, right: Side, words: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Summed pair similarities where languages may differ (see `config.Grouping`), and how many
