@@ -73,6 +73,8 @@ class StoryOut(BaseModel):
     outlets: list[str] = Field(description="distinct outlets, in order of first appearance")
     first_seen: dt.date | None = Field(description="earliest date of a member article")
     last_seen: dt.date | None = Field(description="latest date of a member article: the story's last update")
+    merged_from: list[int] = Field(description="stories merged into this one when the evidence joined them")
+    split_from: int | None = Field(description="the story this one split from (null: it began on its own)")
 
 
 class StoriesOut(BaseModel):
