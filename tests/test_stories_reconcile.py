@@ -9,6 +9,7 @@ import sqlite3
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from newsfuse.changes import changes, describe
 from newsfuse.config import Grouping, load_settings
@@ -151,3 +152,21 @@ def test_a_store_of_schema_7_migrates_and_its_stories_merge(tmp_path: Path) -> N
         assert [(s.id, s.merged_from, s.split_from) for s in store.stories()] == [(2, [], None), (1, [], None)]
         ingest([Article("n3", NEPAL_3, published=DAY + dt.timedelta(days=5))], store, LocalEngine(1), settings=WORDS)
         assert [(s.id, s.merged_from) for s in store.stories()] == [(1, [2])]
+
+
+@pytest.mark.slow  # the story's feed briefs it (about 20 s on a busy machine)
+def test_the_web_app_and_the_atom_feed_say_where_a_merged_story_went(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from newsfuse.web import WebConfig, create_app
+
+    with Store.open(tmp_path / "news.db") as store:
+        nepal_in_three_ingests(store, reconcile=True)
+    app = create_app(WebConfig(db=tmp_path / "news.db", settings=load_settings(embedder="hashing")), warm=False)
+    with TestClient(app, raise_server_exceptions=False, base_url="http://localhost") as client:
+        gone = client.get("/api/stories/2")
+        assert gone.status_code == 404 and "story 2 merged into story 1" in gone.text
+        [story] = client.get("/api/stories").json()["stories"]
+        assert (story["id"], story["merged_from"], story["split_from"]) == (1, [2], None)
+        feed = client.get("/feeds/stories/1.atom")
+        assert feed.status_code == 200 and "story 2 merged into story 1" in feed.text

@@ -9,9 +9,12 @@ Articles arrive in chunks (in input order). For each chunk:
    belong to) are merged by average-link agglomeration (`agglomerate.average_link`): the most
    similar pair first, while their mean pairwise similarity reaches the threshold and their spans
    come within `quiet_days` (the span of a group of undated articles is none: their stand-in day
-   says where the stream was, not when their event was). Two existing stories never merge: a story once shown keeps its articles.
-   What no story takes starts one;
-4. stories that have gone quiet (no article for `quiet_days` of stream time) leave memory; their
+   says where the stream was, not when their event was). Two existing stories never merge inside
+   the chunk. What no story takes starts one;
+4. the stories the chunk changed are reconciled with the live ones (`stories.reconcile`, the
+   `reconcile` setting): two that now reach the threshold merge (the older keeps its id, the merge is
+   recorded), and one whose members, weighed again, form a clearly separate part splits;
+5. stories that have gone quiet (no article for `quiet_days` of stream time) leave memory; their
    state is in the store, and a late article dated within their span loads them back.
 
 Similarity between two articles is the cosine of their TF-IDF vectors (names counted twice, see
@@ -30,7 +33,9 @@ similarity is lowered by `hub_weight` times the mean of the two excesses. A hub 
 to join, and an article with no close neighbours needs less.
 
 Results depend only on the articles, their order and the chunk size — not on where the per-article
-stage ran — which is what makes the local and Ray engines give the same stories.
+stage ran — which is what makes the local and Ray engines give the same stories. (One exception:
+a story read back from the store has no members in memory, so it is never split; an ingest that
+restarts half-way can then differ from one that did not. See `stories.reconcile`.)
 """
 
 from __future__ import annotations
