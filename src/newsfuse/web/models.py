@@ -154,7 +154,9 @@ class ChangeOut(BaseModel):
     at: str = Field(description="when newsfuse recorded it (UTC, ISO 8601)")
     kind: str = Field(description="new-story, new-article, new-outlet, new-claim, update, correction (an update "
                                   "whose report says it corrects the earlier figure), "
-                                  "conflict-opened, conflict-resolved or quote-changed")
+                                  "conflict-opened, conflict-resolved, quote-changed, merged (before: the "
+                                  "story merged away, after: the story it merged into) or split (before: the "
+                                  "story split from, after: the new story)")
     about: str
     before: str | None
     after: str | None
