@@ -251,7 +251,8 @@ class StoryGrouper:
                 chosen = [everyone[i] for i in part]
                 story_id = sid if k == 0 else self._new_id()
                 if k:
-                    result.split.append((story_id, sid))
+                    if sid < first_new:  # a story shown before: its split is recorded
+                        result.split.append((story_id, sid))
                     moved.update((m.id, story_id) for m in chosen)
                 self.live[story_id] = member_state(story_id, chosen, weights, cfg.max_story_terms)
                 changed.add(story_id)
