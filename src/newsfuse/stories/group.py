@@ -192,7 +192,7 @@ class StoryGrouper:
                          max_terms=cfg.max_story_terms) for sid, ks in members.items()]
         for story in changed:
             self.live[story.id] = story
-        for sid, ks in members.items():
+        for sid, ks in members.items() if cfg.reconcile else ():
             known = [] if sid >= first_new else self.members.get(sid)
             if known is not None:  # a story from the store: its earlier members' vectors are not known here
                 self.members[sid] = known + [_member(items[k], copy_of[k], excess[k], self._seq + k)
@@ -222,8 +222,11 @@ class StoryGrouper:
             known = self.members.get(story.id)
             return member_parts(known, weights) if known is not None else story_parts(story)
 
-        spans = {sid: dated_span(ms) for sid, ms in self.members.items()}
-        for group in merge_groups(list(pool.values()), changed, weights, cfg, parts_of=parts_of, spans=spans):
+        def span_of(story: StoryState) -> tuple[int, int]:
+            known = self.members.get(story.id)
+            return dated_span(known) if known is not None else (story.first_day, story.last_day)
+
+        for group in merge_groups(list(pool.values()), changed, weights, cfg, parts_of=parts_of, span_of=span_of):
             keep = group[0]
             known = [self.members.get(sid) for sid in group]
             for sid in group[1:]:

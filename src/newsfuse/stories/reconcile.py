@@ -32,7 +32,7 @@ runs the whole stream and one restarted half-way can differ there.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -136,13 +136,13 @@ def _cross_on(parts: Sequence[Parts]) -> bool:
 
 def merge_groups(stories: Sequence[StoryState], changed: set[int], weights: Weights, cfg: Grouping, *,
                  parts_of: Callable[[StoryState], Parts] = story_parts,
-                 spans: Mapping[int, tuple[int, int]] | None = None) -> list[list[int]]:
+                 span_of: Callable[[StoryState], tuple[int, int]] = lambda s: (s.first_day, s.last_day)
+                 ) -> list[list[int]]:
     """Groups (of two or more story ids, oldest first) of `stories` that average-link agglomeration
     joins at the grouping threshold, among the `changed` stories and those near one of them. Only
     joinable stories take part (a story begun by a too-short article takes copies only).
     `parts_of`: a story as the similarity reads it (its members under the IDF of now, where they are
-    known); `spans`: its span as one batch would see it (`dated_span`), where known, else its state's."""
-    spans = spans or {}
+    known); `span_of`: its span as one batch would see it (`dated_span`), where known."""
     pool = [s for s in stories if s.joinable]
     picked = [i for i, s in enumerate(pool) if s.id in changed]
     if not picked or len(pool) < 2:
@@ -164,7 +164,7 @@ def merge_groups(stories: Sequence[StoryState], changed: set[int], weights: Weig
     sums, counts = links.between(side, side)
     sub = (hubs[0][keep], hubs[1][keep])
     sums = corrected(sums, counts, cfg.hub_weight, sub, sub)
-    first, last = np.array([spans.get(pool[i].id, (pool[i].first_day, pool[i].last_day)) for i in keep]).T
+    first, last = np.array([span_of(pool[i]) for i in keep]).T
     root = average_link(sums, side.sizes, np.zeros(len(keep), bool), first, last, threshold=cfg.threshold,
                         quiet=cfg.quiet_days, weights=counts)
     groups: dict[int, list[int]] = {}
