@@ -10,11 +10,6 @@ and the open stories near them (`merge_groups`): the same average-link agglomera
 similarity (`stories.links`) and the same threshold and quiet window, over stories instead of
 articles. The older story keeps its id; the other is recorded as merged into it.
 
-Both weigh a story by its members under the IDF of now, where the grouper knows them (every story
-it formed or grew since it started): a story's sums keep each member as the IDF was when it came,
-and early in a stream, with few documents, that IDF counts few terms and inflates every cosine. A
-changed story's sums are refreshed the same way.
-
 The converse: a story grown article by article can hold what one batch over its members would keep
 apart (an article of a second event joined while the story was small, and its event's later reports
 followed it). `split_parts` re-clusters a changed story's members by the same agglomeration; a part
@@ -24,6 +19,11 @@ margin keeps a merge from being undone by the next split: a pair of groups merge
 and parts only below it by the margin. Only the link splits, not the quiet window: on the ECB+ tune
 topics, splitting parts more than `quiet_days` apart too moved the stream nearer the batch but
 further from the gold events, whose reports can lie weeks apart.
+
+Merges and splits both weigh a story by its members under the IDF of now, where the grouper knows
+them (every story it formed or grew since it started): a story's sums keep each member as the IDF
+was when it came, and early in a stream, with few documents, that IDF counts few terms and inflates
+every cosine. A changed story's sums are refreshed the same way.
 
 What is not done: a story read back from the store (a new process, or a quiet story a late article
 woke) has no members in memory, so it merges on its kept sums and is never split; a process that
