@@ -39,7 +39,7 @@ import scipy.sparse as sp
 from newsfuse.config import Grouping
 from newsfuse.ingest import read_articles
 from newsfuse.stories.features import TERM_SPACE, Features, features_batch
-from newsfuse.stories.group import WORDS_SCALE
+from newsfuse.stories.links import WORDS_SCALE
 from newsfuse.stories.metrics import bcubed
 from newsfuse.text import content_stems
 from stories_eval import DEFAULT, gold_rows

@@ -43,7 +43,8 @@ def test_cli_ingest_then_stories_json(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     stories = json.loads(out.read_text())
     # The one story shape (Story.to_dict), the API's too.
-    assert [list(s) for s in stories] == [["id", "title", "articles", "size", "outlets", "first_seen", "last_seen"]] * 2
+    assert [list(s) for s in stories] == [["id", "title", "articles", "size", "outlets", "first_seen", "last_seen",
+                                          "merged_from", "split_from"]] * 2
     nepal = next(s for s in stories if "n1" in s["articles"])
     assert nepal["articles"] == ["n1", "n2"] and nepal["size"] == 2 and nepal["title"] == "Quake hits Nepal"
     assert all(type(s["id"]) is int for s in stories)

@@ -175,7 +175,8 @@ def test_web_api_stories_are_the_cli_stories(client: TestClient, store_path: Pat
     from_api = client.get("/api/stories", params={"limit": 500}).json()["stories"]
     assert from_cli and from_api == from_cli  # same stories, same order, same fields, same values
     for story in from_api:
-        assert list(story) == ["id", "title", "articles", "size", "outlets", "first_seen", "last_seen"]
+        assert list(story) == ["id", "title", "articles", "size", "outlets", "first_seen", "last_seen",
+                               "merged_from", "split_from"]
         assert type(story["id"]) is int and story["size"] == len(story["articles"])
 
 

@@ -18,7 +18,7 @@ import datetime as dt
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from newsfuse.config import Settings, load_settings
@@ -26,10 +26,12 @@ from newsfuse.embed import Embedder
 from newsfuse.render.plural import count
 from newsfuse.store import Store
 from newsfuse.store_history import (
+    Link,
     Version,
     article_info,
     cache_brief,
     cached_brief,
+    story_links,
     story_titles,
     story_versions,
     timestamp,
@@ -52,15 +54,16 @@ def changes(store: Store, *, since: dt.datetime | str | None = None, story: int 
         by_story.setdefault(v.story, []).append(v)
     titles = story_titles(store, list(by_story))
     infos = article_info(store, [a for v in recent for a in v.added])
+    links = _links_by_version(story_links(store, list(by_story)))
     found: list[Change] = []
     briefs = _Briefs(store, settings, embedder) if claims else None
     for story_id, window in by_story.items():
         title = titles.get(story_id, "")
         for v in window:
-            found.extend(_story_changes(v, title, infos))
+            found.extend(_story_changes(v, title, infos, links.get((v.story, v.version), [])))
         if briefs is not None:
             found.extend(_claim_changes(store, story_id, window, briefs))
-    order = {"new-story": 0, "new-outlet": 1, "new-article": 2}
+    order = {"merged": 0, "split": 0, "new-story": 0, "new-outlet": 1, "new-article": 2}
     found.sort(key=lambda c: (c.at, c.story, order.get(c.kind, 3)))
     return found
 
@@ -69,10 +72,35 @@ def _source(info: Any, says: str = "") -> ChangeSource:
     return ChangeSource(info.id, info.outlet, info.published, says)
 
 
-def _story_changes(v: Version, title: str, infos: Mapping[str, Any]) -> Iterable[Change]:
-    """A story begun, the outlets new to it, the articles that joined (from the history alone)."""
-    joined = [infos[a] for a in v.added if a in infos]
-    if v.version == 1:
+def _links_by_version(links: list[Link]) -> dict[tuple[int, int], list[Link]]:
+    """(story, version) → the merges and splits that version records: a merge on the story merged
+    into, a split on both the story split from and the new one (its first version)."""
+    out: dict[tuple[int, int], list[Link]] = {}
+    for link in links:
+        out.setdefault((link.other, link.version), []).append(link)
+        if link.kind == "split":
+            out.setdefault((link.story, 1), []).append(link)
+    return out
+
+
+def _link_change(v: Version, link: Link, infos: Mapping[str, Any]) -> Change:
+    """ "story 12 merged into story 7", "story 15 split from story 7": before and after are the ids."""
+    moved = [_source(infos[a]) for a in link.articles if a in infos]
+    if link.kind == "merged":
+        return Change(v.story, v.at, "merged", f"story {link.story} merged into story {link.other}", str(link.story),
+                      str(link.other), moved)
+    return Change(v.story, v.at, "split", f"story {link.story} split from story {link.other}", str(link.other),
+                  str(link.story), moved)
+
+
+def _story_changes(v: Version, title: str, infos: Mapping[str, Any], links: Sequence[Link] = ()) -> Iterable[Change]:
+    """A story begun, the outlets new to it, the articles that joined (from the history alone); a
+    merge or split that the version records is one change, not a line per article that moved."""
+    for link in links:
+        yield _link_change(v, link, infos)
+    moved = {a for link in links for a in link.articles}
+    joined = [infos[a] for a in v.added if a in infos and a not in moved]
+    if v.version == 1 and not links:
         yield Change(v.story, v.at, "new-story", title, None, count(len(joined), "article"),
                      [_source(i) for i in joined])
         return
@@ -252,7 +280,8 @@ def _evidence(items: Iterable[Mapping[str, Any]]) -> list[Evidence]:
 
 LABELS = {"new-story": "new story", "new-article": "new article", "new-outlet": "new outlet",
           "new-claim": "new claim", "update": "updated", "correction": "corrected", "conflict-opened": "conflict",
-          "conflict-resolved": "conflict resolved", "quote-changed": "quote changed"}
+          "conflict-resolved": "conflict resolved", "quote-changed": "quote changed", "merged": "merged",
+          "split": "split"}
 
 
 def describe(change: Change) -> str:
@@ -265,6 +294,8 @@ def describe(change: Change) -> str:
             day = min((s.published for s in by if s.published), default=None)
             return f"{value} ({outlets}{f', {day.isoformat()}' if day else ''})" if by else str(value)
         return f"{LABELS[change.kind]}: {change.about}: {said(change.before)} → {said(change.after)}"
+    if change.kind in ("merged", "split"):  # "story 12 merged into story 7 (3 articles moved)"
+        return f"{change.about} ({count(len(change.sources), 'article')} moved)"
     label = LABELS.get(change.kind, change.kind)
     if change.before is not None and change.after is not None:
         return f"{label}: {change.about}: {change.before} → {change.after}"

@@ -78,6 +78,14 @@ class Grouping:
     anchor_weight: float = knob(0.5, "weight of the cosine of two articles' numbers across languages", 0.0, 10.0)
     cross_unread: float = knob(0.25, "weight, in a story's average, of a pair of two languages the cross model "
                                      "does not both read", 0.0, 1.0)
+    # Stream and batch agree (stories/reconcile.py): after each chunk, live stories whose average link
+    # reaches `threshold` merge (the older keeps its id), and a story whose members, re-clustered, form
+    # a part of `split_min`+ articles linked to the rest below `threshold - split_margin` splits.
+    # Chosen on the tune parts (ECB+ topics = 2 mod 4, multinews-train); docs/benchmarks-stories.md.
+    reconcile: bool = knob(True, "merge live stories that now belong together, split one that holds two events")
+    split_min: int = knob(2, "articles a part of a story needs to split off as a story of its own", 1, 10_000)
+    split_margin: float = knob(0.02, "how far below the threshold a part's link to its story must be to split",
+                               0.0, 1.0)
 
 
 @dataclass(frozen=True, slots=True)

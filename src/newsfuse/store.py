@@ -32,12 +32,13 @@ import numpy as np
 
 from newsfuse.errors import StoreError
 from newsfuse.store_rows import ArticleRow, ChunkWrite, StoryWrite, pack_terms, unpack_terms
+from newsfuse.store_versions import record_versions, relink
 from newsfuse.stories.state import StoryState
 from newsfuse.types import Article, Removal, Story
 
 __all__ = ["ArticleRow", "ChunkWrite", "Store", "StoryWrite", "pack_terms"]
 
-SCHEMA_VERSION = 7  # = len(MIGRATIONS)
+SCHEMA_VERSION = 8  # = len(MIGRATIONS)
 # A front page's rank: size halved per day since the last activity, in log form (no clock): 2x size = 1 day.
 FRONT_ORDER = "(last_day + log2(size))"
 
@@ -160,6 +161,22 @@ ALTER TABLE stories ADD COLUMN xvector BLOB NOT NULL DEFAULT x'';
 ALTER TABLE stories ADD COLUMN anchors BLOB NOT NULL DEFAULT x''
 """
 
+# v8: stories merge and split after the fact (issue 15; stories/reconcile.py): a row per story merged
+# into another or split from one, with the version of the other story that recorded it and the
+# articles that moved. Stores made before it have none: their stories never merged or split.
+_V8 = """
+CREATE TABLE IF NOT EXISTS story_links (
+    story INTEGER NOT NULL,             -- the story merged away, or the story split off
+    kind TEXT NOT NULL,                 -- 'merged' (into other) or 'split' (from other)
+    other INTEGER NOT NULL,             -- the story it merged into, or split from
+    version INTEGER NOT NULL,           -- the version of `other` that records it
+    at TEXT NOT NULL,                   -- when (as story_versions.at)
+    articles TEXT NOT NULL DEFAULT '[]', -- JSON: ids of the articles that moved
+    PRIMARY KEY (story, kind)
+);
+CREATE INDEX IF NOT EXISTS story_links_other ON story_links(other)
+"""
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     lambda db: _run_script(db, _V1),
     lambda db: _run_script(db, _V2),
@@ -168,6 +185,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     lambda db: _run_script(db, _V5),
     lambda db: _run_script(db, _V6),
     lambda db: _run_script(db, _V7),
+    lambda db: _run_script(db, _V8),
 ]
 
 
@@ -412,13 +430,29 @@ class Store:
             sql += " LIMIT ? OFFSET ?"
             params += [limit, offset]
         rows = self.db.execute(sql, params).fetchall()
-        members = self._members([r[0] for r in rows])
-        return [_story(r, *members.get(r[0], ([], []))) for r in rows]
+        return self._stories(rows)
 
     def story(self, story_id: int) -> Story | None:
         row = self.db.execute("SELECT id, title, first_day, last_day, outlets FROM stories WHERE id = ?",
                               (story_id,)).fetchone()
-        return _story(row, *self._members([story_id]).get(story_id, ([], []))) if row else None
+        return self._stories([row])[0] if row else None
+
+    def _stories(self, rows: list[tuple[object, ...]]) -> list[Story]:
+        ids = [int(str(r[0])) for r in rows]
+        members = self._members(ids)
+        stories = [_story(r, *members.get(i, ([], []))) for r, i in zip(rows, ids, strict=True)]
+        by_id = {s.id: s for s in stories}
+        for lo in range(0, len(ids), 500):  # what merged into them, what they split from (story_links)
+            part = ids[lo:lo + 500]
+            for story, kind, other in self.db.execute(
+                    "SELECT story, kind, other FROM story_links WHERE (kind = 'merged' AND other IN ({0})) "
+                    "OR (kind = 'split' AND story IN ({0})) ORDER BY at, story".format(",".join("?" * len(part))),
+                    part + part):
+                if kind == "merged":
+                    by_id[int(other)].merged_from.append(int(story))
+                else:
+                    by_id[int(story)].split_from = int(other)
+        return stories
 
     def story_articles(self, story_id: int) -> list[Article]:
         sql = f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE story = ? ORDER BY seq"
@@ -593,7 +627,7 @@ class Store:
                 if merged != known:
                     db.execute("UPDATE stories SET outlets = ? WHERE id = ?", (json.dumps(merged), story_id))
                     new_outlets[story_id] = merged[len(known):]
-            _record_versions(db, chunk, new_outlets)
+            record_versions(db, chunk, new_outlets, relink(db, chunk))
             db.executemany("INSERT INTO df (term, n) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET n = n + excluded.n",
                            zip(chunk.df_terms.tolist(), chunk.df_counts.tolist(), strict=True))
             db.executemany("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET "
@@ -606,22 +640,6 @@ class Store:
         except BaseException:
             _rollback(db)
             raise
-
-
-def _record_versions(db: sqlite3.Connection, chunk: ChunkWrite, new_outlets: dict[int, list[str]]) -> None:
-    """A version of each story the chunk's articles joined (inside the chunk's transaction)."""
-    joined: dict[int, list[str]] = {}
-    for row in chunk.articles:
-        joined.setdefault(row.story, []).append(row.article.id)
-    if not joined:
-        return
-    at = chunk.at or dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
-    for story_id, added in joined.items():
-        last = db.execute("SELECT max(version) FROM story_versions WHERE story = ?", (story_id,)).fetchone()[0]
-        size = db.execute("SELECT size FROM stories WHERE id = ?", (story_id,)).fetchone()
-        db.execute("INSERT INTO story_versions (story, version, at, added, outlets_added, size) VALUES (?,?,?,?,?,?)",
-                   (story_id, int(last or 0) + 1, at, json.dumps(added, ensure_ascii=False),
-                    json.dumps(new_outlets.get(story_id, []), ensure_ascii=False), int(size[0]) if size else len(added)))
 
 
 # --- rows → types -----------------------------------------------------------------------------------

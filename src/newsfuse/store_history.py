@@ -210,6 +210,47 @@ def brief_digests(store: Store, wanted: Mapping[int, int]) -> dict[int, BriefDig
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A story merged into another (`kind` "merged": `story` into `other`), or split from one ("split":
+    `story` split from `other`), recorded by `other`'s version `version`, with the articles that moved."""
+
+    story: int
+    kind: str
+    other: int
+    version: int
+    at: str
+    articles: list[str]
+
+
+def story_links(store: Store, stories: Sequence[int]) -> list[Link]:
+    """The merges and splits that involve these stories (either side), oldest first."""
+    out: dict[tuple[int, str], Link] = {}
+    for lo in range(0, len(stories), 400):
+        part = list(stories[lo:lo + 400])
+        marks = ",".join("?" * len(part))
+        for story, kind, other, version, at, articles in store.db.execute(
+                f"SELECT story, kind, other, version, at, articles FROM story_links WHERE story IN ({marks}) "
+                f"OR other IN ({marks})", part + part):
+            out[(int(story), str(kind))] = Link(int(story), str(kind), int(other), int(version), str(at),
+                                                list(json.loads(str(articles))))
+    return sorted(out.values(), key=lambda link: (link.at, link.story))
+
+
+def merged_into(store: Store, story: int) -> int | None:
+    """The story a merged story's articles are in now (following merges of merges); None when the
+    story was not merged."""
+    seen = {story}
+    current: int | None = None
+    while True:
+        row = store.db.execute("SELECT other FROM story_links WHERE story = ? AND kind = 'merged'",
+                               (current if current is not None else story,)).fetchone()
+        if row is None or int(row[0]) in seen:
+            return current
+        current = int(row[0])
+        seen.add(current)
+
+
 def current_version(store: Store, story: int) -> int:
     """The story's newest version number (0 when it has no history)."""
     return int(store.db.execute("SELECT coalesce(max(version), 0) FROM story_versions WHERE story = ?",

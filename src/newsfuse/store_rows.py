@@ -70,3 +70,7 @@ class ChunkWrite:
     meta: dict[str, object] = field(default_factory=dict)
     first_story: int | None = None  # the `next_story` the chunk's story ids were given from
     at: str | None = None  # when the stories' versions are dated (UTC ISO 8601); None: the commit's time
+    # Stories the grouper reconciled after the chunk (stories.reconcile): (merged story, the story it
+    # merged into), and (new story, the story it split from, the earlier articles that moved to it).
+    merged: list[tuple[int, int]] = field(default_factory=list)
+    split: list[tuple[int, int, list[str]]] = field(default_factory=list)

@@ -35,7 +35,7 @@ from newsfuse.store import WRITE_WAIT, Store
 from newsfuse.store_history import story_heads
 from newsfuse.store_rows import ArticleRow, ChunkWrite, StoryWrite
 from newsfuse.stories.features import Features, content_hash, embedder_here
-from newsfuse.stories.group import CHUNK, DocumentFrequencies, Item, StoryGrouper
+from newsfuse.stories.group import CHUNK, ChunkResult, DocumentFrequencies, Item, StoryGrouper
 from newsfuse.stories.headline import choose_headline
 from newsfuse.stories.state import StoryState
 from newsfuse.types import Article, Skipped
@@ -288,7 +288,9 @@ def _commit_chunk(articles: list[Article], feats: list[Features], store: Store, 
                 result.stories += 1
             if assignment.copy_of:
                 result.copies += 1
-        titles = story_titles(store, joined)
+        write.merged = chunk.merged
+        write.split = [(new, source, [a for a, s in chunk.moved.items() if s == new]) for new, source in chunk.split]
+        titles = story_titles(store, joined, reconciled_heads(store, chunk))
         write.stories = [_story_write(s, titles.get(s.id, "")) for s in chunk.changed]
         write.df_terms, write.df_counts = chunk.df_terms, chunk.df_counts
         result.new += len(fresh)
@@ -302,11 +304,28 @@ def _story_write(state: StoryState, title: str) -> StoryWrite:
                       state.anchor_terms, state.anchor_weights)
 
 
-def story_titles(store: Store, joined: dict[int, list[Article]]) -> dict[int, str]:
-    """The headline of each story that `joined` adds articles to, chosen again among its stored
-    members and the new ones (`stories.headline`): a better headline that joins replaces the old."""
+def reconciled_heads(store: Store, chunk: ChunkResult) -> dict[int, list[tuple[str, str]]]:
+    """The (title, start of text) of the stored articles a merge or a split moves, by the story they
+    end in; and for a story a split takes articles from, the heads it keeps (its own without them)."""
+    out: dict[int, list[tuple[str, str]]] = {}
+    for gone, into in chunk.merged:
+        out.setdefault(into, story_heads(store, into, HEADLINE_MEMBERS)).extend(story_heads(store, gone, HEADLINE_MEMBERS))
+    for new, source in chunk.split:
+        moved = {a for a, s in chunk.moved.items() if s == new}
+        out[new] = [(a.title, a.text[:800]) for a in store.articles(sorted(moved))]
+        out[source] = [(a.title, a.text[:800]) for a in store.story_articles(source)[:HEADLINE_MEMBERS]
+                       if a.id not in chunk.moved]
+    return out
+
+
+def story_titles(store: Store, joined: dict[int, list[Article]],
+                 heads: dict[int, list[tuple[str, str]]] | None = None) -> dict[int, str]:
+    """The headline of each story that `joined` adds articles to (or `heads` gives the stored heads
+    of, after a merge or split), chosen again among its stored members and the new ones
+    (`stories.headline`): a better headline that joins replaces the old."""
+    heads = heads or {}
     out: dict[int, str] = {}
-    for story_id, new in joined.items():
-        heads = story_heads(store, story_id, HEADLINE_MEMBERS) + [(a.title, a.text[:800]) for a in new]
-        out[story_id] = choose_headline(heads)
+    for story_id in {*joined, *heads}:
+        stored = heads[story_id] if story_id in heads else story_heads(store, story_id, HEADLINE_MEMBERS)
+        out[story_id] = choose_headline(stored + [(a.title, a.text[:800]) for a in joined.get(story_id, [])])
     return out

@@ -387,6 +387,10 @@ class Story:
     last_seen: dt.date | None = None
     title: str = ""  # the title (or first sentence) of the story's most central article
     outlets: list[str] = field(default_factory=list)  # distinct, in order of first appearance
+    # Stream and batch agree (stories.reconcile): the stories merged into this one, and the story it
+    # split from (None: it began as a story of its own).
+    merged_from: list[int] = field(default_factory=list)
+    split_from: int | None = None
 
     @property
     def size(self) -> int:
@@ -399,13 +403,14 @@ class Story:
         return {"id": self.id, "title": self.title, "articles": list(self.article_ids), "size": self.size,
                 "outlets": list(self.outlets),
                 "first_seen": self.first_seen.isoformat() if self.first_seen else None,
-                "last_seen": self.last_seen.isoformat() if self.last_seen else None}
+                "last_seen": self.last_seen.isoformat() if self.last_seen else None,
+                "merged_from": list(self.merged_from), "split_from": self.split_from}
 
 
 # --- story history (newsfuse.changes) -----------------------------------------------------------
 
 ChangeKind = Literal["new-story", "new-article", "new-outlet", "new-claim", "update", "correction",
-                     "conflict-opened", "conflict-resolved", "quote-changed"]
+                     "conflict-opened", "conflict-resolved", "quote-changed", "merged", "split"]
 
 
 @dataclass(frozen=True, slots=True)

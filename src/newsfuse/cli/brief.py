@@ -122,6 +122,12 @@ def _story_articles(db: Path, story_id: int) -> tuple[str, list[Any]]:
     with Store.open(db, must_exist=True) as store:
         story = store.story(story_id)
         if story is None:
+            from newsfuse.store_history import merged_into
+
+            into = merged_into(store, story_id)
+            if into is not None:
+                raise InputError(f"story {story_id} merged into story {into}", path=str(db),
+                                 hint=f"brief it with --story {into}")
             raise InputError(f"no story {story_id}", path=str(db), hint=f"list them with `newsfuse stories --db {db}`")
         return story.title, store.story_articles(story_id)
 

@@ -187,8 +187,10 @@ def _table(found: list[Any], out: Path | None) -> None:
         table.add_column(name, justify=justify, overflow="fold" if name == "title" else "ellipsis")  # type: ignore[arg-type]
     for s in found:
         outlets = ", ".join(s.outlets[:3]) + (f" +{len(s.outlets) - 3}" if len(s.outlets) > 3 else "")
+        note = "".join([f" (merged from {', '.join(map(str, s.merged_from))})" if s.merged_from else "",
+                        f" (split from {s.split_from})" if s.split_from is not None else ""])
         table.add_row(str(s.id), str(len(s.article_ids)), outlets or "-", str(s.first_seen or "-"),
-                      str(s.last_seen or "-"), s.title)
+                      str(s.last_seen or "-"), s.title + note)
     if out is None:
         Console(soft_wrap=False, highlight=False).print(table)
         return

@@ -9,9 +9,12 @@ Articles arrive in chunks (in input order). For each chunk:
    belong to) are merged by average-link agglomeration (`agglomerate.average_link`): the most
    similar pair first, while their mean pairwise similarity reaches the threshold and their spans
    come within `quiet_days` (the span of a group of undated articles is none: their stand-in day
-   says where the stream was, not when their event was). Two existing stories never merge: a story once shown keeps its articles.
-   What no story takes starts one;
-4. stories that have gone quiet (no article for `quiet_days` of stream time) leave memory; their
+   says where the stream was, not when their event was). Two existing stories never merge inside
+   the chunk. What no story takes starts one;
+4. the stories the chunk changed are reconciled with the live ones (`stories.reconcile`, the
+   `reconcile` setting): two that now reach the threshold merge (the older keeps its id, the merge is
+   recorded), and one whose members, weighed again, form a clearly separate part splits;
+5. stories that have gone quiet (no article for `quiet_days` of stream time) leave memory; their
    state is in the store, and a late article dated within their span loads them back.
 
 Similarity between two articles is the cosine of their TF-IDF vectors (names counted twice, see
@@ -30,13 +33,15 @@ similarity is lowered by `hub_weight` times the mean of the two excesses. A hub 
 to join, and an article with no close neighbours needs less.
 
 Results depend only on the articles, their order and the chunk size — not on where the per-article
-stage ran — which is what makes the local and Ray engines give the same stories.
+stage ran — which is what makes the local and Ray engines give the same stories. (One exception:
+a story read back from the store has no members in memory, so it is never split; an ingest that
+restarts half-way can then differ from one that did not. See `stories.reconcile`.)
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import scipy.sparse as sp
@@ -45,16 +50,23 @@ from newsfuse.config import Grouping
 from newsfuse.disjoint import DisjointSets
 from newsfuse.stories.agglomerate import average_link
 from newsfuse.stories.dedup import NearDuplicates
-from newsfuse.stories.features import LANGUAGE_SLOTS, NUM_PERM, TERM_SPACE, Features
+from newsfuse.stories.features import NUM_PERM, TERM_SPACE, Features
+from newsfuse.stories.links import UNDATED_FIRST, UNDATED_LAST, Links, Parts, corrected, normalised, sum_terms
+from newsfuse.stories.reconcile import (
+    Member,
+    Weights,
+    dated_span,
+    member_parts,
+    member_state,
+    merge_groups,
+    merged_state,
+    split_parts,
+    story_parts,
+)
 from newsfuse.stories.state import StoryState
 
-# The knobs (threshold, quiet days, hubness, ...) and their calibration are `newsfuse.config.Grouping`.
-# A pair where one side has no embedding is compared by its TF-IDF cosine × WORDS_SCALE, on the
-# blended scale: on the Multi-News dev articles words alone do best at a cosine of 0.20 (0.926 /
-# 0.912 / 0.917 B-cubed F1 in file order and two random orders) and blended at 0.28, hence
-# WORDS_SCALE = 0.28 / 0.20. See docs/benchmarks-stories.md.
-WORDS_SCALE = 1.4
-UNDATED_FIRST, UNDATED_LAST = 1 << 40, -(1 << 40)  # the span of a cluster with no dated member
+# The knobs (threshold, quiet days, hubness, ...) and their calibration are `newsfuse.config.Grouping`;
+# the similarity itself (and `WORDS_SCALE`, words alone on the blended scale) is `stories.links`.
 CHUNK = 512  # articles per chunk: IDF is updated per chunk, and the store commits per chunk
 
 
@@ -84,6 +96,11 @@ class ChunkResult:
     df_terms: np.ndarray  # term ids whose document frequency grew...
     df_counts: np.ndarray  # ...and by how much
     evicted: int = 0  # stories that went quiet and left memory
+    # After the chunk (stories.reconcile): stories stored before that merged into an older one
+    # (merged, into), stories split off (new, from), and the earlier articles a split moved (id → story).
+    merged: list[tuple[int, int]] = field(default_factory=list)
+    split: list[tuple[int, int]] = field(default_factory=list)
+    moved: dict[str, int] = field(default_factory=dict)
 
 
 class DocumentFrequencies:
@@ -132,6 +149,10 @@ class StoryGrouper:
         self._dormant = dormant
         self.copies = NearDuplicates(NUM_PERM)
         self.story_of: dict[str, int] = {}  # article → story, for the articles in `copies`
+        # Live story → its members' vectors, for a split (`stories.reconcile`); only stories whose
+        # every member this grouper saw (not those read back from the store).
+        self.members: dict[int, list[Member]] = {}
+        self._seq = 0  # articles seen: a member's place in the stream
         for article_id, story, sketch, shingles, day in recent:
             self.copies.add(article_id, sketch, shingles, day)
             self.story_of[article_id] = story
@@ -149,6 +170,7 @@ class StoryGrouper:
         copy_of, joined = self._copies(items, open_stories)
         clusters = _clusters(items, open_stories, joined, cfg.min_stems)
         final, excess = _merge(clusters, units, idf, cfg)
+        first_new = self.next_id
 
         # New stories are numbered in the order of their first article, so ids follow the stream.
         story_of_cluster: dict[int, int] = {}
@@ -170,9 +192,88 @@ class StoryGrouper:
                          max_terms=cfg.max_story_terms) for sid, ks in members.items()]
         for story in changed:
             self.live[story.id] = story
+        for sid, ks in members.items() if cfg.reconcile else ():
+            known = [] if sid >= first_new else self.members.get(sid)
+            if known is not None:  # a story from the store: its earlier members' vectors are not known here
+                self.members[sid] = known + [_member(items[k], copy_of[k], excess[k], self._seq + k)
+                                             for k in ks]
+        self._seq += len(items)
+        result = ChunkResult(assignments, changed, df_terms, df_counts)
+        if cfg.reconcile:
+            self._reconcile(result, open_stories, Weights(idf, raw_idf, idf * idf), first_new)
         self.clock = max([self.clock, *(it.day for it in items)])
-        evicted = self._evict()
-        return ChunkResult(assignments, changed, df_terms, df_counts, evicted)
+        result.evicted = self._evict()
+        return result
+
+    def _reconcile(self, result: ChunkResult, open_stories: dict[int, StoryState], weights: Weights,
+                   first_new: int) -> None:
+        """Merge the live stories that now belong together and split those that hold two events
+        (`stories.reconcile`), and say so in `result`: its assignments and changed stories are the
+        stories as they end."""
+        cfg = self.config
+        changed = {s.id for s in result.changed}
+        # A changed story whose members are known is weighed again under the IDF of now.
+        for sid in changed & self.members.keys():
+            self.live[sid] = member_state(sid, self.members[sid], weights, cfg.max_story_terms, self.live[sid].joinable)
+        pool = {**open_stories, **self.live}
+        into: dict[int, int] = {}
+
+        def parts_of(story: StoryState) -> Parts:
+            known = self.members.get(story.id)
+            return member_parts(known, weights) if known is not None else story_parts(story)
+
+        def span_of(story: StoryState) -> tuple[int, int]:
+            known = self.members.get(story.id)
+            return dated_span(known) if known is not None else (story.first_day, story.last_day)
+
+        for group in merge_groups(list(pool.values()), changed, weights, cfg, parts_of=parts_of, span_of=span_of):
+            keep = group[0]
+            known = [self.members.get(sid) for sid in group]
+            for sid in group[1:]:
+                into[sid] = keep
+                self.live.pop(sid, None)
+                self.members.pop(sid, None)
+                if sid < first_new:  # a story shown before: its merge is recorded
+                    result.merged.append((sid, keep))
+            if all(m is not None for m in known):
+                self.members[keep] = sorted((m for ms in known for m in ms or []), key=lambda m: m.seq)
+                self.live[keep] = member_state(keep, self.members[keep], weights, cfg.max_story_terms)
+            else:
+                self.members.pop(keep, None)
+                self.live[keep] = merged_state([pool[sid] for sid in group], cfg.max_story_terms)
+            changed = (changed - set(group)) | {keep}
+        moved: dict[str, int] = {}
+        for sid in sorted(changed):
+            if sid not in self.members or not self.live[sid].joinable:
+                continue
+            everyone = self.members[sid]
+            parts = split_parts(everyone, weights, cfg)
+            if len(parts) < 2:
+                continue
+            for k, part in enumerate(parts):
+                chosen = [everyone[i] for i in part]
+                story_id = sid if k == 0 else self._new_id()
+                if k:
+                    if sid < first_new:  # a story shown before: its split is recorded
+                        result.split.append((story_id, sid))
+                    moved.update((m.id, story_id) for m in chosen)
+                self.live[story_id] = member_state(story_id, chosen, weights, cfg.max_story_terms)
+                changed.add(story_id)
+                self.members[story_id] = chosen
+        result.changed = [self.live[sid] for sid in sorted(changed)]
+        if not into and not moved:
+            return
+        for article_id, story in list(self.story_of.items()):
+            self.story_of[article_id] = moved.get(article_id, into.get(story, story))
+        seen: set[int] = set()
+        out: list[Assignment] = []
+        for a in result.assignments:
+            story = moved.get(a.article_id, into.get(a.story, a.story))
+            out.append(Assignment(a.article_id, story, a.copy_of, story >= first_new and story not in seen))
+            seen.add(story)
+        result.assignments = out
+        chunk = {a.article_id for a in out}
+        result.moved = {a: s for a, s in moved.items() if a not in chunk}
 
     def _new_id(self) -> int:
         self.next_id += 1
@@ -220,9 +321,14 @@ class StoryGrouper:
         quiet = [sid for sid, s in self.live.items() if s.last_day < horizon]
         for sid in quiet:
             del self.live[sid]
+            self.members.pop(sid, None)
         for article_id in self.copies.evict_before(horizon):
             del self.story_of[article_id]
         return len(quiet)
+
+
+def _member(item: Item, copy_of: str, excess: float, seq: int) -> Member:
+    return Member(item.id, seq, item.day, item.dated, copy_of, item.features, excess)
 
 
 def _with_anchors(f: Features) -> np.ndarray:
@@ -241,17 +347,9 @@ class _Unit:
     a: np.ndarray
 
 
-def _normalised(terms: np.ndarray, weights: np.ndarray, idf: np.ndarray, raw_idf: np.ndarray) -> np.ndarray:
-    norm = float(np.linalg.norm(weights * idf[terms]))
-    if norm == 0.0:
-        # Nothing shared with any other article yet: keep its terms for later articles to match.
-        norm = float(np.linalg.norm(weights * raw_idf[terms])) or 1.0
-    return (weights / norm).astype(np.float32)
-
-
 def _unit(f: Features, idf: np.ndarray, raw_idf: np.ndarray) -> _Unit:
-    return _Unit(f.terms, _normalised(f.terms, f.weights, idf, raw_idf), f.vector, f.xvector, f.anchors,
-                 _normalised(f.anchors, f.anchor_weights, idf, raw_idf))
+    return _Unit(f.terms, normalised(f.terms, f.weights, idf, raw_idf), f.vector, f.xvector, f.anchors,
+                 normalised(f.anchors, f.anchor_weights, idf, raw_idf))
 
 
 @dataclass(slots=True)
@@ -303,6 +401,17 @@ def _clusters(items: Sequence[Item], open_stories: dict[int, StoryState], joined
     return out
 
 
+def _parts(story: StoryState | None, units: list[_Unit]) -> Parts:
+    """A cluster as `stories.links` reads it: the open story's sums (if any), then its new members'."""
+    size = (story.size if story else 0) + len(units)
+    if story is None:
+        return Parts(size, [u.terms for u in units], [u.u for u in units], [u.anchors for u in units],
+                     [u.a for u in units], [u.vector for u in units], [u.xvector for u in units])
+    return Parts(size, [story.terms, *(u.terms for u in units)], [story.weights, *(u.u for u in units)],
+                 [story.anchor_terms, *(u.anchors for u in units)], [story.anchor_weights, *(u.a for u in units)],
+                 [*(u.vector for u in units), story.vector], [*(u.xvector for u in units), story.xvector])
+
+
 def _merge(clusters: _Clusters, units: list[_Unit], idf: np.ndarray, cfg: Grouping) -> tuple[list[int], list[float]]:
     """The cluster each starting cluster ends in, after average-link agglomeration, and each chunk
     article's hubness excess."""
@@ -312,97 +421,15 @@ def _merge(clusters: _Clusters, units: list[_Unit], idf: np.ndarray, cfg: Groupi
     anchors = [c for c, s in enumerate(clusters.story) if s is not None and clusters.joinable[c]]
     if not fresh:
         return final, excess
-    idf2 = idf * idf
     sizes = np.array([(s.size if s else 0) + len(m) for s, m in zip(clusters.story, clusters.members, strict=True)])
-
-    def rows(cs: list[int], numbers: bool = False) -> sp.csr_matrix:
-        """Each cluster's summed term vectors (`numbers`: its summed number anchors)."""
-        terms, weights = [], []
-        for c in cs:
-            story = clusters.story[c]
-            parts = [units[k] for k in clusters.members[c]]
-            if numbers:
-                terms.append(np.concatenate([story.anchor_terms if story else np.zeros(0, np.int32),
-                                             *(u.anchors for u in parts)]))
-                weights.append(np.concatenate([story.anchor_weights if story else np.zeros(0, np.float32),
-                                               *(u.a for u in parts)]))
-                continue
-            terms.append(np.concatenate([story.terms if story else np.zeros(0, np.int32), *(u.terms for u in parts)]))
-            weights.append(np.concatenate([story.weights if story else np.zeros(0, np.float32),
-                                           *(u.u for u in parts)]))
-        return _rows_matrix(terms, weights)
-
-    def xvectors(cs: list[int]) -> np.ndarray:
-        """Each cluster's cross-model sum (its last entry: how many members the model read)."""
-        parts = [[units[k].xvector for k in clusters.members[c]] + ([clusters.story[c].xvector]  # type: ignore[union-attr]
-                 if clusters.story[c] is not None else []) for c in cs]
-        dim = next((len(v) for p in parts for v in p if len(v)), 0)
-        return np.array([np.sum([v for v in p if len(v)], axis=0) if any(len(v) for v in p) else np.zeros(dim)
-                         for p in parts], np.float64).reshape(len(cs), dim)
-
-    def cross(left: list[int], right: list[int], words: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Summed pair similarities where languages may differ (see `config.Grouping`), and how many
-        pairs they count as: words, plus the cross model's cosine less its floor over the pairs it
-        reads both of, plus the numbers' cosine; a pair that can be compared (same language, or both
-        read by the cross model) counts one, a pair of two languages the model reads one of at most
-        `cross_unread`: such a pair says little either way, and must not outvote the rest."""
-        pairs = np.outer(sizes[left], sizes[right]).astype(np.float64)
-        out = words * WORDS_SCALE + cfg.anchor_weight * (rows(left, True) @ (rows(right, True) @ sp.diags(idf2)).T).toarray()
-        xl, xr = xvectors(left), xvectors(right)
-        if not (xl.shape[1] and xr.shape[1]):
-            return out, pairs
-        dim = xl.shape[1] - 1 - 2 * LANGUAGE_SLOTS
-        (ul, rl, hrl, hul), (ur, rr, hrr, hur) = (
-            (x[:, :dim], x[:, dim], x[:, dim + 1:dim + 1 + LANGUAGE_SLOTS], x[:, dim + 1 + LANGUAGE_SLOTS:])
-            for x in (xl, xr))
-        out += cfg.cross_weight * (ul @ ur.T - cfg.cross_floor * np.outer(rl, rr))
-        same = (hrl + hul) @ (hrr + hur).T
-        read = np.outer(rl, rr) - hrl @ hrr.T
-        total = np.outer((hrl + hul).sum(axis=1), (hrr + hur).sum(axis=1))
-        # Members from before the cross signal (a store's older stories) count one a pair.
-        counted = same + read + cfg.cross_unread * (total - same - read) + (pairs - total)
-        # Two clusters of one and the same language are compared by their words, as before.
-        hl, hr = hrl + hul, hrr + hur
-        one_l, one_r = (hl > 0).sum(axis=1) == 1, (hr > 0).sum(axis=1) == 1
-        alike = one_l[:, None] & one_r[None, :] & (hl.argmax(axis=1)[:, None] == hr.argmax(axis=1)[None, :])
-        apart = (counted > 0) & ~alike
-        return np.where(apart, out, words * WORDS_SCALE), np.where(apart, counted, pairs)
-
-    def vectors(cs: list[int]) -> tuple[np.ndarray, np.ndarray]:
-        """Each cluster's embedding sum, and whether it has one: every member embedded (an article
-        in a language the model does not read has no vector; see features.EMBEDDING_LANGUAGES)."""
-        sums, has = [], []
-        for c in cs:
-            story = clusters.story[c]
-            parts = [units[k].vector for k in clusters.members[c]] + ([story.vector] if story else [])
-            has.append(all(len(v) for v in parts))
-            sums.append(np.sum(parts, axis=0) if has[-1] else None)
-        dim = next((len(v) for v in sums if v is not None), 0)
-        return (np.array([v if v is not None else np.zeros(dim) for v in sums], np.float64).reshape(len(cs), dim),
-                np.array(has, bool))
-
-    weight = cfg.embed_weight
-
-    def blend(words: np.ndarray, left: list[int], right: list[int], embedded: tuple[np.ndarray, np.ndarray],
-              chunk: tuple[np.ndarray, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
-        """Summed pair similarities and how many pairs they count as: words and embeddings where
-        both sides are embedded (all English, for MiniLM); elsewhere the words, with the signals
-        across languages when the stream has them."""
-        both = embedded[1][:, None] & chunk[1][None, :]
-        alone = (cross(left, right, words) if not both.all() and cross_on
-                 else (words * WORDS_SCALE, np.outer(sizes[left], sizes[right]).astype(np.float64)))
-        if not weight or not both.any():
-            return alone
-        return (np.where(both, (1 - weight) * words + weight * (embedded[0] @ chunk[0].T), alone[0]),
-                np.where(both, np.outer(sizes[left], sizes[right]), alone[1]))
-
+    parts = [_parts(clusters.story[c], [units[k] for k in clusters.members[c]]) for c in range(len(clusters.story))]
     cross_on = any(len(units[k].anchors) or len(units[k].xvector) for c in fresh for k in clusters.members[c])
-    chunk_rows = rows(fresh)
-    chunk_v = vectors(fresh)
-    weighed = (chunk_rows @ sp.diags(idf2)).T.tocsc()
-    among, among_n = blend((chunk_rows @ weighed).toarray(), fresh, fresh, chunk_v, chunk_v)
+    links = Links(idf * idf, cfg, cross_on)
+    chunk = links.side([parts[c] for c in fresh])
+    weighed = (chunk.rows @ sp.diags(links.idf2)).T.tocsc()
+    among, among_n = links.between(chunk, chunk, weighed)
     if anchors:
-        with_anchor, with_anchor_n = blend((rows(anchors) @ weighed).toarray(), anchors, fresh, vectors(anchors), chunk_v)
+        with_anchor, with_anchor_n = links.between(links.side([parts[c] for c in anchors]), chunk, weighed)
     else:
         with_anchor, with_anchor_n = np.zeros((0, len(fresh))), np.ones((0, len(fresh)))
     hubs = np.zeros(len(clusters.story))  # each cluster's summed excess; a story's copies add none
@@ -414,18 +441,11 @@ def _merge(clusters: _Clusters, units: list[_Unit], idf: np.ndarray, cfg: Groupi
             for k in clusters.members[c]:
                 excess[k] = e
 
-    def corrected(block: np.ndarray, counts: np.ndarray, left: list[int], right: list[int]) -> np.ndarray:
-        """Summed pair similarities less `hub_weight` × the mean excess of each pair (per pair that counts)."""
-        if not cfg.hub_weight:
-            return block
-        pairs = np.outer(sizes[left], sizes[right])
-        return block - cfg.hub_weight / 2 * (np.outer(hubs[left], sizes[right]) + np.outer(sizes[left], hubs[right])) \
-            * (counts / np.maximum(pairs, 1))
-
-    among = corrected(among, among_n, fresh, fresh)
+    among = corrected(among, among_n, cfg.hub_weight, (hubs[fresh], sizes[fresh]), (hubs[fresh], sizes[fresh]))
     # Only open stories that some new cluster could join are worth a row.
     if anchors:
-        with_anchor = corrected(with_anchor, with_anchor_n, anchors, fresh)
+        with_anchor = corrected(with_anchor, with_anchor_n, cfg.hub_weight, (hubs[anchors], sizes[anchors]),
+                                (hubs[fresh], sizes[fresh]))
         close = np.divide(with_anchor, with_anchor_n, out=np.zeros_like(with_anchor),
                           where=with_anchor_n > 0).max(axis=1) >= cfg.threshold
         keep = [i for i, c in enumerate(anchors) if close[i] or clusters.members[c]]
@@ -483,7 +503,7 @@ def _fold(story: StoryState | None, story_id: int, items: list[Item], units: lis
               else np.zeros(0, np.float32))
     xs = [v for v in [u.xvector for u in units] + ([story.xvector] if story is not None else []) if len(v)]
     xvector = np.sum(xs, axis=0).astype(np.float32) if xs else np.zeros(0, np.float32)
-    anchor_terms, anchor_weights = _sum_terms([u.anchors for u in units] + ([story.anchor_terms] if story else []),
+    anchor_terms, anchor_weights = sum_terms([u.anchors for u in units] + ([story.anchor_terms] if story else []),
                                               [u.a for u in units] + ([story.anchor_weights] if story else []),
                                               max_terms)
     days = [it.day for it in items]
@@ -493,27 +513,3 @@ def _fold(story: StoryState | None, story_id: int, items: list[Item], units: lis
     return StoryState(story_id, terms.astype(np.int32), weights, story.size + len(items),
                       min(story.first_day, *days), max(story.last_day, *days), story.joinable, vector,
                       story.hub + hub, xvector, anchor_terms, anchor_weights)
-
-
-def _sum_terms(terms: list[np.ndarray], weights: list[np.ndarray], max_terms: int) -> tuple[np.ndarray, np.ndarray]:
-    """Sparse vectors added up (a term in several adds its weights), the `max_terms` heaviest kept."""
-    if not any(len(t) for t in terms):
-        return np.zeros(0, np.int32), np.zeros(0, np.float32)
-    ids, inverse = np.unique(np.concatenate(terms), return_inverse=True)
-    sums = np.bincount(inverse, weights=np.concatenate(weights)).astype(np.float32)
-    if len(ids) > max_terms:
-        keep = np.sort(np.argpartition(sums, -max_terms)[-max_terms:])
-        ids, sums = ids[keep], sums[keep]
-    return ids.astype(np.int32), sums
-
-
-def _rows_matrix(terms: list[np.ndarray], weights: list[np.ndarray]) -> sp.csr_matrix:
-    """One sparse row per (term ids, weights) pair, over the hashed term space; a term id given
-    twice in a row adds up (a story's sums plus its new members' vectors)."""
-    indptr = np.zeros(len(terms) + 1, np.int64)
-    indptr[1:] = np.cumsum([len(t) for t in terms])
-    indices = np.concatenate(terms) if terms else np.zeros(0, np.int32)
-    data = np.concatenate(weights) if weights else np.zeros(0, np.float32)
-    matrix = sp.csr_matrix((data, indices, indptr), shape=(len(terms), TERM_SPACE))
-    matrix.sum_duplicates()
-    return matrix

@@ -73,6 +73,8 @@ class StoryOut(BaseModel):
     outlets: list[str] = Field(description="distinct outlets, in order of first appearance")
     first_seen: dt.date | None = Field(description="earliest date of a member article")
     last_seen: dt.date | None = Field(description="latest date of a member article: the story's last update")
+    merged_from: list[int] = Field(description="stories merged into this one when the evidence joined them")
+    split_from: int | None = Field(description="the story this one split from (null: it began on its own)")
 
 
 class StoriesOut(BaseModel):
@@ -152,7 +154,9 @@ class ChangeOut(BaseModel):
     at: str = Field(description="when newsfuse recorded it (UTC, ISO 8601)")
     kind: str = Field(description="new-story, new-article, new-outlet, new-claim, update, correction (an update "
                                   "whose report says it corrects the earlier figure), "
-                                  "conflict-opened, conflict-resolved or quote-changed")
+                                  "conflict-opened, conflict-resolved, quote-changed, merged (before: the "
+                                  "story merged away, after: the story it merged into) or split (before: the "
+                                  "story split from, after: the new story)")
     about: str
     before: str | None
     after: str | None

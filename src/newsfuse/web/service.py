@@ -20,7 +20,7 @@ from newsfuse.engine import LocalEngine
 from newsfuse.errors import BusyError, NoArticlesError, NotFoundError, TooManyRequestsError
 from newsfuse.ingest import ReadResult
 from newsfuse.store import OPEN_WAIT, Store
-from newsfuse.store_history import Version, cache_brief, current_version, story_versions
+from newsfuse.store_history import Version, cache_brief, current_version, merged_into, story_versions
 from newsfuse.stream import AddResult
 from newsfuse.stream import ingest as stream_ingest
 from newsfuse.types import Article, Brief, Change, Story
@@ -126,8 +126,12 @@ class Service:
 
     def story(self, story_id: str) -> Story:
         number = parse_story_id(story_id)
-        found = self.pool.get().story(number) if number is not None else None
+        store = self.pool.get()
+        found = store.story(number) if number is not None else None
         if found is None:
+            into = merged_into(store, number) if number is not None else None
+            if into is not None:  # its id is kept in the history: say where its articles went
+                raise NotFoundError(f"story {number} merged into story {into}", hint=f"see /stories/{into}")
             raise NotFoundError(f"no story with id {story_id!r}")
         return found
 
