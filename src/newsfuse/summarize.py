@@ -47,12 +47,6 @@ class Weights:
     # stop 25): with the cross-fitted concept model it gains +0.22 of the mean of six ROUGE figures on
     # multinews-train lines 4000-4299, more than any other lever (docs/benchmarks.md, "coverage levers").
     pairs: bool = True
-    # With single_source_last, a point one source makes is admitted with the corroborated ones when its
-    # concept weight per word is at least this share of the best corroborated candidate's (0: never).
-    single_source_beats: float = 0.0
-    # Each content stem is a concept too (R-1 counts words), worth this share of the best bigram
-    # holding it (0: bigrams only).
-    unigrams: float = 0.0
     min_words: int = 6
     max_words: int = 120
 
@@ -81,8 +75,6 @@ def summarize(sources: Sequence[Source], claims: Sequence[Claim], vectors: np.nd
     proper = frozenset().union(*(proper_stems([s for s in sentences if language[s.article_id] == code], code)
                                  for code in set(language.values())))
     weight = _concept_weights(sentences, sentence_concepts, origin, weights, stops, proper)
-    if weights.unigrams:
-        sentence_concepts, weight = _with_unigrams(sentence_concepts, weight, stops, weights.unigrams)
 
     central = weights.centrality * _centrality(sentences, vectors) if weights.centrality else np.zeros(len(sentences))
     candidates = [i for i, s in enumerate(sentences) if _usable(s, weights)]
@@ -142,20 +134,6 @@ def _concept_weights(sentences: Sequence[Sentence], sentence_concepts: Sequence[
     return {c: p ** weights.concept_power for c, p in learned.items() if p >= weights.concept_floor}
 
 
-def _with_unigrams(sentence_concepts: Sequence[set[Concept]], weight: dict[Concept, float], stops: frozenset[str],
-                   share: float) -> tuple[list[set[Concept]], dict[Concept, float]]:
-    """Bigrams plus each content stem as a concept ("stem", ""), worth `share` of the best bigram that
-    holds it: a word the summary should carry counts once, whichever bigram brings it."""
-    best: dict[Concept, float] = {}
-    for (a, b), w in weight.items():
-        for u in (a, b):
-            if u not in stops and len(u) > 1 and w > best.get((u, ""), 0.0):
-                best[(u, "")] = w
-    unigram = {c: share * w for c, w in best.items()}
-    extended = [found | {(u, "") for pair in found for u in pair if (u, "") in unigram} for found in sentence_concepts]
-    return extended, {**weight, **unigram}
-
-
 def _select(sentences: Sequence[Sentence], candidates: Sequence[int], sentence_concepts: Sequence[set[Concept]],
             weight: dict[Concept, float], central: np.ndarray, claim_of: dict[tuple[str, int], Claim],
             vectors: np.ndarray, words: int, weights: Weights, opening: Sequence[Sequence[int]] = (),
@@ -195,17 +173,9 @@ def _select(sentences: Sequence[Sentence], candidates: Sequence[int], sentence_c
         if pool:
             take([max(pool, key=lambda i: (sum(weight.get(c, 0.0) for c in sentence_concepts[i] - covered)
                                            / word_count(sentences[i].text), -i))])
-    def density(i: int) -> float:
-        return sum(weight.get(c, 0.0) for c in sentence_concepts[i] - covered) / word_count(sentences[i].text)
-
     for corroborated in ((True, False) if weights.single_source_last else (None,)):
         rest = [i for i in candidates if i not in chosen and open_to(i, weights.pairs)
                 and (corroborated is None or (claim(i).independent > 1) == corroborated)]
-        if corroborated and weights.single_source_beats:
-            # a single-source point whose weight beats the corroborated ones has its reason to be there
-            bar = weights.single_source_beats * max((density(i) for i in rest), default=0.0)
-            rest += [i for i in candidates if i not in chosen and claim(i).independent == 1
-                     and open_to(i, weights.pairs) and density(i) >= bar]
         take(_solve_among(sentences, rest, sentence_concepts, {c: w for c, w in weight.items() if c not in covered},
                           central, claim, vectors, budget, weights, _needs(rest, after, chosen)))
     # Words left: the solve takes nothing that adds no weight, and a sentence that reads only after
