@@ -40,7 +40,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--lines", default="4000:4150", help="multinews-train lines, within 4000:4300")
     parser.add_argument("settings", nargs="*", default=RULES)
+    parser.add_argument("--model", type=Path, help="a concept model file other than the shipped one")
     args = parser.parse_args(argv)
+    if args.model:
+        from newsfuse import summarize as summarize_module
+        from newsfuse.summary_concepts import load_model
+
+        model = args.model
+        summarize_module.load_model = lambda: load_model(model)  # type: ignore[assignment]
     start, stop = (int(x) for x in args.lines.split(":"))
     data = stories("multinews-train", *TUNE)[start - TUNE[0]:stop - TUNE[0]]
     print(f"multinews-train lines {start}-{stop - 1} ({len(data)} stories)")

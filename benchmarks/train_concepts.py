@@ -3,9 +3,13 @@
     python benchmarks/train_concepts.py            # writes src/newsfuse/models/summary_concepts.json.gz
     python benchmarks/train_concepts.py --check    # also fits gradient boosting, to see what a linear model leaves
 
-Data: multinews-train lines 0-3999 (the training part: lines 0-1999 count the idf and prior tables,
-lines 2000-3999 fit the model, so that it learns how far to trust those tables), lines 4000-4522
-held out (the AUC printed, and the selection knobs tuned by benchmarks/tune_summary.py). The dev
+Data: multinews-train lines 0-3999 train, lines 4000-4522 are held out (the AUC printed, and the
+selection knobs tuned by benchmarks/tune_summary.py). The idf and the two prior tables must not be
+counted on the stories the model learns from, or it would learn to trust them more than it should
+on a new story; so they are cross-fitted: the training stories are dealt into FOLDS folds, each
+fold's features read tables counted on the other folds, and the file ships tables counted on all
+4,000 stories (each table twice the data of a split in halves, the model twice the rows). With
+`--folds 1`, the split used before: tables on lines 0-1999, the model on lines 2000-3999. The dev
 set is never read. A concept's label: the reference summary holds it (its stemmed bigrams, by the
 same `newsfuse.text.concepts` the summarizer uses). Deterministic: same data, same file.
 """
@@ -17,6 +21,7 @@ import math
 import sys
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -34,59 +39,69 @@ from newsfuse.summary_concepts import (
 from newsfuse.text import concepts, content_stems
 from story_cache import Story, stories
 
-TABLES = (0, 2000)  # the idf and the prior tables are counted here ...
+TABLES = (0, 2000)  # with --folds 1, the idf and the prior tables are counted here ...
 TRAIN = (2000, 4000)  # ... and the model learns here, so that it learns how far to trust them
 HELD_OUT = (4000, 4523)
+FOLDS = 4  # cross-fitting folds (main's docstring)
 MIN_DF = 3  # stems in fewer training articles than this share the idf of an unseen stem
 MIN_PRIOR = 5  # stems in fewer training stories than this share the base rate
 PRIOR_WEIGHT = 5.0
 MIN_PAIR = 10  # concepts in fewer training stories than this share the base rate (and stay out of the file)
 
 
-def pair_table(data: Sequence[Story]) -> StemTable:
-    """The smoothed log-odds that the reference keeps a concept (a stemmed bigram, "white hous") its
-    input holds: RegSum's global importance at the level of the concept itself, where the stem
-    prior sees "white" and "house" apart. Only pairs in MIN_PAIR stories or more are kept."""
-    inputs: Counter[str] = Counter()
-    kept: Counter[str] = Counter()
-    def spelled_alike(c: tuple[str, str]) -> bool:
-        # "u s", "p m": one writer's "U.S." is another's "US"; such a prior measures spelling, not
-        # importance (the stem prior leaves one-letter words out for the same reason)
-        return len(c[0]) > 1 and len(c[1]) > 1
+def spelled_alike(c: tuple[str, str]) -> bool:
+    """"u s", "p m": one writer's "U.S." is another's "US"; a prior of such a pair measures spelling,
+    not importance (the stem prior leaves one-letter words out for the same reason)."""
+    return len(c[0]) > 1 and len(c[1]) > 1
 
-    for story in data:
-        held = {" ".join(c) for src in story.sources for s in src.sentences for c in concepts(s.text) if spelled_alike(c)}
-        reference = {" ".join(c) for r in story.references for c in concepts(r) if spelled_alike(c)}
-        inputs.update(held)
-        kept.update(held & reference)
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    """What one story adds to the tables: counted once, summed over any set of stories (a fold)."""
+
+    article_stems: list[set[str]]  # each article's content stems (the idf)
+    stems: set[str]  # the story's input stems ...
+    kept: set[str]  # ... and those its reference keeps (the stem prior)
+    pairs: set[str]  # the story's input concepts, "stem stem" ...
+    pairs_kept: set[str]  # ... and those its reference keeps (the concept prior)
+
+
+def story_counts(story: Story) -> Counts:
+    article_stems = [set(content_stems(src.article.text)) for src in story.sources]
+    stems = set().union(*article_stems)
+    reference = set().union(*(content_stems(r) for r in story.references))
+    held = {" ".join(c) for src in story.sources for s in src.sentences for c in concepts(s.text) if spelled_alike(c)}
+    ref_pairs = {" ".join(c) for r in story.references for c in concepts(r) if spelled_alike(c)}
+    return Counts(article_stems, stems, stems & reference, held, held & ref_pairs)
+
+
+def _log_odds_table(inputs: Counter[str], kept: Counter[str], at_least: int) -> StemTable:
+    """Add-PRIOR_WEIGHT smoothing toward the base rate: a key seen in a few stories says little."""
     base = sum(kept.values()) / max(sum(inputs.values()), 1)
-    rate = {w: (kept[w] + PRIOR_WEIGHT * base) / (k + PRIOR_WEIGHT) for w, k in inputs.items() if k >= MIN_PAIR}
+    rate = {w: (kept[w] + PRIOR_WEIGHT * base) / (k + PRIOR_WEIGHT) for w, k in inputs.items() if k >= at_least}
     return StemTable({w: round(math.log(r / (1 - r)), 2) for w, r in rate.items()}, round(math.log(base / (1 - base)), 2))
 
 
-def stem_tables(data: Sequence[Story]) -> tuple[StemTable, StemTable]:
-    """Background idf over the articles; the smoothed log-odds that the reference keeps a stem of the input."""
+def tables(counts: Sequence[Counts]) -> tuple[StemTable, StemTable, StemTable]:
+    """Background idf over the articles; the smoothed log-odds that the reference keeps a stem of the
+    input; the same for a concept (RegSum's global importance at the level of the concept itself,
+    where the stem prior sees "white" and "house" apart; only pairs in MIN_PAIR stories or more)."""
     df: Counter[str] = Counter()
     inputs: Counter[str] = Counter()
     kept: Counter[str] = Counter()
+    pairs: Counter[str] = Counter()
+    pairs_kept: Counter[str] = Counter()
     n = 0
-    for story in data:
-        stems: set[str] = set()
-        for src in story.sources:
-            n += 1
-            own = set(content_stems(src.article.text))
+    for c in counts:
+        n += len(c.article_stems)
+        for own in c.article_stems:
             df.update(own)
-            stems |= own
-        reference = set().union(*(content_stems(r) for r in story.references))
-        inputs.update(stems)
-        kept.update(stems & reference)
-    idf = {w: round(math.log(n / d), 2) for w, d in df.items() if d >= MIN_DF}
-    base = sum(kept.values()) / max(sum(inputs.values()), 1)
-    # Add-PRIOR_WEIGHT smoothing toward the base rate: a stem seen in a few stories says little.
-    rate = {w: (kept[w] + PRIOR_WEIGHT * base) / (k + PRIOR_WEIGHT) for w, k in inputs.items() if k >= MIN_PRIOR}
-    prior = {w: round(math.log(r / (1 - r)), 2) for w, r in rate.items()}
-    return (StemTable(idf, round(math.log(n / (MIN_DF - 1)), 2)),
-            StemTable(prior, round(math.log(base / (1 - base)), 2)))
+        inputs.update(c.stems)
+        kept.update(c.kept)
+        pairs.update(c.pairs)
+        pairs_kept.update(c.pairs_kept)
+    idf = StemTable({w: round(math.log(n / d), 2) for w, d in df.items() if d >= MIN_DF}, round(math.log(n / (MIN_DF - 1)), 2))
+    return idf, _log_odds_table(inputs, kept, MIN_PRIOR), _log_odds_table(pairs, pairs_kept, MIN_PAIR)
 
 
 def within_story_auc(y: np.ndarray, score: np.ndarray, sizes: Sequence[int]) -> float:
@@ -129,15 +144,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="also fit gradient boosting for comparison")
     parser.add_argument("--check-rows", type=int, default=300_000, help="training rows the --check model sees")
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
+    parser.add_argument("--folds", type=int, default=FOLDS,
+                        help="cross-fit the tables over this many folds of lines 0-3999 (1: tables 0-1999, model 2000-3999)")
     parser.add_argument("--without", default="", help="features to leave out (comma-separated), for an ablation")
     args = parser.parse_args(argv)
 
     every = stories("multinews-train", 0, TRAIN[1], embed=False)
     held = stories("multinews-train", *HELD_OUT, embed=False)
-    idf, prior = stem_tables(every[:TABLES[1]])
-    pairs = pair_table(every[:TABLES[1]])
-    train = every[TRAIN[0]:]
-    x, y = table(train, idf, prior, pairs)
+    counts = [story_counts(story) for story in every]
+    if args.folds <= 1:  # tables from the first half, the model from the second
+        idf, prior, pairs = tables(counts[:TABLES[1]])
+        train = every[TRAIN[0]:]
+        x, y = table(train, idf, prior, pairs)
+    else:
+        # Cross-fitting: each fold's rows read tables counted on the other folds, so the model learns
+        # how far to trust tables that never saw the story (as at run time), and every story serves
+        # both the tables and the model. The shipped tables count all of lines 0-3999.
+        fold = [k % args.folds for k in range(len(every))]
+        parts = [table([s for s, g in zip(every, fold, strict=True) if g == f],
+                       *tables([c for c, g in zip(counts, fold, strict=True) if g != f])) for f in range(args.folds)]
+        x, y = np.vstack([p[0] for p in parts]), np.concatenate([p[1] for p in parts])
+        idf, prior, pairs = tables(counts)
+        train = every
     xh, yh = table(held, idf, prior, pairs)
     print(f"train: {len(train)} stories, {len(y):,} concepts, {y.mean():.3f} in the reference; "
           f"held out: {len(held)} stories, {len(yh):,}; idf {len(idf.values):,} stems, prior {len(prior.values):,}, "
@@ -166,8 +194,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         gbm = HistGradientBoostingClassifier(max_iter=200, random_state=0).fit(x[rows], y[rows])
         p = gbm.predict_proba(xh)[:, 1]
         print(f"gradient boosting: held-out AUC {roc_auc_score(yh, p):.4f}, within a story {within_story_auc(yh, p, sizes):.4f}")
-    save_model(model, args.out, {"data": f"multinews-train: tables from lines {TABLES[0]}-{TABLES[1] - 1}, "
-                                         f"model from lines {TRAIN[0]}-{TRAIN[1] - 1}",
+    data = (f"multinews-train: tables from lines {TABLES[0]}-{TABLES[1] - 1}, model from lines {TRAIN[0]}-{TRAIN[1] - 1}"
+            if args.folds <= 1 else
+            f"multinews-train lines 0-{TRAIN[1] - 1}: model on tables cross-fitted over {args.folds} folds, shipped tables from all")
+    save_model(model, args.out, {"data": data,
                                  "held_out_auc": round(float(auc), 4), "stories": len(train)})
     print(f"wrote {args.out} ({args.out.stat().st_size:,} bytes)")
     return 0

@@ -188,7 +188,9 @@ def test_the_concepts_own_prior_moves_its_weight_the_way_summaries_keep_it() -> 
     # Two concepts alike in every feature but their own prior: the one human summaries keep more
     # often weighs more (the model learned the sign on multinews-train; a wrong sign fails here).
     model = load_model()
-    assert len(model.pairs.values) > 1000
+    # Cross-fitted (benchmarks/train_concepts.py): the shipped table counts all 4,000 training stories,
+    # not the 2,000 a split in halves left it (5,447 concepts in 10 stories or more, then; 13,074 now).
+    assert len(model.pairs.values) > 10_000
     row = model.mean.copy()
     kept, dropped = row.copy(), row.copy()
     kept[FEATURES.index("pair_prior")] = 0.5
