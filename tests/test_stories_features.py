@@ -45,3 +45,26 @@ def test_features_stem_each_language_with_its_own_stemmer() -> None:
     two = article_features(Article("b", "Une manifestation a eu lieu à Paris contre les réformes.", language="fr"))
     shared = set(one.terms.tolist()) & set(two.terms.tolist())
     assert len(shared) >= 3  # manifestation, paris (and its @name), réforme
+
+
+def test_the_cross_model_runs_only_for_a_chunk_holding_an_article_the_grouping_model_does_not_read() -> None:
+    from newsfuse.stories.features import cross_needed, features_batch
+
+    english = [Article(f"e{i}", f"The council voted on the bridge repairs, story {i}.", language="en") for i in range(3)]
+    french = Article("f", "Le conseil a voté les réparations du pont.", language="fr")
+    assert cross_needed(english, "minilm-onnx") == [False] * 3
+    assert cross_needed([*english, french], "minilm-onnx") == [True] * 4
+    # "hashing" stands in for the multilingual model here: it reads every language and loads at once.
+    feats = features_batch([*english, french], "minilm-onnx", cross="hashing", crossed=[False, False, True, True])
+    assert [len(f.xvector) > 0 for f in feats] == [False, False, True, True]
+    assert all(len(f.vector) == 384 for f in feats[:3]) and len(feats[3].vector) == 0  # MiniLM reads English only
+    assert all(len(f.anchors) == 1 for f in feats[:3])  # "story 0": the numbers are read in every chunk
+
+
+def test_the_grouping_embedder_reads_the_title_and_lead_only() -> None:
+    from newsfuse.stories.features import EMBED_WORDS, embedding_text
+
+    article = Article("a", " ".join(f"w{i}" for i in range(500)), title="Bridge reopens")
+    text = embedding_text(article, words=EMBED_WORDS)
+    assert text.split()[:3] == ["Bridge", "reopens", "w0"] and len(text.split()) == EMBED_WORDS
+    assert embedding_text(article).startswith("Bridge reopens\nw0 w1")  # no cap: the first characters

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from typing import Any, Protocol
 
 import numpy as np
 
+from newsfuse.clean import clean_article
 from newsfuse.config import Engine
 from newsfuse.errors import ConfigError, MissingDependencyError
 from newsfuse.stories.features import Features, features_batch
@@ -37,9 +38,16 @@ class Executor(Protocol):
     def start(self) -> None:
         """Get ready (start workers); called once, from the main thread, before any `features`."""
 
-    def features(self, articles: list[Article], embedder: str | None, cross: str | None = None) -> list[Features]:
+    def features(self, articles: list[Article], embedder: str | None, cross: str | None = None,
+                 crossed: Sequence[bool] | None = None) -> list[Features]:
         """`embedder`: the model that gives each article a vector (None: words only); `cross`: the
-        multilingual one that gives each article it reads an `xvector` (None: none, and no anchors)."""
+        multilingual one that gives each article it reads an `xvector` (None: none, and no anchors);
+        `crossed`: which articles get that vector (None: all; `features.cross_needed`)."""
+        ...
+
+    def clean(self, articles: list[Article]) -> list[Article]:
+        """The raw articles cleaned (`clean.clean_article`), in order: the reader's hook
+        (`ingest.iter_articles(clean_many=...)`), so that cleaning runs where the features do."""
         ...
 
     def close(self) -> None: ...
@@ -66,17 +74,34 @@ class LocalEngine:
             for _ in self._pool.map(abs, range(self.workers)):  # make every worker exist
                 pass
 
-    def features(self, articles: list[Article], embedder: str | None, cross: str | None = None) -> list[Features]:
+    def features(self, articles: list[Article], embedder: str | None, cross: str | None = None,
+                 crossed: Sequence[bool] | None = None) -> list[Features]:
         if self.workers == 1 or len(articles) < 2 * self.workers:
-            return features_batch(articles, embedder, cross=cross)
+            return features_batch(articles, embedder, cross=cross, crossed=crossed)
         if self._pool is None:
             self.start()
         assert self._pool is not None
         size = -(-len(articles) // self.workers)
-        parts = [articles[i:i + size] for i in range(0, len(articles), size)]
+        starts = range(0, len(articles), size)
+        parts = [articles[i:i + size] for i in starts]
+        masks = [None if crossed is None else list(crossed[i:i + size]) for i in starts]
         out: list[Features] = []
         # One model thread per worker: the workers already use every core.
-        for part in self._pool.map(partial(features_batch, embedder=embedder, threads=1, cross=cross), parts):
+        for part in self._pool.map(partial(_features_part, embedder=embedder, cross=cross), parts, masks):
+            out.extend(part)
+        return out
+
+    def clean(self, articles: list[Article]) -> list[Article]:
+        """In the pool's workers, like the features: in the driver, the cleaner would be half of its
+        work for words-only grouping (docs/benchmarks-stories.md, "Throughput and memory")."""
+        if self.workers == 1 or len(articles) < 2 * self.workers:
+            return clean_articles(articles)
+        if self._pool is None:
+            self.start()
+        assert self._pool is not None
+        size = -(-len(articles) // self.workers)
+        out: list[Article] = []
+        for part in self._pool.map(clean_articles, [articles[i:i + size] for i in range(0, len(articles), size)]):
             out.extend(part)
         return out
 
@@ -84,6 +109,15 @@ class LocalEngine:
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
             self._pool = None
+
+
+def clean_articles(articles: list[Article]) -> list[Article]:
+    return [clean_article(a) for a in articles]
+
+
+def _features_part(articles: list[Article], crossed: list[bool] | None, embedder: str | None,
+                   cross: str | None) -> list[Features]:
+    return features_batch(articles, embedder, threads=1, cross=cross, crossed=crossed)
 
 
 def die_with_parent(parent: int) -> None:
@@ -141,11 +175,16 @@ class RayEngine:
     def start(self) -> None:
         """Ray starts its workers itself."""
 
-    def features(self, articles: list[Article], embedder: str | None, cross: str | None = None) -> list[Features]:
+    def clean(self, articles: list[Article]) -> list[Article]:
+        """In the driver: a Ray task per block would cost more than the cleaning."""
+        return clean_articles(articles)
+
+    def features(self, articles: list[Article], embedder: str | None, cross: str | None = None,
+                 crossed: Sequence[bool] | None = None) -> list[Features]:
         if not articles:
             return []
-        items = [{"pos": i, "id": a.id, "title": a.title, "text": a.text, "language": a.language}
-                 for i, a in enumerate(articles)]
+        items = [{"pos": i, "id": a.id, "title": a.title, "text": a.text, "language": a.language,
+                  "crossed": True if crossed is None else bool(crossed[i])} for i, a in enumerate(articles)]
         dataset = self._ray.data.from_items(items).map_batches(partial(_ray_features, embedder=embedder, cross=cross),
                                                                batch_size=CHUNK // 2)
         rows = sorted(dataset.take_all(), key=lambda r: int(r["pos"]))
@@ -159,7 +198,7 @@ def _ray_features(batch: dict[str, np.ndarray], embedder: str | None, cross: str
     """The per-article stage as a Ray Data batch function: plain columns in, plain columns out."""
     articles = [Article(id=str(i), text=str(t), title=str(h), language=str(lang)) for i, t, h, lang in
                 zip(batch["id"], batch["text"], batch["title"], batch["language"], strict=True)]
-    feats = features_batch(articles, embedder, threads=1, cross=cross)
+    feats = features_batch(articles, embedder, threads=1, cross=cross, crossed=[bool(c) for c in batch["crossed"]])
     return {"pos": [int(p) for p in batch["pos"]], "id": [f.id for f in feats],
             "terms": [f.terms.tobytes() for f in feats], "weights": [f.weights.tobytes() for f in feats],
             "minhash": [f.minhash.tobytes() for f in feats], "shingles": [f.shingles for f in feats],
