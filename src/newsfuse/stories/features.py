@@ -218,7 +218,7 @@ CROSS_CHARS = 600
 # reads (one core, int8: 54 ms an article at 128 tokens, 18 at 48, 11 at 32); the lead says what the
 # event is, and the words of the whole article are in the TF-IDF signal already
 # (docs/benchmarks-stories.md, "Throughput and memory": the figures by length and what they cost).
-EMBED_WORDS = 24
+EMBED_WORDS: int | None = None
 
 
 def embedding_text(article: Article, chars: int = EMBED_CHARS, words: int | None = None) -> str:
