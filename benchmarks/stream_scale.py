@@ -11,6 +11,11 @@ word given a day-specific suffix (new names keep arriving, as in real news, and 
 duplicate of another). Each size runs in a fresh process: `newsfuse ingest` on a JSONL file, local
 engine, into a new SQLite store. Peak RSS is the process's (ru_maxrss, workers excluded: they hold
 one batch); RSS is also sampled after every committed chunk, to show it flat over the stream.
+
+On a shared machine the wall time is the machine's: each run also reports CPU seconds per article
+(driver and workers, `cpu_seconds`) and the idle bound they imply for 2 cores. The engine's workers
+clean the articles, as `newsfuse ingest` has them do; `--serial-clean` cleans in the driver, as
+before (and runs on a tree from before `clean_many`, for a side-by-side).
 """
 
 from __future__ import annotations
