@@ -196,16 +196,14 @@ def main() -> None:
               f"(idle bound {r['idle_bound_per_s']}/s; load {r['load_avg']})  "
               f"peak RSS {r['peak_rss_mb']:>7} MB  stories {r['stories']:>7,}  live at end {r['live_stories_at_end']:>5}"
               f"  store {r['db_mb']} MB", flush=True)
-    if args.no_bare:
-        plot(results, args.plot)
-        return
-    embed = bare_embedder("minilm-onnx" if args.embedder == "none" else args.embedder)
-    slowest = min(float(str(r["articles_per_s"])) for r in results)
-    print(f"bare embedder on the text the ingest embeds: {embed:.1f} texts/s; the slowest ingest above is "
-          f"{slowest / embed:.0%} of it" + (" (this run embeds nothing)" if args.embedder == "none" else ""))
+    embed = None if args.no_bare else bare_embedder("minilm-onnx" if args.embedder == "none" else args.embedder)
+    if embed is not None:
+        slowest = min(float(str(r["articles_per_s"])) for r in results)
+        print(f"bare embedder on the text the ingest embeds: {embed:.1f} texts/s; the slowest ingest above is "
+              f"{slowest / embed:.0%} of it" + (" (this run embeds nothing)" if args.embedder == "none" else ""))
     if args.json:
         args.json.write_text(json.dumps({"embedder": args.embedder, "runs": results,
-                                         "bare_embedder_texts_per_s": round(embed, 1)}, indent=1))
+                                         "bare_embedder_texts_per_s": embed and round(embed, 1)}, indent=1))
     plot(results, args.plot)
 
 

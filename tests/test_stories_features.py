@@ -47,20 +47,6 @@ def test_features_stem_each_language_with_its_own_stemmer() -> None:
     assert len(shared) >= 3  # manifestation, paris (and its @name), réforme
 
 
-def test_the_cross_model_runs_only_for_a_chunk_holding_an_article_the_grouping_model_does_not_read() -> None:
-    from newsfuse.stories.features import cross_needed, features_batch
-
-    english = [Article(f"e{i}", f"The council voted on the bridge repairs, story {i}.", language="en") for i in range(3)]
-    french = Article("f", "Le conseil a voté les réparations du pont.", language="fr")
-    assert cross_needed(english, "minilm-onnx") == [False] * 3
-    assert cross_needed([*english, french], "minilm-onnx") == [True] * 4
-    # "hashing" stands in for the multilingual model here: it reads every language and loads at once.
-    feats = features_batch([*english, french], "minilm-onnx", cross="hashing", crossed=[False, False, True, True])
-    assert [len(f.xvector) > 0 for f in feats] == [False, False, True, True]
-    assert all(len(f.vector) == 384 for f in feats[:3]) and len(feats[3].vector) == 0  # MiniLM reads English only
-    assert all(len(f.anchors) == 1 for f in feats[:3])  # "story 0": the numbers are read in every chunk
-
-
 def test_the_grouping_embedder_can_read_the_title_and_lead_only() -> None:
     from newsfuse.stories.features import embedding_text
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from typing import Any, Protocol
@@ -38,11 +38,9 @@ class Executor(Protocol):
     def start(self) -> None:
         """Get ready (start workers); called once, from the main thread, before any `features`."""
 
-    def features(self, articles: list[Article], embedder: str | None, cross: str | None = None,
-                 crossed: Sequence[bool] | None = None) -> list[Features]:
+    def features(self, articles: list[Article], embedder: str | None, cross: str | None = None) -> list[Features]:
         """`embedder`: the model that gives each article a vector (None: words only); `cross`: the
-        multilingual one that gives each article it reads an `xvector` (None: none, and no anchors);
-        `crossed`: which articles get that vector (None: all; `features.cross_needed`)."""
+        multilingual one that gives each article it reads an `xvector` (None: none, and no anchors)."""
         ...
 
     def clean(self, articles: list[Article]) -> list[Article]:
@@ -74,20 +72,17 @@ class LocalEngine:
             for _ in self._pool.map(abs, range(self.workers)):  # make every worker exist
                 pass
 
-    def features(self, articles: list[Article], embedder: str | None, cross: str | None = None,
-                 crossed: Sequence[bool] | None = None) -> list[Features]:
+    def features(self, articles: list[Article], embedder: str | None, cross: str | None = None) -> list[Features]:
         if self.workers == 1 or len(articles) < 2 * self.workers:
-            return features_batch(articles, embedder, cross=cross, crossed=crossed)
+            return features_batch(articles, embedder, cross=cross)
         if self._pool is None:
             self.start()
         assert self._pool is not None
         size = -(-len(articles) // self.workers)
-        starts = range(0, len(articles), size)
-        parts = [articles[i:i + size] for i in starts]
-        masks = [None if crossed is None else list(crossed[i:i + size]) for i in starts]
+        parts = [articles[i:i + size] for i in range(0, len(articles), size)]
         out: list[Features] = []
         # One model thread per worker: the workers already use every core.
-        for part in self._pool.map(partial(_features_part, embedder=embedder, cross=cross), parts, masks):
+        for part in self._pool.map(partial(features_batch, embedder=embedder, threads=1, cross=cross), parts):
             out.extend(part)
         return out
 
@@ -113,11 +108,6 @@ class LocalEngine:
 
 def clean_articles(articles: list[Article]) -> list[Article]:
     return [clean_article(a) for a in articles]
-
-
-def _features_part(articles: list[Article], crossed: list[bool] | None, embedder: str | None,
-                   cross: str | None) -> list[Features]:
-    return features_batch(articles, embedder, threads=1, cross=cross, crossed=crossed)
 
 
 def die_with_parent(parent: int) -> None:
@@ -179,12 +169,11 @@ class RayEngine:
         """In the driver: a Ray task per block would cost more than the cleaning."""
         return clean_articles(articles)
 
-    def features(self, articles: list[Article], embedder: str | None, cross: str | None = None,
-                 crossed: Sequence[bool] | None = None) -> list[Features]:
+    def features(self, articles: list[Article], embedder: str | None, cross: str | None = None) -> list[Features]:
         if not articles:
             return []
-        items = [{"pos": i, "id": a.id, "title": a.title, "text": a.text, "language": a.language,
-                  "crossed": True if crossed is None else bool(crossed[i])} for i, a in enumerate(articles)]
+        items = [{"pos": i, "id": a.id, "title": a.title, "text": a.text, "language": a.language}
+                 for i, a in enumerate(articles)]
         dataset = self._ray.data.from_items(items).map_batches(partial(_ray_features, embedder=embedder, cross=cross),
                                                                batch_size=CHUNK // 2)
         rows = sorted(dataset.take_all(), key=lambda r: int(r["pos"]))
@@ -198,7 +187,7 @@ def _ray_features(batch: dict[str, np.ndarray], embedder: str | None, cross: str
     """The per-article stage as a Ray Data batch function: plain columns in, plain columns out."""
     articles = [Article(id=str(i), text=str(t), title=str(h), language=str(lang)) for i, t, h, lang in
                 zip(batch["id"], batch["text"], batch["title"], batch["language"], strict=True)]
-    feats = features_batch(articles, embedder, threads=1, cross=cross, crossed=[bool(c) for c in batch["crossed"]])
+    feats = features_batch(articles, embedder, threads=1, cross=cross)
     return {"pos": [int(p) for p in batch["pos"]], "id": [f.id for f in feats],
             "terms": [f.terms.tobytes() for f in feats], "weights": [f.weights.tobytes() for f in feats],
             "minhash": [f.minhash.tobytes() for f in feats], "shingles": [f.shingles for f in feats],

@@ -34,7 +34,7 @@ from newsfuse.ingest.dates import in_window
 from newsfuse.store import WRITE_WAIT, Store
 from newsfuse.store_history import story_heads
 from newsfuse.store_rows import ArticleRow, ChunkWrite, StoryWrite
-from newsfuse.stories.features import Features, content_hash, cross_needed, embedder_here
+from newsfuse.stories.features import Features, content_hash, embedder_here
 from newsfuse.stories.group import CHUNK, DocumentFrequencies, Item, StoryGrouper
 from newsfuse.stories.headline import choose_headline
 from newsfuse.stories.state import StoryState
@@ -224,10 +224,7 @@ def _features(engine: Executor, batch: list[Article], model: str | None, stored:
     """Features of the articles not stored yet; a stored one gets only its content hash (it is a
     duplicate: nothing else of it is read)."""
     fresh = [a for a in batch if a.id not in stored]
-    # Whether an article needs the cross model is decided per grouping chunk, as the chunk is grouped.
-    crossed = [flag for lo in range(0, len(batch), CHUNK)
-               for flag in cross_needed([a for a in batch[lo:lo + CHUNK] if a.id not in stored], model)]
-    computed = iter(engine.features(fresh, model, cross, crossed) if fresh else [])
+    computed = iter(engine.features(fresh, model, cross) if fresh else [])
     empty = np.zeros(0, np.int32)
     return [Features(a.id, empty, np.zeros(0, np.float32), np.zeros(0, np.uint32), 0, 0, content_hash(a.text))
             if a.id in stored else next(computed) for a in batch]

@@ -22,7 +22,7 @@ import os
 import re
 import unicodedata
 import zlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -258,35 +258,20 @@ def cross_vector(vector: np.ndarray | None, dim: int, language: str) -> np.ndarr
 
 
 def features_batch(articles: list[Article], embedder: str | None = None, threads: int | None = None,
-                   cross: str | None = None, crossed: Sequence[bool] | None = None) -> list[Features]:
+                   cross: str | None = None) -> list[Features]:
     """The per-article stage for a batch; `embedder` names the model that gives each article it
     reads a `vector` (the others are grouped by their words); `cross`, the multilingual model whose
-    `cross_vector` every article gets (`crossed`: only the articles marked, see `cross_needed`),
-    with its number `anchors`."""
+    `cross_vector` every article gets, with its number `anchors`."""
     vectors = _vectors(articles, embedder, threads, EMBED_CHARS, EMBED_WORDS)
-    marked = [True] * len(articles) if crossed is None else list(crossed)
-    xvectors = _vectors(articles, cross, threads, CROSS_CHARS, mask=marked)
+    xvectors = _vectors(articles, cross, threads, CROSS_CHARS)
     dim = embedder_here(cross, threads).dim if cross else 0
-    empty = np.zeros(0, np.float32)
-    return [article_features(a, vectors.get(i), (cross_vector(xvectors.get(i), dim, a.language) if marked[i] else empty)
-                             if cross else None, anchors=bool(cross)) for i, a in enumerate(articles)]
-
-
-def cross_needed(articles: Sequence[Article], embedder: str | None) -> list[bool]:
-    """Which of a grouping chunk's articles need the cross model's vector: all of them when the chunk
-    holds one that `embedder` does not read, else none. Two articles the grouping model both reads
-    are compared by it and their words (`stories.group`, `blend`), so in a chunk of English articles
-    (MiniLM's) the cross model's vectors would be computed for nothing, at about 11 ms an article.
-    What it costs: an English story formed in such a chunk has no cross-model sum, so an article in
-    another language that arrives later is compared with it by words and numbers only, as with a
-    story stored before the cross signal existed."""
-    need = embedder is None or any(not embeds(embedder, a) for a in articles)
-    return [need] * len(articles)
+    return [article_features(a, vectors.get(i), cross_vector(xvectors.get(i), dim, a.language) if cross else None,
+                             anchors=bool(cross)) for i, a in enumerate(articles)]
 
 
 def _vectors(articles: list[Article], embedder: str | None, threads: int | None, chars: int,
-             words: int | None = None, mask: Sequence[bool] | None = None) -> dict[int, np.ndarray]:
-    chosen = [i for i, a in enumerate(articles) if embedder and embeds(embedder, a) and (mask is None or mask[i])]
+             words: int | None = None) -> dict[int, np.ndarray]:
+    chosen = [i for i, a in enumerate(articles) if embedder and embeds(embedder, a)]
     if not embedder or not chosen:
         return {}
     rows = embedder_here(embedder, threads).embed([embedding_text(articles[i], chars, words) for i in chosen])
