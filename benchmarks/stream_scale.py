@@ -11,6 +11,11 @@ word given a day-specific suffix (new names keep arriving, as in real news, and 
 duplicate of another). Each size runs in a fresh process: `newsfuse ingest` on a JSONL file, local
 engine, into a new SQLite store. Peak RSS is the process's (ru_maxrss, workers excluded: they hold
 one batch); RSS is also sampled after every committed chunk, to show it flat over the stream.
+
+On a shared machine the wall time is the machine's: each run also reports CPU seconds per article
+(driver and workers, `cpu_seconds`) and the idle bound they imply for 2 cores. The engine's workers
+clean the articles, as `newsfuse ingest` has them do; `--serial-clean` cleans in the driver, as
+before (and runs on a tree from before `clean_many`, for a side-by-side).
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -47,6 +53,14 @@ def build_stream(path: Path, size: int) -> None:
             copy += 1
 
 
+def cpu_seconds() -> tuple[float, float]:
+    """User + system CPU of this process (the driver) and of its children that have ended (the
+    pool's workers, once the engine is closed): on a shared machine the wall time is the machine's,
+    these are ours."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
+
+
 def rss_mb() -> float:
     for line in Path("/proc/self/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
@@ -54,7 +68,7 @@ def rss_mb() -> float:
     return 0.0
 
 
-def run_one(size: int, workers: int, embedder: str) -> dict[str, object]:
+def run_one(size: int, workers: int, embedder: str, serial_clean: bool = False) -> dict[str, object]:
     """In this (fresh) process: build the stream, ingest it, report."""
     from newsfuse.config import Settings
     from newsfuse.engine import LocalEngine
@@ -73,15 +87,26 @@ def run_one(size: int, workers: int, embedder: str) -> dict[str, object]:
 
         engine = LocalEngine(workers)
         started = time.perf_counter()
+        cpu_before = cpu_seconds()
         with Store.open(Path(tmp) / "s.db") as store:
             settings = Settings().replace(group_embedder=embedder)
-            result = ingest(iter_articles([str(source)]), store, engine, settings=settings, on_progress=progress)
+            # As `newsfuse ingest` reads: the engine's workers clean the articles.
+            articles = (iter_articles([str(source)]) if serial_clean
+                        else iter_articles([str(source)], clean_many=engine.clean))
+            result = ingest(articles, store, engine, settings=settings, on_progress=progress)
             seconds = time.perf_counter() - started
             stories = store.count_stories()
             live.append(len(store.live_stories(int(store.get_meta("clock")) - 7)))
-        engine.close()
+        engine.close()  # the workers end here, so their CPU time is counted in RUSAGE_CHILDREN
+        driver, workers_cpu = (after - before for after, before in zip(cpu_seconds(), cpu_before, strict=True))
+        cpu = driver + workers_cpu
         db_mb = sum(f.stat().st_size for f in Path(tmp).glob("s.db*")) / 1e6
     return {"articles": size, "seconds": round(seconds, 1), "articles_per_s": round(size / seconds, 1),
+            "cpu_s": round(cpu, 1), "cpu_ms_per_article": round(1000 * cpu / size, 2),
+            "driver_cpu_ms_per_article": round(1000 * driver / size, 2),
+            # What 2 idle cores would allow: the driver's share is serial, the rest spreads.
+            "idle_bound_per_s": round(size / max(driver, cpu / max(workers, 1)), 1),
+            "load_avg": round(os.getloadavg()[0], 1),
             "new": result.new, "stories": stories, "live_stories_at_end": live[0],
             "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
             "db_mb": round(db_mb, 1), "rss_samples": samples[:: max(1, len(samples) // 40)]}
@@ -92,12 +117,14 @@ def bare_embedder(name: str, texts: int = 600) -> float:
     the ingest embeds for each article (`features.embedding_text` of the cleaned article)."""
     from newsfuse.embed import make_embedder
     from newsfuse.ingest import read_articles
-    from newsfuse.stories.features import embedding_text
+    from newsfuse.stories import features
 
+    words = getattr(features, "EMBED_WORDS", None)  # None: a tree from before the cap
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / "dev.jsonl"
         build_stream(source, texts)
-        chosen = [embedding_text(a) for a in read_articles([str(source)]).articles]
+        chosen = [features.embedding_text(a, features.EMBED_CHARS, words) if words else features.embedding_text(a)
+                  for a in read_articles([str(source)]).articles]
     embedder = make_embedder(name)
     embedder.embed(chosen[:16])
     started = time.perf_counter()
@@ -144,12 +171,14 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 50_000, 200_000])
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--embedder", default="minilm-onnx", help="the grouping embedder; none: words only")
+    parser.add_argument("--serial-clean", action="store_true", help="clean in the driver, as before the engine did")
+    parser.add_argument("--no-bare", action="store_true", help="skip the bare embedder's figure")
     parser.add_argument("--run", type=int, help=argparse.SUPPRESS)  # internal: one size in this process
     parser.add_argument("--json", type=Path)
     parser.add_argument("--plot", type=Path, default=DOCS / "stories-scale.png")
     args = parser.parse_args()
     if args.run:
-        print(json.dumps(run_one(args.run, args.workers, args.embedder)))
+        print(json.dumps(run_one(args.run, args.workers, args.embedder, args.serial_clean)))
         return
     if not DEV.is_file():
         sys.exit(f"no dev set at {DEV}")
@@ -158,20 +187,23 @@ def main() -> None:
     results = []
     for size in args.sizes:
         proc = subprocess.run([sys.executable, __file__, "--run", str(size), "--workers", str(args.workers),
-                               "--embedder", args.embedder],
+                               "--embedder", args.embedder] + (["--serial-clean"] if args.serial_clean else []),
                               capture_output=True, text=True, check=True)
         results.append(json.loads(proc.stdout.strip().splitlines()[-1]))
         r = results[-1]
         print(f"{r['articles']:>8,} articles  {r['seconds']:>8} s  {r['articles_per_s']:>7} art/s  "
+              f"CPU {r['cpu_ms_per_article']:>6} ms/article, driver {r['driver_cpu_ms_per_article']:>5} "
+              f"(idle bound {r['idle_bound_per_s']}/s; load {r['load_avg']})  "
               f"peak RSS {r['peak_rss_mb']:>7} MB  stories {r['stories']:>7,}  live at end {r['live_stories_at_end']:>5}"
               f"  store {r['db_mb']} MB", flush=True)
-    embed = bare_embedder("minilm-onnx" if args.embedder == "none" else args.embedder)
-    slowest = min(float(str(r["articles_per_s"])) for r in results)
-    print(f"bare embedder on the text the ingest embeds: {embed:.1f} texts/s; the slowest ingest above is "
-          f"{slowest / embed:.0%} of it" + (" (this run embeds nothing)" if args.embedder == "none" else ""))
+    embed = None if args.no_bare else bare_embedder("minilm-onnx" if args.embedder == "none" else args.embedder)
+    if embed is not None:
+        slowest = min(float(str(r["articles_per_s"])) for r in results)
+        print(f"bare embedder on the text the ingest embeds: {embed:.1f} texts/s; the slowest ingest above is "
+              f"{slowest / embed:.0%} of it" + (" (this run embeds nothing)" if args.embedder == "none" else ""))
     if args.json:
         args.json.write_text(json.dumps({"embedder": args.embedder, "runs": results,
-                                         "bare_embedder_texts_per_s": round(embed, 1)}, indent=1))
+                                         "bare_embedder_texts_per_s": embed and round(embed, 1)}, indent=1))
     plot(results, args.plot)
 
 

@@ -21,9 +21,11 @@ from test_store_kill import synthetic_stream
 TODAY = dt.date(2024, 3, 30)
 
 
-def stories(source: Path, db: Path, engine: object) -> list[list[str]]:
+def stories(source: Path, db: Path, engine: object, *, clean: bool = False) -> list[list[str]]:
+    """`clean`: the engine cleans the articles too, as `newsfuse ingest` has it do."""
     with Store.open(db) as store:
-        result = ingest(iter_articles([str(source)]), store, engine, today=TODAY)  # type: ignore[arg-type]
+        articles = iter_articles([str(source)], clean_many=engine.clean if clean else None)  # type: ignore[attr-defined]
+        result = ingest(articles, store, engine, today=TODAY)  # type: ignore[arg-type]
         assert result.new == store.count_articles()
         return sorted(sorted(s.article_ids) for s in store.stories())
 
@@ -39,7 +41,7 @@ def stream(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_engine_pool_gives_the_same_stories_as_one_process(stream: Path, tmp_path: Path) -> None:
     pool = LocalEngine(workers=2)
     try:
-        assert stories(stream, tmp_path / "a.db", LocalEngine(1)) == stories(stream, tmp_path / "b.db", pool)
+        assert stories(stream, tmp_path / "a.db", LocalEngine(1)) == stories(stream, tmp_path / "b.db", pool, clean=True)
     finally:
         pool.close()
 

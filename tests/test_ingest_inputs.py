@@ -149,3 +149,38 @@ def test_utf8_bom_and_cp1252_files(tmp_path: Path) -> None:
     assert "\u20ac40 million \u2013 officials" in legacy.text
     assert len(result.warnings) == 1 and "read as Windows-1252" in result.warnings[0]
     assert "legacy.txt" in result.warnings[0]
+
+
+def test_cleaning_a_block_at_a_time_elsewhere_gives_the_same_articles(tmp_path: Path) -> None:
+    """`clean_many` (the engine's pool cleaning for the reader) changes where cleaning runs, not what
+    is read: same articles, ids, skips and warnings, in order; known articles are not cleaned."""
+    from newsfuse.clean import clean_article
+    from newsfuse.ingest import reader
+
+    rows = [{"id": f"a{i % 250}", "text": f"Flood kills {i} in Estwick\n\nAdvertisement\n\n{STORY} {i}"}
+            for i in range(600)]
+    rows[7]["text"] = "   "  # nothing left after cleaning: skipped, with its line
+    rows[9]["date"] = "1066-10-14"  # out of the window: warned about
+    path = write(tmp_path / "dump.jsonl", "".join(json.dumps(r) + "\n" for r in rows))
+    blocks: list[int] = []
+
+    def clean_many(articles: list[Article]) -> list[Article]:
+        blocks.append(len(articles))
+        return [clean_article(a) for a in articles]
+
+    def read(**hooks: object) -> tuple[list[tuple[str, str, str]], list[object], list[str]]:
+        skipped: list[object] = []
+        warnings: list[str] = []
+        got = [(a.id, a.title, a.text) for a in iter_articles([path], on_skip=skipped.append,
+                                                             on_warning=warnings.append, **hooks)]  # type: ignore[arg-type]
+        return got, skipped, warnings
+
+    here = read()
+    assert len(here[0]) == 599 and len(here[1]) == 1 and here[2]
+    assert read(clean_many=clean_many) == here
+    assert blocks == [reader.CLEAN_BLOCK, reader.CLEAN_BLOCK, 600 - 2 * reader.CLEAN_BLOCK]
+    blocks.clear()
+    known = {"a3"}  # stored already: passed on as read, never cleaned
+    passed = read(clean_many=clean_many, known=lambda a: a.id in known)[0]
+    assert read(known=lambda a: a.id in known)[0] == passed
+    assert sum(blocks) == 600 - 3 and "Advertisement" in dict((i, t) for i, _, t in passed)["a3"]

@@ -45,3 +45,12 @@ def test_features_stem_each_language_with_its_own_stemmer() -> None:
     two = article_features(Article("b", "Une manifestation a eu lieu à Paris contre les réformes.", language="fr"))
     shared = set(one.terms.tolist()) & set(two.terms.tolist())
     assert len(shared) >= 3  # manifestation, paris (and its @name), réforme
+
+
+def test_the_grouping_embedder_can_read_the_title_and_lead_only() -> None:
+    from newsfuse.stories.features import embedding_text
+
+    article = Article("a", " ".join(f"w{i}" for i in range(500)), title="Bridge reopens")
+    text = embedding_text(article, words=24)
+    assert text.split()[:3] == ["Bridge", "reopens", "w0"] and len(text.split()) == 24
+    assert embedding_text(article).startswith("Bridge reopens\nw0 w1")  # no cap: the first characters

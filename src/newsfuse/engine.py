@@ -21,6 +21,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from newsfuse.clean import clean_article
 from newsfuse.config import Engine
 from newsfuse.errors import ConfigError, MissingDependencyError
 from newsfuse.stories.features import Features, features_batch
@@ -40,6 +41,11 @@ class Executor(Protocol):
     def features(self, articles: list[Article], embedder: str | None, cross: str | None = None) -> list[Features]:
         """`embedder`: the model that gives each article a vector (None: words only); `cross`: the
         multilingual one that gives each article it reads an `xvector` (None: none, and no anchors)."""
+        ...
+
+    def clean(self, articles: list[Article]) -> list[Article]:
+        """The raw articles cleaned (`clean.clean_article`), in order: the reader's hook
+        (`ingest.iter_articles(clean_many=...)`), so that cleaning runs where the features do."""
         ...
 
     def close(self) -> None: ...
@@ -80,10 +86,28 @@ class LocalEngine:
             out.extend(part)
         return out
 
+    def clean(self, articles: list[Article]) -> list[Article]:
+        """In the pool's workers, like the features: in the driver, the cleaner would be half of its
+        work for words-only grouping (docs/benchmarks-stories.md, "Throughput and memory")."""
+        if self.workers == 1 or len(articles) < 2 * self.workers:
+            return clean_articles(articles)
+        if self._pool is None:
+            self.start()
+        assert self._pool is not None
+        size = -(-len(articles) // self.workers)
+        out: list[Article] = []
+        for part in self._pool.map(clean_articles, [articles[i:i + size] for i in range(0, len(articles), size)]):
+            out.extend(part)
+        return out
+
     def close(self) -> None:
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
             self._pool = None
+
+
+def clean_articles(articles: list[Article]) -> list[Article]:
+    return [clean_article(a) for a in articles]
 
 
 def die_with_parent(parent: int) -> None:
@@ -140,6 +164,10 @@ class RayEngine:
 
     def start(self) -> None:
         """Ray starts its workers itself."""
+
+    def clean(self, articles: list[Article]) -> list[Article]:
+        """In the driver: a Ray task per block would cost more than the cleaning."""
+        return clean_articles(articles)
 
     def features(self, articles: list[Article], embedder: str | None, cross: str | None = None) -> list[Features]:
         if not articles:

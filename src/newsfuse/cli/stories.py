@@ -83,6 +83,7 @@ def ingest_command(
         try:
             with Store.open(db) as store:
                 sources.known = partial(known_to, store)
+                sources.clean_many = executor.clean  # cleaning runs where the features do
                 show = progress if progress is not None else err.is_terminal
                 result = _run(partial(ingest, settings=settings, wait=wait), sources, store, executor, show)
                 stories = store.count_stories()

@@ -38,6 +38,8 @@ class Sources:
     warnings: list[str] = field(default_factory=list)  # read, with a caveat (a date left out, cp1252)
     # A store's lookup (id, URL): articles of files and dumps it knows are passed on uncleaned.
     known: Callable[[Article], bool] | None = None
+    # Cleans a block of raw articles in order, elsewhere (`engine.LocalEngine.clean`); None: here.
+    clean_many: Callable[[list[Article]], list[Article]] | None = None
     current: str = ""  # the input being read (for a progress display)
 
     def __iter__(self) -> Iterator[Article]:
@@ -123,4 +125,4 @@ class Sources:
     def _files(self, item: str) -> Iterator[Article]:
         """Files, folders, globs and "-" (JSONL on stdin): the general reader."""
         yield from iter_articles([item], self.settings, self.stdin, on_skip=self.skipped.append,
-                                 on_warning=self.warnings.append, known=self.known)
+                                 on_warning=self.warnings.append, known=self.known, clean_many=self.clean_many)

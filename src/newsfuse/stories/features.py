@@ -214,9 +214,22 @@ def article_features(article: Article, vector: np.ndarray | None = None, xvector
 CROSS_CHARS = 600
 
 
-def embedding_text(article: Article, chars: int = EMBED_CHARS) -> str:
+# At most this many words of the title and lead for the grouping embedder (None: no cap, the model's
+# 128 tokens). MiniLM's cost is linear in the tokens it reads (one core, int8: 63 ms an article at
+# 119 tokens, 15 at 24 words), but a short lead loses what the embedding adds on Multi-News (train,
+# relevant: 0.953 at no cap, 0.946 at 48 words, 0.919 at 24) while ECB+ gains a little (0.874 →
+# 0.892): off by default, for a deployment that would rather be fast (docs/benchmarks-stories.md,
+# "Throughput and memory").
+EMBED_WORDS: int | None = None
+
+
+def embedding_text(article: Article, chars: int = EMBED_CHARS, words: int | None = None) -> str:
+    """The title and the start of the text: `chars` characters, then at most `words` words."""
     start = article.text[:chars]
-    return f"{article.title}\n{start}" if article.title else start
+    text = f"{article.title}\n{start}" if article.title else start
+    if words is None:
+        return text
+    return " ".join(text.split(maxsplit=words)[:words])
 
 
 # Kept for callers of the earlier name: the languages each named embedder reads live in `embed`.
@@ -251,18 +264,19 @@ def features_batch(articles: list[Article], embedder: str | None = None, threads
     """The per-article stage for a batch; `embedder` names the model that gives each article it
     reads a `vector` (the others are grouped by their words); `cross`, the multilingual model whose
     `cross_vector` every article gets, with its number `anchors`."""
-    vectors = _vectors(articles, embedder, threads, EMBED_CHARS)
+    vectors = _vectors(articles, embedder, threads, EMBED_CHARS, EMBED_WORDS)
     xvectors = _vectors(articles, cross, threads, CROSS_CHARS)
     dim = embedder_here(cross, threads).dim if cross else 0
     return [article_features(a, vectors.get(i), cross_vector(xvectors.get(i), dim, a.language) if cross else None,
                              anchors=bool(cross)) for i, a in enumerate(articles)]
 
 
-def _vectors(articles: list[Article], embedder: str | None, threads: int | None, chars: int) -> dict[int, np.ndarray]:
+def _vectors(articles: list[Article], embedder: str | None, threads: int | None, chars: int,
+             words: int | None = None) -> dict[int, np.ndarray]:
     chosen = [i for i, a in enumerate(articles) if embedder and embeds(embedder, a)]
     if not embedder or not chosen:
         return {}
-    rows = embedder_here(embedder, threads).embed([embedding_text(articles[i], chars) for i in chosen])
+    rows = embedder_here(embedder, threads).embed([embedding_text(articles[i], chars, words) for i in chosen])
     return dict(zip(chosen, rows, strict=True))
 
 
