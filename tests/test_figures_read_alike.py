@@ -28,3 +28,14 @@ def test_years_set_off_after_a_name_are_an_age_in_french_as_in_english() -> None
     assert ("age", 18.0, "years") in _figures("Hasib Hussain, 18, from Leeds.", "en")
     # Years that are not set off after a name stay a duration.
     assert _figures("Il a passé 18 ans en prison.", "fr")[0][0] == "duration"
+
+
+def test_a_date_in_a_language_without_a_lexicon_is_read_not_a_crash() -> None:
+    import datetime as dt
+
+    from newsfuse.facts.dates import Anchor, dates_in
+
+    # Greek has no langdata lexicon, but dateparser knows its month names: the rule matched, and the
+    # brief of a MultiLing Greek cluster with facts on raised KeyError: 'φεβρουαρίου'.
+    found = dates_in("Σάββατο 27 φεβρουαρίου 2010, ο σεισμός", Anchor(dt.date(2010, 2, 27), "published"), lang="el")
+    assert any(d.ref.start == dt.date(2010, 2, 27) for d in found)
