@@ -28,7 +28,11 @@ ALIGNED = 0.25
 # Words before a number that make it a name, not an amount: "résolution 1723", "Artikel 5", "vol 447".
 LABEL = re.compile(r"\b(?:r[ée]solution|rezoluc\w*|resoluci[óo]n|risoluzione|article|artikel|článek|art\.|vol|"
                    r"flug|let|flight|num[ée]ro|nummer|číslo|n[°º]|nr\.?|no\.?|page|seite|strana|chapitre|kapitel|"
-                   r"route|autoroute|ligne|linie|linka|stage|étape|etappe|groupe|gruppe|bod|point|č\.|letu)\s*$", re.I)
+                   r"route|autoroute|ligne|linie|linka|stage|étape|etappe|groupe(?: des?)?|gruppe|bod|point|č\.|letu|"
+                   r"type|typu|skupina|g|"
+                   # flight, resolution, number in Arabic, Greek, Hebrew and Hindi
+                   r"رحلة|الرحلة|رحلتها|القرار|قرار|رقم|πτήση|πτήσης|ψήφισμα|ψηφίσματος|αριθ\w*|טיסה|טיסת|החלטה|החלטת|"
+                   r"מספר|उड़ान|प्रस्ताव|संख्या)\s*$", re.I)
 # A number after a capitalised name inside a sentence is part of the name: "Air France 447", "Airbus A330".
 NAMED = re.compile(r"(?<=\w )[A-Z][\w-]+ $")
 STEMMERS = {"fr": "french", "de": "german", "es": "spanish", "it": "italian", "pt": "portuguese", "nl": "dutch",
@@ -78,6 +82,11 @@ def _bump_digits(number: str) -> str:
 def _is_amount(text: str, start: int, end: int, code: str) -> bool:
     raw = text[start:end]
     value = int(re.sub(r"\D", "", raw))
+    if raw[:1] == "0" or re.match(r"\s*(?:utc|gmt)\b|\s*['\"’′″]", text[end:end + 6].lower()):
+        return False  # a telephone number ("0800 789321"), a clock time ("1100 UTC"), a race time (19' 36")
+    if re.match(r"\s*(?:et|a|i|و)\s+\d+\s*(\w+)", text[end:end + 24]) and any(
+            text[end:end + 24].lower().split()[2:3] == [m] for m in months(code)):
+        return False  # "les 13 et 14 juin": days of a month
     if 1900 <= value <= 2100 and raw.isdigit():
         return False  # a year
     after = text[end:end + 20].lower().lstrip(" .")
@@ -105,7 +114,8 @@ def find_plants(docs: Sequence[dict[str, Any]], rng: random.Random, most: int, c
                if _is_amount(text, m.start(1), m.end(1), code)]
         if word_re is not None:
             out += [(m.group(1), _bump_word(code, m.group(1))) for m in word_re.finditer(text)]
-        return [(old, new) for old, new in out if new and len(re.findall(rf"(?<!\w){re.escape(old)}(?!\w)", text)) == 1]
+        return [(old, new) for old, new in out if new and len(re.findall(rf"(?<!\w){re.escape(old)}(?!\w)", text)) == 1
+                and not bounded(text, text.find(old), code)]
 
     candidates = []
     for i, doc in enumerate(sentences):
@@ -136,3 +146,85 @@ def says(value: str, number: str) -> bool:
         digits = re.sub(r"\D", "", number)
         return digits in [re.sub(r"\D", "", f) for f in re.findall(r"\d[\d.\u00a0 ]*", value)]
     return re.search(rf"(?<!\w){re.escape(number)}(?!\w)", value, re.I) is not None
+
+
+# --- a report beside its translation ----------------------------------------------------------------
+# MultiLing's documents are translations of one another (same doc_id in every language): a document
+# in language L and its English version state every figure of the text once each, in sentences that
+# say the same by construction. Changing a figure of the L version makes "Le Monde says 342, Reuters
+# says 228" — what an analyst reading the press of two countries meets, and many more plants than
+# figures two reports of one language happen to repeat.
+ENGLISH_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                 "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+                 "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+                 "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+                 "hundred": 100, "thousand": 1000}
+
+
+def value_of(figure: str, code: str) -> float | None:
+    """The value of a figure as the planter wrote or found it: digits of any script, or a number word
+    of the language or of English."""
+    digits = re.sub(r"\D", "", figure)
+    if digits and figure.strip()[:1].isdigit():
+        return float(int(digits))
+    return {**ENGLISH_WORDS, **_words(code)}.get(figure.lower())
+
+
+# Any grouping of thousands, English's comma included ("6,500", "6.500", "6 500"); a decimal is no figure here.
+GROUPED = re.compile(r"(?<![\w.,$-])(\d{1,3}(?:[.,\u00a0 ]\d{3})+|\d+)(?![\w-]|[.,]\d|:\d|/\d|h\d)")
+
+
+def _values_in(text: str, code: str) -> list[float]:
+    out = [float(int(re.sub(r"\D", "", m.group(1)))) for m in GROUPED.finditer(text)]
+    table = {**ENGLISH_WORDS, **_words(code)}
+    out += [table[w.lower()] for w in words(text) if w.lower() in table]
+    return out
+
+
+# Bounds in English, beside each language's own hedges (`Lexicon.hedges`): "more than 100" and
+# "plus de 66" are both true of 120, so a changed bound contradicts nothing.
+ENGLISH_BOUNDS = ("more than", "at least", "over", "up to", "nearly", "almost", "fewer than", "less than",
+                  "as many as", "upwards of", "no fewer than", "no less than", "under", "below")
+
+
+def bounded(text: str, start: int, code: str) -> bool:
+    """Is the figure at `start` a bound ("plus de 100", "up to 40", "více než 50") rather than a value?"""
+    before = text[max(0, start - 30):start].lower().rstrip()
+    cues = [w for w, kind in lexicon(code).hedges.items() if kind in {"min", "max"}] + list(ENGLISH_BOUNDS)
+    return any(re.search(rf"(?<!\w){re.escape(c)}$", before) for c in cues) or \
+        bool(re.search(r"(?<!\w)(?:plus|moins) que$|(?<!\w)entre(?: \S+)?$|(?<!\w)de \S+ à$", before))
+
+
+def translation_plants(doc: dict[str, Any], english: dict[str, Any], rng: random.Random, most: int, code: str,
+                       plant_type: Any) -> list[Any]:
+    """Up to `most` figures of `doc` (digits or the language's number words, amounts only, as
+    `find_plants` decides) whose value the English version states exactly once and `doc` states
+    exactly once: the one figure of both texts, so the same fact. `doc` is source 0 of the pair."""
+    words_table = _words(code)
+    word_re = re.compile(r"(?<!\w)(" + "|".join(re.escape(w) for w in sorted(words_table, key=len, reverse=True)) +
+                         r")(?!\w)", re.I) if words_table else None
+    sentences = [s.text for s in split_sentences(Article(id="0", text=doc["text"], language=code))]
+    in_doc = _values_in(doc["text"], code)
+    in_english = _values_in(english["text"], "en")
+    candidates = []
+    for text in sentences:
+        found = [(m.group(1), _bump_digits(m.group(1))) for m in NUMBER.finditer(text)
+                 if _is_amount(text, m.start(1), m.end(1), code)]
+        if word_re is not None:
+            found += [(m.group(1), _bump_word(code, m.group(1))) for m in word_re.finditer(text)]
+        found = [(old, new) for old, new in found if not bounded(text, text.find(old), code)]
+        for old, new in found:
+            value, changed = value_of(old, code), value_of(new, code) if new else None
+            if value is None or changed is None or in_doc.count(value) != 1 or in_english.count(value) != 1:
+                continue
+            if changed in in_doc or changed in in_english:
+                continue  # the new figure must be nowhere else, or "found" could be another fact
+            candidates.append(plant_type(doc=0, other=1, old=old, new=new, sentence=text))
+    rng.shuffle(candidates)
+    return candidates[:most]
+
+
+def says_value(value: str, number: str, code: str) -> bool:
+    """Does a reported value (its normalized form or as written) hold the figure's value?"""
+    target = value_of(number, code)
+    return target is not None and target in _values_in(value, code)

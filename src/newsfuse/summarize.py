@@ -52,10 +52,22 @@ class Weights:
 
 
 DEFAULT_WEIGHTS = Weights()
+# A story told in other languages than English: its sentence vectors are the multilingual model's
+# (or hashed words), its concepts another language's stems, and the concept model met none of them
+# in training (multinews-train is English). Set on MultiLing 2011 topics M000-M004 of every language
+# but English (benchmarks/tune_multiling_summary.py; docs/benchmarks.md), never on M005-M009.
+OTHER_LANGUAGE_WEIGHTS = Weights(centrality=0.6)
+
+
+def weights_for(sources: Sequence[Source]) -> Weights:
+    """The knobs of a story: English (or undetected) sources anywhere keep the English ones."""
+    english = any(src.article.language in ("", "en") for src in sources)
+    return DEFAULT_WEIGHTS if english or not sources else OTHER_LANGUAGE_WEIGHTS
 
 
 def summarize(sources: Sequence[Source], claims: Sequence[Claim], vectors: np.ndarray, words: int,
-              weights: Weights = DEFAULT_WEIGHTS, spacy_model: str = Settings().spacy_model) -> list[SummaryItem]:
+              weights: Weights | None = None, spacy_model: str = Settings().spacy_model) -> list[SummaryItem]:
+    weights = weights or weights_for(sources)
     sentences = [s for src in sources for s in src.sentences]
     if not sentences or words <= 0:
         return []

@@ -34,6 +34,7 @@ from newsfuse.compare.values import (
     compare_values,
     family_of,
     far_apart,
+    one_language,
     stated_values,
 )
 from newsfuse.disjoint import DisjointSets
@@ -70,6 +71,8 @@ def _same_measure(a: Stated, b: Stated, aligned: bool) -> bool:
     fa, fb = a.main, b.main
     shared = (fa.context | {fa.head}) & (fb.context | {fb.head}) - {""} - GENERIC
     if aligned:  # the sentences say the same; the numbers must still measure the same noun
+        if not one_language(a, b):
+            return True  # "objet" / "object": two languages' nouns, not two things
         return not (fa.head and fb.head and fa.head != fb.head and fa.head not in fb.context
                     and fb.head not in fa.context)
     if not fa.head or fa.head != fb.head or fa.head in GENERIC:
@@ -358,7 +361,7 @@ def _match(items: list[Stated], left: list[int], right: list[int], contrasted: C
             continue
         a, b = items[i], items[j]
         lone = family_of(a) == family_of(b) and family_l[family_of(a)] == family_r[family_of(b)] == 1
-        if lone and _comparable(a, b):
+        if lone and (_comparable(a, b) or (strong and not one_language(a, b))):
             pairs.append((i, j))
             continue
         rivals = [v for (x, y), v in scores.items() if (x == i) != (y == j)]
@@ -373,7 +376,7 @@ def _match(items: list[Stated], left: list[int], right: list[int], contrasted: C
 def _apart(a: Stated, b: Stated, contrasted: Collection[frozenset[str]] | None) -> str:
     """Why two figures' frames cannot be one fact (`frames.apart`); "" when they can."""
     return frames.apart(a.main.frame, b.main.frame, counted=_counted(a), contrasted=contrasted,
-                        owned=a.main.quantity.kind == "age")
+                        owned=a.main.quantity.kind == "age", one_language=one_language(a, b))
 
 
 def _counted(s: Stated) -> bool:
@@ -393,6 +396,9 @@ def _pairable(a: Stated, b: Stated, contrasted: Collection[frozenset[str]], stro
     # ("... Britanniques de la Navy"), it does not veto the pairing; `_match`'s rules still decide.
     near = {w for w in (*fa.before, *fa.after) if len(w) > 3} & {w for w in (*fb.before, *fb.after) if len(w) > 3}
     loose = strong and bool(fa.lang and fb.lang) and bool(near - {fa.quantity.unit, fb.quantity.unit})
+    # Across languages nothing is spelt alike: in sentences of one claim, the kinds, the frames'
+    # structure and `_match`'s order decide.
+    loose = loose or (strong and not one_language(a, b))
     if not (loose or _same_measure(a, b, aligned=True)) or fa.delta != fb.delta or fa.per != fb.per:
         return False
     if fa.former != fb.former:
@@ -402,7 +408,7 @@ def _pairable(a: Stated, b: Stated, contrasted: Collection[frozenset[str]], stro
     if fa.quantity.kind == fb.quantity.kind == "count" and fa.head and fb.head and fa.head != fb.head \
             and not {fa.head, fb.head} & GENERIC and not loose:
         return False  # "two merchant vessels" and "three boats" count different things
-    if {fa.quantity.kind, fb.quantity.kind} == {"count", "number"}:
+    if {fa.quantity.kind, fb.quantity.kind} == {"count", "number"} and one_language(a, b):
         # A bare number stands for a count only where its own sentence names the counted noun near
         # it ("remove 15 of those" after "14 populations"): not any count of the other sentence.
         alone, counted = (fa, fb) if fa.quantity.kind == "number" else (fb, fa)
@@ -455,7 +461,11 @@ def _rank_bonus(items: list[Stated], left: list[int], right: list[int], i: int, 
     rs = sorted((k for k in right if family_of(items[k]) == fam), key=lambda k: items[k].main.order)
     if family_of(items[j]) != fam or len(ls) != len(rs) or len(ls) < 2:
         return 0.0
-    return 0.5 if ls.index(i) == rs.index(j) else 0.0
+    if ls.index(i) != rs.index(j):
+        return 0.0
+    # A sentence and its counterpart in another language share no word to pair figures by; a
+    # translation or a close report keeps their order, so across languages the order is the evidence.
+    return 0.5 if one_language(items[i], items[j]) else CONTEXT_PAIR + CONTEXT_MARGIN
 
 
 def _same_figure(a: Stated, b: Stated) -> bool:

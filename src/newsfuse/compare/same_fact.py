@@ -31,7 +31,7 @@ from pathlib import Path
 import numpy as np
 
 from newsfuse.compare.align import Alignment, jaccard
-from newsfuse.compare.values import HEDGE_KIND, Stated, family_of
+from newsfuse.compare.values import HEDGE_KIND, Stated, family_of, one_language
 from newsfuse.facts import frames
 from newsfuse.facts.quantities import Found
 from newsfuse.facts.quantity_words import GENERIC, concept
@@ -54,6 +54,20 @@ FEATURES = (
     "likeness", "rival_margin",
     *(f"kind_{k}" for k in KINDS),
 )
+
+
+# Features that compare how the two sentences spell their words (the noun, the words near the
+# figure, the names and verbs of its frame). Across two languages a spelling two sources share is
+# still evidence (a name, "Tokyo"; a noun both languages' concepts fold alike, "personnes" and
+# "people"), but an unequal one is none: there the "same" features are missing (NaN: the average
+# pair's), as are the "clash" features, and the alignment, the multilingual vectors' cosine, the
+# claim and the figures' kinds and order speak.
+_SAME_IF_SPELT = [FEATURES.index(f) for f in (
+    "jaccard", "template", "head_same", "head_cross", "context_shared", "before_same", "after_same",
+    "near_shared", "near_jaccard", "owners_same", "scope_same", "predicate_same", "cosine_x_near",
+    "aligned_x_head", "likeness")]
+_CLASH = [FEATURES.index(f) for f in ("owners_clash", "scope_clash", "sort_clash", "predicate_clash", "rival_margin")]
+_UNIT = FEATURES.index("unit_same")
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,7 +162,8 @@ class SameFact:
         rank_same = float(len(fam_a) == len(fam_b) >= 2 and fam_a.index(i) == fam_b.index(j))
         head_same = float(bool(fa.head) and fa.head == fb.head)
         apart = frames.apart(ra, rb, counted=fa.quantity.kind in {"count", "number"},
-                             contrasted=self.contrasted, owned=fa.quantity.kind == "age")
+                             contrasted=self.contrasted, owned=fa.quantity.kind == "age",
+                             one_language=one_language(a, b))
         hedge_a, hedge_b = HEDGE_KIND.get(fa.quantity.hedge, ""), HEDGE_KIND.get(fb.quantity.hedge, "")
         likeness = self.likeness(i, j)
         # Each fact is told once per source: a figure of the other source that is more like this one
@@ -189,7 +204,14 @@ class SameFact:
             likeness - max(rivals) if rivals else 0.0,
             *(float(fa.quantity.kind == k) for k in KINDS),
         ]
-        return np.array(values, dtype=float)
+        out = np.array(values, dtype=float)
+        if not one_language(a, b):
+            same = out[_SAME_IF_SPELT]
+            out[_SAME_IF_SPELT] = np.where(same > 0, same, math.nan)
+            out[_CLASH] = math.nan
+            if fa.quantity.kind == "count" and not out[_UNIT]:
+                out[_UNIT] = math.nan  # a count's unit is its noun as written; a currency is no word
+        return out
 
     def likeness(self, i: int, j: int) -> float:
         """How alike what two figures' sentences say of them: the counted noun, the words near them,

@@ -66,6 +66,13 @@ def stated_values(found: Sequence[Found]) -> list[Stated]:
     return out
 
 
+def one_language(a: Stated, b: Stated) -> bool:
+    """Are two figures' sentences in one language? Across two, the words around the figures (the
+    counted noun, the verbs, the names) are spelt in two vocabularies, so their spelling can neither
+    tie the figures nor set them apart: only the sentences' alignment and the figures' order can."""
+    return (a.main.lang or "en") == (b.main.lang or "en")
+
+
 def family_of(s: Stated) -> tuple[str, str]:
     """Values of one family can be compared; counts of different nouns are told apart by what they
     measure ("14 population segments" and "14 distinct populations" are one count)."""

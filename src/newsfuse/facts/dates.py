@@ -164,9 +164,15 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+# Month names of the languages whose rules were built (`local_rules`), lexicon or not: a Greek
+# "φεβρουαρίου" is matched by the Greek rules, which dateparser's data gives, and must be read back.
+_LOCAL_MONTHS: dict[str, int] = {}
+_LOCAL_WEEKDAYS: dict[str, int] = {}
+
+
 def _month(m: re.Match[str]) -> int:
     name = m["mon"].lower().rstrip(".")
-    return MONTHS.get(name) or in_any_language(months)[name]
+    return MONTHS.get(name) or in_any_language(months).get(name) or _LOCAL_MONTHS[name]
 
 
 def _month_range(year: int, month: int) -> tuple[dt.date, dt.date]:
@@ -228,7 +234,9 @@ def _weekday(m: re.Match[str], anchor: dt.date | None, future: bool) -> Resolved
     if anchor is None:
         return None
     name = m["wd"].lower()
-    wd = WEEKDAYS[name] if name in WEEKDAYS else in_any_language(weekday_names)[name]
+    wd = WEEKDAYS[name] if name in WEEKDAYS else in_any_language(weekday_names).get(name, _LOCAL_WEEKDAYS.get(name))
+    if wd is None:
+        return None
     which = (m["rel"] or "").lower()
     back = (anchor.weekday() - wd) % 7
     if which == "next" or (future and which != "last" and back):
@@ -392,6 +400,10 @@ def local_rules(code: str) -> list[tuple[re.Pattern[str], Callable[[re.Match[str
     "hier", with the month and weekday names of dateparser's data; then the rules that need no words
     (ISO dates, year spans, decades)."""
     mon = month_pattern(code)
+    for name, number in months(code).items():
+        _LOCAL_MONTHS.setdefault(name, number)
+    for name, number in weekday_names(code).items():
+        _LOCAL_WEEKDAYS.setdefault(name, number)
     days = "|".join(re.escape(d) for d in sorted(weekday_names(code), key=len, reverse=True))
     relative = lexicon(code).relative_days
     rules: list[tuple[re.Pattern[str], Callable[[re.Match[str], dt.date | None, bool], Resolved]]] = [RULES[0]]

@@ -244,7 +244,7 @@ def _one_given_name(a: str, b: str) -> bool:
 
 
 def apart(a: Frame, b: Frame, counted: bool = True, contrasted: Collection[frozenset[str]] | None = None,
-          owned: bool = False) -> str:
+          owned: bool = False, one_language: bool = True) -> str:
     """Why two figures' frames cannot be one fact ("" when they can): they belong to different named
     things, are of different sorts, one is a part and the other the whole, one is denied, or their
     clauses say different things of them ("tried to attack" / "captured"). A frame that says less
@@ -261,6 +261,11 @@ def apart(a: Frame, b: Frame, counted: bool = True, contrasted: Collection[froze
     78, was found dead in Belize" give one age), so only whose it is tells two apart."""
     if a.negated or b.negated:
         return "a denied figure"
+    if not one_language:
+        # Frames of two languages name their owners, places, sorts and verbs in two vocabularies
+        # ("Japon" / "Japan", "tués" / "killed"): unequal spellings say nothing; only the structure does.
+        return "a whole against what may be a part" if a.whole != b.whole else \
+            "one of several listed parts against a single figure" if a.part != b.part else ""
     if owners_clash(a, b):
         return f"of different things ({', '.join(sorted(a.owners))} / {', '.join(sorted(b.owners))})"
     if owned:

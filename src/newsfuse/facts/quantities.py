@@ -130,6 +130,8 @@ def _classify(p: Parsed, i: int, value: float, j: int) -> Found | None:
         kind, unit = "money", currency
     elif nxt in CURRENCY_WORDS and not (nxt == "won" and doc[j].tag_.startswith("VB")):
         kind, unit, end = "money", CURRENCY_WORDS[nxt], j + 1
+    elif nxt in CURRENCY_SIGNS and nxt.isalpha() and len(nxt) == 3:
+        kind, unit, end = "money", CURRENCY_SIGNS[nxt], j + 1  # a code after the figure: "180 million USD"
     elif nxt in PERCENT_WORDS or f"{nxt} {nxt2}" in PERCENT_WORDS:
         two = f"{nxt} {nxt2}"
         unit = PERCENT_WORDS.get(two) or PERCENT_WORDS[nxt]

@@ -170,7 +170,8 @@ def _classify(p: Parsed, lex: Lexicon, i: int, j: int, value: float, approx: str
     elif kind_of_unit(nxt):
         kind, end = "number", j + 1
         unit, hours = LOCAL_UNITS[nxt]
-    elif nxt in lex.hours and lex.hours[nxt] == YEAR and AGE_CUES & {t.lower_ for t in doc[max(0, i - 3):j + 4]}:
+    elif nxt in lex.hours and lex.hours[nxt] == YEAR and (AGE_CUES & {t.lower_ for t in doc[max(0, i - 3):j + 4]}
+                                                          or _apposed(doc, i)):
         kind, unit, end = "age", "years", j + 1
     elif nxt in lex.hours:
         kind, unit, end, hours = "duration", "hours", j + 1, lex.hours[nxt]
@@ -201,6 +202,11 @@ def _classify(p: Parsed, lex: Lexicon, i: int, j: int, value: float, approx: str
         found.gap = bool(GAP_BEFORE & set(found.before[:3]) or GAP_AFTER & set(found.after[:1])
                          or found.before[:3] == ("a", "y", "il"))  # "il y a deux jours"
     return found
+
+
+def _apposed(doc: Doc, i: int) -> bool:
+    """Years set off after a name are its age: "Hasib Hussain, 18 ans, de Leeds" (as English "Hussain, 18,")."""
+    return i >= 2 and doc[i - 1].text == "," and doc[i - 2].text[:1].isupper() and doc[i - 2].is_alpha
 
 
 def kind_of_unit(word: str) -> bool:
