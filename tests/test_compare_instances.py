@@ -4,24 +4,16 @@ sentences give. Small stories written for each rule, each beside the case the ru
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 import pytest
 
 from newsfuse.clean.rules import classify
-from newsfuse.compare import StoryFacts, compare_facts
-from newsfuse.facts import extract_facts
-from newsfuse.text import split_sentences
-from newsfuse.types import Article, Source
+from newsfuse.compare import StoryFacts
+from test_compare import story as _story
 
-DAY = dt.date(2013, 1, 21)
-
-
-def story(*texts: str, published: dt.date | None = DAY) -> StoryFacts:
-    sources = []
-    for i, text in enumerate(texts):
-        article = Article(id=f"s{i}", text=text, published=published)
-        sources.append(Source(i + 1, article, i, split_sentences(article)))
-    return compare_facts(sources, extract_facts(sources), [])
+# Reports of a story in January 2013, so that "June 2011" is history a year and more before it.
+story = partial(_story, published=dt.date(2013, 1, 21))
 
 
 def kinds(facts: StoryFacts) -> list[str]:
