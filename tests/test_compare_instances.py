@@ -86,3 +86,15 @@ def test_a_half_whose_glyph_was_written_out_is_read_whole() -> None:
                                   "Monday, Sep 10, 2012 | Updated 9:01 AM EDT"])
 def test_a_page_stamp_line_is_removed(line: str) -> None:
     assert classify(line, 3)[0] == "dateline-header"
+
+
+@pytest.mark.parametrize("text", ["Esther Williams, swimmer turned actress, dies at 91",
+                                  "Esther Williams died at the age of 91 on Thursday."])
+def test_the_age_someone_died_at_is_an_age(text: str) -> None:
+    assert [(q.kind, q.value) for q in story(text).quantities] == [("age", 91.0)]
+
+
+def test_two_headlines_with_two_ages_at_death_conflict() -> None:
+    facts = story("Esther Williams, Olympic swimmer turned actress and pinup girl, dies at 91",
+                  "Esther Williams, Olympic swimmer turned actress and pinup girl, dies at 92")
+    assert [c.about for c in facts.conflicts if c.about.startswith("age")], facts.conflicts

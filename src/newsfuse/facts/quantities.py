@@ -158,6 +158,10 @@ def _classify(p: Parsed, i: int, value: float, j: int) -> Found | None:
                 kind, unit, end, hours = "duration", "hours", k + 1, HOURS[word]
         elif i > 0 and doc[i - 1].lower_ in {"aged", "age"}:
             kind, unit = "age", "years"
+        elif i > 1 and 0 < value < 130 and (
+                (doc[i - 1].lower_ == "at" and doc[i - 2].lower_ in {"die", "dies", "died", "dying"})
+                or (doc[i - 1].lower_ == "of" and doc[i - 2].lower_ == "age")):
+            kind, unit = "age", "years"  # "dies at 91", "at the age of 91"
         elif i > 0 and doc[i - 1].lower_ in {"was", "is"} and (j >= len(doc) or doc[j].is_punct) \
                 and 0 < value < 150:
             kind, unit = "age", "years"  # "He was 28."
