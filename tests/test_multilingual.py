@@ -120,6 +120,11 @@ def test_sentences_split_by_the_languages_abbreviations_and_dates(lang: str, tex
     ("it", "«Non ci sono vittime», ha detto il sindaco Luca Bianchi.", "Non ci sono vittime", "Luca Bianchi"),
     ("fr", "Selon Julien Moreau, « le bâtiment abritait des produits inflammables ».",
      "le bâtiment abritait des produits inflammables", "Julien Moreau"),
+    # A long title before the name: the full name in the phrase, not its field ("Affaires").
+    ("fr", "« Rien n'est décidé », a déclaré le vice-ministre chinois des Affaires étrangères Sun Weidong.",
+     "Rien n'est décidé", "Sun Weidong"),
+    ("es", "«No hay acuerdo», dijo el viceministro chino de Asuntos Exteriores Sun Weidong.",
+     "No hay acuerdo", "Sun Weidong"),
 ])
 def test_quotes_in_the_languages_marks_and_their_speakers(lang: str, sentence: str, quoted: str,
                                                           speaker: str) -> None:

@@ -66,6 +66,31 @@ def _name_after(words: list[str], lex: Lexicon) -> str:
     return _plausible(_name_run(words[k:]), lex)
 
 
+# The words a title may take before the name it introduces ("le vice-ministre chinois des Affaires
+# étrangères Sun Weidong"): a phrase longer than this is not one person's title.
+TITLE_SPAN = 10
+
+
+def _name_after_title(text: str, lex: Lexicon) -> str:
+    """The speaker after a long title: the phrase the speech verb introduces opens with an article or
+    title word, and holds a full name (two capitalised words at least) before its clause ends: "le
+    vice-ministre chinois des Affaires étrangères Sun Weidong". One capitalised word inside a title is
+    its field or place ("Affaires", "Lyon"), not the name."""
+    phrase = re.split(r"[,;:.!?«»“”„()]", text, maxsplit=1)[0]
+    words = _WORD.findall(phrase)[:TITLE_SPAN]
+    if not words or words[0].lower() not in lex.title_words:
+        return ""
+    run: list[str] = []
+    for w in [*words, ""]:
+        if w[:1].isupper() and len(w) > 1:
+            run.append(w)
+            continue
+        if len(run) >= 2:  # a field written in capitals runs into the name: "Asuntos Exteriores Sun Weidong"
+            return _plausible(_name_run(run), lex)
+        run = []
+    return ""
+
+
 def _plausible(name: str, lex: Lexicon) -> str:
     """A name, unless it is a day or a month, or one capitalised word where all nouns are capitalised."""
     parts = name.split()
@@ -120,7 +145,7 @@ def pattern_speaker(text: str, spans: list[tuple[int, int]], code: str) -> str:
     after = text[spans[-1][1]:].lstrip(_TRAIL)
     n = _verb_at(after, lex)
     if n:
-        name = _name_after(_WORD.findall(after[n:])[:MAX_NAME + 3], lex)
+        name = _name_after(_WORD.findall(after[n:])[:MAX_NAME + 3], lex) or _name_after_title(after[n:], lex)
         if name:
             return name
     # Before it: "Polizeisprecher Thomas Weber sagte: „…“", "Julien Moreau a déclaré : « … »".
