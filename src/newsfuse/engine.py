@@ -17,7 +17,7 @@ import os
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 import numpy as np
 
@@ -27,6 +27,8 @@ from newsfuse.errors import ConfigError, MissingDependencyError
 from newsfuse.stories.features import Features, features_batch
 from newsfuse.stories.group import CHUNK
 from newsfuse.types import Article
+
+T = TypeVar("T")
 
 
 class Executor(Protocol):
@@ -73,30 +75,27 @@ class LocalEngine:
                 pass
 
     def features(self, articles: list[Article], embedder: str | None, cross: str | None = None) -> list[Features]:
-        if self.workers == 1 or len(articles) < 2 * self.workers:
-            return features_batch(articles, embedder, cross=cross)
-        if self._pool is None:
-            self.start()
-        assert self._pool is not None
-        size = -(-len(articles) // self.workers)
-        parts = [articles[i:i + size] for i in range(0, len(articles), size)]
-        out: list[Features] = []
         # One model thread per worker: the workers already use every core.
-        for part in self._pool.map(partial(features_batch, embedder=embedder, threads=1, cross=cross), parts):
-            out.extend(part)
-        return out
+        return self._shared(articles, partial(features_batch, embedder=embedder, cross=cross),
+                            partial(features_batch, embedder=embedder, threads=1, cross=cross))
 
     def clean(self, articles: list[Article]) -> list[Article]:
         """In the pool's workers, like the features: in the driver, the cleaner would be half of its
         work for words-only grouping (docs/benchmarks-stories.md, "Throughput and memory")."""
+        return self._shared(articles, clean_articles, clean_articles)
+
+    def _shared(self, articles: list[Article], here: Callable[[list[Article]], list[T]],
+                there: Callable[[list[Article]], list[T]]) -> list[T]:
+        """`there` on an equal part of `articles` in each worker, the results in order; `here` on all
+        of them in this process when there is one worker or too few articles to share."""
         if self.workers == 1 or len(articles) < 2 * self.workers:
-            return clean_articles(articles)
+            return here(articles)
         if self._pool is None:
             self.start()
         assert self._pool is not None
         size = -(-len(articles) // self.workers)
-        out: list[Article] = []
-        for part in self._pool.map(clean_articles, [articles[i:i + size] for i in range(0, len(articles), size)]):
+        out: list[T] = []
+        for part in self._pool.map(there, [articles[i:i + size] for i in range(0, len(articles), size)]):
             out.extend(part)
         return out
 

@@ -138,13 +138,15 @@ class SameFact:
         outside the court" / "about 151 activists ..."), and the two figures stand at the same place in
         it: one statement, so one fact. The learned model never sees such a pair disagree (copies
         agree), and learns nothing of it; the sentence itself says it."""
-        a, b = self.items[i], self.items[j]
-        shape = self.align.shapes.get(a.key, "")
-        if "#" not in shape or shape != self.align.shapes.get(b.key):
-            return False
-        fam_a = self._family.get((a.key, family_of(a)), [i])
-        fam_b = self._family.get((b.key, family_of(b)), [j])
-        return len(fam_a) == len(fam_b) and fam_a.index(i) == fam_b.index(j)
+        shape = self.align.shapes.get(self.items[i].key, "")
+        return "#" in shape and shape == self.align.shapes.get(self.items[j].key) and self.same_place(i, j) > 0
+
+    def same_place(self, i: int, j: int) -> int:
+        """How many figures of their family each sentence gives, when it is as many and the two stand
+        at the same place among them (the k-th of one sentence and the k-th of the other); else 0."""
+        fam_a = self._family.get((self.items[i].key, family_of(self.items[i])), [i])
+        fam_b = self._family.get((self.items[j].key, family_of(self.items[j])), [j])
+        return len(fam_a) if len(fam_a) == len(fam_b) and fam_a.index(i) == fam_b.index(j) else 0
 
     def features(self, i: int, j: int) -> np.ndarray:
         a, b = self.items[i], self.items[j]
@@ -159,7 +161,7 @@ class SameFact:
         near = len(near_a & near_b)
         fam_a = self._family.get((a.key, family_of(a)), [i])
         fam_b = self._family.get((b.key, family_of(b)), [j])
-        rank_same = float(len(fam_a) == len(fam_b) >= 2 and fam_a.index(i) == fam_b.index(j))
+        rank_same = float(self.same_place(i, j) >= 2)
         head_same = float(bool(fa.head) and fa.head == fb.head)
         apart = frames.apart(ra, rb, counted=fa.quantity.kind in {"count", "number"},
                              contrasted=self.contrasted, owned=fa.quantity.kind == "age",

@@ -204,15 +204,11 @@ def _compare_faces(fa: Found, fb: Found, va: float, vb: float, converted: bool) 
     return Verdict(False, weight, notes)
 
 
-CENTS = re.compile(r"\d\.\d{2}(?!\d)")
-
-
 def _cents_dropped(text: str, value: float, other: float) -> bool:
     """A price said in whole units ("$99") of a price with cents ("$99.99"): prices are quoted with
     their cents left off, not rounded up, so any price from the whole figure up to the next unit is
     the same price. Only for prices of tens of units or more, where the cents are under a tenth."""
-    return 10 <= value < 1e6 and not CENTS.search(text) and "." not in text and value <= other < value + 1 \
-        and other != value
+    return 10 <= value < 1e6 and "." not in text and value < other < value + 1
 
 
 def _strict_edge(hedge: str, lo: float, hi: float, other_lo: float, other_hi: float) -> str:

@@ -100,10 +100,7 @@ def member_state(story_id: int, members: Sequence[Member], weights: Weights, max
     p = member_parts(members, weights)
     terms, sums = sum_terms(p.terms, p.weights, max_terms)
     anchor_terms, anchor_weights = sum_terms(p.anchor_terms, p.anchor_weights, max_terms)
-    vector = (np.sum(p.vectors, axis=0).astype(np.float32) if all(len(v) for v in p.vectors)
-              else np.zeros(0, np.float32))
-    xs = [x for x in p.xvectors if len(x)]
-    xvector = np.sum(xs, axis=0).astype(np.float32) if xs else np.zeros(0, np.float32)
+    vector, xvector = _vector_sums(p.vectors, p.xvectors)
     days = [m.day for m in members]
     return StoryState(story_id, terms, sums, len(members), min(days), max(days), joinable, vector,
                       sum(m.excess for m in members), xvector, anchor_terms, anchor_weights)
@@ -114,13 +111,34 @@ def merged_state(stories: Sequence[StoryState], max_terms: int) -> StoryState:
     terms, weights = sum_terms([s.terms for s in stories], [s.weights for s in stories], max_terms)
     anchor_terms, anchor_weights = sum_terms([s.anchor_terms for s in stories], [s.anchor_weights for s in stories],
                                              max_terms)
-    vector = (np.sum([s.vector for s in stories], axis=0).astype(np.float32) if all(len(s.vector) for s in stories)
-              else np.zeros(0, np.float32))
-    xs = [s.xvector for s in stories if len(s.xvector)]
-    xvector = np.sum(xs, axis=0).astype(np.float32) if xs else np.zeros(0, np.float32)
+    vector, xvector = _vector_sums([s.vector for s in stories], [s.xvector for s in stories])
     return StoryState(stories[0].id, terms, weights, sum(s.size for s in stories), min(s.first_day for s in stories),
                       max(s.last_day for s in stories), all(s.joinable for s in stories), vector,
                       sum(s.hub for s in stories), xvector, anchor_terms, anchor_weights)
+
+
+def _vector_sums(vectors: Sequence[np.ndarray], xvectors: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """The embedding sum (none unless every part has one) and the cross-model sum (of the parts that
+    have one)."""
+    vector = (np.sum(vectors, axis=0).astype(np.float32) if all(len(v) for v in vectors)
+              else np.zeros(0, np.float32))
+    xs = [x for x in xvectors if len(x)]
+    return vector, np.sum(xs, axis=0).astype(np.float32) if xs else np.zeros(0, np.float32)
+
+
+def _agglomerate(parts: Sequence[Parts], hubs: tuple[np.ndarray, np.ndarray], spans: np.ndarray, weights: Weights,
+                 cfg: Grouping) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Average-link agglomeration of clusters as the chunk's (same similarity, hubness correction,
+    threshold and quiet window): each cluster's root, and the corrected link sums and pair counts.
+    `hubs`: each cluster's (summed hubness excess, size); `spans`: its (first, last) day."""
+    links = Links(weights.idf2, cfg, _cross_on(parts))
+    side = links.side(parts)
+    sums, counts = links.between(side, side)
+    sums = corrected(sums, counts, cfg.hub_weight, hubs, hubs)
+    first, last = spans.reshape(len(parts), 2).T
+    root = average_link(sums, side.sizes, np.zeros(len(parts), bool), first, last, threshold=cfg.threshold,
+                        quiet=cfg.quiet_days, weights=counts)
+    return root, sums, counts
 
 
 def dated_span(members: Sequence[Member]) -> tuple[int, int]:
@@ -158,15 +176,8 @@ def merge_groups(stories: Sequence[StoryState], changed: set[int], weights: Weig
     keep = sorted(set(picked) | set(np.flatnonzero(near.max(axis=0) >= cfg.threshold - cfg.split_margin).tolist()))
     if len(keep) < 2:
         return []
-    chosen = [parts_of(pool[i]) for i in keep]
-    links = Links(weights.idf2, cfg, _cross_on(chosen))
-    side = links.side(chosen)
-    sums, counts = links.between(side, side)
-    sub = (hubs[0][keep], hubs[1][keep])
-    sums = corrected(sums, counts, cfg.hub_weight, sub, sub)
-    first, last = np.array([span_of(pool[i]) for i in keep]).T
-    root = average_link(sums, side.sizes, np.zeros(len(keep), bool), first, last, threshold=cfg.threshold,
-                        quiet=cfg.quiet_days, weights=counts)
+    root, _, _ = _agglomerate([parts_of(pool[i]) for i in keep], (hubs[0][keep], hubs[1][keep]),
+                              np.array([span_of(pool[i]) for i in keep]), weights, cfg)
     groups: dict[int, list[int]] = {}
     for i, r in enumerate(root.tolist()):
         groups.setdefault(r, []).append(pool[keep[i]].id)
@@ -194,14 +205,9 @@ def split_parts(members: Sequence[Member], weights: Weights, cfg: Grouping) -> l
     if len(start) < 2:
         return whole
     parts = [member_parts([members[k] for k in g], weights) for g in start]
-    links = Links(weights.idf2, cfg, _cross_on(parts))
-    side = links.side(parts)
-    hubs = np.array([sum(members[k].excess for k in g) for g in start]), side.sizes
-    sums, counts = links.between(side, side)
-    sums = corrected(sums, counts, cfg.hub_weight, hubs, hubs)
-    first, last = np.array([dated_span([members[k] for k in g]) for g in start]).reshape(len(start), 2).T
-    root = average_link(sums, side.sizes, np.zeros(len(start), bool), first, last, threshold=cfg.threshold,
-                        quiet=cfg.quiet_days, weights=counts)
+    hubs = np.array([sum(members[k].excess for k in g) for g in start]), np.array([p.size for p in parts])
+    root, sums, counts = _agglomerate(parts, hubs, np.array([dated_span([members[k] for k in g]) for g in start]),
+                                      weights, cfg)
     clusters: dict[int, list[int]] = {}
     for c, r in enumerate(root.tolist()):
         clusters.setdefault(r, []).append(c)
