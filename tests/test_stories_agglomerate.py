@@ -9,11 +9,12 @@ from newsfuse.stories.agglomerate import average_link
 
 
 def run(sums: list[list[float]], *, sizes: list[int] | None = None, anchored: list[bool] | None = None,
-        days: list[tuple[int, int]] | None = None, threshold: float = 0.2, quiet: int = 7) -> list[int]:
+        days: list[tuple[int, int]] | None = None, threshold: float = 0.2, quiet: int = 7,
+        gap_weight: float = 0.0) -> list[int]:
     n = len(sums)
     spans = np.array(days or [(0, 0)] * n)
     root = average_link(np.array(sums, float), np.array(sizes or [1] * n), np.array(anchored or [False] * n),
-                        spans[:, 0], spans[:, 1], threshold=threshold, quiet=quiet)
+                        spans[:, 0], spans[:, 1], threshold=threshold, quiet=quiet, gap_weight=gap_weight)
     return root.tolist()
 
 
@@ -89,3 +90,20 @@ def test_weights_of_one_per_pair_are_the_plain_average() -> None:
         weighed = average_link(sums, sizes, np.array([True, False, False]), spans, spans, threshold=threshold,
                                quiet=7, weights=np.outer(sizes, sizes))
         assert plain.tolist() == weighed.tolist()
+
+
+def test_a_soft_date_term_lets_a_close_follow_up_join_weeks_later_but_not_months() -> None:
+    # Two reports linked at 0.5, three weeks apart: the hard window parts them whatever their words;
+    # the soft term costs 0.07 per week beyond the first (0.14 here), so they merge.
+    close = [[0, .5], [.5, 0]]
+    three_weeks = [(0, 0), (21, 21)]
+    assert run(close, days=three_weeks, threshold=0.28) == [0, 1]
+    assert run(close, days=three_weeks, threshold=0.28, gap_weight=0.07) == [0, 0]
+    # Four months apart the price (0.07 x 16) is more than even identical texts have above the threshold.
+    assert run([[0, 1.4], [1.4, 0]], days=[(0, 0), (120, 120)], threshold=0.28, gap_weight=0.07) == [0, 1]
+    # A weaker link pays the same price: 0.3 three weeks apart stays apart; the same day it merges.
+    weak = [[0, .3], [.3, 0]]
+    assert run(weak, days=three_weeks, threshold=0.28, gap_weight=0.07) == [0, 1]
+    assert run(weak, days=[(0, 0), (0, 0)], threshold=0.28, gap_weight=0.07) == [0, 0]
+    # An undated cluster (first after last) pays nothing.
+    assert run(close, days=[(0, 0), (1 << 40, -(1 << 40))], threshold=0.28, gap_weight=0.07) == [0, 0]

@@ -7,10 +7,11 @@ Articles arrive in chunks (in input order). For each chunk:
    chunk or in an open story, without a vote;
 3. the chunk's articles and the *open* stories (live ones, plus quiet ones a late article may
    belong to) are merged by average-link agglomeration (`agglomerate.average_link`): the most
-   similar pair first, while their mean pairwise similarity reaches the threshold and their spans
-   come within `quiet_days` (the span of a group of undated articles is none: their stand-in day
-   says where the stream was, not when their event was). Two existing stories never merge inside
-   the chunk. What no story takes starts one;
+   similar pair first, while their mean pairwise similarity, less a price for the days their spans
+   lie apart beyond `quiet_days` (`gap_weight`; a hard window when 0), reaches the threshold (the
+   span of a group of undated articles is none: their stand-in day says where the stream was, not
+   when their event was). Two existing stories never merge inside the chunk. What no story takes
+   starts one;
 4. the stories the chunk changed are reconciled with the live ones (`stories.reconcile`, the
    `reconcile` setting): two that now reach the threshold merge (the older keeps its id, the merge is
    recorded), and one whose members, weighed again, form a clearly separate part splits;
@@ -463,7 +464,7 @@ def _merge(clusters: _Clusters, units: list[_Unit], idf: np.ndarray, cfg: Groupi
     counts[a:, a:] = among_n
     root = average_link(sums, sizes[order], np.arange(len(order)) < a, np.array([clusters.first[c] for c in order]),
                         np.array([clusters.last[c] for c in order]), threshold=cfg.threshold, quiet=cfg.quiet_days,
-                        weights=counts)
+                        weights=counts, gap_weight=cfg.gap_weight)
     for i, c in enumerate(order):
         final[c] = order[int(root[i])]
     return final, excess

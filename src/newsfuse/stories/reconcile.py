@@ -137,7 +137,7 @@ def _agglomerate(parts: Sequence[Parts], hubs: tuple[np.ndarray, np.ndarray], sp
     sums = corrected(sums, counts, cfg.hub_weight, hubs, hubs)
     first, last = spans.reshape(len(parts), 2).T
     root = average_link(sums, side.sizes, np.zeros(len(parts), bool), first, last, threshold=cfg.threshold,
-                        quiet=cfg.quiet_days, weights=counts)
+                        quiet=cfg.quiet_days, weights=counts, gap_weight=cfg.gap_weight)
     return root, sums, counts
 
 
