@@ -5,6 +5,8 @@ beside a TF-IDF + average-link agglomerative baseline run in the same command on
     python benchmarks/stories_eval.py --orders 3 --json out.json
     python benchmarks/stories_eval.py --embedder none      # grouping by words alone
     python benchmarks/stories_eval.py ../shared/eval/mds/multiling2011-en.jsonl   # clusters as stories
+    python benchmarks/stories_eval.py ../shared/eval/stories/ecbplus-dev-articles.jsonl --topics 4:0   # a part
+    python benchmarks/stories_eval.py --set group.gap_weight=0                      # a setting changed
 
 A summarization file (one cluster per line, `{"id", "docs": [...]}`) is read as a story set: each
 cluster's documents are one gold story. MultiLing's clusters are held-out data with names, titles
@@ -68,14 +70,15 @@ def scores(pred: dict[str, str], rows: list[dict[str, object]]) -> dict[str, dic
 
 
 def run_ours(rows: list[dict[str, object]], workdir: Path, name: str, workers: int,
-             embedder: str) -> tuple[dict[str, str], float]:
+             embedder: str, knobs: dict[str, Any] | None = None) -> tuple[dict[str, str], float]:
     source = workdir / f"{name}.jsonl"
     source.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     started = time.perf_counter()
     engine = LocalEngine(workers)
     try:
         with Store.open(workdir / f"{name}.db") as store:
-            ingest(iter_articles([str(source)]), store, engine, settings=Settings().replace(group_embedder=embedder))
+            ingest(iter_articles([str(source)]), store, engine, settings=Settings().replace(group_embedder=embedder,
+                                                                                  **(knobs or {})))
             pred = {a: f"s{s.id}" for s in store.stories() for a in s.article_ids}
     finally:
         engine.close()
@@ -108,12 +111,25 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--embedder", default="minilm-onnx", help="the grouping embedder; none: words only")
     parser.add_argument("--json", type=Path, help="write the figures here too")
+    parser.add_argument("--topics", help='only the topics = R mod M ("M:R"; ECB+ dev: 4:2 is the part tuned on, '
+                                         '4:0 the part reported on)')
+    parser.add_argument("--set", nargs="*", default=[], metavar="SECTION.KNOB=VALUE",
+                        help="settings for our runs (group.gap_weight=0 ...); the baseline does not read them")
     args = parser.parse_args()
     if not args.path.is_file():
         sys.exit(f"no gold file at {args.path} (see ../shared/eval/README.md)")
     rows = gold_rows([json.loads(line) for line in args.path.open(encoding="utf-8") if line.strip()])
+    if args.topics:
+        mod, rest = (int(v) for v in args.topics.split(":"))
+        rows = [r for r in rows if int(str(r["topic_label"])) % mod == rest]
+    knobs = {}
+    for item in args.set:
+        key, value = item.split("=", 1)
+        section, knob = key.split(".", 1)
+        knobs[f"{section}_{knob}"] = json.loads(value)
     print(f"$ python benchmarks/stories_eval.py {args.path} --orders {args.orders} --workers {args.workers} "
-          f"--embedder {args.embedder}")
+          f"--embedder {args.embedder}" + (f" --topics {args.topics}" if args.topics else "")
+          + (f" --set {' '.join(args.set)}" if args.set else ""))
     print(f"{len(rows)} articles, {len({r['label'] for r in rows})} gold stories\n")
 
     results: dict[str, object] = {}
@@ -124,7 +140,7 @@ def main() -> None:
             random.Random(seed).shuffle(shuffled)
             orders.append((f"random order {seed}", shuffled))
         for name, ordered in orders:
-            pred, seconds = run_ours(ordered, Path(tmp), name.replace(" ", "-"), args.workers, args.embedder)
+            pred, seconds = run_ours(ordered, Path(tmp), name.replace(" ", "-"), args.workers, args.embedder, knobs)
             results[f"newsfuse, {name}"] = {**scores(pred, rows), "seconds": round(seconds, 1),
                                             "articles_per_s": round(len(rows) / seconds, 1)}
         started = time.perf_counter()
