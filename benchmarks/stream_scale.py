@@ -36,13 +36,13 @@ DOCS = Path(__file__).resolve().parents[1] / "docs"
 GAP_DAYS = 8
 
 
-def build_stream(path: Path, size: int) -> None:
+def build_stream(path: Path, size: int, gap_days: int = GAP_DAYS) -> None:
     rows = [json.loads(line) for line in DEV.open(encoding="utf-8") if line.strip()]
     written = 0
     with path.open("w", encoding="utf-8") as out:
         copy = 0
         while written < size:
-            date = (dt.date(2000, 1, 1) + dt.timedelta(days=copy * GAP_DAYS)).isoformat()
+            date = (dt.date(2000, 1, 1) + dt.timedelta(days=copy * gap_days)).isoformat()
             for row in rows:
                 if written >= size:
                     break
@@ -68,7 +68,8 @@ def rss_mb() -> float:
     return 0.0
 
 
-def run_one(size: int, workers: int, embedder: str, serial_clean: bool = False) -> dict[str, object]:
+def run_one(size: int, workers: int, embedder: str, serial_clean: bool = False,
+            gap_days: int = GAP_DAYS) -> dict[str, object]:
     """In this (fresh) process: build the stream, ingest it, report."""
     from newsfuse.config import Settings
     from newsfuse.engine import LocalEngine
@@ -78,7 +79,7 @@ def run_one(size: int, workers: int, embedder: str, serial_clean: bool = False) 
 
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / "stream.jsonl"
-        build_stream(source, size)
+        build_stream(source, size, gap_days)
         samples: list[tuple[int, float]] = []
         live: list[int] = []
 
@@ -173,21 +174,23 @@ def main() -> None:
     parser.add_argument("--embedder", default="minilm-onnx", help="the grouping embedder; none: words only")
     parser.add_argument("--serial-clean", action="store_true", help="clean in the driver, as before the engine did")
     parser.add_argument("--no-bare", action="store_true", help="skip the bare embedder's figure")
+    parser.add_argument("--gap-days", type=int, default=GAP_DAYS,
+                        help="stream days between copies of the dev set (0: every article stays live)")
     parser.add_argument("--run", type=int, help=argparse.SUPPRESS)  # internal: one size in this process
     parser.add_argument("--json", type=Path)
     parser.add_argument("--plot", type=Path, default=DOCS / "stories-scale.png")
     args = parser.parse_args()
     if args.run:
-        print(json.dumps(run_one(args.run, args.workers, args.embedder, args.serial_clean)))
+        print(json.dumps(run_one(args.run, args.workers, args.embedder, args.serial_clean, args.gap_days)))
         return
     if not DEV.is_file():
         sys.exit(f"no dev set at {DEV}")
     print(f"$ python benchmarks/stream_scale.py --sizes {' '.join(map(str, args.sizes))} --workers {args.workers} "
-          f"--embedder {args.embedder}")
+          f"--embedder {args.embedder} --gap-days {args.gap_days}")
     results = []
     for size in args.sizes:
         proc = subprocess.run([sys.executable, __file__, "--run", str(size), "--workers", str(args.workers),
-                               "--embedder", args.embedder] + (["--serial-clean"] if args.serial_clean else []),
+                               "--embedder", args.embedder, "--gap-days", str(args.gap_days)] + (["--serial-clean"] if args.serial_clean else []),
                               capture_output=True, text=True, check=True)
         results.append(json.loads(proc.stdout.strip().splitlines()[-1]))
         r = results[-1]

@@ -223,6 +223,20 @@ def test_boilerplate_phrase_run_into_a_story_paragraph_is_cut_and_the_story_kept
                                                                ("subscribe-prompt", "")]
 
 
+@pytest.mark.parametrize(("text", "held"), [
+    ("MEDIA PLAYBACK IS UNSUPPORTED ON YOUR DEVICE The minister resigned.", True),
+    ("The minister resigned. Please Enable JavaScript To Watch This Video", True),
+    ("İstanbul: Image copyright AFP image caption The bridge was closed.", True),  # "İ" lower-cases to two characters
+    ("İstanbul: the bridge was closed for repairs on Monday.", False),
+    ("The minister resigned on Monday, his office said.", False),
+])
+def test_boilerplate_test_on_lower_case_agrees_with_the_ignore_case_pattern(text: str, held: bool) -> None:
+    from newsfuse.clean.patterns import ANY_BOILERPLATE, has_boilerplate
+
+    assert has_boilerplate(text) is held
+    assert (ANY_BOILERPLATE.search(text) is not None) is held
+
+
 @pytest.mark.parametrize(("text", "story", "reason"), [
     # BBC, CNN, the Guardian, NBC, USA Today, the Mirror and the NYT, as Multi-News scraped them.
     ("Image copyright AFP image caption Joseph Kony is wanted on war crimes charges.",

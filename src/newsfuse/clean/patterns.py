@@ -203,6 +203,19 @@ _BOILERPLATE_PHRASES: list[tuple[str, str, str]] = [
 ]
 BOILERPLATE = [(reason, detail, re.compile(pattern, re.I)) for reason, detail, pattern in _BOILERPLATE_PHRASES]
 ANY_BOILERPLATE = re.compile("|".join(f"(?:{p})" for _, _, p in _BOILERPLATE_PHRASES), re.I)
+# The same test on lower-cased text, without re.I: three times faster (an ignore-case alternation is
+# tried at every position), and the same answer, since every phrase is written in lower case.
+_ANY_LOWER = re.compile(ANY_BOILERPLATE.pattern)
+
+
+def has_boilerplate(text: str) -> bool:
+    """Whether `text` holds one of the templated phrases (`BOILERPLATE`)."""
+    lowered = text.lower()
+    # "İ" is the one letter whose lower case is two characters ("i" and a dot above), where re.I reads
+    # an "i": text holding it is tested as written.
+    if len(lowered) != len(text):
+        return ANY_BOILERPLATE.search(text) is not None
+    return _ANY_LOWER.search(lowered) is not None
 
 
 # --- masthead -------------------------------------------------------------------------------------

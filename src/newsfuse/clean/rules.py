@@ -13,7 +13,6 @@ import re
 from newsfuse.clean.patterns import (
     ADVERTISEMENT,
     AGENCY_HINT,
-    ANY_BOILERPLATE,
     BOILERPLATE,
     BREADCRUMB,
     BYLINE_BY,
@@ -46,6 +45,7 @@ from newsfuse.clean.patterns import (
     SUBSCRIBE,
     TRUST,
     WORDS,
+    has_boilerplate,
 )
 from newsfuse.clean.units import SPACES, Unit, comparable
 from newsfuse.types import Removal
@@ -153,7 +153,7 @@ def strip_boilerplate_phrases(units: list[Unit]) -> list[Removal]:
     """Cut templated phrases out of story paragraphs; a paragraph of nothing else goes whole."""
     removed: list[Removal] = []
     for unit in units:
-        if unit.reason or not ANY_BOILERPLATE.search(unit.text):
+        if unit.reason or not has_boilerplate(unit.text):
             continue
         hits = sorted((m.start(), m.end(), reason, detail)
                       for reason, detail, pattern in BOILERPLATE for m in pattern.finditer(unit.text))

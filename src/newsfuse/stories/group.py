@@ -124,9 +124,18 @@ class DocumentFrequencies:
 
     def idf(self, min_df: int) -> np.ndarray:
         """Smoothed IDF (as scikit-learn's), zero below `min_df`."""
-        idf = (np.log((1.0 + self.docs) / (1.0 + self.counts)) + 1.0).astype(np.float32)
-        idf[self.counts < min_df] = 0.0
-        return idf
+        return self.idfs(min_df)[0]
+
+    def idfs(self, *min_dfs: int) -> list[np.ndarray]:
+        """The IDF zeroed below each of `min_dfs`, from one logarithm of the whole hashed space (a
+        million terms: the cost of a chunk's IDF)."""
+        smooth = (np.log((1.0 + self.docs) / (1.0 + self.counts)) + 1.0).astype(np.float32)
+        out = []
+        for k, min_df in enumerate(min_dfs):
+            idf = smooth if k == len(min_dfs) - 1 else smooth.copy()
+            idf[self.counts < min_df] = 0.0
+            out.append(idf)
+        return out
 
 
 # (lowest last_day, highest first_day, last_day below) → the quiet stories in that span
@@ -164,8 +173,7 @@ class StoryGrouper:
         cfg = self.config
         # Numbers count in the document frequencies as terms of their own (`features.ANCHOR_PREFIX`).
         df_terms, df_counts = self.df.add(_with_anchors(it.features) for it in items)
-        idf = self.df.idf(cfg.min_df)
-        raw_idf = self.df.idf(1)
+        idf, raw_idf = self.df.idfs(cfg.min_df, 1)
         units = [_unit(it.features, idf, raw_idf) for it in items]
         open_stories = {**self.live, **self._dormant_for(items)}
         copy_of, joined = self._copies(items, open_stories)
