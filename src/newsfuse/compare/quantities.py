@@ -51,14 +51,14 @@ EVENT_CONCEPTS = frozenset({"meet", "visit", "elect", "vote", "trial", "hear", "
                             "protest", "flight", "game", "match", "race", "storm", "fire", "operat"})
 
 
-# Two disagreeing figures are told as a conflict only when the same-fact model's figure part
-# (`compare.same_fact`) gives them at least this chance of being one fact. The conflict's confidence is
+# Two disagreeing figures are told as a conflict only when the same-fact model (`compare.same_fact`:
+# its figure part moved by the sentence evidence) gives them at least this chance of being one fact. The conflict's confidence is
 # the model's calibrated chance that such a proposed pair is one fact told two ways
 # (`SameFact.confidence`, fitted on judged tune pairs), times how much the disagreement weighs
 # (`compare.values`).
 SAME_FACT_FLOOR = 0.5
 # ... and when that chance times the disagreement's weight reaches this (conflicts of other kinds
-# need it of their confidence: `compare.CONFIDENCE_FLOOR`). Decided on the figure part's chance, not
+# need it of their confidence: `compare.CONFIDENCE_FLOOR`). Decided on that chance, not
 # on the calibrated confidence: the calibration says how often such reports are right, not which.
 REPORT_FLOOR = 0.25
 
