@@ -194,7 +194,9 @@ def _report(rows: list[tuple[Story, dict[str, Any], str | None]], counts: dict[s
     print("\n| reported | at confidence | judged | conflict | update | different | compatible | precision |")
     print("|---|---|---|---|---|---|---|---|")
     for label, part in (("conflicts", conflicts), ("updates", updates)):
-        for low, high in ((0.0, 1.01), (0.25, 0.5), (0.5, 0.8), (0.8, 1.01)):
+        # A figure conflict's confidence is a calibrated chance and may be below 0.25 (it is reported
+        # on the same-fact chance, not on its confidence).
+        for low, high in ((0.0, 1.01), (0.0, 0.25), (0.25, 0.5), (0.5, 0.8), (0.8, 1.01)):
             chosen = [v for _, i, v in part if low <= i["confidence"] < high]
             judged = [v for v in chosen if v is not None]
             tally = {x: judged.count(x) for x in LABELS}
@@ -202,10 +204,10 @@ def _report(rows: list[tuple[Story, dict[str, Any], str | None]], counts: dict[s
             # change told as a conflict, or a disagreement told as an update, counts against).
             right = tally["conflict"] if label == "conflicts" else tally["update"]
             prec = f"{right / len(judged):.0%}" if judged else "-"
-            band = "all" if low == 0.0 else f"{low:.2f}-{min(high, 1.0):.2f}"
+            band = "all" if high > 1.0 and low == 0.0 else f"{low:.2f}-{min(high, 1.0):.2f}"
             print(f"| {label} | {band} | {len(judged)} of {len(chosen)} | {tally['conflict']} | "
                   f"{tally['update']} | {tally['different']} | {tally['compatible']} | {prec} |")
-            if label == "updates" and low == 0.0:
+            if label == "updates" and band == "all":
                 break
     print("\n| set | stories | reports per story | conflicts per story | at confidence >= 0.5 | judged real / judged |")
     print("|---|---|---|---|---|---|")

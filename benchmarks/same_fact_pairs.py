@@ -94,6 +94,24 @@ def _precision(rows: list[dict[str, Any]]) -> None:
               f"{real} of the {total} real pairs judged")
 
 
+def _calibration(rows: list[dict[str, Any]]) -> None:
+    """How many judged pairs the finder would report are real, by the confidence it would give them,
+    and how well the two chances rank the judged pairs (AUC)."""
+    from newsfuse.compare.quantities import SAME_FACT_FLOOR
+
+    judged = [r for r in rows if r["disagree"] and r["verdict"]]
+    real = [r["verdict"] in {"conflict", "update"} for r in judged]
+    for name in ("p", "confidence"):
+        if 0 < sum(real) < len(real):
+            from sklearn.metrics import roc_auc_score
+            print(f"AUC of the judged pairs by {name}: {roc_auc_score(real, [r[name] for r in judged]):.3f}")
+    print("| confidence | judged pairs reported | real |\n|---|---|---|")
+    for low, high in ((0.0, 0.2), (0.2, 0.5), (0.5, 0.8), (0.8, 1.01)):
+        band = [ok for r, ok in zip(judged, real, strict=True)
+                if r["p"] >= SAME_FACT_FLOOR and low <= r["confidence"] < high]
+        print(f"| {low:.1f}-{min(high, 1.0):.1f} | {len(band)} | {sum(band)} |")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--split", choices=["test", "tune", "all"], default="tune")
@@ -116,7 +134,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             p = super().__call__(i, j)
             if not asked:
                 a, b = self.items[pair[0]], self.items[pair[1]]
-                calls.append({"a": a, "b": b, "p": p, "x": self.features(*pair),
+                calls.append({"a": a, "b": b, "p": p, "confidence": self.confidence(*pair), "x": self.features(*pair),
                               "several": [several_ways(self.items, a), several_ways(self.items, b)]})
             return p
 
@@ -140,7 +158,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                              side_a, side_b)
             rows.append({"key": k, "set": story.set, "story": story.id, "split": story.split,
                          "kind": sa.main.quantity.kind, "disagree": not compare_values(sa, sb).consistent,
-                         "p": round(c["p"], 4), "a": side_a, "b": side_b,
+                         "p": round(c["p"], 4), "confidence": round(c["confidence"], 4), "a": side_a, "b": side_b,
                          "published": [str(published.get(sa.source) or ""), str(published.get(sb.source) or "")],
                          "features": {n: (None if v != v else round(float(v), 4)) for n, v in zip(FEATURES, c["x"], strict=True)},
                          "several": c["several"], "verdict": verdict})
@@ -151,6 +169,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     judged = [r for r in disputed if r["verdict"]]
     print(f"pairs asked about: {len(rows)}; disagreeing: {len(disputed)}; of which judged: {len(judged)}")
     _precision(rows)
+    _calibration(rows)
     if args.out:
         with args.out.open("w", encoding="utf-8") as f:
             for r in rows:

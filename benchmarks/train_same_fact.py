@@ -12,11 +12,19 @@ figures of two different sources, of one family, is labelled without a person:
   pairs the model will be asked about.
 
 The features never read the values (`same_fact.FEATURES`), so a model of agreeing pairs applies to
-disagreeing ones. Writes `src/newsfuse/models/same_fact.json` and prints held-out accuracy (stories
-split 4:1 by id) and the weights.
+disagreeing ones. Both classes come from the same sentence pairs, so these labels say nothing of the
+sentence-level features (`same_fact.SENTENCE`): they are left out of this fit (their weights are 0).
 
-    python benchmarks/train_same_fact.py                 # brief the tune stories, cache pairs, fit, save
-    python benchmarks/train_same_fact.py --cached        # refit from the cached pairs
+Then the stack (`same_fact.Stack`): a logistic layer over the figure part's log-odds and the sentence
+evidence (`--sentence`, weights held at zero or above), fitted on the judged disagreeing candidate
+pairs of the tune stories, as listed with their features and verdicts by
+`python benchmarks/same_fact_pairs.py --split tune --out pairs-tune.jsonl` (verdict `conflict` or
+`update`: one fact; `different` or `compatible`: not a pair to report). It places the sentence
+evidence and calibrates the chance in one step. Prints the leave-one-story-out AUC and calibration
+of the judged tune pairs. Writes `src/newsfuse/models/same_fact.json`.
+
+    python benchmarks/train_same_fact.py --stack pairs-tune.jsonl            # brief the tune stories, cache pairs, fit, save
+    python benchmarks/train_same_fact.py --cached --stack pairs-tune.jsonl   # refit from the cached pairs
 """
 
 from __future__ import annotations
@@ -135,14 +143,70 @@ def collect(limit: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return np.array(xs), np.array(ys), np.array(groups)
 
 
-def fit(x: np.ndarray, y: np.ndarray, c: float) -> Any:
+def fit(x: np.ndarray, y: np.ndarray, c: float) -> tuple[np.ndarray, np.ndarray, np.ndarray, float]:
+    """The figure part: a logistic regression of the agreement labels on every feature but the
+    sentence-level ones (their weights stay 0). Returns mean, scale, weights, intercept."""
     from sklearn.linear_model import LogisticRegression
+
+    from newsfuse.compare.same_fact import FEATURES, SENTENCE
 
     mean, scale = x.mean(axis=0), x.std(axis=0)
     scale[scale == 0] = 1.0
+    cols = [k for k, name in enumerate(FEATURES) if name not in SENTENCE]
     clf = LogisticRegression(C=c, max_iter=2000)
-    clf.fit((x - mean) / scale, y)
-    return mean, scale, clf
+    clf.fit(((x - mean) / scale)[:, cols], y)
+    coef = np.zeros(len(FEATURES))
+    coef[cols] = clf.coef_[0]
+    return mean, scale, coef, float(clf.intercept_[0])
+
+
+def _logit(x: np.ndarray, mean: np.ndarray, scale: np.ndarray, coef: np.ndarray, intercept: float) -> np.ndarray:
+    return np.asarray(np.nan_to_num((x - mean) / scale) @ coef + intercept)
+
+
+def judged_pairs(path: Path) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Feature rows, labels (1: one fact, a conflict or an update) and story ids of the judged
+    disagreeing tune pairs in a `same_fact_pairs.py --out` file."""
+    from newsfuse.compare.same_fact import FEATURES
+
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = [r for r in rows if r["split"] == "tune" and r["disagree"] and r["verdict"]]
+    x = np.array([[math.nan if r["features"][f] is None else r["features"][f] for f in FEATURES] for r in rows])
+    y = np.array([r["verdict"] in {"conflict", "update"} for r in rows], dtype=int)
+    return x, y, np.array([r["story"] for r in rows])
+
+
+def fit_stack(z: np.ndarray, y: np.ndarray, ridge: float) -> np.ndarray:
+    """Logistic regression of `y` on the columns of `z` (the figure log-odds, then the sentence
+    evidence), every weight at zero or above, an L2 penalty on the weights: [intercept, *weights]."""
+    from scipy.optimize import minimize
+
+    def loss(w: np.ndarray) -> float:
+        t = z @ w[1:] + w[0]
+        # log(1 + e^t) - y t, written to stay finite
+        return float(np.sum(np.logaddexp(0.0, t) - y * t) + ridge * np.sum(w[1:] ** 2))
+
+    bounds = [(None, None)] + [(0.0, None)] * z.shape[1]
+    return np.asarray(minimize(loss, np.zeros(z.shape[1] + 1), method="L-BFGS-B", bounds=bounds).x)
+
+
+def _stack_report(z: np.ndarray, y: np.ndarray, stories: np.ndarray, ridge: float) -> float:
+    """Leave-one-story-out AUC and calibration of the stack on the judged tune pairs."""
+    from sklearn.metrics import roc_auc_score
+
+    out = np.zeros(len(y))
+    for story in set(stories):
+        held = stories == story
+        w = fit_stack(z[~held], y[~held], ridge)
+        out[held] = z[held] @ w[1:] + w[0]
+    p = 1.0 / (1.0 + np.exp(-out))
+    auc = float(roc_auc_score(y, out)) if 0 < y.sum() < len(y) else float("nan")
+    print(f"stack, {len(y)} judged tune pairs ({int(y.sum())} one fact), leave one story out: AUC {auc:.3f}")
+    for low, high in ((0.0, 0.2), (0.2, 0.5), (0.5, 0.8), (0.8, 1.01)):
+        band = (p >= low) & (p < high)
+        if band.any():
+            print(f"  p in [{low:.1f}, {min(high, 1.0):.1f}): {int(band.sum())} pairs, {int(y[band].sum())} one fact")
+    return auc
 
 
 def _prior(posteriors: np.ndarray, trained: float) -> float:
@@ -165,8 +229,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=0, help="tune stories to brief (0: all)")
     ap.add_argument("--shift", action="store_true", help="move the intercept to the share among all disagreeing pairs")
     ap.add_argument("--c", type=float, default=0.3, help="inverse regularisation strength")
+    ap.add_argument("--stack", type=Path, help="judged candidate pairs (same_fact_pairs.py --split tune --out)")
+    ap.add_argument("--sentence", default="aligned_x_head",
+                    help="sentence-level features of the stack, comma-separated (chosen on the tune pairs)")
+    ap.add_argument("--ridge", type=float, default=0.1, help="L2 penalty of the stack's weights")
     args = ap.parse_args(argv)
-    from newsfuse.compare.same_fact import FEATURES, MODEL_PATH, SameFactModel
+    from newsfuse.compare.same_fact import FEATURES, MODEL_PATH, SameFactModel, Stack
 
     if args.cached:
         data = np.load(CACHE)
@@ -179,17 +247,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"{len(y)} labelled pairs: {int(y.sum())} same fact, {int(len(y) - y.sum())} two facts; "
           f"{len(unlabelled)} disagreeing pairs nobody settles")
     held = groups == 0
-    mean, scale, clf = fit(x[~held], y[~held], args.c)
-    p = clf.predict_proba((x[held] - mean) / scale)[:, 1]
+    p = 1.0 / (1.0 + np.exp(-_logit(x[held], *fit(x[~held], y[~held], args.c))))
     acc = float(((p >= 0.5) == y[held]).mean()) if held.any() else float("nan")
     print(f"held-out fold (stories hashing to 0): {int(held.sum())} pairs, accuracy {acc:.3f}")
     for low, high in ((0.0, 0.2), (0.2, 0.5), (0.5, 0.8), (0.8, 0.95), (0.95, 1.01)):
         band = (p >= low) & (p < high)
         if band.any():
             print(f"  p in [{low:.2f}, {high:.2f}): {int(band.sum())} pairs, {y[held][band].mean():.2f} same fact")
-    mean, scale, clf = fit(x, y, args.c)
+    mean, scale, coef, intercept = fit(x, y, args.c)
     trained = float(y.mean())
-    prior = _prior(clf.predict_proba((unlabelled - mean) / scale)[:, 1], trained)
+    prior = _prior(1.0 / (1.0 + np.exp(-_logit(unlabelled, mean, scale, coef, intercept))), trained)
     print(f"prior of one fact: {trained:.3f} among labelled pairs, {prior:.3f} estimated among all disagreeing pairs")
     # With --shift the intercept moves to the second share (Saerens, Latinne & Decaestecker 2002), so a
     # probability would be the chance that any two disagreeing figures of a family are one fact. The
@@ -199,10 +266,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     # pairs' even odds, and what its probability means among reported conflicts is measured against
     # judged verdicts (benchmarks/ledger_judged.py).
     shift = math.log(prior / (1 - prior)) - math.log(trained / (1 - trained)) if args.shift else 0.0
-    model = SameFactModel(FEATURES, mean, scale, clf.coef_[0], float(clf.intercept_[0]) + shift)
+    stack = None
+    meta: dict[str, object] = {}
+    if args.stack:
+        names = [n for n in args.sentence.split(",") if n]
+        jx, jy, stories = judged_pairs(args.stack)
+        # A sentence feature that cannot be computed counts as the judged pairs' average (`Stack`).
+        cols = [jx[:, FEATURES.index(n)] for n in names]
+        fills = [float(np.nanmean(c)) for c in cols]
+        z = np.c_[_logit(jx, mean, scale, coef, intercept + shift),
+                  *[np.nan_to_num(c, nan=f) for c, f in zip(cols, fills, strict=True)]]
+        meta["stack_loso_auc"] = round(_stack_report(z, jy, stories, args.ridge), 4)
+        w = fit_stack(z, jy, args.ridge)
+        stack = Stack(float(w[0]), float(w[1]),
+                      tuple((n, float(v), f) for n, v, f in zip(names, w[2:], fills, strict=True)))
+        meta |= {"stack_pairs": len(jy), "stack_one_fact": int(jy.sum()), "ridge": args.ridge,
+                 "stack_trained_on": "judged disagreeing candidate pairs of the tune stories"}
+        print(f"stack: intercept {stack.intercept:+.3f}, figure log-odds x {stack.figure:.3f}, "
+              + ", ".join(f"{n} x {v:.3f} (missing: {f:.3f})" for n, v, f in stack.sentence))
+    model = SameFactModel(FEATURES, mean, scale, coef, intercept + shift, stack)
     meta = {"pairs": len(y), "same": int(y.sum()), "unlabelled": len(unlabelled),
             "held_out_accuracy": round(acc, 4), "C": args.c, "prior_trained": round(trained, 4),
-            "prior_disagreeing": round(prior, 4), "shifted": args.shift, "trained_on": "tune stories of benchmarks/ledger_judged.py"}
+            "prior_disagreeing": round(prior, 4), "shifted": args.shift,
+            "trained_on": "tune stories of benchmarks/ledger_judged.py"} | meta
     MODEL_PATH.write_text(json.dumps(model.to_json(meta), indent=1) + "\n", encoding="utf-8")
     for name, w in sorted(zip(FEATURES, model.coef, strict=True), key=lambda t: -abs(t[1])):
         print(f"  {name:16s} {w:+.3f}")

@@ -99,7 +99,9 @@ def test_claims_align_sentences_that_share_few_words() -> None:
     b = "Officials in Japan put the figure at $290 billion, a record."
     assert story(a, b).conflicts == []
     [c] = story(a, b, claims=True).conflicts
-    assert c.kind == "money" and c.confidence >= 0.5
+    # Reported, but not surely: the confidence is the chance calibrated on judged tune pairs, and one
+    # claim whose sentences name the sum with two different nouns is weak evidence there.
+    assert c.kind == "money" and 0 < c.confidence < 0.5
 
 
 def test_duration_of_the_event_across_the_story() -> None:
@@ -465,3 +467,18 @@ def test_floors_that_rise_over_days_are_an_update(second_day: dt.date, update: b
         assert [v.at for v in u.values] == [dt.date(2013, 7, 24), second_day]
     else:
         assert facts.updates == []
+
+
+# --- what a figure conflict's confidence says ----------------------------------------------------------
+
+def test_confidence_is_higher_where_the_sentences_say_the_same() -> None:
+    # One statement reworded: among judged pairs like it, most are real disagreements.
+    [reworded] = story("Rescuers said the fire destroyed 40 homes in the valley overnight.",
+                       "The fire destroyed 55 homes in the valley overnight, rescuers said.").conflicts
+    assert {v.value for v in reworded.values} == {"40", "55"} and reworded.confidence >= 0.5
+    # How long "the talks" took, told in sentences that share little: still one fact told two ways,
+    # so still reported, but such pairs are rarely real (two events, a part of the time), and the
+    # confidence says so.
+    [talks] = story("The talks between the two ministers lasted about 3 1/2 hours in Tokyo.",
+                    "The two-day talks in Tokyo ended with a statement.").conflicts
+    assert talks.kind == "duration" and talks.confidence < 0.3 < reworded.confidence

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from newsfuse.compare.align import Alignment
-from newsfuse.compare.same_fact import FEATURES, MODEL_PATH, SameFact, load_model
+from newsfuse.compare.same_fact import FEATURES, MODEL_PATH, SENTENCE, SameFact, load_model
 from newsfuse.compare.values import family_of, stated_values
 from newsfuse.facts import extract_facts, frames
 from newsfuse.text import split_sentences
@@ -18,6 +18,11 @@ from newsfuse.types import Article, Source
 
 def chance(a: str, b: str, value_a: str, value_b: str) -> float:
     """The model's chance that `value_a` (as written in `a`) and `value_b` (in `b`) are one fact."""
+    return chances(a, b, value_a, value_b)[0]
+
+
+def chances(a: str, b: str, value_a: str, value_b: str) -> tuple[float, float]:
+    """The figure part's chance and the calibrated confidence, as the conflict finder reads them."""
     sources = []
     for i, text in enumerate((a, b)):
         article = Article(id=f"s{i}", text=text)
@@ -29,7 +34,7 @@ def chance(a: str, b: str, value_a: str, value_b: str) -> float:
     model = SameFact(items, Alignment(facts.parsed, []), contrasted)
     i = next(k for k, s in enumerate(items) if s.source == "s0" and value_a in s.surface)
     j = next(k for k, s in enumerate(items) if s.source == "s1" and value_b in s.surface)
-    return model(i, j)
+    return model(i, j), model.confidence(i, j)
 
 
 def test_the_model_file_matches_the_features() -> None:
@@ -74,3 +79,41 @@ def test_values_do_not_change_the_chance() -> None:
     q = items[j].main.quantity
     items[j].main.quantity = dataclasses.replace(q, value=q.value * 1.5, text=q.text.replace("315", "472"))
     assert np.array_equal(model.features(i, j), before, equal_nan=True)
+
+
+def test_sentence_evidence_is_not_learned_from_agreement_labels() -> None:
+    # Twins and two-facts pairs of the agreement labels come from the same sentence pairs, so the
+    # figure part gives the sentence-level features no weight; the stack, fitted on judged candidate
+    # pairs, gives them a weight of at least zero.
+    model = load_model()
+    for name in SENTENCE:
+        assert model.coef[FEATURES.index(name)] == 0.0, name
+    assert model.stack is not None
+    assert model.stack.figure > 0
+    assert model.stack.sentence and all(w >= 0 for _, w, _ in model.stack.sentence)
+    body = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    assert body["meta"]["stack_pairs"] >= 80 and body["meta"]["stack_one_fact"] >= 10
+
+
+def test_more_alike_sentences_never_lower_the_confidence() -> None:
+    model = load_model()
+    assert model.stack is not None
+    x = np.array([[0.5 if name in SENTENCE else 0.0 for name in FEATURES]])
+    for name, _, _ in model.stack.sentence:
+        more = x.copy()
+        more[0, FEATURES.index(name)] += 0.5
+        assert model.confidence(more)[0] >= model.confidence(x)[0]
+        assert model.probability(more)[0] >= model.probability(x)[0]
+        assert model.figure_logit(more)[0] == model.figure_logit(x)[0]  # the figure part does not read it
+
+
+def test_one_statement_reworded_is_surer_than_the_same_noun_elsewhere() -> None:
+    a = "Rescuers said the fire destroyed 40 homes in the valley overnight."
+    reworded = chances(a, "The fire destroyed 55 homes in the valley overnight, rescuers said.", "40", "55")
+    elsewhere = chances(a, "Insurers expect claims for 55 homes across the state next year.", "40", "55")
+    # both are proposed (one counted noun); only the sentences tell them apart
+    assert reworded[0] >= 0.5 and elsewhere[0] >= 0.5
+    assert reworded[1] >= 0.5 > 0.3 > elsewhere[1]
+    # a template twin is told at the template's chance
+    twin = chances(a, "Rescuers said the fire destroyed 55 homes in the valley overnight.", "40", "55")
+    assert twin[1] >= 0.9

@@ -18,7 +18,7 @@ import numpy as np
 
 from newsfuse.compare.align import Alignment
 from newsfuse.compare.dates import date_conflicts
-from newsfuse.compare.quantities import figures_differ, quantity_conflicts
+from newsfuse.compare.quantities import REPORT_FLOOR, figures_differ, quantity_conflicts
 from newsfuse.compare.quotes import quote_conflicts
 from newsfuse.compare.timeline import timeline
 from newsfuse.compare.titles import title_conflicts
@@ -28,7 +28,10 @@ from newsfuse.types import Claim, Conflict, DateRef, Entity, Quantity, Quote, So
 
 __all__ = ["CONFIDENCE_FLOOR", "StoryFacts", "compare_facts"]
 
-CONFIDENCE_FLOOR = 0.25  # conflicts below this are not reported at all
+# Conflicts of dates, titles and quotes below this confidence are not reported at all. Quantity
+# conflicts are decided inside `quantities` (the same floor, on the same-fact chance times the
+# disagreement's weight); their confidence is then a calibrated chance of being right, which may be lower.
+CONFIDENCE_FLOOR = REPORT_FLOOR
 
 
 @dataclass(slots=True)
@@ -59,10 +62,10 @@ def compare_facts(sources: Sequence[Source], facts: ExtractedFacts, claims: Sequ
     parsed, dates = facts.parsed, facts.dates
     align = Alignment(parsed, claims, vectors)
     published = {s.article.id: s.article.published for s in sources}
+    others = [*date_conflicts(parsed, dates, align, figures_differ(facts.quantities)), *title_conflicts(facts.entities),
+              *quote_conflicts(facts.quotes)]
     conflicts = [*quantity_conflicts(facts.quantities, align, dates, published),
-                 *date_conflicts(parsed, dates, align, figures_differ(facts.quantities)), *title_conflicts(facts.entities),
-                 *quote_conflicts(facts.quotes)]
-    conflicts = [c for c in conflicts if c.confidence >= CONFIDENCE_FLOOR]
+                 *(c for c in others if c.confidence >= CONFIDENCE_FLOOR)]
     conflicts, updates = split_updates(conflicts, published)
     conflicts.sort(key=lambda c: (-c.confidence, c.kind, c.about))
     told = timeline(parsed, dates, align)

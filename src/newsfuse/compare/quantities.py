@@ -10,7 +10,8 @@ Found in two passes, so that a false alarm needs two mistakes at once:
 Two values that only look different are let go (`compare.values`): a bound ("at least three" vs
 "three"), rounding ("3.47 million" vs "3.5 million"), one sum in two currencies, a change vs a level,
 a yearly figure vs a five-year total. What is left is told only when the same-fact model
-(`compare.same_fact`) gives the two figures even odds of being one fact, and ranked by that chance.
+(`compare.same_fact`) gives the two figures even odds of being one fact, with the model's calibrated
+chance that such a report is right as its confidence.
 Lower bounds that rose from one day's reports to a later day's are an update, not a conflict.
 """
 
@@ -50,10 +51,16 @@ EVENT_CONCEPTS = frozenset({"meet", "visit", "elect", "vote", "trial", "hear", "
                             "protest", "flight", "game", "match", "race", "storm", "fire", "operat"})
 
 
-# Two disagreeing figures are told as a conflict only when the same-fact model (`compare.same_fact`)
-# gives them at least this chance of being one fact; the chance, times how much the disagreement
-# weighs (`compare.values`), is the conflict's confidence.
+# Two disagreeing figures are told as a conflict only when the same-fact model (`compare.same_fact`:
+# its figure part moved by the sentence evidence) gives them at least this chance of being one fact. The conflict's confidence is
+# the model's calibrated chance that such a proposed pair is one fact told two ways
+# (`SameFact.confidence`, fitted on judged tune pairs), times how much the disagreement weighs
+# (`compare.values`).
 SAME_FACT_FLOOR = 0.5
+# ... and when that chance times the disagreement's weight reaches this (conflicts of other kinds
+# need it of their confidence: `compare.CONFIDENCE_FLOOR`). Decided on that chance, not
+# on the calibrated confidence: the calibration says how often such reports are right, not which.
+REPORT_FLOOR = 0.25
 
 
 # --- is it the same thing? -------------------------------------------------------------------------
@@ -158,8 +165,8 @@ def quantity_conflicts(found: Sequence[Found], align: Alignment, dates: Sequence
             agree.append((i, j))
             if verdict.floors and days_between(items[i], items[j]) > 0 and (p := same_fact(i, j)) >= SAME_FACT_FLOOR:
                 rises.append(_Edge(i, j, p, ["lower bounds of reports of other days"]))
-        elif disputed and (p := same_fact(i, j)) >= SAME_FACT_FLOOR:
-            conflicts.append(_Edge(i, j, p * verdict.weight, verdict.notes))
+        elif disputed and (p := same_fact(i, j)) >= SAME_FACT_FLOOR and p * verdict.weight >= REPORT_FLOOR:
+            conflicts.append(_Edge(i, j, same_fact.confidence(i, j) * verdict.weight, verdict.notes))
 
     # Pass 1: aligned sentences reconcile their numbers.
     for x, ka in enumerate(keys):

@@ -5,18 +5,28 @@ values but by what is said around them: the sentence (said the same way? the sam
 noun the figure counts, the words right before and after it, and its frame (whose, where, which
 sort, what is said of it: `facts.frames`). This module turns that into one probability.
 
-It is learned without hand labels, from the agreement the sources show among themselves
-(`benchmarks/train_same_fact.py`):
+It is learned in two parts (`benchmarks/train_same_fact.py`), because no one set of labels teaches
+both what a figure is of and what its sentence says:
 
-- **same fact**: two sources give the same distinctive value ("$315 billion", "224") of one kind;
-- **two facts**: two values that *both* sources give ("43 RBIs" and "121 RBIs" in each report),
-  paired across them: neither source contradicts itself, so the pair is two facts.
+- **what the figure is of** (the noun, the words near it, its frame, its place among its sentence's
+  figures) is learned without hand labels, from the agreement the sources show among themselves:
+  *same fact*, two sources give the same distinctive value ("$315 billion", "224") of one kind;
+  *two facts*, two values that *both* sources give ("43 RBIs" and "121 RBIs" in each report), paired
+  across them: neither source contradicts itself. Those two classes come from the same sentence
+  pairs (a sentence giving 43 and 121 yields both a twin and a two-facts pair), so whether the
+  sentences say the same thing is no evidence among them: learned there, the sentence-level features
+  (`SENTENCE`) took signs that say alike sentences mean two facts. They are left out of this part.
+- **what the sentences say, and what the chance means** is one small logistic layer over the
+  figure part's log-odds and the sentence evidence (`SameFactModel.stack`), its sentence weights held
+  at zero or above (sentences that say more nearly the same never make one fact less likely), fitted
+  on the judged candidate pairs of the tune stories (`benchmarks/judged/same_fact_pairs.jsonl`): what
+  the conflict finder actually asks about. Its output is the chance that a pair the finder proposes
+  is one fact told two ways (a conflict or an update), calibrated on those verdicts.
 
 The features never look at the values, only at what surrounds them, so what the model learned on
-agreeing figures carries over to disagreeing ones. It is a logistic regression, read from a small
-JSON file beside this package, so its weights can be read and its probabilities are calibrated on
-the pairs it learned from (how they carry over to reported conflicts is measured by
-`benchmarks/ledger_judged.py` against judged verdicts).
+agreeing figures carries over to disagreeing ones. The weights are read from a small JSON file beside
+this package; how the chance carries over to reported conflicts is measured by
+`benchmarks/ledger_judged.py` against judged verdicts.
 """
 
 from __future__ import annotations
@@ -68,6 +78,28 @@ _SAME_IF_SPELT = [FEATURES.index(f) for f in (
     "aligned_x_head", "likeness")]
 _CLASH = [FEATURES.index(f) for f in ("owners_clash", "scope_clash", "sort_clash", "predicate_clash", "rival_margin")]
 _UNIT = FEATURES.index("unit_same")
+# Features of the two sentences as wholes: equal for every pair of figures of one sentence pair, so the
+# agreement labels (twins and two-facts pairs of the same sentences) cannot teach them.
+SENTENCE = ("aligned", "jaccard", "cosine", "claim", "template", "cosine_x_near", "aligned_x_head")
+
+
+@dataclass(frozen=True, slots=True)
+class Stack:
+    """The chance a proposed pair is one fact: sigmoid(intercept + figure * the figure part's log-odds
+    + the sentence evidence), fitted on judged pairs; the weights are at least zero. A sentence
+    feature that cannot be computed (NaN: no vectors; an unequal spelling across languages) counts as
+    the judged pairs' average (`sentence`: name, weight, average)."""
+
+    intercept: float
+    figure: float
+    sentence: tuple[tuple[str, float, float], ...]
+
+    def evidence(self, x: np.ndarray) -> np.ndarray:
+        """The sentence evidence's part of the log-odds."""
+        z = np.zeros(len(x))
+        for name, w, fill in self.sentence:
+            z = z + w * np.nan_to_num(x[:, FEATURES.index(name)], nan=fill)
+        return z
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,17 +109,39 @@ class SameFactModel:
     scale: np.ndarray
     coef: np.ndarray
     intercept: float
+    stack: Stack | None = None
 
-    def probability(self, x: np.ndarray) -> np.ndarray:
+    def figure_logit(self, x: np.ndarray) -> np.ndarray:
         # A feature that cannot be computed (no sentence vectors given) is NaN: it counts as the
         # average pair's, neither for nor against.
-        z = np.nan_to_num((x - self.mean) / self.scale, nan=0.0) @ self.coef + self.intercept
+        return np.asarray(np.nan_to_num((x - self.mean) / self.scale, nan=0.0) @ self.coef + self.intercept)
+
+    def probability(self, x: np.ndarray) -> np.ndarray:
+        """The chance that the two figures are one fact, at the agreement labels' even odds: the
+        figure part's log-odds, moved by the sentence evidence at the weight the judged pairs give it
+        against the figure evidence (the stack's weights, divided by its figure weight)."""
+        z = self.figure_logit(x)
+        if self.stack is not None and self.stack.figure > 0:
+            z = z + self.stack.evidence(x) / self.stack.figure
+        return np.asarray(1.0 / (1.0 + np.exp(-z)))
+
+    def confidence(self, x: np.ndarray) -> np.ndarray:
+        """The stack's chance that a pair the finder proposes is one fact told two ways (a real
+        conflict or update), calibrated on judged tune pairs; `probability` without a stack."""
+        if self.stack is None:
+            return self.probability(x)
+        z = self.stack.intercept + self.stack.figure * self.figure_logit(x) + self.stack.evidence(x)
         return np.asarray(1.0 / (1.0 + np.exp(-z)))
 
     def to_json(self, meta: dict[str, object] | None = None) -> dict[str, object]:
-        return {"features": list(self.features), "mean": self.mean.round(6).tolist(),
-                "scale": self.scale.round(6).tolist(), "coef": self.coef.round(6).tolist(),
-                "intercept": round(self.intercept, 6), "meta": meta or {}}
+        body: dict[str, object] = {
+            "features": list(self.features), "mean": self.mean.round(6).tolist(),
+            "scale": self.scale.round(6).tolist(), "coef": self.coef.round(6).tolist(),
+            "intercept": round(self.intercept, 6)}
+        if self.stack is not None:
+            body["stack"] = {"intercept": round(self.stack.intercept, 6), "figure": round(self.stack.figure, 6),
+                             "sentence": {n: [round(w, 6), round(fill, 6)] for n, w, fill in self.stack.sentence}}
+        return body | {"meta": meta or {}}
 
 
 def load_model(path: Path = MODEL_PATH) -> SameFactModel:
@@ -95,8 +149,12 @@ def load_model(path: Path = MODEL_PATH) -> SameFactModel:
     if tuple(body["features"]) != FEATURES:
         raise ValueError(f"{path}: the model was trained on other features; retrain it with "
                          "benchmarks/train_same_fact.py")
+    stack = body.get("stack")
     return SameFactModel(tuple(body["features"]), np.array(body["mean"]), np.array(body["scale"]),
-                         np.array(body["coef"]), float(body["intercept"]))
+                         np.array(body["coef"]), float(body["intercept"]),
+                         Stack(float(stack["intercept"]), float(stack["figure"]),
+                               tuple((str(n), float(w), float(fill)) for n, (w, fill) in stack["sentence"].items()))
+                         if stack else None)
 
 
 @lru_cache(maxsize=1)
@@ -105,7 +163,8 @@ def _default_model() -> SameFactModel:
 
 
 class SameFact:
-    """The probability that two figures of a story are one fact, for any pair of its `items`."""
+    """For any pair of a story's `items`: the chance that the two figures are one fact (called: what
+    the finder decides by), and how sure a report of them as a conflict is (`confidence`)."""
 
     def __init__(self, items: Sequence[Stated], align: Alignment, contrasted: Collection[frozenset[str]],
                  model: SameFactModel | None = None) -> None:
@@ -122,15 +181,24 @@ class SameFact:
             by_source.setdefault((s.source, family_of(s)), []).append(k)
         self._by_source = by_source
         self._near = [_near(s.main) for s in items]  # read for every rival of every pair asked about
-        self._cache: dict[tuple[int, int], float] = {}
+        self._cache: dict[tuple[int, int], tuple[float, float]] = {}
 
     def __call__(self, i: int, j: int) -> float:
+        return self._chances(i, j)[0]
+
+    def confidence(self, i: int, j: int) -> float:
+        """The calibrated chance that the pair, proposed as a conflict, is one fact told two ways."""
+        return self._chances(i, j)[1]
+
+    def _chances(self, i: int, j: int) -> tuple[float, float]:
         pair = (min(i, j), max(i, j))
         if pair not in self._cache:
-            x = self.features(*pair)
+            x = self.features(*pair)[None, :]
             model = self.model or _default_model()
-            p = float(model.probability(x[None, :])[0])
-            self._cache[pair] = max(p, TEMPLATE_SAME) if self.twins_in_template(*pair) else p
+            p, c = float(model.probability(x)[0]), float(model.confidence(x)[0])
+            if self.twins_in_template(*pair):
+                p, c = max(p, TEMPLATE_SAME), max(c, TEMPLATE_SAME)
+            self._cache[pair] = (p, c)
         return self._cache[pair]
 
     def twins_in_template(self, i: int, j: int) -> bool:
