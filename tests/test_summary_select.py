@@ -11,6 +11,7 @@ from newsfuse.summarize import summarize
 from newsfuse.summary_concepts import (
     FEATURES,
     MODEL_PATH,
+    Forest,
     StemTable,
     concept_features,
     load_model,
@@ -199,3 +200,17 @@ def test_the_concepts_own_prior_moves_its_weight_the_way_summaries_keep_it() -> 
     assert p_kept > p_dropped
     # Written-alike pairs only: "U.S." and "US" are one thing spelled two ways, not a thing summaries drop.
     assert "u s" not in model.pairs.values and "p m" not in model.pairs.values
+
+
+def test_forest_walks_every_tree_to_its_leaf_and_sums_the_leaves() -> None:
+    # Two stumps-and-a-bit over two features; a leaf points at itself (threshold +inf) so extra steps
+    # past a shallow tree's leaf change nothing. Tree 0: x0 <= 1 -> (x1 <= 5 -> 0.5 | 0.25) | -1.
+    # Tree 1 (a lone leaf): 0.1.
+    inf = float("inf")
+    forest = Forest(feature=np.array([0, 1, 0, 0, 0, 0]), threshold=np.array([1.0, 5.0, inf, inf, inf, inf]),
+                    left=np.array([1, 3, 2, 3, 4, 5]), right=np.array([2, 4, 2, 3, 4, 5]),
+                    value=np.array([0.0, 0.0, -1.0, 0.5, 0.25, 0.1]), roots=np.array([0, 5]), depth=2,
+                    baseline=-2.0)
+    rows = np.array([[0.0, 0.0], [1.0, 6.0], [3.0, 0.0]])
+    assert np.allclose(forest.log_odds(rows), [-2.0 + 0.5 + 0.1, -2.0 + 0.25 + 0.1, -2.0 - 1.0 + 0.1])
+    assert Forest.from_json(forest.to_json()).log_odds(rows).tolist() == forest.log_odds(rows).tolist()
