@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import itertools
+import os
 import random
+import subprocess
+import sys
+from pathlib import Path
 
 import numpy as np
+import pytest
 
 from newsfuse.summarize import summarize
 from newsfuse.summary_concepts import (
@@ -214,3 +219,23 @@ def test_forest_walks_every_tree_to_its_leaf_and_sums_the_leaves() -> None:
     rows = np.array([[0.0, 0.0], [1.0, 6.0], [3.0, 0.0]])
     assert np.allclose(forest.log_odds(rows), [-2.0 + 0.5 + 0.1, -2.0 + 0.25 + 0.1, -2.0 - 1.0 + 0.1])
     assert Forest.from_json(forest.to_json()).log_odds(rows).tolist() == forest.log_odds(rows).tolist()
+
+
+def test_solve_prints_nothing_on_stdout(capfd: pytest.CaptureFixture[str]) -> None:
+    # HiGHS prints a banner on fd 1 when a solver starts; on `newsfuse brief -f json` that would be
+    # the first line of the JSON. The solve silences the descriptor, not only sys.stdout.
+    problem = _random_problem(random.Random(5), 8)
+    capfd.readouterr()
+    assert feasible(problem, solve(problem))
+    assert capfd.readouterr().out == ""
+
+
+def test_a_solve_imports_no_scipy() -> None:
+    # A cold brief paid ~0.6 s of CPU for scipy.optimize and scipy.sparse, which only the solve used
+    # (issue 13, item 5): the solve goes to HiGHS through highspy.
+    code = ("import sys, numpy as np; from newsfuse.summary_solve import Problem, solve; "
+            "p = Problem([5, 5, 6], [[0, 1], [1, 2], [0, 2]], np.ones(3), np.zeros(3), [0, 1, 2], [], 10); "
+            "assert solve(p) and solve(p, 0.5) == solve(p); print(sorted(m for m in sys.modules if m.startswith('scipy')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")})
+    assert out.stdout.strip() == "[]"

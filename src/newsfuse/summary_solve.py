@@ -12,6 +12,8 @@ gain per word (Lin & Bilmes' rule, with their check against the best single sent
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import functools
 import os
 import sys
 import threading
@@ -30,10 +32,7 @@ def _stdout_silenced() -> Iterator[None]:
     no option to stop either; that would corrupt `newsfuse brief --format json` on stdout. So file
     descriptor 1 points at /dev/null for the few milliseconds of a solve (one solve at a time: the
     swap is process-wide)."""
-    try:
-        fd = sys.stdout.fileno() if sys.stdout is not None else 1
-    except (AttributeError, OSError, ValueError):  # a replaced stdout (pytest, a StringIO): fd 1 still
-        fd = 1
+    fd = 1  # where C's printf writes, whatever sys.stdout is now (pytest's capture, a StringIO)
     with _STDOUT_LOCK:
         if sys.stdout is not None:
             sys.stdout.flush()
@@ -43,8 +42,16 @@ def _stdout_silenced() -> Iterator[None]:
                 os.dup2(null.fileno(), fd)
             yield
         finally:
+            # C's stdio buffers what HiGHS printed (fd 1 is a pipe or a file, not a terminal); it
+            # must reach /dev/null before the descriptor is given back.
+            _libc().fflush(None)
             os.dup2(saved, fd)
             os.close(saved)
+
+
+@functools.cache
+def _libc() -> ctypes.CDLL:
+    return ctypes.CDLL(None)
 
 
 @dataclass(frozen=True, slots=True)
