@@ -11,7 +11,9 @@ multinews-train's reference summaries by `benchmarks/train_concepts.py`. Every f
 that a model learned on stories of 2-3 articles carries over to stories of ten.
 
 The model and its three tables (idf, stem prior, concept prior) are one small gzipped JSON file beside
-this module, read on first use.
+this module, read on first use. The file may instead carry boosted trees over the same features
+(`Forest`, read with numpy); the shipped one does not: 100 trees raised the held-out AUC from 0.676
+to 0.686 and moved no ROUGE figure on the tune stories (docs/benchmarks.md, "stop 27").
 """
 
 from __future__ import annotations
