@@ -2,6 +2,7 @@
 
     python benchmarks/train_concepts.py            # writes src/newsfuse/models/summary_concepts.json.gz
     python benchmarks/train_concepts.py --check    # also fits gradient boosting, to see what a linear model leaves
+    python benchmarks/train_concepts.py --trees 100 --out /tmp/gbm.json.gz   # a model file with boosted trees (not shipped)
 
 Data: multinews-train lines 0-3999 train, lines 4000-4522 are held out (the AUC printed, and the
 selection knobs tuned by benchmarks/tune_summary.py). The idf and the two prior tables must not be
