@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import itertools
+import os
 import random
+import subprocess
+import sys
+from pathlib import Path
 
 import numpy as np
+import pytest
 
 from newsfuse.summarize import summarize
 from newsfuse.summary_concepts import (
     FEATURES,
     MODEL_PATH,
+    Forest,
     StemTable,
     concept_features,
     load_model,
@@ -199,3 +205,37 @@ def test_the_concepts_own_prior_moves_its_weight_the_way_summaries_keep_it() -> 
     assert p_kept > p_dropped
     # Written-alike pairs only: "U.S." and "US" are one thing spelled two ways, not a thing summaries drop.
     assert "u s" not in model.pairs.values and "p m" not in model.pairs.values
+
+
+def test_forest_walks_every_tree_to_its_leaf_and_sums_the_leaves() -> None:
+    # Two stumps-and-a-bit over two features; a leaf points at itself (threshold +inf) so extra steps
+    # past a shallow tree's leaf change nothing. Tree 0: x0 <= 1 -> (x1 <= 5 -> 0.5 | 0.25) | -1.
+    # Tree 1 (a lone leaf): 0.1.
+    inf = float("inf")
+    forest = Forest(feature=np.array([0, 1, 0, 0, 0, 0]), threshold=np.array([1.0, 5.0, inf, inf, inf, inf]),
+                    left=np.array([1, 3, 2, 3, 4, 5]), right=np.array([2, 4, 2, 3, 4, 5]),
+                    value=np.array([0.0, 0.0, -1.0, 0.5, 0.25, 0.1]), roots=np.array([0, 5]), depth=2,
+                    baseline=-2.0)
+    rows = np.array([[0.0, 0.0], [1.0, 6.0], [3.0, 0.0]])
+    assert np.allclose(forest.log_odds(rows), [-2.0 + 0.5 + 0.1, -2.0 + 0.25 + 0.1, -2.0 - 1.0 + 0.1])
+    assert Forest.from_json(forest.to_json()).log_odds(rows).tolist() == forest.log_odds(rows).tolist()
+
+
+def test_solve_prints_nothing_on_stdout(capfd: pytest.CaptureFixture[str]) -> None:
+    # HiGHS prints a banner on fd 1 when a solver starts; on `newsfuse brief -f json` that would be
+    # the first line of the JSON. The solve silences the descriptor, not only sys.stdout.
+    problem = _random_problem(random.Random(5), 8)
+    capfd.readouterr()
+    assert feasible(problem, solve(problem))
+    assert capfd.readouterr().out == ""
+
+
+def test_a_solve_imports_no_scipy() -> None:
+    # A cold brief paid ~0.6 s of CPU for scipy.optimize and scipy.sparse, which only the solve used
+    # (issue 13, item 5): the solve goes to HiGHS through highspy.
+    code = ("import sys, numpy as np; from newsfuse.summary_solve import Problem, solve; "
+            "p = Problem([5, 5, 6], [[0, 1], [1, 2], [0, 2]], np.ones(3), np.zeros(3), [0, 1, 2], [], 10); "
+            "assert solve(p) and solve(p, 0.5) == solve(p); print(sorted(m for m in sys.modules if m.startswith('scipy')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")})
+    assert out.stdout.strip() == "[]"

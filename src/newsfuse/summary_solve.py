@@ -4,7 +4,7 @@ Gillick & Favre's integer program (ICSISumm): a binary x_i per sentence, a z_c p
 may be 1 only when a chosen sentence holds c; maximise Σ w_c z_c + Σ b_i x_i under the word budget,
 with at most one sentence of each group (a claim: one point is said once) and never both sentences
 of a conflicting pair (two near-copies). At a story's size (tens to a few hundred sentences, a few
-thousand concepts) HiGHS (scipy.optimize.milp) proves the optimum in milliseconds to a second; past
+thousand concepts) HiGHS (highspy) proves the optimum in milliseconds to a second; past
 its time cap we take the best solution it found, and with none, a greedy pass that picks the best
 gain per word (Lin & Bilmes' rule, with their check against the best single sentence).
 """
@@ -12,6 +12,8 @@ gain per word (Lin & Bilmes' rule, with their check against the best single sent
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import functools
 import os
 import sys
 import threading
@@ -20,20 +22,17 @@ from dataclasses import dataclass
 
 import numpy as np
 
-_HIGHS_BASE = {"disp": False, "presolve": False}  # presolve saves nothing on programs this small
 _STDOUT_LOCK = threading.Lock()
 
 
 @contextlib.contextmanager
 def _stdout_silenced() -> Iterator[None]:
-    """HiGHS 1.12 (scipy's) printf()s a stray debug line to the process's stdout when it maps a
-    solution back after an internal restart (ERGO-Code/HiGHS#2783), with no option to stop it; that
-    line would corrupt `newsfuse brief --format json` on stdout. So file descriptor 1 points at
-    /dev/null for the few milliseconds of a solve (one solve at a time: the swap is process-wide)."""
-    try:
-        fd = sys.stdout.fileno() if sys.stdout is not None else 1
-    except (AttributeError, OSError, ValueError):  # a replaced stdout (pytest, a StringIO): fd 1 still
-        fd = 1
+    """HiGHS printf()s to the process's stdout: a banner when a solver starts, and (1.12) a stray
+    debug line when it maps a solution back after an internal restart (ERGO-Code/HiGHS#2783), with
+    no option to stop either; that would corrupt `newsfuse brief --format json` on stdout. So file
+    descriptor 1 points at /dev/null for the few milliseconds of a solve (one solve at a time: the
+    swap is process-wide)."""
+    fd = 1  # where C's printf writes, whatever sys.stdout is now (pytest's capture, a StringIO)
     with _STDOUT_LOCK:
         if sys.stdout is not None:
             sys.stdout.flush()
@@ -43,8 +42,16 @@ def _stdout_silenced() -> Iterator[None]:
                 os.dup2(null.fileno(), fd)
             yield
         finally:
+            # C's stdio buffers what HiGHS printed (fd 1 is a pipe or a file, not a terminal); it
+            # must reach /dev/null before the descriptor is given back.
+            _libc().fflush(None)
             os.dup2(saved, fd)
             os.close(saved)
+
+
+@functools.cache
+def _libc() -> ctypes.CDLL:
+    return ctypes.CDLL(None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +75,7 @@ def solve(problem: Problem, time_limit: float = 2.0) -> list[int]:
     fits = [i for i, n in enumerate(problem.lengths) if 0 < n <= problem.budget]
     if not fits:
         return []
-    chosen = _ilp(problem, fits, {**_HIGHS_BASE, "time_limit": time_limit})
+    chosen = _ilp(problem, fits, time_limit)
     return sorted(chosen if chosen is not None else greedy(problem))
 
 
@@ -85,9 +92,11 @@ def feasible(problem: Problem, chosen: Sequence[int]) -> bool:
             and all(j in picked for i, j in problem.needs if i in picked))
 
 
-def _ilp(problem: Problem, fits: Sequence[int], options: dict[str, object]) -> list[int] | None:
-    from scipy.optimize import Bounds, LinearConstraint, milp
-    from scipy.sparse import coo_matrix
+def _ilp(problem: Problem, fits: Sequence[int], time_limit: float) -> list[int] | None:
+    # highspy, HiGHS's own binding, not scipy.optimize.milp (the same solver): importing
+    # scipy.optimize and scipy.sparse took about 0.6 s of CPU of a cold brief, and nothing else in a
+    # brief imports scipy (issue 13, item 5; docs/benchmarks.md, "stop 27").
+    import highspy
 
     column = {i: k for k, i in enumerate(fits)}
     holders: dict[int, list[int]] = {}
@@ -104,17 +113,17 @@ def _ilp(problem: Problem, fits: Sequence[int], options: dict[str, object]) -> l
     used = sorted(c for c, held in holders.items() if len(held) > 1)
     concept_column = {c: len(fits) + k for k, c in enumerate(used)}
     n_vars = len(fits) + len(used)
-    rows: list[int] = []
+    # the constraint matrix row by row (compressed rows): no row holds a column twice
+    starts: list[int] = [0]
     cols: list[int] = []
     vals: list[float] = []
     upper: list[float] = []
 
     def row(entries: Sequence[tuple[int, float]], bound: float) -> None:
-        r = len(upper)
         for col, v in entries:
-            rows.append(r)
             cols.append(col)
             vals.append(v)
+        starts.append(len(cols))
         upper.append(bound)
 
     row([(column[i], float(problem.lengths[i])) for i in fits], float(problem.budget))
@@ -136,16 +145,28 @@ def _ilp(problem: Problem, fits: Sequence[int], options: dict[str, object]) -> l
             else:
                 row([(column[i], 1.0), (column[j], -1.0)], 0.0)
 
-    objective = np.concatenate([-bonus,
-                                -np.asarray([problem.weights[c] for c in used], dtype=float)])
-    matrix = coo_matrix((vals, (rows, cols)), shape=(len(upper), n_vars)).tocsr()
-    integrality = np.concatenate([np.ones(len(fits)), np.zeros(len(used))])
-    with _stdout_silenced():
-        result = milp(objective, constraints=LinearConstraint(matrix, -np.inf, np.asarray(upper)),
-                      integrality=integrality, bounds=Bounds(0.0, 1.0), options=options)
-    if result.x is None:
+    lp = highspy.HighsLp()
+    lp.num_col_, lp.num_row_ = n_vars, len(upper)
+    lp.col_cost_ = np.concatenate([-bonus, -np.asarray([problem.weights[c] for c in used], dtype=float)])
+    lp.col_lower_, lp.col_upper_ = np.zeros(n_vars), np.ones(n_vars)
+    lp.row_lower_, lp.row_upper_ = np.full(len(upper), -highspy.kHighsInf), np.asarray(upper, dtype=float)
+    lp.a_matrix_.format_ = highspy.MatrixFormat.kRowwise
+    lp.a_matrix_.num_col_, lp.a_matrix_.num_row_ = n_vars, len(upper)
+    lp.a_matrix_.start_, lp.a_matrix_.index_, lp.a_matrix_.value_ = starts, cols, vals
+    # the sentences are 0/1; a concept's z_c is continuous (it is 1 at the optimum whenever it may be)
+    lp.integrality_ = [highspy.HighsVarType.kInteger] * len(fits) + [highspy.HighsVarType.kContinuous] * len(used)
+    with _stdout_silenced():  # HiGHS prints a banner when it starts, whatever its options
+        solver = highspy.Highs()
+        solver.setOptionValue("output_flag", False)
+        solver.setOptionValue("presolve", "off")  # it saves nothing on programs this small
+        solver.setOptionValue("time_limit", float(time_limit))
+        solver.passModel(lp)
+        solver.run()
+    # past the time cap, the best solution found so far, if HiGHS found one
+    if solver.getInfo().primal_solution_status != highspy.SolutionStatus.kSolutionStatusFeasible:
         return None
-    chosen = [i for i in fits if result.x[column[i]] > 0.5]
+    x = solver.getSolution().col_value
+    chosen = [i for i in fits if x[column[i]] > 0.5]
     return chosen if feasible(problem, chosen) else None
 
 
