@@ -36,7 +36,7 @@ from pathlib import Path
 
 import numpy as np
 
-from newsfuse.config import Grouping, Settings
+from newsfuse.config import NO_EMBEDDER, Grouping, Settings
 from newsfuse.ingest import read_articles
 from newsfuse.stories.features import Features, article_features, cross_vector, embedder_here, features_batch
 from newsfuse.stories.group import CHUNK, Item, StoryGrouper
@@ -72,7 +72,7 @@ def read(rows: list[dict[str, str]]) -> list[Article]:
         return read_articles([str(path)]).articles
 
 
-def features(articles: list[Article], embedder: str, cross: str, refresh: bool) -> dict[str, Features]:
+def features(articles: list[Article], embedder: str | None, cross: str, refresh: bool) -> dict[str, Features]:
     """Per-article features as `features_batch` computes them; the two models' vectors are cached
     between runs (the multilingual model is the slow part), the rest computed again."""
     texts = "\0".join(f"{a.id}\0{a.title}\0{a.text}" for a in articles)
@@ -145,6 +145,8 @@ def main() -> None:
     parser.add_argument("--orders", type=int, default=3, help="shuffled stream orders per part")
     parser.add_argument("--sweep", action="store_true", help="print the tuning grid (tune part only)")
     parser.add_argument("--no-cross", action="store_true", help="group without the cross-language signal")
+    parser.add_argument("--embedder", default=None, help="the grouping model blended with the words within a "
+                        "language (default: the setting; none: words)")
     parser.add_argument("--refresh", action="store_true", help="recompute the cached features")
     parser.add_argument("--languages", default=",".join(LANGUAGES), help="the versions mixed in the stream")
     parser.add_argument("--chunk", type=int, default=CHUNK, help="articles per chunk (smaller: more of each story "
@@ -155,7 +157,8 @@ def main() -> None:
     settings = Settings()
     rows = load_rows(tuple(args.languages.split(",")))
     articles = read(rows)
-    feats = features(articles, settings.embedder, settings.cross_embedder, args.refresh)
+    grouping = args.embedder or settings.group_embedder
+    feats = features(articles, None if grouping == NO_EMBEDDER else grouping, settings.cross_embedder, args.refresh)
     detected = {a.id: a.language for a in articles}
     wrong = sum(detected.get(r["id"], "") != r["gold_language"] for r in rows)
     print(f"{len(rows)} articles ({args.languages}), {len(articles)} read, {wrong} with a detected language other "
@@ -180,7 +183,7 @@ def main() -> None:
     best_threshold = max((0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95), key=lambda t: score(
         baseline([by_id[r["id"]] for r in parts["tune"] if r["id"] in by_id], t), parts["tune"])[2])
     for name in ("tune", "report"):
-        label = "newsfuse, words only" if args.no_cross else "newsfuse (words, MiniLM, use-m, numbers)"
+        label = "newsfuse, words only" if args.no_cross else f"newsfuse (words, {grouping}, use-m, numbers)"
         p, r, f = mean_f1(items[name], parts[name], settings.group, not args.no_cross, args.orders, args.chunk)
         print(f"{name:<7} {label:<58} {p:>6.3f} {r:>6.3f} {f:>6.3f}")
         p, r, f = score(baseline([by_id[x["id"]] for x in parts[name] if x["id"] in by_id], best_threshold),
