@@ -68,7 +68,8 @@ def test_a_figure_counts_the_noun_past_an_adjective_not_a_pronoun() -> None:
     article = Article(id="a", text="L'équipe a eu deux autres concurrents. Un bateau pareil aux deux qui ont été saisis.",
                       language="fr")
     facts = extract_facts([Source(1, article, "a", split_sentences(article))])
-    assert [(f.quantity.kind, f.head) for f in facts.quantities] == [("count", "concurrent"), ("number", "")]
+    # "aux deux qui": the two already named (as English "the two"), no count of "qui"
+    assert [(f.quantity.kind, f.head) for f in facts.quantities] == [("count", "concurrent")]
 
 
 # --- (d) proportions -------------------------------------------------------------------------------
@@ -140,3 +141,35 @@ def test_agreeing_translations_raise_nothing() -> None:
           "et 2 300 membres de la presse.")
     en = "The riders will be on their two wheels, followed by 1,500 vehicles, 13,000 policemen and 2,300 members of the press."
     assert _pair(fr, en) == []
+
+
+# --- sentences of two languages that are each other's counterpart ---------------------------------
+
+def test_counterparts_are_mutual_nearest_sentences_of_two_languages() -> None:
+    import numpy as np
+    import spacy
+
+    from newsfuse.compare.align import Alignment
+    from newsfuse.facts.nlp import Parsed
+    from newsfuse.types import Sentence
+
+    blank = spacy.blank("en")
+
+    def parsed(source: str, lang: str, n: int) -> list[Parsed]:
+        return [Parsed(source=source, sentence=Sentence(article_id=source, index=k, start=0, end=2, text="abc"[k]),
+                       doc=blank("abc"[k]), lang=lang) for k in range(n)]
+
+    sentences = parsed("ar", "ar", 3) + parsed("en", "en", 3) + parsed("en2", "en", 3)
+    e = np.eye(8)
+    v = np.array([
+        0.6 * e[0] + 0.8 * e[1],  # ar0: 0.6 from en0, 0 from the rest
+        0.6 * e[4] + 0.6 * e[5] + 0.529 * e[6],  # ar1: as near en1 as en2 (no margin)
+        e[7],  # ar2: near nothing
+        e[0], e[4], e[5],  # en
+        e[2], e[3], e[0],  # en2
+    ])
+    align = Alignment(sentences, [], v)
+    assert align.score(("ar", 0), ("en", 0)) == 1.0  # a translation's counterpart: as one claim
+    assert align.score(("ar", 1), ("en", 1)) < 1.0  # not nearer than the next best by the margin
+    assert align.score(("ar", 2), ("en", 2)) < 1.0
+    assert align.score(("en", 0), ("en2", 2)) < 1.0  # one language: claims decide, as before

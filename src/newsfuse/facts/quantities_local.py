@@ -235,8 +235,10 @@ def _classify(p: Parsed, lex: Lexicon, i: int, j: int, value: float, approx: str
         noun = _counted(doc, j, lex)
         if noun is not None:
             unit, head = doc[noun].lower_, local_concept(doc[noun].text, lex)
-        elif _label(doc, i) or (i > 0 and doc[i - 1].lower_ in lex.definite):
-            return None  # "vol 447"; "les deux ajoutent" names a group already known, as "the two"
+        elif _label(doc, i) or (i > 0 and doc[i - 1].lower_ in lex.definite and doc[i].is_alpha):
+            # "vol 447"; "les deux ajoutent" names a group already known, as "the two" (a figure in
+            # digits after the article is one: "a dépassé les 121 000")
+            return None
         else:
             # A figure whose noun is not beside it ("52 sont mortes et environ 700 ont été blessées",
             # "dans le top dix"): a bare number, as the English reader keeps one.
@@ -287,7 +289,8 @@ def _counted(doc: Doc, j: int, lex: Lexicon) -> int | None:
     if k + 1 < len(doc) and doc[k].lower_ in lex.before_noun and doc[k + 1].is_alpha:
         k += 1
     if k < len(doc) and doc[k].is_alpha and len(doc[k].text) > 1 and doc[k].lower_ not in lex.hedges \
-            and doc[k].pos_ not in {"AUX", "ADP", "DET", "CCONJ", "SCONJ", "PRON", "VERB"} \
+            and doc[k].pos_ not in {"AUX", "ADP", "DET", "CCONJ", "SCONJ"} \
+            and not (doc[k].pos_ == "PRON" and doc[k].is_stop) \
             and doc[k].lower_ not in lex.number_joiners and doc[k].lower_ not in months(lex.code):
         return k
     return None
