@@ -31,7 +31,7 @@ import shlex
 import sys
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -232,7 +232,9 @@ def _bump(number: str, down: bool = False) -> str:
 def plant(docs: Sequence[dict[str, Any]], p: Plant) -> list[dict[str, Any]]:
     out = [dict(d) for d in docs]
     text = out[p.doc]["text"]
-    changed = p.sentence.replace(p.old, p.new, 1)
+    # The figure as a whole word: "2" of "2 milliards" is not the "2" of "24 heures" before it, and
+    # "deux" is not the start of "deuxième".
+    changed = re.sub(rf"(?<!\w){re.escape(p.old)}(?!\w)", lambda _: p.new, p.sentence, count=1)
     out[p.doc]["text"] = text.replace(p.sentence, changed, 1)
     return out
 
@@ -394,14 +396,17 @@ def lexical_claims(sources: Sequence[Source], threshold: float = 0.5) -> list[Cl
 # --- runs ------------------------------------------------------------------------------------------
 
 def evaluate(name: str, clusters: list[dict[str, Any]], run: Callable[[Sequence[dict[str, Any]]], Reported],
-             seed: int, limit: int, most: int) -> list[Row]:
+             seed: int, limit: int, most: int, fixed: dict[str, list[Plant]] | None = None) -> list[Row]:
     """Plants go into every cluster that has a number to plant; false alarms are counted on the
-    first `limit` clusters and on the planted ones (before planting)."""
+    first `limit` clusters and on the planted ones (before planting). `fixed`: the plants of each
+    cluster as another run chose them (`--load-plants`)."""
     todo = []
     lang = LANGUAGE.get(name, "") or PAIRS.get(name, "")
     for k, c in enumerate(clusters):
         rng = random.Random(f"{seed}:{c['id']}")
-        if name in PAIRS:
+        if fixed is not None:
+            plants = fixed.get(c["id"], [])
+        elif name in PAIRS:
             plants = plant_lang.translation_plants(c["docs"][0], c["docs"][1], rng, most, lang, Plant)
         elif lang:
             plants = plant_lang.find_plants(c["docs"], rng, most, lang, Plant)
@@ -511,6 +516,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--per-cluster", action="store_true")
     ap.add_argument("--speed", action="store_true", help="time fact extraction against the rest of the brief")
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--save-plants", default="", help="write the plants chosen to this JSON file")
+    ap.add_argument("--load-plants", default="",
+                    help="plant what a --save-plants file holds instead of choosing: the same plants for two "
+                         "versions of newsfuse whose language tables (which the planter reads) differ")
     ap.add_argument("--cache", default="~/.cache/newsfuse/conflicts_eval",
                     help="folder for sentence vectors and parses kept between runs ('' = none)")
     args = ap.parse_args(argv)
@@ -528,10 +537,17 @@ def main(argv: Sequence[str] | None = None) -> None:
     print("| set | clusters | planted | found (as update) | recall | alarms/cluster | alarms >=0.5/cluster | "
           "updates/cluster | clusters with alarms | alarms by kind | s/cluster |")
     print("|---|---|---|---|---|---|---|---|---|---|---|")
+    saved: dict[str, dict[str, list[dict[str, Any]]]] = {}
+    loaded = json.loads(Path(args.load_plants).read_text(encoding="utf-8")) if args.load_plants else None
     for name in args.sets.split(","):
-        rows = evaluate(name, load(name, args.stories, args.split), run, args.seed, args.limit, args.plants)
+        fixed = None if loaded is None else \
+            {cid: [Plant(**p) for p in plants] for cid, plants in loaded.get(name, {}).items()}
+        rows = evaluate(name, load(name, args.stories, args.split), run, args.seed, args.limit, args.plants, fixed)
         save()
         report(name, rows, args.show, args.per_cluster)
+        saved[name] = {r.cluster: [asdict(p) for p in r.plants] for r in rows}
+    if args.save_plants:
+        Path(args.save_plants).write_text(json.dumps(saved, ensure_ascii=False, indent=1), encoding="utf-8")
 
 
 if __name__ == "__main__":

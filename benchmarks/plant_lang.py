@@ -21,7 +21,7 @@ from newsfuse.text import split_sentences, words
 from newsfuse.types import Article
 
 # Digits as the other languages write them: a decimal comma, thousands grouped by a point or a space.
-NUMBER = re.compile(r"(?<![\w.,$-])(\d{1,3}(?:[.\u00a0 ]\d{3})+|\d+)(?![\w-]|[.,]\d|:\d|/\d|h\d)")
+NUMBER = re.compile(r"(?<![\w.,:$-])(\d{1,3}(?:[.\u00a0 ]\d{3})+|\d+)(?![\w-]|[.,]\d|:\d|/\d|h\d)")
 # Share of content stems two sentences hold in common to say the same point (the English planter's 0.3
 # is over stems that keep short words; without them 0.25 pairs the same sentences).
 ALIGNED = 0.25
@@ -85,7 +85,7 @@ def _is_amount(text: str, start: int, end: int, code: str) -> bool:
     if raw[:1] == "0" or re.match(r"\s*(?:utc|gmt)\b|\s*['\"’′″]", text[end:end + 6].lower()):
         return False  # a telephone number ("0800 789321"), a clock time ("1100 UTC"), a race time (19' 36")
     if re.match(r"\s*(?:et|a|i|و)\s+\d+\s*(\w+)", text[end:end + 24]) and any(
-            text[end:end + 24].lower().split()[2:3] == [m] for m in months(code)):
+            re.findall(r"\w+", text[end:end + 24].lower())[2:3] == [m] for m in months(code)):
         return False  # "les 13 et 14 juin": days of a month
     if 1900 <= value <= 2100 and raw.isdigit():
         return False  # a year

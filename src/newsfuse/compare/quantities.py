@@ -36,6 +36,7 @@ from newsfuse.compare.values import (
     family_of,
     far_apart,
     one_language,
+    reads_structure,
     stated_values,
 )
 from newsfuse.disjoint import DisjointSets
@@ -52,15 +53,21 @@ EVENT_CONCEPTS = frozenset({"meet", "visit", "elect", "vote", "trial", "hear", "
 
 
 # Two disagreeing figures are told as a conflict only when the same-fact model (`compare.same_fact`:
-# its figure part moved by the sentence evidence) gives them at least this chance of being one fact. The conflict's confidence is
-# the model's calibrated chance that such a proposed pair is one fact told two ways
-# (`SameFact.confidence`, fitted on judged tune pairs), times how much the disagreement weighs
-# (`compare.values`).
+# its figure part moved by the sentence evidence) gives them at least this chance of being one fact.
+# The conflict's confidence is the model's calibrated chance that such a proposed pair is one fact
+# told two ways (`SameFact.confidence`, fitted on judged tune pairs), times how much the disagreement
+# weighs (`compare.values`).
 SAME_FACT_FLOOR = 0.5
 # ... and when that chance times the disagreement's weight reaches this (conflicts of other kinds
-# need it of their confidence: `compare.CONFIDENCE_FLOOR`). Decided on that chance, not
-# on the calibrated confidence: the calibration says how often such reports are right, not which.
+# need it of their confidence: `compare.CONFIDENCE_FLOOR`). Decided on that chance, not on the
+# calibrated confidence: the calibration says how often such reports are right, not which.
 REPORT_FLOOR = 0.25
+# Figures of a sentence and its counterpart in another language (one claim) that stand at one place
+# among the figures both readers agree on (`_in_order`) get at least this chance, and this
+# confidence (the calibration was fitted on pairs of one language): there the model's words are
+# spelt in two vocabularies and say little, and the order is what says the two are one fact (as
+# `same_fact.TEMPLATE_SAME` trusts one template). Just over even odds: the order is the one evidence.
+PLACED_SAME = 0.6
 
 
 # --- is it the same thing? -------------------------------------------------------------------------
@@ -157,6 +164,7 @@ def quantity_conflicts(found: Sequence[Found], align: Alignment, dates: Sequence
     contrasted = frames.contrasted_predicates(
         (s.source, "/".join(family_of(s)), s.main.frame.predicate, s.main.quantity.value, s.main.head) for s in items)
     same_fact = SameFact(items, align, contrasted)
+    placed: set[tuple[int, int]] = set()  # two languages' figures at one place of one claim (`_in_order`)
 
     def settle(i: int, j: int, verdict: Verdict, disputed: bool) -> None:
         """Record what two figures the passes paired say: they agree (and, floors of other days,
@@ -165,8 +173,9 @@ def quantity_conflicts(found: Sequence[Found], align: Alignment, dates: Sequence
             agree.append((i, j))
             if verdict.floors and days_between(items[i], items[j]) > 0 and (p := same_fact(i, j)) >= SAME_FACT_FLOOR:
                 rises.append(_Edge(i, j, p, ["lower bounds of reports of other days"]))
-        elif disputed and (p := same_fact(i, j)) >= SAME_FACT_FLOOR and p * verdict.weight >= REPORT_FLOOR:
-            conflicts.append(_Edge(i, j, same_fact.confidence(i, j) * verdict.weight, verdict.notes))
+        elif disputed and (p := max(same_fact(i, j), placed_same := PLACED_SAME if (i, j) in placed else 0.0)) \
+                >= SAME_FACT_FLOOR and p * verdict.weight >= REPORT_FLOOR:
+            conflicts.append(_Edge(i, j, max(same_fact.confidence(i, j), placed_same) * verdict.weight, verdict.notes))
 
     # Pass 1: aligned sentences reconcile their numbers.
     for x, ka in enumerate(keys):
@@ -176,7 +185,7 @@ def quantity_conflicts(found: Sequence[Found], align: Alignment, dates: Sequence
             score = align.score(ka, kb)
             if score < LEXICAL_ALIGN or other_time(ka, kb, strong=score >= 1.0):
                 continue
-            settled = list(_reconcile(items, by_key[ka], by_key[kb], contrasted, strong=score >= 1.0))
+            settled = list(_reconcile(items, by_key[ka], by_key[kb], contrasted, strong=score >= 1.0, placed=placed))
             # Two statements of one fact share their other figures: sentences whose figures pair two
             # or more times, all differently, and share no value recount other instances (another
             # season's games, other boats). One differing pair among unpaired others is one fact.
@@ -289,16 +298,18 @@ def _several(items: list[Stated]) -> set[tuple[tuple[str, str], str]]:
 
 
 def _reconcile(items: list[Stated], left: list[int], right: list[int], contrasted: Collection[frozenset[str]],
-               strong: bool = True) -> Iterable[tuple[int, int, Verdict]]:
+               strong: bool = True, placed: set[tuple[int, int]] | None = None) -> Iterable[tuple[int, int, Verdict]]:
     """Pair the numbers of two sentences that say the same thing.
 
     Equal figures pair first (so "aged 20, 33 and 40" and "aged 30, 33 and 40" leave 20 against 30,
     not 30 against 33 within rounding), then figures that agree, best matched by the words around them;
     what is left is paired by what it measures and the words around it (`_match`), and compared.
     `strong`: the sentences are one claim (or one template), not merely sharing words;
-    `contrasted`: the verb pairs the story uses for different figures (`frames.contrasted_predicates`).
+    `contrasted`: the verb pairs the story uses for different figures (`frames.contrasted_predicates`);
+    `placed` receives the pairs of two languages' figures paired by their place (`_in_order`).
     """
     free_l, free_r = list(left), list(right)
+    anchors: list[tuple[int, int]] = []  # figures paired as one value: where the sentences line up
     for equal in (True, False):
         candidates: list[tuple[float, int, int, Verdict | None]] = []
         for i in free_l:
@@ -315,9 +326,10 @@ def _reconcile(items: list[Stated], left: list[int], right: list[int], contraste
             if i in free_l and j in free_r:
                 free_l.remove(i)
                 free_r.remove(j)
+                anchors.append((i, j))
                 if agreed is not None:
                     yield i, j, agreed
-    for i, j in _match(items, free_l, free_r, contrasted, strong):
+    for i, j in _match(items, free_l, free_r, contrasted, strong, anchors, placed):
         yield i, j, compare_values(items[i], items[j])
 
 
@@ -345,7 +357,8 @@ LINK_WORDS = frozenset({"and", "or", "but", "the", "a", "an", "were", "was", "is
 
 
 def _match(items: list[Stated], left: list[int], right: list[int], contrasted: Collection[frozenset[str]],
-           strong: bool = True) -> list[tuple[int, int]]:
+           strong: bool = True, anchors: Sequence[tuple[int, int]] = (),
+           placed: set[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
     """Pair left-over figures of two aligned sentences.
 
     A lone figure of one family on each side pairs when it measures the same noun (the old rule).
@@ -355,6 +368,12 @@ def _match(items: list[Stated], left: list[int], right: list[int], contrasted: C
     pairs only in `strong`ly aligned sentences (one claim), as it says least about what it is of.
     """
     pairs: list[tuple[int, int]] = []
+    if strong and left and right and not one_language(items[left[0]], items[right[0]]):
+        pairs = _in_order(items, left, right, anchors, contrasted)
+        if placed is not None:
+            placed.update(pairs)
+        left = [i for i in left if all(i != a for a, _ in pairs)]
+        right = [j for j in right if all(j != b for _, b in pairs)]
     scores: dict[tuple[int, int], float] = {}
     for i in left:
         for j in right:
@@ -380,8 +399,54 @@ def _match(items: list[Stated], left: list[int], right: list[int], contrasted: C
     return pairs
 
 
+def _order_family(s: Stated) -> tuple[str, str]:
+    """The family a figure is ordered in across languages: a bare number is a count whose noun one
+    reader did not find ("about 700 injured" / "environ 700 personnes ont été blessées")."""
+    q = s.main.quantity
+    return ("count", "") if q.kind == "number" and not q.unit else family_of(s)
+
+
+def _in_order(items: list[Stated], left: list[int], right: list[int], anchors: Sequence[tuple[int, int]],
+              contrasted: Collection[frozenset[str]]) -> list[tuple[int, int]]:
+    """Pair the left-over figures of a sentence and its counterpart in another language by their order.
+
+    A translation or a close report states its figures in the same order. The figures already paired
+    as one value (`anchors`) cut both sentences into stretches that line up; within a stretch, the
+    k-th figure of a family on one side is the k-th on the other, when both sides have as many. A
+    figure too far from every figure of the other side to be its value (`far_apart`: "des centaines de
+    blessés" beside "four bombers") is one the other reader did not see, and is left out first.
+    """
+    def stretch(k: int, side: int) -> int:
+        order = items[k].main.order
+        return sum(items[a if side == 0 else b].main.order < order for a, b in anchors)
+
+    def usable(k: int, others: list[int]) -> bool:
+        return any(not far_apart(items[k], items[o]) for o in others)
+
+    groups: dict[tuple[int, tuple[str, str]], tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
+    # Anchors must line up on both sides for stretches to mean anything.
+    crossed = any((items[a].main.order < items[c].main.order) != (items[b].main.order < items[d].main.order)
+                  for a, b in anchors for c, d in anchors)
+    for side, ks in ((0, left), (1, right)):
+        for k in ks:
+            groups[(0 if crossed else stretch(k, side), _order_family(items[k]))][side].append(k)
+    pairs: list[tuple[int, int]] = []
+    for ls, rs in groups.values():
+        ls = [k for k in ls if usable(k, rs)] if len(ls) != len(rs) else ls
+        rs = [k for k in rs if usable(k, ls)] if len(ls) != len(rs) else rs
+        if not ls or len(ls) != len(rs):
+            continue
+        ls.sort(key=lambda k: items[k].main.order)
+        rs.sort(key=lambda k: items[k].main.order)
+        pairs += [(i, j) for i, j in zip(ls, rs, strict=True) if _pairable(items[i], items[j], contrasted, strong=True)]
+    return pairs
+
+
 def _apart(a: Stated, b: Stated, contrasted: Collection[frozenset[str]] | None) -> str:
-    """Why two figures' frames cannot be one fact (`frames.apart`); "" when they can."""
+    """Why two figures' frames cannot be one fact (`frames.apart`); "" when they can. A reader that
+    reads no frames (`reads_structure`) says nothing of whole and part against one that does."""
+    if not (reads_structure(a) and reads_structure(b)):
+        return "a denied figure" if a.main.frame.negated or b.main.frame.negated else ""
     return frames.apart(a.main.frame, b.main.frame, counted=_counted(a), contrasted=contrasted,
                         owned=a.main.quantity.kind == "age", one_language=one_language(a, b))
 
@@ -406,8 +471,10 @@ def _pairable(a: Stated, b: Stated, contrasted: Collection[frozenset[str]], stro
     # Across languages nothing is spelt alike: in sentences of one claim, the kinds, the frames'
     # structure and `_match`'s order decide.
     loose = loose or (strong and not one_language(a, b))
-    if not (loose or _same_measure(a, b, aligned=True)) or fa.delta != fb.delta or fa.per != fb.per:
+    if not (loose or _same_measure(a, b, aligned=True)) or fa.per != fb.per:
         return False
+    if fa.delta != fb.delta and reads_structure(a) and reads_structure(b):
+        return False  # "rose by 5%" is not "5%" (a reader that reads no changes says neither)
     if fa.former != fb.former:
         return False  # "lower the age to 16" pairs with "to 16" of "from 18 to 16", not with 18
     if _apart(a, b, contrasted):

@@ -73,6 +73,13 @@ def one_language(a: Stated, b: Stated) -> bool:
     return (a.main.lang or "en") == (b.main.lang or "en")
 
 
+def reads_structure(s: Stated) -> bool:
+    """Was the figure read by the English reader, which parses what a figure is said of (a change, "by
+    3 votes"; a part of a list; a whole)? The readers of other languages (`facts.quantities_local`)
+    read the words around a figure only, so such a flag unset there says nothing either way."""
+    return (s.main.lang or "en") == "en"
+
+
 def family_of(s: Stated) -> tuple[str, str]:
     """Values of one family can be compared; counts of different nouns are told apart by what they
     measure ("14 population segments" and "14 distinct populations" are one count)."""
@@ -90,8 +97,13 @@ class Verdict:
     floors: bool = False  # consistent as two different lower bounds ("at least 35", "at least 80")
 
 
+# Thousands grouped by a space, as French or German write them ("1 050", "13 000"): one number.
+_SPACED_THOUSANDS = re.compile(r"(?<=\d)[ \u00a0\u202f](?=\d{3}(?!\d))")
+
+
 def _granularity(text: str, value: float) -> float:
     """The rounding step a figure was written with: 320 → 10, 3.5 → 0.1, "3 1/2" → 0.5."""
+    text = _SPACED_THOUSANDS.sub("", text)
     if "/" in text or "½" in text or "half" in text.lower():
         return 0.5
     digits = [t for t in text.replace(",", "").split() if any(c.isdigit() for c in t)]
@@ -243,6 +255,7 @@ _HOURS_MINUTES = re.compile(r"(\d{1,3})\s*h\s*(\d{2})\b")
 
 
 def _written_number(text: str) -> float | None:
+    text = _SPACED_THOUSANDS.sub("", text)
     hm = _HOURS_MINUTES.search(text)
     if hm is not None:
         return int(hm.group(1)) + int(hm.group(2)) / 60

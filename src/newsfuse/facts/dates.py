@@ -148,8 +148,20 @@ def looks_ahead(text: str, start: int, end: int, lang: str = "") -> bool:
     if FUTURE.search(before):
         return True
     if not text[:start].strip(" \"“‘'(") or text[:start].strip().lower() in {"on", "by", "from", "until"}:
-        return bool(FUTURE.search(re.split(r"[;.]", text[end:end + 80])[0]))
+        # The date opening a sentence dates its main clause: "On Wednesday, Iran had said that she
+        # would be released" is a past Wednesday; the reported speech after "that" (or a quote, or a
+        # past verb before it: "said talks would resume") has a time of its own.
+        after = re.split(r"[;.]", text[end:end + 80])[0]
+        main = _SUBORDINATE.split(after)[0]
+        future = FUTURE.search(main)
+        return future is not None and not _PAST.search(main[:future.start()])
     return False
+
+
+# What ends a sentence's main clause after an opening date: a clause of its own (reported speech).
+_SUBORDINATE = re.compile(r"\b(?:that|which|who|whom|whose|when|while|because|if|whether)\b|[\"“”]")
+# A finite verb in the past before a "would": the clause looks back ("said", "had", "announced").
+_PAST = re.compile(r"\b(?:had|was|were|did|said|told|\w{3,}ed)\b", re.I)
 
 
 # --- resolvers: (match, anchor, future?) → (start, end, granularity, fuzzy) ---------------------------

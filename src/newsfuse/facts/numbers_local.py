@@ -21,7 +21,16 @@ LOCAL_DIGITS = re.compile(r"^(\d{1,3}(?:\.\d{3})+|\d+)(,\d+)?$")
 ARTICLE_ONE = 1.0  # "un", "eine", "una": an article far more often than a count of one
 
 
-def _digits(text: str) -> float | None:
+# ... and where the point is the decimal mark (Arabic: "1.2 مليون", "7،9" with an Arabic comma, "12,000").
+POINT_DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)([.،٫]\d+)?$")
+
+
+def _digits(text: str, point: bool = False) -> float | None:
+    if point:
+        m = POINT_DIGITS.match(text)
+        if m is None:
+            return None
+        return float(m.group(1).replace(",", "") + "." + (m.group(2) or ".0")[1:])
     m = LOCAL_DIGITS.match(text)
     if m is None:
         return None
@@ -63,7 +72,7 @@ def local_number_at(doc: Doc, i: int, lex: Lexicon) -> tuple[float, int, str] | 
     that starts at token i, or None."""
     tok = doc[i]
     low = tok.lower_
-    value = _digits(tok.text)
+    value = _digits(tok.text, lex.decimal_point)
     if value is not None:
         j = i + 1
         # "1 500": thousands a space apart (only when the first group is short and the next is three digits)

@@ -130,6 +130,8 @@ def _classify(p: Parsed, i: int, value: float, j: int) -> Found | None:
         kind, unit = "money", currency
     elif nxt in CURRENCY_WORDS and not (nxt == "won" and doc[j].tag_.startswith("VB")):
         kind, unit, end = "money", CURRENCY_WORDS[nxt], j + 1
+    elif nxt in {"u.s.", "us", "american"} and nxt2 in {"dollar", "dollars"}:
+        kind, unit, end = "money", "USD", j + 2  # "322 million U.S. dollars"
     elif nxt in CURRENCY_SIGNS and nxt.isalpha() and len(nxt) == 3:
         kind, unit, end = "money", CURRENCY_SIGNS[nxt], j + 1  # a code after the figure: "180 million USD"
     elif nxt in PERCENT_WORDS or f"{nxt} {nxt2}" in PERCENT_WORDS:
@@ -158,6 +160,9 @@ def _classify(p: Parsed, i: int, value: float, j: int) -> Found | None:
                 kind, unit, end, hours = "duration", "hours", k + 1, HOURS[word]
         elif i > 0 and doc[i - 1].lower_ in {"aged", "age"}:
             kind, unit = "age", "years"
+        elif (share := _proportion(doc, j, value)) is not None:
+            kind, unit, end = "percent", "%", share[1]  # "three in ten Americans": a share, 30 %
+            value = 100 * value / share[0]
         elif i > 1 and 0 < value < 130 and (
                 (doc[i - 1].lower_ == "at" and doc[i - 2].lower_ in {"die", "dies", "died", "dying"})
                 or (doc[i - 1].lower_ == "of" and doc[i - 2].lower_ == "age")):
@@ -220,6 +225,17 @@ def _classify(p: Parsed, i: int, value: float, j: int) -> Found | None:
     found.former = start > 0 and doc[start - 1].lower_ == "from" and end < len(doc) and doc[end].lower_ == "to"
     _describe(found, doc, i, j)
     return found
+
+
+def _proportion(doc: Doc, j: int, part: float) -> tuple[float, int] | None:
+    """The whole of "three in ten", "one out of five" (not "2 in 10 minutes"), and the token after it."""
+    k = j + 1 if j < len(doc) and doc[j].lower_ == "in" else j + 2 if \
+        [t.lower_ for t in doc[j:j + 2]] == ["out", "of"] else 0
+    whole = number_at(doc, k) if 0 < k < len(doc) else None
+    if whole is None or not part < whole[0] <= 1000 or part != int(part):
+        return None
+    after = doc[whole[1]].lower_ if whole[1] < len(doc) else ""
+    return None if after in HOURS or after in PERCENT_WORDS else whole
 
 
 def _unit_range(doc: Doc, end: int, value: float, unit: str, kind: str) -> tuple[int, float | None]:

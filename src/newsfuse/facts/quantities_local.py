@@ -10,7 +10,7 @@ language's concepts, else stemmed in that language, so two sources' figures of o
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -29,10 +29,11 @@ if TYPE_CHECKING:
 _STEMMERS = {"fr": "french", "de": "german", "es": "spanish", "it": "italian", "pt": "portuguese", "nl": "dutch",
              "tr": "turkish", "ru": "russian", "ar": "arabic"}
 PERCENT = frozenset({"%", "pour cent", "prozent", "por ciento", "per cento", "por cento", "procent", "процентов",
-                     "процента", "yüzde", "بالمئة"})
+                     "процента", "yüzde", "بالمئة", "بالمائة", "في المئة", "في المائة", "٪"})
 LOCAL_CURRENCY = {"dollars": "USD", "dollar": "USD", "dólares": "USD", "dollari": "USD", "dólares americanos": "USD",
                   "euro": "EUR", "euros": "EUR", "евро": "EUR", "livres": "GBP", "pfund": "GBP", "libras": "GBP",
-                  "франков": "CHF", "рублей": "RUB", "рубля": "RUB", "lira": "TRY", "lire": "TRY", "yens": "JPY"}
+                  "франков": "CHF", "рублей": "RUB", "рубля": "RUB", "lira": "TRY", "lire": "TRY", "yens": "JPY",
+                  "دولار": "USD", "دولارا": "USD", "دولارات": "USD", "يورو": "EUR", "جنيه": "GBP"}
 AROUND = 4
 RANGE_WORDS = frozenset({"-", "–", "à", "bis", "až", "a", "al", "tot", "до", "ile"})
 YEAR = 8766.0  # hours
@@ -54,6 +55,10 @@ LOCAL_UNITS: dict[str, tuple[str, float]] = {
     **dict.fromkeys(["litre", "litres", "liter", "litro", "litros", "litri", "litrů", "литров"], _L),
     **dict.fromkeys(["degrés", "grad", "grados", "gradi", "graus", "stupňů", "градусов"], ("degrees", 1.0)),
     "magnitude": ("magnitude", 1.0),
+    **dict.fromkeys(["كم", "كلم", "كيلومتر", "كيلومترا", "كيلومترات"], _KM),
+    **dict.fromkeys(["متر", "مترا", "أمتار", "امتار"], _M),
+    **dict.fromkeys(["ميل", "ميلا", "أميال", "اميال"], ("km", 1.609)),
+    **dict.fromkeys(["طن", "طنا", "أطنان"], _T),
 }
 # Words around a duration that make it the time since or until something ("huit jours après le
 # séisme", "depuis plus de deux cents ans", "vor drei Jahren"): not how long something lasted.
@@ -87,10 +92,40 @@ def _stemmer(code: str) -> snowballstemmer.stemmer | None:
 
 def local_concept(word: str, lex: Lexicon) -> str:
     low = word.lower()
-    if low in lex.concepts:
-        return lex.concepts[low]
+    forms = bare_forms(low, lex)
+    for form in forms:
+        if form in lex.concepts:
+            return lex.concepts[form]
+    # Stemmed without the article and what is written onto it ("والقتلى" → "قتلى"), not without a
+    # lone letter that may be the word's own ("بحارة" keeps its "ب").
+    base = next((low[len(c):] for c in lex.clitics if c.endswith(("ال", "لل")) and low.startswith(c)
+                 and len(low) - len(c) >= 3), low)
     stemmer = _stemmer(lex.code)
-    return str(stemmer.stemWord(low)) if stemmer else low
+    return str(stemmer.stemWord(base)) if stemmer else base
+
+
+def bare_forms(word: str, lex: Lexicon) -> list[str]:
+    """A word and the forms it may be once a prefix written onto it (`Lexicon.clitics`: "و", "ب",
+    "ال") and a case ending ("شخصا" → "شخص") are taken off, most written first; `[word]` for a
+    language that writes none."""
+    forms = [word]
+    for clitic in lex.clitics:
+        if word.startswith(clitic) and len(word) - len(clitic) >= 2:
+            forms.append(word[len(clitic):])
+    for form in list(forms):
+        for ending in lex.case_endings:
+            if form.endswith(ending) and len(form) - len(ending) >= 2:
+                forms.append(form[:-len(ending)])
+                break
+    return forms
+
+
+def _known(word: str, lex: Lexicon, *tables: Collection[str]) -> str:
+    """The form of `word` (`bare_forms`) that one of `tables` holds, else the word as written:
+    "بالمئة", "دولارا", "عاما" are read as the unit they are."""
+    if not lex.clitics and not lex.case_endings:
+        return word
+    return next((f for f in bare_forms(word, lex) if any(f in t for t in tables)), word)
 
 
 def local_bag(p: Parsed) -> set[str]:
@@ -125,16 +160,22 @@ def _is_date_or_time(p: Parsed, lex: Lexicon, i: int, j: int, value: float) -> b
     doc = p.doc
     nxt = doc[j].lower_.rstrip(".") if j < len(doc) else ""
     text = doc[i].text
-    if text.isdigit() and 1000 <= value <= 2100 and len(text) == 4:
-        return True  # a year
-    if nxt in months(lex.code) or (text.endswith(".") and nxt in months(lex.code)):
-        return True  # "12 mars", "22. Februar"
+    prev = doc[i - 1].lower_ if i > 0 else ""
+    prev2 = f"{doc[i - 2].lower_} {prev}" if i > 1 else ""
+    names = months(lex.code)
+    if text.isdigit() and 1000 <= value <= 2100 and len(text) == 4 and (
+            prev in names or prev2 in names or not _counts(doc, i, j, lex)):
+        return True  # a year ("juillet 2005"; but "environ 1200 miles" counts)
+    nxt2 = f"{nxt} {doc[j + 1].lower_}" if j + 1 < len(doc) else ""
+    if nxt in names or nxt2 in names:
+        return True  # "12 mars", "22. Februar", "27 كانون الأول"
     if j < len(doc) and doc[j].text in {":", "/"}:
         return True  # "14:30", "12/03"
     if j + 1 < len(doc) and nxt in {"h", "uhr"} and doc[j + 1].text.isdigit() and value > 12 and "à" in \
             [t.lower_ for t in doc[max(0, i - 2):i]]:
         return True  # "à 21 h 30": a time of day
-    prev = doc[i - 1].lower_ if i > 0 else ""
+    if prev in {"h", "uhr", ":"} and i > 1 and doc[i - 2].text.isdigit() and value < 60:
+        return True  # the minutes of "21 h 30"
     return prev in {"n°", "nr.", "no", "nº", "№", "à", "um", "alle", "às"} and value < 25
 
 
@@ -145,15 +186,22 @@ def _classify(p: Parsed, lex: Lexicon, i: int, j: int, value: float, approx: str
     start, end = i, j
     high = None
     # A range: "25 - 40 %", "20 à 30 morts", "zwischen 3 und 5": the unit follows the second figure.
-    if j + 1 < len(doc) and doc[j].lower_ in RANGE_WORDS | set(lex.number_joiners):
+    # "et", "und" make one only after "entre", "zwischen" ("a dépassé les 121 000 et 5 millions de
+    # personnes" is two figures).
+    joined = doc[j].lower_ in lex.number_joiners and i > 0 and doc[i - 1].lower_ in lex.between \
+        if j < len(doc) else False
+    if j + 1 < len(doc) and (doc[j].lower_ in RANGE_WORDS or joined):
         second = local_number_at(doc, j + 1, lex)
         if second is not None and second[0] > value:
             high, j = second[0], second[1]
             end = j
+    if j + 1 < len(doc) and doc[j].lower_ in lex.before_noun and doc[j + 1].lower_ in lex.hours:
+        j += 1  # "les 50 prochaines années": the unit after the adjective
     k = j  # "500 millions de dollars", "3 millones de euros": the unit after "de"
     while k < len(doc) - 1 and doc[k].lower_ in lex.of_words and doc[k - 1].lower_ in lex.scales:
         k += 1
-    nxt = doc[k].lower_ if k < len(doc) else ""
+    units = (CURRENCY_SIGNS, CURRENCY_WORDS, LOCAL_CURRENCY, PERCENT, LOCAL_UNITS, lex.hours)
+    nxt = _known(doc[k].lower_, lex, *units) if k < len(doc) else ""
     nxt2 = f"{nxt} {doc[k + 1].lower_}" if k + 1 < len(doc) else ""
     prev = doc[i - 1].lower_ if i > 0 else ""
     kind: QuantityKind = "count"
@@ -179,11 +227,22 @@ def _classify(p: Parsed, lex: Lexicon, i: int, j: int, value: float, approx: str
         if nxt == "h" and end < len(doc) and doc[end].text.isdigit() and int(doc[end].text) < 60:
             value += int(doc[end].text) / 60
             end += 1
+    elif (share := _proportion(doc, j, lex, value)) is not None:
+        whole, end = share
+        kind, unit = "percent", "%"  # "trois Américains sur dix": a share, 30 %
+        value, high = 100 * value / whole, None
     else:
         noun = _counted(doc, j, lex)
-        if noun is None:
+        if noun is not None:
+            unit, head = doc[noun].lower_, local_concept(doc[noun].text, lex)
+        elif _label(doc, i) or (i > 0 and doc[i - 1].lower_ in lex.definite and doc[i].is_alpha):
+            # "vol 447"; "les deux ajoutent" names a group already known, as "the two" (a figure in
+            # digits after the article is one: "a dépassé les 121 000")
             return None
-        unit, head = doc[noun].lower_, local_concept(doc[noun].text, lex)
+        else:
+            # A figure whose noun is not beside it ("52 sont mortes et environ 700 ont été blessées",
+            # "dans le top dix"): a bare number, as the English reader keeps one.
+            kind = "number"
     hedge = next((t.lower_ for t in doc[i:j] if t.lower_ in lex.approx), "") if approx else ""
     if not hedge:
         hedge, start = _hedge(doc, start, lex)
@@ -199,14 +258,20 @@ def _classify(p: Parsed, lex: Lexicon, i: int, j: int, value: float, approx: str
     if kind == "number" and unit in {u for u, _ in LOCAL_UNITS.values()}:
         found.scale = hours  # the factor from the unit as written ("miles" → 1.609 km)
     if kind == "duration":
-        found.gap = bool(GAP_BEFORE & set(found.before[:3]) or GAP_AFTER & set(found.after[:1])
+        # "durant les 13 jours après": after an article the days after something are a period
+        period = bool(found.before[:1]) and found.before[0] in lex.definite
+        found.gap = bool(GAP_BEFORE & set(found.before[:3]) or (GAP_AFTER & set(found.after[:1]) and not period)
                          or found.before[:3] == ("a", "y", "il"))  # "il y a deux jours"
     return found
 
 
 def _apposed(doc: Doc, i: int) -> bool:
     """Years set off after a name are its age: "Hasib Hussain, 18 ans, de Leeds" (as English "Hussain, 18,")."""
-    return i >= 2 and doc[i - 1].text == "," and doc[i - 2].text[:1].isupper() and doc[i - 2].is_alpha
+    if i < 2 or doc[i - 1].text not in {",", "،", "("} or not doc[i - 2].is_alpha:
+        return False
+    name = doc[i - 2].text
+    # A script without capitals (Arabic) cannot show a name: the comma and the years must do.
+    return name[:1].isupper() or name.lower() == name.upper()
 
 
 def kind_of_unit(word: str) -> bool:
@@ -216,20 +281,70 @@ def kind_of_unit(word: str) -> bool:
 
 
 def _counted(doc: Doc, j: int, lex: Lexicon) -> int | None:
-    """The token a count counts: the first word after it, past "de"/"von"."""
+    """The token a count counts: the first word after it, past "de"/"von" and the adjectives that
+    stand before a noun ("deux autres concurrents"); not a pronoun ("aux deux qui ont été saisis")."""
     k = j
     while k < len(doc) and doc[k].lower_ in lex.of_words:
         k += 1
+    if k + 1 < len(doc) and doc[k].lower_ in lex.before_noun and doc[k + 1].is_alpha:
+        k += 1
     if k < len(doc) and doc[k].is_alpha and len(doc[k].text) > 1 and doc[k].lower_ not in lex.hedges \
-            and doc[k].pos_ not in {"AUX", "ADP", "DET", "CCONJ", "SCONJ"}:
+            and doc[k].pos_ not in {"AUX", "ADP", "DET", "CCONJ", "SCONJ"} \
+            and not (doc[k].pos_ == "PRON" and doc[k].is_stop) \
+            and doc[k].lower_ not in lex.number_joiners and doc[k].lower_ not in months(lex.code):
         return k
     return None
 
 
+def _counts(doc: Doc, i: int, j: int, lex: Lexicon) -> bool:
+    """A four-digit figure that counts something is no year: "environ 1200 miles", "1050 personnes
+    ont été blessées" (a year is not hedged, and is not followed by the noun it counts)."""
+    if _hedge(doc, i, lex)[0]:
+        return True
+    nxt = doc[j] if j < len(doc) else None
+    if nxt is None or not nxt.is_alpha:
+        return False
+    low = nxt.lower_
+    if low in months(lex.code) or nxt.is_stop or nxt.text[:1].isupper():
+        return False
+    return kind_of_unit(low) or low in LOCAL_CURRENCY or low in lex.hours or nxt.pos_ == "NOUN"
+
+
+def _label(doc: Doc, i: int) -> bool:
+    """A figure that names rather than counts: "vol 447", "Airbus 330", "groupe des 77" (after a noun
+    or a name, or the article of a name)."""
+    if i == 0:
+        return False
+    prev = doc[i - 1]
+    return prev.pos_ in {"NOUN", "PROPN"} or (prev.is_alpha and prev.text[:1].isupper() and i > 1) or \
+        (i > 1 and prev.lower_ in {"des", "der", "del", "dei", "dos"} and doc[i - 2].pos_ in {"NOUN", "PROPN", ""}
+         and doc[i - 2].is_alpha)
+
+
+def _proportion(doc: Doc, j: int, lex: Lexicon, part: float) -> tuple[float, int] | None:
+    """The whole of "trois Américains sur dix", "einer von drei" (the noun may come before the
+    proportion word), and the token after it: None when the figure is no proportion."""
+    for k in (j, j + 1):
+        if k > j and not (j < len(doc) and doc[j].is_alpha and doc[j].lower_ not in lex.of_words):
+            break
+        for word in lex.proportion:
+            parts = word.split()
+            if [t.lower_ for t in doc[k:k + len(parts)]] != parts:
+                continue
+            at = k + len(parts)
+            whole = local_number_at(doc, at, lex) if at < len(doc) else None
+            if whole is not None and part < whole[0] <= 1000 and not whole[2]:
+                return whole[0], whole[1]
+    return None
+
+
 def _hedge(doc: Doc, start: int, lex: Lexicon) -> tuple[str, int]:
-    words = [t.lower_ for t in doc[max(0, start - 3):start]]
-    for n in (3, 2, 1):
-        phrase = " ".join(words[-n:]) if len(words) >= n else ""
-        if phrase in lex.hedges:
-            return phrase, start - n
+    words = [t.lower_ for t in doc[max(0, start - 4):start]]
+    for n in (4, 3, 2, 1):
+        if len(words) < n:
+            continue
+        first, rest = words[-n], words[len(words) - n + 1:]
+        for form in bare_forms(first, lex):  # "بأكثر من" is "أكثر من"
+            if (phrase := " ".join([form, *rest])) in lex.hedges:
+                return phrase, start - n
     return "", start

@@ -54,6 +54,27 @@ class Lexicon:
     # Words between a number and what it counts: "une centaine de pompiers", "Dutzende von".
     of_words: tuple[str, ...] = ()
     hedges: dict[str, str] = field(default_factory=dict)  # text before a number → "min", "max" or "approx"
+    # The word before "3 et 5" that makes it a range ("entre", "zwischen"): without it "181 500 et 5
+    # millions" is two figures.
+    between: tuple[str, ...] = ()
+    # Words between the two figures of a proportion: "trois Américains sur dix", "einer von drei".
+    proportion: tuple[str, ...] = ()
+    # Words that stand between a figure and what it counts: "deux autres concurrents", "les 50
+    # prochaines années", "drei weitere Menschen".
+    before_noun: tuple[str, ...] = ()
+    # Definite articles and demonstratives, after which a figure with no noun names a group already
+    # known ("les deux ajoutent", as English "the two extend"), and a duration is a period ("durant les
+    # 13 jours après leur détention"), not a time since something.
+    definite: tuple[str, ...] = ()
+    # Month names dateparser's data lacks (the Levantine "كانون الثاني", "حزيران" beside "يناير").
+    more_months: dict[str, int] = field(default_factory=dict)
+    # The decimal mark is a point ("1.2 مليون"), not a comma (which may be the Arabic "،" or "٫").
+    decimal_point: bool = False
+    # Prefixes written onto a word (Arabic "و", "ب", "ال": "والقتلى" is "القتلى" is "قتلى"), longest
+    # first, and endings of a counted noun's case ("شخصا" is "شخص"): stripped before a word is
+    # looked up or compared.
+    clitics: tuple[str, ...] = ()
+    case_endings: tuple[str, ...] = ()
     hours: dict[str, float] = field(default_factory=dict)  # time units → hours
     # Day words besides weekday names: today, yesterday, tomorrow → shift in days.
     relative_days: dict[str, int] = field(default_factory=dict)
@@ -90,8 +111,9 @@ def known(code: str) -> bool:
 @lru_cache(maxsize=32)
 def months(code: str) -> dict[str, int]:
     """Month names and abbreviations of a language (lower-cased) → 1..12, from dateparser's data."""
-    return _dateparser_names(code, ("january", "february", "march", "april", "may", "june", "july", "august",
-                                    "september", "october", "november", "december"))
+    names = _dateparser_names(code, ("january", "february", "march", "april", "may", "june", "july", "august",
+                                     "september", "october", "november", "december"))
+    return {**names, **lexicon(code).more_months} if known(code) else names
 
 
 @lru_cache(maxsize=32)

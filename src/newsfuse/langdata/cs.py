@@ -40,4 +40,5 @@ LEXICON = Lexicon(
     abbreviations=("např", "tj", "tzv", "atd", "mj", "resp", "č", "mil", "mld", "dr", "ing", "mgr"),
     concepts={"mrtvých": "death", "zemřelo": "death", "zemřeli": "death", "obětí": "death", "zraněných": "injur",
               "zraněno": "injur", "lidí": "peopl", "osob": "peopl"},
+    between=("mezi",),
 )

@@ -51,4 +51,8 @@ LEXICON = Lexicon(
     concepts={"tote": "death", "toten": "death", "todesopfer": "death", "gestorben": "death", "getötet": "death",
               "ums leben": "death", "verletzte": "injur", "verletzt": "injur", "verletzten": "injur",
               "menschen": "peopl", "personen": "peopl"},
+    between=("zwischen",),
+    proportion=("von",),
+    before_noun=("weitere", "weiteren", "andere", "anderen", "nächsten", "letzten", "ersten", "neue", "neuen"),
+    definite=("die", "diese", "ihre", "seine", "während"),
 )

@@ -49,4 +49,9 @@ LEXICON = Lexicon(
     concepts={"muertos": "death", "muertas": "death", "murieron": "death", "fallecidos": "death",
               "fallecieron": "death", "víctimas": "death", "heridos": "injur", "heridas": "injur",
               "personas": "peopl"},
+    between=("entre",),
+    proportion=("de cada",),
+    before_noun=("otros", "otras", "próximos", "próximas", "últimos", "últimas", "primeros", "primeras", "nuevos",
+                 "nuevas"),
+    definite=("los", "las", "estos", "estas", "sus", "durante"),
 )

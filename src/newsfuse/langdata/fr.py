@@ -63,4 +63,10 @@ LEXICON = Lexicon(
               "décès": "death", "décédé": "death", "décédés": "death", "péri": "death", "victimes": "death",
               "blessé": "injur", "blessés": "injur", "blessée": "injur", "blessées": "injur",
               "personne": "peopl", "personnes": "peopl"},
+    between=("entre",),
+    proportion=("sur",),
+    before_noun=("autres", "autre", "prochains", "prochaines", "prochain", "prochaine", "derniers", "dernières",
+                 "dernier", "dernière", "premiers", "premières", "nouveaux", "nouvelles", "seuls", "seules",
+                 "petits", "petites", "grands", "grandes", "jeunes", "principaux", "principales"),
+    definite=("les", "ces", "leurs", "ses", "nos", "vos", "aux", "mes", "tes", "durant", "pendant"),
 )

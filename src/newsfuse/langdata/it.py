@@ -43,4 +43,8 @@ LEXICON = Lexicon(
     abbreviations=("sig", "sigg", "dott", "prof", "ing", "avv", "ecc", "pag", "n"),
     concepts={"morti": "death", "morto": "death", "morta": "death", "vittime": "death", "deceduti": "death",
               "feriti": "injur", "ferite": "injur", "ferito": "injur", "ferita": "injur", "persone": "peopl"},
+    between=("tra", "fra"),
+    proportion=("su",),
+    before_noun=("altri", "altre", "prossimi", "prossime", "ultimi", "ultime", "primi", "prime", "nuovi", "nuove"),
+    definite=("i", "gli", "le", "questi", "queste", "suoi", "sue", "durante"),
 )

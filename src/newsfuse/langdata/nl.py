@@ -38,4 +38,8 @@ LEXICON = Lexicon(
     abbreviations=("dhr", "mevr", "dr", "mr", "drs", "ir", "nr", "enz", "bijv", "o.a", "ca"),
     concepts={"doden": "death", "dode": "death", "omgekomen": "death", "gewonden": "injur", "gewond": "injur",
               "mensen": "peopl", "personen": "peopl"},
+    between=("tussen",),
+    proportion=("op",),
+    before_noun=("andere", "volgende", "laatste", "eerste", "nieuwe"),
+    definite=("de", "deze", "die", "hun", "zijn", "tijdens"),
 )

@@ -43,4 +43,9 @@ LEXICON = Lexicon(
     abbreviations=("sr", "sra", "dr", "dra", "etc", "nº", "pág"),
     concepts={"mortos": "death", "mortas": "death", "morreram": "death", "vítimas": "death", "feridos": "injur",
               "feridas": "injur", "pessoas": "peopl"},
+    between=("entre",),
+    proportion=("em cada", "de cada"),
+    before_noun=("outros", "outras", "próximos", "próximas", "últimos", "últimas", "primeiros", "primeiras",
+                 "novos", "novas"),
+    definite=("os", "as", "estes", "estas", "seus", "suas", "durante"),
 )
