@@ -117,6 +117,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--split", choices=["test", "tune", "all"], default="tune")
     ap.add_argument("--sets", default="ecbplus,multiling,multinews")
     ap.add_argument("--limit", type=int, default=0, help="stories per set (0: all)")
+    ap.add_argument("--skip", type=int, default=0, help="stories per set to pass over first (a later batch)")
     ap.add_argument("--out", type=Path, help="write every candidate pair here (JSONL)")
     ap.add_argument("--unjudged", type=Path, help="write the disagreeing pairs without a verdict here (JSONL)")
     args = ap.parse_args(argv)
@@ -142,7 +143,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     pair_verdicts, ledger = load_verdicts()
     rows: list[dict[str, Any]] = []
     per_set: Counter[str] = Counter()
-    for story, b in briefed(args.sets.split(","), args.split, args.limit, per_set):
+    for story, b in briefed(args.sets.split(","), args.split, args.limit, per_set, args.skip):
         published = {s.article.id: s.article.published for s in b.sources}
         seen: set[str] = set()
         for c in calls:
