@@ -173,9 +173,11 @@ def quantity_conflicts(found: Sequence[Found], align: Alignment, dates: Sequence
             agree.append((i, j))
             if verdict.floors and days_between(items[i], items[j]) > 0 and (p := same_fact(i, j)) >= SAME_FACT_FLOOR:
                 rises.append(_Edge(i, j, p, ["lower bounds of reports of other days"]))
-        elif disputed and (p := max(same_fact(i, j), placed_same := PLACED_SAME if (i, j) in placed else 0.0)) \
-                >= SAME_FACT_FLOOR and p * verdict.weight >= REPORT_FLOOR:
-            conflicts.append(_Edge(i, j, max(same_fact.confidence(i, j), placed_same) * verdict.weight, verdict.notes))
+        elif disputed:
+            least = PLACED_SAME if (i, j) in placed else 0.0
+            p = max(same_fact(i, j), least)
+            if p >= SAME_FACT_FLOOR and p * verdict.weight >= REPORT_FLOOR:
+                conflicts.append(_Edge(i, j, max(same_fact.confidence(i, j), least) * verdict.weight, verdict.notes))
 
     # Pass 1: aligned sentences reconcile their numbers.
     for x, ka in enumerate(keys):

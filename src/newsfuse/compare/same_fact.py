@@ -83,6 +83,10 @@ _UNIT = FEATURES.index("unit_same")
 SENTENCE = ("aligned", "jaccard", "cosine", "claim", "template", "cosine_x_near", "aligned_x_head")
 
 
+def _sigmoid(z: np.ndarray) -> np.ndarray:
+    return np.asarray(1.0 / (1.0 + np.exp(-z)))
+
+
 @dataclass(frozen=True, slots=True)
 class Stack:
     """The chance a proposed pair is one fact: sigmoid(intercept + figure * the figure part's log-odds
@@ -116,22 +120,27 @@ class SameFactModel:
         # average pair's, neither for nor against.
         return np.asarray(np.nan_to_num((x - self.mean) / self.scale, nan=0.0) @ self.coef + self.intercept)
 
-    def probability(self, x: np.ndarray) -> np.ndarray:
-        """The chance that the two figures are one fact, at the agreement labels' even odds: the
-        figure part's log-odds, moved by the sentence evidence at the weight the judged pairs give it
-        against the figure evidence (the stack's weights, divided by its figure weight)."""
+    def chances(self, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(`probability`, `confidence`) of each row, from one reading of its features."""
         z = self.figure_logit(x)
-        if self.stack is not None and self.stack.figure > 0:
-            z = z + self.stack.evidence(x) / self.stack.figure
-        return np.asarray(1.0 / (1.0 + np.exp(-z)))
+        if self.stack is None:
+            p = _sigmoid(z)
+            return p, p
+        evidence = self.stack.evidence(x)
+        # At the agreement labels' even odds: the sentence evidence at the weight the judged pairs
+        # give it against the figure evidence (the stack's weights, divided by its figure weight).
+        moved = z + evidence / self.stack.figure if self.stack.figure > 0 else z
+        return _sigmoid(moved), _sigmoid(self.stack.intercept + self.stack.figure * z + evidence)
+
+    def probability(self, x: np.ndarray) -> np.ndarray:
+        """The chance that the two figures are one fact: the figure part's log-odds moved by the
+        sentence evidence."""
+        return self.chances(x)[0]
 
     def confidence(self, x: np.ndarray) -> np.ndarray:
         """The stack's chance that a pair the finder proposes is one fact told two ways (a real
         conflict or update), calibrated on judged tune pairs; `probability` without a stack."""
-        if self.stack is None:
-            return self.probability(x)
-        z = self.stack.intercept + self.stack.figure * self.figure_logit(x) + self.stack.evidence(x)
-        return np.asarray(1.0 / (1.0 + np.exp(-z)))
+        return self.chances(x)[1]
 
     def to_json(self, meta: dict[str, object] | None = None) -> dict[str, object]:
         body: dict[str, object] = {
@@ -195,7 +204,7 @@ class SameFact:
         if pair not in self._cache:
             x = self.features(*pair)[None, :]
             model = self.model or _default_model()
-            p, c = float(model.probability(x)[0]), float(model.confidence(x)[0])
+            p, c = (float(v[0]) for v in model.chances(x))
             if self.twins_in_template(*pair):
                 p, c = max(p, TEMPLATE_SAME), max(c, TEMPLATE_SAME)
             self._cache[pair] = (p, c)

@@ -130,12 +130,7 @@ class DocumentFrequencies:
         """The IDF zeroed below each of `min_dfs`, from one logarithm of the whole hashed space (a
         million terms: the cost of a chunk's IDF)."""
         smooth = (np.log((1.0 + self.docs) / (1.0 + self.counts)) + 1.0).astype(np.float32)
-        out = []
-        for k, min_df in enumerate(min_dfs):
-            idf = smooth if k == len(min_dfs) - 1 else smooth.copy()
-            idf[self.counts < min_df] = 0.0
-            out.append(idf)
-        return out
+        return [np.where(self.counts < min_df, np.float32(0.0), smooth) for min_df in min_dfs]
 
 
 # (lowest last_day, highest first_day, last_day below) → the quiet stories in that span
