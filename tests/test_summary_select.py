@@ -239,3 +239,15 @@ def test_a_solve_imports_no_scipy() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")})
     assert out.stdout.strip() == "[]"
+
+
+def test_a_solve_stopped_at_its_node_cap_is_feasible_and_no_worse_than_greedy() -> None:
+    # The cap is a count of nodes, not seconds: the same story gets the same summary on any machine.
+    rng = random.Random(7)
+    for _ in range(25):
+        problem = _random_problem(rng, rng.randint(6, 12))
+        capped = solve(problem, node_limit=0)
+        assert feasible(problem, capped)
+        assert value(problem, capped) >= value(problem, greedy(problem)) - 1e-9
+        assert solve(problem, node_limit=0) == capped
+        assert abs(value(problem, solve(problem)) - _brute_force(problem)) < 1e-6

@@ -4,9 +4,12 @@ Gillick & Favre's integer program (ICSISumm): a binary x_i per sentence, a z_c p
 may be 1 only when a chosen sentence holds c; maximise Σ w_c z_c + Σ b_i x_i under the word budget,
 with at most one sentence of each group (a claim: one point is said once) and never both sentences
 of a conflicting pair (two near-copies). At a story's size (tens to a few hundred sentences, a few
-thousand concepts) HiGHS (highspy) proves the optimum in milliseconds to a second; past
-its time cap we take the best solution it found, and with none, a greedy pass that picks the best
-gain per word (Lin & Bilmes' rule, with their check against the best single sentence).
+thousand concepts) HiGHS (highspy) proves the optimum in milliseconds to a second. Its search is
+bounded by a count of branch-and-bound nodes, not by the clock, so that one story gets one summary
+on an idle laptop and on a loaded server alike; past that bound we take the better of the best
+solution it found and a greedy pass that picks the best gain per word (Lin & Bilmes' rule, with
+their check against the best single sentence). A generous wall-clock cap stays as a guard for a program far
+outside anything measured.
 """
 
 from __future__ import annotations
@@ -70,13 +73,19 @@ class Problem:
     needs: Sequence[tuple[int, int]] = ()
 
 
-def solve(problem: Problem, time_limit: float = 2.0) -> list[int]:
+def solve(problem: Problem, time_limit: float = 30.0, node_limit: int = 10_000) -> list[int]:
     """The chosen sentences, in index order."""
     fits = [i for i, n in enumerate(problem.lengths) if 0 < n <= problem.budget]
     if not fits:
         return []
-    chosen = _ilp(problem, fits, time_limit)
-    return sorted(chosen if chosen is not None else greedy(problem))
+    chosen, proven = _ilp(problem, fits, time_limit, node_limit)
+    if proven and chosen is not None:
+        return sorted(chosen)
+    # Stopped at a cap: the greedy pass may have done better than the search's best so far.
+    fallback = greedy(problem)
+    if chosen is None or value(problem, fallback) > value(problem, chosen):
+        return sorted(fallback)
+    return sorted(chosen)
 
 
 def value(problem: Problem, chosen: Sequence[int]) -> float:
@@ -92,7 +101,9 @@ def feasible(problem: Problem, chosen: Sequence[int]) -> bool:
             and all(j in picked for i, j in problem.needs if i in picked))
 
 
-def _ilp(problem: Problem, fits: Sequence[int], time_limit: float) -> list[int] | None:
+def _ilp(problem: Problem, fits: Sequence[int], time_limit: float,
+         node_limit: int) -> tuple[list[int] | None, bool]:
+    """The best solution HiGHS found (None if none), and whether it is proven optimal."""
     # highspy, HiGHS's own binding, not scipy.optimize.milp (the same solver): importing
     # scipy.optimize and scipy.sparse took about 0.6 s of CPU of a cold brief, and nothing else in a
     # brief imports scipy (issue 13, item 5; docs/benchmarks.md, "stop 27").
@@ -159,15 +170,18 @@ def _ilp(problem: Problem, fits: Sequence[int], time_limit: float) -> list[int] 
         solver = highspy.Highs()
         solver.setOptionValue("output_flag", False)
         solver.setOptionValue("presolve", "off")  # it saves nothing on programs this small
+        solver.setOptionValue("mip_max_nodes", int(node_limit))
         solver.setOptionValue("time_limit", float(time_limit))
         solver.passModel(lp)
         solver.run()
-    # past the time cap, the best solution found so far, if HiGHS found one
+    # past a cap, the best solution found so far, if HiGHS found one
     if solver.getInfo().primal_solution_status != highspy.SolutionStatus.kSolutionStatusFeasible:
-        return None
+        return None, False
     x = solver.getSolution().col_value
     chosen = [i for i in fits if x[column[i]] > 0.5]
-    return chosen if feasible(problem, chosen) else None
+    if not feasible(problem, chosen):
+        return None, False
+    return chosen, solver.getModelStatus() == highspy.HighsModelStatus.kOptimal
 
 
 def greedy(problem: Problem) -> list[int]:
