@@ -3,6 +3,8 @@ sentences that merely look like noise stay."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from newsfuse.clean import clean_article, clean_text
@@ -300,3 +302,18 @@ def test_web_archive_and_paywall_wrappers_leave_nothing_behind() -> None:
         assert {r.reason for r in cleaned.removed} <= {"navigation", "subscribe-prompt"}
     story = "The goal is to fix all broken links on the web, the project's founder said on Tuesday."
     assert clean_text(story).text == story  # the phrase inside a sentence of news is news
+
+
+def test_script_and_function_word_shares_count_what_they_say() -> None:
+    # The cleaner's cheap tests before a language model call, counted in C; each against its definition.
+    from newsfuse import lang
+
+    for text in ["Hello wörld", "Привет мир hi", "", "123 456", "İstanbul çok güzel", "مرحبا hello",
+                 "ǅ ɐ Ω", "Die Polizei sagte, der Zug sei entgleist.", "THE Talks And the TALKS of it"]:
+        letters = [c for c in text if c.isalpha()]
+        assert lang.latin_share(text) == (sum(c < "\u0250" for c in letters) / len(letters) if letters else 1.0)
+        words = [w.lower() for w in re.findall(r"[^\W\d_]+", text)]
+        expected = sum(w in {"the", "and", "of", "it"} for w in words) / len(words) if words else 0.0
+        assert lang.english_share(text) == expected
+    assert lang.latin_share("Привет мир hi") == 2 / 11
+    assert lang.english_share("THE Talks And the TALKS of it") == 5 / 7

@@ -237,7 +237,7 @@ _MIN_REPEAT_WORDS = 6  # shorter repeats ("Advertisement", "Fast") are widgets, 
 def _sentences(text: str) -> list[str]:
     import nupunkt
 
-    return [comparable(s) for s, _span in nupunkt.sent_spans_with_text(text) if comparable(s)]
+    return [folded for s, _span in nupunkt.sent_spans_with_text(text) if (folded := comparable(s))]
 
 
 def drop_repeats(units: list[Unit]) -> None:
