@@ -166,6 +166,17 @@ def test_repeated_paragraph_is_removed_and_first_kept() -> None:
         ("repeated-paragraph", 5, "first at line 1"), ("repeated-paragraph", 7, "first at line 1")]
 
 
+def test_a_paragraph_made_of_earlier_sentences_of_two_paragraphs_is_a_repeat_and_a_new_word_is_not() -> None:
+    # The rule splits a paragraph only when every word of it was given before: sentences given in two
+    # earlier paragraphs still make a repeat, named after the first; one word more, and it is news.
+    moved = "Officials met on Thursday to count the damage."
+    text = "\n\n".join([BEFORE, f"{moved} The bridge stays shut.", f"{AFTER} {moved}", f"{BEFORE} {moved}",
+                        f"{BEFORE} {moved} Schools reopen Monday."])
+    cleaned = clean_text(text)
+    assert [(r.reason, r.line, r.detail) for r in cleaned.removed] == [("repeated-paragraph", 7, "first at line 1")]
+    assert cleaned.text.endswith("Schools reopen Monday.")
+
+
 def test_short_repeated_lines_are_not_counted_as_repeated_paragraphs() -> None:
     text = "\n\n".join([BEFORE, "He declined.", AFTER, "He declined."])
     assert clean_text(text).text.count("He declined.") == 2
