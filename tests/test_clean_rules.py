@@ -3,6 +3,8 @@ sentences that merely look like noise stay."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from newsfuse.clean import clean_article, clean_text
@@ -164,6 +166,17 @@ def test_repeated_paragraph_is_removed_and_first_kept() -> None:
         ("repeated-paragraph", 5, "first at line 1"), ("repeated-paragraph", 7, "first at line 1")]
 
 
+def test_a_paragraph_made_of_earlier_sentences_of_two_paragraphs_is_a_repeat_and_a_new_word_is_not() -> None:
+    # The rule splits a paragraph only when every word of it was given before: sentences given in two
+    # earlier paragraphs still make a repeat, named after the first; one word more, and it is news.
+    moved = "Officials met on Thursday to count the damage."
+    text = "\n\n".join([BEFORE, f"{moved} The bridge stays shut.", f"{AFTER} {moved}", f"{BEFORE} {moved}",
+                        f"{BEFORE} {moved} Schools reopen Monday."])
+    cleaned = clean_text(text)
+    assert [(r.reason, r.line, r.detail) for r in cleaned.removed] == [("repeated-paragraph", 7, "first at line 1")]
+    assert cleaned.text.endswith("Schools reopen Monday.")
+
+
 def test_short_repeated_lines_are_not_counted_as_repeated_paragraphs() -> None:
     text = "\n\n".join([BEFORE, "He declined.", AFTER, "He declined."])
     assert clean_text(text).text.count("He declined.") == 2
@@ -300,3 +313,18 @@ def test_web_archive_and_paywall_wrappers_leave_nothing_behind() -> None:
         assert {r.reason for r in cleaned.removed} <= {"navigation", "subscribe-prompt"}
     story = "The goal is to fix all broken links on the web, the project's founder said on Tuesday."
     assert clean_text(story).text == story  # the phrase inside a sentence of news is news
+
+
+def test_script_and_function_word_shares_count_what_they_say() -> None:
+    # The cleaner's cheap tests before a language model call, counted in C; each against its definition.
+    from newsfuse import lang
+
+    for text in ["Hello wörld", "Привет мир hi", "", "123 456", "İstanbul çok güzel", "مرحبا hello",
+                 "ǅ ɐ Ω", "Die Polizei sagte, der Zug sei entgleist.", "THE Talks And the TALKS of it"]:
+        letters = [c for c in text if c.isalpha()]
+        assert lang.latin_share(text) == (sum(c < "\u0250" for c in letters) / len(letters) if letters else 1.0)
+        words = [w.lower() for w in re.findall(r"[^\W\d_]+", text)]
+        expected = sum(w in {"the", "and", "of", "it"} for w in words) / len(words) if words else 0.0
+        assert lang.english_share(text) == expected
+    assert lang.latin_share("Привет мир hi") == 2 / 11
+    assert lang.english_share("THE Talks And the TALKS of it") == 5 / 7

@@ -237,17 +237,32 @@ _MIN_REPEAT_WORDS = 6  # shorter repeats ("Advertisement", "Fast") are widgets, 
 def _sentences(text: str) -> list[str]:
     import nupunkt
 
-    return [comparable(s) for s, _span in nupunkt.sent_spans_with_text(text) if comparable(s)]
+    return [folded for s, _span in nupunkt.sent_spans_with_text(text) if (folded := comparable(s))]
 
 
 def drop_repeats(units: list[Unit]) -> None:
-    seen: dict[str, int] = {}
+    """Mark a paragraph every sentence of which an earlier paragraph already gave."""
+    seen: dict[str, int] = {}  # a sentence, as compared, and the line it was first given at
+    words: set[str] = set()  # every word of the paragraphs so far
+    unsplit: list[Unit] = []  # paragraphs whose sentences are not in `seen` yet
     for unit in units:
         if unit.reason:
             continue
+        own = set(comparable(unit.text).split())
+        # Splitting into sentences is most of this rule's cost, and a paragraph with a word no earlier
+        # one has cannot be a repeat: split only when every word was given before.
+        if len(unit.text.split()) < _MIN_REPEAT_WORDS or not own <= words:
+            unsplit.append(unit)
+            words |= own
+            continue
+        for earlier in unsplit:
+            for sentence in _sentences(earlier.text):
+                seen.setdefault(sentence, earlier.line)
+        unsplit.clear()
         sentences = _sentences(unit.text)
-        if len(unit.text.split()) >= _MIN_REPEAT_WORDS and sentences and all(s in seen for s in sentences):
+        if sentences and all(s in seen for s in sentences):
             unit.reason, unit.detail = "repeated-paragraph", f"first at line {seen[sentences[0]]}"
             continue
         for sentence in sentences:
             seen.setdefault(sentence, unit.line)
+        words |= own
