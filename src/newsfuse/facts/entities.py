@@ -15,6 +15,10 @@ such as "Island" or "Court"). Names of organisations and places merge when one i
 start or end of exactly one longer one ("Kyodo" / "Kyodo News" when the extra words only say what
 kind of body it is; "Foreign Ministry" / "Japan's Foreign Ministry"; "Qeshm" / "Qeshm Island"), as
 surnames join full names; and a name joins its alias defined in the text ("X (Y)", "X, known as Y").
+Full names join the one other full name they can be by `name_forms` ("Fred LaRue" / "Frederick C.
+LaRue", "Lo Presti" / "Gaetano Lo Presti"), and an abbreviation the one name whose words it spells
+("HP" / "Hewlett-Packard", "EYP MCF" / "EYP Mission Critical Facilities"); a name holding an
+abbreviation in capitals is a body, not a person ("Creston RCMP").
 """
 
 from __future__ import annotations
