@@ -15,6 +15,10 @@ such as "Island" or "Court"). Names of organisations and places merge when one i
 start or end of exactly one longer one ("Kyodo" / "Kyodo News" when the extra words only say what
 kind of body it is; "Foreign Ministry" / "Japan's Foreign Ministry"; "Qeshm" / "Qeshm Island"), as
 surnames join full names; and a name joins its alias defined in the text ("X (Y)", "X, known as Y").
+Full names join the one other full name they can be by `name_forms` ("Fred LaRue" / "Frederick C.
+LaRue", "Lo Presti" / "Gaetano Lo Presti"), and an abbreviation the one name whose words it spells
+("HP" / "Hewlett-Packard", "EYP MCF" / "EYP Mission Critical Facilities"); a name holding an
+abbreviation in capitals is a body, not a person ("Creston RCMP").
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ from newsfuse.facts.entity_kinds import (
     mention_votes,
     speaks,
 )
+from newsfuse.facts.name_forms import abbreviates, acronym_led, not_a_person, person_forms_match, shouted
 from newsfuse.facts.nlp import Parsed
 from newsfuse.types import Entity, EntityKind, Mention
 
@@ -145,6 +150,8 @@ def labelled(p: Parsed) -> list[tuple[Span, str, EntityKind]]:
             continue
         if label != "PERSON" and len(span) >= 2 and (title_before(span) or title_after(span)):
             label, kind = "PERSON", "person"  # "Sun Weidong, China's foreign vice-minister" read as ORG
+        elif label == "PERSON" and not_a_person(span.text.split(), shouted(p.text)):
+            label, kind = "ORG", "organization"  # "Creston RCMP", "EYP Mission": an abbreviation is a body
         out.append((span, label, kind))
     return out
 
@@ -240,9 +247,9 @@ def _people(raw: list[tuple[Parsed, Span, str, EntityKind]], parsed: list[Parsed
         if kind != "person":
             retyped.extend((p, s, kind) for p, s in groups.pop(k))
     by_part: dict[str, set[tuple[str, ...]]] = defaultdict(set)
-    for k in groups:
-        by_part[k[-1]].add(k)
-        by_part[k[0]].add(k)
+    for k, root in _merge_person_forms(groups).items():
+        by_part[k[-1]].add(root)
+        by_part[k[0]].add(root)
     orphans: dict[str, list[tuple[Parsed, Span]]] = defaultdict(list)
     for p, s in single:
         word = s.text.lower()
@@ -258,9 +265,14 @@ def _people(raw: list[tuple[Parsed, Span, str, EntityKind]], parsed: list[Parsed
                     _dedup(refs)))
     labelled_place = Counter(" ".join(name_key(s)) for _, s, _, kind in raw if kind == "place")
     places: list[tuple[Parsed, Span, EntityKind]] = list(retyped)
+    # "Mysore" of "INS Mysore": the rest of a name that a body's mark in capitals opens is that body's
+    marked = Counter(k[-1] for k in {name_key(s) for _, s, label, _ in raw
+                                     if label != "PERSON" and len(name_key(s)) == 2 and acronym_led(s.text)})
     for word, refs in orphans.items():
         acts, placed = _person_votes(refs), _place_votes(refs, labelled_place[word])
-        if acts and acts >= placed:
+        if marked[word] == 1:
+            places.extend((p, s, "organization") for p, s in refs)
+        elif acts and acts >= placed:
             out.append((_best_name([s.text for _, s in refs]), "person", _dedup(refs)))
         elif placed or any(s.root.dep_ in {"compound", "nmod"} and s.root.head.pos_ == "NOUN" for _, s in refs):
             # "in Lowmere"; or a lone word that never acts as a person but names a thing's place
@@ -269,6 +281,29 @@ def _people(raw: list[tuple[Parsed, Span, str, EntityKind]], parsed: list[Parsed
         else:
             out.append((_best_name([s.text for _, s in refs]), "person", _dedup(refs)))
     return out, places
+
+
+def _merge_person_forms(groups: dict[tuple[str, ...], list[tuple[Parsed, Span]]]
+                        ) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Join each full name to the one other full name of the story it can be ("Fred LaRue" /
+    "Frederick C. LaRue", "Lo Presti" / "Gaetano Lo Presti", `name_forms.person_forms_match`); a name
+    two others could be ("John Smith" beside "John A. Smith" and "John B. Smith") stays apart. Returns where each name went (itself when it stayed)."""
+    rank = {k: (len(k), len(groups[k]), k) for k in groups}  # who says more: more words, then more mentions
+    keys = sorted(groups, key=rank.__getitem__, reverse=True)  # the fullest first, so their forms join up
+    into: dict[tuple[str, ...], tuple[str, ...]] = {k: k for k in keys}
+
+    def root(k: tuple[str, ...]) -> tuple[str, ...]:
+        while into[k] != k:
+            k = into[k]
+        return k
+
+    for k in keys:
+        fuller = {root(g) for g in keys if rank[g] > rank[k] and person_forms_match(k, g)}
+        if len(fuller) == 1 and len(k) >= 2:
+            target = fuller.pop()
+            into[k] = target
+            groups[target].extend(groups.pop(k))
+    return {k: root(k) for k in into}
 
 
 def _votes(refs: list[tuple[Parsed, Span]]) -> Counter[EntityKind]:
@@ -328,8 +363,11 @@ def _others(raw: list[tuple[Parsed, Span, str, EntityKind]],
     for key, seen in by_name.items():
         refs = [(p, s) for p, s, _ in seen]
         groups[(decide([k for _, _, k in seen], _votes(refs), key.split()), key)].extend(refs)
-    _merge_short_forms(groups)
+    # What the text says outright first ("Oregon State Police (OSP)"), then short forms, twice: "EYP"
+    # is the one long name's once "EYP MCF" and "EYP Mission" have joined it.
     _merge_defined_aliases(groups, parsed)
+    _merge_short_forms(groups)
+    _merge_short_forms(groups)
     return [(_best_name([s.text for _, s in refs]), kind, _dedup(refs)) for (kind, _), refs in groups.items()]
 
 
@@ -354,10 +392,20 @@ def _merge_short_forms(groups: dict[tuple[EntityKind, str], list[tuple[Parsed, S
         longer = [k for k in groups if k[0] == kind and len(k[1].split()) > len(words)
                   and not {"&", "and"} & set(k[1].split()) - set(words)
                   and ((kind == "organization" and k[1].split()[-len(words):] == words)  # "American Red Cross"
-                       # "Kyodo" / "Kyodo News", but not "Tour de France" / "Tour de France Prologue"
-                       or (k[1].split()[:len(words)] == words and set(k[1].split()[len(words):]) <= forms))]
+                       # "Kyodo" / "Kyodo News", but not "Tour de France" / "Tour de France Prologue";
+                       # any tail after a body's own mark in capitals ("EYP" / "EYP Mission Critical Facilities")
+                       or (k[1].split()[:len(words)] == words and (set(k[1].split()[len(words):]) <= forms or (
+                           kind == "organization" and _led_by_mark(groups[(kind, short)], groups[k])))))]
         if len(longer) == 1:
             groups[longer[0]].extend(groups.pop((kind, short)))
+
+
+def _led_by_mark(short: list[tuple[Parsed, Span]], long_: list[tuple[Parsed, Span]]) -> bool:
+    """The short name opens with a body's mark in capitals ("EYP"), written so in every form of the
+    longer name too: "AMERICAN" of a headline's "AMERICAN PIE" is a word, since the text also writes
+    "American Pie"."""
+    mark = short[0][1].text.split()[0]
+    return all(acronym_led(s.text) for _, s in short) and all(s.text.split()[0] == mark for _, s in long_)
 
 
 def _merge_defined_aliases(groups: dict[tuple[EntityKind, str], list[tuple[Parsed, Span]]],
@@ -367,13 +415,16 @@ def _merge_defined_aliases(groups: dict[tuple[EntityKind, str], list[tuple[Parse
     acronym the story never spells out that gives the initials of exactly one of its longer names
     ("AMPAS", "the Academy of Motion Pictures Arts and Sciences")."""
     by_key = {key: (kind, key) for kind, key in groups}
+    shown = {k: {s.text for _, s in refs} for k, refs in groups.items()}
     for kind, key in list(groups):
-        acronym = key.replace(".", "").upper()
-        if kind == "person" or " " in key or not 2 <= len(acronym) <= 6 or (kind, key) not in groups:
+        acronym = key.replace(".", "").replace(" ", "")
+        if kind == "person" or not 2 <= len(acronym) <= 8 or (kind, key) not in groups:
             continue
-        spelled = [k for k in groups if k[0] != "person" and len(k[1].split()) > 1 and initials(k[1]) == acronym]
-        written = {s.text.replace(".", "") for _, s in groups[(kind, key)]}
-        if len(spelled) == 1 and written == {acronym}:  # written in capitals: an acronym, not a word
+        written = {s.text for _, s in groups[(kind, key)]}
+        # Written in capitals: an abbreviation, not a word ("HP" / "Hewlett-Packard", "CREEP").
+        spelled = [k for k in groups if k[0] != "person" and k != (kind, key) and k[1][:1] == key[:1]
+                   and all(any(abbreviates(w, f) for f in shown[k]) for w in written)]
+        if len(spelled) == 1:
             groups[spelled[0]].extend(groups.pop((kind, key)))
             by_key[key] = spelled[0]
     for p in parsed:

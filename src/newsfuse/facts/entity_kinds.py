@@ -65,10 +65,13 @@ _LOWER = re.compile(r"^[a-z]")
 
 
 def head_kind(words: list[str]) -> EntityKind | None:
-    """The kind a name's last word says it is, for names of two words or more."""
+    """The kind a name's head word says it is, for names of two words or more."""
     if len(words) < 2:
         return None
-    last = words[-1].lower().rstrip(".")
+    lower = [w.lower() for w in words]
+    # English names "X of Y" have their head before "of": the "University of South Alabama College of
+    # Medicine" is a university, the "Gulf of Aden" a gulf.
+    last = (lower[lower.index("of") - 1] if "of" in lower[1:] else lower[-1]).rstrip(".")
     if last in PLACE_HEADS:
         return "place"
     if last in ORG_HEADS:

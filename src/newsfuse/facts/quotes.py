@@ -284,11 +284,22 @@ def _attribution(p: Parsed, spans: list[tuple[int, int]], before: list[Parsed], 
                     speaker, _ = _who(p, subject, before, table, ids)
                     if speaker:
                         return speaker, "colon", True
-        named = [r for r in table.spans.get(p.key, ()) if r.end <= len(head)]
+        # The name nearest the colon, never a place ("Banda Aceh, Indonesia — AP - "...": AP speaks)
+        named = [r for r in table.spans.get(p.key, ()) if r.end <= len(head) and r.kind != "place"]
+        last = next((t for t in reversed(head) if not t.is_punct), None)
+        if named and (last is None or named[-1].end > last.i):
+            return named[-1].name, "colon", True
+        if last is not None and last.pos_ == "PROPN":
+            return _propn_run(last), "colon", True
         if named:
             return named[-1].name, "colon", True
-        if head and all(t.pos_ == "PROPN" or t.is_punct for t in head):
-            return " ".join(t.text for t in head if not t.is_punct), "colon", True
+    # “...,” Andrew Mwangura, head of ... — the name after a closing comma is the speaker even where
+    # the sentence was cut before its verb.
+    after = p.text[spans[-1][1]:spans[-1][1] + 3]
+    if after[:1] == "," and after[1:2] in {'"', "”"}:
+        nxt = [r for r in table.people(p.key) if doc[r.start].idx > spans[-1][1]]
+        if nxt and len([t for t in doc if spans[-1][1] < t.idx < doc[nxt[0].start].idx and not t.is_punct]) == 0:
+            return nxt[0].name, "subject", True
     return "", "", False
 
 
@@ -414,9 +425,13 @@ def _who(p: Parsed, subject: Token, before: list[Parsed], table: EntityTable,
         # The nearest one who was the subject of a sentence (the one a pronoun picks up), else the
         # nearest one mentioned at all: "Ben" in "attended Ben's wedding" is not who "she" is.
         window = before[-PRONOUN_REACH:]
+        # A person's family name the tagger typed otherwise ("Weitz" when two Weitzes left it alone, "Ms
+        # Page" as a body) is still who "he" or "she" picks up as a subject before any mere mention.
+        surnames = {e.name.split()[-1] for e in table.entities if e.kind == "person"} if kinds == {"person"} else set()
         for subjects_only in (True, False):
             for prev in reversed(window):
-                named = [r for r in table.spans.get(prev.key, ()) if r.kind in kinds and (
+                named = [r for r in table.spans.get(prev.key, ()) if (r.kind in kinds or (
+                    subjects_only and r.kind == "organization" and r.name in surnames)) and (
                     not subjects_only or any(prev.doc[i].dep_ in {"nsubj", "nsubjpass"} for i in range(r.start, r.end)))]
                 if named:
                     return named[-1].name, "pronoun"
@@ -431,9 +446,16 @@ def _who(p: Parsed, subject: Token, before: list[Parsed], table: EntityTable,
     head = subject if subject.pos_ == "PROPN" else next(
         (o for prep in subject.children if prep.dep_ == "prep" and prep.lower_ in {"for", "of", "at"}
          for o in prep.children if o.dep_ == "pobj" and o.pos_ == "PROPN"), None)
+    if head is None and subject.lower_ in SPOKESPEOPLE:  # "a Surrey Police spokeswoman said", untagged
+        head = next((c for c in subject.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
     if head is not None and head.i not in quoted:
         return _propn_run(head), "subject"
     return "", ""
+
+
+# Who speaks for a body: "a Surrey Police spokeswoman" gives the body's words.
+SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "representative",
+                          "statement", "official", "officials", "source", "sources", "release"})
 
 
 def _propn_run(tok: Token) -> str:
