@@ -36,6 +36,10 @@ class Weights:
     concept_floor: float = 0.0  # concepts less likely than this count for nothing
     claim_gain: float = 0.0  # sentence bonus per extra independent source behind its claim
     centrality: float = 0.0  # sentence bonus × its min-max scaled cross-source centrality
+    # sentence bonus × 1 / (1 + its index in its article): news tells the event first. The concept
+    # model reads position too, but through concepts and beside its English word tables; outside
+    # English those tables say nothing and the lead's weight is lost (docs/benchmarks.md, stop 28).
+    lead_prior: float = 0.0
     redundancy: float = 0.80  # never two sentences this close (cosine)
     solver_seconds: float = 2.0  # HiGHS's time cap; past it, its best solution so far
     # The editor's rules, each a switch so that its ROUGE cost can be measured (benchmarks/editor_cost.py).
@@ -89,6 +93,8 @@ def summarize(sources: Sequence[Source], claims: Sequence[Claim], vectors: np.nd
     weight = _concept_weights(sentences, sentence_concepts, origin, weights, stops, proper)
 
     central = weights.centrality * _centrality(sentences, vectors) if weights.centrality else np.zeros(len(sentences))
+    if weights.lead_prior:
+        central = central + weights.lead_prior / (1.0 + np.array([s.index for s in sentences], dtype=float))
     candidates = [i for i, s in enumerate(sentences) if _usable(s, weights)]
     # The editor passes over sentences that lean on the one before (or mends them visibly: the
     # budget counts the words shown), names the lead and the outcome, and admits one source's point
