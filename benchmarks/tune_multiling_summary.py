@@ -59,6 +59,11 @@ GRID: list[dict[str, Any]] = [
     {"centrality": 0.6, "single_source_last": False, "lead_prior": 1.0},
     {"centrality": 0.3, "single_source_last": False, "lead_prior": 0.6},
     {"single_source_last": False, "lead_prior": 0.6},
+    # fourth round, past the best of the third (lead prior 1.0, still rising)
+    {"centrality": 0.6, "single_source_last": False, "lead_prior": 1.5},
+    {"centrality": 0.6, "single_source_last": False, "lead_prior": 2.0},
+    {"centrality": 0.3, "single_source_last": False, "lead_prior": 1.0},
+    {"centrality": 1.0, "single_source_last": False, "lead_prior": 1.5},
 ]
 
 
