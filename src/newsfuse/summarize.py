@@ -36,6 +36,10 @@ class Weights:
     concept_floor: float = 0.0  # concepts less likely than this count for nothing
     claim_gain: float = 0.0  # sentence bonus per extra independent source behind its claim
     centrality: float = 0.0  # sentence bonus × its min-max scaled cross-source centrality
+    # sentence bonus × 1 / (1 + its index in its article): news tells the event first. The concept
+    # model reads position too, but through concepts and beside its English word tables; outside
+    # English those tables say nothing and the lead's weight is lost (docs/benchmarks.md, stop 28).
+    lead_prior: float = 0.0
     redundancy: float = 0.80  # never two sentences this close (cosine)
     # The solve's bound is a node count, so that a summary does not depend on the machine's load (the
     # 2 s wall-clock cap it replaced was hit on a loaded machine and moved ROUGE by up to 0.2). Every
@@ -62,7 +66,11 @@ DEFAULT_WEIGHTS = Weights()
 # (or hashed words), its concepts another language's stems, and the concept model met none of them
 # in training (multinews-train is English). Set on MultiLing 2011 topics M000-M004 of every language
 # but English (benchmarks/tune_multiling_summary.py; docs/benchmarks.md), never on M005-M009.
-OTHER_LANGUAGE_WEIGHTS = Weights(centrality=0.6)
+# Stop 28: without the English word tables the concept model loses the lead's weight (a lead sentence
+# holds three to five times the reference bigrams of a sentence past the sixth, in every language), and
+# "corroborated points first" filled the budget with background every source repeats, deep in the
+# articles: a lead prior, and no such priority.
+OTHER_LANGUAGE_WEIGHTS = Weights(centrality=0.6, single_source_last=False, lead_prior=1.0)
 
 
 def weights_for(sources: Sequence[Source]) -> Weights:
@@ -95,6 +103,8 @@ def summarize(sources: Sequence[Source], claims: Sequence[Claim], vectors: np.nd
     weight = _concept_weights(sentences, sentence_concepts, origin, weights, stops, proper)
 
     central = weights.centrality * _centrality(sentences, vectors) if weights.centrality else np.zeros(len(sentences))
+    if weights.lead_prior:
+        central = central + weights.lead_prior / (1.0 + np.array([s.index for s in sentences], dtype=float))
     candidates = [i for i, s in enumerate(sentences) if _usable(s, weights)]
     # The editor passes over sentences that lean on the one before (or mends them visibly: the
     # budget counts the words shown), names the lead and the outcome, and admits one source's point

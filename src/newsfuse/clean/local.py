@@ -9,12 +9,13 @@ English boilerplate turns up everywhere). Each rule is anchored as its English c
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 from newsfuse.clean.patterns import BYLINE_LOWER, WORDS
 from newsfuse.clean.units import Unit
-from newsfuse.langdata import Lexicon, known, lexicon, month_pattern, weekday_names
+from newsfuse.langdata import Lexicon, date_words, known, lexicon, month_pattern, weekday_names
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,12 +90,47 @@ def classify_local(text: str, rules: LocalRules) -> tuple[str, str]:
     return "", ""
 
 
+_DATE_TOKENS = re.compile(r"[\s,.\-–—/|()\u200b]+")
+# "7", "1er", and with a clitic article: Hebrew "ה12" (the 12th)
+_DAY_NUMBER = re.compile(r"[^\W\d_]{0,2}\d{1,2}[^\W\d_]{0,2}")
+
+
+def date_only(text: str, language: str) -> bool:
+    """Whether a line is a date and nothing else, in any language dateparser names the months of:
+    "Σάββατο, 7 Ιουλίου, 2007", "יום חמישי, ה- 19 במאי, 2005", "शनिवार, जनवरी 8, 2005". Such a line
+    heads the article (its date stamp), and read as its first sentence it takes the lead's place: the
+    position of every sentence after it is off by one, and the date's words are read as the one
+    point every source opens on (issue 16, stop 28). A token is a day number (with a clitic of at
+    most two letters), a year, a month, a weekday's word, or a particle of at most two letters; the
+    first may be any word."""
+    # NFC on both sides: dateparser writes Hindi "फ़रवरी" with the precomposed letter, pages often not
+    tokens = [t for t in _DATE_TOKENS.split(unicodedata.normalize("NFC", text.strip().lower())) if t]
+    if not 3 <= len(tokens) <= 8:
+        return False
+    month_names, day_words = date_words(language)
+    year = day = month = False
+    for k, token in enumerate(tokens):
+        if token.isdigit() and len(token) == 4 and 1800 <= int(token) <= 2100:
+            year = True
+        elif _DAY_NUMBER.fullmatch(token) and 1 <= int(re.sub(r"\D", "", token)) <= 31:
+            day = True
+        elif token in month_names:
+            month = True
+        # the first word may be a weekday in a spelling the table lacks (Hindi "बृहस्पतिवार", "इतवार")
+        elif token not in day_words and (len(token) > 2 or token.isdigit()) and k > 0:
+            return False
+    return year and day and month
+
+
 def mark_local(units: list[Unit], language: str) -> None:
     """Mark the lines that are furniture in the article's language (nothing for English: its rules
-    are the line rules every page gets)."""
-    rules = rules_for(language)
-    if rules is None:
+    are the line rules every page gets). A language without a lexicon still has its date lines
+    (`date_only`, from dateparser's month and weekday names)."""
+    if language in {"", "en"}:
         return
+    rules = rules_for(language)
     for unit in units:
-        if not unit.reason:
+        if not unit.reason and rules is not None:
             unit.reason, unit.detail = classify_local(unit.text, rules)
+        if not unit.reason and date_only(unit.text, language):
+            unit.reason, unit.detail = "dateline-header", "date"

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import importlib
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -123,7 +124,22 @@ def weekdays(code: str) -> dict[str, int]:
                              start=0)
 
 
-def _dateparser_names(code: str, keys: tuple[str, ...], start: int = 1) -> dict[str, int]:
+@lru_cache(maxsize=32)
+def date_words(code: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Every month name of a language and every word of its weekday names (lower-cased), short ones
+    included ("मई", May; "יום", day): what a line holding only a date may be written with. Too loose
+    for running text, where "mai" or "ma" are ordinary words; exact for a whole line of a date."""
+    month_names = _dateparser_names(code, ("january", "february", "march", "april", "may", "june", "july",
+                                           "august", "september", "october", "november", "december"), shortest=2)
+    day_names = _dateparser_names(code, ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                         "sunday"), start=0, shortest=2)
+    extra = lexicon(code).more_months if known(code) else {}
+    # word by word: "كانون الثاني" (January), "יום שבת" (Saturday) are two
+    return (frozenset(unicodedata.normalize("NFC", word) for name in [*month_names, *extra] for word in name.split()),
+            frozenset(unicodedata.normalize("NFC", word) for name in day_names for word in name.split()))
+
+
+def _dateparser_names(code: str, keys: tuple[str, ...], start: int = 1, shortest: int = 3) -> dict[str, int]:
     if not code or code == "en":
         return {}
     try:
@@ -139,7 +155,7 @@ def _dateparser_names(code: str, keys: tuple[str, ...], start: int = 1) -> dict[
         for name in info.get(key, ()):
             name = str(name).lower().rstrip(".")
             # One- and two-letter abbreviations ("lu", "ma") are ordinary words in running text.
-            if len(name) >= 3:
+            if len(name) >= shortest:
                 out[name] = number
     return out
 
