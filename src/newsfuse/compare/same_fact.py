@@ -40,6 +40,7 @@ from pathlib import Path
 
 import numpy as np
 
+from newsfuse.compare import parts
 from newsfuse.compare.align import Alignment, jaccard
 from newsfuse.compare.values import HEDGE_KIND, Stated, family_of, one_language
 from newsfuse.facts import frames
@@ -81,6 +82,19 @@ _UNIT = FEATURES.index("unit_same")
 # Features of the two sentences as wholes: equal for every pair of figures of one sentence pair, so the
 # agreement labels (twins and two-facts pairs of the same sentences) cannot teach them.
 SENTENCE = ("aligned", "jaccard", "cosine", "claim", "template", "cosine_x_near", "aligned_x_head")
+# Evidence that two figures are a part and its total (`compare.parts`): read by the stack only, fitted
+# on judged candidate pairs, where a part and its total are the commonest false alarm; the agreement
+# labels of the figure part (twins, and pairs of values both sources give) hardly hold one.
+STACKED = ("part_marked", "adds_up")
+ALL_FEATURES = FEATURES + STACKED
+# The stack's evidence that says "two facts": its weights are held at zero or below (the others at
+# zero or above), so that no fit can read a part marker or a clash of owners as evidence of one fact.
+# Stack terms that calibrate the confidence but do not move the decision to report: a kind's base rate
+# among judged pairs (ages are mostly one person's age told twice; durations mostly unrelated spans)
+# says how often such a report is right, not whether this pair is one fact.
+PRIORS = frozenset({f"kind_{k}" for k in KINDS})
+AGAINST = frozenset({"part_marked", "adds_up", "owners_clash", "scope_clash", "sort_clash", "whole_part",
+                     "frames_apart", "head_missing", "period_diff"})
 
 
 def _sigmoid(z: np.ndarray) -> np.ndarray:
@@ -98,11 +112,13 @@ class Stack:
     figure: float
     sentence: tuple[tuple[str, float, float], ...]
 
-    def evidence(self, x: np.ndarray) -> np.ndarray:
-        """The sentence evidence's part of the log-odds."""
+    def evidence(self, x: np.ndarray, priors: bool = True) -> np.ndarray:
+        """The stack's evidence part of the log-odds (without the kinds' base rates, `PRIORS`, if not
+        `priors`)."""
         z = np.zeros(len(x))
         for name, w, fill in self.sentence:
-            z = z + w * np.nan_to_num(x[:, FEATURES.index(name)], nan=fill)
+            if priors or name not in PRIORS:
+                z = z + w * np.nan_to_num(x[:, ALL_FEATURES.index(name)], nan=fill)
         return z
 
 
@@ -118,6 +134,7 @@ class SameFactModel:
     def figure_logit(self, x: np.ndarray) -> np.ndarray:
         # A feature that cannot be computed (no sentence vectors given) is NaN: it counts as the
         # average pair's, neither for nor against.
+        x = x[:, :len(self.mean)]  # the figure part reads `FEATURES`, not the stack's own (`STACKED`)
         return np.asarray(np.nan_to_num((x - self.mean) / self.scale, nan=0.0) @ self.coef + self.intercept)
 
     def chances(self, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -126,11 +143,11 @@ class SameFactModel:
         if self.stack is None:
             p = _sigmoid(z)
             return p, p
-        evidence = self.stack.evidence(x)
-        # At the agreement labels' even odds: the sentence evidence at the weight the judged pairs
+        # At the agreement labels' even odds: the stack's evidence at the weight the judged pairs
         # give it against the figure evidence (the stack's weights, divided by its figure weight).
+        evidence = self.stack.evidence(x, priors=False)
         moved = z + evidence / self.stack.figure if self.stack.figure > 0 else z
-        return _sigmoid(moved), _sigmoid(self.stack.intercept + self.stack.figure * z + evidence)
+        return _sigmoid(moved), _sigmoid(self.stack.intercept + self.stack.figure * z + self.stack.evidence(x))
 
     def probability(self, x: np.ndarray) -> np.ndarray:
         """The chance that the two figures are one fact: the figure part's log-odds moved by the
@@ -189,6 +206,10 @@ class SameFact:
         for k, s in enumerate(items):
             by_source.setdefault((s.source, family_of(s)), []).append(k)
         self._by_source = by_source
+        by_key: dict[tuple[str, int], list[int]] = {}
+        for k, s in enumerate(items):
+            by_key.setdefault(s.key, []).append(k)
+        self._by_key = by_key
         self._near = [_near(s.main) for s in items]  # read for every rival of every pair asked about
         self._cache: dict[tuple[int, int], tuple[float, float]] = {}
 
@@ -282,6 +303,8 @@ class SameFact:
             likeness,
             likeness - max(rivals) if rivals else 0.0,
             *(float(fa.quantity.kind == k) for k in KINDS),
+            float(parts.marks_apart(fa, fb)),
+            float(parts.adds_up(a, b, self._sentence_items(a, b))),
         ]
         out = np.array(values, dtype=float)
         if not one_language(a, b):
@@ -291,6 +314,10 @@ class SameFact:
             if fa.quantity.kind == "count" and not out[_UNIT]:
                 out[_UNIT] = math.nan  # a count's unit is its noun as written; a currency is no word
         return out
+
+    def _sentence_items(self, a: Stated, b: Stated) -> list[Stated]:
+        """The figures of the two sentences (of every family: `parts.adds_up` keeps its own)."""
+        return [self.items[k] for key in {a.key, b.key} for k in self._by_key.get(key, [])]
 
     def likeness(self, i: int, j: int) -> float:
         """How alike what two figures' sentences say of them: the counted noun, the words near them,
