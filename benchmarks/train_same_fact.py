@@ -182,7 +182,7 @@ def fit_stack(z: np.ndarray, y: np.ndarray, ridge: float, signs: Sequence[int] =
     """Logistic regression of `y` on the columns of `z` (the figure log-odds, then the evidence),
     an L2 penalty on the weights: [intercept, *weights]. Each evidence column's weight has the sign
     `signs` gives it (1: at zero or above, the default; -1: at zero or below, `same_fact.AGAINST`; 0:
-    free, the kinds' base rates `same_fact.PRIORS`); the figure log-odds' is at zero or above."""
+    free); the figure log-odds' is at zero or above."""
     from scipy.optimize import minimize
 
     def loss(w: np.ndarray) -> float:
@@ -245,7 +245,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         ALL_FEATURES,
         FEATURES,
         MODEL_PATH,
-        PRIORS,
         SameFactModel,
         Stack,
     )
@@ -287,7 +286,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         jx, jy, stories = judged_pairs(args.stack)
         # A sentence feature that cannot be computed counts as the judged pairs' average (`Stack`).
         cols = [jx[:, ALL_FEATURES.index(n)] for n in names]
-        signs = [-1 if n in AGAINST else 0 if n in PRIORS else 1 for n in names]
+        signs = [-1 if n in AGAINST else 1 for n in names]
         fills = [float(np.nanmean(c)) for c in cols]
         z = np.c_[_logit(jx[:, :len(FEATURES)], mean, scale, coef, intercept + shift),
                   *[np.nan_to_num(c, nan=f) for c, f in zip(cols, fills, strict=True)]]

@@ -89,10 +89,6 @@ STACKED = ("part_marked", "adds_up")
 ALL_FEATURES = FEATURES + STACKED
 # The stack's evidence that says "two facts": its weights are held at zero or below (the others at
 # zero or above), so that no fit can read a part marker or a clash of owners as evidence of one fact.
-# Stack terms that calibrate the confidence but do not move the decision to report: a kind's base rate
-# among judged pairs (ages are mostly one person's age told twice; durations mostly unrelated spans)
-# says how often such a report is right, not whether this pair is one fact.
-PRIORS = frozenset({f"kind_{k}" for k in KINDS})
 AGAINST = frozenset({"part_marked", "adds_up", "owners_clash", "scope_clash", "sort_clash", "whole_part",
                      "frames_apart", "head_missing", "period_diff"})
 
@@ -112,13 +108,11 @@ class Stack:
     figure: float
     sentence: tuple[tuple[str, float, float], ...]
 
-    def evidence(self, x: np.ndarray, priors: bool = True) -> np.ndarray:
-        """The stack's evidence part of the log-odds (without the kinds' base rates, `PRIORS`, if not
-        `priors`)."""
+    def evidence(self, x: np.ndarray) -> np.ndarray:
+        """The stack's evidence part of the log-odds."""
         z = np.zeros(len(x))
         for name, w, fill in self.sentence:
-            if priors or name not in PRIORS:
-                z = z + w * np.nan_to_num(x[:, ALL_FEATURES.index(name)], nan=fill)
+            z = z + w * np.nan_to_num(x[:, ALL_FEATURES.index(name)], nan=fill)
         return z
 
 
@@ -145,9 +139,9 @@ class SameFactModel:
             return p, p
         # At the agreement labels' even odds: the stack's evidence at the weight the judged pairs
         # give it against the figure evidence (the stack's weights, divided by its figure weight).
-        evidence = self.stack.evidence(x, priors=False)
+        evidence = self.stack.evidence(x)
         moved = z + evidence / self.stack.figure if self.stack.figure > 0 else z
-        return _sigmoid(moved), _sigmoid(self.stack.intercept + self.stack.figure * z + self.stack.evidence(x))
+        return _sigmoid(moved), _sigmoid(self.stack.intercept + self.stack.figure * z + evidence)
 
     def probability(self, x: np.ndarray) -> np.ndarray:
         """The chance that the two figures are one fact: the figure part's log-odds moved by the
