@@ -69,16 +69,18 @@ def marked_part(f: Found) -> bool:
         (len(before) > 1 and before[0] in {"them", "whom", "those"} and before[1] in including)
 
 
-COUNTED = frozenset({"count", "number"})
+def counted(f: Found) -> bool:
+    """A count of things (a bare number may stand for one), not a measure in units: "10 tonnes of the
+    gang's cocaine" is no part of a group, whatever follows it."""
+    q = f.quantity
+    return q.kind == "count" or (q.kind == "number" and not q.unit)
 
 
 def marks_apart(a: Found, b: Found) -> bool:
     """Of two counts, one is marked a part of a group and the other is not. (A whole marked alone says
     less: "145 people, including 132 children" and "142 people" are one toll, one outlet naming some
     of its dead. Shares and sums are left alone: "50 percent of the 1990 emissions" is no part.)"""
-    if a.quantity.kind not in COUNTED or b.quantity.kind not in COUNTED:
-        return False
-    return marked_part(a) != marked_part(b)
+    return counted(a) and counted(b) and marked_part(a) != marked_part(b)
 
 
 # A total under this is too easily met by chance in the other figures of two sentences ("two other
@@ -95,14 +97,14 @@ def adds_up(a: Stated, b: Stated, items: Sequence[Stated]) -> bool:
     the two sentences gives ("16 ... including four nuns" / "twelve other people"; "157 and 122"
     / "279"): the two are a part and its total, not one fact told two ways."""
     qa, qb = a.main.quantity, b.main.quantity
-    if qa.kind not in COUNTED or qb.kind not in COUNTED or qa.high is not None or qb.high is not None:
+    if not (counted(a.main) and counted(b.main)) or qa.high is not None or qb.high is not None:
         return False
     if qa.value == qb.value or min(qa.value, qb.value) <= 0 or max(qa.value, qb.value) < LEAST_TOTAL:
         return False
     small, large = (a, b) if qa.value < qb.value else (b, a)
     gap = large.main.quantity.value - small.main.quantity.value
     for s in items:
-        if s is small or s is large or s.key not in {a.key, b.key} or s.main.quantity.kind not in COUNTED \
+        if s is small or s is large or s.key not in {a.key, b.key} or not counted(s.main) \
                 or s.main.quantity.high is not None:
             continue
         if s.key == large.key and s.main.quantity.value == small.main.quantity.value:
