@@ -48,9 +48,11 @@ PART = "Gunmen killed four nuns and twelve other people at a home for the elderl
     ("Local media reported he had admitted to another 60 killings.", "60", True),
     ("He has confessed to killing 59 more, police said.", "59", True),
     ("The pirates came in three boats, more than the navy expected.", "three", False),
+    ("The dog found almost 10 tonnes of the gang's cocaine.", "10 tonnes", False),  # a measure, not a group
 ])
 def test_a_part_is_marked_by_its_words(text: str, value: str, part: bool) -> None:
-    assert parts.marked_part(figure(figures(text), "s0", value).main) is part
+    f = figure(figures(text), "s0", value).main
+    assert (parts.marked_part(f) and parts.counted(f)) is part
 
 
 def test_figures_that_add_up_are_a_part_and_its_total() -> None:

@@ -21,10 +21,14 @@ both what a figure is of and what its sentence says:
   at zero or above (sentences that say more nearly the same never make one fact less likely), fitted
   on the judged candidate pairs of the tune stories (`benchmarks/judged/same_fact_pairs.jsonl`): what
   the conflict finder actually asks about. Its output is the chance that a pair the finder proposes
-  is one fact told two ways (a conflict or an update), calibrated on those verdicts.
+  is one fact told two ways (a conflict or an update), calibrated on those verdicts. The stack also
+  reads evidence the figure part has no labels for: that one figure is a part of the other
+  (`compare.parts`: "twelve *other* people" against "16 people", counts that add up), whose
+  weights are held at zero or below (`AGAINST`).
 
-The features never look at the values, only at what surrounds them, so what the model learned on
-agreeing figures carries over to disagreeing ones. The weights are read from a small JSON file beside
+The figure part's features never look at the values, only at what surrounds them, so what the
+model learned on agreeing figures carries over to disagreeing ones (the stack's `adds_up` does: two
+counts that add up to a third are its parts). The weights are read from a small JSON file beside
 this package; how the chance carries over to reported conflicts is measured by
 `benchmarks/ledger_judged.py` against judged verdicts.
 """
