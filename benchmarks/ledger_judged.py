@@ -36,7 +36,7 @@ import json
 import sys
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -84,10 +84,11 @@ def stories(sets: Sequence[str]) -> Iterator[Story]:
 
 
 def briefed(sets: Sequence[str], split: str, limit: int, tried: Counter[str] | None = None,
-            skip: int = 0) -> Iterator[tuple[Story, Any]]:
+            skip: int = 0, only: Collection[str] | None = None) -> Iterator[tuple[Story, Any]]:
     """Each story of `split` ("all": every one) after the first `skip` of each set, at most `limit` per
     set (0: no limit), with its brief; a story whose articles clean to nothing is left out. `tried`
-    counts the stories briefed per set."""
+    counts the stories briefed per set; `only`, if given, names the stories to brief (others are passed
+    over before they count)."""
     from newsfuse.config import load_settings
     from newsfuse.errors import NoArticlesError
     from newsfuse.pipeline import brief
@@ -97,6 +98,8 @@ def briefed(sets: Sequence[str], split: str, limit: int, tried: Counter[str] | N
     skipped: Counter[str] = Counter()
     for story in stories(sets):
         if (split != "all" and story.split != split) or (limit and tried[story.set] >= limit):
+            continue
+        if only is not None and story.id not in only:
             continue
         if skipped[story.set] < skip:
             skipped[story.set] += 1

@@ -118,12 +118,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--sets", default="ecbplus,multiling,multinews")
     ap.add_argument("--limit", type=int, default=0, help="stories per set (0: all)")
     ap.add_argument("--skip", type=int, default=0, help="stories per set to pass over first (a later batch)")
+    ap.add_argument("--only-judged", action="store_true",
+                    help="brief only the stories that hold a pair verdict (benchmarks/judged/same_fact_pairs.jsonl) "
+                         "or a ledger verdict: the judged pairs' features and AUC in minutes, not hours")
     ap.add_argument("--out", type=Path, help="write every candidate pair here (JSONL)")
     ap.add_argument("--unjudged", type=Path, help="write the disagreeing pairs without a verdict here (JSONL)")
     args = ap.parse_args(argv)
 
     from newsfuse.compare import quantities
-    from newsfuse.compare.same_fact import FEATURES, SameFact
+    from newsfuse.compare.same_fact import ALL_FEATURES, SameFact
     from newsfuse.compare.values import compare_values
 
     calls: list[dict[str, Any]] = []
@@ -143,7 +146,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     pair_verdicts, ledger = load_verdicts()
     rows: list[dict[str, Any]] = []
     per_set: Counter[str] = Counter()
-    for story, b in briefed(args.sets.split(","), args.split, args.limit, per_set, args.skip):
+    wanted = {v["story"] for v in pair_verdicts.values()} | {story for story, _ in ledger} if args.only_judged else None
+    for story, b in briefed(args.sets.split(","), args.split, args.limit, per_set, args.skip, wanted):
         published = {s.article.id: s.article.published for s in b.sources}
         seen: set[str] = set()
         for c in calls:
@@ -161,7 +165,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                          "kind": sa.main.quantity.kind, "disagree": not compare_values(sa, sb).consistent,
                          "p": round(c["p"], 4), "confidence": round(c["confidence"], 4), "a": side_a, "b": side_b,
                          "published": [str(published.get(sa.source) or ""), str(published.get(sb.source) or "")],
-                         "features": {n: (None if v != v else round(float(v), 4)) for n, v in zip(FEATURES, c["x"], strict=True)},
+                         "features": {n: (None if v != v else round(float(v), 4)) for n, v in zip(ALL_FEATURES, c["x"], strict=True)},
                          "several": c["several"], "verdict": verdict})
         calls.clear()  # the next story's brief records afresh
         print(f"\r{sum(per_set.values())} stories, {len(rows)} pairs", end="", file=sys.stderr, flush=True)

@@ -167,18 +167,22 @@ def _logit(x: np.ndarray, mean: np.ndarray, scale: np.ndarray, coef: np.ndarray,
 def judged_pairs(path: Path) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Feature rows, labels (1: one fact, a conflict or an update) and story ids of the judged
     disagreeing tune pairs in a `same_fact_pairs.py --out` file."""
-    from newsfuse.compare.same_fact import FEATURES
+    from newsfuse.compare.same_fact import ALL_FEATURES
 
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     rows = [r for r in rows if r["split"] == "tune" and r["disagree"] and r["verdict"]]
-    x = np.array([[math.nan if r["features"][f] is None else r["features"][f] for f in FEATURES] for r in rows])
+    # A listing made before a feature existed has no column for it: missing (the judged pairs' average).
+    x = np.array([[math.nan if r["features"].get(f) is None else r["features"][f] for f in ALL_FEATURES]
+                  for r in rows])
     y = np.array([r["verdict"] in {"conflict", "update"} for r in rows], dtype=int)
     return x, y, np.array([r["story"] for r in rows])
 
 
-def fit_stack(z: np.ndarray, y: np.ndarray, ridge: float) -> np.ndarray:
-    """Logistic regression of `y` on the columns of `z` (the figure log-odds, then the sentence
-    evidence), every weight at zero or above, an L2 penalty on the weights: [intercept, *weights]."""
+def fit_stack(z: np.ndarray, y: np.ndarray, ridge: float, signs: Sequence[int] = ()) -> np.ndarray:
+    """Logistic regression of `y` on the columns of `z` (the figure log-odds, then the evidence),
+    an L2 penalty on the weights: [intercept, *weights]. Each evidence column's weight has the sign
+    `signs` gives it (1: at zero or above, the default; -1: at zero or below, `same_fact.AGAINST`; 0:
+    free); the figure log-odds' is at zero or above."""
     from scipy.optimize import minimize
 
     def loss(w: np.ndarray) -> float:
@@ -186,18 +190,20 @@ def fit_stack(z: np.ndarray, y: np.ndarray, ridge: float) -> np.ndarray:
         # log(1 + e^t) - y t, written to stay finite
         return float(np.sum(np.logaddexp(0.0, t) - y * t) + ridge * np.sum(w[1:] ** 2))
 
-    bounds = [(None, None)] + [(0.0, None)] * z.shape[1]
+    sign = [1, *signs] + [1] * (z.shape[1] - 1 - len(signs))
+    bounds = [(None, None)] + [(0.0, None) if k > 0 else (None, 0.0) if k < 0 else (None, None) for k in sign]
     return np.asarray(minimize(loss, np.zeros(z.shape[1] + 1), method="L-BFGS-B", bounds=bounds).x)
 
 
-def _stack_report(z: np.ndarray, y: np.ndarray, stories: np.ndarray, ridge: float) -> float:
+def _stack_report(z: np.ndarray, y: np.ndarray, stories: np.ndarray, ridge: float,
+                  signs: Sequence[int] = ()) -> float:
     """Leave-one-story-out AUC and calibration of the stack on the judged tune pairs."""
     from sklearn.metrics import roc_auc_score
 
     out = np.zeros(len(y))
     for story in set(stories):
         held = stories == story
-        w = fit_stack(z[~held], y[~held], ridge)
+        w = fit_stack(z[~held], y[~held], ridge, signs)
         out[held] = z[held] @ w[1:] + w[0]
     p = 1.0 / (1.0 + np.exp(-out))
     auc = float(roc_auc_score(y, out)) if 0 < y.sum() < len(y) else float("nan")
@@ -234,7 +240,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                     help="sentence-level features of the stack, comma-separated (chosen on the tune pairs)")
     ap.add_argument("--ridge", type=float, default=0.1, help="L2 penalty of the stack's weights")
     args = ap.parse_args(argv)
-    from newsfuse.compare.same_fact import FEATURES, MODEL_PATH, SameFactModel, Stack
+    from newsfuse.compare.same_fact import (
+        AGAINST,
+        ALL_FEATURES,
+        FEATURES,
+        MODEL_PATH,
+        SameFactModel,
+        Stack,
+    )
 
     if args.cached:
         data = np.load(CACHE)
@@ -272,12 +285,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         names = [n for n in args.sentence.split(",") if n]
         jx, jy, stories = judged_pairs(args.stack)
         # A sentence feature that cannot be computed counts as the judged pairs' average (`Stack`).
-        cols = [jx[:, FEATURES.index(n)] for n in names]
+        cols = [jx[:, ALL_FEATURES.index(n)] for n in names]
+        signs = [-1 if n in AGAINST else 1 for n in names]
         fills = [float(np.nanmean(c)) for c in cols]
-        z = np.c_[_logit(jx, mean, scale, coef, intercept + shift),
+        z = np.c_[_logit(jx[:, :len(FEATURES)], mean, scale, coef, intercept + shift),
                   *[np.nan_to_num(c, nan=f) for c, f in zip(cols, fills, strict=True)]]
-        meta["stack_loso_auc"] = round(_stack_report(z, jy, stories, args.ridge), 4)
-        w = fit_stack(z, jy, args.ridge)
+        meta["stack_loso_auc"] = round(_stack_report(z, jy, stories, args.ridge, signs), 4)
+        w = fit_stack(z, jy, args.ridge, signs)
         stack = Stack(float(w[0]), float(w[1]),
                       tuple((n, float(v), f) for n, v, f in zip(names, w[2:], fills, strict=True)))
         meta |= {"stack_pairs": len(jy), "stack_one_fact": int(jy.sum()), "ridge": args.ridge,

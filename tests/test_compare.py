@@ -472,10 +472,11 @@ def test_floors_that_rise_over_days_are_an_update(second_day: dt.date, update: b
 # --- what a figure conflict's confidence says ----------------------------------------------------------
 
 def test_confidence_is_higher_where_the_sentences_say_the_same() -> None:
-    # One statement reworded: among judged pairs like it, most are real disagreements.
+    # One statement reworded: reported, and surer than pairs told in sentences that share little
+    # (among the 154 judged tune pairs like it, aligned and of one counted noun, a quarter are real).
     [reworded] = story("Rescuers said the fire destroyed 40 homes in the valley overnight.",
                        "The fire destroyed 55 homes in the valley overnight, rescuers said.").conflicts
-    assert {v.value for v in reworded.values} == {"40", "55"} and reworded.confidence >= 0.5
+    assert {v.value for v in reworded.values} == {"40", "55"}
     # How long "the talks" took, told in sentences that share little: still one fact told two ways,
     # so still reported, but such pairs are rarely real (two events, a part of the time), and the
     # confidence says so.

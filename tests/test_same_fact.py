@@ -9,7 +9,15 @@ import numpy as np
 import pytest
 
 from newsfuse.compare.align import Alignment
-from newsfuse.compare.same_fact import FEATURES, MODEL_PATH, SENTENCE, SameFact, load_model
+from newsfuse.compare.same_fact import (
+    AGAINST,
+    ALL_FEATURES,
+    FEATURES,
+    MODEL_PATH,
+    SENTENCE,
+    SameFact,
+    load_model,
+)
 from newsfuse.compare.values import family_of, stated_values
 from newsfuse.facts import extract_facts, frames
 from newsfuse.text import split_sentences
@@ -90,7 +98,10 @@ def test_sentence_evidence_is_not_learned_from_agreement_labels() -> None:
         assert model.coef[FEATURES.index(name)] == 0.0, name
     assert model.stack is not None
     assert model.stack.figure > 0
-    assert model.stack.sentence and all(w >= 0 for _, w, _ in model.stack.sentence)
+    assert model.stack.sentence
+    # sentence evidence never says "two facts"; part-of-a-whole and clash evidence never says "one fact"
+    assert all(w >= 0 for n, w, _ in model.stack.sentence if n not in AGAINST)
+    assert all(w <= 0 for n, w, _ in model.stack.sentence if n in AGAINST)
     body = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
     assert body["meta"]["stack_pairs"] >= 80 and body["meta"]["stack_one_fact"] >= 10
 
@@ -98,13 +109,26 @@ def test_sentence_evidence_is_not_learned_from_agreement_labels() -> None:
 def test_more_alike_sentences_never_lower_the_confidence() -> None:
     model = load_model()
     assert model.stack is not None
-    x = np.array([[0.5 if name in SENTENCE else 0.0 for name in FEATURES]])
+    x = np.array([[0.5 if name in SENTENCE else 0.0 for name in ALL_FEATURES]])
     for name, _, _ in model.stack.sentence:
+        if name not in SENTENCE:
+            continue
         more = x.copy()
-        more[0, FEATURES.index(name)] += 0.5
+        more[0, ALL_FEATURES.index(name)] += 0.5
         assert model.confidence(more)[0] >= model.confidence(x)[0]
         assert model.probability(more)[0] >= model.probability(x)[0]
         assert model.figure_logit(more)[0] == model.figure_logit(x)[0]  # the figure part does not read it
+
+
+def test_a_part_marked_never_raises_the_chance() -> None:
+    model = load_model()
+    x = np.array([[0.5 if name in SENTENCE else 0.0 for name in ALL_FEATURES]])
+    for name in ("part_marked", "adds_up"):
+        part = x.copy()
+        part[0, ALL_FEATURES.index(name)] = 1.0
+        assert model.confidence(part)[0] < model.confidence(x)[0]
+        assert model.probability(part)[0] < model.probability(x)[0]
+
 
 
 def test_one_statement_reworded_is_surer_than_the_same_noun_elsewhere() -> None:
@@ -113,7 +137,7 @@ def test_one_statement_reworded_is_surer_than_the_same_noun_elsewhere() -> None:
     elsewhere = chances(a, "Insurers expect claims for 55 homes across the state next year.", "40", "55")
     # both are proposed (one counted noun); only the sentences tell them apart
     assert reworded[0] >= 0.5 and elsewhere[0] >= 0.5
-    assert reworded[1] >= 0.5 > 0.3 > elsewhere[1]
+    assert reworded[1] > 0.3 > elsewhere[1]
     # a template twin is told at the template's chance
     twin = chances(a, "Rescuers said the fire destroyed 55 homes in the valley overnight.", "40", "55")
     assert twin[1] >= 0.9

@@ -21,10 +21,14 @@ both what a figure is of and what its sentence says:
   at zero or above (sentences that say more nearly the same never make one fact less likely), fitted
   on the judged candidate pairs of the tune stories (`benchmarks/judged/same_fact_pairs.jsonl`): what
   the conflict finder actually asks about. Its output is the chance that a pair the finder proposes
-  is one fact told two ways (a conflict or an update), calibrated on those verdicts.
+  is one fact told two ways (a conflict or an update), calibrated on those verdicts. The stack also
+  reads evidence the figure part has no labels for: that one figure is a part of the other
+  (`compare.parts`: "twelve *other* people" against "16 people", counts that add up), whose
+  weights are held at zero or below (`AGAINST`).
 
-The features never look at the values, only at what surrounds them, so what the model learned on
-agreeing figures carries over to disagreeing ones. The weights are read from a small JSON file beside
+The figure part's features never look at the values, only at what surrounds them, so what the
+model learned on agreeing figures carries over to disagreeing ones (the stack's `adds_up` does: two
+counts that add up to a third are its parts). The weights are read from a small JSON file beside
 this package; how the chance carries over to reported conflicts is measured by
 `benchmarks/ledger_judged.py` against judged verdicts.
 """
@@ -40,6 +44,7 @@ from pathlib import Path
 
 import numpy as np
 
+from newsfuse.compare import parts
 from newsfuse.compare.align import Alignment, jaccard
 from newsfuse.compare.values import HEDGE_KIND, Stated, family_of, one_language
 from newsfuse.facts import frames
@@ -81,6 +86,15 @@ _UNIT = FEATURES.index("unit_same")
 # Features of the two sentences as wholes: equal for every pair of figures of one sentence pair, so the
 # agreement labels (twins and two-facts pairs of the same sentences) cannot teach them.
 SENTENCE = ("aligned", "jaccard", "cosine", "claim", "template", "cosine_x_near", "aligned_x_head")
+# Evidence that two figures are a part and its total (`compare.parts`): read by the stack only, fitted
+# on judged candidate pairs, where a part and its total are the commonest false alarm; the agreement
+# labels of the figure part (twins, and pairs of values both sources give) hardly hold one.
+STACKED = ("part_marked", "adds_up")
+ALL_FEATURES = FEATURES + STACKED
+# The stack's evidence that says "two facts": its weights are held at zero or below (the others at
+# zero or above), so that no fit can read a part marker or a clash of owners as evidence of one fact.
+AGAINST = frozenset({"part_marked", "adds_up", "owners_clash", "scope_clash", "sort_clash", "whole_part",
+                     "frames_apart", "head_missing", "period_diff"})
 
 
 def _sigmoid(z: np.ndarray) -> np.ndarray:
@@ -99,10 +113,10 @@ class Stack:
     sentence: tuple[tuple[str, float, float], ...]
 
     def evidence(self, x: np.ndarray) -> np.ndarray:
-        """The sentence evidence's part of the log-odds."""
+        """The stack's evidence part of the log-odds."""
         z = np.zeros(len(x))
         for name, w, fill in self.sentence:
-            z = z + w * np.nan_to_num(x[:, FEATURES.index(name)], nan=fill)
+            z = z + w * np.nan_to_num(x[:, ALL_FEATURES.index(name)], nan=fill)
         return z
 
 
@@ -118,6 +132,7 @@ class SameFactModel:
     def figure_logit(self, x: np.ndarray) -> np.ndarray:
         # A feature that cannot be computed (no sentence vectors given) is NaN: it counts as the
         # average pair's, neither for nor against.
+        x = x[:, :len(self.mean)]  # the figure part reads `FEATURES`, not the stack's own (`STACKED`)
         return np.asarray(np.nan_to_num((x - self.mean) / self.scale, nan=0.0) @ self.coef + self.intercept)
 
     def chances(self, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -126,9 +141,9 @@ class SameFactModel:
         if self.stack is None:
             p = _sigmoid(z)
             return p, p
-        evidence = self.stack.evidence(x)
-        # At the agreement labels' even odds: the sentence evidence at the weight the judged pairs
+        # At the agreement labels' even odds: the stack's evidence at the weight the judged pairs
         # give it against the figure evidence (the stack's weights, divided by its figure weight).
+        evidence = self.stack.evidence(x)
         moved = z + evidence / self.stack.figure if self.stack.figure > 0 else z
         return _sigmoid(moved), _sigmoid(self.stack.intercept + self.stack.figure * z + evidence)
 
@@ -189,6 +204,10 @@ class SameFact:
         for k, s in enumerate(items):
             by_source.setdefault((s.source, family_of(s)), []).append(k)
         self._by_source = by_source
+        by_key: dict[tuple[str, int], list[int]] = {}
+        for k, s in enumerate(items):
+            by_key.setdefault(s.key, []).append(k)
+        self._by_key = by_key
         self._near = [_near(s.main) for s in items]  # read for every rival of every pair asked about
         self._cache: dict[tuple[int, int], tuple[float, float]] = {}
 
@@ -282,6 +301,8 @@ class SameFact:
             likeness,
             likeness - max(rivals) if rivals else 0.0,
             *(float(fa.quantity.kind == k) for k in KINDS),
+            float(parts.marks_apart(fa, fb)),
+            float(parts.adds_up(a, b, self._sentence_items(a, b))),
         ]
         out = np.array(values, dtype=float)
         if not one_language(a, b):
@@ -291,6 +312,10 @@ class SameFact:
             if fa.quantity.kind == "count" and not out[_UNIT]:
                 out[_UNIT] = math.nan  # a count's unit is its noun as written; a currency is no word
         return out
+
+    def _sentence_items(self, a: Stated, b: Stated) -> list[Stated]:
+        """The figures of the two sentences (of every family: `parts.adds_up` keeps its own)."""
+        return [self.items[k] for key in {a.key, b.key} for k in self._by_key.get(key, [])]
 
     def likeness(self, i: int, j: int) -> float:
         """How alike what two figures' sentences say of them: the counted noun, the words near them,

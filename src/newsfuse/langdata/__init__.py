@@ -63,6 +63,11 @@ class Lexicon:
     # Words that stand between a figure and what it counts: "deux autres concurrents", "les 50
     # prochaines années", "drei weitere Menschen".
     before_noun: tuple[str, ...] = ()
+    # Words that make a figure some beside others already told ("douze autres personnes", "drei
+    # weitere Tote"), and words that open a list of some of a group ("dont quatre religieuses",
+    # "darunter vier Nonnen"): a part against its total is no conflict (`compare.parts`).
+    others: tuple[str, ...] = ()
+    including: tuple[str, ...] = ()
     # Definite articles and demonstratives, after which a figure with no noun names a group already
     # known ("les deux ajoutent", as English "the two extend"), and a duration is a period ("durant les
     # 13 jours après leur détention"), not a time since something.

@@ -41,4 +41,6 @@ LEXICON = Lexicon(
     concepts={"mrtvých": "death", "zemřelo": "death", "zemřeli": "death", "obětí": "death", "zraněných": "injur",
               "zraněno": "injur", "lidí": "peopl", "osob": "peopl"},
     between=("mezi",),
+    others=("další", "dalších", "jiných"),
+    including=("včetně", "mezi"),
 )

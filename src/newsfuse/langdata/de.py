@@ -55,4 +55,6 @@ LEXICON = Lexicon(
     proportion=("von",),
     before_noun=("weitere", "weiteren", "andere", "anderen", "nächsten", "letzten", "ersten", "neue", "neuen"),
     definite=("die", "diese", "ihre", "seine", "während"),
+    others=("weitere", "weiteren", "weiterer", "andere", "anderen", "zusätzliche", "mehr"),
+    including=("darunter", "einschließlich", "inklusive", "unter"),
 )

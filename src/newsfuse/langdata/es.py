@@ -54,4 +54,6 @@ LEXICON = Lexicon(
     before_noun=("otros", "otras", "próximos", "próximas", "últimos", "últimas", "primeros", "primeras", "nuevos",
                  "nuevas"),
     definite=("los", "las", "estos", "estas", "sus", "durante"),
+    others=("otros", "otras", "más", "adicionales"),
+    including=("incluidos", "incluidas", "incluyendo", "entre"),
 )

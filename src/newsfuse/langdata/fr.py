@@ -69,4 +69,6 @@ LEXICON = Lexicon(
                  "dernier", "dernière", "premiers", "premières", "nouveaux", "nouvelles", "seuls", "seules",
                  "petits", "petites", "grands", "grandes", "jeunes", "principaux", "principales"),
     definite=("les", "ces", "leurs", "ses", "nos", "vos", "aux", "mes", "tes", "durant", "pendant"),
+    others=("autres", "autre", "supplémentaires", "supplémentaire"),
+    including=("dont", "parmi", "notamment", "compris"),
 )

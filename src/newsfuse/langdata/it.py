@@ -47,4 +47,6 @@ LEXICON = Lexicon(
     proportion=("su",),
     before_noun=("altri", "altre", "prossimi", "prossime", "ultimi", "ultime", "primi", "prime", "nuovi", "nuove"),
     definite=("i", "gli", "le", "questi", "queste", "suoi", "sue", "durante"),
+    others=("altri", "altre", "più", "ulteriori"),
+    including=("tra", "fra", "compresi", "comprese", "inclusi", "incluse"),
 )

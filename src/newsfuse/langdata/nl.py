@@ -42,4 +42,6 @@ LEXICON = Lexicon(
     proportion=("op",),
     before_noun=("andere", "volgende", "laatste", "eerste", "nieuwe"),
     definite=("de", "deze", "die", "hun", "zijn", "tijdens"),
+    others=("andere", "meer", "extra"),
+    including=("onder", "waaronder", "inclusief"),
 )

@@ -48,4 +48,6 @@ LEXICON = Lexicon(
     before_noun=("outros", "outras", "próximos", "próximas", "últimos", "últimas", "primeiros", "primeiras",
                  "novos", "novas"),
     definite=("os", "as", "estes", "estas", "seus", "suas", "durante"),
+    others=("outros", "outras", "mais", "adicionais"),
+    including=("incluindo", "entre"),
 )
