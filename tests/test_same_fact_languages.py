@@ -11,7 +11,7 @@ import math
 
 from newsfuse.compare.align import Alignment
 from newsfuse.compare.quantities import _pairable, _same_measure
-from newsfuse.compare.same_fact import FEATURES, SameFact
+from newsfuse.compare.same_fact import ALL_FEATURES, SameFact
 from newsfuse.compare.values import Stated, one_language
 from newsfuse.facts.frames import Frame, apart
 from newsfuse.facts.quantities import Found
@@ -55,14 +55,14 @@ def test_the_same_fact_model_reads_unequal_spellings_across_languages_as_missing
     fr = _figure("fr", 2, "objet", "fr", owners=frozenset({"japon"}), before=("deux",))
     en = _figure("en", 3, "object", "", owners=frozenset({"japan"}), before=("three",))
     model = SameFact([fr, en], _alignment(), [])
-    x = dict(zip(FEATURES, model.features(0, 1), strict=True))
+    x = dict(zip(ALL_FEATURES, model.features(0, 1), strict=True))
     assert x["aligned"] == 1.0 and x["claim"] == 1.0
     for name in ("head_same", "before_same", "owners_same", "owners_clash", "likeness", "rival_margin"):
         assert math.isnan(x[name]), name
     # A spelling two languages share is still evidence ("Tokyo"; nouns both fold to one concept).
     shared = SameFact([_figure("fr", 2, "peopl", "fr"), _figure("en", 3, "peopl", "")], _alignment(), [])
-    assert dict(zip(FEATURES, shared.features(0, 1), strict=True))["head_same"] == 1.0
+    assert dict(zip(ALL_FEATURES, shared.features(0, 1), strict=True))["head_same"] == 1.0
     # In one language an unequal noun is evidence, as before.
     same = SameFact([_figure("fr", 2, "objet", ""), _figure("en", 3, "object", "")], _alignment(), [])
-    assert dict(zip(FEATURES, same.features(0, 1), strict=True))["head_same"] == 0.0
+    assert dict(zip(ALL_FEATURES, same.features(0, 1), strict=True))["head_same"] == 0.0
     assert 0.5 <= model(0, 1) <= 1.0

@@ -51,9 +51,9 @@ class Alignment:
                 self.claims[(ev.source, ev.sentence)].add(c.id)
         # Each sentence's words in its own language: stop words and stems of that language (`local_bag`).
         self.bags = {p.key: concept_bag(p.text) if english(p.lang) else local_bag(p) for p in parsed}
-        # Sentences that are one template with other numbers ("He was 28." / "He was 42.") say the
-        # same thing even when they have no content word to compare.
-        self.shapes = {p.key: _DIGITS_ANY.sub("#", " ".join(words(p.text))) for p in parsed}
+        # Sentences that are one template with other numbers ("He was 28." / "He was 42.", "killed nine
+        # people" / "killed 12 people") say the same thing even when they have no content word to compare.
+        self.shapes = {p.key: _shape(p) for p in parsed}
         self._cache: dict[tuple[tuple[str, int], tuple[str, int]], float] = {}
         self.counterparts = counterparts(parsed, vectors) if vectors is not None else set()
 
@@ -82,6 +82,17 @@ class Alignment:
 
 
 _DIGITS_ANY = re.compile(r"\d[\d,.]*")
+
+
+def _shape(parsed: Parsed) -> str:
+    """The sentence with every figure as "#": digits, and the number words its language's tokenizer
+    knows (`like_num`: "nine", "neuf", "neun"), so that a figure spelt out and one in digits leave one
+    template."""
+    doc = getattr(parsed, "doc", None)
+    if doc is None:
+        return _DIGITS_ANY.sub("#", " ".join(words(parsed.text)))
+    return " ".join("#" if t.like_num else _DIGITS_ANY.sub("#", t.lower_) for t in doc
+                    if not (t.is_punct or t.is_space))
 
 # A sentence and its counterpart in a report of another language: each the other's nearest of the
 # other report (mutual nearest neighbours, as parallel sentences are mined from two languages' texts),
