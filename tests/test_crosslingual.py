@@ -104,7 +104,9 @@ def test_numbers_are_one_anchor_in_any_script_and_separator() -> None:
 
 
 @pytest.mark.slow
-def test_a_french_report_of_another_event_stays_apart_from_an_english_and_french_story(seeds_dir: Path) -> None:
+@pytest.mark.parametrize("group_embedder", ["", "none"])  # MiniLM within English beside the words, or words alone
+def test_a_french_report_of_another_event_stays_apart_from_an_english_and_french_story(
+        seeds_dir: Path, group_embedder: str) -> None:
     from newsfuse.stories.features import features_batch
     from newsfuse.stories.group import Item, StoryGrouper
 
@@ -112,8 +114,9 @@ def test_a_french_report_of_another_event_stays_apart_from_an_english_and_french
     seeds = sorted(str(p) for p in seeds_dir.glob("*.txt"))
     articles = read_articles([*seeds, str(TALKS_EN), str(QUAKE_EN), str(DATA / "fire-fr.txt"), str(TALKS_FR)]).articles
     assert [a.language for a in articles[-4:]] == ["en", "en", "fr", "fr"]
-    settings = load_settings(env={})
-    feats = features_batch(articles, settings.embedder, cross=settings.cross_embedder)
+    settings = load_settings(env={}).replace(group_embedder=group_embedder)
+    embedder = None if settings.group_embedder == "none" else settings.group_embedder
+    feats = features_batch(articles, embedder, cross=settings.cross_embedder)
     story = {a.article_id: a.story for a in StoryGrouper(settings.group).group([Item(f.id, 1, f) for f in feats]).assignments}
     *seed_stories, talks_en, quake_en, fire_fr, talks_fr = (story[a.id] for a in articles)
     assert set(seed_stories) == {talks_en} == {talks_fr}
