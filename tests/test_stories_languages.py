@@ -19,8 +19,7 @@ from newsfuse.stories.features import Features, article_features, cross_vector
 from newsfuse.stories.group import DocumentFrequencies, Item, StoryGrouper
 from newsfuse.stories.languages import language_anchors, language_of, language_rows
 from newsfuse.stories.links import Links, Parts, cross_sums
-from newsfuse.stories.reconcile import Weights, member_parts, story_parts
-from newsfuse.stories.reconcile import Member as _Member
+from newsfuse.stories.reconcile import Member, Weights, member_parts, story_parts
 from newsfuse.types import Article
 
 DIM = 8
@@ -92,7 +91,7 @@ def test_a_story_s_link_is_the_sum_of_its_members_links_whatever_their_languages
 
     def link(members: list[Features], other: list[Features]) -> float:
         def parts(fs: list[Features]) -> Parts:
-            return member_parts([_Member(f.id, i, DAY, True, "", f, 0.0) for i, f in enumerate(fs)], weights)
+            return member_parts([Member(f.id, i, DAY, True, "", f, 0.0) for i, f in enumerate(fs)], weights)
         sums, _ = links.between(links.side([parts(members)]), links.side([parts(other)]))
         return float(sums[0, 0])
 
