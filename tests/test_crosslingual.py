@@ -104,7 +104,16 @@ def test_numbers_are_one_anchor_in_any_script_and_separator() -> None:
 
 
 @pytest.mark.slow
-def test_a_french_report_of_another_event_stays_apart_from_an_english_and_french_story(seeds_dir: Path) -> None:
+@pytest.mark.parametrize("group_embedder", [
+    "",  # MiniLM within English beside the words
+    # Words alone within a language: no longer through the cross model over English pairs (issue 16,
+    # stories/languages.py), but in this one chunk of nine the hubness correction lifts the two
+    # loners (the Chile quake, the French fire; their USE-m cosine 0.40 joins them) by about 0.3 against
+    # the talks, whose links to their French report sit on the cross model's larger scale (1.1-2.0).
+    pytest.param("none", marks=pytest.mark.xfail(strict=True, reason="hubness lifts loners in a tiny mixed chunk")),
+])
+def test_a_french_report_of_another_event_stays_apart_from_an_english_and_french_story(
+        seeds_dir: Path, group_embedder: str) -> None:
     from newsfuse.stories.features import features_batch
     from newsfuse.stories.group import Item, StoryGrouper
 
@@ -112,8 +121,9 @@ def test_a_french_report_of_another_event_stays_apart_from_an_english_and_french
     seeds = sorted(str(p) for p in seeds_dir.glob("*.txt"))
     articles = read_articles([*seeds, str(TALKS_EN), str(QUAKE_EN), str(DATA / "fire-fr.txt"), str(TALKS_FR)]).articles
     assert [a.language for a in articles[-4:]] == ["en", "en", "fr", "fr"]
-    settings = load_settings(env={})
-    feats = features_batch(articles, settings.embedder, cross=settings.cross_embedder)
+    settings = load_settings(env={}).replace(group_embedder=group_embedder)
+    embedder = None if settings.group_embedder == "none" else settings.group_embedder
+    feats = features_batch(articles, embedder, cross=settings.cross_embedder)
     story = {a.article_id: a.story for a in StoryGrouper(settings.group).group([Item(f.id, 1, f) for f in feats]).assignments}
     *seed_stories, talks_en, quake_en, fire_fr, talks_fr = (story[a.id] for a in articles)
     assert set(seed_stories) == {talks_en} == {talks_fr}

@@ -129,6 +129,7 @@ def test_store_from_schema_1_migrates_and_goes_on_grouping_by_words(tmp_path: Pa
         db.execute("ALTER TABLE stories DROP COLUMN vector")
         db.execute("ALTER TABLE stories DROP COLUMN hub")
         db.execute("ALTER TABLE articles DROP COLUMN wire")
+        db.execute("ALTER TABLE stories DROP COLUMN xrows")  # v9
         db.execute("ALTER TABLE stories DROP COLUMN xvector")  # v7
         db.execute("ALTER TABLE stories DROP COLUMN anchors")
         db.execute("DROP TABLE sources")  # v5
@@ -158,6 +159,7 @@ def test_store_from_schema_2_migrates_with_neutral_hubness_and_keeps_the_grouper
     with sqlite3.connect(path) as db:  # the store as schema 2 left it: no hub column
         db.execute("ALTER TABLE stories DROP COLUMN hub")
         db.execute("ALTER TABLE articles DROP COLUMN wire")
+        db.execute("ALTER TABLE stories DROP COLUMN xrows")  # v9
         db.execute("ALTER TABLE stories DROP COLUMN xvector")  # v7
         db.execute("ALTER TABLE stories DROP COLUMN anchors")
         db.execute("DROP TABLE sources")  # v5
@@ -199,6 +201,7 @@ def test_store_from_schema_3_keeps_its_articles_with_no_wire_recorded(tmp_path: 
         ingest(articles()[1:2], s, LocalEngine(workers=1))
     with sqlite3.connect(path) as db:  # the store as schema 3 left it: no wire column
         db.execute("ALTER TABLE articles DROP COLUMN wire")
+        db.execute("ALTER TABLE stories DROP COLUMN xrows")  # v9
         db.execute("ALTER TABLE stories DROP COLUMN xvector")  # v7
         db.execute("ALTER TABLE stories DROP COLUMN anchors")
         db.execute("DROP TABLE sources")  # v5

@@ -150,9 +150,10 @@ def test_a_store_of_schema_7_migrates_and_its_stories_merge(tmp_path: Path) -> N
             ingest([article], store, LocalEngine(1), settings=HARD_WINDOW)
     with sqlite3.connect(path) as db:  # the store as schema 7 left it: no story_links
         db.execute("DROP TABLE story_links")
+        db.execute("ALTER TABLE stories DROP COLUMN xrows")  # v9
         db.execute("PRAGMA user_version=7")
     with Store.open(path) as store:
-        assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 8
+        assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 9
         assert [(s.id, s.merged_from, s.split_from) for s in store.stories()] == [(2, [], None), (1, [], None)]
         ingest([Article("n3", NEPAL_3, published=DAY + dt.timedelta(days=5))], store, LocalEngine(1),
                settings=HARD_WINDOW)

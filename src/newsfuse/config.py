@@ -68,8 +68,9 @@ class Grouping:
     hub_k: int = knob(10, "neighbours per article for the hubness correction", 1, 1_000)
     hub_weight: float = knob(1.0, "share of the hubness excess taken off a pair's similarity (0: off)", 0.0, 10.0)
     # Across languages (an article the brief's embedder does not read, or a story that holds one),
-    # a pair's similarity is the larger of its words' and this: cross_weight × (cross-model cosine −
-    # cross_floor) + anchor_weight × the cosine of their numbers. Tuned on five MultiLing 2011 stories
+    # a pair of members in two different languages adds to its words cross_weight × (cross-model
+    # cosine − cross_floor) + anchor_weight × the cosine of their numbers; a pair of one language is
+    # compared by its words (stories/languages.py). Tuned on five MultiLing 2011 stories
     # in seven languages, mixed in one stream (benchmarks/crosslingual_stories.py; docs/benchmarks.md).
     # cross_weight 2.5 / cross_floor 0.2: chosen there with the weighted average link (the middle of
     # the tune part's plateau, F1 0.984, the better of its cells in chunks of 64); was 1.0 / 0.25.

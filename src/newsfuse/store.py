@@ -31,14 +31,14 @@ from types import TracebackType
 import numpy as np
 
 from newsfuse.errors import StoreError
-from newsfuse.store_rows import ArticleRow, ChunkWrite, StoryWrite, pack_terms, unpack_terms
+from newsfuse.store_rows import ArticleRow, ChunkWrite, StoryWrite, pack_terms, unpack_rows, unpack_terms
 from newsfuse.store_versions import record_versions, relink
 from newsfuse.stories.state import StoryState
 from newsfuse.types import Article, Removal, Story
 
 __all__ = ["ArticleRow", "ChunkWrite", "Store", "StoryWrite", "pack_terms"]
 
-SCHEMA_VERSION = 8  # = len(MIGRATIONS)
+SCHEMA_VERSION = 9  # = len(MIGRATIONS)
 # A front page's rank: size halved per day since the last activity, in log form (no clock): 2x size = 1 day.
 FRONT_ORDER = "(last_day + log2(size))"
 
@@ -177,6 +177,13 @@ CREATE TABLE IF NOT EXISTS story_links (
 CREATE INDEX IF NOT EXISTS story_links_other ON story_links(other)
 """
 
+# v9: a story's cross-model vectors are summed per language (issue 16; stories/languages.py), one row
+# each in `xvector`, `xrows` of them, and its number anchors are tagged with their language. A story
+# stored before holds one row of all its languages, untagged anchors: compared as it was.
+_V9 = """
+ALTER TABLE stories ADD COLUMN xrows INTEGER NOT NULL DEFAULT 1
+"""
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     lambda db: _run_script(db, _V1),
     lambda db: _run_script(db, _V2),
@@ -186,6 +193,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     lambda db: _run_script(db, _V6),
     lambda db: _run_script(db, _V7),
     lambda db: _run_script(db, _V8),
+    lambda db: _run_script(db, _V9),
 ]
 
 
@@ -610,15 +618,15 @@ class Store:
             for story in chunk.stories:
                 db.execute(
                     "INSERT INTO stories (id, title, size, first_day, last_day, outlets, joinable, terms, weights, "
-                    "vector, hub, xvector, anchors) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE "
-                    "SET size=excluded.size, first_day=excluded.first_day, last_day=excluded.last_day, "
+                    "vector, hub, xvector, xrows, anchors) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) "
+                    "DO UPDATE SET size=excluded.size, first_day=excluded.first_day, last_day=excluded.last_day, "
                     "terms=excluded.terms, weights=excluded.weights, vector=excluded.vector, hub=excluded.hub, "
-                    "xvector=excluded.xvector, anchors=excluded.anchors, "
+                    "xvector=excluded.xvector, xrows=excluded.xrows, anchors=excluded.anchors, "
                     "title=CASE WHEN excluded.title = '' THEN stories.title ELSE excluded.title END",
                     (story.id, story.title, story.size, story.first_day, story.last_day, "[]", int(story.joinable),
                      story.terms.astype(np.int32).tobytes(), story.weights.astype(np.float32).tobytes(),
                      story.vector.astype(np.float32).tobytes(), story.hub, story.xvector.astype(np.float32).tobytes(),
-                     pack_terms(story.anchor_terms, story.anchor_weights)))
+                     len(np.atleast_2d(story.xvector)) if story.xvector.size else 0, pack_terms(story.anchor_terms, story.anchor_weights)))
             new_outlets: dict[int, list[str]] = {}
             for story_id, outlets in chunk.outlets.items():
                 row = db.execute("SELECT outlets FROM stories WHERE id = ?", (story_id,)).fetchone()
@@ -646,7 +654,7 @@ class Store:
 
 _ARTICLE_COLUMNS = ("id, text, title, outlet, url, published, language, origin, removed, outlet_from, "
                     "published_from, wire")
-_STATE_COLUMNS = "id, terms, weights, size, first_day, last_day, joinable, vector, hub, xvector, anchors"
+_STATE_COLUMNS = "id, terms, weights, size, first_day, last_day, joinable, vector, hub, xvector, xrows, anchors"
 
 
 def _article(row: tuple[object, ...]) -> Article:
@@ -670,13 +678,13 @@ def _story(row: tuple[object, ...], members: list[str], dates: list[str]) -> Sto
 
 
 def _state(row: tuple[object, ...]) -> StoryState:
-    story_id, terms, weights, size, first_day, last_day, joinable, vector, hub, xvector, anchors = row
+    story_id, terms, weights, size, first_day, last_day, joinable, vector, hub, xvector, xrows, anchors = row
     anchor_terms, anchor_weights = unpack_terms(bytes(anchors or b""))  # type: ignore[call-overload]
     return StoryState(int(str(story_id)), np.frombuffer(terms, np.int32).copy(),  # type: ignore[call-overload]
                        np.frombuffer(weights, np.float32).copy(),  # type: ignore[call-overload]
                        int(str(size)), int(str(first_day)), int(str(last_day)), bool(joinable),
                        np.frombuffer(vector or b"", np.float32).copy(),  # type: ignore[call-overload]
-                       float(str(hub)), np.frombuffer(xvector or b"", np.float32).copy(),  # type: ignore[call-overload]
+                       float(str(hub)), unpack_rows(bytes(xvector or b""), int(str(xrows))),  # type: ignore[call-overload]
                        anchor_terms, anchor_weights)
 
 

@@ -44,7 +44,7 @@ class StoryWrite:
     weights: np.ndarray
     vector: np.ndarray
     hub: float
-    xvector: np.ndarray = field(default_factory=lambda: np.zeros(0, np.float32))
+    xvector: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), np.float32))  # per-language rows
     anchor_terms: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
     anchor_weights: np.ndarray = field(default_factory=lambda: np.zeros(0, np.float32))
 
@@ -74,3 +74,9 @@ class ChunkWrite:
     # merged into), and (new story, the story it split from, the earlier articles that moved to it).
     merged: list[tuple[int, int]] = field(default_factory=list)
     split: list[tuple[int, int, list[str]]] = field(default_factory=list)
+
+
+def unpack_rows(blob: bytes, rows: int) -> np.ndarray:
+    """A story's per-language cross-model sums, `rows` float32 rows in one blob; (0, 0) when none."""
+    values = np.frombuffer(blob, np.float32).copy()
+    return values.reshape(rows, -1) if rows and values.size else np.zeros((0, 0), np.float32)

@@ -52,6 +52,7 @@ from newsfuse.disjoint import DisjointSets
 from newsfuse.stories.agglomerate import average_link
 from newsfuse.stories.dedup import NearDuplicates
 from newsfuse.stories.features import NUM_PERM, TERM_SPACE, Features
+from newsfuse.stories.languages import language_anchors, language_rows
 from newsfuse.stories.links import UNDATED_FIRST, UNDATED_LAST, Links, Parts, corrected, normalised, sum_terms
 from newsfuse.stories.reconcile import (
     Member,
@@ -347,13 +348,13 @@ class _Unit:
     u: np.ndarray  # tf / ||tf·idf||
     vector: np.ndarray  # the article's unit embedding; empty when grouping embeds nothing
     xvector: np.ndarray  # [cross-model unit vector, 1]; empty when the cross model does not read it
-    anchors: np.ndarray  # number anchors, and their weights normalised as `u`
+    anchors: np.ndarray  # number anchors tagged with the article's language, and their weights normalised as `u`
     a: np.ndarray
 
 
 def _unit(f: Features, idf: np.ndarray, raw_idf: np.ndarray) -> _Unit:
-    return _Unit(f.terms, normalised(f.terms, f.weights, idf, raw_idf), f.vector, f.xvector, f.anchors,
-                 normalised(f.anchors, f.anchor_weights, idf, raw_idf))
+    return _Unit(f.terms, normalised(f.terms, f.weights, idf, raw_idf), f.vector, f.xvector,
+                 language_anchors(f.anchors, f.xvector), normalised(f.anchors, f.anchor_weights, idf, raw_idf))
 
 
 @dataclass(slots=True)
@@ -505,8 +506,7 @@ def _fold(story: StoryState | None, story_id: int, items: list[Item], units: lis
         terms, weights = terms[keep], weights[keep]
     vector = (np.sum(vectors, axis=0).astype(np.float32) if all(len(v) for v in vectors)
               else np.zeros(0, np.float32))
-    xs = [v for v in [u.xvector for u in units] + ([story.xvector] if story is not None else []) if len(v)]
-    xvector = np.sum(xs, axis=0).astype(np.float32) if xs else np.zeros(0, np.float32)
+    xvector = language_rows([u.xvector for u in units] + ([story.xvector] if story is not None else []))
     anchor_terms, anchor_weights = sum_terms([u.anchors for u in units] + ([story.anchor_terms] if story else []),
                                               [u.a for u in units] + ([story.anchor_weights] if story else []),
                                               max_terms)

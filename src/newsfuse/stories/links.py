@@ -21,6 +21,7 @@ import scipy.sparse as sp
 
 from newsfuse.config import Grouping
 from newsfuse.stories.features import LANGUAGE_SLOTS, TERM_SPACE
+from newsfuse.stories.languages import ANCHOR_SPACE, MIXED, language_of, language_rows
 
 # A pair where one side has no embedding is compared by its TF-IDF cosine × WORDS_SCALE, on the
 # blended scale: on the Multi-News dev articles words alone do best at a cosine of 0.20 (0.926 /
@@ -42,20 +43,22 @@ class Parts:
     size: int
     terms: list[np.ndarray] = field(default_factory=_empty_i)  # term ids and their `u` weights, per part
     weights: list[np.ndarray] = field(default_factory=_empty_i)
-    anchor_terms: list[np.ndarray] = field(default_factory=_empty_i)
+    anchor_terms: list[np.ndarray] = field(default_factory=_empty_i)  # tagged with their language
     anchor_weights: list[np.ndarray] = field(default_factory=_empty_i)
     vectors: list[np.ndarray] = field(default_factory=_empty_i)  # embedding sums; an empty one: a part not embedded
-    xvectors: list[np.ndarray] = field(default_factory=_empty_i)  # cross-model sums; empty ones are skipped
+    # cross-model vectors (an article's) and per-language sums (a story's rows); empty ones are skipped
+    xvectors: list[np.ndarray] = field(default_factory=_empty_i)
 
 
-def rows_matrix(terms: list[np.ndarray], weights: list[np.ndarray]) -> sp.csr_matrix:
-    """One sparse row per (term ids, weights) pair, over the hashed term space; a term id given
-    twice in a row adds up (a story's sums plus its new members' vectors)."""
+def rows_matrix(terms: list[np.ndarray], weights: list[np.ndarray], width: int = TERM_SPACE) -> sp.csr_matrix:
+    """One sparse row per (term ids, weights) pair, over the hashed term space (`width`: wider, for
+    ids tagged with a language, `language_anchors`); a term id given twice in a row adds up (a
+    story's sums plus its new members' vectors)."""
     indptr = np.zeros(len(terms) + 1, np.int64)
     indptr[1:] = np.cumsum([len(t) for t in terms])
     indices = np.concatenate(terms) if terms else np.zeros(0, np.int32)
     data = np.concatenate(weights) if weights else np.zeros(0, np.float32)
-    matrix = sp.csr_matrix((data, indices, indptr), shape=(len(terms), TERM_SPACE))
+    matrix = sp.csr_matrix((data, indices, indptr), shape=(len(terms), width))
     matrix.sum_duplicates()
     return matrix
 
@@ -86,6 +89,20 @@ def _cat(arrays: list[np.ndarray], dtype: type) -> np.ndarray:
 
 
 @dataclass(slots=True)
+class CrossSums:
+    """One side's signals across languages, read once: each cluster's cross-model sum over all its
+    members (`width` = the model's dim + 1 + 2 × LANGUAGE_SLOTS), its per-language sums (slot →
+    (cluster indices, their rows)), and its number anchors folded (every language) and tagged (per
+    language, `stories.languages`)."""
+
+    width: int
+    total: np.ndarray
+    languages: dict[int, tuple[np.ndarray, np.ndarray]]
+    numbers: sp.csr_matrix
+    tagged: sp.csr_matrix
+
+
+@dataclass(slots=True)
 class Side:
     """One side of a similarity block, read once: each cluster's summed term row and embedding."""
 
@@ -94,6 +111,7 @@ class Side:
     vectors: np.ndarray  # each cluster's embedding sum (zeros where it has none)
     embedded: np.ndarray  # whether every member is embedded
     sizes: np.ndarray
+    cross: CrossSums | None = None  # read when first needed
 
 
 class Links:
@@ -120,7 +138,7 @@ class Links:
         count as: words and embeddings where both sides are embedded (all English, for MiniLM);
         elsewhere the words, with the signals across languages when the stream has them.
         `weighed`: `right.rows` × IDF², transposed, when the caller has it already."""
-        words = (left.rows @ weighed).toarray() if weighed is not None else self._words(left.rows, right.rows)
+        words = (left.rows @ weighed).toarray() if weighed is not None else weighed_dot(left.rows, right.rows, self.idf2)
         both = left.embedded[:, None] & right.embedded[None, :]
         weight = self.cfg.embed_weight
         alone = (self._cross(left, right, words) if not both.all() and self.cross_on
@@ -130,39 +148,33 @@ class Links:
         return (np.where(both, (1 - weight) * words + weight * (left.vectors @ right.vectors.T), alone[0]),
                 np.where(both, np.outer(left.sizes, right.sizes), alone[1]))
 
-    def _words(self, left: sp.csr_matrix, right: sp.csr_matrix) -> np.ndarray:
-        """left · IDF² · rightᵀ over the terms the two sides use (not the whole hashed space: a few
-        stories or members are compared many times a chunk)."""
-        used = np.union1d(left.indices, right.indices)
-        compact = [sp.csr_matrix((m.data, np.searchsorted(used, m.indices), m.indptr), shape=(m.shape[0], len(used)))
-                   for m in (left, right)]
-        weighed = compact[1].multiply(self.idf2[used][None, :]).T.tocsc()
-        return np.asarray((compact[0] @ weighed).toarray())
-
     def _cross(self, left: Side, right: Side, words: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Summed pair similarities where languages may differ (see `config.Grouping`), and how many
-        pairs they count as: words, plus the cross model's cosine less its floor over the pairs it
-        reads both of, plus the numbers' cosine; a pair that can be compared (same language, or both
-        read by the cross model) counts one, a pair of two languages the model reads one of at most
-        `cross_unread`: such a pair says little either way, and must not outvote the rest."""
+        pairs they count as: words, plus, over the pairs of two different languages only
+        (`stories.languages`), the cross model's cosine less its floor where it reads both and the
+        numbers' cosine; a pair that can be compared (same language, or both read by the cross
+        model) counts one, a pair of two languages the model reads one of at most `cross_unread`:
+        such a pair says little either way, and must not outvote the rest."""
         cfg = self.cfg
         pairs = np.outer(left.sizes, right.sizes).astype(np.float64)
-        numbers_l, numbers_r = _numbers(left.parts), _numbers(right.parts)
-        out = words * WORDS_SCALE + cfg.anchor_weight * (numbers_l @ (numbers_r @ sp.diags(self.idf2)).T).toarray()
-        xl, xr = _xvectors(left.parts), _xvectors(right.parts)
-        if not (xl.shape[1] and xr.shape[1]):
+        xl, xr = _cross_sums(left), _cross_sums(right)
+        numbers = weighed_dot(xl.numbers, xr.numbers, self.idf2) - weighed_dot(xl.tagged, xr.tagged, self.idf2)
+        out = words * WORDS_SCALE + cfg.anchor_weight * numbers
+        if not (xl.width and xr.width):
             return out, pairs
-        dim = xl.shape[1] - 1 - 2 * LANGUAGE_SLOTS
+        dim = xl.width - 1 - 2 * LANGUAGE_SLOTS
         (ul, rl, hrl, hul), (ur, rr, hrr, hur) = (
             (x[:, :dim], x[:, dim], x[:, dim + 1:dim + 1 + LANGUAGE_SLOTS], x[:, dim + 1 + LANGUAGE_SLOTS:])
-            for x in (xl, xr))
-        out += cfg.cross_weight * (ul @ ur.T - cfg.cross_floor * np.outer(rl, rr))
+            for x in (xl.total, xr.total))
+        same_cosine, same_read = _same_language(xl, xr, dim)
+        out += cfg.cross_weight * (ul @ ur.T - same_cosine - cfg.cross_floor * (np.outer(rl, rr) - same_read))
         same = (hrl + hul) @ (hrr + hur).T
         read = np.outer(rl, rr) - hrl @ hrr.T
         total = np.outer((hrl + hul).sum(axis=1), (hrr + hur).sum(axis=1))
         # Members from before the cross signal (a store's older stories) count one a pair.
         counted = same + read + cfg.cross_unread * (total - same - read) + (pairs - total)
-        # Two clusters of one and the same language are compared by their words, as before.
+        # Two clusters of one and the same language are compared by their words (the cross signals
+        # add nothing to them, but a story kept before per-language sums would).
         hl, hr = hrl + hul, hrr + hur
         one_l, one_r = (hl > 0).sum(axis=1) == 1, (hr > 0).sum(axis=1) == 1
         alike = one_l[:, None] & one_r[None, :] & (hl.argmax(axis=1)[:, None] == hr.argmax(axis=1)[None, :])
@@ -170,17 +182,61 @@ class Links:
         return np.where(apart, out, words * WORDS_SCALE), np.where(apart, counted, pairs)
 
 
-def _numbers(parts: list[Parts]) -> sp.csr_matrix:
-    """Each cluster's summed number anchors."""
-    return rows_matrix([_cat(p.anchor_terms, np.int32) for p in parts],
-                       [_cat(p.anchor_weights, np.float32) for p in parts])
+def weighed_dot(left: sp.csr_matrix, right: sp.csr_matrix, idf2: np.ndarray) -> np.ndarray:
+    """left · IDF² · rightᵀ over the terms the two sides use (not the whole hashed space: a few
+    stories or members are compared many times a chunk). A term id tagged with a language
+    (`stories.languages`) is weighed as its term."""
+    used = np.union1d(left.indices, right.indices)
+    if not len(used):
+        return np.zeros((left.shape[0], right.shape[0]))
+    compact = [sp.csr_matrix((m.data, np.searchsorted(used, m.indices), m.indptr), shape=(m.shape[0], len(used)))
+               for m in (left, right)]
+    weighed = compact[1].multiply(idf2[used % TERM_SPACE][None, :]).T.tocsc()
+    return np.asarray((compact[0] @ weighed).toarray())
 
 
-def _xvectors(parts: list[Parts]) -> np.ndarray:
-    """Each cluster's cross-model sum (its last entry: how many members the model read)."""
-    dim = next((len(v) for p in parts for v in p.xvectors if len(v)), 0)
-    return np.array([np.sum([v for v in p.xvectors if len(v)], axis=0) if any(len(v) for v in p.xvectors)
-                     else np.zeros(dim) for p in parts], np.float64).reshape(len(parts), dim)
+def _cross_sums(side: Side) -> CrossSums:
+    if side.cross is None:
+        side.cross = cross_sums(side.parts)
+    return side.cross
+
+
+def cross_sums(parts: Sequence[Parts]) -> CrossSums:
+    """Each cluster's signals across languages (`CrossSums`)."""
+    rows = [language_rows(p.xvectors) for p in parts]
+    width = next((r.shape[1] for r in rows if r.size), 0)
+    total = np.zeros((len(parts), width))
+    found: dict[int, tuple[list[int], list[np.ndarray]]] = {}
+    for i, r in enumerate(rows):
+        if not r.size:
+            continue
+        total[i] = r.sum(axis=0)
+        for row in r:
+            k = language_of(row)
+            if k != MIXED:
+                found.setdefault(k, ([], []))
+                found[k][0].append(i)
+                found[k][1].append(row)
+    languages = {k: (np.array(ix), np.array(rs, np.float64)) for k, (ix, rs) in found.items()}
+    terms = [_cat(p.anchor_terms, np.int32) for p in parts]
+    weights = [_cat(p.anchor_weights, np.float32) for p in parts]
+    numbers = rows_matrix([t % TERM_SPACE for t in terms], weights)
+    tagged = rows_matrix([t[t >= TERM_SPACE] for t in terms], [w[t >= TERM_SPACE] for t, w in zip(terms, weights, strict=True)],
+                         ANCHOR_SPACE)
+    return CrossSums(width, total, languages, numbers, tagged)
+
+
+def _same_language(left: CrossSums, right: CrossSums, dim: int) -> tuple[np.ndarray, np.ndarray]:
+    """Over the pairs of one language: the summed cross-model cosines, and how many pairs the model
+    reads (a story's row of several languages, kept from before, takes part in neither)."""
+    shape = (len(left.total), len(right.total))
+    cosine, read = np.zeros(shape), np.zeros(shape)
+    for k in sorted(left.languages.keys() & right.languages.keys()):
+        (il, rows_l), (ir, rows_r) = left.languages[k], right.languages[k]
+        block = np.ix_(il, ir)
+        cosine[block] += rows_l[:, :dim] @ rows_r[:, :dim].T
+        read[block] += np.outer(rows_l[:, dim], rows_r[:, dim])
+    return cosine, read
 
 
 def corrected(block: np.ndarray, counts: np.ndarray, hub_weight: float, left: tuple[np.ndarray, np.ndarray],

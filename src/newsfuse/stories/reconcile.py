@@ -41,6 +41,7 @@ from newsfuse.config import Grouping
 from newsfuse.disjoint import DisjointSets
 from newsfuse.stories.agglomerate import average_link
 from newsfuse.stories.features import Features
+from newsfuse.stories.languages import language_anchors, language_rows
 from newsfuse.stories.links import (
     UNDATED_FIRST,
     UNDATED_LAST,
@@ -84,7 +85,7 @@ def member_parts(members: Sequence[Member], weights: Weights) -> Parts:
     over the stream so far would compare (a story's sums keep each member as the IDF was when it came)."""
     fs = [m.features for m in members]
     return Parts(len(fs), [f.terms for f in fs], [normalised(f.terms, f.weights, weights.idf, weights.raw_idf) for f in fs],
-                 [f.anchors for f in fs],
+                 [language_anchors(f.anchors, f.xvector) for f in fs],
                  [normalised(f.anchors, f.anchor_weights, weights.idf, weights.raw_idf) for f in fs],
                  [f.vector for f in fs], [f.xvector for f in fs])
 
@@ -118,12 +119,11 @@ def merged_state(stories: Sequence[StoryState], max_terms: int) -> StoryState:
 
 
 def _vector_sums(vectors: Sequence[np.ndarray], xvectors: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
-    """The embedding sum (none unless every part has one) and the cross-model sum (of the parts that
-    have one)."""
+    """The embedding sum (none unless every part has one) and the cross-model sums per language (of
+    the parts that have one)."""
     vector = (np.sum(vectors, axis=0).astype(np.float32) if all(len(v) for v in vectors)
               else np.zeros(0, np.float32))
-    xs = [x for x in xvectors if len(x)]
-    return vector, np.sum(xs, axis=0).astype(np.float32) if xs else np.zeros(0, np.float32)
+    return vector, language_rows(xvectors)
 
 
 def _agglomerate(parts: Sequence[Parts], hubs: tuple[np.ndarray, np.ndarray], spans: np.ndarray, weights: Weights,

@@ -24,9 +24,9 @@ class StoryState:
     joinable: bool = True  # False when started by a too-short article: only its copies may join
     vector: np.ndarray = field(default_factory=lambda: np.zeros(0, np.float32))  # sum of members' embeddings
     hub: float = 0.0  # sum of members' hubness excess (see `stories.group`)
-    # Across languages: the sum of its members' cross-model vectors (each with a trailing 1, so the
-    # last entry counts the members the model reads; empty when none was read), and the sum of their
-    # number anchors, each normalised like `weights`.
-    xvector: np.ndarray = field(default_factory=lambda: np.zeros(0, np.float32))
+    # Across languages (`stories.languages`): its members' cross-model vectors (`features.cross_vector`)
+    # summed per language, one float32 row per language (2-D; empty when it has none), and the sum of
+    # their number anchors, each normalised like `weights`, ids tagged with their language.
+    xvector: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), np.float32))
     anchor_terms: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
     anchor_weights: np.ndarray = field(default_factory=lambda: np.zeros(0, np.float32))
