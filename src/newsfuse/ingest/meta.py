@@ -133,16 +133,21 @@ def wire_of(removed: Iterable[Removal], outlet: str = "") -> str:
         if removal.reason == "dateline-header" and removal.detail == "dateline":
             if agency := _dateline_wire(removal.text):
                 return agency
-        elif removal.reason == "byline" and removal.detail != "embedded post" and (agency := _agency(removal.text)):
-            return agency
-        elif removal.reason == "dateline-header" and (credit := _CREDIT.match(removal.text)) \
-                and (agency := _as_agency(credit["agency"])):
+        elif agency := _credited_agency(removal):
             return agency
     # An agency that owns the copy ("Copyright 2023 The Associated Press" under a paper's masthead).
     for removal in removed:
         if removal.reason == "copyright" and (agency := _as_agency(_without_the(_from_copyright(removal.text)))):
             return agency
     return _as_agency(_without_the(outlet))
+
+
+def _credited_agency(removal: Removal) -> str:
+    """The agency a byline names, or the one a paper's credit line adds ("Ouest-France, avec AFP.")."""
+    if removal.reason == "byline" and removal.detail != "embedded post":
+        return _agency(removal.text)
+    credit = _CREDIT.match(removal.text) if removal.reason == "dateline-header" else None
+    return _as_agency(credit["agency"]) if credit else ""
 
 
 def _without_the(name: str) -> str:
