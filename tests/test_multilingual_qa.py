@@ -197,3 +197,59 @@ def test_french_strike_brief() -> None:
                                        "fractions in words are in no lexicon, so Orly's 30% vs half is missed")
 def test_french_share_in_words_conflict() -> None:
     assert any("trente pour cent" in c for c in _conflicts(_brief("fr-greve")))
+
+
+# --- speakers after a title set off by a comma; how long a meeting lasted (fast) -----------------
+
+@pytest.mark.parametrize(("lang", "sentence", "speaker"), [
+    ("fr", "« Nous espérons que la compréhension mutuelle progressera », a déclaré le vice-ministre chinois des "
+           "Affaires étrangères, Sun Weidong.", "Sun Weidong"),
+    ("fr", "« Nous ne céderons pas », a prévenu le secrétaire général du SNCTA, Pierre Lefèvre.", "Pierre Lefèvre"),
+    ("es", '"Estamos haciendo todo lo posible", declaró el consejero de Emergencias, Miguel Barrachina.',
+     "Miguel Barrachina"),
+    ("it", "«Lo sciopero è un successo», ha detto il segretario della Cgil, Maurizio Landini.", "Maurizio Landini"),
+    ("fr", "« Nous restons », a déclaré le maire, lundi.", ""),  # a day after the comma is no name
+])
+def test_speaker_set_after_the_title_by_a_comma(lang: str, sentence: str, speaker: str) -> None:
+    from newsfuse.facts.quote_speakers import pattern_speaker
+    from newsfuse.facts.quotes import quote_spans
+
+    assert pattern_speaker(sentence, quote_spans(sentence, lang), lang) == speaker
+
+
+@pytest.mark.parametrize(("lang", "text", "head"), [
+    ("fr", "Les discussions ont duré environ cinq heures, selon un responsable japonais.", "meet"),
+    ("de", "Die Gespräche dauerten rund drei Stunden.", "meet"),
+    ("fr", "Il a fallu deux heures pour éteindre l'incendie.", ""),
+])
+def test_how_long_a_meeting_lasted_is_the_meetings(lang: str, text: str, head: str) -> None:
+    import spacy
+
+    from newsfuse.facts.nlp import Parsed
+    from newsfuse.facts.quantities_local import in_sentence
+    from newsfuse.types import Sentence
+
+    p = Parsed("a", Sentence("a", 0, 0, len(text), text, 0), spacy.blank(lang)(text), lang)
+    assert [f.head for f in in_sentence(p) if f.quantity.kind == "duration"] == [head]
+
+
+# --- cross-lingual: the seeds (English) and a French report of the same talks -------------------------
+
+@pytest.mark.slow
+def test_french_report_joins_the_english_seed_talks(seeds_dir: Path) -> None:
+    from newsfuse.pipeline import brief
+
+    b = brief([*sorted(seeds_dir.glob("*.txt")), DATA / "fr-pourparlers-japon-chine.txt"])
+    fr = "fr-pourparlers-japon-chine"
+    # Its sentences join the English claims: the hotline, the concern over the East China Sea.
+    joined = [c for c in b.claims if fr in {e.source for e in c.evidence} and len({e.source for e in c.evidence}) > 1]
+    assert len(joined) >= 2
+    assert any("hotline" in e.text for c in joined for e in c.evidence)
+    # "environ cinq heures" against "about 3 1/2 hours": one conflict across the languages.
+    assert any({"environ cinq heures", "about 3 1/2 hours"} <= {v.value for v in c.values} for c in b.conflicts)
+    assert _speaker(b, "Nous espérons") == ["Sun Weidong"]
+    source = b.source(fr).article
+    assert (source.outlet, source.wire) == ("Le Figaro", "AFP")
+    # The AFP dateline's day (22) is read before the paper's "Publié le 23 février" (`ingest.meta._published`).
+    assert source.published in {dt.date(2023, 2, 22), dt.date(2023, 2, 23)}
+    assert "Hélène Garnier" not in source.text and "newsletter" not in source.text

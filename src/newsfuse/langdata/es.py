@@ -48,7 +48,7 @@ LEXICON = Lexicon(
     abbreviations=("sr", "sra", "srta", "dr", "dra", "ud", "uds", "etc", "núm", "pág"),
     concepts={"muertos": "death", "muertas": "death", "murieron": "death", "fallecidos": "death",
               "fallecieron": "death", "víctimas": "death", "heridos": "injur", "heridas": "injur",
-              "personas": "peopl", "vecinos": "peopl", "vecinas": "peopl", "habitantes": "peopl", "residentes": "peopl"},
+              "personas": "peopl", "conversaciones": "meet", "negociaciones": "meet", "reunión": "meet", "reuniones": "meet", "cumbre": "meet", "diálogo": "meet", "vecinos": "peopl", "vecinas": "peopl", "habitantes": "peopl", "residentes": "peopl"},
     between=("entre",),
     proportion=("de cada",),
     before_noun=("otros", "otras", "próximos", "próximas", "últimos", "últimas", "primeros", "primeras", "nuevos",

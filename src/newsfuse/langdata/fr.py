@@ -63,7 +63,7 @@ LEXICON = Lexicon(
     concepts={"mort": "death", "morts": "death", "tué": "death", "tués": "death", "tuée": "death", "tuées": "death",
               "décès": "death", "décédé": "death", "décédés": "death", "péri": "death", "victimes": "death",
               "blessé": "injur", "blessés": "injur", "blessée": "injur", "blessées": "injur",
-              "personne": "peopl", "personnes": "peopl", "habitants": "peopl", "riverains": "peopl", "résidents": "peopl"},
+              "personne": "peopl", "personnes": "peopl", "discussions": "meet", "pourparlers": "meet", "négociations": "meet", "réunion": "meet", "entretiens": "meet", "sommet": "meet", "dialogue": "meet", "habitants": "peopl", "riverains": "peopl", "résidents": "peopl"},
     between=("entre",),
     proportion=("sur",),
     before_noun=("autres", "autre", "prochains", "prochaines", "prochain", "prochaine", "derniers", "dernières",
