@@ -55,7 +55,8 @@ def rules_for(code: str) -> LocalRules | None:
         related=_compile(r"^(?:{})\s*(?:[:\-–—|»›>].*)?$", lex.related),
         copyright=_compile(r"(?:{})", lex.copyright),
         byline=_compile(r"^(?:{})\s+(?=[^\W\d_])(?P<rest>.+)$", lex.by),
-        stamp=_compile(r"^(?:{})\s*:?\s*(?P<rest>.*)$", lex.stamps),
+        # After a short credit that names the outlet ("Ouest-France, avec AFP. Modifié le ..."), too.
+        stamp=_compile(r"^(?:[^\W\d_][^.]{{0,40}}\.\s+)?(?:{})\s*:?\s*(?P<rest>.*)$", lex.stamps),
         date_line=re.compile(rf"^{date}(?:\s*(?:[,|·-]|à|a las|alle|um|às|om)?\s*\d{{1,2}}[:.h]\d{{2}})?\.?$", re.I),
         lower_ok=BYLINE_LOWER | frozenset(lex.title_words),
     )

@@ -158,5 +158,9 @@ def is_event(d: FoundDate, p: Parsed | None) -> bool:
         return False
     if SINCE.search(before + d.text[d.start:d.end].split(" ", 1)[0] + " ") or _under_since(d, p):
         return False
+    if not p.doc.has_annotation("POS"):
+        # A language with no model (a blank tokenizer: no parts of speech) cannot show its verb; its
+        # date lines and stamps were cleaned away, so a dated sentence of the text tells an event.
+        return True
     return any((t.pos_ in {"VERB", "AUX"} and t.tag_ not in {"VBN"}) or (t.dep_ == "ROOT" and t.pos_ == "VERB")
                for t in p.doc)

@@ -223,6 +223,9 @@ def _classify(p: Parsed, lex: Lexicon, i: int, j: int, value: float, approx: str
         kind, unit, end = "age", "years", j + 1
     elif nxt in lex.hours:
         kind, unit, end, hours = "duration", "hours", j + 1, lex.hours[nxt]
+        # "Les discussions ont duré cinq heures": how long the meeting the sentence names before it
+        # lasted, as the English reader takes the subject of "lasted" (the talks, the dialogue).
+        head = "meet" if any(local_concept(t.text, lex) == "meet" for t in doc[:i]) else ""
         # "2 h 30": the minutes after the hours
         if nxt == "h" and end < len(doc) and doc[end].text.isdigit() and int(doc[end].text) < 60:
             value += int(doc[end].text) / 60

@@ -76,10 +76,12 @@ def _name_after_title(text: str, lex: Lexicon) -> str:
     title word, and holds a full name (two capitalised words at least) before its clause ends: "le
     vice-ministre chinois des Affaires étrangères Sun Weidong". One capitalised word inside a title is
     its field or place ("Affaires", "Lyon"), not the name."""
-    phrase = re.split(r"[,;:.!?«»“”„()]", text, maxsplit=1)[0]
+    phrase, *rest = re.split(r"([,;:.!?«»“”„()])", text, maxsplit=1)
     words = _WORD.findall(phrase)[:TITLE_SPAN]
     if not words or words[0].lower() not in lex.title_words:
         return ""
+    if rest and rest[0] == "," and (name := _apposed_name(rest[1], lex)):
+        return name
     run: list[str] = []
     for w in [*words, ""]:
         if w[:1].isupper() and len(w) > 1:
@@ -89,6 +91,16 @@ def _name_after_title(text: str, lex: Lexicon) -> str:
             return _plausible(_name_run(run), lex)
         run = []
     return ""
+
+
+def _apposed_name(text: str, lex: Lexicon) -> str:
+    """The full name set after the title by a comma, alone up to the clause's end: "a déclaré le
+    vice-ministre chinois des Affaires étrangères, Sun Weidong.", "declaró el consejero de
+    Emergencias, Miguel Barrachina"."""
+    clause = re.split(r"[,;:.!?«»“”„()]", text, maxsplit=1)[0]
+    words = _WORD.findall(clause)
+    name = _name_run(words)
+    return _plausible(name, lex) if len(name.split()) >= 2 and len(name.split()) == len(words) else ""
 
 
 def _plausible(name: str, lex: Lexicon) -> str:

@@ -22,9 +22,10 @@ _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 
-# Abbreviations that are English words ("3 days ago 2019" is no date in August): left out.
-_ENGLISH_WORDS = frozenset({"ago", "out", "set"})
-_LOCAL_MONTHS = {k: v for k, v in in_any_language(months).items() if k not in _MONTHS and k not in _ENGLISH_WORDS}
+# Abbreviations that are also English words ("ago", "set", "out": "23 ago 2023" is the Spanish and
+# Italian dateline's August) stay in: the pattern wants a day right before and a year right after,
+# which no English use of them has ("3 days ago 2019" has a word between).
+_LOCAL_MONTHS = {k: v for k, v in in_any_language(months).items() if k not in _MONTHS}
 _LOCAL = r"(?P<month>" + "|".join(re.escape(m) for m in sorted(_LOCAL_MONTHS, key=len, reverse=True)) + r")\.?"
 _PATTERNS = [
     re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>\d{1,2})-(?P<day>\d{1,2})\b"),

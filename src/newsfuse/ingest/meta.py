@@ -35,6 +35,10 @@ _AGENCIES = {
 AGENCY_NAMES = frozenset(name for name in {*_AGENCIES, *(v.lower() for v in _AGENCIES.values())} if len(name) >= 4)
 _AGENCY_IN_TEXT = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _AGENCIES), key=len, reverse=True)) + r")\b",
                              re.I)
+# A paper's credit before its date stamp: "Ouest-France, avec AFP. Modifié le 7 février 2024",
+# "Tagesspiegel, mit dpa.", "El País, con EFE." (`clean.local` removes the line as a date line).
+_CREDIT = re.compile(r"^(?P<name>[^\W\d_][^.,]{0,40}),\s+(?:with|avec|mit|con|com|met|z|ile)\s+"
+                     r"(?P<agency>[^\W\d_][^.,]{0,30})\.", re.I)
 _TRUST = re.compile(r"^why you can trust (?P<name>\S.{0,40}?)\s*$", re.I)
 _COPYRIGHT_LEAD = re.compile(r"^(?:\(c\)|©|copyright|\(copyright\))\s*(?:©\s*)?(?:(?:19|20)\d{2}\s*(?:[-–]\s*(?:19|20)?\d{2,4})?)?[,.]?\s*",
                              re.I)
@@ -107,6 +111,7 @@ def _outlet(removed: list[Removal]) -> tuple[str, str]:
         # The paper's name under or above its headline names who printed the story, where a copyright
         # line may name the agency that owns the copy.
         ("masthead", "masthead", lambda r: _tidy_name(r.text)),
+        ("credit", "dateline-header", lambda r: _tidy_name(m["name"]) if (m := _CREDIT.match(r.text)) else ""),
         ("copyright", "copyright", lambda r: _from_copyright(r.text)),
         ("dateline", "dateline-header", lambda r: _from_dateline(r.text) if r.detail == "dateline" else ""),
         ("text", "trust-badge", lambda r: _tidy_name(m["name"]) if (m := _TRUST.match(r.text)) else ""),
@@ -128,13 +133,21 @@ def wire_of(removed: Iterable[Removal], outlet: str = "") -> str:
         if removal.reason == "dateline-header" and removal.detail == "dateline":
             if agency := _dateline_wire(removal.text):
                 return agency
-        elif removal.reason == "byline" and removal.detail != "embedded post" and (agency := _agency(removal.text)):
+        elif agency := _credited_agency(removal):
             return agency
     # An agency that owns the copy ("Copyright 2023 The Associated Press" under a paper's masthead).
     for removal in removed:
         if removal.reason == "copyright" and (agency := _as_agency(_without_the(_from_copyright(removal.text)))):
             return agency
     return _as_agency(_without_the(outlet))
+
+
+def _credited_agency(removal: Removal) -> str:
+    """The agency a byline names, or the one a paper's credit line adds ("Ouest-France, avec AFP.")."""
+    if removal.reason == "byline" and removal.detail != "embedded post":
+        return _agency(removal.text)
+    credit = _CREDIT.match(removal.text) if removal.reason == "dateline-header" else None
+    return _as_agency(credit["agency"]) if credit else ""
 
 
 def _without_the(name: str) -> str:

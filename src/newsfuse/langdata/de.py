@@ -50,7 +50,7 @@ LEXICON = Lexicon(
                    "usw", "etc", "inkl"),
     concepts={"tote": "death", "toten": "death", "todesopfer": "death", "gestorben": "death", "getötet": "death",
               "ums leben": "death", "verletzte": "injur", "verletzt": "injur", "verletzten": "injur",
-              "menschen": "peopl", "personen": "peopl"},
+              "menschen": "peopl", "personen": "peopl", "gespräche": "meet", "verhandlungen": "meet", "treffen": "meet", "gipfel": "meet", "dialog": "meet", "anwohner": "peopl", "einwohner": "peopl", "bewohner": "peopl"},
     between=("zwischen",),
     proportion=("von",),
     before_noun=("weitere", "weiteren", "andere", "anderen", "nächsten", "letzten", "ersten", "neue", "neuen"),

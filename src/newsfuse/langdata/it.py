@@ -42,7 +42,7 @@ LEXICON = Lexicon(
     relative_days={"oggi": 0, "ieri": -1, "domani": 1, "l'altro ieri": -2},
     abbreviations=("sig", "sigg", "dott", "prof", "ing", "avv", "ecc", "pag", "n"),
     concepts={"morti": "death", "morto": "death", "morta": "death", "vittime": "death", "deceduti": "death",
-              "feriti": "injur", "ferite": "injur", "ferito": "injur", "ferita": "injur", "persone": "peopl"},
+              "feriti": "injur", "ferite": "injur", "ferito": "injur", "ferita": "injur", "persone": "peopl", "colloqui": "meet", "negoziati": "meet", "trattative": "meet", "incontro": "meet", "riunione": "meet", "vertice": "meet", "dialogo": "meet", "abitanti": "peopl", "residenti": "peopl"},
     between=("tra", "fra"),
     proportion=("su",),
     before_noun=("altri", "altre", "prossimi", "prossime", "ultimi", "ultime", "primi", "prime", "nuovi", "nuove"),

@@ -37,7 +37,7 @@ LEXICON = Lexicon(
     relative_days={"vandaag": 0, "gisteren": -1, "morgen": 1, "eergisteren": -2},
     abbreviations=("dhr", "mevr", "dr", "mr", "drs", "ir", "nr", "enz", "bijv", "o.a", "ca"),
     concepts={"doden": "death", "dode": "death", "omgekomen": "death", "gewonden": "injur", "gewond": "injur",
-              "mensen": "peopl", "personen": "peopl"},
+              "mensen": "peopl", "personen": "peopl", "gesprekken": "meet", "onderhandelingen": "meet", "overleg": "meet", "top": "meet", "dialoog": "meet", "bewoners": "peopl", "inwoners": "peopl", "omwonenden": "peopl"},
     between=("tussen",),
     proportion=("op",),
     before_noun=("andere", "volgende", "laatste", "eerste", "nieuwe"),

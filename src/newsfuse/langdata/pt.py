@@ -42,7 +42,7 @@ LEXICON = Lexicon(
     relative_days={"hoje": 0, "ontem": -1, "amanhã": 1, "anteontem": -2},
     abbreviations=("sr", "sra", "dr", "dra", "etc", "nº", "pág"),
     concepts={"mortos": "death", "mortas": "death", "morreram": "death", "vítimas": "death", "feridos": "injur",
-              "feridas": "injur", "pessoas": "peopl"},
+              "feridas": "injur", "pessoas": "peopl", "conversações": "meet", "negociações": "meet", "reunião": "meet", "cimeira": "meet", "cúpula": "meet", "diálogo": "meet", "moradores": "peopl", "habitantes": "peopl", "residentes": "peopl"},
     between=("entre",),
     proportion=("em cada", "de cada"),
     before_noun=("outros", "outras", "próximos", "próximas", "últimos", "últimas", "primeiros", "primeiras",
