@@ -4,19 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from newsfuse.facts.entities import EntityTable, extract_entities, title_head, title_key
+from newsfuse.facts.entities import title_head, title_key
 from newsfuse.facts.entity_kinds import alias_pairs
-from newsfuse.facts.parsing import parse_sources
-from newsfuse.text import split_sentences
-from newsfuse.types import Article, Source
-
-
-def table(*texts: str) -> EntityTable:
-    sources = []
-    for i, text in enumerate(texts):
-        article = Article(id=f"s{i}", text=text)
-        sources.append(Source(i + 1, article, i, split_sentences(article)))
-    return extract_entities(parse_sources(sources))
+from parsed_sources import table
 
 
 def test_one_person_under_three_names_keeps_each_sources_title() -> None:

@@ -6,20 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from newsfuse.facts.entities import EntityTable, extract_entities
+from newsfuse.facts.entities import EntityTable
 from newsfuse.facts.entity_kinds import head_kind
 from newsfuse.facts.name_forms import abbreviates, not_a_person, person_forms_match, shouted
-from newsfuse.facts.parsing import parse_sources
-from newsfuse.text import split_sentences
-from newsfuse.types import Article, Source
-
-
-def table(*texts: str) -> EntityTable:
-    sources = []
-    for i, text in enumerate(texts):
-        article = Article(id=f"s{i}", text=text)
-        sources.append(Source(i + 1, article, i, split_sentences(article)))
-    return extract_entities(parse_sources(sources))
+from parsed_sources import table
 
 
 def forms(t: EntityTable, text: str) -> set[str]:

@@ -4,20 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsfuse.facts.entities import extract_entities
-from newsfuse.facts.parsing import parse_sources
-from newsfuse.facts.quotes import QuoteSet, extract_quotes, quote_spans
-from newsfuse.text import split_sentences
-from newsfuse.types import Article, Source
-
-
-def quotes(*texts: str) -> QuoteSet:
-    sources = []
-    for i, text in enumerate(texts):
-        article = Article(id=f"s{i}", text=text)
-        sources.append(Source(i + 1, article, i, split_sentences(article)))
-    parsed = parse_sources(sources)
-    return extract_quotes(parsed, extract_entities(parsed))
+from newsfuse.facts.quotes import quote_spans
+from parsed_sources import quotes
 
 
 @pytest.mark.parametrize(("sentence", "quoted"), [
