@@ -88,10 +88,7 @@ def _shape(parsed: Parsed) -> str:
     """The sentence with every figure as "#": digits, and the number words its language's tokenizer
     knows (`like_num`: "nine", "neuf", "neun"), so that a figure spelt out and one in digits leave one
     template."""
-    doc = getattr(parsed, "doc", None)
-    if doc is None:
-        return _DIGITS_ANY.sub("#", " ".join(words(parsed.text)))
-    return " ".join("#" if t.like_num else _DIGITS_ANY.sub("#", t.lower_) for t in doc
+    return " ".join("#" if t.like_num else _DIGITS_ANY.sub("#", t.lower_) for t in parsed.doc
                     if not (t.is_punct or t.is_space))
 
 # A sentence and its counterpart in a report of another language: each the other's nearest of the

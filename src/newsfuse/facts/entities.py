@@ -28,6 +28,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from newsfuse.disjoint import DisjointSets
 from newsfuse.facts.entity_kinds import (
     ORG_FORMS,
     PLACE_FORMS,
@@ -287,23 +288,19 @@ def _merge_person_forms(groups: dict[tuple[str, ...], list[tuple[Parsed, Span]]]
                         ) -> dict[tuple[str, ...], tuple[str, ...]]:
     """Join each full name to the one other full name of the story it can be ("Fred LaRue" /
     "Frederick C. LaRue", "Lo Presti" / "Gaetano Lo Presti", `name_forms.person_forms_match`); a name
-    two others could be ("John Smith" beside "John A. Smith" and "John B. Smith") stays apart. Returns where each name went (itself when it stayed)."""
+    two others could be ("John Smith" beside "John A. Smith" and "John B. Smith") stays apart.
+    Returns where each name went (itself when it stayed)."""
     rank = {k: (len(k), len(groups[k]), k) for k in groups}  # who says more: more words, then more mentions
     keys = sorted(groups, key=rank.__getitem__, reverse=True)  # the fullest first, so their forms join up
-    into: dict[tuple[str, ...], tuple[str, ...]] = {k: k for k in keys}
-
-    def root(k: tuple[str, ...]) -> tuple[str, ...]:
-        while into[k] != k:
-            k = into[k]
-        return k
-
+    index = {k: i for i, k in enumerate(keys)}
+    sets = DisjointSets(len(keys))
     for k in keys:
-        fuller = {root(g) for g in keys if rank[g] > rank[k] and person_forms_match(k, g)}
+        fuller = {sets.find(index[g]) for g in keys if rank[g] > rank[k] and person_forms_match(k, g)}
         if len(fuller) == 1 and len(k) >= 2:
-            target = fuller.pop()
-            into[k] = target
+            target = keys[fuller.pop()]
+            sets.union(index[target], index[k])
             groups[target].extend(groups.pop(k))
-    return {k: root(k) for k in into}
+    return {k: keys[sets.find(index[k])] for k in keys}
 
 
 def _votes(refs: list[tuple[Parsed, Span]]) -> Counter[EntityKind]:

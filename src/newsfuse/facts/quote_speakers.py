@@ -71,12 +71,16 @@ def _name_after(words: list[str], lex: Lexicon) -> str:
 TITLE_SPAN = 10
 
 
+# A clause ends at these marks; the group keeps the mark in a split ("…étrangères, Sun Weidong").
+_CLAUSE_END = re.compile(r"([,;:.!?«»“”„()])")
+
+
 def _name_after_title(text: str, lex: Lexicon) -> str:
     """The speaker after a long title: the phrase the speech verb introduces opens with an article or
     title word, and holds a full name (two capitalised words at least) before its clause ends: "le
     vice-ministre chinois des Affaires étrangères Sun Weidong". One capitalised word inside a title is
     its field or place ("Affaires", "Lyon"), not the name."""
-    phrase, *rest = re.split(r"([,;:.!?«»“”„()])", text, maxsplit=1)
+    phrase, *rest = _CLAUSE_END.split(text, maxsplit=1)
     words = _WORD.findall(phrase)[:TITLE_SPAN]
     if not words or words[0].lower() not in lex.title_words:
         return ""
@@ -97,7 +101,7 @@ def _apposed_name(text: str, lex: Lexicon) -> str:
     """The full name set after the title by a comma, alone up to the clause's end: "a déclaré le
     vice-ministre chinois des Affaires étrangères, Sun Weidong.", "declaró el consejero de
     Emergencias, Miguel Barrachina"."""
-    clause = re.split(r"[,;:.!?«»“”„()]", text, maxsplit=1)[0]
+    clause = _CLAUSE_END.split(text, maxsplit=1)[0]
     words = _WORD.findall(clause)
     name = _name_run(words)
     return _plausible(name, lex) if len(name.split()) >= 2 and len(name.split()) == len(words) else ""
