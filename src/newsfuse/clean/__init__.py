@@ -40,7 +40,7 @@ from newsfuse.clean.rules import (
     strip_boilerplate_phrases,
     strip_dateline,
 )
-from newsfuse.clean.units import split_units
+from newsfuse.clean.units import Unit, split_units
 from newsfuse.types import Article, Removal
 
 _BULLET = re.compile(r"^[-–•*·▪►]\s+(?=\S+\s+\S)")
@@ -60,6 +60,8 @@ def clean_text(text: str, title: str = "", host: str = "") -> Cleaned:
     units = split_units(text)
     for index, unit in enumerate(units):
         unit.reason, unit.detail = classify(unit.text, index)
+    if not host:
+        host = page_host(units)
     in_paragraphs = strip_boilerplate_phrases(units)
     mark_masthead(units, title, host)
     title = take_title(units, title)
@@ -79,12 +81,20 @@ def clean_text(text: str, title: str = "", host: str = "") -> Cleaned:
     return Cleaned(body, title, language, removed)
 
 
+def page_host(units: list[Unit]) -> str:
+    """The host of the page's address when the text prints it on a line of its own at the top."""
+    from newsfuse.ingest.meta import host_of  # ingest reads articles through this module
+
+    return next((host_of(u.text.strip("<>")) for u in units if u.detail == "url"), "")
+
+
 def clean_article(article: Article) -> Article:
     """A new Article: `text` cleaned, `title` filled from the first line when it is one, `removed`
     extended with what was taken out (in the order it appeared), `language` detected when unset."""
     from newsfuse.ingest.meta import host_of  # ingest reads articles through this module
 
     cleaned = clean_text(article.text, article.title, host_of(article.url))
-    return dataclasses.replace(article, text=cleaned.text, title=cleaned.title,
+    url = article.url or next((r.text.strip("<>") for r in cleaned.removed if r.detail == "url"), "")
+    return dataclasses.replace(article, text=cleaned.text, title=cleaned.title, url=url,
                                language=article.language or cleaned.language,
                                removed=[*article.removed, *cleaned.removed])

@@ -99,17 +99,24 @@ def _masthead_shape(text: str) -> list[str]:
     return [w.strip("'’‘()").lower() for w in words if w not in {"&", "-", "–", "|"}]
 
 
-def _is_masthead(text: str, host_keys: set[str]) -> bool:
+def _is_masthead(text: str, host_keys: set[str], over_date: bool = False) -> bool:
     """Is this short line the name of the publication? Shaped like a name, and a publication's name:
     it ends in a word publications are named by (or is headed by one), or is how the page's host
-    name writes it ("Valley Post" on valleypost.com), or is a news agency. Not a section label."""
+    name writes it ("Valley Post" on valleypost.com), or is a news agency ("ANSA English" too). Not a
+    section label. `over_date`: the line sits right above the article's date line, where a page
+    prints its name ("The Local Italy", "NHK WORLD-JAPAN"); there a name that reads as no person's
+    (headed by "The", or holding an acronym) is the publication's."""
     words = _masthead_shape(text)
     if not words:
         return False
     key = _name_key(text)
     if key and key in host_keys and len(key) >= 4:
         return True
-    if text.strip().casefold().removeprefix("the ") in _agency_names():
+    name = text.strip().casefold().removeprefix("the ")
+    if name in _agency_names() or (len(words) <= 3 and name.split()[0] in _agency_names()):
+        return True
+    if over_date and (words[0] == "the" or re.search(r"\b[A-Z]{2,}\b", text)) and len(words) >= 2 \
+            and not all(w in SECTION_TOPICS or w in SECTION_GLUE for w in words):
         return True
     if all(w in SECTION_TOPICS or w in SECTION_GLUE for w in words) and any(w in SECTION_TOPICS for w in words):
         return False  # "World News", "Breaking News", "Local Radio": a section of the page
@@ -137,10 +144,13 @@ def mark_masthead(units: list[Unit], title: str, host: str) -> None:
     is how the page's host writes its name."""
     keys = _host_keys(host) if host else set()
     kept = [u for u in units[:_MASTHEAD_LOOKAHEAD + 2] if not u.reason]
+    following = {id(unit): units[i + 1] if i + 1 < len(units) else None for i, unit in enumerate(units)}
     for position, unit in enumerate(kept[:_MASTHEAD_LOOKAHEAD]):
         if title and _same_title(unit.text, title):
             continue  # the headline, repeated
-        if _is_masthead(unit.text, keys):
+        after = following[id(unit)]
+        over_date = (position > 0 or bool(title)) and after is not None and after.reason == "dateline-header"
+        if _is_masthead(unit.text, keys, over_date):
             beside_headline = bool(title) or position > 0 or (
                 len(kept) > position + 1 and _looks_like_title(kept[position + 1].text))
             if beside_headline or _name_key(unit.text) in keys:

@@ -18,6 +18,7 @@ from newsfuse.clean.patterns import (
     BYLINE_BY,
     BYLINE_LOWER,
     BYLINE_STAMP,
+    CAPTION_AGENCY_TAIL,
     CAPTION_CREDIT_END,
     CAPTION_PREFIX,
     CAPTION_SUFFIX,
@@ -25,11 +26,14 @@ from newsfuse.clean.patterns import (
     COOKIE_BUTTON,
     COOKIE_PHRASE,
     COPYRIGHT,
+    CREDITS_LINE,
     DATE_LINE,
     DATELINE_DASH,
     DATELINE_PAREN,
     DISTRIBUTED_BY,
     DISTRIBUTION,
+    EDITORS_NOTE,
+    FULL_DATE,
     HANDLE,
     HEADER,
     LONE_NUMBER,
@@ -37,6 +41,7 @@ from newsfuse.clean.patterns import (
     PHOTO_WORD,
     PLAYER,
     POSITIONAL,
+    PROMPT_ANYWHERE,
     READING_TIME,
     RELATED,
     SEPARATOR,
@@ -44,6 +49,8 @@ from newsfuse.clean.patterns import (
     SHARE_WORDS,
     SUBSCRIBE,
     TRUST,
+    URL_LINE,
+    WITH_AGENCY,
     WORDS,
     has_boilerplate,
 )
@@ -86,16 +93,26 @@ def _is_distribution(text: str) -> bool:
 def _is_caption(text: str) -> bool:
     if len(text) > 400:
         return False
-    if CAPTION_PREFIX.match(text) or CAPTION_SUFFIX.search(text):
+    if CAPTION_PREFIX.match(text) or CAPTION_SUFFIX.search(text) or CAPTION_AGENCY_TAIL.search(text):
         return True
     credit = CAPTION_CREDIT_END.search(text)
     if not credit:
         return False
     before = text[:credit.start()].rstrip()
     # "(AP Photo/...)" is a photo credit wherever it is; a bare agency name closing a line is one when
-    # no sentence ends before it (captions often have no full stop) or the line places people in a frame.
+    # no sentence ends before it (captions often have no full stop), the line places people in a frame,
+    # or it dates its picture with the year ("... near Bormio on August 3, 2025. (AFP)"), which a
+    # story's sentence about its own day does not.
     return bool(PHOTO_WORD.search(credit.group(0)) or not re.search(r"[.!?\"”]$", before)
-                or POSITIONAL.search(before))
+                or POSITIONAL.search(before) or FULL_DATE.search(before))
+
+
+def _is_agency_credit(text: str) -> bool:
+    """"With AFP" closing a paper's copy: the agency the copy came from."""
+    from newsfuse.ingest.meta import as_agency  # ingest reads articles through the cleaner
+
+    match = WITH_AGENCY.match(text)
+    return match is not None and bool(as_agency(match.group("agency").rstrip(".")))
 
 
 def _is_cookie(text: str) -> bool:
@@ -127,14 +144,20 @@ def classify(text: str, index: int) -> tuple[str, str]:
             return "navigation", ""
     if words <= 120 and _is_cookie(text):
         return "cookie-banner", ""
-    if words <= 40 and SUBSCRIBE.match(text):
+    if (words <= 40 and SUBSCRIBE.match(text)) or (words <= 30 and PROMPT_ANYWHERE.search(text)):
         return "subscribe-prompt", ""
+    if words <= 80 and EDITORS_NOTE.match(text):
+        return "editors-note", ""
+    if CREDITS_LINE.match(text) or (words <= 4 and _is_agency_credit(text)):
+        return "byline", ""
     if words <= 30 and RELATED.match(text):
         return "related-links", ""
     if len(text) <= 300 and COPYRIGHT.search(text):
         return "copyright", ""
     if len(text) <= 300 and _is_distribution(text):
         return "distribution", ""
+    if index < 6 and URL_LINE.match(text):
+        return "dateline-header", "url"
     if index < 6 and HEADER.match(text):
         return "dateline-header", "header"
     if DATE_LINE.match(text):

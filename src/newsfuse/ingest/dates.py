@@ -52,6 +52,16 @@ def _build(year: str, month: str, day: str) -> dt.date | None:
         return None
 
 
+_NO_YEAR = r"\b(?!,?\s+(?:19|20)\d{2})"
+_MONTH_DAY = [re.compile(rf"\b{_MONTH}\s+{_DAY}{_NO_YEAR}", re.I), re.compile(rf"\b{_DAY}\s+{_MONTH}{_NO_YEAR}", re.I)]
+
+
+def find_month_day(text: str, year: int) -> dt.date | None:
+    """A month and day written without their year ("NAIROBI, Aug 7 (Reuters)"), dated in `year`."""
+    match = next((m for pattern in _MONTH_DAY if (m := pattern.search(text))), None)
+    return _build(str(year), match["month"], match["day"]) if match else None
+
+
 def find_date(text: str) -> dt.date | None:
     """The first well-formed date written in `text`, or None."""
     best: tuple[int, dt.date] | None = None

@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable, Iterable
 from urllib.parse import urlsplit
 
-from newsfuse.ingest.dates import find_date, find_figures_date
+from newsfuse.ingest.dates import find_date, find_figures_date, find_month_day
 from newsfuse.langdata import LANGUAGES, lexicon
 from newsfuse.types import Article, Removal
 
@@ -28,7 +28,7 @@ _AGENCIES = {
     "xinhua": "Xinhua", "kyodo": "Kyodo", "kyodo news": "Kyodo", "bloomberg": "Bloomberg",
     "anadolu": "Anadolu Agency", "anadolu agency": "Anadolu Agency", "yonhap": "Yonhap", "tass": "TASS",
     "sputnik": "Sputnik", "pti": "PTI", "ani": "ANI", "ians": "IANS", "upi": "UPI", "dpa": "dpa", "efe": "EFE",
-    "bernama": "Bernama",
+    "bernama": "Bernama", "ansa": "ANSA", "jiji": "Jiji Press", "jiji press": "Jiji Press",
 }
 # An agency's name alone on a line at the top of an article is its masthead ("Reuters"); initials
 # ("AP", "PTI") are too short to tell from a label, so only names of four letters or more.
@@ -80,7 +80,8 @@ def _dateline_names(text: str) -> list[str]:
     return [name for part in parts if not re.search(r"\d", part) and (name := _tidy_name(part))]
 
 
-def _as_agency(name: str) -> str:
+def as_agency(name: str) -> str:
+    """The canonical name of the news agency `name` is ("agence france-presse" → "AFP"), else ""."""
     match = _AGENCY_IN_TEXT.fullmatch(name.strip())
     return _AGENCIES[match.group(1).lower()] if match else ""
 
@@ -90,12 +91,12 @@ def _from_dateline(text: str) -> str:
     "UrduPoint News". A dateline naming one provider ("TOKYO (AP) —", "(NWS)") names the wire whose
     copy this is, not the paper that printed it → ""."""
     names = _dateline_names(text)
-    return names[0] if len(names) > 1 and not _as_agency(names[0]) else ""
+    return names[0] if len(names) > 1 and not as_agency(names[0]) else ""
 
 
 def _dateline_wire(text: str) -> str:
     names = _dateline_names(text)
-    agency = next((a for a in map(_as_agency, names) if a), "")
+    agency = next((a for a in map(as_agency, names) if a), "")
     return agency or (names[0] if len(names) == 1 else "")
 
 
@@ -116,6 +117,7 @@ def _outlet(removed: list[Removal]) -> tuple[str, str]:
         ("dateline", "dateline-header", lambda r: _from_dateline(r.text) if r.detail == "dateline" else ""),
         ("text", "trust-badge", lambda r: _tidy_name(m["name"]) if (m := _TRUST.match(r.text)) else ""),
         ("distribution", "distribution", lambda r: _tidy_name(m["name"]) if (m := _ORIGINALLY.search(r.text)) else ""),
+        ("url", "dateline-header", lambda r: host_of(r.text.strip("<>")) if r.detail == "url" else ""),
     ]
     for source, reason, find in finders:
         for removal in removed:
@@ -137,9 +139,9 @@ def wire_of(removed: Iterable[Removal], outlet: str = "") -> str:
             return agency
     # An agency that owns the copy ("Copyright 2023 The Associated Press" under a paper's masthead).
     for removal in removed:
-        if removal.reason == "copyright" and (agency := _as_agency(_without_the(_from_copyright(removal.text)))):
+        if removal.reason == "copyright" and (agency := as_agency(_without_the(_from_copyright(removal.text)))):
             return agency
-    return _as_agency(_without_the(outlet))
+    return as_agency(_without_the(outlet))
 
 
 def _credited_agency(removal: Removal) -> str:
@@ -147,7 +149,7 @@ def _credited_agency(removal: Removal) -> str:
     if removal.reason == "byline" and removal.detail != "embedded post":
         return _agency(removal.text)
     credit = _CREDIT.match(removal.text) if removal.reason == "dateline-header" else None
-    return _as_agency(credit["agency"]) if credit else ""
+    return as_agency(credit["agency"]) if credit else ""
 
 
 def _without_the(name: str) -> str:
@@ -168,6 +170,15 @@ def _published(removed: list[Removal]) -> tuple[dt.date | None, str]:
                 date = find_date(removal.text) or find_figures_date(removal.text)
                 if date:
                     return date, source
+    # A wire's dateline gives the day without the year ("NAIROBI, Aug 7 (Reuters)"); its copyright line
+    # ("© 2025 Thomson Reuters") gives the year.
+    years = [int(m.group(0)) for r in removed if r.reason == "copyright"
+             for m in re.finditer(r"\b(?:19|20)\d{2}\b", r.text)]
+    if years:
+        for removal in removed:
+            if removal.reason == "dateline-header" and removal.detail == "dateline" and \
+                    (date := find_month_day(removal.text, max(years))):
+                return date, "dateline"
     return None, ""
 
 
