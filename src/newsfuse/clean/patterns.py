@@ -287,8 +287,10 @@ MASTHEAD_DATE = re.compile(rf"{_DATE}|{_TIME}|\b{_MONTH}\s+\d|\d\s*{_MONTH}\b|\b
 AGENCY_HINT = re.compile(
     r"\b(?:news|reuters|ap|afp|xinhua|sputnik|kyodo|tass|ians|pti|ani|bernama|yonhap|upi|bloomberg|cnn|dpa|efe|"
     r"press|agency|times|post|wire|service|network|agencies)\b|\.com\b", re.I)
+# "KUALA LUMPUR, Malaysia (AP) - Sept. 21, 2025 - Malaysian police ...": the day may follow the agency.
 DATELINE_PAREN = re.compile(
-    r"^(?P<head>(?:[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3}(?:,\s*[^()\n]{1,30}?)?\s*)?\((?P<paren>[^()]{1,100})\))"
+    r"^(?P<head>(?:[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3}(?:,\s*[^()\n]{1,30}?)?\s*)?\((?P<paren>[^()]{1,100})\)"
+    rf"(?:\s*[-—–]{{1,2}}\s*{_DATE}(?=\s*[-—–]))?)"
     r"\s*(?:[-—–]{1,2}|:)?\s*(?=[A-Z\"“‘'0-9])")
 DATELINE_DASH = re.compile(r"^(?P<head>[A-Z][A-Z'’.\-]{2,}(?:\s+[A-Z][A-Z'’.\-]+){0,3}(?:,\s*[A-Z][\w.]*(?:\s+[\w.]+){0,2})?)"
                             r"\s+(?:[—–]|--)\s*(?=[A-Z\"“‘'0-9])")

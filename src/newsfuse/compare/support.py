@@ -4,8 +4,10 @@ Claims are built from sentence vectors, which barely see numbers: "killing nine 
 eleven people" join one claim. Once the facts stage has found that those sentences carry different
 values of one fact (a conflict, or an update), the claim keeps the sources that agree with its own
 sentence and names the others as contradicting it; its corroboration count and the summary's
-citations follow. Titles and quotes are left alone: a title variant in another clause says nothing
-about the claim's point.
+citations follow. A quote's words and its speaker are the point of the sentence that quotes them
+("'We are doing everything we can,' Kamau told reporters" is not vouched for by the report that gives
+the words to Wanjiru, nor "the brakes failed" by the one that has them "give way"). Titles are left
+alone: a title variant in another clause says nothing about the claim's point.
 """
 
 from __future__ import annotations
@@ -14,8 +16,8 @@ from collections.abc import Sequence
 
 from newsfuse.types import Brief, Claim, ConflictValue, Evidence, SummaryItem
 
-# Kinds of disagreement that are about the point a sentence makes (its figures and dates).
-POINT_KINDS = frozenset({"number", "money", "date", "duration", "count"})
+# Kinds of disagreement that are about the point a sentence makes (its figures, dates and quotes).
+POINT_KINDS = frozenset({"number", "money", "date", "duration", "count", "quote", "attribution"})
 
 Key = tuple[str, int]
 

@@ -191,10 +191,27 @@ def extract_quotes(parsed: list[Parsed], table: EntityTable) -> QuoteSet:
             if last_speaker and not _thread_alive(sentences[last_at + 1:n], table, last_speaker):
                 last_speaker = ""
             m = _mention(sentences, parts, table, last_speaker)
-            mentions.append(m)
+            if _goes_on(mentions[-1] if mentions else None, m, last_at, n):
+                _append(mentions[-1], m)
+            else:
+                mentions.append(m)
             if m.speaker and not m.term:
                 last_speaker, last_at = m.speaker, parts[-1][0]
     return _merge(mentions)
+
+
+def _goes_on(prev: QuoteMention | None, m: QuoteMention, prev_at: int, n: int) -> bool:
+    """'"The charges are lies," said his wife. "They want him gone before the election."': a quote
+    standing alone right after its speaker's quoted words, with no speech verb of its own, is the
+    rest of what they said."""
+    return (prev is not None and prev.source == m.source and prev_at == n - 1 and m.via == "previous"
+            and m.speaker == prev.speaker and not prev.term and not m.term)
+
+
+def _append(prev: QuoteMention, m: QuoteMention) -> None:
+    prev.words = f"{prev.words.rstrip(' ,')} … {m.words}"
+    prev.more += [(m.key[1], m.text), *m.more]
+    prev.partial = prev.partial and m.partial
 
 
 def _thread_alive(between: list[Parsed], table: EntityTable, speaker: str) -> bool:
