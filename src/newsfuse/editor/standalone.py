@@ -226,6 +226,12 @@ def antecedent(previous: Doc) -> Span | None:
     return None
 
 
+def _others_named(previous: Doc, person: Span) -> bool:
+    """Does the previous sentence name a person besides `person` (a shorter form of the name is them)?"""
+    words = set(person.text.split())
+    return any(e.label_ == "PERSON" and not set(e.text.split()) <= words for e in previous.ents)
+
+
 def subject_phrase(previous: Doc, plural: bool) -> str | None:
     """What "they" as a subject continues: the previous sentence's subject, when that is a short
     plural noun phrase ("Protesters gathered ... They chanted" → "[Protesters] chanted"). "It" is left
@@ -273,6 +279,10 @@ def repair(sentence: Sentence, doc: Doc, previous: Doc | None) -> Edited | None:
             possessive = tok.tag_ == "PRP$"
             if person is None or (tok.lower_ == "her" and not possessive):
                 return None  # no safe referent; "her" as an object opens no sentence we can mend
+            if possessive and _others_named(previous, person):
+                # "Aziz Latif said Rahim would be questioned ... His lawyer ...": whose lawyer is the
+                # story's question, not the grammar's; a wrong owner printed is worse than none.
+                return None
             name = person.text + ("'s" if possessive else "")
         edits.append(Edit(tok.idx, tok.idx + len(tok.text), tok.text, name, "pronoun"))
     return Edited(sentence, apply_edits(sentence.text, edits), tuple(sorted(edits, key=lambda e: e.start)))
