@@ -252,7 +252,7 @@ def test_bus_the_nine_dead_are_never_cited_to_the_report_of_eleven() -> None:
     assert toll is not None
     nine = next(v for v in toll.values if v.value.lower() == "nine")
     assert sorted(nine.sources) == ["bus-afp", "bus-local", "bus-report3"]
-    for cited in [*b.summary, *b.claims]:
+    for cited in [*b.summary, *b.claims, *b.timeline]:
         if " nine " in f" {cited.text.lower()} " or cited.text.lower().startswith("nine "):
             assert "bus-ansa" not in cited.sources, cited.text
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from newsfuse.types import Brief, Claim, ConflictValue, Evidence, SummaryItem
+from newsfuse.types import Brief, Claim, ConflictValue, Evidence, SummaryItem, TimelineEvent
 
 # Kinds of disagreement that are about the point a sentence makes (its figures, dates and quotes).
 POINT_KINDS = frozenset({"number", "money", "date", "duration", "count", "quote", "attribution"})
@@ -73,6 +73,28 @@ def honest_support(brief: Brief) -> None:
         own = (item.evidence[0].source, item.evidence[0].sentence) if item.evidence else None
         if against := _against(own, item.evidence, sides_of):
             _drop_item(item, against, origin)
+    for event in brief.timeline:
+        _honest_row(event, brief)
+
+
+def _honest_row(event: TimelineEvent, brief: Brief) -> None:
+    """A timeline row tells its event in one source's words: when those words carry a value others
+    contradict ("Nine people died on Sunday", where ANSA's sentence of that Sunday says eleven), the
+    contradicting sources still date the event but do not vouch for the row as printed."""
+    row = event.text.lower()
+    groups: list[Sequence[ConflictValue]] = [c.values for c in brief.conflicts if c.kind in POINT_KINDS]
+    groups += [[ConflictValue(v.value, v.normalized, v.sources, v.evidence) for v in u.values] for u in brief.updates]
+    keys = {(e.source, e.sentence) for e in event.evidence}
+    against: set[str] = set()
+    for values in groups:
+        sides = [{(e.source, e.sentence) for e in v.evidence} & keys for v in values]
+        shown = [k for k, v in enumerate(values) if sides[k] and v.value.lower() in row]
+        if len(shown) == 1:  # the row prints one side's value
+            mine = {src for src, _ in sides[shown[0]]}
+            against |= {src for k, side in enumerate(sides) if k != shown[0] for src, _ in side} - mine
+    if against:
+        event.sources = [src for src in event.sources if src not in against]
+        event.evidence = [e for e in event.evidence if e.source not in against]
 
 
 def _drop(claim: Claim, against: set[str], origin: dict[str, int]) -> None:
