@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from newsfuse.langdata.agencies import AGENCIES
+
 # --- line rules -----------------------------------------------------------------------------------
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -258,11 +260,16 @@ MASTHEAD_DATE = re.compile(rf"{_DATE}|{_TIME}|\b{_MONTH}\s+\d|\d\s*{_MONTH}\b|\b
 
 # --- datelines ------------------------------------------------------------------------------------
 
+# Who sent a story, in a dateline's parenthesis: a news agency in any script, or a word such names are
+# made of ("UrduPoint News", "Asia News Network").
 AGENCY_HINT = re.compile(
-    r"\b(?:news|reuters|ap|afp|xinhua|sputnik|kyodo|tass|ians|pti|ani|bernama|yonhap|upi|bloomberg|cnn|dpa|efe|"
-    r"press|agency|times|post|wire|service|network|agencies)\b|\.com\b", re.I)
+    r"\b(?:" + "|".join(sorted(map(re.escape, AGENCIES), key=len, reverse=True)) + "|"
+    r"news|cnn|press|agency|times|post|wire|service|network|agencies)\b|\.com\b", re.I)
+# A dateline's words are letters of any script; that they are capitalised (or of a script without
+# case: Arabic, Hebrew) is checked by `clean.rules`, which `re` cannot say for every script.
+_PLACE_WORD = r"[^\W\d_][\w'’.\-]*"
 DATELINE_PAREN = re.compile(
-    r"^(?P<head>(?:[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3}(?:,\s*[^()\n]{1,30}?)?\s*)?\((?P<paren>[^()]{1,100})\))"
-    r"\s*(?:[-—–]{1,2}|:)?\s*(?=[A-Z\"“‘'0-9])")
-DATELINE_DASH = re.compile(r"^(?P<head>[A-Z][A-Z'’.\-]{2,}(?:\s+[A-Z][A-Z'’.\-]+){0,3}(?:,\s*[A-Z][\w.]*(?:\s+[\w.]+){0,2})?)"
-                            r"\s+(?:[—–]|--)\s*(?=[A-Z\"“‘'0-9])")
+    rf"^(?P<head>(?:{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,3}}(?:,\s*[^()\n]{{1,30}}?)?\s*)?"
+    r"\((?P<paren>[^()]{1,100})\))\s*(?:[-—–]{1,2}|:)?\s*(?=[^\W_]|[\"“‘'«„])")
+DATELINE_DASH = re.compile(rf"^(?P<head>{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,3}}(?:,\s*{_PLACE_WORD}(?:\s+[\w.]+){{0,2}})?)"
+                           r"\s+(?:[—–]|--)\s*(?=[^\W_]|[\"“‘'«„])")
