@@ -59,3 +59,23 @@ def test_a_weekday_date_line_is_removed_not_taken_as_the_title() -> None:
     assert cleaned.title == ""
     assert [(r.reason, r.text) for r in cleaned.removed] == [("dateline-header", "Vendredi 31 décembre 2004")]
     assert cleaned.text.startswith("Le bilan du tsunami")
+
+
+@pytest.mark.parametrize(("line", "head", "wire"), [
+    ("Madrid, 14 mar (EFE).- El incendio declarado ayer sigue activo.", "Madrid, 14 mar (EFE)", "EFE"),
+    ("(ANSA) - ROMA, 14 MAR - Il governo ha approvato il piano.", "(ANSA) ROMA, 14 MAR", "ANSA"),
+    ("МОСКВА, 14 марта. /ТАСС/. Правительство утвердило план.", "МОСКВА, 14 марта. /ТАСС/", "TASS"),
+    ("Berlin (dpa/AFP) – Die Regierung hat den Plan beschlossen.", "Berlin (dpa/AFP)", "dpa"),
+])
+def test_datelines_as_each_press_writes_them(line: str, head: str, wire: str) -> None:
+    cleaned = clean_text(f"Ein Titel von vier Worten\n\n{line}\n\nZweiter Absatz mit mehr Worten als nötig.")
+    datelines = [r for r in cleaned.removed if r.detail == "dateline"]
+    assert [r.text for r in datelines] == [head]
+    assert wire_of(cleaned.removed) == wire
+
+
+@pytest.mark.parametrize("line", ["U.S. - China talks resumed on Monday after a pause.",
+                                  "NATO - Russia council meets again in Brussels this week."])
+def test_a_hyphen_after_capitals_without_a_date_is_no_dateline(line: str) -> None:
+    cleaned = clean_text(f"Talks resume after a pause\n\n{line}\n\nThe meeting lasted two hours.")
+    assert line in cleaned.text

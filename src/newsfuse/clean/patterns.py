@@ -267,9 +267,14 @@ AGENCY_HINT = re.compile(
     r"news|cnn|press|agency|times|post|wire|service|network|agencies)\b|\.com\b", re.I)
 # A dateline's words are letters of any script; that they are capitalised (or of a script without
 # case: Arabic, Hebrew) is checked by `clean.rules`, which `re` cannot say for every script.
-_PLACE_WORD = r"[^\W\d_][\w'’.\-]*"
+_PLACE_WORD = r"[^\W\d_](?:[^\W\d_]|['’.\-])*"
+# Who sent it in parentheses, or between slashes as Russian wires write it ("МОСКВА, 14 марта. /ТАСС/.");
+# then a dash, a colon, or Spanish ".-" ("Madrid, 14 mar (EFE).-").
 DATELINE_PAREN = re.compile(
-    rf"^(?P<head>(?:{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,3}}(?:,\s*[^()\n]{{1,30}}?)?\s*)?"
-    r"\((?P<paren>[^()]{1,100})\))\s*(?:[-—–]{1,2}|:)?\s*(?=[^\W_]|[\"“‘'«„])")
-DATELINE_DASH = re.compile(rf"^(?P<head>{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,3}}(?:,\s*{_PLACE_WORD}(?:\s+[\w.]+){{0,2}})?)"
-                           r"\s+(?:[—–]|--)\s*(?=[^\W_]|[\"“‘'«„])")
+    rf"^(?P<head>(?:{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,3}}(?:,\s*[^()/\n]{{1,30}}?)?\s*)?"
+    r"(?:\((?P<paren>[^()]{1,100})\)|/(?P<slashed>[^/()\n]{1,40})/))\s*(?:[-—–]{1,2}|:|\.[-—–]?)?\s*"
+    r"(?=[^\W_]|[\"“‘'«„])")
+# A place in capitals and a dash: "NEW YORK — ", and with its date a hyphen between spaces, as
+# scrapers write the dash ("ROMA, 14 MAR - "; without the date, "NATO - Russia" is no dateline).
+DATELINE_DASH = re.compile(rf"^(?P<head>{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,3}}(?P<dated>,\s*[\w.]+(?:\s+[\w.]+){{0,2}})?)"
+                           r"\s+(?P<dash>[—–]|--|-(?=\s))\s*(?=[^\W_]|[\"“‘'«„])")

@@ -231,13 +231,14 @@ def _dateline(text: str) -> re.Match[str] | None:
     story in parentheses or a dash, then the story, which starts as a sentence does (no lower case)."""
     match = DATELINE_PAREN.match(text)
     if match and not (_capitalised(_place(match.group("head")))
-                      and _is_dateline_source(match.group("head"), match.group("paren"))):
+                      and _is_dateline_source(match.group("head"), match.group("paren") or match.group("slashed"))):
         match = None  # "NASA (National Aeronautics ...) Administrator": a parenthesis, not a dateline
     if match is None:
         match = DATELINE_DASH.match(text)
         place, _, after = match.group("head").partition(",") if match else ("", "", "")
         # "WASHINGTON, Jan. 5 —": the place in capitals, the word after its comma capitalised
-        if match and not (len(place) >= 3 and place.isupper() and _capitalised(" ".join(after.split()[:1]))):
+        if match and not (len(place) >= 3 and place.isupper() and _capitalised(" ".join(after.split()[:1]))
+                          and (match.group("dash") != "-" or match.group("dated"))):
             match = None
     if match and text[match.end():match.end() + 1].islower():
         return None
@@ -245,13 +246,15 @@ def _dateline(text: str) -> re.Match[str] | None:
 
 
 def strip_dateline(units: list[Unit]) -> Removal | None:
-    """Cut "MOSCOW (UrduPoint News / Sputnik - 22nd February, 2023)" off the first body paragraph."""
+    """Cut "MOSCOW (UrduPoint News / Sputnik - 22nd February, 2023)" off the first body paragraph, and
+    a second dateline right after the first ("(ANSA) - ROMA, 14 MAR - ...")."""
     for unit in [u for u in units if not u.reason][:3]:
-        match = _dateline(unit.text)
-        if match:
-            head = match.group("head").strip()
+        heads: list[str] = []
+        while len(heads) < 2 and (match := _dateline(unit.text)):
+            heads.append(match.group("head").strip())
             unit.text = unit.text[match.end():]
-            return Removal(head, "dateline-header", unit.line, "dateline")
+        if heads:
+            return Removal(" ".join(heads), "dateline-header", unit.line, "dateline")
     return None
 
 

@@ -70,8 +70,8 @@ def _from_copyright(text: str) -> str:
 
 def _dateline_names(text: str) -> list[str]:
     """"MOSCOW (UrduPoint News / Sputnik - 22nd February, 2023)" → ["UrduPoint News", "Sputnik"]."""
-    inner = re.search(r"\(([^()]+)\)", text)
-    parts = re.split(r"\s+/\s+|\s+[-–—]\s+|,", inner.group(1)) if inner else []
+    inner = re.search(r"\(([^()]+)\)|/([^/()]+)/", text)  # "(Reuters)", "/ТАСС/"
+    parts = re.split(r"\s*/\s*|\s+[-–—]\s+|,", inner.group(1) or inner.group(2)) if inner else []
     return [name for part in parts if not re.search(r"\d", part) and (name := _tidy_name(part))]
 
 
