@@ -21,7 +21,7 @@ AGENCIES: dict[str, str] = {
     "франс-пресс": "AFP", "أ ف ب": "AFP", "فرانس برس": "AFP",
     "bloomberg": "Bloomberg", "upi": "UPI",
     # Europe
-    "dpa": "dpa", "deutsche presse-agentur": "dpa", "epd": "epd", "kna": "KNA", "apa": "APA",
+    "dpa": "dpa", "dpa-infocom": "dpa", "deutsche presse-agentur": "dpa", "epd": "epd", "kna": "KNA", "apa": "APA",
     "keystone-sda": "Keystone-SDA", "sda": "Keystone-SDA", "ats": "Keystone-ATS",
     "efe": "EFE", "agencia efe": "EFE", "europa press": "Europa Press",
     "ansa": "ANSA", "agi": "AGI", "adnkronos": "Adnkronos",
