@@ -14,10 +14,10 @@ The steps, in order:
  1. split the raw text into units (lines; hard-wrapped lines are joined back into paragraphs);
  2. classify each unit by rule (`classify`), and cut templated boilerplate phrases out of the
     paragraphs that scrapers flattened them into;
- 3. mark a masthead among the first lines ("Kessel Courier" under or above the headline), then take
-    the first remaining unit as the title when it is one;
- 4. detect the article's language; mark the furniture written in it (`clean.local`: "Par ...",
-    "Publié le ...", "Abonnez-vous ..."); find blocks in another language (cookie banners, mostly);
+ 3. mark a masthead among the first lines ("Kessel Courier" under or above the headline);
+ 4. detect the article's language (headline left out); mark the furniture written in it
+    (`clean.local`: "Par ...", "Publié le ...", "Abonnez-vous ..."), then take the first remaining
+    unit as the title when it is one; find blocks in another language (cookie banners, mostly);
  5. let short button-like lines next to a widget join it ("Slow", "Fast" under "Select Voice");
  6. strip the dateline prefix from the first body paragraph ("MOSCOW (Sputnik - ...) Japan ...");
  7. drop paragraphs whose every sentence was already said earlier in the article;
@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 
 from newsfuse.clean.language import article_language, mark_foreign
 from newsfuse.clean.local import mark_local
-from newsfuse.clean.masthead import MOVED_TO_TITLE, mark_masthead, take_title
+from newsfuse.clean.masthead import MOVED_TO_TITLE, mark_masthead, take_title, title_unit
 from newsfuse.clean.rules import (
     classify,
     drop_repeats,
@@ -64,9 +64,11 @@ def clean_text(text: str, title: str = "", host: str = "") -> Cleaned:
         host = page_host(units)
     in_paragraphs = strip_boilerplate_phrases(units)
     mark_masthead(units, title, host)
-    title = take_title(units, title)
-    language = article_language(units)
+    # The title is taken once the furniture of the article's language is marked (a date line in a
+    # script without capitals reads as a headline), but the language is read without it, as ever.
+    language = article_language([u for u in units if u is not title_unit(units, title)])
     mark_local(units, language)
+    title = take_title(units, title)
     mark_foreign(units, language)
     spread_widgets(units)
     removed = in_paragraphs + [Removal(u.text, u.reason, u.line, u.detail) for u in units

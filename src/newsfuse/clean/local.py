@@ -54,12 +54,15 @@ def rules_for(code: str) -> LocalRules | None:
         subscribe=_compile(r"^(?:{})(?:\b|\s|$)", lex.subscribe),
         related=_compile(r"^(?:{})\s*(?:[:\-–—|»›>].*)?$", lex.related),
         copyright=_compile(r"(?:{})", lex.copyright),
-        byline=_compile(r"^(?:{})\s+(?=[^\W\d_])(?P<rest>.+)$", lex.by),
+        byline=_compile(r"^(?:{})\s*:?\s+(?=[^\W\d_])(?P<rest>.+)$", lex.by),  # "بقلم: أحمد حسن"
         # After a short credit that names the outlet ("Ouest-France, avec AFP. Modifié le ..."), too.
         stamp=_compile(r"^(?:[^\W\d_][^.]{{0,40}}\.\s+)?(?:{})\s*:?\s*(?P<rest>.*)$", lex.stamps),
         date_line=re.compile(rf"^{date}(?:\s*(?:[,|·-]|à|a las|alle|um|às|om)?\s*\d{{1,2}}[:.h]\d{{2}})?\.?$", re.I),
         lower_ok=BYLINE_LOWER | frozenset(lex.title_words),
     )
+
+
+_COOKIE = re.compile(r"\bcookies?\b", re.I)
 
 
 def classify_local(text: str, rules: LocalRules) -> tuple[str, str]:
@@ -73,6 +76,10 @@ def classify_local(text: str, rules: LocalRules) -> tuple[str, str]:
         return "subscribe-prompt", ""
     if words <= 12 and "newsletter" in text.lower():
         return "subscribe-prompt", ""
+    # Outside English "cookie" is the web's loanword: a short line naming it is a consent button
+    # ("Aceitar todos os cookies", "Cookies zustimmen"), whatever verb the language's table lacks.
+    if words <= 6 and _COOKIE.search(text):
+        return "cookie-banner", ""
     if rules.related and words <= 30 and rules.related.match(text):
         return "related-links", ""
     if rules.copyright and len(text) <= 300 and rules.copyright.search(text):

@@ -32,20 +32,28 @@ def _looks_like_title(text: str) -> bool:
 MOVED_TO_TITLE = "moved-to-title"  # a unit taken out of the body into `title`: not noise, not recorded
 
 
-def take_title(units: list[Unit], title: str) -> str:
-    """Find the title among the first units; returns the article's title (the given one, if any)."""
+def title_unit(units: list[Unit], title: str) -> Unit | None:
+    """The unit `take_title` would take out of the body: the given title repeated, or the first line
+    when it reads as a title."""
     kept = [u for u in units if not u.reason]
     if not kept:
-        return title
+        return None
     first = kept[0]
     if title:
-        if _same_title(first.text, title):
-            first.reason, first.detail = "title", "repeats the title"
+        return first if _same_title(first.text, title) else None
+    return first if len(kept) > 1 and _looks_like_title(first.text) else None
+
+
+def take_title(units: list[Unit], title: str) -> str:
+    """Find the title among the first units; returns the article's title (the given one, if any)."""
+    unit = title_unit(units, title)
+    if unit is None:
         return title
-    if len(kept) > 1 and _looks_like_title(first.text):
-        first.reason = MOVED_TO_TITLE
-        return first.text
-    return title
+    if title:
+        unit.reason, unit.detail = "title", "repeats the title"
+        return title
+    unit.reason = MOVED_TO_TITLE
+    return unit.text
 
 
 def _same_title(line: str, title: str) -> bool:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from newsfuse.langdata.agencies import AGENCIES
+
 # --- line rules -----------------------------------------------------------------------------------
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -284,13 +286,23 @@ MASTHEAD_DATE = re.compile(rf"{_DATE}|{_TIME}|\b{_MONTH}\s+\d|\d\s*{_MONTH}\b|\b
 
 # --- datelines ------------------------------------------------------------------------------------
 
+# Who sent a story, in a dateline's parenthesis: a news agency in any script, or a word such names are
+# made of ("UrduPoint News", "Asia News Network").
 AGENCY_HINT = re.compile(
-    r"\b(?:news|reuters|ap|afp|xinhua|sputnik|kyodo|tass|ians|pti|ani|bernama|yonhap|upi|bloomberg|cnn|dpa|efe|"
-    r"press|agency|times|post|wire|service|network|agencies)\b|\.com\b", re.I)
-# "KUALA LUMPUR, Malaysia (AP) - Sept. 21, 2025 - Malaysian police ...": the day may follow the agency.
+    r"\b(?:" + "|".join(sorted(map(re.escape, AGENCIES), key=len, reverse=True)) + "|"
+    r"news|cnn|press|agency|times|post|wire|service|network|agencies)\b|\.com\b", re.I)
+# A dateline's words are letters of any script; that they are capitalised (or of a script without
+# case: Arabic, Hebrew) is checked by `clean.rules`, which `re` cannot say for every script.
+_PLACE_WORD = r"[^\W\d_](?:[^\W\d_]|['’.\-])*"
+# Who sent it in parentheses, or between slashes as Russian wires write it ("МОСКВА, 14 марта. /ТАСС/.");
+# then a dash, a colon, or Spanish ".-" ("Madrid, 14 mar (EFE).-").
 DATELINE_PAREN = re.compile(
-    r"^(?P<head>(?:[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3}(?:,\s*[^()\n]{1,30}?)?\s*)?\((?P<paren>[^()]{1,100})\)"
-    rf"(?:\s*[-—–]{{1,2}}\s*{_DATE}(?=\s*[-—–]))?)"
-    r"\s*(?:[-—–]{1,2}|:)?\s*(?=[A-Z\"“‘'0-9])")
-DATELINE_DASH = re.compile(r"^(?P<head>[A-Z][A-Z'’.\-]{2,}(?:\s+[A-Z][A-Z'’.\-]+){0,3}(?:,\s*[A-Z][\w.]*(?:\s+[\w.]+){0,2})?)"
-                            r"\s+(?:[—–]|--)\s*(?=[A-Z\"“‘'0-9])")
+    rf"^(?P<head>(?:{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,3}}(?:,\s*[^()/\n]{{1,30}}?)?\s*)?"
+    r"(?:\((?P<paren>[^()]{1,100})\)|/(?P<slashed>[^/()\n]{1,40})/)"
+    rf"(?:\s*[-—–]{{1,2}}\s*{_DATE}(?=\s*[-—–]))?)"  # "(AP) - Sept. 21, 2025 - ": the day after the agency
+    r"\s*(?:[-—–]{1,2}|:|\.[-—–]?)?\s*"
+    r"(?=[^\W_]|[\"“‘'«„])")
+# A place in capitals and a dash: "NEW YORK — ", and with its date a hyphen between spaces, as
+# scrapers write the dash ("ROMA, 14 MAR - "; without the date, "NATO - Russia" is no dateline).
+DATELINE_DASH = re.compile(rf"^(?P<head>{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,3}}(?P<dated>,\s*[\w.]+(?:\s+[\w.]+){{0,2}})?)"
+                           r"\s+(?P<dash>[—–]|--|-(?=\s))\s*(?=[^\W_]|[\"“‘'«„])")

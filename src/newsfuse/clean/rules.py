@@ -231,24 +231,53 @@ def spread_widgets(units: list[Unit]) -> None:
 
 def _is_dateline_source(head: str, paren: str) -> bool:
     """Does the parenthesis name who sent the story? An agency-like name ("Reuters", "UrduPoint
-    News / Sputnik - 22nd February, 2023"), or an acronym after a place in capitals ("ESTWICK (NWS)")."""
+    News / Sputnik - 22nd February, 2023", "РИА Новости"), or initials after a place in capitals
+    ("ESTWICK (NWS)", "İZMİR (AA)")."""
     if AGENCY_HINT.search(paren):
         return True
-    place = head.split(",")[0].strip()
-    return bool(re.fullmatch(r"[A-Z]{2,6}", paren.strip()) and len(place) >= 3 and place.isupper())
+    place, initials = _place(head), paren.strip()
+    return 2 <= len(initials) <= 6 and initials.isalpha() and initials.isupper() and len(place) >= 3 and place.isupper()
+
+
+def _place(head: str) -> str:
+    """"LISBOA, 14 mar 2024 (Lusa)" → "LISBOA"."""
+    return head.split("(")[0].split(",")[0].strip()
+
+
+def _capitalised(words: str) -> bool:
+    """Every word opens on a capital, or on a letter of a script without case (Arabic, Hebrew)."""
+    return all(not word[0].islower() for word in words.split())
+
+
+def _dateline(text: str) -> re.Match[str] | None:
+    """A dateline at the start of `text`: a place in capitals or capitalised words, then who sent the
+    story in parentheses or a dash, then the story, which starts as a sentence does (no lower case)."""
+    match = DATELINE_PAREN.match(text)
+    if match and not (_capitalised(_place(match.group("head")))
+                      and _is_dateline_source(match.group("head"), match.group("paren") or match.group("slashed"))):
+        match = None  # "NASA (National Aeronautics ...) Administrator": a parenthesis, not a dateline
+    if match is None:
+        match = DATELINE_DASH.match(text)
+        place, _, after = match.group("head").partition(",") if match else ("", "", "")
+        # "WASHINGTON, Jan. 5 —": the place in capitals, the word after its comma capitalised
+        if match and not (len(place) >= 3 and place.isupper() and _capitalised(" ".join(after.split()[:1]))
+                          and (match.group("dash") != "-" or match.group("dated"))):
+            match = None
+    if match and text[match.end():match.end() + 1].islower():
+        return None
+    return match
 
 
 def strip_dateline(units: list[Unit]) -> Removal | None:
-    """Cut "MOSCOW (UrduPoint News / Sputnik - 22nd February, 2023)" off the first body paragraph."""
+    """Cut "MOSCOW (UrduPoint News / Sputnik - 22nd February, 2023)" off the first body paragraph, and
+    a second dateline right after the first ("(ANSA) - ROMA, 14 MAR - ...")."""
     for unit in [u for u in units if not u.reason][:3]:
-        match = DATELINE_PAREN.match(unit.text)
-        if match and not _is_dateline_source(match.group("head"), match.group("paren")):
-            match = None  # "NASA (National Aeronautics ...) Administrator": a parenthesis, not a dateline
-        match = match or DATELINE_DASH.match(unit.text)
-        if match:
-            head = match.group("head").strip()
+        heads: list[str] = []
+        while len(heads) < 2 and (match := _dateline(unit.text)):
+            heads.append(match.group("head").strip())
             unit.text = unit.text[match.end():]
-            return Removal(head, "dateline-header", unit.line, "dateline")
+        if heads:
+            return Removal(" ".join(heads), "dateline-header", unit.line, "dateline")
     return None
 
 

@@ -244,7 +244,9 @@ def subject_phrase(previous: Doc, plural: bool) -> str | None:
     if (subject.tag_ in ("NNS", "NNPS")) != plural:
         return None
     span = previous[subject.left_edge.i:subject.right_edge.i + 1]
-    if len(span) > 8 or any(t.is_punct or t.pos_ in ("PRON", "VERB", "AUX") for t in span):
+    # A phrase that itself points back ("these women") would only move the lean into the brackets.
+    if len(span) > 8 or any(t.is_punct or t.pos_ in ("PRON", "VERB", "AUX") or t.lower_ in DEMONSTRATIVES
+                            for t in span):
         return None
     return span.text
 

@@ -20,19 +20,14 @@ from urllib.parse import urlsplit
 
 from newsfuse.ingest.dates import find_date, find_figures_date, find_month_day
 from newsfuse.langdata import LANGUAGES, lexicon
+from newsfuse.langdata.agencies import AGENCIES, fold
 from newsfuse.types import Article, Removal
 
-# News agencies whose name in a dateline or byline says whose copy the story is.
-_AGENCIES = {
-    "reuters": "Reuters", "ap": "AP", "associated press": "AP", "afp": "AFP", "agence france-presse": "AFP",
-    "xinhua": "Xinhua", "kyodo": "Kyodo", "kyodo news": "Kyodo", "bloomberg": "Bloomberg",
-    "anadolu": "Anadolu Agency", "anadolu agency": "Anadolu Agency", "yonhap": "Yonhap", "tass": "TASS",
-    "sputnik": "Sputnik", "pti": "PTI", "ani": "ANI", "ians": "IANS", "upi": "UPI", "dpa": "dpa", "efe": "EFE",
-    "bernama": "Bernama", "ansa": "ANSA", "jiji": "Jiji Press", "jiji press": "Jiji Press",
-}
+# News agencies whose name in a dateline or byline says whose copy the story is, in every script.
+_AGENCIES = {fold(name): usual for name, usual in AGENCIES.items()}
 # An agency's name alone on a line at the top of an article is its masthead ("Reuters"); initials
 # ("AP", "PTI") are too short to tell from a label, so only names of four letters or more.
-AGENCY_NAMES = frozenset(name for name in {*_AGENCIES, *(v.lower() for v in _AGENCIES.values())} if len(name) >= 4)
+AGENCY_NAMES = frozenset(name for name in {*_AGENCIES, *map(fold, _AGENCIES.values())} if len(name) >= 4)
 _AGENCY_IN_TEXT = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _AGENCIES), key=len, reverse=True)) + r")\b",
                              re.I)
 # A paper's credit before its date stamp: "Ouest-France, avec AFP. Modifié le 7 février 2024",
@@ -75,15 +70,15 @@ def _from_copyright(text: str) -> str:
 
 def _dateline_names(text: str) -> list[str]:
     """"MOSCOW (UrduPoint News / Sputnik - 22nd February, 2023)" → ["UrduPoint News", "Sputnik"]."""
-    inner = re.search(r"\(([^()]+)\)", text)
-    parts = re.split(r"\s+/\s+|\s+[-–—]\s+|,", inner.group(1)) if inner else []
+    inner = re.search(r"\(([^()]+)\)|/([^/()]+)/", text)  # "(Reuters)", "/ТАСС/"
+    parts = re.split(r"\s*/\s*|\s+[-–—]\s+|,", inner.group(1) or inner.group(2)) if inner else []
     return [name for part in parts if not re.search(r"\d", part) and (name := _tidy_name(part))]
 
 
 def as_agency(name: str) -> str:
     """The canonical name of the news agency `name` is ("agence france-presse" → "AFP"), else ""."""
     match = _AGENCY_IN_TEXT.fullmatch(name.strip())
-    return _AGENCIES[match.group(1).lower()] if match else ""
+    return _AGENCIES[fold(match.group(1))] if match else ""
 
 
 def _from_dateline(text: str) -> str:
@@ -102,7 +97,7 @@ def _dateline_wire(text: str) -> str:
 
 def _agency(text: str) -> str:
     match = _AGENCY_IN_TEXT.search(text)
-    return _AGENCIES[match.group(1).lower()] if match else ""
+    return _AGENCIES[fold(match.group(1))] if match else ""
 
 
 def _outlet(removed: list[Removal]) -> tuple[str, str]:
