@@ -1,0 +1,249 @@
+"""Which event a figure belongs to: its time, its place, its actors and what happened.
+
+A story of many reports tells more than its own event: last year's quake beside this one, two
+shootings of one night, the offers of four teams, the 2004 tsunami's toll beside today's. Two such
+figures sit in sentences that say the same kind of thing, count the same noun and often align, so
+the same-fact model's sentence evidence reads them as one fact told twice. What tells them apart is
+the event each is a figure *of*, read here from the figure's own clause (the subtree of the verb that
+governs it, or the whole sentence where the parse gives none):
+
+- **time**: the dates of the clause, resolved against the report's publication date by
+  `facts.dates` ("on Sunday", "in 2004"); a sentence without one is about the time of its report;
+- **place**: the named places of the clause (entities of kind GPE, LOC, FAC);
+- **actors**: the named people, bodies and groups of the clause (PERSON, ORG, NORP), besides the
+  owners `facts.frames` already reads;
+- **what happened**: the verb that governs the figure, or the event noun its counted noun hangs
+  from ("killed in the 2004 tsunami", "the Orioles' offer");
+- **what a duration measures**: the noun the span modifies or is said of ("the 17-year rule" /
+  "10 days in custody").
+
+Two figures whose events differ in time (days apart, with a day's give for "Sunday night" told on
+Monday), place or actors, or whose durations measure different things, are two facts, however alike
+their sentences. The story's own event is its reports' time (`background.BACKGROUND_DAYS`): a
+figure dated well before it is history told in passing, and set against a figure of now, another
+fact. These are evidence for the same-fact stack (`compare.same_fact.STACKED`, weights held at zero
+or below), fitted on judged tune pairs, not rules. Names are compared by their words, so a shorter
+name ("Mexico" / "Mexico City") or one named in the other's sentence at all is not a difference.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from newsfuse.compare.background import BACKGROUND_DAYS
+from newsfuse.compare.dates import preposition
+from newsfuse.compare.values import Stated, one_language
+from newsfuse.facts.dates import FoundDate
+from newsfuse.facts.frames import NOT_NAME_WORDS
+from newsfuse.facts.nlp import Parsed
+from newsfuse.facts.quantity_words import GENERIC, concept
+from newsfuse.stopwords import STOP_WORDS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+PLACES = frozenset({"GPE", "LOC", "FAC"})
+ACTORS = frozenset({"PERSON", "ORG", "NORP"})
+# Dates that bound a span rather than say when its event happened ("since 2019", "until Friday").
+BOUNDS = frozenset({"from", "since", "until", "till", "by", "before", "after"})
+# "Sunday night" told on Monday, a toll "on Saturday" and "over the weekend": one day's give.
+TOLERANCE = dt.timedelta(days=1)
+# An undated sentence tells its report's time, a time known less well: a developing story's reports
+# give one figure over days (a toll that rises is an update, one fact), so only reports this far
+# apart put their undated figures in two events (another quake months later, not today's toll).
+UNDATED_TOLERANCE = dt.timedelta(days=BACKGROUND_DAYS)
+# Verbs that say nothing of which event a figure is of (the copula, having, reporting).
+EMPTY_TRIGGERS = frozenset({concept(w) for w in (
+    "be", "have", "say", "tell", "report", "add", "state", "announce", "confirm", "according", "believe",
+    "include", "make", "take", "get", "give", "put", "leave", "accord")})
+# Below this sentence-vector cosine two clauses with different triggers tell different happenings; above
+# it the outlets put one event in their own verbs ("packed" / "filled").
+TRIGGER_COSINE = 0.6
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """What one figure's clause says of its event."""
+
+    when: tuple[tuple[dt.date, dt.date], ...] = ()  # the clause's dated times; () undated (the report's time)
+    places: frozenset[str] = frozenset()
+    actors: frozenset[str] = frozenset()
+    trigger: str = ""  # the concept of the governing verb or event noun
+    measured: str = ""  # for a duration: the concept of what lasts
+    words: frozenset[str] = frozenset()  # the whole sentence's lowercased words (a name told anywhere in it)
+    stems: frozenset[str] = frozenset()  # ... and their concepts (a trigger told anywhere in it)
+
+
+def _clause(doc: Doc, start: int, end: int) -> tuple[Token | None, list[Token]]:
+    """The verb that governs the figure and the tokens of its clause (the verb's subtree without the
+    clauses of other verbs hung below it); the whole sentence when no verb governs it."""
+    cur = doc[max(start, end - 1)]
+    verb = None
+    for _ in range(10):
+        if cur.pos_ in {"VERB", "AUX"} and cur.dep_ not in {"amod", "aux", "auxpass"}:
+            verb = cur
+            break
+        if cur.head is cur:
+            break
+        cur = cur.head
+    if verb is None:
+        return None, list(doc)
+    out: list[Token] = []
+    todo = [verb]
+    while todo:
+        t = todo.pop()
+        out.append(t)
+        todo.extend(c for c in t.children
+                    if not (c.pos_ in {"VERB", "AUX"} and c.dep_ in {"ccomp", "advcl", "conj", "relcl", "parataxis"}))
+    return verb, sorted(out, key=lambda t: t.i)
+
+
+def _names(doc: Doc, clause: Sequence[Token], kinds: frozenset[str]) -> frozenset[str]:
+    inside = {t.i for t in clause}
+    out: set[str] = set()
+    for ent in doc.ents:
+        if ent.label_ in kinds and any(t.i in inside for t in ent):
+            out |= {t.lower_ for t in ent if t.is_alpha and not t.is_stop and t.lower_ not in NOT_NAME_WORDS}
+    return frozenset(out)
+
+
+def _trigger(doc: Doc, start: int, end: int, verb: Token | None) -> str:
+    """The governing verb, or else the event noun the figure's noun phrase hangs from ("the toll of
+    the quake", "an offer of $140 million")."""
+    if verb is not None and concept(verb.lemma_ or verb.text) not in EMPTY_TRIGGERS:
+        return concept(verb.lemma_ or verb.text)
+    cur = doc[max(start, end - 1)]
+    for _ in range(4):
+        if cur.head is cur:
+            break
+        cur = cur.head
+        if cur.pos_ == "NOUN" and not start <= cur.i < end and concept(cur.text) not in GENERIC:
+            return concept(cur.text)
+    return ""
+
+
+def _measured(s: Stated, doc: Doc, verb: Token | None) -> str:
+    """What a duration is the length of: its measured noun (`Found.head`: "the 17-year rule"), else
+    the noun of the phrase after it ("10 days in custody"), else its verb ("served 10 days")."""
+    f = s.main
+    if f.head:
+        return f.head
+    last = doc[max(f.start, f.end - 1)]
+    for child in last.children:
+        if child.dep_ == "prep":
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.pos_ in {"NOUN", "PROPN"}:
+                    return concept(obj.text)
+    return concept(verb.lemma_ or verb.text) if verb is not None else ""
+
+
+def read_event(s: Stated, parsed: Parsed | None, dates: Sequence[FoundDate]) -> Event:
+    """The event of the figure `s` from its sentence's parse and the sentence's resolved dates."""
+    if parsed is None:
+        return Event()
+    doc = parsed.doc
+    f = s.main
+    verb, clause = _clause(doc, f.start, f.end)
+    lo = min(t.idx for t in clause)
+    hi = max(t.idx + len(t) for t in clause)
+    told = [d for d in dates if preposition(d) not in BOUNDS]
+    # The clause's own dates; a sentence's dates outside the clause belong to its other clauses.
+    mine = [d for d in told if lo <= d.start and d.end <= hi] or \
+        [d for d in told if not _inside_other_clause(doc, d, clause)]
+    return Event(
+        when=tuple((d.ref.start, d.ref.end) for d in mine),
+        places=_names(doc, clause, PLACES),
+        actors=_names(doc, clause, ACTORS) - f.frame.owners,
+        trigger=_trigger(doc, f.start, f.end, verb),
+        measured=_measured(s, doc, verb) if f.quantity.kind == "duration" else "",
+        words=frozenset(t.lower_ for t in doc if t.is_alpha),
+        stems=frozenset(concept(t.text) for t in doc if t.is_alpha))
+
+
+def _inside_other_clause(doc: Doc, d: FoundDate, clause: Sequence[Token]) -> bool:
+    """The date stands in a clause of its own that is not the figure's (the figure's clause was
+    the sentence's tail; the date sits in a clause before it)."""
+    if len(clause) == len(doc):
+        return False
+    inside = {t.i for t in clause}
+    toks = [t for t in doc if d.start <= t.idx < d.end]
+    return bool(toks) and not any(t.i in inside for t in toks) and any(
+        a.pos_ in {"VERB", "AUX"} and a.i not in inside for t in toks for a in t.ancestors)
+
+
+def _meets(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date], give: dt.timedelta) -> bool:
+    return a[0] - give <= b[1] and b[0] - give <= a[1]
+
+
+def _apart_names(x: frozenset[str], y: frozenset[str], ex: Event, ey: Event) -> bool:
+    """Both name some, none shared, and neither's names told anywhere in the other's sentence."""
+    return bool(x and y) and not x & y and not x & ey.words and not y & ex.words
+
+
+class FigureEvents:
+    """The event of each of a story's figures (`items`), and the story's own time, for the pair
+    features the same-fact stack reads."""
+
+    def __init__(self, items: Sequence[Stated], parsed: Mapping[tuple[str, int], Parsed],
+                 dates: Sequence[FoundDate], published: Mapping[str, dt.date | None] | None = None) -> None:
+        by_key: dict[tuple[str, int], list[FoundDate]] = {}
+        for d in dates:
+            by_key.setdefault(d.key, []).append(d)
+        self.items = items
+        self._parsed, self._dates = parsed, by_key
+        self._published = published or {}
+        self._events: dict[int, Event] = {}
+        days = [d for d in (published or {}).values() if d is not None]
+        # The story's own time: from a month before its first report (a developing story's event)
+        # to its last; what ended before that is history told in passing.
+        self.began = min(days) - dt.timedelta(days=BACKGROUND_DAYS) if days else None
+
+    def event(self, i: int) -> Event:
+        if i not in self._events:
+            s = self.items[i]
+            self._events[i] = read_event(s, self._parsed.get(s.key), self._dates.get(s.key, []))
+        return self._events[i]
+
+    def background(self, e: Event) -> bool:
+        """Every time the figure's clause names ended before the story's own time."""
+        return self.began is not None and bool(e.when) and all(end < self.began for _, end in e.when)
+
+    def _times_apart(self, a: Stated, ea: Event, b: Stated, eb: Event) -> bool:
+        """The two figures' times do not meet: their clauses' dates, or for an undated clause its
+        report's day, known to within `UNDATED_TOLERANCE`."""
+        wa, wb = ea.when or self._day(a), eb.when or self._day(b)
+        if not wa or not wb:
+            return False
+        give = TOLERANCE if ea.when and eb.when else UNDATED_TOLERANCE
+        return not any(_meets(x, y, give) for x in wa for y in wb)
+
+    def _day(self, s: Stated) -> tuple[tuple[dt.date, dt.date], ...]:
+        day = self._published.get(s.source)
+        return ((day, day),) if day is not None else ()
+
+    def features(self, i: int, j: int, cosine: float) -> dict[str, float]:
+        """The pair's event evidence, each 1.0 when it says two events (NaN where it cannot speak:
+        two languages' names and verbs are not compared by spelling)."""
+        a, b = self.items[i], self.items[j]
+        ea, eb = self.event(i), self.event(j)
+        same_lang = one_language(a, b)
+        nan = float("nan")
+        time_apart = self._times_apart(a, ea, b, eb)
+        off_story = self.background(ea) != self.background(eb)
+        trigger_apart = bool(ea.trigger and eb.trigger and ea.trigger != eb.trigger) and \
+            ea.trigger not in eb.stems and eb.trigger not in ea.stems and \
+            not (cosine == cosine and cosine >= TRIGGER_COSINE)
+        measured_apart = a.main.quantity.kind == "duration" and bool(ea.measured and eb.measured) and \
+            ea.measured != eb.measured and ea.measured not in b.main.context and eb.measured not in a.main.context \
+            and ea.measured not in STOP_WORDS and eb.measured not in STOP_WORDS
+        return {
+            "time_apart": float(time_apart),
+            "off_story": float(off_story),
+            "place_apart": float(_apart_names(ea.places, eb.places, ea, eb)) if same_lang else nan,
+            "actors_apart": float(_apart_names(ea.actors, eb.actors, ea, eb)) if same_lang else nan,
+            "trigger_apart": float(trigger_apart) if same_lang else nan,
+            "measured_apart": float(measured_apart) if same_lang else nan,
+        }
