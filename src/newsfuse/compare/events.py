@@ -37,7 +37,7 @@ from newsfuse.compare.background import BACKGROUND_DAYS
 from newsfuse.compare.dates import preposition
 from newsfuse.compare.values import Stated, one_language
 from newsfuse.facts.dates import FoundDate
-from newsfuse.facts.frames import NOT_NAME_WORDS
+from newsfuse.facts.frames import NO_PREDICATE, NOT_NAME_WORDS
 from newsfuse.facts.nlp import Parsed
 from newsfuse.facts.quantity_words import GENERIC, concept
 from newsfuse.stopwords import STOP_WORDS
@@ -110,6 +110,47 @@ def _names(doc: Doc, clause: Sequence[Token], kinds: frozenset[str]) -> frozense
     return frozenset(out)
 
 
+def _actors(doc: Doc, verb: Token | None, figure: Token | None) -> frozenset[str]:
+    """Who does what the figure is of: the named subject (or "by" agent) of its clause's verb, and
+    the named possessor of its noun ("the Orioles have offered seven years", "offers by the Angels",
+    "the Nationals' offer"). Not the subject of a reporting verb: who says a figure is not whose it is."""
+    heads: list[Token] = []
+    if verb is not None and (verb.lemma_ or verb.lower_).lower() not in NO_PREDICATE:
+        for child in verb.children:
+            if child.dep_ in {"nsubj", "nsubjpass"}:
+                heads.append(child)
+            elif child.dep_ == "agent":
+                heads.extend(c for c in child.children if c.dep_ == "pobj")
+    if figure is not None:
+        noun = figure.head if figure.dep_ in {"nummod", "compound", "amod"} else figure
+        heads.extend(c for c in noun.children if c.dep_ == "poss")
+    out: set[str] = set()
+    for h in heads:
+        span = [t for t in h.subtree if t.dep_ in {"compound", "conj", "poss", "appos"} or t is h]
+        for t in span:
+            if t.ent_type_ in ACTORS or t.ent_type_ in PLACES:
+                out.add(t.lower_)
+    return frozenset(w for w in out if w.isalpha() and w not in STOP_WORDS and w not in NOT_NAME_WORDS)
+
+
+def _years(doc: Doc, clause: Sequence[Token]) -> list[tuple[dt.date, dt.date]]:
+    """The years the clause's DATE entities name ("In 2014", "the 1984 quake"), for a clause the date
+    readers found no date in (they read "in 2014" but not a capitalised "In 2014"), not a bound ("since
+    2008")."""
+    inside = {t.i for t in clause}
+    out = []
+    for ent in doc.ents:
+        if ent.label_ != "DATE" or not any(t.i in inside for t in ent):
+            continue
+        before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+        if before in BOUNDS or ent[0].lower_ in BOUNDS:
+            continue
+        for t in ent:
+            if len(t.text) == 4 and t.text.isdigit() and 1600 <= int(t.text) <= 2099:
+                out.append((dt.date(int(t.text), 1, 1), dt.date(int(t.text), 12, 31)))
+    return out
+
+
 def _trigger(doc: Doc, start: int, end: int, verb: Token | None) -> str:
     """The governing verb, or else the event noun the figure's noun phrase hangs from ("the toll of
     the quake", "an offer of $140 million")."""
@@ -154,9 +195,9 @@ def read_event(s: Stated, parsed: Parsed | None, dates: Sequence[FoundDate]) -> 
     mine = [d for d in told if lo <= d.start and d.end <= hi] or \
         [d for d in told if not _inside_other_clause(doc, d, clause)]
     return Event(
-        when=tuple((d.ref.start, d.ref.end) for d in mine),
+        when=tuple((d.ref.start, d.ref.end) for d in mine) or tuple(_years(doc, clause)),
         places=_names(doc, clause, PLACES),
-        actors=_names(doc, clause, ACTORS) - f.frame.owners,
+        actors=_actors(doc, verb, doc[max(f.start, f.end - 1)]) | f.frame.owners,
         trigger=_trigger(doc, f.start, f.end, verb),
         measured=_measured(s, doc, verb) if f.quantity.kind == "duration" else "",
         words=frozenset(t.lower_ for t in doc if t.is_alpha),
