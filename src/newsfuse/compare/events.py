@@ -46,6 +46,11 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 PLACES = frozenset({"GPE", "LOC", "FAC"})
+# Clauses of their own below a verb (their own time, place and actors)...
+NESTED = frozenset({"ccomp", "advcl", "conj", "relcl", "parataxis"})
+# ... of which these are hung below it and share its time when they name none: a participle, a
+# relative clause, what is said.
+HUNG_BELOW = frozenset({"advcl", "xcomp", "ccomp", "relcl", "acl", "pcomp", "csubj"})
 ACTORS = frozenset({"PERSON", "ORG", "NORP"})
 # Dates that bound a span rather than say when its event happened ("since 2019", "until Friday").
 BOUNDS = frozenset({"from", "since", "until", "till", "by", "before", "after"})
@@ -73,14 +78,15 @@ class Event:
     actors: frozenset[str] = frozenset()
     trigger: str = ""  # the concept of the governing verb or event noun
     measured: str = ""  # for a duration: the concept of what lasts
+    named_by_noun: bool = False  # ... said by the noun phrase the span modifies ("the 17-year rule")
     words: frozenset[str] = frozenset()  # the whole sentence's lowercased words (a name told anywhere in it)
     stems: frozenset[str] = frozenset()  # ... and their concepts (a trigger told anywhere in it)
 
 
-def _clause(doc: Doc, start: int, end: int) -> tuple[Token | None, list[Token]]:
-    """The verb that governs the figure and the tokens of its clause (the verb's subtree without the
+def _clause(tok: Token) -> tuple[Token | None, list[Token]]:
+    """The verb that governs `tok` and the tokens of its clause (the verb's subtree without the
     clauses of other verbs hung below it); the whole sentence when no verb governs it."""
-    cur = doc[max(start, end - 1)]
+    cur = tok
     verb = None
     for _ in range(10):
         if cur.pos_ in {"VERB", "AUX"} and cur.dep_ not in {"amod", "aux", "auxpass"}:
@@ -90,15 +96,34 @@ def _clause(doc: Doc, start: int, end: int) -> tuple[Token | None, list[Token]]:
             break
         cur = cur.head
     if verb is None:
-        return None, list(doc)
+        return None, list(tok.doc)
     out: list[Token] = []
     todo = [verb]
     while todo:
         t = todo.pop()
         out.append(t)
-        todo.extend(c for c in t.children
-                    if not (c.pos_ in {"VERB", "AUX"} and c.dep_ in {"ccomp", "advcl", "conj", "relcl", "parataxis"}))
+        todo.extend(c for c in t.children if not (c.pos_ in {"VERB", "AUX"} and c.dep_ in NESTED))
     return verb, sorted(out, key=lambda t: t.i)
+
+
+def _when(verb: Token | None, clause: list[Token], told: Sequence[FoundDate]) -> tuple[tuple[dt.date, dt.date], ...]:
+    """The times of a figure's clause: its own dates, else (for a clause hung below another: "struck
+    on January 12, killing 200,000", "who hadn't slept in 28 hours") the dates of the clause above it.
+    A clause beside another ("In 2004 a tsunami killed 230,000, and on Sunday the quake killed 50")
+    keeps to its own."""
+    for _ in range(4):
+        inside = {t.i for t in clause}
+        doc = clause[0].doc
+        mine = [d for d in told if (toks := [t for t in doc if d.start <= t.idx < d.end])
+                and all(t.i in inside for t in toks)]
+        if mine:
+            return tuple((d.ref.start, d.ref.end) for d in mine)
+        if years := _years(doc, clause):
+            return tuple(years)
+        if verb is None or verb.dep_ not in HUNG_BELOW or verb.head is verb:
+            return ()
+        verb, clause = _clause(verb.head)
+    return ()
 
 
 def _names(doc: Doc, clause: Sequence[Token], kinds: frozenset[str]) -> frozenset[str]:
@@ -166,19 +191,23 @@ def _trigger(doc: Doc, start: int, end: int, verb: Token | None) -> str:
     return ""
 
 
-def _measured(s: Stated, doc: Doc, verb: Token | None) -> str:
-    """What a duration is the length of: its measured noun (`Found.head`: "the 17-year rule"), else
-    the noun of the phrase after it ("10 days in custody"), else its verb ("served 10 days")."""
+def _measured(s: Stated, doc: Doc, verb: Token | None) -> tuple[str, bool]:
+    """What a duration is the length of, and whether a noun phrase says so: the noun the span modifies
+    ("the 17-year rule", "a two-day dialogue", "a 24-hour stretch": True), else what the sentence says
+    lasts (`Found.head`: "the talks lasted 3 hours"), the noun after it ("10 days in custody") or its
+    verb ("served 10 days")."""
     f = s.main
-    if f.head:
-        return f.head
     last = doc[max(f.start, f.end - 1)]
+    if last.dep_ in {"amod", "compound", "nmod"} and last.head.pos_ == "NOUN" and not f.start <= last.head.i < f.end:
+        return concept(last.head.text), True
+    if f.head:
+        return f.head, False
     for child in last.children:
         if child.dep_ == "prep":
             for obj in child.children:
                 if obj.dep_ == "pobj" and obj.pos_ in {"NOUN", "PROPN"}:
-                    return concept(obj.text)
-    return concept(verb.lemma_ or verb.text) if verb is not None else ""
+                    return concept(obj.text), False
+    return (concept(verb.lemma_ or verb.text), False) if verb is not None else ("", False)
 
 
 def read_event(s: Stated, parsed: Parsed | None, dates: Sequence[FoundDate]) -> Event:
@@ -187,32 +216,17 @@ def read_event(s: Stated, parsed: Parsed | None, dates: Sequence[FoundDate]) -> 
         return Event()
     doc = parsed.doc
     f = s.main
-    verb, clause = _clause(doc, f.start, f.end)
-    lo = min(t.idx for t in clause)
-    hi = max(t.idx + len(t) for t in clause)
-    told = [d for d in dates if preposition(d) not in BOUNDS]
-    # The clause's own dates; a sentence's dates outside the clause belong to its other clauses.
-    mine = [d for d in told if lo <= d.start and d.end <= hi] or \
-        [d for d in told if not _inside_other_clause(doc, d, clause)]
+    verb, clause = _clause(doc[max(f.start, f.end - 1)])
+    measured, by_noun = _measured(s, doc, verb) if f.quantity.kind == "duration" else ("", False)
     return Event(
-        when=tuple((d.ref.start, d.ref.end) for d in mine) or tuple(_years(doc, clause)),
+        when=_when(verb, clause, [d for d in dates if preposition(d) not in BOUNDS]),
         places=_names(doc, clause, PLACES),
         actors=_actors(doc, verb, doc[max(f.start, f.end - 1)]) | f.frame.owners,
         trigger=_trigger(doc, f.start, f.end, verb),
-        measured=_measured(s, doc, verb) if f.quantity.kind == "duration" else "",
+        measured=measured,
+        named_by_noun=by_noun,
         words=frozenset(t.lower_ for t in doc if t.is_alpha),
         stems=frozenset(concept(t.text) for t in doc if t.is_alpha))
-
-
-def _inside_other_clause(doc: Doc, d: FoundDate, clause: Sequence[Token]) -> bool:
-    """The date stands in a clause of its own that is not the figure's (the figure's clause was
-    the sentence's tail; the date sits in a clause before it)."""
-    if len(clause) == len(doc):
-        return False
-    inside = {t.i for t in clause}
-    toks = [t for t in doc if d.start <= t.idx < d.end]
-    return bool(toks) and not any(t.i in inside for t in toks) and any(
-        a.pos_ in {"VERB", "AUX"} and a.i not in inside for t in toks for a in t.ancestors)
 
 
 def _meets(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date], give: dt.timedelta) -> bool:
@@ -277,7 +291,10 @@ class FigureEvents:
         trigger_apart = bool(ea.trigger and eb.trigger and ea.trigger != eb.trigger) and \
             ea.trigger not in eb.stems and eb.trigger not in ea.stems and \
             not (cosine == cosine and cosine >= TRIGGER_COSINE)
+        # Compared as nouns are: one side at least a noun the span modifies; two verbs or a verb and
+        # a subject are one span told in two wordings as often ("had been awake" / "hadn't slept").
         measured_apart = a.main.quantity.kind == "duration" and bool(ea.measured and eb.measured) and \
+            (ea.named_by_noun or eb.named_by_noun) and \
             ea.measured != eb.measured and ea.measured not in b.main.context and eb.measured not in a.main.context \
             and ea.measured not in STOP_WORDS and eb.measured not in STOP_WORDS
         return {
