@@ -23,8 +23,10 @@ both what a figure is of and what its sentence says:
   the conflict finder actually asks about. Its output is the chance that a pair the finder proposes
   is one fact told two ways (a conflict or an update), calibrated on those verdicts. The stack also
   reads evidence the figure part has no labels for: that one figure is a part of the other
-  (`compare.parts`: "twelve *other* people" against "16 people", counts that add up), whose
-  weights are held at zero or below (`AGAINST`).
+  (`compare.parts`: "twelve *other* people" against "16 people", counts that add up), and that the
+  two are figures of two events (`compare.events`: their clauses' times do not meet, "killed 40 in
+  2014" / "killed 55" today; durations of two things, "the 17-year rule" / "10 days in custody"),
+  whose weights are held at zero or below (`AGAINST`).
 
 The figure part's features never look at the values, only at what surrounds them, so what the
 model learned on agreeing figures carries over to disagreeing ones (the stack's `adds_up` does: two
