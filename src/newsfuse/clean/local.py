@@ -28,6 +28,8 @@ class LocalRules:
     byline: re.Pattern[str] | None
     stamp: re.Pattern[str] | None
     date_line: re.Pattern[str] | None
+    caption: re.Pattern[str] | None
+    call: re.Pattern[str] | None
     lower_ok: frozenset[str]
 
 
@@ -48,6 +50,10 @@ def rules_for(code: str) -> LocalRules | None:
     days = _alternation(tuple(weekday_names(code)))
     date = (rf"(?:(?:{days}),?\s+)?\d{{1,2}}(?:er|º|\.)?\s+(?:de\s+)?(?:{month})\.?,?\s+(?:de\s+)?\d{{4}}"
             if month else r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}")
+    # A stamp's time ("17:05 Uhr") and the credit after it ("Quelle: ZEIT ONLINE, dpa").
+    source = rf"(?:\s*[|·,-]?\s*(?:{_alternation(lex.source_words)})\s*:\s*[^.:]{{1,60}})?" if lex.source_words else ""
+    call = (rf"^(?:{_alternation(lex.call_leads)})\s+(?:\S+\s+){{0,4}}?(?:{_alternation(lex.call_verbs)})[.!]?$"
+            if lex.call_leads and lex.call_verbs else "")
     return LocalRules(
         consent=_compile(r"(?:^|\b|\s)(?:{})", lex.consent),
         button=_compile(r"^(?:{})[.!]?$", lex.consent_buttons),
@@ -57,7 +63,10 @@ def rules_for(code: str) -> LocalRules | None:
         byline=_compile(r"^(?:{})\s+(?=[^\W\d_])(?P<rest>.+)$", lex.by),
         # After a short credit that names the outlet ("Ouest-France, avec AFP. Modifié le ..."), too.
         stamp=_compile(r"^(?:[^\W\d_][^.]{{0,40}}\.\s+)?(?:{})\s*:?\s*(?P<rest>.*)$", lex.stamps),
-        date_line=re.compile(rf"^{date}(?:\s*(?:[,|·-]|à|a las|alle|um|às|om)?\s*\d{{1,2}}[:.h]\d{{2}})?\.?$", re.I),
+        date_line=re.compile(rf"^{date}(?:\s*(?:[,|·-]|à|a las|alle|um|às|om)?\s*\d{{1,2}}[:.h]\d{{2}}(?:\s*uhr)?)?"
+                             rf"{source}\.?$", re.I),
+        caption=_compile(r"^(?:{})\s*:\s*\S", lex.captions),
+        call=re.compile(call, re.I) if call else None,
         lower_ok=BYLINE_LOWER | frozenset(lex.title_words),
     )
 
@@ -73,6 +82,10 @@ def classify_local(text: str, rules: LocalRules) -> tuple[str, str]:
         return "subscribe-prompt", ""
     if words <= 12 and "newsletter" in text.lower():
         return "subscribe-prompt", ""
+    if words <= 25 and _has_prompt(text, rules):
+        return "subscribe-prompt", ""
+    if rules.caption and words <= 40 and rules.caption.match(text):
+        return "caption", ""
     if rules.related and words <= 30 and rules.related.match(text):
         return "related-links", ""
     if rules.copyright and len(text) <= 300 and rules.copyright.search(text):
@@ -89,6 +102,22 @@ def classify_local(text: str, rules: LocalRules) -> tuple[str, str]:
         if len(rest.split()) <= 10 and not lower:
             return "byline", ""
     return "", ""
+
+
+_PHRASES = re.compile(r"(?<=[.!?:])\s+")
+
+
+def _has_prompt(text: str, rules: LocalRules) -> bool:
+    """A prompt after a first sentence of a short line: "Sie haben 3 von 5 kostenlosen Artikeln gelesen.
+    Jetzt RP+ abonnieren.", "Jetzt Z+ testen: Lesen Sie alle Artikel für 1 Euro" (a paywall's meter or
+    offer is one line with its call to action)."""
+    for k, phrase in enumerate(_PHRASES.split(text.strip())):
+        phrase = phrase.strip().rstrip(":")
+        if rules.call and len(phrase.split()) <= 6 and rules.call.match(phrase):
+            return True
+        if k and rules.subscribe and rules.subscribe.match(phrase) and len(phrase.split()) <= 12:
+            return True
+    return False
 
 
 _DATE_TOKENS = re.compile(r"[\s,.\-–—/|()\u200b]+")

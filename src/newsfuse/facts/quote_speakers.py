@@ -61,9 +61,24 @@ def _name_after(words: list[str], lex: Lexicon) -> str:
     """The name at the start of `words`, after at most three articles or title words ("le commandant");
     "" when another word comes first ("sagte er am Dienstag": a pronoun, the speaker is named elsewhere)."""
     k = 0
-    while k < len(words) and k < 3 and words[k].lower() in lex.title_words:
+    while k < len(words) and k < 3 and _is_title(words[k], lex):
         k += 1
     return _plausible(_name_run(words[k:]), lex)
+
+
+# A title word this long ends compounds of the same title: Dutch "brandweerwoordvoerder" (fire
+# brigade spokesman), "politiewoordvoerder"; German writes these capitalised, so they read as names' titles.
+_COMPOUND_TITLE = 6
+
+
+def _is_title(word: str, lex: Lexicon) -> bool:
+    low = word.lower()
+    return low in lex.title_words or (word.islower() and any(
+        len(t) >= _COMPOUND_TITLE and low.endswith(t) for t in lex.title_words))
+
+
+# What a name may carry in brackets after it: a party, an age, a country ("Karl Brenner (SPD)").
+_BRACKETS = re.compile(r"\s*\([^()]{0,40}\)")
 
 
 # The words a title may take before the name it introduces ("le vice-ministre chinois des Affaires
@@ -82,7 +97,7 @@ def _name_after_title(text: str, lex: Lexicon) -> str:
     its field or place ("Affaires", "Lyon"), not the name."""
     phrase, *rest = _CLAUSE_END.split(text, maxsplit=1)
     words = _WORD.findall(phrase)[:TITLE_SPAN]
-    if not words or words[0].lower() not in lex.title_words:
+    if not words or not _is_title(words[0], lex):
         return ""
     if rest and rest[0] == "," and (name := _apposed_name(rest[1], lex)):
         return name
@@ -158,14 +173,14 @@ def pattern_speaker(text: str, spans: list[tuple[int, int]], code: str) -> str:
     if not lex.speech_verbs or not spans:
         return ""
     # After the quote: "», a déclaré le commandant Julien Moreau", "“, sagte Polizeisprecher Thomas Weber".
-    after = text[spans[-1][1]:].lstrip(_TRAIL)
+    after = _BRACKETS.sub("", text[spans[-1][1]:]).lstrip(_TRAIL)
     n = _verb_at(after, lex)
     if n:
         name = _name_after(_WORD.findall(after[n:])[:MAX_NAME + 3], lex) or _name_after_title(after[n:], lex)
         if name:
             return name
     # Before it: "Polizeisprecher Thomas Weber sagte: „…“", "Julien Moreau a déclaré : « … »".
-    before = text[:spans[0][0]].rstrip(_TRAIL + " ")
+    before = _BRACKETS.sub("", text[:spans[0][0]]).rstrip(_TRAIL + " ")
     low = before.lower()
     for verb in sorted(lex.speech_verbs, key=len, reverse=True):
         if low.endswith(verb) and (len(low) == len(verb) or not low[-len(verb) - 1].isalpha()):

@@ -45,6 +45,15 @@ class Lexicon:
     consent_buttons: tuple[str, ...] = ()  # a whole line that is a consent button
     copyright: tuple[str, ...] = ()  # "tous droits réservés" (anywhere in the line)
     related: tuple[str, ...] = ()  # "lire aussi": a link to another story
+    # A caption's label before a colon ("Photo :", "Foto:", "Crédit photo :"): the line is a caption.
+    captions: tuple[str, ...] = ()
+    # The label of a source credit after a date stamp ("18. Januar 2024, 17:05 Uhr Quelle: ZEIT ONLINE, dpa").
+    source_words: tuple[str, ...] = ()
+    # A call to action written as a short infinitive phrase (German puts the verb last: "Jetzt RP+
+    # abonnieren", "Jetzt kostenlos registrieren und weiterlesen"): a phrase of at most six words that
+    # opens with a lead word and ends with a verb of these is a prompt, wherever it stands in a short line.
+    call_leads: tuple[str, ...] = ()
+    call_verbs: tuple[str, ...] = ()
     # Numbers written in words: units, tens and scales (a scale multiplies what comes before it).
     numbers: dict[str, float] = field(default_factory=dict)
     scales: dict[str, float] = field(default_factory=dict)

@@ -19,6 +19,8 @@ LEXICON = Lexicon(
              "nastavení cookies"),
     consent_buttons=("přijmout vše", "souhlasím", "odmítnout", "nastavení", "rozumím"),
     copyright=("všechna práva vyhrazena",),
+    captions=("foto", "snímek"),
+    source_words=("zdroj",),
     related=("čtěte také", "související články", "nejčtenější", "přečtěte si také"),
     numbers={"nula": 0, "jeden": 1, "jedna": 1, "jedno": 1, "dva": 2, "dvě": 2, "tři": 3, "čtyři": 4, "pět": 5,
              "šest": 6, "sedm": 7, "osm": 8, "devět": 9, "deset": 10, "jedenáct": 11, "dvanáct": 12,

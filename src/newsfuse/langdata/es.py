@@ -24,6 +24,8 @@ LEXICON = Lexicon(
     consent_buttons=("aceptar", "acepto", "aceptar todo", "aceptar todas", "rechazar", "rechazar todo", "configurar",
                      "aceptar y cerrar"),
     copyright=("todos los derechos reservados", "derechos reservados"),
+    captions=("foto", "fotos", "imagen", "fotografía"),
+    source_words=("fuente",),
     related=("lee también", "leer más", "te puede interesar", "más información", "noticias relacionadas",
              "también te puede interesar", "lo más leído"),
     numbers={"cero": 0, "uno": 1, "una": 1, "un": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6,

@@ -21,6 +21,8 @@ LEXICON = Lexicon(
     consent_buttons=("accetta", "accetta tutto", "accetta tutti", "rifiuta", "rifiuta tutto", "personalizza",
                      "accetta e chiudi"),
     copyright=("tutti i diritti riservati", "riproduzione riservata"),
+    captions=("foto", "immagine"),
+    source_words=("fonte",),
     related=("leggi anche", "potrebbe interessarti", "articoli correlati", "i più letti", "approfondisci"),
     numbers={"zero": 0, "uno": 1, "una": 1, "un": 1, "due": 2, "tre": 3, "quattro": 4, "cinque": 5, "sei": 6,
              "sette": 7, "otto": 8, "nove": 9, "dieci": 10, "undici": 11, "dodici": 12, "tredici": 13,

@@ -20,6 +20,8 @@ LEXICON = Lexicon(
              "aceitar cookies", "política de cookies", "gerir cookies", "consentimento"),
     consent_buttons=("aceitar", "aceitar todos", "aceito", "rejeitar", "recusar", "configurar"),
     copyright=("todos os direitos reservados", "direitos reservados"),
+    captions=("foto", "fotos", "imagem", "fotografia"),
+    source_words=("fonte",),
     related=("leia também", "leia mais", "veja também", "saiba mais", "mais lidas", "relacionadas"),
     numbers={"zero": 0, "um": 1, "uma": 1, "dois": 2, "duas": 2, "três": 3, "quatro": 4, "cinco": 5, "seis": 6,
              "sete": 7, "oito": 8, "nove": 9, "dez": 10, "onze": 11, "doze": 12, "treze": 13, "catorze": 14,

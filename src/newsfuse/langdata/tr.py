@@ -16,6 +16,8 @@ LEXICON = Lexicon(
     consent=("çerez", "çerezler", "kişisel verilerin korunması", "gizlilik politikası"),
     consent_buttons=("kabul et", "tümünü kabul et", "reddet", "ayarlar", "kabul ediyorum"),
     copyright=("tüm hakları saklıdır",),
+    captions=("fotoğraf", "foto"),
+    source_words=("kaynak",),
     related=("ilgili haberler", "bunlar da ilginizi çekebilir", "en çok okunanlar", "ayrıca okuyun"),
     numbers={"sıfır": 0, "bir": 1, "iki": 2, "üç": 3, "dört": 4, "beş": 5, "altı": 6, "yedi": 7, "sekiz": 8,
              "dokuz": 9, "on": 10, "yirmi": 20, "otuz": 30, "kırk": 40, "elli": 50, "altmış": 60, "yetmiş": 70,
