@@ -149,11 +149,12 @@ def test_italian_strike_brief() -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="'circa un centinaio' vs 'oltre 300' treni: 3x apart reads as two facts "
-                                       "(compare.values.FAR_APART = 3.0), so the summary cites both for 'un "
-                                       "centinaio'")
+@pytest.mark.slow
 def test_italian_trains_conflict() -> None:
+    """'circa un centinaio' vs 'oltre 300' treni: 3x apart, but a hedged figure in the other's very frame
+    (`compare.values.HEDGED_APART`)."""
     b = _brief("it-sciopero")
+    assert {"un centinaio di", "oltre 300"} in _conflicts(b)
     assert "it-sciopero-corriere" not in _cites(b, "un centinaio di treni")
 
 
@@ -193,10 +194,10 @@ def test_french_strike_brief() -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="'trente pour cent' is read (30%) but 'la moitié des vols' is no figure: "
-                                       "fractions in words are in no lexicon, so Orly's 30% vs half is missed")
+@pytest.mark.slow
 def test_french_share_in_words_conflict() -> None:
-    assert any("trente pour cent" in c for c in _conflicts(_brief("fr-greve")))
+    """'la moitié des vols' is a share in words (`Lexicon.fractions`), against 'trente pour cent'."""
+    assert {"trente pour cent", "la moitié"} in _conflicts(_brief("fr-greve"))
 
 
 # --- speakers after a title set off by a comma; how long a meeting lasted (fast) -----------------
@@ -253,3 +254,188 @@ def test_french_report_joins_the_english_seed_talks(seeds_dir: Path) -> None:
     # The AFP dateline's day (22) is read before the paper's "Publié le 23 février" (`ingest.meta._published`).
     assert source.published in {dt.date(2023, 2, 22), dt.date(2023, 2, 23)}
     assert "Hélène Garnier" not in source.text and "newsletter" not in source.text
+
+
+# --- stop 29: a French storm, a Bundestag vote, a German/Dutch factory fire, a German report of the seeds' talks
+# (planted in EXPECTED.md before the first run)
+
+@pytest.mark.parametrize(("name", "line", "reason"), [
+    ("fr-tempete-letelegramme.txt", "Accepter et continuer", "cookie-banner"),
+    ("fr-tempete-letelegramme.txt", "Photo : Un arbre tombé sur une voiture à Quimper. © Fred Tanneau / AFP",
+     "caption"),
+    ("fr-tempete-20minutes.txt", "Cet article est réservé aux abonnés. Il vous reste 80 % à découvrir.",
+     "subscribe-prompt"),
+    ("de-bundestag-zeit.txt", "18. Januar 2024, 17:05 Uhr Quelle: ZEIT ONLINE, dpa", "dateline-header"),
+    ("de-bundestag-zeit.txt", "Foto: Kay Nietfeld/dpa", "caption"),
+    ("de-bundestag-zeit.txt", "Jetzt Z+ testen: Lesen Sie alle Artikel für 1 Euro im ersten Monat.", "subscribe-prompt"),
+    ("de-fabrikbrand-rp.txt", "Foto: Feuerwehr Kleve", "caption"),
+    ("de-fabrikbrand-rp.txt", "Sie haben 3 von 5 kostenlosen Artikeln gelesen. Jetzt RP+ abonnieren.",
+     "subscribe-prompt"),
+    ("de-gespraeche-japan-china.txt", "Jetzt kostenlos registrieren und weiterlesen", "subscribe-prompt"),
+    ("nl-fabriekbrand-nos.txt", "Accepteer cookies", "cookie-banner"),
+    ("nl-fabriekbrand-nos.txt", "Door Sanne de Vries", "byline"),
+])
+def test_furniture_of_the_stop29_reports_is_removed(name: str, line: str, reason: str) -> None:
+    assert removed(name).get(line) == reason
+
+
+@pytest.mark.parametrize("text", [
+    "Jetzt will die Stadt die Reform umsetzen.",  # no call: a finite verb, not a closing infinitive
+    "Die Bürger können sich ab Montag online registrieren.",
+    "Foto und Film waren ihre Leidenschaft, sagte die Kuratorin.",  # no label before a colon
+])
+def test_german_sentences_like_prompts_stay(text: str) -> None:
+    assert text in clean_text(f"Ein Titel\n\n{text}\n\nDer Bundestag hat am Donnerstag abgestimmt.").text
+
+
+@pytest.mark.parametrize(("name", "outlet", "wire", "published"), [
+    ("de-bundestag-zeit.txt", "ZEIT ONLINE", "dpa", dt.date(2024, 1, 18)),  # the credit after the stamp
+    ("de-bundestag-tagesschau.txt", "tagesschau.de", "", dt.date(2024, 1, 18)),  # "Stand: 18.01.2024 16:42 Uhr"
+    ("de-fabrikbrand-rp.txt", "Rheinische Post", "dpa/lnw", dt.date(2023, 2, 22)),  # "22.02.2023, 11:30 Uhr"
+    ("de-gespraeche-japan-china.txt", "dpa-infocom", "dpa", dt.date(2023, 2, 23)),  # "© dpa-infocom GmbH"
+    ("es-incendio-lavanguardia.txt", "La Vanguardia Ediciones", "", dt.date(2023, 8, 23)),  # no ", S.L"
+])
+def test_outlet_wire_and_date_of_the_stop29_reports(name: str, outlet: str, wire: str, published: dt.date) -> None:
+    cleaned = clean_text(read(name))
+    article = infer_metadata(Article(id="a", text=cleaned.text, removed=cleaned.removed, language=cleaned.language))
+    assert (article.outlet, article.wire, article.published) == (outlet, wire, published)
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("Stand: 18.01.2024 16:42 Uhr", dt.date(2024, 1, 18)),
+    ("Aktualisiert: 22.02.2023, 11:30 Uhr", dt.date(2023, 2, 22)),
+    ("Version 1.2.2023.4", None),  # a version number is no date
+])
+def test_dates_with_dots_are_day_month_year(text: str, date: dt.date | None) -> None:
+    from newsfuse.ingest.dates import find_figures_date
+
+    assert find_figures_date(text) == date
+
+
+@pytest.mark.parametrize(("lang", "sentence", "speaker"), [
+    ("de", "Gesundheitsminister Karl Brenner (SPD) sagte: „Das ist ein guter Tag.“", "Karl Brenner"),
+    ("de", "„Das ist ein guter Tag“, sagte Karl Brenner (SPD).", "Karl Brenner"),
+    ("nl", '"Er was op geen enkel moment gevaar", zei brandweerwoordvoerder Markus Lange.', "Markus Lange"),
+])
+def test_speaker_with_a_party_or_a_compound_title(lang: str, sentence: str, speaker: str) -> None:
+    from newsfuse.facts.quote_speakers import pattern_speaker
+    from newsfuse.facts.quotes import quote_spans
+
+    assert pattern_speaker(sentence, quote_spans(sentence, lang), lang) == speaker
+
+
+@pytest.mark.parametrize(("lang", "text", "share"), [
+    ("fr", "À Orly, la moitié des vols ont été supprimés.", [50.0]),
+    ("de", "Die Hälfte der Flüge fiel aus.", [50.0]),
+    ("es", "Dos tercios de los vecinos volvieron a casa.", [pytest.approx(66.67, abs=0.01)]),
+    ("fr", "Il a attendu un quart d'heure.", []),  # a quarter of an hour is a time
+])
+def test_fractions_in_words_are_shares(lang: str, text: str, share: list[float]) -> None:
+    import spacy
+
+    from newsfuse.facts.nlp import Parsed
+    from newsfuse.facts.quantities_local import in_sentence
+    from newsfuse.types import Sentence
+
+    p = Parsed("a", Sentence("a", 0, 0, len(text), text, 0), spacy.blank(lang)(text), lang)
+    assert [f.quantity.value for f in in_sentence(p) if f.quantity.kind == "percent"] == share
+
+
+def _brief_of(*names: str) -> Brief:
+    from newsfuse.pipeline import brief
+
+    return brief([DATA / n for n in names])
+
+
+@lru_cache(maxsize=4)
+def _storm() -> Brief:
+    return _brief_of("fr-tempete-20minutes.txt", "fr-tempete-afp.txt", "fr-tempete-letelegramme.txt")
+
+
+@lru_cache(maxsize=4)
+def _fire() -> Brief:
+    return _brief_of("de-fabrikbrand-rp.txt", "de-fabrikbrand-wdr.txt", "nl-fabriekbrand-nos.txt")
+
+
+@pytest.mark.slow
+def test_french_storm_brief() -> None:
+    b = _storm()
+    conflicts = _conflicts(b)
+    assert any({"une vingtaine de", "42"} <= c for c in conflicts)
+    assert any({"quelque 40 000", "plus de 60 000"} <= c for c in conflicts)
+    assert any({"150 km", "180 km"} <= c for c in conflicts)  # the unit is read as km (km/h: left)
+    assert len(conflicts) == 3  # "dont trois graves" is a part; the paywall's 80 % is gone
+    assert "fr-tempete-afp" not in _cites(b, "une vingtaine")
+    assert _speaker(b, "La situation reste très tendue") == ["Jean-Marc Rivière"]
+    assert {s.article.published for s in b.sources} == {dt.date(2024, 2, 7), dt.date(2024, 2, 8)}
+    assert {dt.date(2024, 2, 6), dt.date(2024, 2, 3)} <= {e.start for e in b.timeline}
+    assert {s.article.outlet for s in b.sources} == {"20 Minutes", "Agence France-Presse", "Le Télégramme"}
+    names = {e.name for e in b.entities}
+    assert "Jean-Marc Rivière" in names and "Accepter" not in names
+    text = " ".join(s.article.text for s in b.sources)
+    for noise in ("Accepter", "Photo :", "Crédit photo", "Il vous reste", "newsletter", "Par Yann"):
+        assert noise not in text
+
+
+@pytest.mark.slow
+def test_german_dutch_factory_fire_brief() -> None:
+    b = _fire()
+    conflicts = _conflicts(b)
+    assert any({"zehn", "zwölf", "twaalf"} <= c for c in conflicts)
+    assert any({"rund 120", "mehr als 200", "ruim 200"} <= c for c in conflicts)
+    assert any({"acht stunden", "sechs stunden", "zes uur"} <= c for c in conflicts)
+    assert len(conflicts) == 3  # the paywall's "3 von 5" is gone
+    assert {q.speaker for q in b.quotes} == {"Markus Lange"}  # the Dutch "zei brandweerwoordvoerder" too
+    assert {s.article.published for s in b.sources} == {dt.date(2023, 2, 22)}  # "22.02.2023" read
+    assert {s.article.outlet for s in b.sources} == {"Rheinische Post", "WDR", "NOS"}
+    text = " ".join(s.article.text for s in b.sources)
+    for noise in ("Foto:", "kostenlosen Artikeln", "Accepteer", "nieuwsbrief", "Cookies"):
+        assert noise not in text
+
+
+@pytest.mark.slow
+def test_bundestag_vote_brief() -> None:
+    b = _brief_of("de-bundestag-tagesschau.txt", "de-bundestag-zeit.txt")
+    assert any({"drei stunden", "rund zwei stunden"} == c for c in _conflicts(b))
+    assert not any(c.kind == "attribution" for c in b.conflicts)  # "Karl Brenner (SPD)" is Karl Brenner
+    assert _speaker(b, "Das ist ein guter Tag") == ["Karl Brenner"]
+    assert {(s.article.outlet, s.article.published) for s in b.sources} == {
+        ("tagesschau.de", dt.date(2024, 1, 18)), ("ZEIT ONLINE", dt.date(2024, 1, 18))}
+    assert [e.start for e in b.timeline][:1] == [dt.date(2024, 1, 18)]
+    assert not any("Quelle" in e.text or "Z+" in e.text for e in b.timeline)
+    assert b.entities == []  # no German model here
+
+
+@pytest.mark.slow
+@pytest.mark.xfail(strict=True, reason="'stimmten 385 Abgeordnete' vs 'Mit 378 Ja-Stimmen': two counted nouns "
+                                       "(deputies, yes votes) for one count, so the vote is one claim cited to both")
+def test_bundestag_yes_votes_conflict() -> None:
+    b = _brief_of("de-bundestag-tagesschau.txt", "de-bundestag-zeit.txt")
+    assert "de-bundestag-zeit" not in _cites(b, "385 Abgeordnete")
+
+
+@pytest.mark.slow
+def test_german_report_joins_the_english_seed_talks(seeds_dir: Path) -> None:
+    from newsfuse.pipeline import brief
+
+    b = brief([*sorted(seeds_dir.glob("*.txt")), DATA / "de-gespraeche-japan-china.txt"])
+    de = "de-gespraeche-japan-china"
+    joined = [c for c in b.claims if de in {e.source for e in c.evidence} and len({e.source for e in c.evidence}) > 1]
+    assert any("hotline" in e.text.lower() for c in joined for e in c.evidence)
+    assert _speaker(b, "Ein offener Dialog") == ["Shigeo Yamada"]
+    # "rund dreieinhalb Stunden" agrees with "about 3 1/2 hours": no conflict of the German duration
+    assert not any(de in {s for v in c.values for s in v.sources} and "stunden" in " ".join(
+        v.value.lower() for v in c.values) for c in b.conflicts)
+    source = b.source(de).article
+    assert (source.wire, source.published) == ("dpa", dt.date(2023, 2, 23))
+    assert "registrieren" not in source.text and "Martin Krause" not in source.text
+
+
+@pytest.mark.slow
+@pytest.mark.xfail(strict=True, reason="'zum ersten Mal seit fünf Jahren' vs 'first ... in four years': a time "
+                                       "since (a gap) is not compared across languages")
+def test_german_first_in_five_years_conflict(seeds_dir: Path) -> None:
+    from newsfuse.pipeline import brief
+
+    b = brief([*sorted(seeds_dir.glob("*.txt")), DATA / "de-gespraeche-japan-china.txt"])
+    assert any(any("fünf jahren" in v.value.lower() for v in c.values) for c in b.conflicts)

@@ -141,7 +141,8 @@ def in_sentence(p: Parsed) -> list[Found]:
     out: list[Found] = []
     i = 0
     while i < len(doc):
-        got = local_number_at(doc, i, lex) if lex.numbers or doc[i].like_num else None
+        # a fraction first: "deux tiers" is no two
+        got = _fraction_at(doc, i, lex) or (local_number_at(doc, i, lex) if lex.numbers or doc[i].like_num else None)
         if got is None:
             i += 1
             continue
@@ -154,6 +155,26 @@ def in_sentence(p: Parsed) -> list[Found]:
         i = max(j, i + 1)
     currency_groups(out, doc)  # "28,4 kilomètres (17,6 miles)": one depth in two units
     return out
+
+
+FRACTION = "fraction"
+
+
+def _fraction_at(doc: Doc, i: int, lex: Lexicon) -> tuple[float, int, str] | None:
+    """(percent, the token after it, "fraction") of a share in words at token i ("la moitié des vols"
+    → 50), or None; a quarter of an hour ("un quart d'heure") is a time, not a share."""
+    for phrase, share in lex.fractions.items():
+        words = phrase.split()
+        if [t.lower_ for t in doc[i:i + len(words)]] != words:
+            continue
+        j = i + len(words)
+        k = j
+        while k < len(doc) and doc[k].lower_ in lex.of_words:
+            k += 1
+        if k < len(doc) and (doc[k].lower_ in lex.hours or doc[k].lower_.startswith("heure")):
+            return None
+        return 100 * share, j, FRACTION
+    return None
 
 
 def _is_date_or_time(p: Parsed, lex: Lexicon, i: int, j: int, value: float) -> bool:
@@ -206,7 +227,9 @@ def _classify(p: Parsed, lex: Lexicon, i: int, j: int, value: float, approx: str
     prev = doc[i - 1].lower_ if i > 0 else ""
     kind: QuantityKind = "count"
     unit, head, hours = "", "", 1.0
-    if prev in CURRENCY_SIGNS:
+    if approx == FRACTION:
+        kind, unit, approx = "percent", "%", ""  # "la moitié des vols": a share, 50 %
+    elif prev in CURRENCY_SIGNS:
         kind, unit, start = "money", CURRENCY_SIGNS[prev], i - 1
     elif nxt in CURRENCY_SIGNS or nxt in CURRENCY_WORDS or nxt in LOCAL_CURRENCY:
         kind, end = "money", k + 1

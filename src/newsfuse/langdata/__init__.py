@@ -63,6 +63,9 @@ class Lexicon:
     approx: dict[str, float] = field(default_factory=dict)
     # Words between a number and what it counts: "une centaine de pompiers", "Dutzende von".
     of_words: tuple[str, ...] = ()
+    # A share in words, with its article ("la moitié des vols", "die Hälfte der Flüge", "un tiers"):
+    # read as a percentage, as "trente pour cent" is.
+    fractions: dict[str, float] = field(default_factory=dict)
     hedges: dict[str, str] = field(default_factory=dict)  # text before a number → "min", "max" or "approx"
     # The word before "3 et 5" that makes it a range ("entre", "zwischen"): without it "181 500 et 5
     # millions" is two figures.

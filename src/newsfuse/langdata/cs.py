@@ -45,4 +45,6 @@ LEXICON = Lexicon(
     between=("mezi",),
     others=("další", "dalších", "jiných"),
     including=("včetně", "mezi"),
+    fractions={"polovina": 0.5, "polovinu": 0.5, "třetina": 1 / 3, "dvě třetiny": 2 / 3, "čtvrtina": 0.25,
+               "tři čtvrtiny": 0.75},
 )

@@ -42,6 +42,7 @@ LEXICON = Lexicon(
     number_joiners=("und",),
     approx={"dutzend": 12, "dutzende": 12, "hunderte": 100, "tausende": 1000},
     of_words=("von",),
+    fractions={"die hälfte": 0.5, "ein drittel": 1 / 3, "zwei drittel": 2 / 3, "ein viertel": 0.25, "drei viertel": 0.75},
     hedges={"rund": "approx", "etwa": "approx", "ungefähr": "approx", "circa": "approx", "ca.": "approx",
             "knapp": "max", "fast": "max", "beinahe": "max", "mehr als": "min", "über": "min", "mindestens": "min",
             "weniger als": "max", "unter": "max", "bis zu": "max", "höchstens": "max"},

@@ -39,6 +39,7 @@ LEXICON = Lexicon(
     approx={"decena": 10, "decenas": 10, "docena": 12, "docenas": 12, "veintena": 20, "treintena": 30,
             "centenar": 100, "centenares": 100, "cientos": 100, "millar": 1000, "millares": 1000, "miles": 1000},
     of_words=("de",),
+    fractions={"la mitad": 0.5, "un tercio": 1 / 3, "dos tercios": 2 / 3, "un cuarto": 0.25, "tres cuartos": 0.75},
     hedges={"unos": "approx", "unas": "approx", "alrededor de": "approx", "cerca de": "approx",
             "aproximadamente": "approx", "casi": "max", "más de": "min", "al menos": "min", "menos de": "max",
             "hasta": "max"},

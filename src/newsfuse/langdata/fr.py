@@ -53,6 +53,7 @@ LEXICON = Lexicon(
             "trentaine": 30, "quarantaine": 40, "cinquantaine": 50, "soixantaine": 60, "centaine": 100,
             "centaines": 100, "millier": 1000, "milliers": 1000},
     of_words=("de", "d'", "d’", "des"),
+    fractions={"la moitié": 0.5, "une moitié": 0.5, "un tiers": 1 / 3, "deux tiers": 2 / 3, "un quart": 0.25, "trois quarts": 0.75},
     hedges={"environ": "approx", "près de": "approx", "quelque": "approx", "quelques": "approx",
             "autour de": "approx", "plus de": "min", "au moins": "min", "au minimum": "min", "moins de": "max",
             "jusqu'à": "max", "jusqu’à": "max", "au plus": "max", "presque": "max", "quasiment": "max"},

@@ -35,6 +35,7 @@ LEXICON = Lexicon(
             "quarantina": 40, "cinquantina": 50, "centinaio": 100, "centinaia": 100, "migliaio": 1000,
             "migliaia": 1000},
     of_words=("di", "d'", "d’"),
+    fractions={"la metà": 0.5, "un terzo": 1 / 3, "due terzi": 2 / 3, "un quarto": 0.25, "tre quarti": 0.75},
     hedges={"circa": "approx", "quasi": "max", "oltre": "min", "più di": "min", "almeno": "min",
             "meno di": "max", "fino a": "max"},
     hours={"secondo": 1 / 3600, "secondi": 1 / 3600, "minuto": 1 / 60, "minuti": 1 / 60, "ora": 1.0, "ore": 1.0,

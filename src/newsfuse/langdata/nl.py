@@ -31,6 +31,7 @@ LEXICON = Lexicon(
     number_joiners=("en",),
     approx={"tiental": 10, "tientallen": 10, "dozijn": 12, "honderden": 100, "duizenden": 1000},
     of_words=("van",),
+    fractions={"de helft": 0.5, "een derde": 1 / 3, "twee derde": 2 / 3, "een kwart": 0.25, "driekwart": 0.75},
     hedges={"ongeveer": "approx", "circa": "approx", "zo'n": "approx", "rond": "approx", "bijna": "max",
             "meer dan": "min", "ruim": "min", "minstens": "min", "minder dan": "max", "tot": "max"},
     hours={"seconde": 1 / 3600, "seconden": 1 / 3600, "minuut": 1 / 60, "minuten": 1 / 60, "uur": 1.0,

@@ -35,6 +35,7 @@ LEXICON = Lexicon(
     approx={"dezena": 10, "dezenas": 10, "dúzia": 12, "dúzias": 12, "vintena": 20, "centena": 100,
             "centenas": 100, "milhar": 1000, "milhares": 1000},
     of_words=("de",),
+    fractions={"a metade": 0.5, "metade": 0.5, "um terço": 1 / 3, "dois terços": 2 / 3, "um quarto": 0.25, "três quartos": 0.75},
     hedges={"cerca de": "approx", "aproximadamente": "approx", "quase": "max", "mais de": "min", "pelo menos": "min",
             "menos de": "max", "até": "max"},
     hours={"segundo": 1 / 3600, "segundos": 1 / 3600, "minuto": 1 / 60, "minutos": 1 / 60, "hora": 1.0,

@@ -32,4 +32,5 @@ LEXICON = Lexicon(
     abbreviations=("dr", "prof", "doç", "vb", "vs", "no"),
     concepts={"öldü": "death", "hayatını kaybetti": "death", "ölü": "death", "yaralandı": "injur", "yaralı": "injur",
               "kişi": "peopl"},
+    fractions={"yarısı": 0.5, "üçte biri": 1 / 3, "üçte ikisi": 2 / 3, "dörtte biri": 0.25, "dörtte üçü": 0.75},
 )
