@@ -316,6 +316,17 @@ def test_dates_with_dots_are_day_month_year(text: str, date: dt.date | None) -> 
     ("de", "Gesundheitsminister Karl Brenner (SPD) sagte: „Das ist ein guter Tag.“", "Karl Brenner"),
     ("de", "„Das ist ein guter Tag“, sagte Karl Brenner (SPD).", "Karl Brenner"),
     ("nl", '"Er was op geen enkel moment gevaar", zei brandweerwoordvoerder Markus Lange.', "Markus Lange"),
+    # a time or a listener between the verb and the speaker; the name's own clause; verb last
+    ("fr", "« Le feu est maîtrisé », a indiqué à l'AFP le commandant Julien Moreau.", "Julien Moreau"),
+    ("fr", "« Le feu est maîtrisé », a souligné jeudi le préfet Jean Dupuis.", "Jean Dupuis"),
+    ("fr", "« Le feu est maîtrisé », selon le maire de Lyon, Grégory Doucet.", "Grégory Doucet"),
+    ("de", "„Die Lage ist unter Kontrolle“, sagte Thomas Weber, Sprecher der Polizei Augsburg.", "Thomas Weber"),
+    ("de", "Innenminister Joachim Herrmann (CSU) erklärte am Abend: „Die Lage ist unter Kontrolle.“",
+     "Joachim Herrmann"),
+    ("nl", '"De situatie is onder controle", zegt politiewoordvoerder Jan de Vries.', "Jan de Vries"),  # "jan"
+    ("pt", '"A situação está sob controle", afirmou o governador Tarcísio de Freitas.', "Tarcísio de Freitas"),
+    ("tr", 'İçişleri Bakanı Ali Yerlikaya, "Durum kontrol altında" dedi.', "Ali Yerlikaya"),
+    ("de", "„Die Lage ist unter Kontrolle“, sagte er am Mittwoch.", ""),  # a pronoun: named elsewhere
 ])
 def test_speaker_with_a_party_or_a_compound_title(lang: str, sentence: str, speaker: str) -> None:
     from newsfuse.facts.quote_speakers import pattern_speaker

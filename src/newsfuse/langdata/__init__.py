@@ -94,6 +94,10 @@ class Lexicon:
     clitics: tuple[str, ...] = ()
     case_endings: tuple[str, ...] = ()
     hours: dict[str, float] = field(default_factory=dict)  # time units → hours
+    # Parts of a day ("soir", "Abend"), and the words that bring a quote's listener ("à l'AFP", "gegenüber
+    # der dpa"): an adjunct of either may stand between a speech verb and its speaker.
+    day_parts: tuple[str, ...] = ()
+    to_words: tuple[str, ...] = ()
     # Day words besides weekday names: today, yesterday, tomorrow → shift in days.
     relative_days: dict[str, int] = field(default_factory=dict)
     # Words of a clause that speaks of the future: a weekday in it is the coming one ("bis Donnerstag").

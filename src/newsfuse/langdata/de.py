@@ -11,6 +11,8 @@ LEXICON = Lexicon(
                   "bestätigte", "bestätigt", "so", "schrieb", "räumte ein", "sprach", "versicherte", "forderte",
                   "kritisierte", "hieß es", "heißt es"),
     according=("laut", "nach angaben", "nach angaben von", "zufolge"),
+    day_parts=("morgen", "abend", "mittag", "nachmittag", "vormittag", "nacht", "abends", "morgens"),
+    to_words=("gegenüber",),
     title_words=("der", "die", "das", "ein", "eine", "dem", "den", "des", "am", "im", "herr", "frau", "dr."),
     by=("von", "text:"),
     stamps=("veröffentlicht am", "veröffentlicht", "aktualisiert am", "aktualisiert", "stand:", "zuletzt aktualisiert",

@@ -10,6 +10,8 @@ LEXICON = Lexicon(
                   "advirtió", "subrayó", "destacó", "manifestó", "anunció", "ha anunciado", "precisó", "confirmó",
                   "dice", "afirma", "explica", "señala", "asegura", "según"),
     according=("según", "de acuerdo con"),
+    day_parts=("mañana", "tarde", "noche", "mediodía"),
+    to_words=("a", "al", "ante"),
     title_words=("el", "la", "los", "las", "un", "una", "del", "de", "alcalde", "alcaldesa", "ministro", "ministra",
                  "presidente", "presidenta", "portavoz", "director", "directora", "jefe", "jefa", "general",
                  "comandante", "capitán", "sr.", "sra.", "dr.", "doctor", "doctora", "secretario", "secretaria"),

@@ -16,6 +16,8 @@ LEXICON = Lexicon(
                   "a-t-elle expliqué", "a-t-il précisé", "a-t-elle précisé", "a-t-il indiqué", "a-t-elle indiqué",
                   "a-t-il souligné", "a-t-elle souligné", "a-t-il affirmé", "a-t-elle affirmé", "selon"),
     according=("selon", "d'après", "d’après", "pour"),
+    day_parts=("matin", "soir", "après-midi", "nuit", "midi", "soirée", "matinée"),
+    to_words=("à", "au", "aux", "auprès"),
     title_words=("le", "la", "les", "l'", "l’", "un", "une", "du", "de", "des", "commandant", "capitaine",
                  "lieutenant", "colonel", "général", "maire", "ministre", "président", "présidente", "porte-parole",
                  "préfet", "préfète", "procureur", "procureure", "directeur", "directrice", "secrétaire", "député",

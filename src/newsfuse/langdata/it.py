@@ -9,6 +9,8 @@ LEXICON = Lexicon(
                   "ha annunciato", "ha precisato", "ha confermato", "ha raccontato", "ha ribadito", "ha commentato",
                   "dice", "afferma", "spiega", "aggiunge", "sottolinea", "disse", "dichiara", "secondo"),
     according=("secondo", "stando a"),
+    day_parts=("mattina", "mattino", "pomeriggio", "sera", "serata", "notte"),
+    to_words=("a", "al", "alla", "all'", "ai"),
     title_words=("il", "lo", "la", "i", "gli", "le", "l'", "l’", "un", "una", "del", "della", "sindaco", "ministro",
                  "presidente", "portavoce", "direttore", "direttrice", "capo", "generale", "comandante", "dottor",
                  "dott.", "prefetto", "questore", "procuratore", "assessore", "sig.", "sig.ra"),

@@ -8,6 +8,8 @@ LEXICON = Lexicon(
     speech_verbs=("zei", "zegt", "zeiden", "heeft gezegd", "verklaarde", "stelde", "aldus", "benadrukte",
                   "voegde toe", "liet weten", "meldde", "vertelde", "legde uit", "waarschuwde", "bevestigde"),
     according=("volgens", "aldus"),
+    day_parts=("ochtend", "middag", "avond", "nacht", "morgen"),
+    to_words=("tegen", "aan"),
     title_words=("de", "het", "een", "burgemeester", "minister", "woordvoerder", "woordvoerster", "directeur",
                  "voorzitter", "premier", "commandant", "politiewoordvoerder", "dr.", "mr.", "dhr.", "mevrouw"),
     by=("door",),

@@ -8,6 +8,8 @@ LEXICON = Lexicon(
     speech_verbs=("disse", "afirmou", "declarou", "explicou", "acrescentou", "sublinhou", "destacou", "anunciou",
                   "garantiu", "referiu", "adiantou", "confirmou", "contou", "diz", "afirma", "explica", "segundo"),
     according=("segundo", "de acordo com", "conforme"),
+    day_parts=("manhã", "tarde", "noite"),
+    to_words=("à", "ao", "a", "aos", "às"),
     title_words=("o", "a", "os", "as", "um", "uma", "do", "da", "de", "presidente", "ministro", "ministra",
                  "prefeito", "prefeita", "presidente da câmara", "porta-voz", "diretor", "diretora", "comandante",
                  "chefe", "secretário", "secretária", "dr.", "sr.", "sra."),
