@@ -279,12 +279,43 @@ def test_furniture_of_the_stop29_reports_is_removed(name: str, line: str, reason
     assert removed(name).get(line) == reason
 
 
+@pytest.mark.parametrize(("lang", "line", "reason"), [
+    ("fr", "Par Claire Dubois et Marc Lefèvre", "byline"),  # the language's "and"
+    ("fr", "Par Claire Dubois, envoyée spéciale à Lyon", "byline"),  # a role after the comma
+    ("de", "Von Anna Schmidt und Peter Meier", "byline"),
+    ("de", "Von Anna Schmidt, dpa", "byline"),
+    ("nl", "Door Sanne de Vries en Pieter Bakker", "byline"),
+    ("pt", "Por João Silva, em Lisboa", "byline"),
+    ("fr", "Le Monde avec AFP", "dateline-header"),  # a credit alone on its line
+    ("fr", "Lecture : 3 min.", "reading-time"),
+    ("de", "Lesezeit: 3 Minuten", "reading-time"),
+    ("nl", "Leestijd: 2 minuten", "reading-time"),
+    ("fr", "Partager sur Facebook", "share-widget"),
+    ("fr", "Écouter cet article", "share-widget"),
+    ("de", "Artikel teilen", "share-widget"),
+    ("de", "Audio: Zugunglück bei Augsburg (3 Min)", "player-widget"),
+    ("de", "22.02.2023, 18:30 Uhr", "dateline-header"),
+    ("de", "Dieser Artikel ist nur für Abonnenten verfügbar.", "subscribe-prompt"),
+])
+def test_furniture_a_judge_may_write(lang: str, line: str, reason: str) -> None:
+    body = {"fr": "Trois personnes ont été tuées dans l'incendie d'un entrepôt de Vénissieux, dans la nuit de lundi.",
+            "de": "Bei einem Zugunglück in der Nähe von Augsburg sind am Dienstagabend drei Menschen gestorben.",
+            "nl": "Bij een grote brand in een chemische fabriek in Kleef zijn twaalf mensen gewond geraakt.",
+            "pt": "Um incêndio numa fábrica em Lisboa deixou doze feridos na noite de terça-feira, segundo os "
+                  "bombeiros."}[lang]
+    cleaned = clean_text(f"Titre\n\n{body}\n\n{line}\n\n{body}")
+    assert cleaned.language == lang
+    assert {r.text: r.reason for r in cleaned.removed}.get(line) == reason
+
+
 @pytest.mark.parametrize("text", [
+    "Deel van de stad bleef zonder stroom.",  # "deel" (share) opens a sentence
+    "Partager les richesses reste leur objectif, a déclaré le maire.",
     "Jetzt will die Stadt die Reform umsetzen.",  # no call: a finite verb, not a closing infinitive
     "Die Bürger können sich ab Montag online registrieren.",
     "Foto und Film waren ihre Leidenschaft, sagte die Kuratorin.",  # no label before a colon
 ])
-def test_german_sentences_like_prompts_stay(text: str) -> None:
+def test_sentences_like_prompts_stay(text: str) -> None:
     assert text in clean_text(f"Ein Titel\n\n{text}\n\nDer Bundestag hat am Donnerstag abgestimmt.").text
 
 

@@ -44,6 +44,19 @@ _CREDIT = re.compile(r"^(?P<name>[^\W\d_][^.,]{0,40}),\s+(?:with|avec|mit|con|co
 _SOURCE_WORDS = sorted({w for code in LANGUAGES for w in lexicon(code).source_words}, key=len, reverse=True)
 _SOURCE_CREDIT = re.compile(r"(?:^|\s)(?:" + "|".join(map(re.escape, _SOURCE_WORDS)) + r")\s*:\s*"
                             r"(?P<name>[^\W\d_][^.,;:]{0,40})(?:,\s*(?P<agency>[^\W\d_][^.,;:]{0,30}))?\s*\.?$", re.I)
+# A paper's credit alone on a line: "Le Monde avec AFP", "Tagesspiegel mit dpa" (the agency must be one).
+_CREDIT_LINE = re.compile(r"^(?P<name>[^\W\d_][^.,:;]{0,40}?),?\s+(?:with|avec|mit|con|com|met|ile)\s+"
+                          r"(?:l'|l’|la\s+|the\s+)?(?P<agency>[^\W\d_][\w\s.-]{0,30}?)\.?$", re.I)
+
+
+def credit_line(text: str) -> tuple[str, str] | None:
+    """(outlet, agency) of a line that is only a paper's credit ("Le Monde avec AFP"), else None."""
+    match = _CREDIT_LINE.match(text.strip())
+    if not match or not (agency := _as_agency(match["agency"])):
+        return None
+    return _tidy_name(match["name"]), agency
+
+
 _TRUST = re.compile(r"^why you can trust (?P<name>\S.{0,40}?)\s*$", re.I)
 _COPYRIGHT_LEAD = re.compile(r"^(?:\(c\)|©|copyright|\(copyright\))\s*(?:©\s*)?(?:(?:19|20)\d{2}\s*(?:[-–]\s*(?:19|20)?\d{2,4})?)?[,.]?\s*",
                              re.I)
@@ -126,6 +139,7 @@ def _outlet(removed: list[Removal]) -> tuple[str, str]:
         ("credit", "dateline-header", lambda r: _tidy_name(m["name"]) if (m := _CREDIT.match(r.text)) else ""),
         ("credit", "dateline-header",
          lambda r: _tidy_name(m["name"]) if r.detail == "date" and (m := _SOURCE_CREDIT.search(r.text)) else ""),
+        ("credit", "dateline-header", lambda r: c[0] if r.detail == "credit" and (c := credit_line(r.text)) else ""),
         ("copyright", "copyright", lambda r: _from_copyright(r.text)),
         ("dateline", "dateline-header", lambda r: _from_dateline(r.text) if r.detail == "dateline" else ""),
         ("text", "trust-badge", lambda r: _tidy_name(m["name"]) if (m := _TRUST.match(r.text)) else ""),
@@ -162,6 +176,8 @@ def _credited_agency(removal: Removal) -> str:
         return _agency(removal.text)
     if removal.reason != "dateline-header":
         return ""
+    if removal.detail == "credit" and (line := credit_line(removal.text)):
+        return line[1]
     credit = _CREDIT.match(removal.text) or (_SOURCE_CREDIT.search(removal.text) if removal.detail == "date" else None)
     return _as_agency(credit["agency"]) if credit and credit["agency"] else ""
 

@@ -47,6 +47,10 @@ class Lexicon:
     related: tuple[str, ...] = ()  # "lire aussi": a link to another story
     # A caption's label before a colon ("Photo :", "Foto:", "Crédit photo :"): the line is a caption.
     captions: tuple[str, ...] = ()
+    # Reading-time labels ("Lecture : 3 min", "Lesezeit: 3 Minuten") and share or player buttons, each a
+    # whole short line ("Partager sur Facebook", "Artikel teilen", "Écouter cet article").
+    reading: tuple[str, ...] = ()
+    widgets: tuple[str, ...] = ()
     # The label of a source credit after a date stamp ("18. Januar 2024, 17:05 Uhr Quelle: ZEIT ONLINE, dpa").
     source_words: tuple[str, ...] = ()
     # A call to action written as a short infinitive phrase (German puts the verb last: "Jetzt RP+

@@ -19,6 +19,8 @@ LEXICON = Lexicon(
              "nastavení cookies"),
     consent_buttons=("přijmout vše", "souhlasím", "odmítnout", "nastavení", "rozumím"),
     copyright=("všechna práva vyhrazena",),
+    reading=("doba čtení", "čtení na"),
+    widgets=("sdílet", "poslechnout", "kopírovat odkaz"),
     captions=("foto", "snímek"),
     source_words=("zdroj",),
     related=("čtěte také", "související články", "nejčtenější", "přečtěte si také"),

@@ -26,6 +26,8 @@ LEXICON = Lexicon(
     consent_buttons=("aceptar", "acepto", "aceptar todo", "aceptar todas", "rechazar", "rechazar todo", "configurar",
                      "aceptar y cerrar"),
     copyright=("todos los derechos reservados", "derechos reservados"),
+    reading=("lectura", "tiempo de lectura"),
+    widgets=("compartir", "compartir en", "escuchar", "escuchar noticia", "copiar enlace", "imprimir", "vídeo:", "audio:"),
     captions=("foto", "fotos", "imagen", "fotografía"),
     source_words=("fuente",),
     related=("lee también", "leer más", "te puede interesar", "más información", "noticias relacionadas",

@@ -40,6 +40,8 @@ LEXICON = Lexicon(
     consent_buttons=("tout accepter", "accepter", "tout refuser", "refuser", "continuer sans accepter",
                      "j'accepte", "j’accepte", "paramétrer", "personnaliser", "accepter et continuer"),
     copyright=("tous droits réservés", "droits réservés", "reproduction interdite"),
+    reading=("lecture", "temps de lecture", "durée de lecture"),
+    widgets=("partager", "partager sur", "partager l'article", "écouter cet article", "écouter l'article", "copier le lien", "imprimer", "envoyer par e-mail", "vidéo :", "audio :"),
     captions=("photo", "photos", "crédit photo", "crédits photo", "crédit", "illustration", "légende"),
     source_words=("source",),
     related=("lire aussi", "à lire aussi", "a lire aussi", "voir aussi", "à voir aussi", "lire la suite",

@@ -23,6 +23,8 @@ LEXICON = Lexicon(
     consent_buttons=("accetta", "accetta tutto", "accetta tutti", "rifiuta", "rifiuta tutto", "personalizza",
                      "accetta e chiudi"),
     copyright=("tutti i diritti riservati", "riproduzione riservata"),
+    reading=("lettura", "tempo di lettura"),
+    widgets=("condividi", "condividi su", "ascolta", "ascolta l'articolo", "copia link", "stampa", "video:", "audio:"),
     captions=("foto", "immagine"),
     source_words=("fonte",),
     related=("leggi anche", "potrebbe interessarti", "articoli correlati", "i più letti", "approfondisci"),

@@ -21,6 +21,8 @@ LEXICON = Lexicon(
     consent_buttons=("accepteren", "alles accepteren", "accepteer", "accepteer cookies", "accepteer alle cookies",
                      "akkoord", "weigeren", "instellingen"),
     copyright=("alle rechten voorbehouden",),
+    reading=("leestijd",),
+    widgets=("delen", "deel", "deel dit artikel", "luister", "beluister", "kopieer link", "printen", "video:", "audio:"),
     captions=("foto", "beeld", "afbeelding"),
     source_words=("bron",),
     related=("lees ook", "meer over", "bekijk ook", "meest gelezen", "gerelateerd"),

@@ -22,6 +22,8 @@ LEXICON = Lexicon(
              "aceitar cookies", "política de cookies", "gerir cookies", "consentimento"),
     consent_buttons=("aceitar", "aceitar todos", "aceito", "rejeitar", "recusar", "configurar"),
     copyright=("todos os direitos reservados", "direitos reservados"),
+    reading=("leitura", "tempo de leitura"),
+    widgets=("partilhar", "compartilhar", "compartilhe", "ouvir", "ouça", "copiar link", "imprimir", "vídeo:", "áudio:"),
     captions=("foto", "fotos", "imagem", "fotografia"),
     source_words=("fonte",),
     related=("leia também", "leia mais", "veja também", "saiba mais", "mais lidas", "relacionadas"),
