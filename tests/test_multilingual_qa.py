@@ -486,3 +486,15 @@ def test_german_first_in_five_years_conflict(seeds_dir: Path) -> None:
 
     b = brief([*sorted(seeds_dir.glob("*.txt")), DATA / "de-gespraeche-japan-china.txt"])
     assert any(any("fünf jahren" in v.value.lower() for v in c.values) for c in b.conflicts)
+
+
+@pytest.mark.parametrize(("lang", "text", "day"), [
+    ("nl", "De brand brak dinsdagavond uit.", dt.date(2024, 3, 12)),  # a weekday compounded with "avond"
+    ("de", "Am Dienstagabend stießen zwei Züge zusammen.", dt.date(2024, 3, 12)),
+    ("fr", "Les obsèques auront lieu samedi.", dt.date(2024, 3, 16)),  # the simple future looks ahead
+    ("fr", "Le drame s'est produit samedi.", dt.date(2024, 3, 9)),
+])
+def test_weekdays_against_a_wednesday(lang: str, text: str, day: dt.date) -> None:
+    from newsfuse.facts.dates import Anchor, dates_in
+
+    assert [d.ref.start for d in dates_in(text, Anchor(dt.date(2024, 3, 13), "published"), lang=lang)] == [day]

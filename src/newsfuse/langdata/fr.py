@@ -64,7 +64,11 @@ LEXICON = Lexicon(
     hours={"seconde": 1 / 3600, "secondes": 1 / 3600, "minute": 1 / 60, "minutes": 1 / 60, "min": 1 / 60,
            "heure": 1.0, "heures": 1.0, "h": 1.0, "jour": 24.0, "jours": 24.0, "semaine": 168.0,
            "semaines": 168.0, "mois": 730.5, "an": 8766.0, "ans": 8766.0, "année": 8766.0, "années": 8766.0},
-    future=("va", "vont", "sera", "seront", "prochain", "prochaine", "doit", "doivent", "devrait", "devraient", "jusqu'à", "jusqu’à", "d'ici", "prévu", "prévue"),
+    future=("va", "vont", "sera", "seront", "prochain", "prochaine", "doit", "doivent", "devrait", "devraient", "jusqu'à", "jusqu’à", "d'ici", "prévu", "prévue",
+            # the simple future of the verbs news uses most ("les obsèques auront lieu samedi")
+            "aura", "auront", "fera", "feront", "devra", "devront", "pourra", "pourront", "ira", "iront",
+            "tiendra", "tiendront", "ouvrira", "ouvriront", "reprendra", "reprendront", "commencera",
+            "commenceront", "rendra", "rendront", "se réunira", "se réuniront"),
     relative_days={"aujourd'hui": 0, "aujourd’hui": 0, "hier": -1, "demain": 1, "avant-hier": -2},
     abbreviations=("m", "mm", "mme", "mlle", "dr", "pr", "me", "st", "ste", "env", "etc", "cf", "p", "n°"),
     concepts={"mort": "death", "morts": "death", "tué": "death", "tués": "death", "tuée": "death", "tuées": "death",
