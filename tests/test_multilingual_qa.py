@@ -498,3 +498,20 @@ def test_weekdays_against_a_wednesday(lang: str, text: str, day: dt.date) -> Non
     from newsfuse.facts.dates import Anchor, dates_in
 
     assert [d.ref.start for d in dates_in(text, Anchor(dt.date(2024, 3, 13), "published"), lang=lang)] == [day]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Le bilan s'élève à trois morts.", [("trois", "count")]),  # "à" before a count is no clock time
+    ("Il a été condamné à huit ans de prison.", [("huit ans", "duration")]),
+    ("Le feu a été signalé à 21 h 30.", []),  # an hour
+    ("Il est parti à 3 heures du matin.", []),
+])
+def test_a_figure_after_a_is_a_time_only_before_an_hour(text: str, found: list[tuple[str, str]]) -> None:
+    import spacy
+
+    from newsfuse.facts.nlp import Parsed
+    from newsfuse.facts.quantities_local import in_sentence
+    from newsfuse.types import Sentence
+
+    p = Parsed("a", Sentence("a", 0, 0, len(text), text, 0), spacy.blank("fr")(text), "fr")
+    assert [(f.quantity.text, f.quantity.kind) for f in in_sentence(p)] == found

@@ -158,6 +158,7 @@ def in_sentence(p: Parsed) -> list[Found]:
 
 
 FRACTION = "fraction"
+_CLOCK = frozenset({"h", "uhr", "heure", "heures", "hora", "horas", "ore", "uur"})
 
 
 def _fraction_at(doc: Doc, i: int, lex: Lexicon) -> tuple[float, int, str] | None:
@@ -197,7 +198,11 @@ def _is_date_or_time(p: Parsed, lex: Lexicon, i: int, j: int, value: float) -> b
         return True  # "à 21 h 30": a time of day
     if prev in {"h", "uhr", ":"} and i > 1 and doc[i - 2].text.isdigit() and value < 60:
         return True  # the minutes of "21 h 30"
-    return prev in {"n°", "nr.", "no", "nº", "№", "à", "um", "alle", "às"} and value < 25
+    if prev in {"n°", "nr.", "no", "nº", "№"} and value < 25:
+        return True
+    # "à 21 h", "um 3 Uhr", "alle 15": an hour; "s'élève à trois morts" counts the dead
+    return prev in {"à", "um", "alle", "às"} and value < 25 and not (
+        nxt.isalpha() and nxt not in _CLOCK)
 
 
 def _classify(p: Parsed, lex: Lexicon, i: int, j: int, value: float, approx: str) -> Found | None:
