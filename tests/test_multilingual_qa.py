@@ -432,6 +432,9 @@ def test_german_dutch_factory_fire_brief() -> None:
     assert any({"rund 120", "mehr als 200", "ruim 200"} <= c for c in conflicts)
     assert any({"acht stunden", "sechs stunden", "zes uur"} <= c for c in conflicts)
     assert len(conflicts) == 3  # the paywall's "3 von 5" is gone
+    # the lead tells the injured as two of three reports do (`compare.support`), and cites those two
+    assert not any("zehn Menschen" in item.text for item in b.summary)
+    assert _cites(b, "zwölf Menschen") == {"de-fabrikbrand-wdr", "nl-fabriekbrand-nos"}
     assert {q.speaker for q in b.quotes} == {"Markus Lange"}  # the Dutch "zei brandweerwoordvoerder" too
     assert {s.article.published for s in b.sources} == {dt.date(2023, 2, 22)}  # "22.02.2023" read
     assert {s.article.outlet for s in b.sources} == {"Rheinische Post", "WDR", "NOS"}

@@ -67,10 +67,46 @@ def honest_support(brief: Brief) -> None:
     for claim in brief.claims:
         if against := _against(_shown(claim.text, claim.evidence), claim.evidence, sides_of):
             _drop(claim, against, origin)
+    language = {s.article.id: s.article.language for s in brief.sources}
     for item in brief.summary:
+        _show_the_majority(item, sides_of, origin, language)
         own = (item.evidence[0].source, item.evidence[0].sentence) if item.evidence else None
         if against := _against(own, item.evidence, sides_of):
             _drop_item(item, against, origin)
+
+
+# A sentence shown instead of the summary's own may be this much longer (the word budget holds roughly).
+LONGER = 1.5
+
+
+def _show_the_majority(item: SummaryItem, sides_of: list[list[set[Key]]], origin: dict[str, int],
+                       language: dict[str, str]) -> None:
+    """Show the point as most independent sources tell it: when the sentence a summary item shows gives
+    the value fewer of its claim's sources give ("zehn Menschen verletzt" where two of three say
+    twelve), show a sentence of the larger side instead, one no later in its article than the shown one
+    is in its own (so it does not lean on what came before), no much longer, in the shown one's language
+    when one is. Its edits, made for the other sentence, go."""
+    if not item.evidence:
+        return
+    first = item.evidence[0]
+    own = (first.source, first.sentence)
+    for sides in sides_of:
+        mine = next((k for k, keys in enumerate(sides) if own in keys), None)
+        if mine is None:
+            continue
+        count = [len({origin.get(e.source, hash(e.source)) for e in item.evidence if (e.source, e.sentence) in keys})
+                 for keys in sides]
+        best = max(range(len(sides)), key=lambda k: count[k])
+        if count[best] <= count[mine]:
+            continue
+        pool = [e for e in item.evidence if (e.source, e.sentence) in sides[best] and e.sentence <= first.sentence
+                and len(e.text.split()) <= LONGER * len(first.text.split())]
+        pool.sort(key=lambda e: language.get(e.source) != language.get(first.source))
+        if pool:
+            shown = pool[0]
+            item.evidence = [shown, *(e for e in item.evidence if e is not shown)]
+            item.text, item.edits = shown.text, []
+        return
 
 
 def _drop(claim: Claim, against: set[str], origin: dict[str, int]) -> None:
