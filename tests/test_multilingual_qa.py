@@ -518,3 +518,16 @@ def test_a_figure_after_a_is_a_time_only_before_an_hour(text: str, found: list[t
 
     p = Parsed("a", Sentence("a", 0, 0, len(text), text, 0), spacy.blank("fr")(text), "fr")
     assert [(f.quantity.text, f.quantity.kind) for f in in_sentence(p)] == found
+
+
+@pytest.mark.parametrize(("sentence", "known", "speaker"), [
+    ("„Wir wissen es nicht“, sagte Weber am Mittwoch.", ("Thomas Weber",), "Thomas Weber"),
+    ("Weber sagte: „Wir wissen es nicht.“", ("Thomas Weber",), "Thomas Weber"),
+    ("„Wir wissen es nicht“, sagte Weber am Mittwoch.", (), ""),  # no one of that name has spoken
+    ("„Wir wissen es nicht“, sagte Polizei am Mittwoch.", ("Thomas Weber",), ""),
+])
+def test_a_family_name_alone_is_the_speaker_already_named(sentence: str, known: tuple[str, ...], speaker: str) -> None:
+    from newsfuse.facts.quote_speakers import pattern_speaker
+    from newsfuse.facts.quotes import quote_spans
+
+    assert pattern_speaker(sentence, quote_spans(sentence, "de"), "de", known) == speaker

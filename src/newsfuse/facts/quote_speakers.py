@@ -10,6 +10,7 @@ article or lower-case title ("le commandant", "el alcalde"), so no entity model 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from newsfuse.langdata import Lexicon, lexicon, months, weekday_names
@@ -205,11 +206,33 @@ def _verb_at(text: str, lex: Lexicon) -> int:
     return 0
 
 
-def pattern_speaker(text: str, spans: list[tuple[int, int]], code: str) -> str:
-    """Who a sentence says spoke the quoted spans, from the words around them, or ""."""
+def pattern_speaker(text: str, spans: list[tuple[int, int]], code: str, known: Sequence[str] = ()) -> str:
+    """Who a sentence says spoke the quoted spans, from the words around them, or "". `known`: full
+    names already speaking in the article, which a family name alone may stand for ("sagte Weber")."""
     lex = lexicon(code)
     if not lex.speech_verbs or not spans:
         return ""
+    name = _pattern_speaker(text, spans, lex)
+    if name or not known:
+        return name
+    # A family name alone ("sagte Weber am Mittwoch", "Weber sagte: „…“"): a name where all nouns are
+    # capitalised only when it is the family name of someone already speaking in the article.
+    lone = _lone_name(text, spans, lex)
+    return next((full for full in known if len(full.split()) > 1 and full.split()[-1] == lone), "")
+
+
+def _lone_name(text: str, spans: list[tuple[int, int]], lex: Lexicon) -> str:
+    after = _BRACKETS.sub("", text[spans[-1][1]:]).lstrip(_TRAIL)
+    if n := _verb_at(after, lex):
+        words = _WORD.findall(after[n:])
+        return words[0] if words and words[0][:1].isupper() else ""
+    before = _WORD.findall(_BRACKETS.sub("", text[:spans[0][0]]))
+    if len(before) >= 2 and _verb_at(before[-1], lex) and before[-2][:1].isupper():
+        return before[-2]
+    return ""
+
+
+def _pattern_speaker(text: str, spans: list[tuple[int, int]], lex: Lexicon) -> str:
     # After the quote: "», a déclaré le commandant Julien Moreau", "“, sagte Polizeisprecher Thomas Weber".
     after = _BRACKETS.sub("", text[spans[-1][1]:]).lstrip(_TRAIL)
     n = _verb_at(after, lex)
