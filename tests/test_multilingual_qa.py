@@ -531,3 +531,18 @@ def test_a_family_name_alone_is_the_speaker_already_named(sentence: str, known: 
     from newsfuse.facts.quotes import quote_spans
 
     assert pattern_speaker(sentence, quote_spans(sentence, "de"), "de", known) == speaker
+
+
+@pytest.mark.parametrize(("masthead", "outlet"), [
+    ("DER SPIEGEL", "DER SPIEGEL"),
+    ("lemonde.fr", "lemonde.fr"),  # a site's address as its name
+    ("tagesschau.de", "tagesschau.de"),
+    ("NOS Nieuws", "NOS Nieuws"),
+])
+def test_a_masthead_over_the_headline_names_the_outlet(masthead: str, outlet: str) -> None:
+    text = (f"{masthead}\n\nIncendie meurtrier dans un entrepôt de Vénissieux\n\nPar Claire Dubois\n\n"
+            "Trois personnes ont été tuées dans l'incendie d'un entrepôt à Vénissieux, dans la nuit de lundi.")
+    cleaned = clean_text(text)
+    article = infer_metadata(Article(id="a", text=cleaned.text, removed=cleaned.removed, language=cleaned.language,
+                                     title=cleaned.title))
+    assert (article.outlet, article.title) == (outlet, "Incendie meurtrier dans un entrepôt de Vénissieux")

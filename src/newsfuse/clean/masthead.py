@@ -99,10 +99,17 @@ def _masthead_shape(text: str) -> list[str]:
     return [w.strip("'’‘()").lower() for w in words if w not in {"&", "-", "–", "|"}]
 
 
+# A site's own address written as its name: "lemonde.fr", "tagesschau.de", "nos.nl".
+_SITE = re.compile(r"^(?:www\.)?[a-z0-9][a-z0-9-]{1,40}(?:\.[a-z0-9-]{2,20})?\.[a-z]{2,6}$")
+
+
 def _is_masthead(text: str, host_keys: set[str]) -> bool:
     """Is this short line the name of the publication? Shaped like a name, and a publication's name:
     it ends in a word publications are named by (or is headed by one), or is how the page's host
-    name writes it ("Valley Post" on valleypost.com), or is a news agency. Not a section label."""
+    name writes it ("Valley Post" on valleypost.com), or is a news agency, or is a site's address
+    ("lemonde.fr"). Not a section label."""
+    if _SITE.match(text.strip()):
+        return True
     words = _masthead_shape(text)
     if not words:
         return False
