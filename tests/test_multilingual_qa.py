@@ -416,6 +416,8 @@ def test_french_storm_brief() -> None:
     assert _speaker(b, "La situation reste très tendue") == ["Jean-Marc Rivière"]
     assert {s.article.published for s in b.sources} == {dt.date(2024, 2, 7), dt.date(2024, 2, 8)}
     assert {dt.date(2024, 2, 6), dt.date(2024, 2, 3)} <= {e.start for e in b.timeline}
+    assert not any(e.text.startswith("Qui ") for e in b.timeline)  # a relative clause is read with its noun
+    assert not any("vingtaine" in e.text and "fr-tempete-afp" in e.sources for e in b.timeline)
     assert {s.article.outlet for s in b.sources} == {"20 Minutes", "Agence France-Presse", "Le Télégramme"}
     names = {e.name for e in b.entities}
     assert "Jean-Marc Rivière" in names and "Accepter" not in names
@@ -435,6 +437,8 @@ def test_german_dutch_factory_fire_brief() -> None:
     # the lead tells the injured as two of three reports do (`compare.support`), and cites those two
     assert not any("zehn Menschen" in item.text for item in b.summary)
     assert _cites(b, "zwölf Menschen") == {"de-fabrikbrand-wdr", "nl-fabriekbrand-nos"}
+    # a timeline row cites no report of another toll for its clause
+    assert [e.sources for e in b.timeline if "zehn Menschen" in e.text] in ([], [["de-fabrikbrand-rp"]])
     assert {q.speaker for q in b.quotes} == {"Markus Lange"}  # the Dutch "zei brandweerwoordvoerder" too
     assert {s.article.published for s in b.sources} == {dt.date(2023, 2, 22)}  # "22.02.2023" read
     assert {s.article.outlet for s in b.sources} == {"Rheinische Post", "WDR", "NOS"}

@@ -94,3 +94,23 @@ def test_a_summary_sentence_of_the_minority_shows_the_majoritys_sentence() -> No
     honest_support(b)
     assert b.summary[0].text == twelve.text
     assert sorted(b.summary[0].sources) == ["nos", "wdr"] and b.summary[0].independent == 2
+
+
+def test_a_timeline_row_cites_no_source_of_another_figure() -> None:
+    """"Trois personnes ont été tuées ... dans la nuit de lundi à mardi" is told by two reports; the one
+    that says four told the same night, but is not cited for a row that says three (issue 16, stop 29)."""
+    import datetime as dt
+
+    from newsfuse.types import TimelineEvent
+
+    three = Evidence("afp", 0, "Trois personnes ont été tuées dans la nuit de lundi à mardi.")
+    three2 = Evidence("monde", 0, "Trois personnes ont péri dans la nuit de lundi à mardi.")
+    four = Evidence("progres", 0, "Quatre personnes ont été tuées dans la nuit de lundi à mardi.")
+    row = TimelineEvent(dt.date(2024, 3, 11), dt.date(2024, 3, 11), "Trois personnes ont été tuées dans la nuit "
+                        "de lundi à mardi.", ["afp", "monde", "progres"], [three, three2, four])
+    conflict = Conflict(kind="count", about="number of personnes", confidence=0.9, values=[
+        ConflictValue("trois", "3", ["afp", "monde"], [three, three2]), ConflictValue("quatre", "4", ["progres"], [four])])
+    sources = [Source(k + 1, Article(id=x, text=""), k) for k, x in enumerate(["afp", "monde", "progres"])]
+    b = Brief(id="t", sources=sources, summary=[], claims=[], unique={}, conflicts=[conflict], timeline=[row])
+    honest_support(b)
+    assert b.timeline[0].sources == ["afp", "monde"]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from newsfuse.types import Brief, Claim, ConflictValue, Evidence, SummaryItem
+from newsfuse.types import Brief, Claim, ConflictValue, Evidence, SummaryItem, TimelineEvent
 
 # Kinds of disagreement that are about the point a sentence makes (its figures and dates).
 POINT_KINDS = frozenset({"number", "money", "date", "duration", "count"})
@@ -73,6 +73,11 @@ def honest_support(brief: Brief) -> None:
         own = (item.evidence[0].source, item.evidence[0].sentence) if item.evidence else None
         if against := _against(own, item.evidence, sides_of):
             _drop_item(item, against, origin)
+    # A timeline row shows one source's clause: the sources it cites for it tell the same figures.
+    for row in [*brief.timeline, *brief.background]:
+        if against := _against(_told(row), row.evidence, sides_of):
+            row.evidence = [e for e in row.evidence if e.source not in against]
+            row.sources = [s for s in row.sources if s not in against]
 
 
 # A sentence shown instead of the summary's own may be this much longer (the word budget holds roughly).
@@ -107,6 +112,12 @@ def _show_the_majority(item: SummaryItem, sides_of: list[list[set[Key]]], origin
             item.evidence = [shown, *(e for e in item.evidence if e is not shown)]
             item.text, item.edits = shown.text, []
         return
+
+
+def _told(row: TimelineEvent) -> Key | None:
+    """The sentence a timeline row's clause is cut from ("Trois personnes ont été tuées ...")."""
+    clause = row.text.rstrip(".").lower()[:40]
+    return next(((e.source, e.sentence) for e in row.evidence if clause and clause in e.text.lower()), None)
 
 
 def _drop(claim: Claim, against: set[str], origin: dict[str, int]) -> None:
