@@ -410,7 +410,7 @@ def test_french_storm_brief() -> None:
     conflicts = _parts(b)
     assert any({"une vingtaine de", "42"} <= c for c in conflicts)
     assert any({"quelque 40 000", "plus de 60 000"} <= c for c in conflicts)
-    assert any({"150 km", "180 km"} <= c for c in conflicts)  # the unit is read as km (km/h: left)
+    assert any({"150 km/h", "180 km/h"} <= c for c in conflicts)  # a speed
     assert len(conflicts) == 3  # "dont trois graves" is a part; the paywall's 80 % is gone
     assert "fr-tempete-afp" not in _cites(b, "une vingtaine")
     assert _speaker(b, "La situation reste très tendue") == ["Jean-Marc Rivière"]
@@ -550,3 +550,19 @@ def test_a_masthead_over_the_headline_names_the_outlet(masthead: str, outlet: st
     article = infer_metadata(Article(id="a", text=cleaned.text, removed=cleaned.removed, language=cleaned.language,
                                      title=cleaned.title))
     assert (article.outlet, article.title) == (outlet, "Incendie meurtrier dans un entrepôt de Vénissieux")
+
+
+@pytest.mark.parametrize(("lang", "text", "unit"), [
+    ("fr", "Des rafales de 150 km/h ont été enregistrées.", "km/h"),  # a speed, not a distance
+    ("de", "Der Sturm erreichte 120 km/h.", "km/h"),
+    ("fr", "Le feu a parcouru 12 km.", "km"),
+])
+def test_a_speed_in_kmh(lang: str, text: str, unit: str) -> None:
+    import spacy
+
+    from newsfuse.facts.nlp import Parsed
+    from newsfuse.facts.quantities_local import in_sentence
+    from newsfuse.types import Sentence
+
+    p = Parsed("a", Sentence("a", 0, 0, len(text), text, 0), spacy.blank(lang)(text), lang)
+    assert [f.quantity.unit for f in in_sentence(p)] == [unit]

@@ -246,6 +246,8 @@ def _classify(p: Parsed, lex: Lexicon, i: int, j: int, value: float, approx: str
     elif kind_of_unit(nxt):
         kind, end = "number", j + 1
         unit, hours = LOCAL_UNITS[nxt]
+        if unit == "km" and [t.lower_.rstrip(".") for t in doc[j + 1:j + 3]] == ["/", "h"]:
+            unit, end = "km/h", j + 3  # "150 km/h", cut at the slash: a speed (as "mph" is), not a distance
     elif nxt in lex.hours and lex.hours[nxt] == YEAR and (AGE_CUES & {t.lower_ for t in doc[max(0, i - 3):j + 4]}
                                                           or _apposed(doc, i)):
         kind, unit, end = "age", "years", j + 1
