@@ -107,13 +107,19 @@ def _masthead_shape(text: str) -> list[str]:
     return [w.strip("'’‘()").lower() for w in words if w not in {"&", "-", "–", "|"}]
 
 
+# A site's own address written as its name: "lemonde.fr", "tagesschau.de", "nos.nl".
+_SITE = re.compile(r"^(?:www\.)?[a-z0-9][a-z0-9-]{1,40}(?:\.[a-z0-9-]{2,20})?\.[a-z]{2,6}$")
+
+
 def _is_masthead(text: str, host_keys: set[str], over_date: bool = False) -> bool:
     """Is this short line the name of the publication? Shaped like a name, and a publication's name:
     it ends in a word publications are named by (or is headed by one), or is how the page's host
-    name writes it ("Valley Post" on valleypost.com), or is a news agency ("ANSA English" too). Not a
-    section label. `over_date`: the line sits right above the article's date line, where a page
-    prints its name ("The Local Italy", "NHK WORLD-JAPAN"); there a name that reads as no person's
-    (headed by "The", or holding an acronym) is the publication's."""
+    name writes it ("Valley Post" on valleypost.com), or is a news agency ("ANSA English" too), or is
+    a site's address ("lemonde.fr"). Not a section label. `over_date`: the line sits right above the
+    article's date line, where a page prints its name ("The Local Italy", "NHK WORLD-JAPAN"); there a
+    name that reads as no person's (headed by "The", or holding an acronym) is the publication's."""
+    if _SITE.match(text.strip()):
+        return True
     words = _masthead_shape(text)
     if not words:
         return False

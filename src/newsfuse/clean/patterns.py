@@ -261,6 +261,11 @@ PUBLICATION_WORDS = frozenset({
     "statesman", "citizen", "nation", "tidende", "zeitung", "tageblatt", "allgemeine", "monde", "figaro", "pais",
     "corriere", "repubblica", "stampa", "gazzetta", "noticias", "diario", "correio", "folha", "jornal", "shimbun",
     "ilbo", "sabah", "hurriyet", "pravda", "izvestia", "wyborcza", "kurier", "dagbladet", "nyheter", "blad",
+    # the papers and words of the languages of `newsfuse.langdata` (issue 16)
+    "spiegel", "welt", "stern", "tagesspiegel", "rundschau", "anzeiger", "nachrichten", "tagesschau", "presse",
+    "nieuws", "dagblad", "krant", "parisien", "libération", "liberation", "progrès", "progres", "dépêche",
+    "télégramme", "actualités", "actu", "messaggero", "giornale", "notizie", "mundo", "vanguardia", "periódico",
+    "periodico", "público", "publico", "notícias", "expresso", "hürriyet", "milliyet", "gazetesi",
 })
 LEADING_PUBLICATION_WORDS = frozenset({"daily", "weekly", "radio", "tv", "television", "agence", "agencia",
                                         "diario", "jornal", "gazeta", "corriere", "folha"})

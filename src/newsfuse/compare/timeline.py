@@ -169,7 +169,8 @@ def _clause_with_subject(tok: Token) -> Token | None:
     """The nearest verb at or above `tok` that has a subject of its own."""
     cur = tok
     for _ in range(8):
-        if cur.pos_ in {"VERB", "AUX"} and any(c.dep_ in SUBJECTS for c in cur.children):
+        # Universal Dependencies subtypes ("nsubj:pass" of the French model) are their type
+        if cur.pos_ in {"VERB", "AUX"} and any(c.dep_.split(":")[0] in SUBJECTS for c in cur.children):
             return cur
         if cur.head is cur:
             return None
@@ -218,7 +219,7 @@ def _clause_span(d: FoundDate, p: Parsed, readable: bool) -> tuple[int, int] | N
     noun = _noun_owner(tok)
     if noun is not None:
         cur = noun  # "their first security dialogue since 2019": the date belongs to the dialogue
-    elif cur.dep_ in {"acl", "relcl"} and cur.head.pos_ in {"NOUN", "PROPN"}:
+    elif cur.dep_.split(":")[-1] in {"acl", "relcl"} and cur.head.pos_ in {"NOUN", "PROPN"}:
         cur = cur.head  # "its key defense document adopted in mid-December 2022"
     if readable:
         # A timeline row is read alone, so it must be a sentence: a clause with its own subject, else

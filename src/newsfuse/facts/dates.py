@@ -401,8 +401,9 @@ def _future_local(code: str) -> re.Pattern[str]:
     return re.compile("(?<!\\w)(?:" + "|".join(re.escape(w) for w in words) + ")(?!\\w)", re.I)
 
 
-# Parts of the day a weekday may be compounded with: "Dienstagabend", "lundi soir" is two words.
-_DAY_PARTS = r"(?:abend|morgen|nachmittag|vormittag|nacht|mittag)?"
+# Parts of the day a weekday may be compounded with: "Dienstagabend", "lundi soir" is two words (and the
+# language's own, `Lexicon.day_parts`: Dutch "dinsdagavond").
+_DAY_PARTS = ("abend", "morgen", "nachmittag", "vormittag", "nacht", "mittag")
 
 
 def _relative_local(days: dict[str, int]) -> Callable[[re.Match[str], dt.date | None, bool], Resolved]:
@@ -435,7 +436,9 @@ def local_rules(code: str) -> list[tuple[re.Pattern[str], Callable[[re.Match[str
             (re.compile(rf"(?<!\w){day}\s+(?:de\s+)?(?P<mon>{mon})(?!\w)", re.I), _day_month),
         ]
     if days:
-        rules.append((re.compile(rf"(?<!\w)(?P<rel>)(?P<wd>{days}){_DAY_PARTS}(?!\w)", re.I), _weekday))
+        # a weekday compounded with a part of the day: "Dienstagabend", Dutch "dinsdagavond"
+        parts = "|".join(re.escape(w) for w in sorted({*_DAY_PARTS, *lexicon(code).day_parts}, key=len, reverse=True))
+        rules.append((re.compile(rf"(?<!\w)(?P<rel>)(?P<wd>{days})(?:{parts})?(?!\w)", re.I), _weekday))
     if relative:
         words = "|".join(re.escape(w) for w in sorted(relative, key=len, reverse=True))
         rules.append((re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.I), _relative_local(relative)))

@@ -245,7 +245,7 @@ def _mention(sentences: list[Parsed], parts: list[tuple[int, int, int]], table: 
         spans = [(s, e) for kk, s, e in parts if kk == k]
         speaker, via, act = _attribution(sentences[k], spans, sentences[:k], table)
         if not speaker and not english(p.lang):  # the parse knows no speech verb of this language
-            speaker = pattern_speaker(sentences[k].text, spans, p.lang)
+            speaker = pattern_speaker(sentences[k].text, spans, p.lang, (last_speaker,) if last_speaker else ())
             via, act = ("subject", True) if speaker else (via, act)
         if act:
             break

@@ -34,6 +34,24 @@ _AGENCY_IN_TEXT = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _AGENCIES),
 # "Tagesspiegel, mit dpa.", "El País, con EFE." (`clean.local` removes the line as a date line).
 _CREDIT = re.compile(r"^(?P<name>[^\W\d_][^.,]{0,40}),\s+(?:with|avec|mit|con|com|met|z|ile)\s+"
                      r"(?P<agency>[^\W\d_][^.,]{0,30})\.", re.I)
+# The credit after a date stamp: "18. Januar 2024, 17:05 Uhr Quelle: ZEIT ONLINE, dpa" (the paper, then
+# the agency it reprints), in the languages of `newsfuse.langdata` (`Lexicon.source_words`).
+_SOURCE_WORDS = sorted({w for code in LANGUAGES for w in lexicon(code).source_words}, key=len, reverse=True)
+_SOURCE_CREDIT = re.compile(r"(?:^|\s)(?:" + "|".join(map(re.escape, _SOURCE_WORDS)) + r")\s*:\s*"
+                            r"(?P<name>[^\W\d_][^.,;:]{0,40})(?:,\s*(?P<agency>[^\W\d_][^.,;:]{0,30}))?\s*\.?$", re.I)
+# A paper's credit alone on a line: "Le Monde avec AFP", "Tagesspiegel mit dpa" (the agency must be one).
+_CREDIT_LINE = re.compile(r"^(?P<name>[^\W\d_][^.,:;]{0,40}?),?\s+(?:with|avec|mit|con|com|met|ile)\s+"
+                          r"(?:l'|l’|la\s+|the\s+)?(?P<agency>[^\W\d_][\w\s.-]{0,30}?)\.?$", re.I)
+
+
+def credit_line(text: str) -> tuple[str, str] | None:
+    """(outlet, agency) of a line that is only a paper's credit ("Le Monde avec AFP"), else None."""
+    match = _CREDIT_LINE.match(text.strip())
+    if not match or not (agency := as_agency(match["agency"])):
+        return None
+    return _tidy_name(match["name"]), agency
+
+
 _TRUST = re.compile(r"^why you can trust (?P<name>\S.{0,40}?)\s*$", re.I)
 _COPYRIGHT_LEAD = re.compile(r"^(?:\(c\)|©|copyright|\(copyright\))\s*(?:©\s*)?(?:(?:19|20)\d{2}\s*(?:[-–]\s*(?:19|20)?\d{2,4})?)?[,.]?\s*",
                              re.I)
@@ -50,7 +68,14 @@ _YEARS = re.compile(r"^(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)?\d{2,4})?[,.]?\
                     r"(?:[,.]?\s+(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)?\d{2,4})?)+$")
 
 
+# A company's legal form after its name ("dpa-infocom GmbH", "La Vanguardia Ediciones, S.L."), and a
+# wire's item number after it ("dpa-infocom, dpa:240118-99-654321/3"): neither is part of the name.
+_LEGAL = re.compile(r"(?:,?\s+(?:GmbH(?:\s*&\s*Co\.?\s*KG)?|AG|KG|S\.\s?L\.(?:\s?U\.)?|S\.L\.?U?|S\.\s?A\.?|"
+                    r"S\.p\.A\.?|SpA|SAS|SARL|B\.V\.?|N\.V\.?|Ltd\.?|Limited|Inc\.?|LLC|PLC|plc))+$|,\s*[^,]*\d[^,]*$")
+
+
 def _tidy_name(name: str) -> str:
+    name = _LEGAL.sub("", name.strip(" .,;:|-–—()"))
     name = _YEARS.sub("", name.strip(" .,;:|-–—()")).strip(" .,;:|-–—()")
     name = re.sub(r"^the\s+", "", name)  # "(c) 2023 the Asia News Network": a lower-case "the" is not part of it
     return name if _NAME.search(name) and len(name) <= 80 else ""
@@ -108,6 +133,9 @@ def _outlet(removed: list[Removal]) -> tuple[str, str]:
         # line may name the agency that owns the copy.
         ("masthead", "masthead", lambda r: _tidy_name(r.text)),
         ("credit", "dateline-header", lambda r: _tidy_name(m["name"]) if (m := _CREDIT.match(r.text)) else ""),
+        ("credit", "dateline-header",
+         lambda r: _tidy_name(m["name"]) if r.detail == "date" and (m := _SOURCE_CREDIT.search(r.text)) else ""),
+        ("credit", "dateline-header", lambda r: c[0] if r.detail == "credit" and (c := credit_line(r.text)) else ""),
         ("copyright", "copyright", lambda r: _from_copyright(r.text)),
         ("dateline", "dateline-header", lambda r: _from_dateline(r.text) if r.detail == "dateline" else ""),
         ("text", "trust-badge", lambda r: _tidy_name(m["name"]) if (m := _TRUST.match(r.text)) else ""),
@@ -143,8 +171,12 @@ def _credited_agency(removal: Removal) -> str:
     """The agency a byline names, or the one a paper's credit line adds ("Ouest-France, avec AFP.")."""
     if removal.reason == "byline" and removal.detail != "embedded post":
         return _agency(removal.text)
-    credit = _CREDIT.match(removal.text) if removal.reason == "dateline-header" else None
-    return as_agency(credit["agency"]) if credit else ""
+    if removal.reason != "dateline-header":
+        return ""
+    if removal.detail == "credit" and (line := credit_line(removal.text)):
+        return line[1]
+    credit = _CREDIT.match(removal.text) or (_SOURCE_CREDIT.search(removal.text) if removal.detail == "date" else None)
+    return as_agency(credit["agency"]) if credit and credit["agency"] else ""
 
 
 def _without_the(name: str) -> str:

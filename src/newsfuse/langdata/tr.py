@@ -17,6 +17,10 @@ LEXICON = Lexicon(
     consent=("çerez", "çerezler", "kişisel verilerin korunması", "gizlilik politikası"),
     consent_buttons=("kabul et", "tümünü kabul et", "reddet", "ayarlar", "kabul ediyorum"),
     copyright=("tüm hakları saklıdır",),
+    reading=("okuma süresi",),
+    widgets=("paylaş", "dinle", "yazdır", "linki kopyala"),
+    captions=("fotoğraf", "foto"),
+    source_words=("kaynak",),
     related=("ilgili haberler", "ilgili haber", "bunlar da ilginizi çekebilir", "en çok okunanlar", "ayrıca okuyun"),
     numbers={"sıfır": 0, "bir": 1, "iki": 2, "üç": 3, "dört": 4, "beş": 5, "altı": 6, "yedi": 7, "sekiz": 8,
              "dokuz": 9, "on": 10, "yirmi": 20, "otuz": 30, "kırk": 40, "elli": 50, "altmış": 60, "yetmiş": 70,
@@ -31,4 +35,5 @@ LEXICON = Lexicon(
     abbreviations=("dr", "prof", "doç", "vb", "vs", "no"),
     concepts={"öldü": "death", "hayatını kaybetti": "death", "ölü": "death", "yaralandı": "injur", "yaralı": "injur",
               "kişi": "peopl"},
+    fractions={"yarısı": 0.5, "üçte biri": 1 / 3, "üçte ikisi": 2 / 3, "dörtte biri": 0.25, "dörtte üçü": 0.75},
 )
