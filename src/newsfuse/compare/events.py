@@ -258,7 +258,9 @@ class FigureEvents:
         days = [d for d in (published or {}).values() if d is not None]
         # The story's own time: from a month before its first report (a developing story's event)
         # to its last; what ended before that is history told in passing.
-        self.began = min(days) - dt.timedelta(days=BACKGROUND_DAYS) if days else None
+        first = min(days, default=None)
+        self.began = (max(first, dt.date.min + dt.timedelta(days=BACKGROUND_DAYS)) - dt.timedelta(days=BACKGROUND_DAYS)
+                      if first else None)  # a report dated 0001-01-01 has no month before it
 
     def event(self, i: int) -> Event:
         if i not in self._events:
