@@ -297,8 +297,6 @@ def test_quake_the_toll_and_the_estimate_are_updates() -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="facts.entity_kinds: Namie (a town) and Daini (a plant) typed as people, "
-                                       "Miyagi and Sendai as organisations, by the small spaCy model's votes")
 def test_quake_places_are_places() -> None:
     kinds = {e.name: e.kind for e in story("quake").entities}
     assert all(kinds.get(name, "place") == "place" for name in ("Namie", "Daini", "Miyagi", "Sendai", "Fukushima"))
