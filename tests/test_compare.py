@@ -129,6 +129,23 @@ def test_date_conflict_in_sentences_that_say_the_same() -> None:
     assert {v.normalized for v in c.values} == {"2023-02-21", "2023-02-22"}
 
 
+
+def test_a_sentence_naming_two_days_is_read_by_the_day_of_its_own_event() -> None:
+    """The day the main verb takes ("arrested on Friday night") against the other report's day, not
+    the day of the account it contradicts ("detained on Saturday") nor of the reporting ("said today")."""
+    facts = story("Police arrested the opposition leader late on Saturday at his home, his party said on Sunday.",
+                  "The opposition leader was arrested on Friday night at his home, his party said today, "
+                  "contradicting police accounts that he was detained on Saturday.")
+    [c] = [c for c in facts.conflicts if c.kind == "date"]
+    assert {v.normalized for v in c.values} == {"2023-02-18", "2023-02-17"}
+
+
+def test_the_reporting_days_of_two_sentences_are_not_their_events() -> None:
+    facts = story("Police arrested the opposition leader late on Saturday at his home, his party said on Sunday.",
+                  "Police arrested the opposition leader late on Saturday at his home, his party said on Monday.")
+    assert not [c for c in facts.conflicts if c.kind == "date"]
+
+
 # --- titles and quotes -----------------------------------------------------------------------------
 
 def test_title_conflict_groups_one_sources_variants() -> None:

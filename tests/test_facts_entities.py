@@ -164,3 +164,26 @@ def test_a_short_name_does_not_join_a_pair_of_names() -> None:
 def test_a_lone_word_crews_come_from_is_a_place() -> None:
     t = table("Crews from Devon and Somerset Fire and Rescue tackled a blaze at a supermarket.")
     assert {e.name: e.kind for e in t.entities}.get("Devon") == "place"
+
+
+@pytest.mark.parametrize(("texts", "name"), [
+    # the object of "of" after a place noun
+    (("The tremor measured upper 5 on the seismic scale in the town of Korvanie.",), "Korvanie"),
+    # a modifier of the place noun after the coordination it is in
+    (("More than 2,000 people were evacuated from coastal areas of Fukushima and Tesmaro prefectures.",
+      "About 2,100 people were evacuated from coastal areas of Fukushima and Tesmaro."), "Tesmaro"),
+    # read in the role of the coordination, with the kind of the names it is coordinated with
+    (("Bullet train services between Tokyo and Ardovia were suspended for about five hours.",
+      "Trains between Tokyo and Ardovia were suspended."), "Ardovia"),
+])
+def test_a_name_a_place_noun_or_a_coordination_makes_a_place(texts: tuple[str, ...], name: str) -> None:
+    kinds = {e.name: e.kind for e in table(*texts).entities}
+    assert kinds.get(name, "place") == "place", kinds
+
+
+def test_a_coordination_of_people_stays_people() -> None:
+    # "between" votes weakly for a place; the names' own labels and the coordination keep them people
+    t = table("Talks between Peter Kamau and Grace Wanjiru ended in Nairobi on Monday.",
+              "Kamau said they would meet again.")
+    kinds = {e.name: e.kind for e in t.entities}
+    assert kinds["Peter Kamau"] == kinds["Grace Wanjiru"] == "person" and kinds["Nairobi"] == "place"

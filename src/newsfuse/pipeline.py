@@ -25,6 +25,7 @@ from newsfuse.errors import ConfigError, InputError, NoArticlesError
 from newsfuse.facts import extract_facts
 from newsfuse.ingest import read_articles
 from newsfuse.ingest.files import too_large
+from newsfuse.ingest.meta import date_yearless_datelines
 from newsfuse.preload import preload
 from newsfuse.stories.dedup import assign_origins
 from newsfuse.summarize import summarize
@@ -113,6 +114,8 @@ def prepare(inputs: Sequence[ArticleInput], settings: Settings, id: str = "brief
         raise InputError(f"{len(articles)} articles is more than one brief takes ({settings.max_articles})",
                          hint="use `newsfuse ingest` and `newsfuse stories` to split them into stories")
     read = time.perf_counter()
+    # a wire's dateline day without a year anywhere in its copy takes the story's year
+    articles = date_yearless_datelines(articles)
     origins = assign_origins(articles)
     sources = [Source(number=i + 1, article=a, origin=o, sentences=split_sentences(a))
                for i, (a, o) in enumerate(zip(articles, origins, strict=True))]

@@ -10,13 +10,18 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from newsfuse.compare.align import Alignment, jaccard
 from newsfuse.facts.dates import FoundDate
 from newsfuse.facts.nlp import Parsed
 from newsfuse.facts.quantity_words import concept
+from newsfuse.facts.quotes import SPEECH_VERBS
 from newsfuse.text import shorten
 from newsfuse.types import Conflict, ConflictValue, Evidence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 # "since 2019", "since the 1970s", "ever since early 2019": the date that follows bounds a period.
 SINCE = re.compile(r"\bsince\s+(?:(?:the|early|late|mid|at\s+least)[\s-]+)*$", re.I)
@@ -46,9 +51,19 @@ def date_conflicts(parsed: Sequence[Parsed], dates: Sequence[FoundDate], align: 
                 continue
             left = [d for d in by_key[ka] if not _overlaps_any(d, by_key[kb])]
             right = [d for d in by_key[kb] if not _overlaps_any(d, by_key[ka])]
-            if len(left) != 1 or len(right) != 1 or (two_instances is not None and two_instances(ka, kb)):
+            if len(left) != 1 or len(right) != 1:
+                # A sentence that names two days ("was arrested on Friday night, his party said,
+                # contradicting police accounts that he was detained on Saturday") is read by the day
+                # of its own event: the one its main verb takes, not the day of a report it cites.
+                left = [d for d in (_event_date(by_key[ka], docs.get(ka)),) if d is not None]
+                right = [d for d in (_event_date(by_key[kb], docs.get(kb)),) if d is not None]
+                if len(left) != 1 or len(right) != 1 or overlap(left[0], right[0]):
+                    continue
+            if two_instances is not None and two_instances(ka, kb):
                 continue
             a, b = left[0], right[0]
+            if _reporting_day(a, docs.get(a.key)) or _reporting_day(b, docs.get(b.key)):
+                continue  # "his party said on Sunday" / "on Monday": when it was told, not when it happened
             if _granularity_class(a) != _granularity_class(b) or _same_written_day(a, b):
                 continue
             if preposition(a) != preposition(b):
@@ -66,7 +81,76 @@ def date_conflicts(parsed: Sequence[Parsed], dates: Sequence[FoundDate], align: 
             out.append(Conflict(kind="date", about=f"date of: {shorten(a.text)}", confidence=round(conf, 2),
                                 values=[_date_value(a), _date_value(b)],
                                 note="resolved against a borrowed date" if borrowed else ""))
+    return _merge_shared(out)
+
+
+def _merge_shared(conflicts: list[Conflict]) -> list[Conflict]:
+    """One conflict for one disagreement: pairs over the same two days that share a sentence (Friday in
+    one report against Saturday in two others) are told once, each day with all its reports."""
+    out: list[Conflict] = []
+    for c in conflicts:
+        told = {(e.source, e.sentence) for v in c.values for e in v.evidence}
+        days = {v.normalized for v in c.values}
+        into = next((o for o in out if {v.normalized for v in o.values} == days
+                     and told & {(e.source, e.sentence) for v in o.values for e in v.evidence}), None)
+        if into is None:
+            out.append(c)
+            continue
+        for v in c.values:
+            same = next(w for w in into.values if w.normalized == v.normalized)
+            same.sources.extend(s for s in v.sources if s not in same.sources)
+            seen = {(e.source, e.sentence) for e in same.evidence}
+            same.evidence.extend(e for e in v.evidence if (e.source, e.sentence) not in seen)
+        into.confidence = max(into.confidence, c.confidence)
+        if c.note != into.note:
+            into.note = ""  # one pair read against its own date is enough to drop the caveat
     return out
+
+
+def _event_date(dates: list[FoundDate], p: Parsed | None) -> FoundDate | None:
+    """The one date of a sentence that hangs from its main event: the root verb, or, when the root
+    is a verb of saying ("..., his party said today"), the verb of what was said. Dates of the
+    reporting ("said on Sunday") and of accounts the sentence cites ("accounts that he was detained on
+    Saturday") hang elsewhere."""
+    if p is None or not p.doc.has_annotation("DEP"):
+        return None
+    event = _event_verb(p)
+    if event is None:
+        return None
+    own = [d for d in dates if (verb := _verb_of(d, p)) is not None and verb.i == event.i]
+    return own[0] if len(own) == 1 else None
+
+
+def _reporting_day(d: FoundDate, p: Parsed | None) -> bool:
+    """The date hangs from the verb of saying that reports the sentence's event ("..., his party said
+    on Sunday")."""
+    if p is None or not p.doc.has_annotation("DEP"):
+        return False
+    event, verb = _event_verb(p), _verb_of(d, p)
+    return event is not None and verb is not None and verb.i != event.i and verb.dep_ == "ROOT" \
+        and verb.lower_ in SPEECH_VERBS
+
+
+def _event_verb(p: Parsed) -> Token | None:
+    root = next((t for t in p.doc if t.dep_ == "ROOT" and t.pos_ in {"VERB", "AUX"}), None)
+    if root is not None and root.lower_ in SPEECH_VERBS:
+        said = [c for c in root.children if c.dep_ == "ccomp" and c.pos_ in {"VERB", "AUX"}]
+        return said[0] if len(said) == 1 else None
+    return root
+
+
+def _verb_of(d: FoundDate, p: Parsed) -> Token | None:
+    """The nearest verb above the date phrase's first word."""
+    cur = next((t for t in p.doc if t.idx >= d.start), None)
+    for _ in range(8):
+        if cur is None:
+            return None
+        if cur.pos_ in {"VERB", "AUX"} and cur.idx < d.start:
+            return cur
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+    return None
 
 
 def _same_written_day(a: FoundDate, b: FoundDate) -> bool:

@@ -275,9 +275,11 @@ def _people(raw: list[tuple[Parsed, Span, str, EntityKind]], parsed: list[Parsed
             places.extend((p, s, "organization") for p, s in refs)
         elif acts and acts >= placed:
             out.append((_best_name([s.text for _, s in refs]), "person", _dedup(refs)))
-        elif placed or any(s.root.dep_ in {"compound", "nmod"} and s.root.head.pos_ == "NOUN" for _, s in refs):
+        elif placed or any(s.root.dep_ in {"compound", "nmod", "amod"} and s.root.head.pos_ == "NOUN"
+                           for _, s in refs):
             # "in Lowmere"; or a lone word that never acts as a person but names a thing's place
-            # ("the Fukushima nuclear plant"): a place
+            # ("the Fukushima nuclear plant"; the small model reads "the Daiichi and Daini nuclear
+            # plants" with "Daini" as an adjective of "plants"): a place
             places.extend((p, s, "place") for p, s in refs)
         else:
             out.append((_best_name([s.text for _, s in refs]), "person", _dedup(refs)))

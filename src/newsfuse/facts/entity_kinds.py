@@ -7,7 +7,12 @@ mention votes with the model's label, and with what the sentence itself says, wi
 - a person: a title or honorific before the name or a title in apposition ("Sun Weidong, China's vice
   foreign minister"); the subject of a verb of saying ("Nambiar said") is a person or a body, so it
   votes for both, against a place;
-- a place: the object of a place preposition ("in Qeshm", "near Estwick");
+- a place: the object of a place preposition ("in Qeshm", "near Estwick"); a name that says which
+  place a place noun is ("the town of Namie", "Miyagi prefecture", "the Daini nuclear plant" when
+  the name never acts as someone elsewhere); a name with a place in apposition ("Soma, Fukushima");
+- coordinated names are read in the role of the whole coordination ("in Fukushima and Miyagi",
+  "between Tokyo and Sendai") and vote with the model's label of the names they are coordinated
+  with: "Tokyo and Sendai" are two of a kind;
 - the name's last word, when it says what kind of thing it names: "Qeshm Island", "Zayed Road",
   "Red Crescent Society" (see `PLACE_HEADS`, `ORG_HEADS`): that decides.
 
@@ -24,7 +29,7 @@ from typing import TYPE_CHECKING
 from newsfuse.types import EntityKind
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
 # Weight of what the sentence says, against one vote of the model's label per mention: a title or a
 # verb of saying is read off the words, the label is a guess.
@@ -36,7 +41,13 @@ SPEECH_VERBS = frozenset({"say", "tell", "add", "announce", "insist", "explain",
 # the EU", "spoke to ITV"), which vote half as much.
 LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "into", "throughout",
                       "within"})
-LOCATIVE_WEAK = frozenset({"from", "to", "towards", "toward", "through"})
+LOCATIVE_WEAK = frozenset({"from", "to", "towards", "toward", "through", "between"})
+# Nouns of places a name can say which one is: "the town of Namie", "Fukushima and Miyagi prefectures".
+PLACE_NOUNS = frozenset({"town", "city", "village", "prefecture", "province", "county", "state", "region",
+                         "district", "island", "port", "capital", "municipality", "suburb", "neighbourhood",
+                         "neighborhood", "borough", "township", "oblast"})
+# The model's labels of a place, as the coordination vote reads a neighbour's label.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # The last word of a name that makes it a place whatever the tagger says ("Old Tanner Bridge", "Quay
 # Street", "Marrow River"): a bridge or a street is somewhere, not an organisation or a person.
 PLACE_HEADS = frozenset({"bridge", "street", "st", "road", "rd", "avenue", "ave", "lane", "boulevard", "highway",
@@ -82,7 +93,6 @@ def head_kind(words: list[str]) -> EntityKind | None:
 def mention_votes(span: Span, titled: bool) -> Counter[EntityKind]:
     """What one mention's sentence says the name is (`titled`: a title stands before or after it)."""
     votes: Counter[EntityKind] = Counter()
-    root = span.root
     before = span.doc[span.start - 1] if span.start > 0 else None
     honorific = before is not None and before.lower_.rstrip(".") in {"mr", "mrs", "ms", "dr", "miss", "sir"}
     if titled or honorific:
@@ -90,10 +100,71 @@ def mention_votes(span: Span, titled: bool) -> Counter[EntityKind]:
     elif speaks(span):
         votes["person"] += 1
         votes["organization"] += 1
-    if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE:
+    role = coordination_head(span.root)
+    if role.dep_ == "pobj" and role.head.lower_ in LOCATIVE:
         votes["place"] += EVIDENCE
-    elif root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_WEAK:
+    elif role.dep_ == "pobj" and role.head.lower_ in LOCATIVE_WEAK:
         votes["place"] += 1
+    if names_a_place(span) or place_in_apposition(span):
+        votes["place"] += EVIDENCE
+    votes.update(coordinated_labels(span))
+    return votes
+
+
+def coordination_head(tok: Token) -> Token:
+    """The first conjunct of the coordination a word is in: "Sendai" of "between Tokyo and Sendai" is
+    read in Tokyo's role, the object of "between"."""
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    return tok
+
+
+def names_a_place(span: Span) -> bool:
+    """The name says which place a place noun is: "the town of Namie" (the object of "of" after the
+    noun), "Miyagi prefecture" and "Fukushima and Miyagi prefectures" (a modifier of the noun that
+    follows the name or the coordination it is in)."""
+    role = coordination_head(span.root)
+    if role.dep_ == "pobj" and role.head.lower_ == "of" and place_noun(role.head.head):
+        return True
+    return role.dep_ in {"compound", "nmod", "amod"} and role.head.i >= span.end and place_noun(role.head)
+
+
+def place_noun(tok: Token) -> bool:
+    """"town", "prefectures", "cities" (read off the word: the pipeline may have no lemmatizer)."""
+    word = tok.lower_
+    return tok.pos_ in {"NOUN", "PROPN"} and (word in PLACE_NOUNS or word.rstrip("s") in PLACE_NOUNS
+                                              or (word.endswith("ies") and word[:-3] + "y" in PLACE_NOUNS))
+
+
+def place_in_apposition(span: Span) -> bool:
+    """A place set after the name between commas, or closing the sentence ("Soma, Fukushima,", "Bormio,
+    Italy."): how a place is told where it lies. Not a possessive ("Sun Weidong, China's vice minister")."""
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].text != ",":
+        return False
+    nxt = doc[span.end + 1]
+    ent = next((e for e in doc.ents if e.start == nxt.i), None)
+    if ent is None or ent.label_ not in {"GPE", "LOC"}:
+        return False
+    close = doc[ent.end] if ent.end < len(doc) else None
+    return close is None or close.text in {",", ".", ";", ")"} or place_noun(close)
+
+
+def coordinated_labels(span: Span) -> Counter[EntityKind]:
+    """One vote for the kind the model gives each name this one is coordinated with ("Tokyo and
+    Sendai", "Fukushima and Miyagi"): a list joins things of one kind."""
+    votes: Counter[EntityKind] = Counter()
+    root = span.root
+    first = coordination_head(root)
+    members = {first.i, *(t.i for t in first.conjuncts)} - {root.i}
+    for ent in span.doc.ents:
+        if ent.root.i in members and not (span.start <= ent.root.i < span.end):
+            if ent.label_ in PLACE_LABELS:
+                votes["place"] += 1
+            elif ent.label_ == "PERSON":
+                votes["person"] += 1
+            elif ent.label_ == "ORG":
+                votes["organization"] += 1
     return votes
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from urllib.parse import urlsplit
 
 from newsfuse.ingest.dates import find_date, find_figures_date, find_month_day
@@ -259,3 +259,31 @@ def infer_metadata(article: Article) -> Article:
     return dataclasses.replace(article, outlet=outlet, outlet_from=outlet_from if outlet else "",
                                wire=article.wire or wire_of(article.removed, outlet),
                                published=published, published_from=published_from if published else "")
+
+
+# Where a date whose year came from the story's other reports was found (`published_from`).
+STORY_YEAR = "dateline, year of the story"
+
+
+def date_yearless_datelines(articles: Sequence[Article]) -> list[Article]:
+    """Date the reports of one story whose dateline gives a day and a month but whose copy names no
+    year anywhere ("TOKYO, Jan. 10 (Kyodo)" over "(c) Kyodo News"): the day is put in the year that
+    brings it nearest the dates of the other reports, as a story's reports are days apart, not a
+    year. Without a dated report, or with a full date of its own, an article is left as it is.
+    Borrowing the whole date (`facts.dates.anchors`) would date every value of a three-day story's
+    first report on the lender's day; the dateline's own day keeps them in order, so a later report's
+    different figure reads as an update."""
+    dated = [a.published for a in articles if a.published is not None]
+    if not dated or len(dated) == len(articles):
+        return list(articles)
+    years = sorted({d.year + k for d in dated for k in (-1, 0, 1)})
+    out = []
+    for article in articles:
+        line = next((r.text for r in article.removed
+                     if r.reason == "dateline-header" and r.detail == "dateline"), "")
+        days = [d for y in years if (d := find_month_day(line, y))] if article.published is None and line else []
+        if days:
+            day = min(days, key=lambda d: (min(abs((d - o).days) for o in dated), d))
+            article = dataclasses.replace(article, published=day, published_from=STORY_YEAR)
+        out.append(article)
+    return out
