@@ -36,6 +36,7 @@ from newsfuse.version import __version__
 
 DEFAULT_CONFIG_PATH = Path("~/.config/newsfuse/config.toml")
 NO_EMBEDDER = "none"  # grouping by words alone
+WORDS_WITHIN = "words"  # grouping by words within a language, the cross model (`cross_embedder`) across two
 
 
 def knob(default: Any, doc: str, low: float | None = None, high: float | None = None) -> Any:
