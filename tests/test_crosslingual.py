@@ -92,6 +92,7 @@ def test_a_french_report_joins_the_english_story_of_its_event(
         ingest(articles, store, LocalEngine(1), settings=load_settings(env={}))
         story_of = {a: s.id for s in store.stories() for a in s.article_ids}
         assert store.get_meta("cross_embedder", "") == "use-m"
+        assert store.get_meta("group_embedder", "") == "words"  # the default: words within a language
     *seed_ids, talks_en, talks_fr = (a.id for a in articles)  # the ids the store gave them
     assert {story_of[a] for a in seed_ids} == {story_of[talks_en]} == {story_of[talks_fr]}
 

@@ -146,7 +146,7 @@ def test_store_from_schema_1_migrates_and_goes_on_grouping_by_words(tmp_path: Pa
 
 def test_store_new_store_groups_with_vectors_and_keeps_them(tmp_path: Path) -> None:
     with Store.open(tmp_path / "v.db") as s:
-        ingest(articles(), s, LocalEngine(workers=1))
+        ingest(articles(), s, LocalEngine(workers=1), settings=Settings().replace(group_embedder="minilm-onnx"))
         assert s.get_meta("group_embedder", "") == "minilm-onnx"
         sizes = dict(s.db.execute("SELECT size, length(vector) FROM stories").fetchall())
         assert sizes == {2: 384 * 4}  # each story: the sum of its two members' 384 floats

@@ -61,7 +61,7 @@ def ingest_command(
         help="Sentence model whose vectors join the words in grouping: minilm-onnx, "
              "onnx:<model.onnx>:<tokenizer.json>, sentence-transformers:<name>, words (words within a language, "
              "the multilingual model across two), or none (words only, the fastest). A store keeps the one it was "
-             "made with.", show_default="minilm-onnx for a new store")]
+             "made with.", show_default="words for a new store")]
     = None,
     cross_embedder: Annotated[str | None, typer.Option(
         help="Multilingual model for pairs of articles in two languages, or none. A store keeps the one it was "
