@@ -124,8 +124,8 @@ def function_words(language: str) -> tuple[frozenset[str], tuple[str, ...]]:
     the elided function words its list names ("l'", "d'", "dell'"), longest first.
 
     Without a language's own list its function words count as topic words: two French reports of
-    two events shared a words cosine of 0.74 in an English stream ("de", "la", "les", "des", ...),
-    0.23 with French's list (tests/test_stories_features.py)."""
+    two events had a TF-IDF cosine of 0.74 in an English stream ("de", "la", "les", "des", ...),
+    0.15 with French's list (tests/test_stories_features.py, tests/test_crosslingual.py)."""
     if language in {"", "en"}:
         return _STOP, ()
     own = stop_words(language)
