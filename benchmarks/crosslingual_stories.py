@@ -36,7 +36,7 @@ from pathlib import Path
 
 import numpy as np
 
-from newsfuse.config import NO_EMBEDDER, Grouping, Settings
+from newsfuse.config import NO_EMBEDDER, WORDS_WITHIN, Grouping, Settings
 from newsfuse.ingest import read_articles
 from newsfuse.stories.features import Features, article_features, cross_vector, embedder_here, features_batch
 from newsfuse.stories.group import CHUNK, Item, StoryGrouper
@@ -158,7 +158,8 @@ def main() -> None:
     rows = load_rows(tuple(args.languages.split(",")))
     articles = read(rows)
     grouping = args.embedder or settings.group_embedder
-    feats = features(articles, None if grouping == NO_EMBEDDER else grouping, settings.cross_embedder, args.refresh)
+    feats = features(articles, None if grouping in {NO_EMBEDDER, WORDS_WITHIN} else grouping, settings.cross_embedder,
+                     args.refresh)
     detected = {a.id: a.language for a in articles}
     wrong = sum(detected.get(r["id"], "") != r["gold_language"] for r in rows)
     print(f"{len(rows)} articles ({args.languages}), {len(articles)} read, {wrong} with a detected language other "

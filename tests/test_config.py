@@ -59,6 +59,9 @@ def test_sections_come_from_the_file_the_environment_and_arguments(tmp_path: Pat
 
 def test_the_grouping_model_follows_the_brief_model_unless_set() -> None:
     assert Settings().replace(embedder="hashing").group_embedder == "hashing"
+    # The brief's default model is not grouping's: words within a language, the cross model across.
+    assert Settings().group_embedder == "words"
+    assert Settings().replace(group_embedder="minilm-onnx").group_embedder == "minilm-onnx"
     assert Settings().replace(embedder="hashing", group_embedder="none").group_embedder == "none"
 
 

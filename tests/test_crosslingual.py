@@ -92,6 +92,7 @@ def test_a_french_report_joins_the_english_story_of_its_event(
         ingest(articles, store, LocalEngine(1), settings=load_settings(env={}))
         story_of = {a: s.id for s in store.stories() for a in s.article_ids}
         assert store.get_meta("cross_embedder", "") == "use-m"
+        assert store.get_meta("group_embedder", "") == "words"  # the default: words within a language
     *seed_ids, talks_en, talks_fr = (a.id for a in articles)  # the ids the store gave them
     assert {story_of[a] for a in seed_ids} == {story_of[talks_en]} == {story_of[talks_fr]}
 
@@ -106,11 +107,10 @@ def test_numbers_are_one_anchor_in_any_script_and_separator() -> None:
 @pytest.mark.slow
 @pytest.mark.parametrize("group_embedder", [
     "",  # MiniLM within English beside the words
-    # Words alone within a language: no longer through the cross model over English pairs (issue 16,
-    # stories/languages.py), but in this one chunk of nine the hubness correction lifts the two
-    # loners (the Chile quake, the French fire; their USE-m cosine 0.40 joins them) by about 0.3 against
-    # the talks, whose links to their French report sit on the cross model's larger scale (1.1-2.0).
-    pytest.param("none", marks=pytest.mark.xfail(strict=True, reason="hubness lifts loners in a tiny mixed chunk")),
+    # Words within a language (French function words dropped: the fire and the talks in French share
+    # a words cosine of 0.15, not 0.74), USE-m across languages; and no hubness correction in a chunk
+    # of nine (fewer than hub_k neighbours), which lifted the two loners toward the talks by 0.2.
+    "words",
 ])
 def test_a_french_report_of_another_event_stays_apart_from_an_english_and_french_story(
         seeds_dir: Path, group_embedder: str) -> None:
@@ -122,9 +122,25 @@ def test_a_french_report_of_another_event_stays_apart_from_an_english_and_french
     articles = read_articles([*seeds, str(TALKS_EN), str(QUAKE_EN), str(DATA / "fire-fr.txt"), str(TALKS_FR)]).articles
     assert [a.language for a in articles[-4:]] == ["en", "en", "fr", "fr"]
     settings = load_settings(env={}).replace(group_embedder=group_embedder)
-    embedder = None if settings.group_embedder == "none" else settings.group_embedder
+    embedder = None if settings.group_embedder in {"none", "words"} else settings.group_embedder
     feats = features_batch(articles, embedder, cross=settings.cross_embedder)
     story = {a.article_id: a.story for a in StoryGrouper(settings.group).group([Item(f.id, 1, f) for f in feats]).assignments}
     *seed_stories, talks_en, quake_en, fire_fr, talks_fr = (story[a.id] for a in articles)
     assert set(seed_stories) == {talks_en} == {talks_fr}
     assert talks_en not in {quake_en, fire_fr}
+
+
+def test_grouping_by_words_keeps_the_cross_model_and_words_alone_drops_it(tmp_path: Path) -> None:
+    from newsfuse.store import Store
+    from newsfuse.stream import cross_embedder, grouping_embedder
+
+    settings = load_settings(env={})
+    with Store.open(tmp_path / "s.db") as store:
+        words_within = settings.replace(group_embedder="words")
+        assert grouping_embedder(store, words_within) == "words"
+        assert cross_embedder(store, words_within, "words") == "use-m"  # the pairs of two languages
+        assert cross_embedder(store, settings, "none") == "none"  # words alone: the fastest mode
+        assert cross_embedder(store, settings.replace(cross_embedder="none"), "words") == "none"
+        with store.db:  # a store made without it keeps to it
+            store.db.execute("INSERT INTO meta (key, value) VALUES ('cross_embedder', 'none')")
+        assert cross_embedder(store, words_within, "words") == "none"

@@ -146,7 +146,7 @@ def test_store_from_schema_1_migrates_and_goes_on_grouping_by_words(tmp_path: Pa
 
 def test_store_new_store_groups_with_vectors_and_keeps_them(tmp_path: Path) -> None:
     with Store.open(tmp_path / "v.db") as s:
-        ingest(articles(), s, LocalEngine(workers=1))
+        ingest(articles(), s, LocalEngine(workers=1), settings=Settings().replace(group_embedder="minilm-onnx"))
         assert s.get_meta("group_embedder", "") == "minilm-onnx"
         sizes = dict(s.db.execute("SELECT size, length(vector) FROM stories").fetchall())
         assert sizes == {2: 384 * 4}  # each story: the sum of its two members' 384 floats
@@ -167,7 +167,8 @@ def test_store_from_schema_2_migrates_with_neutral_hubness_and_keeps_the_grouper
     with Store.open(path) as s:
         assert s.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert [st.hub for st in s.live_stories(0)] == [0.0]
-        ingest(articles()[1:], s, LocalEngine(workers=1))
+        # hub_k 2: four articles are fewer neighbours than the default's ten (no correction then).
+        ingest(articles()[1:], s, LocalEngine(workers=1), settings=Settings().replace(group_hub_k=2))
         assert s.article_story("n2") == s.article_story("n1")
         # The new chunk's articles carry their excess over the chunk's median into their stories.
         assert any(st.hub != 0.0 for st in s.live_stories(0))

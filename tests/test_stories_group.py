@@ -147,12 +147,15 @@ def test_hub_excess_is_measured_against_the_chunk_median() -> None:
     # Two nearest: a 0.6 and 0.5 → 0.55; b 0.5 and 0.2 → 0.35 (the median); c 0.3 and 0.1 → 0.2.
     assert hub_excess(among, with_story, k=2) == pytest.approx([0.2, 0.0, -0.15])
     assert hub_excess(np.ones((1, 1)), np.zeros((0, 1)), k=10).tolist() == [0.0]  # nothing to compare with
+    # Fewer than k to compare with: the mean over the whole pool says how central each is, not which
+    # is a hub (here "c" would be lifted toward "a" and "b" by 0.15).
+    assert hub_excess(among, with_story, k=4).tolist() == [0.0, 0.0, 0.0]
 
 
 def test_group_stories_carry_their_members_hubness() -> None:
     day = dt.date(2015, 4, 25).toordinal()
     articles = [art("n1", NEPAL), art("c1", CHILE), art("n2", NEPAL_2), art("c2", CHILE_2)]
-    grouper = StoryGrouper()
+    grouper = StoryGrouper(Grouping(hub_k=2))  # four articles: three neighbours each, enough for k = 2
     grouper.group([Item(a.id, day, article_features(a)) for a in articles])
     hubs = sorted(s.hub for s in grouper.live.values())
     # Two stories; each member's excess is over the median of the four, so one story sits above it.

@@ -120,3 +120,21 @@ def test_an_english_story_that_gains_a_french_report_takes_no_english_report_of_
     assert kept.xvector.shape == (2, DIM + 1 + 64)
     assert cross_sums([story_parts(kept)]).languages.keys() == {language_of(cross_vector(CHILE_X, DIM, "en")),
                                                                language_of(cross_vector(CHILE_FR_X, DIM, "fr"))}
+
+
+def test_the_hubness_excess_is_read_on_one_scale_whatever_the_cross_model_adds() -> None:
+    # One chunk of the six articles, three neighbours each (hub_k 3). The cross model's term (here up
+    # to 2.5 × (0.8 − 0.2) for the French report and its English versions) is on another scale than
+    # the words; read into the excess, it made the French report a hub and the rest anti-hubs.
+    chile, chile_fr, nepal = _stream()
+    items = [Item(f.id, DAY, f) for f in chile + chile_fr + nepal]
+
+    def excess(cfg: Grouping) -> dict[str, float]:
+        grouper = StoryGrouper(cfg)
+        grouper.group(items)
+        return {m.id: m.excess for ms in grouper.members.values() for m in ms}
+
+    weighed, unweighed = excess(Grouping(hub_k=3)), excess(Grouping(hub_k=3, cross_weight=0.0, anchor_weight=0.0))
+    assert weighed.keys() == unweighed.keys() and len(weighed) == 6
+    assert weighed == pytest.approx(unweighed, abs=1e-9)
+    assert any(abs(e) > 0.01 for e in weighed.values())  # there is an excess to read

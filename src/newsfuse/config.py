@@ -36,6 +36,8 @@ from newsfuse.version import __version__
 
 DEFAULT_CONFIG_PATH = Path("~/.config/newsfuse/config.toml")
 NO_EMBEDDER = "none"  # grouping by words alone
+DEFAULT_EMBEDDER = "minilm-onnx"  # the brief's sentence model
+WORDS_WITHIN = "words"  # grouping by words within a language, the cross model (`cross_embedder`) across two
 
 
 def knob(default: Any, doc: str, low: float | None = None, high: float | None = None) -> Any:
@@ -47,10 +49,14 @@ def knob(default: Any, doc: str, low: float | None = None, high: float | None = 
 class Grouping:
     """How `ingest` groups articles into stories (newsfuse.stories.group says how each is used)."""
 
-    # "": the brief's `embedder`. A store keeps the model it was made with: story vectors from two
-    # models cannot be compared, so a store made with another one refuses the ingest.
-    embedder: str = knob("", 'sentence model whose vectors join the words ("": the brief\'s embedder; '
-                             '"none": words only, about 10x faster)')
+    # "": words within a language, `cross_embedder` across two ("words"), unless the brief's
+    # `embedder` is set to another model than its default: then that one, as before. Chosen on the tune
+    # parts (ECB+ topics = 2 mod 4: 0.902 against 0.886 with MiniLM blended; Multi-News train and
+    # MultiLing tune within 0.003; docs/benchmarks-stories.md, "Issue 15, stop 29"). A store keeps
+    # the model it was made with: story vectors from two models cannot be compared, so a store made
+    # with another one refuses the ingest.
+    embedder: str = knob("", 'sentence model whose vectors join the words within a language ("": words, '
+                             'the cross model across languages; "none": words alone, the fastest)')
     # Calibrated on the Multi-News dev articles in file order and two random orders, chunks of 512
     # (relevant articles): blended, B-cubed F1 0.931 / 0.925 / 0.925 at 0.28 (0.926 / 0.921 / 0.923 at
     # 0.30). See docs/benchmarks-stories.md.
@@ -163,7 +169,7 @@ class Settings:
     """The resolved settings of one run. Build with `load_settings`; change with `replace`."""
 
     words: int = knob(120, "summary length in words", 10, 2_000)
-    embedder: str = knob("minilm-onnx", "sentence model: minilm-onnx, hashing, onnx:MODEL.onnx:TOKENIZER.json, "
+    embedder: str = knob(DEFAULT_EMBEDDER, "sentence model: minilm-onnx, hashing, onnx:MODEL.onnx:TOKENIZER.json, "
                                         "or sentence-transformers:NAME")
     # Measured on 2 cores (sorted by length, padded per batch): 16 gave 198 sentences/s on 2,017
     # Multi-News sentences vs 168 at 64, and 0.48 s vs 0.63 s on the seeds.
@@ -197,8 +203,11 @@ class Settings:
 
     @property
     def group_embedder(self) -> str:
-        """The model grouping uses: its own setting, else the brief's."""
-        return self.group.embedder or self.embedder
+        """The model grouping uses: its own setting, else words (`WORDS_WITHIN`) unless the brief's
+        model was set to another than its default (a user's choice of model, or `hashing` for speed)."""
+        if self.group.embedder:
+            return self.group.embedder
+        return WORDS_WITHIN if self.embedder == DEFAULT_EMBEDDER else self.embedder
 
     def replace(self, **changes: Any) -> Settings:
         """A copy with `changes` (names as in `names()`: `words`, `group_threshold` or `group.threshold`)."""

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from newsfuse.config import NO_EMBEDDER, Grouping, Settings, load_settings
+from newsfuse.config import NO_EMBEDDER, WORDS_WITHIN, Grouping, Settings, load_settings
 from newsfuse.embed import EMBEDDER_LANGUAGES
 from newsfuse.engine import Executor, LocalEngine
 from newsfuse.errors import ConfigError
@@ -105,11 +105,12 @@ def grouping_embedder(store: Store, settings: Settings) -> str:
 
 def cross_embedder(store: Store, settings: Settings, grouping: str) -> str:
     """The multilingual model this store groups across languages with: the one it was made with,
-    else the `cross_embedder` setting; none when grouping embeds nothing (words only) or with a model
-    not known to read fewer languages than any (`embed.EMBEDDER_LANGUAGES`). A store made before it
-    (stories without cross vectors) takes the setting: its old stories meet other languages by their
-    words, new ones by both."""
-    if grouping == NO_EMBEDDER or grouping not in EMBEDDER_LANGUAGES:
+    else the `cross_embedder` setting; none with a grouping model not known to read fewer languages
+    than any (`embed.EMBEDDER_LANGUAGES`) and when grouping is by words alone (`NO_EMBEDDER`, the
+    fastest mode). Grouping by words within a language (`WORDS_WITHIN`) keeps it for the pairs of two
+    languages. A store made before it (stories without cross vectors) takes the setting: its old
+    stories meet other languages by their words, new ones by both."""
+    if grouping == NO_EMBEDDER or (grouping != WORDS_WITHIN and grouping not in EMBEDDER_LANGUAGES):
         return NO_EMBEDDER
     return store.get_meta("cross_embedder", "") or settings.cross_embedder
 
@@ -150,7 +151,7 @@ def _ingest(articles: Iterable[Article], store: Store, engine: Executor | None, 
             today: dt.date | None, on_progress: Callable[[Progress], None] | None) -> AddResult:
     engine = engine or LocalEngine()
     name = grouping_embedder(store, settings)
-    model = None if name == NO_EMBEDDER else name
+    model = None if name in {NO_EMBEDDER, WORDS_WITHIN} else name
     cross_name = cross_embedder(store, settings, name)
     cross = None if cross_name == NO_EMBEDDER else cross_name
     engine.start()

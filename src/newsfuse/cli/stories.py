@@ -59,9 +59,13 @@ def ingest_command(
     = None,
     embedder: Annotated[str | None, typer.Option(
         help="Sentence model whose vectors join the words in grouping: minilm-onnx, "
-             "onnx:<model.onnx>:<tokenizer.json>, sentence-transformers:<name>, or none (words only, about 10× "
-             "faster). A store keeps the one it was made with.", show_default="minilm-onnx for a new store")]
+             "onnx:<model.onnx>:<tokenizer.json>, sentence-transformers:<name>, words (words within a language, "
+             "the multilingual model across two), or none (words only, the fastest). A store keeps the one it was "
+             "made with.", show_default="words for a new store")]
     = None,
+    cross_embedder: Annotated[str | None, typer.Option(
+        help="Multilingual model for pairs of articles in two languages, or none. A store keeps the one it was "
+             "made with.", show_default="use-m")] = None,
     wait: Annotated[float, typer.Option(help="Seconds to wait when another ingest is writing to the store "
                                              "(0: fail at once).")] = 0.0,
 ) -> None:
@@ -75,7 +79,7 @@ def ingest_command(
     try:
         settings = load_settings(config, engine_name=engine, engine_address=address, engine_workers=workers,
                                  fetch_allow_private=allow_private, fetch_timeout=timeout, fetch_deadline=deadline,
-                                 group_embedder=embedder)
+                                 group_embedder=embedder, cross_embedder=cross_embedder)
         if wait < 0:
             raise ConfigError("--wait must be 0 or more seconds")
         sources = Sources(list(paths), settings, stdin=sys.stdin)

@@ -31,6 +31,7 @@ import snowballstemmer
 
 from newsfuse.embed import EMBEDDER_LANGUAGES, Embedder, load_embedder, make_embedder, reads
 from newsfuse.stopwords import STOP_WORDS as _STOP
+from newsfuse.stopwords import stop_words
 from newsfuse.stories.dedup import MINHASH_SEED
 from newsfuse.text import TYPOGRAPHY_FOLD as _FOLD
 from newsfuse.text import stem, words
@@ -73,8 +74,9 @@ def content_hash(text: str) -> str:
     return hashlib.sha1(folded.encode("utf-8")).hexdigest()
 
 
-def names(text: str) -> list[str]:
-    """Lower-cased words written with a capital inside a sentence: likely names of people or places."""
+def names(text: str, stop: frozenset[str] = _STOP) -> list[str]:
+    """Lower-cased words written with a capital inside a sentence: likely names of people or places
+    (`stop`: the article's function words, which are no names when capitalised either)."""
     out: list[str] = []
     for match in _CAPITALISED.finditer(text):
         start = match.start()
@@ -84,7 +86,7 @@ def names(text: str) -> list[str]:
         if not before or before[-1] in _SENTENCE_ENDS or "\n" in window[len(before):]:
             continue
         word = match.group(1).lower()
-        if word not in _STOP and word not in _NOT_NAMES:
+        if word not in stop and word not in _NOT_NAMES:
             out.append(word)
     return out
 
@@ -115,13 +117,42 @@ def stemmer_for(language: str) -> Callable[[str], str]:
     return snowballstemmer.stemmer(name).stemWord
 
 
+@cache
+def function_words(language: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The words of `language` that say nothing of a story (English's for "" and English; else the
+    language's own list, `stopwords.stop_words`, with English's: a report quotes English too), and
+    the elided function words its list names ("l'", "d'", "dell'"), longest first.
+
+    Without a language's own list its function words count as topic words: two French reports of
+    two events had a TF-IDF cosine of 0.74 in an English stream ("de", "la", "les", "des", ...),
+    0.15 with French's list (tests/test_stories_features.py, tests/test_crosslingual.py)."""
+    if language in {"", "en"}:
+        return _STOP, ()
+    own = stop_words(language)
+    elided = tuple(sorted((w for w in own if len(w) > 1 and w.endswith("'")), key=len, reverse=True))
+    return own | _STOP, elided
+
+
+def unelided(tokens: list[str], elided: tuple[str, ...]) -> list[str]:
+    """Tokens with a leading elided function word taken off ("l'incendie" → "incendie")."""
+    if not elided:
+        return tokens
+    out = []
+    for token in tokens:
+        if "'" in token[:-1]:
+            token = next((token[len(e):] for e in elided if token.startswith(e) and len(token) > len(e)), token)
+        out.append(token)
+    return out
+
+
 def term_counts(tokens: list[str], name_list: list[str], stem_word: Callable[[str], str] = stem,
-                ) -> tuple[np.ndarray, np.ndarray, int]:
-    """Hashed term ids, sublinear weights, and the number of content words."""
+                stop: frozenset[str] = _STOP) -> tuple[np.ndarray, np.ndarray, int]:
+    """Hashed term ids, sublinear weights, and the number of content words (`stop`: the function
+    words of the article's language, `function_words`)."""
     counts: dict[int, int] = {}
     stems = 0
     for word in tokens:
-        if len(word) > 1 and word not in _STOP:
+        if len(word) > 1 and word not in stop:
             stems += 1
             key = _term_id(stem_word(word))
             counts[key] = counts.get(key, 0) + 1
@@ -197,8 +228,10 @@ def article_features(article: Article, vector: np.ndarray | None = None, xvector
     article. `anchors`: also the numbers, for grouping across languages."""
     tokens = words(article.text)
     head = words(article.title) if article.title else []
-    terms, weights, stems = term_counts(head + tokens, names(article.title) + names(article.text),
-                                        stemmer_for(article.language))
+    stop, elided = function_words(article.language)
+    terms, weights, stems = term_counts(unelided(head + tokens, elided),
+                                        names(article.title, stop) + names(article.text, stop),
+                                        stemmer_for(article.language), stop)
     sketch, shingles = minhash(tokens)
     anchor_ids, anchor_weights = number_anchors(head + tokens) if anchors else (np.zeros(0, np.int32),
                                                                                 np.zeros(0, np.float32))

@@ -148,6 +148,15 @@ class Links:
         return (np.where(both, (1 - weight) * words + weight * (left.vectors @ right.vectors.T), alone[0]),
                 np.where(both, np.outer(left.sizes, right.sizes), alone[1]))
 
+    def within(self, left: Side, right: Side, weighed: sp.spmatrix | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """`between` without the signals across languages: words, blended with the embedding where
+        both sides are embedded. One scale for every pair whatever its languages, which is what the
+        hubness excess reads (`stories.group.hub_excess`): the cross model's term (up to
+        `cross_weight` × (1 − `cross_floor`), 2.0) would put a report with a translation in the
+        chunk on another scale than its neighbours, raise the chunk's median and lift every loner."""
+        return Links(self.idf2, self.cfg, False).between(left, right, weighed) if self.cross_on \
+            else self.between(left, right, weighed)
+
     def _cross(self, left: Side, right: Side, words: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Summed pair similarities where languages may differ (see `config.Grouping`), and how many
         pairs they count as: words, plus, over the pairs of two different languages only
