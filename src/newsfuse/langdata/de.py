@@ -36,6 +36,8 @@ LEXICON = Lexicon(
     scales={"hundert": 100, "tausend": 1000, "million": 1e6, "millionen": 1e6, "mio.": 1e6, "milliarde": 1e9,
             "milliarden": 1e9, "mrd.": 1e9},
     number_joiners=("und",),
+    half_after=("und eine halbe", "und ein halb", "und einhalb", "einhalb"),
+    half_suffix=("einhalb",),
     approx={"dutzend": 12, "dutzende": 12, "hunderte": 100, "tausende": 1000},
     of_words=("von",),
     hedges={"rund": "approx", "etwa": "approx", "ungefähr": "approx", "circa": "approx", "ca.": "approx",
