@@ -97,3 +97,43 @@ def test_the_french_and_english_counts_after_the_article_conflict() -> None:
                   sources=["le-monde", "reuters"], independent=2)
     found = compare_facts(sources, extract_facts(sources), [claim])
     assert [sorted(v.value for v in c.values) for c in found.conflicts] == [["228", "342"]]
+
+
+def _pair(l1: str, t1: str, l2: str, t2: str) -> list[list[str]]:
+    """The conflicts of a sentence beside its counterpart in another language, as one claim."""
+    a = Article(id="le-monde", text=t1, language=l1)
+    b = Article(id="reuters", text=t2, language=l2)
+    sources = [Source(1, a, "le-monde", split_sentences(a)), Source(2, b, "reuters", split_sentences(b))]
+    claim = Claim(id=0, text=t2, evidence=[Evidence("le-monde", 0, t1), Evidence("reuters", 0, t2)],
+                  sources=["le-monde", "reuters"], independent=2)
+    found = compare_facts(sources, extract_facts(sources), [claim])
+    return [sorted(v.value for v in c.values) for c in found.conflicts]
+
+
+def test_a_figure_after_a_noun_that_counts_the_plural_after_it_is_no_label() -> None:
+    got = _figures("en", "52 people were killed by bombers on board three Underground trains and a bus.")
+    assert [(s, u) for s, _, _, u in got] == [("52", "people"), ("three", "trains")]
+    assert _figures("en", "He took flight 447 to Paris.") == []
+
+
+def test_a_quoted_noun_is_still_counted() -> None:
+    got = _figures("fr", "Il décrit les quatre « blocs fondateurs » du plan.")
+    assert [(s, u) for s, _, _, u in got] == [("quatre", "blocs")]
+
+
+def test_arabic_digits_with_the_article_written_on() -> None:
+    got = _figures("ar", "كنت في ورطة في أول 15 كم، ولكني عملت جيدا في ال30 كم الاخيرة.")
+    assert [(v, u) for _, _, v, u in got] == [(15.0, "km"), (30.0, "km")]
+
+
+def test_days_after_an_article_are_a_period_in_both_readers() -> None:
+    assert _pair("fr", "Il a accusé le gouvernement à propos de l'incident, durant les 20 jours après leur détention.",
+                 "en", "He accused the government about the incident during the 13 days after their detention.") \
+        == [["13 days", "20 jours"]]
+
+
+def test_figures_past_the_other_sides_sentence_end_pair_outward_from_the_anchor() -> None:
+    # the Arabic sentence ends before "Anthony Garcia, 24" (the next sentence tells it)
+    ar = "المدانون هم عمر الخيام ، 25 عاما ، وحيد محمود (34 عاما) وصلاح الدين امين (46 عاما) من لوتون"
+    en = "The convicted are Omar Khyam, 25, Waheed Mahmood, 34, Salahuddin Amin, 31, and Anthony Garcia, 24."
+    assert _pair("ar", ar, "en", en) == [["31", "46 عاما"]]

@@ -103,6 +103,9 @@ def local_number_at(doc: Doc, i: int, lex: Lexicon) -> tuple[float, int, str] | 
     tok = doc[i]
     low = tok.lower_
     value = _digits(tok.text, lex.decimal_point)
+    if value is None and tok.text[-1:].isdigit():  # Arabic "ال30 كم": the article written onto the digits
+        value = next((v for c in lex.clitics if tok.text.startswith(c)
+                      and (v := _digits(tok.text[len(c):], lex.decimal_point)) is not None), None)
     if value is not None:
         j = i + 1
         # "1 500": thousands a space apart (only when the first group is short and the next is three digits)

@@ -192,7 +192,7 @@ def _classify(p: Parsed, i: int, value: float, j: int) -> Found | None:
     if kind == "count" and high is None and _score(doc, i, j):
         return None
     if kind == "count" and i > 0 and doc[i - 1].pos_ in {"NOUN", "PROPN"} and not currency \
-            and doc[i - 1].lower_ not in HOURS:
+            and doc[i - 1].lower_ not in HOURS and not _counts_after(doc, j):
         return None  # an identifier: "stage 13", "flight 447", "Resolution 1723"
     if kind in {"count", "number"} and unit != "magnitude" and start > 0 and (
             doc[start - 1].lower_ in {"the", "these", "those", "both", "its", "their", "his", "her"}
@@ -230,6 +230,13 @@ def _classify(p: Parsed, i: int, value: float, j: int) -> Found | None:
     found.former = start > 0 and doc[start - 1].lower_ == "from" and end < len(doc) and doc[end].lower_ == "to"
     _describe(found, doc, i, j)
     return found
+
+
+def _counts_after(doc: Doc, j: int) -> bool:
+    """A figure after a noun that counts the plural noun after it is no identifier: "on board three
+    Underground trains" (as "à bord de trois métros" is read)."""
+    last = doc[j - 1]
+    return last.dep_ == "nummod" and last.head.i >= j and last.head.tag_ == "NNS"
 
 
 def _told_in_digits(doc: Doc, i: int, j: int) -> bool:
@@ -450,7 +457,10 @@ def _describe(found: Found, doc: Doc, i: int, j: int) -> None:
         after = doc[found.end].lower_ if found.end < len(doc) else ""
         found.gap = (bool({"in", "after", "since", "than"} & set(before))
                      and any(t.lower_ in GAP_CUES or t.tag_ == "JJS" for t in doc[:found.start])) \
-            or (after in {"after", "before", "later", "earlier", "ago"} and "for" not in before)
+            or (after in {"after", "before", "later", "earlier", "ago"} and "for" not in before
+                # "during the 13 days after their detention": after an article, a period (as the
+                # other readers read "durant les 13 jours après")
+                and before[-1:] not in (["the"], ["those"], ["these"]))
     prev = doc[found.start - 1].lower_ if found.start > 0 else ""
     prev2 = doc[found.start - 2].lower_ if found.start > 1 else ""
     nxt = doc[found.end].lower_ if found.end < len(doc) else ""

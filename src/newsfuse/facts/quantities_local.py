@@ -333,8 +333,9 @@ def _counted(doc: Doc, j: int, lex: Lexicon) -> int | None:
     """The token a count counts: the first word after it, past "de"/"von" and the adjectives that
     stand before a noun ("deux autres concurrents"); not a pronoun ("aux deux qui ont été saisis")."""
     k = j
-    while k < len(doc) and doc[k].lower_ in lex.of_words:
-        k += 1
+    while k < len(doc) and (doc[k].lower_ in lex.of_words or (doc[k].is_quote and k + 1 < len(doc)
+                                                               and doc[k + 1].is_alpha)):
+        k += 1  # past "de" and an opening quotation mark: "les quatre « blocs fondateurs »"
     if k + 1 < len(doc) and doc[k].lower_ in lex.before_noun and doc[k + 1].is_alpha:
         k += 1
     if k < len(doc) and doc[k].is_alpha and len(doc[k].text) > 1 and doc[k].lower_ not in lex.hedges \
