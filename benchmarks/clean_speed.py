@@ -3,6 +3,7 @@
     python benchmarks/clean_speed.py                 # 3,000 Multi-News train articles + seeds + MultiLing
     python benchmarks/clean_speed.py --limit 1500 --runs 3
     PYTHONPATH=/tmp/main/src python benchmarks/clean_speed.py    # another tree, for a side-by-side
+    python benchmarks/clean_speed.py --runs 1 --dump new.jsonl   # each article's output, to diff two trees
 
 Reads ../shared (Multi-News train articles, the five seeds, the 700 MultiLing 2011 documents in seven
 languages). The MD5 covers each article's cleaned text, title, language and every removal (text,
@@ -40,6 +41,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--limit", type=int, default=3000, help="Multi-News train articles")
     parser.add_argument("--runs", type=int, default=2)
+    parser.add_argument("--dump", type=Path, help="write each article's title, language, removals and text here "
+                                                  "(JSON lines, one per article in order): diff two trees' files")
     args = parser.parse_args()
     if not SHARED.is_dir():
         sys.exit(f"no evaluation data at {SHARED}")
@@ -54,6 +57,12 @@ def main() -> int:
     for c in out:
         digest.update(repr((c.text, c.title, c.language,
                             [(r.text, r.reason, r.line, r.detail) for r in c.removed])).encode())
+    if args.dump:
+        with args.dump.open("w", encoding="utf-8") as dump:
+            for k, c in enumerate(out):
+                dump.write(json.dumps({"article": k, "title": c.title, "language": c.language,
+                                       "removed": [[r.reason, r.text] for r in c.removed], "text": c.text},
+                                      ensure_ascii=False) + "\n")
     print(f"{len(rows)} articles, {best / len(rows) * 1000:.3f} ms/article CPU, md5 {digest.hexdigest()}")
     return 0
 

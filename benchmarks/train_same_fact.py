@@ -287,7 +287,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         # A sentence feature that cannot be computed counts as the judged pairs' average (`Stack`).
         cols = [jx[:, ALL_FEATURES.index(n)] for n in names]
         signs = [-1 if n in AGAINST else 1 for n in names]
-        fills = [float(np.nanmean(c)) for c in cols]
+        # Evidence of two facts that cannot be read (two languages' names, no parse) is no evidence: 0,
+        # not the judged pairs' average, which would count every such pair a little as two facts.
+        fills = [0.0 if n in AGAINST else float(np.nanmean(c)) for n, c in zip(names, cols, strict=True)]
         z = np.c_[_logit(jx[:, :len(FEATURES)], mean, scale, coef, intercept + shift),
                   *[np.nan_to_num(c, nan=f) for c, f in zip(cols, fills, strict=True)]]
         meta["stack_loso_auc"] = round(_stack_report(z, jy, stories, args.ridge, signs), 4)

@@ -133,6 +133,18 @@ def test_cli_unknown_format() -> None:
     assert result.exit_code == 2 and "unknown format" in result.stderr  # a usage error
 
 
+@pytest.mark.parametrize(("typed", "first"), [("md", "# "), ("mark", "# "), ("JSON", "{"), ("htm", "<!doctype")])
+def test_cli_format_by_its_usual_short_name_or_a_unique_start(two: list[str], typed: str, first: str) -> None:
+    result = runner.invoke(app, ["brief", *two, "-f", typed], env=FAST)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.lstrip().lower().startswith(first)
+
+
+def test_cli_format_start_that_names_two_formats_is_a_usage_error(two: list[str]) -> None:
+    result = runner.invoke(app, ["brief", *two, "-f", "js"], env=FAST)  # json or jsonl
+    assert result.exit_code == 2 and "unknown format 'js'" in result.stderr
+
+
 def test_cli_recoverable_input_warns_and_goes_on(tmp_path: Path) -> None:
     # A malformed JSONL line among good ones, and a cp1252 file: warned about by name, nothing lost.
     (tmp_path / "bad.jsonl").write_text(json.dumps({"id": "ok", "text": A}) + "\n{not json\n")

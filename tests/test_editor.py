@@ -66,6 +66,8 @@ def test_leading_pronoun_becomes_the_previous_sentences_subject_visibly() -> Non
     # "they" as subject continues the previous sentence's subject, when that is a short noun phrase.
     assert _mend("The two governments signed the deal on Monday.", "They will meet again in June.") == \
         "[The two governments] will meet again in June."
+    # ... but not a phrase that points back itself: "[these women]" would lean as "they" did.
+    assert _mend("These women marched to the capital on Sunday.", "They were far from alone.") is None
     # No named subject before it: no safe referent, the sentence is passed over.
     assert _mend("The talks ended late in the evening.", "He said the talks would continue.") is None
     assert _mend("x.", "It will serve as a hotline between the two ministries.") is None

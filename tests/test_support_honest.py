@@ -74,3 +74,43 @@ def test_an_edited_summary_sentence_drops_the_source_that_contradicts_it() -> No
         honest_support(b)
         assert b.summary[0].sources == ["a", "c"] and b.summary[0].independent == 2
         assert b.claims[0].sources == ["a", "c"] and b.claims[0].against == ["b"]
+
+
+def test_a_summary_sentence_of_the_minority_shows_the_majoritys_sentence() -> None:
+    """"zehn Menschen" (one report) in a claim two reports make with "zwölf": the item shows one of the
+    two, in the shown one's language, and cites them (issue 16, stop 29)."""
+    ten = Evidence("rp", 0, "Beim Brand sind zehn Menschen verletzt worden.")
+    twelve_nl = Evidence("nos", 0, "Bij de brand zijn twaalf mensen gewond geraakt.")
+    twelve = Evidence("wdr", 0, "Bei dem Brand sind zwölf Menschen verletzt worden.")
+    item = SummaryItem(text=ten.text, sources=["rp", "nos", "wdr"], evidence=[ten, twelve_nl, twelve],
+                       independent=3, claim=0)
+    claim = Claim(id=0, text=ten.text, evidence=[ten, twelve_nl, twelve], sources=["rp", "nos", "wdr"], independent=3)
+    conflict = Conflict(kind="count", about="number of menschen", confidence=0.6, values=[
+        ConflictValue("zehn", "10", ["rp"], [ten]), ConflictValue("zwölf | twaalf", "12", ["nos", "wdr"], [twelve_nl, twelve])])
+    sources = [Source(1, Article(id="rp", text="", language="de"), 0),
+               Source(2, Article(id="nos", text="", language="nl"), 1),
+               Source(3, Article(id="wdr", text="", language="de"), 2)]
+    b = Brief(id="t", sources=sources, summary=[item], claims=[claim], unique={}, conflicts=[conflict])
+    honest_support(b)
+    assert b.summary[0].text == twelve.text
+    assert sorted(b.summary[0].sources) == ["nos", "wdr"] and b.summary[0].independent == 2
+
+
+def test_a_timeline_row_cites_no_source_of_another_figure() -> None:
+    """"Trois personnes ont été tuées ... dans la nuit de lundi à mardi" is told by two reports; the one
+    that says four told the same night, but is not cited for a row that says three (issue 16, stop 29)."""
+    import datetime as dt
+
+    from newsfuse.types import TimelineEvent
+
+    three = Evidence("afp", 0, "Trois personnes ont été tuées dans la nuit de lundi à mardi.")
+    three2 = Evidence("monde", 0, "Trois personnes ont péri dans la nuit de lundi à mardi.")
+    four = Evidence("progres", 0, "Quatre personnes ont été tuées dans la nuit de lundi à mardi.")
+    row = TimelineEvent(dt.date(2024, 3, 11), dt.date(2024, 3, 11), "Trois personnes ont été tuées dans la nuit "
+                        "de lundi à mardi.", ["afp", "monde", "progres"], [three, three2, four])
+    conflict = Conflict(kind="count", about="number of personnes", confidence=0.9, values=[
+        ConflictValue("trois", "3", ["afp", "monde"], [three, three2]), ConflictValue("quatre", "4", ["progres"], [four])])
+    sources = [Source(k + 1, Article(id=x, text=""), k) for k, x in enumerate(["afp", "monde", "progres"])]
+    b = Brief(id="t", sources=sources, summary=[], claims=[], unique={}, conflicts=[conflict], timeline=[row])
+    honest_support(b)
+    assert b.timeline[0].sources == ["afp", "monde"]

@@ -14,10 +14,10 @@ The steps, in order:
  1. split the raw text into units (lines; hard-wrapped lines are joined back into paragraphs);
  2. classify each unit by rule (`classify`), and cut templated boilerplate phrases out of the
     paragraphs that scrapers flattened them into;
- 3. mark a masthead among the first lines ("Kessel Courier" under or above the headline), then take
-    the first remaining unit as the title when it is one;
- 4. detect the article's language; mark the furniture written in it (`clean.local`: "Par ...",
-    "Publié le ...", "Abonnez-vous ..."); find blocks in another language (cookie banners, mostly);
+ 3. mark a masthead among the first lines ("Kessel Courier" under or above the headline);
+ 4. detect the article's language (headline left out); mark the furniture written in it
+    (`clean.local`: "Par ...", "Publié le ...", "Abonnez-vous ..."), then take the first remaining
+    unit as the title when it is one; find blocks in another language (cookie banners, mostly);
  5. let short button-like lines next to a widget join it ("Slow", "Fast" under "Select Voice");
  6. strip the dateline prefix from the first body paragraph ("MOSCOW (Sputnik - ...) Japan ...");
  7. drop paragraphs whose every sentence was already said earlier in the article;
@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 
 from newsfuse.clean.language import article_language, mark_foreign
 from newsfuse.clean.local import mark_local
-from newsfuse.clean.masthead import MOVED_TO_TITLE, mark_masthead, take_title
+from newsfuse.clean.masthead import MOVED_TO_TITLE, mark_masthead, take_title, title_unit
 from newsfuse.clean.rules import (
     classify,
     drop_repeats,
@@ -40,7 +40,7 @@ from newsfuse.clean.rules import (
     strip_boilerplate_phrases,
     strip_dateline,
 )
-from newsfuse.clean.units import split_units
+from newsfuse.clean.units import Unit, split_units
 from newsfuse.types import Article, Removal
 
 _BULLET = re.compile(r"^[-–•*·▪►]\s+(?=\S+\s+\S)")
@@ -60,11 +60,15 @@ def clean_text(text: str, title: str = "", host: str = "") -> Cleaned:
     units = split_units(text)
     for index, unit in enumerate(units):
         unit.reason, unit.detail = classify(unit.text, index)
+    if not host:
+        host = page_host(units)
     in_paragraphs = strip_boilerplate_phrases(units)
     mark_masthead(units, title, host)
-    title = take_title(units, title)
-    language = article_language(units)
+    # The title is taken once the furniture of the article's language is marked (a date line in a
+    # script without capitals reads as a headline), but the language is read without it, as ever.
+    language = article_language([u for u in units if u is not title_unit(units, title)])
     mark_local(units, language)
+    title = take_title(units, title)
     mark_foreign(units, language)
     spread_widgets(units)
     removed = in_paragraphs + [Removal(u.text, u.reason, u.line, u.detail) for u in units
@@ -79,12 +83,20 @@ def clean_text(text: str, title: str = "", host: str = "") -> Cleaned:
     return Cleaned(body, title, language, removed)
 
 
+def page_host(units: list[Unit]) -> str:
+    """The host of the page's address when the text prints it on a line of its own at the top."""
+    from newsfuse.ingest.meta import host_of  # ingest reads articles through this module
+
+    return next((host_of(u.text.strip("<>")) for u in units if u.detail == "url"), "")
+
+
 def clean_article(article: Article) -> Article:
     """A new Article: `text` cleaned, `title` filled from the first line when it is one, `removed`
     extended with what was taken out (in the order it appeared), `language` detected when unset."""
     from newsfuse.ingest.meta import host_of  # ingest reads articles through this module
 
     cleaned = clean_text(article.text, article.title, host_of(article.url))
-    return dataclasses.replace(article, text=cleaned.text, title=cleaned.title,
+    url = article.url or next((r.text.strip("<>") for r in cleaned.removed if r.detail == "url"), "")
+    return dataclasses.replace(article, text=cleaned.text, title=cleaned.title, url=url,
                                language=article.language or cleaned.language,
                                removed=[*article.removed, *cleaned.removed])

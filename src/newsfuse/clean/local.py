@@ -28,6 +28,11 @@ class LocalRules:
     byline: re.Pattern[str] | None
     stamp: re.Pattern[str] | None
     date_line: re.Pattern[str] | None
+    caption: re.Pattern[str] | None
+    call: re.Pattern[str] | None
+    reading: re.Pattern[str] | None
+    widget: re.Pattern[str] | None
+    player: re.Pattern[str] | None
     lower_ok: frozenset[str]
 
 
@@ -46,20 +51,36 @@ def rules_for(code: str) -> LocalRules | None:
     lex: Lexicon = lexicon(code)
     month = month_pattern(code)
     days = _alternation(tuple(weekday_names(code)))
-    date = (rf"(?:(?:{days}),?\s+)?\d{{1,2}}(?:er|º|\.)?\s+(?:de\s+)?(?:{month})\.?,?\s+(?:de\s+)?\d{{4}}"
-            if month else r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}")
+    date = (rf"(?:(?:(?:{days}),?\s+)?\d{{1,2}}(?:er|º|\.)?\s+(?:de\s+)?(?:{month})\.?,?\s+(?:de\s+)?\d{{4}}|"
+            r"\d{1,2}\.\d{1,2}\.\d{4})" if month else r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}")
+    # A stamp's time ("17:05 Uhr") and the credit after it ("Quelle: ZEIT ONLINE, dpa").
+    source = rf"(?:\s*[|·,-]?\s*(?:{_alternation(lex.source_words)})\s*:\s*[^.:]{{1,60}})?" if lex.source_words else ""
+    call = (rf"^(?:{_alternation(lex.call_leads)})\s+(?:\S+\s+){{0,4}}?(?:{_alternation(lex.call_verbs)})[.!]?$"
+            if lex.call_leads and lex.call_verbs else "")
     return LocalRules(
         consent=_compile(r"(?:^|\b|\s)(?:{})", lex.consent),
         button=_compile(r"^(?:{})[.!]?$", lex.consent_buttons),
         subscribe=_compile(r"^(?:{})(?:\b|\s|$)", lex.subscribe),
         related=_compile(r"^(?:{})\s*(?:[:\-–—|»›>].*)?$", lex.related),
         copyright=_compile(r"(?:{})", lex.copyright),
-        byline=_compile(r"^(?:{})\s+(?=[^\W\d_])(?P<rest>.+)$", lex.by),
+        byline=_compile(r"^(?:{})\s*:?\s+(?=[^\W\d_])(?P<rest>.+)$", lex.by),  # "بقلم: أحمد حسن"
         # After a short credit that names the outlet ("Ouest-France, avec AFP. Modifié le ..."), too.
         stamp=_compile(r"^(?:[^\W\d_][^.]{{0,40}}\.\s+)?(?:{})\s*:?\s*(?P<rest>.*)$", lex.stamps),
-        date_line=re.compile(rf"^{date}(?:\s*(?:[,|·-]|à|a las|alle|um|às|om)?\s*\d{{1,2}}[:.h]\d{{2}})?\.?$", re.I),
-        lower_ok=BYLINE_LOWER | frozenset(lex.title_words),
+        date_line=re.compile(rf"^{date}(?:\s*(?:[,|·-]|à|a las|alle|um|às|om)?\s*\d{{1,2}}[:.h]\d{{2}}(?:\s*uhr)?)?"
+                             rf"{source}\.?$", re.I),
+        caption=_compile(r"^(?:{})\s*:\s*\S", lex.captions),
+        call=re.compile(call, re.I) if call else None,
+        reading=_compile(r"^(?:{})\s*:?\s*\d{{1,3}}\s*[^\W\d_]{{0,8}}\.?$", lex.reading),
+        # a button alone, or sharing on a network ("Partager sur Facebook")
+        widget=_compile(r"^(?:{})(?:\s+(?:\w{{1,3}}\s+)?(?:facebook|twitter|x|whatsapp|linkedin|telegram|e-?mail))?[.!]?$",
+                        tuple(w for w in lex.widgets if not w.endswith(":"))),
+        player=_compile(r"^(?:{})\s*\S", tuple(w.rstrip(" :") + ":" for w in lex.widgets if w.endswith(":"))),
+        # "Par Claire Dubois et Marc Lefèvre": the language's "and" (the word that joins a number's parts)
+        lower_ok=BYLINE_LOWER | frozenset(lex.title_words) | frozenset(lex.number_joiners),
     )
+
+
+_COOKIE = re.compile(r"\bcookies?\b", re.I)
 
 
 def classify_local(text: str, rules: LocalRules) -> tuple[str, str]:
@@ -73,6 +94,22 @@ def classify_local(text: str, rules: LocalRules) -> tuple[str, str]:
         return "subscribe-prompt", ""
     if words <= 12 and "newsletter" in text.lower():
         return "subscribe-prompt", ""
+    # Outside English "cookie" is the web's loanword: a short line naming it is a consent button
+    # ("Aceitar todos os cookies", "Cookies zustimmen"), whatever verb the language's table lacks.
+    if words <= 6 and _COOKIE.search(text):
+        return "cookie-banner", ""
+    if words <= 25 and _has_prompt(text, rules):
+        return "subscribe-prompt", ""
+    if rules.caption and words <= 40 and rules.caption.match(text):
+        return "caption", ""
+    if rules.reading and words <= 6 and rules.reading.match(text):
+        return "reading-time", ""
+    if rules.widget and words <= 5 and rules.widget.match(text):
+        return "share-widget", ""
+    if rules.player and words <= 12 and rules.player.match(text):
+        return "player-widget", ""
+    if words <= 8 and _credit(text):
+        return "dateline-header", "credit"
     if rules.related and words <= 30 and rules.related.match(text):
         return "related-links", ""
     if rules.copyright and len(text) <= 300 and rules.copyright.search(text):
@@ -84,11 +121,35 @@ def classify_local(text: str, rules: LocalRules) -> tuple[str, str]:
         return "dateline-header", "date"
     byline = rules.byline.match(text) if rules.byline else None
     if byline and len(text) <= 120:
-        rest = byline.group("rest")
+        # The names before a comma; a role or place after it ("Par Claire Dubois, envoyée spéciale à
+        # Lyon", "Von Anna Schmidt, dpa") is short.
+        rest, _, role = byline.group("rest").partition(",")
         lower = [w for w in WORDS.findall(rest) if w[:1].islower() and w.lower() not in rules.lower_ok]
-        if len(rest.split()) <= 10 and not lower:
+        if len(rest.split()) <= 10 and not lower and len(role.split()) <= 6:
             return "byline", ""
     return "", ""
+
+
+def _credit(text: str) -> bool:
+    from newsfuse.ingest.meta import credit_line  # ingest reads articles through this package
+
+    return credit_line(text) is not None
+
+
+_PHRASES = re.compile(r"(?<=[.!?:])\s+")
+
+
+def _has_prompt(text: str, rules: LocalRules) -> bool:
+    """A prompt after a first sentence of a short line: "Sie haben 3 von 5 kostenlosen Artikeln gelesen.
+    Jetzt RP+ abonnieren.", "Jetzt Z+ testen: Lesen Sie alle Artikel für 1 Euro" (a paywall's meter or
+    offer is one line with its call to action)."""
+    for k, phrase in enumerate(_PHRASES.split(text.strip())):
+        phrase = phrase.strip().rstrip(":")
+        if rules.call and len(phrase.split()) <= 6 and rules.call.match(phrase):
+            return True
+        if k and rules.subscribe and rules.subscribe.match(phrase) and len(phrase.split()) <= 12:
+            return True
+    return False
 
 
 _DATE_TOKENS = re.compile(r"[\s,.\-–—/|()\u200b]+")

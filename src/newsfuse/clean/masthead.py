@@ -32,20 +32,28 @@ def _looks_like_title(text: str) -> bool:
 MOVED_TO_TITLE = "moved-to-title"  # a unit taken out of the body into `title`: not noise, not recorded
 
 
-def take_title(units: list[Unit], title: str) -> str:
-    """Find the title among the first units; returns the article's title (the given one, if any)."""
+def title_unit(units: list[Unit], title: str) -> Unit | None:
+    """The unit `take_title` would take out of the body: the given title repeated, or the first line
+    when it reads as a title."""
     kept = [u for u in units if not u.reason]
     if not kept:
-        return title
+        return None
     first = kept[0]
     if title:
-        if _same_title(first.text, title):
-            first.reason, first.detail = "title", "repeats the title"
+        return first if _same_title(first.text, title) else None
+    return first if len(kept) > 1 and _looks_like_title(first.text) else None
+
+
+def take_title(units: list[Unit], title: str) -> str:
+    """Find the title among the first units; returns the article's title (the given one, if any)."""
+    unit = title_unit(units, title)
+    if unit is None:
         return title
-    if len(kept) > 1 and _looks_like_title(first.text):
-        first.reason = MOVED_TO_TITLE
-        return first.text
-    return title
+    if title:
+        unit.reason, unit.detail = "title", "repeats the title"
+        return title
+    unit.reason = MOVED_TO_TITLE
+    return unit.text
 
 
 def _same_title(line: str, title: str) -> bool:
@@ -99,17 +107,30 @@ def _masthead_shape(text: str) -> list[str]:
     return [w.strip("'’‘()").lower() for w in words if w not in {"&", "-", "–", "|"}]
 
 
-def _is_masthead(text: str, host_keys: set[str]) -> bool:
+# A site's own address written as its name: "lemonde.fr", "tagesschau.de", "nos.nl".
+_SITE = re.compile(r"^(?:www\.)?[a-z0-9][a-z0-9-]{1,40}(?:\.[a-z0-9-]{2,20})?\.[a-z]{2,6}$")
+
+
+def _is_masthead(text: str, host_keys: set[str], over_date: bool = False) -> bool:
     """Is this short line the name of the publication? Shaped like a name, and a publication's name:
     it ends in a word publications are named by (or is headed by one), or is how the page's host
-    name writes it ("Valley Post" on valleypost.com), or is a news agency. Not a section label."""
+    name writes it ("Valley Post" on valleypost.com), or is a news agency ("ANSA English" too), or is
+    a site's address ("lemonde.fr"). Not a section label. `over_date`: the line sits right above the
+    article's date line, where a page prints its name ("The Local Italy", "NHK WORLD-JAPAN"); there a
+    name that reads as no person's (headed by "The", or holding an acronym) is the publication's."""
+    if _SITE.match(text.strip()):
+        return True
     words = _masthead_shape(text)
     if not words:
         return False
     key = _name_key(text)
     if key and key in host_keys and len(key) >= 4:
         return True
-    if text.strip().casefold().removeprefix("the ") in _agency_names():
+    name = text.strip().casefold().removeprefix("the ")
+    if name in _agency_names() or (len(words) <= 3 and name.split()[0] in _agency_names()):
+        return True
+    if over_date and (words[0] == "the" or re.search(r"\b[A-Z]{2,}\b", text)) and len(words) >= 2 \
+            and not all(w in SECTION_TOPICS or w in SECTION_GLUE for w in words):
         return True
     if all(w in SECTION_TOPICS or w in SECTION_GLUE for w in words) and any(w in SECTION_TOPICS for w in words):
         return False  # "World News", "Breaking News", "Local Radio": a section of the page
@@ -137,10 +158,13 @@ def mark_masthead(units: list[Unit], title: str, host: str) -> None:
     is how the page's host writes its name."""
     keys = _host_keys(host) if host else set()
     kept = [u for u in units[:_MASTHEAD_LOOKAHEAD + 2] if not u.reason]
+    following = {id(unit): units[i + 1] if i + 1 < len(units) else None for i, unit in enumerate(units)}
     for position, unit in enumerate(kept[:_MASTHEAD_LOOKAHEAD]):
         if title and _same_title(unit.text, title):
             continue  # the headline, repeated
-        if _is_masthead(unit.text, keys):
+        after = following[id(unit)]
+        over_date = (position > 0 or bool(title)) and after is not None and after.reason == "dateline-header"
+        if _is_masthead(unit.text, keys, over_date):
             beside_headline = bool(title) or position > 0 or (
                 len(kept) > position + 1 and _looks_like_title(kept[position + 1].text))
             if beside_headline or _name_key(unit.text) in keys:

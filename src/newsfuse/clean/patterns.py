@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from newsfuse.langdata.agencies import AGENCIES
+
 # --- line rules -----------------------------------------------------------------------------------
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -80,6 +82,25 @@ SUBSCRIBE = re.compile(
     r"please (?:purchase a subscription|subscribe|log ?in|sign ?in)|you have reached your (?:free )?"
     r"(?:article|story) limit|thank you for (?:reading|signing up)|enjoy unlimited|start your (?:free )?trial|"
     r"create (?:a free|an) account|get (?:breaking news|push notifications)|breaking news emails?)", re.I)
+# A prompt anywhere in a short line: "KEEP UP WITH THE JAPAN TIMES — Sign up for our newsletter.", "Join The
+# Local's newsletter", "Follow the Daily Nation on WhatsApp", "FMT is on Telegram. Click here to join the FMT
+# channel.", "... Download the NHK World app.": an outlet asking to be followed, not the story.
+_CHANNELS = r"(?:whatsapp|telegram|twitter|x|facebook|instagram|threads|tiktok|youtube|linkedin|google news|bluesky)"
+PROMPT_ANYWHERE = re.compile(
+    rf"\b(?:(?:sign up|subscribe|register)(?: now)? (?:for|to)\b.{{0,40}}\bnewsletters?\b|"
+    rf"(?:join|get|stay updated with|keep up with)\b.{{0,40}}\bnewsletters?\b|"
+    rf"download (?:our|the) .{{0,30}}\bapp\b|follow (?:us|[\w .'’&-]{{1,40}}) on {_CHANNELS}\b|"
+    rf"(?:is|are) (?:now )?on {_CHANNELS}\b|click here to (?:join|subscribe|sign up|follow|download)\b|"
+    rf"join (?:our|the) [\w .'’&-]{{1,40}} (?:channel|group|community)\b)", re.I)
+# The page's address printed on a line of its own at the top of a saved or pasted article.
+URL_LINE = re.compile(r"^<?https?://[^\s<>]+>?$")
+# "Editor's note: An earlier version of this story said ...": the article about itself, not the story.
+EDITORS_NOTE = re.compile(r"^(?:editor'?s'?\s+note|editors'\s+note|correction|clarification)\s*[:—–-]", re.I)
+# "(Reporting by Duncan Miriri; Editing by Alex Richardson)", "(Additional reporting by ...)": the wire's credits.
+CREDITS_LINE = re.compile(
+    r"^\((?:additional )?(?:reporting|writing|editing|compiled|graphics|research)(?: by)?\b[^()]{1,200}\)\.?$", re.I)
+# "With AFP", "With Reuters" closing a paper's copy: the agency it came from.
+WITH_AGENCY = re.compile(r"^(?i:with|and|additional reporting by)\s+(?P<agency>[A-Z][\w.-]{1,20}(?: [A-Z][\w.-]{1,20})?)\.?$")
 RELATED = re.compile(
     r"^(?:related(?: (?:articles?|stories|story|coverage|content|topics|news|posts|reading|video))?|read more|"
     r"read also|also read|see also|more from [\w .'&-]{1,40}|more (?:on|about) this(?: story| topic)?|"
@@ -128,6 +149,13 @@ _CREDIT = (r"(?:(?i:photo|photograph|image|picture|pic|credit|file|handout|pool|
            r"Shutterstock|Alamy|PA(?: Media| Wire)?|AAP|ANI|PTI|IANS|Bernama|TASS|Sputnik|ZUMA|Zuma|SIPA|Sipa|"
            r"Imago|IMAGO|dpa|NurPhoto|SOPA)")
 CAPTION_CREDIT_END = re.compile(rf"\((?:[^()]{{0,40}}\b)?{_CREDIT}\b[^()]{{0,60}}\)\s*$")
+# A wire photo credit in capitals closing a caption: "... August 6, 2025. REUTERS/Thomas Mukoya", "... on
+# Saturday. KYODO", "AP Photo/Jane Doe". Case-sensitive: "a Reuters/Ipsos poll." is prose.
+CAPTION_AGENCY_TAIL = re.compile(
+    r"(?:(?:[.!?][\"”’]?\s+)(?:REUTERS|AFP|KYODO|XINHUA|EPA|AP|YONHAP|ANADOLU|AAP|PTI|ANI|BERNAMA|TASS)|"
+    r"\b(?:REUTERS|AFP|KYODO|XINHUA|EPA|AP Photo|YONHAP|AAP|BERNAMA)\s*/\s*[A-Z][\w.'’ -]{1,50})\s*$")
+# A whole date with its year ("August 3, 2025"): a caption dates its picture; a story's sentence says "on Sunday".
+FULL_DATE = re.compile(_DATE)
 PHOTO_WORD = re.compile(r"photo|image|picture|credit|file|handout|pool|courtesy|getty|shutterstock|alamy", re.I)
 CAPTION_PREFIX = re.compile(
     r"^(?:(?:photo|image|picture|caption|file photo|pictured|main image|image caption|media caption|"
@@ -233,6 +261,11 @@ PUBLICATION_WORDS = frozenset({
     "statesman", "citizen", "nation", "tidende", "zeitung", "tageblatt", "allgemeine", "monde", "figaro", "pais",
     "corriere", "repubblica", "stampa", "gazzetta", "noticias", "diario", "correio", "folha", "jornal", "shimbun",
     "ilbo", "sabah", "hurriyet", "pravda", "izvestia", "wyborcza", "kurier", "dagbladet", "nyheter", "blad",
+    # the papers and words of the languages of `newsfuse.langdata` (issue 16)
+    "spiegel", "welt", "stern", "tagesspiegel", "rundschau", "anzeiger", "nachrichten", "tagesschau", "presse",
+    "nieuws", "dagblad", "krant", "parisien", "libération", "liberation", "progrès", "progres", "dépêche",
+    "télégramme", "actualités", "actu", "messaggero", "giornale", "notizie", "mundo", "vanguardia", "periódico",
+    "periodico", "público", "publico", "notícias", "expresso", "hürriyet", "milliyet", "gazetesi",
 })
 LEADING_PUBLICATION_WORDS = frozenset({"daily", "weekly", "radio", "tv", "television", "agence", "agencia",
                                         "diario", "jornal", "gazeta", "corriere", "folha"})
@@ -258,11 +291,23 @@ MASTHEAD_DATE = re.compile(rf"{_DATE}|{_TIME}|\b{_MONTH}\s+\d|\d\s*{_MONTH}\b|\b
 
 # --- datelines ------------------------------------------------------------------------------------
 
+# Who sent a story, in a dateline's parenthesis: a news agency in any script, or a word such names are
+# made of ("UrduPoint News", "Asia News Network").
 AGENCY_HINT = re.compile(
-    r"\b(?:news|reuters|ap|afp|xinhua|sputnik|kyodo|tass|ians|pti|ani|bernama|yonhap|upi|bloomberg|cnn|dpa|efe|"
-    r"press|agency|times|post|wire|service|network|agencies)\b|\.com\b", re.I)
+    r"\b(?:" + "|".join(sorted(map(re.escape, AGENCIES), key=len, reverse=True)) + "|"
+    r"news|cnn|press|agency|times|post|wire|service|network|agencies)\b|\.com\b", re.I)
+# A dateline's words are letters of any script; that they are capitalised (or of a script without
+# case: Arabic, Hebrew) is checked by `clean.rules`, which `re` cannot say for every script.
+_PLACE_WORD = r"[^\W\d_](?:[^\W\d_]|['’.\-])*"
+# Who sent it in parentheses, or between slashes as Russian wires write it ("МОСКВА, 14 марта. /ТАСС/.");
+# then a dash, a colon, or Spanish ".-" ("Madrid, 14 mar (EFE).-").
 DATELINE_PAREN = re.compile(
-    r"^(?P<head>(?:[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3}(?:,\s*[^()\n]{1,30}?)?\s*)?\((?P<paren>[^()]{1,100})\))"
-    r"\s*(?:[-—–]{1,2}|:)?\s*(?=[A-Z\"“‘'0-9])")
-DATELINE_DASH = re.compile(r"^(?P<head>[A-Z][A-Z'’.\-]{2,}(?:\s+[A-Z][A-Z'’.\-]+){0,3}(?:,\s*[A-Z][\w.]*(?:\s+[\w.]+){0,2})?)"
-                            r"\s+(?:[—–]|--)\s*(?=[A-Z\"“‘'0-9])")
+    rf"^(?P<head>(?:{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,3}}(?:,\s*[^()/\n]{{1,30}}?)?\s*)?"
+    r"(?:\((?P<paren>[^()]{1,100})\)|/(?P<slashed>[^/()\n]{1,40})/)"
+    rf"(?:\s*[-—–]{{1,2}}\s*{_DATE}(?=\s*[-—–]))?)"  # "(AP) - Sept. 21, 2025 - ": the day after the agency
+    r"\s*(?:[-—–]{1,2}|:|\.[-—–]?)?\s*"
+    r"(?=[^\W_]|[\"“‘'«„])")
+# A place in capitals and a dash: "NEW YORK — ", and with its date a hyphen between spaces, as
+# scrapers write the dash ("ROMA, 14 MAR - "; without the date, "NATO - Russia" is no dateline).
+DATELINE_DASH = re.compile(rf"^(?P<head>{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,3}}(?P<dated>,\s*[\w.]+(?:\s+[\w.]+){{0,2}})?)"
+                           r"\s+(?P<dash>[—–]|--|-(?=\s))\s*(?=[^\W_]|[\"“‘'«„])")

@@ -18,6 +18,7 @@ from newsfuse.clean.patterns import (
     BYLINE_BY,
     BYLINE_LOWER,
     BYLINE_STAMP,
+    CAPTION_AGENCY_TAIL,
     CAPTION_CREDIT_END,
     CAPTION_PREFIX,
     CAPTION_SUFFIX,
@@ -25,11 +26,14 @@ from newsfuse.clean.patterns import (
     COOKIE_BUTTON,
     COOKIE_PHRASE,
     COPYRIGHT,
+    CREDITS_LINE,
     DATE_LINE,
     DATELINE_DASH,
     DATELINE_PAREN,
     DISTRIBUTED_BY,
     DISTRIBUTION,
+    EDITORS_NOTE,
+    FULL_DATE,
     HANDLE,
     HEADER,
     LONE_NUMBER,
@@ -37,6 +41,7 @@ from newsfuse.clean.patterns import (
     PHOTO_WORD,
     PLAYER,
     POSITIONAL,
+    PROMPT_ANYWHERE,
     READING_TIME,
     RELATED,
     SEPARATOR,
@@ -44,6 +49,8 @@ from newsfuse.clean.patterns import (
     SHARE_WORDS,
     SUBSCRIBE,
     TRUST,
+    URL_LINE,
+    WITH_AGENCY,
     WORDS,
     has_boilerplate,
 )
@@ -86,16 +93,26 @@ def _is_distribution(text: str) -> bool:
 def _is_caption(text: str) -> bool:
     if len(text) > 400:
         return False
-    if CAPTION_PREFIX.match(text) or CAPTION_SUFFIX.search(text):
+    if CAPTION_PREFIX.match(text) or CAPTION_SUFFIX.search(text) or CAPTION_AGENCY_TAIL.search(text):
         return True
     credit = CAPTION_CREDIT_END.search(text)
     if not credit:
         return False
     before = text[:credit.start()].rstrip()
     # "(AP Photo/...)" is a photo credit wherever it is; a bare agency name closing a line is one when
-    # no sentence ends before it (captions often have no full stop) or the line places people in a frame.
+    # no sentence ends before it (captions often have no full stop), the line places people in a frame,
+    # or it dates its picture with the year ("... near Bormio on August 3, 2025. (AFP)"), which a
+    # story's sentence about its own day does not.
     return bool(PHOTO_WORD.search(credit.group(0)) or not re.search(r"[.!?\"”]$", before)
-                or POSITIONAL.search(before))
+                or POSITIONAL.search(before) or FULL_DATE.search(before))
+
+
+def _is_agency_credit(text: str) -> bool:
+    """"With AFP" closing a paper's copy: the agency the copy came from."""
+    from newsfuse.ingest.meta import as_agency  # ingest reads articles through the cleaner
+
+    match = WITH_AGENCY.match(text)
+    return match is not None and bool(as_agency(match.group("agency").rstrip(".")))
 
 
 def _is_cookie(text: str) -> bool:
@@ -127,14 +144,20 @@ def classify(text: str, index: int) -> tuple[str, str]:
             return "navigation", ""
     if words <= 120 and _is_cookie(text):
         return "cookie-banner", ""
-    if words <= 40 and SUBSCRIBE.match(text):
+    if (words <= 40 and SUBSCRIBE.match(text)) or (words <= 30 and PROMPT_ANYWHERE.search(text)):
         return "subscribe-prompt", ""
+    if words <= 80 and EDITORS_NOTE.match(text):
+        return "editors-note", ""
+    if CREDITS_LINE.match(text) or (words <= 4 and _is_agency_credit(text)):
+        return "byline", ""
     if words <= 30 and RELATED.match(text):
         return "related-links", ""
     if len(text) <= 300 and COPYRIGHT.search(text):
         return "copyright", ""
     if len(text) <= 300 and _is_distribution(text):
         return "distribution", ""
+    if index < 6 and URL_LINE.match(text):
+        return "dateline-header", "url"
     if index < 6 and HEADER.match(text):
         return "dateline-header", "header"
     if DATE_LINE.match(text):
@@ -208,24 +231,53 @@ def spread_widgets(units: list[Unit]) -> None:
 
 def _is_dateline_source(head: str, paren: str) -> bool:
     """Does the parenthesis name who sent the story? An agency-like name ("Reuters", "UrduPoint
-    News / Sputnik - 22nd February, 2023"), or an acronym after a place in capitals ("ESTWICK (NWS)")."""
+    News / Sputnik - 22nd February, 2023", "РИА Новости"), or initials after a place in capitals
+    ("ESTWICK (NWS)", "İZMİR (AA)")."""
     if AGENCY_HINT.search(paren):
         return True
-    place = head.split(",")[0].strip()
-    return bool(re.fullmatch(r"[A-Z]{2,6}", paren.strip()) and len(place) >= 3 and place.isupper())
+    place, initials = _place(head), paren.strip()
+    return 2 <= len(initials) <= 6 and initials.isalpha() and initials.isupper() and len(place) >= 3 and place.isupper()
+
+
+def _place(head: str) -> str:
+    """"LISBOA, 14 mar 2024 (Lusa)" → "LISBOA"."""
+    return head.split("(")[0].split(",")[0].strip()
+
+
+def _capitalised(words: str) -> bool:
+    """Every word opens on a capital, or on a letter of a script without case (Arabic, Hebrew)."""
+    return all(not word[0].islower() for word in words.split())
+
+
+def _dateline(text: str) -> re.Match[str] | None:
+    """A dateline at the start of `text`: a place in capitals or capitalised words, then who sent the
+    story in parentheses or a dash, then the story, which starts as a sentence does (no lower case)."""
+    match = DATELINE_PAREN.match(text)
+    if match and not (_capitalised(_place(match.group("head")))
+                      and _is_dateline_source(match.group("head"), match.group("paren") or match.group("slashed"))):
+        match = None  # "NASA (National Aeronautics ...) Administrator": a parenthesis, not a dateline
+    if match is None:
+        match = DATELINE_DASH.match(text)
+        place, _, after = match.group("head").partition(",") if match else ("", "", "")
+        # "WASHINGTON, Jan. 5 —": the place in capitals, the word after its comma capitalised
+        if match and not (len(place) >= 3 and place.isupper() and _capitalised(" ".join(after.split()[:1]))
+                          and (match.group("dash") != "-" or match.group("dated"))):
+            match = None
+    if match and text[match.end():match.end() + 1].islower():
+        return None
+    return match
 
 
 def strip_dateline(units: list[Unit]) -> Removal | None:
-    """Cut "MOSCOW (UrduPoint News / Sputnik - 22nd February, 2023)" off the first body paragraph."""
+    """Cut "MOSCOW (UrduPoint News / Sputnik - 22nd February, 2023)" off the first body paragraph, and
+    a second dateline right after the first ("(ANSA) - ROMA, 14 MAR - ...")."""
     for unit in [u for u in units if not u.reason][:3]:
-        match = DATELINE_PAREN.match(unit.text)
-        if match and not _is_dateline_source(match.group("head"), match.group("paren")):
-            match = None  # "NASA (National Aeronautics ...) Administrator": a parenthesis, not a dateline
-        match = match or DATELINE_DASH.match(unit.text)
-        if match:
-            head = match.group("head").strip()
+        heads: list[str] = []
+        while len(heads) < 2 and (match := _dateline(unit.text)):
+            heads.append(match.group("head").strip())
             unit.text = unit.text[match.end():]
-            return Removal(head, "dateline-header", unit.line, "dateline")
+        if heads:
+            return Removal(" ".join(heads), "dateline-header", unit.line, "dateline")
     return None
 
 

@@ -49,12 +49,21 @@ def fail_on(exc: NewsfuseError) -> NoReturn:
     fail(exc.user_message(), EXIT_NOTHING if isinstance(exc, NoArticlesError) else EXIT_ERROR)
 
 
+# Names users type for a format out of habit (file extensions).
+SHORT_NAMES = {"md": "markdown", "htm": "html", "ndjson": "jsonl"}
+
+
 def choose(value: str, choices: Sequence[str], what: str = "format") -> str:
-    """`value` as one of `choices`, whatever its case (`-f JSON`); a usage error otherwise."""
+    """`value` as one of `choices`, whatever its case (`-f JSON`), as a usual short name (`-f md`) or
+    as the start of exactly one choice (`-f mark`); a usage error otherwise."""
     chosen = value.strip().lower()
-    if chosen not in choices:
+    chosen = SHORT_NAMES.get(chosen, chosen)
+    if chosen in choices:
+        return chosen
+    starting = [c for c in choices if chosen and c.startswith(chosen)]
+    if len(starting) != 1:
         fail(f"unknown {what} '{value}' (choose one of: {', '.join(choices)})", EXIT_USAGE)
-    return chosen
+    return starting[0]
 
 
 def check_words(words: int | None) -> None:

@@ -44,6 +44,7 @@ class Alignment:
             raise ValueError(f"{len(vectors)} sentence vectors for {len(parsed)} sentences: pass the "
                              "vectors of the sources' sentences, in source then sentence order")
         self.row = {p.key: k for k, p in enumerate(parsed)}
+        self.parsed = {p.key: p for p in parsed}  # each sentence's parse, for what reads its clauses
         self.vectors = vectors
         self.claims: dict[tuple[str, int], set[int]] = defaultdict(set)
         for c in claims:

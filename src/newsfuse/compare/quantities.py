@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from newsfuse.compare.align import LEXICAL_ALIGN, Alignment
 from newsfuse.compare.background import YEARS_BEFORE
 from newsfuse.compare.dates import overlap, preposition
+from newsfuse.compare.events import FigureEvents
 from newsfuse.compare.same_fact import SameFact
 from newsfuse.compare.updates import as_update
 from newsfuse.compare.values import (
@@ -163,7 +164,7 @@ def quantity_conflicts(found: Sequence[Found], align: Alignment, dates: Sequence
     keys = list(by_key)
     contrasted = frames.contrasted_predicates(
         (s.source, "/".join(family_of(s)), s.main.frame.predicate, s.main.quantity.value, s.main.head) for s in items)
-    same_fact = SameFact(items, align, contrasted)
+    same_fact = SameFact(items, align, contrasted, events=FigureEvents(items, align.parsed, dates, published))
     placed: set[tuple[int, int]] = set()  # two languages' figures at one place of one claim (`_in_order`)
 
     def settle(i: int, j: int, verdict: Verdict, disputed: bool) -> None:

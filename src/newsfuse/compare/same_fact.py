@@ -23,8 +23,10 @@ both what a figure is of and what its sentence says:
   the conflict finder actually asks about. Its output is the chance that a pair the finder proposes
   is one fact told two ways (a conflict or an update), calibrated on those verdicts. The stack also
   reads evidence the figure part has no labels for: that one figure is a part of the other
-  (`compare.parts`: "twelve *other* people" against "16 people", counts that add up), whose
-  weights are held at zero or below (`AGAINST`).
+  (`compare.parts`: "twelve *other* people" against "16 people", counts that add up), and that the
+  two are figures of two events (`compare.events`: their clauses' times do not meet, "killed 40 in
+  2014" / "killed 55" today; durations of two things, "the 17-year rule" / "10 days in custody"),
+  whose weights are held at zero or below (`AGAINST`).
 
 The figure part's features never look at the values, only at what surrounds them, so what the
 model learned on agreeing figures carries over to disagreeing ones (the stack's `adds_up` does: two
@@ -46,6 +48,7 @@ import numpy as np
 
 from newsfuse.compare import parts
 from newsfuse.compare.align import Alignment, jaccard
+from newsfuse.compare.events import FigureEvents
 from newsfuse.compare.values import HEDGE_KIND, Stated, family_of, one_language
 from newsfuse.facts import frames
 from newsfuse.facts.quantities import Found
@@ -56,6 +59,9 @@ from newsfuse.stopwords import STOP_WORDS
 # not 1, as a template can recount two instances ("a 4.4 quake struck" / "a 3.0 quake struck").
 TEMPLATE_SAME = 0.9
 MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "same_fact.json"
+# Evidence that two figures are of two events (`compare.events`): other times, places, actors,
+# happenings, or durations of other things.
+EVENT_FEATURES = ("time_apart", "off_story", "place_apart", "actors_apart", "trigger_apart", "measured_apart")
 KINDS = ("count", "number", "money", "duration", "percent", "age")
 LINK_WORDS = frozenset({"and", "or", "but", "the", "a", "an", "were", "was", "is", "are", "of", "in", "to", "by"})
 # The order of the feature columns; the model file names them and must agree.
@@ -89,11 +95,11 @@ SENTENCE = ("aligned", "jaccard", "cosine", "claim", "template", "cosine_x_near"
 # Evidence that two figures are a part and its total (`compare.parts`): read by the stack only, fitted
 # on judged candidate pairs, where a part and its total are the commonest false alarm; the agreement
 # labels of the figure part (twins, and pairs of values both sources give) hardly hold one.
-STACKED = ("part_marked", "adds_up")
+STACKED = ("part_marked", "adds_up", *EVENT_FEATURES)
 ALL_FEATURES = FEATURES + STACKED
 # The stack's evidence that says "two facts": its weights are held at zero or below (the others at
 # zero or above), so that no fit can read a part marker or a clash of owners as evidence of one fact.
-AGAINST = frozenset({"part_marked", "adds_up", "owners_clash", "scope_clash", "sort_clash", "whole_part",
+AGAINST = frozenset({"part_marked", "adds_up", *EVENT_FEATURES, "owners_clash", "scope_clash", "sort_clash", "whole_part",
                      "frames_apart", "head_missing", "period_diff"})
 
 
@@ -191,9 +197,10 @@ class SameFact:
     the finder decides by), and how sure a report of them as a conflict is (`confidence`)."""
 
     def __init__(self, items: Sequence[Stated], align: Alignment, contrasted: Collection[frozenset[str]],
-                 model: SameFactModel | None = None) -> None:
+                 model: SameFactModel | None = None, events: FigureEvents | None = None) -> None:
         self.items, self.align, self.contrasted = items, align, contrasted
         self.model = model
+        self.events = events
         by_sentence: dict[tuple[tuple[str, int], tuple[str, str]], list[int]] = {}
         for k, s in enumerate(items):
             by_sentence.setdefault((s.key, family_of(s)), []).append(k)
@@ -304,6 +311,8 @@ class SameFact:
             float(parts.marks_apart(fa, fb)),
             float(parts.adds_up(a, b, self._sentence_items(a, b))),
         ]
+        told = self.events.features(i, j, cosine) if self.events is not None else {}
+        values.extend(told.get(name, math.nan) for name in EVENT_FEATURES)
         out = np.array(values, dtype=float)
         if not one_language(a, b):
             same = out[_SAME_IF_SPELT]

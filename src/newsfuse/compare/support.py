@@ -4,18 +4,20 @@ Claims are built from sentence vectors, which barely see numbers: "killing nine 
 eleven people" join one claim. Once the facts stage has found that those sentences carry different
 values of one fact (a conflict, or an update), the claim keeps the sources that agree with its own
 sentence and names the others as contradicting it; its corroboration count and the summary's
-citations follow. Titles and quotes are left alone: a title variant in another clause says nothing
-about the claim's point.
+citations follow. A quote's words and its speaker are the point of the sentence that quotes them
+("'We are doing everything we can,' Kamau told reporters" is not vouched for by the report that gives
+the words to Wanjiru, nor "the brakes failed" by the one that has them "give way"). Titles are left
+alone: a title variant in another clause says nothing about the claim's point.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from newsfuse.types import Brief, Claim, ConflictValue, Evidence, SummaryItem
+from newsfuse.types import Brief, Claim, ConflictValue, Evidence, SummaryItem, TimelineEvent
 
-# Kinds of disagreement that are about the point a sentence makes (its figures and dates).
-POINT_KINDS = frozenset({"number", "money", "date", "duration", "count"})
+# Kinds of disagreement that are about the point a sentence makes (its figures, dates and quotes).
+POINT_KINDS = frozenset({"number", "money", "date", "duration", "count", "quote", "attribution"})
 
 Key = tuple[str, int]
 
@@ -67,10 +69,57 @@ def honest_support(brief: Brief) -> None:
     for claim in brief.claims:
         if against := _against(_shown(claim.text, claim.evidence), claim.evidence, sides_of):
             _drop(claim, against, origin)
+    language = {s.article.id: s.article.language for s in brief.sources}
     for item in brief.summary:
+        _show_the_majority(item, sides_of, origin, language)
         own = (item.evidence[0].source, item.evidence[0].sentence) if item.evidence else None
         if against := _against(own, item.evidence, sides_of):
             _drop_item(item, against, origin)
+    # A timeline row shows one source's clause: the sources it cites for it tell the same figures.
+    for row in [*brief.timeline, *brief.background]:
+        if against := _against(_told(row), row.evidence, sides_of):
+            row.evidence = [e for e in row.evidence if e.source not in against]
+            row.sources = [s for s in row.sources if s not in against]
+
+
+# A sentence shown instead of the summary's own may be this much longer (the word budget holds roughly).
+LONGER = 1.5
+
+
+def _show_the_majority(item: SummaryItem, sides_of: list[list[set[Key]]], origin: dict[str, int],
+                       language: dict[str, str]) -> None:
+    """Show the point as most independent sources tell it: when the sentence a summary item shows gives
+    the value fewer of its claim's sources give ("zehn Menschen verletzt" where two of three say
+    twelve), show a sentence of the larger side instead, one no later in its article than the shown one
+    is in its own (so it does not lean on what came before), no much longer, in the shown one's language
+    when one is. Its edits, made for the other sentence, go."""
+    if not item.evidence:
+        return
+    first = item.evidence[0]
+    own = (first.source, first.sentence)
+    for sides in sides_of:
+        mine = next((k for k, keys in enumerate(sides) if own in keys), None)
+        if mine is None:
+            continue
+        count = [len({origin.get(e.source, hash(e.source)) for e in item.evidence if (e.source, e.sentence) in keys})
+                 for keys in sides]
+        best = max(range(len(sides)), key=lambda k: count[k])
+        if count[best] <= count[mine]:
+            continue
+        pool = [e for e in item.evidence if (e.source, e.sentence) in sides[best] and e.sentence <= first.sentence
+                and len(e.text.split()) <= LONGER * len(first.text.split())]
+        pool.sort(key=lambda e: language.get(e.source) != language.get(first.source))
+        if pool:
+            shown = pool[0]
+            item.evidence = [shown, *(e for e in item.evidence if e is not shown)]
+            item.text, item.edits = shown.text, []
+        return
+
+
+def _told(row: TimelineEvent) -> Key | None:
+    """The sentence a timeline row's clause is cut from ("Trois personnes ont été tuées ...")."""
+    clause = row.text.rstrip(".").lower()[:40]
+    return next(((e.source, e.sentence) for e in row.evidence if clause and clause in e.text.lower()), None)
 
 
 def _drop(claim: Claim, against: set[str], origin: dict[str, int]) -> None:

@@ -49,6 +49,10 @@ def timeline(parsed: Sequence[Parsed], dates: Sequence[FoundDate], align: Alignm
     the history the reports mention in passing."""
     by_key = {p.key: p for p in parsed}
     events = [d for d in dates if is_event(d, by_key.get(d.key)) and not _opens_a_period(d)]
+    per_sentence = defaultdict(list)
+    for d in events:
+        per_sentence[d.key].append(d)
+    events = [d for d in events if not _baseline(d) and not (len(per_sentence[d.key]) > 1 and _names_an_event(d))]
     began, known = story_time(
         (d.anchored for d in dates if d.anchored and d.ref.anchor.startswith(("published", "borrowed"))),
         [*(d.anchored for d in dates if d.anchored and d.ref.anchor == "text"),
@@ -65,9 +69,8 @@ def timeline(parsed: Sequence[Parsed], dates: Sequence[FoundDate], align: Alignm
             b = events[j]
             if not _same_time(a, b) or find(i) == find(j):
                 continue
-            same_sentence = a.key == b.key
-            if same_sentence:
-                continue  # two dates in one sentence are two events
+            if a.key[0] == b.key[0]:
+                continue  # two dates in one sentence, or two sentences of one report, are two events
             sim = max(jaccard(bags[id(a)], bags[id(b)]), jaccard(whole[id(a)], whole[id(b)]))
             if align.score(a.key, b.key) >= 1.0 or sim >= EVENT_OVERLAP:
                 ri, rj = find(i), find(j)
@@ -97,6 +100,23 @@ def timeline(parsed: Sequence[Parsed], dates: Sequence[FoundDate], align: Alignm
             background=back))
     own.sort(key=lambda e: (e.start, e.end, -len(e.sources)))
     return Timeline(own, most_relevant(one_row_per_sentence(past)))
+
+
+# "revised to 190 billion yen, up from 120 billion yen on Friday": the date of the earlier value.
+BASELINE = re.compile(r"\b(?:up|down|rising|falling|rose|fell|climbed|dropped|increased|decreased)\s+from\s+"
+                      r"(?:[^,;.]|(?<=\d)[,.](?=\d)){1,50}$", re.I)
+
+
+def _baseline(d: FoundDate) -> bool:
+    """The date of the value a change starts from ("up from 120 billion yen on Friday"): the
+    sentence's event, the change, is not on it."""
+    return BASELINE.search(d.text[:d.start]) is not None
+
+
+def _names_an_event(d: FoundDate) -> bool:
+    """The day that names an event told before ("the toll from Friday's earthquake rose to five on
+    Sunday"), in a sentence with another date: that one dates the sentence's event."""
+    return d.text[d.end:d.end + 2] in {"'s", "’s"}
 
 
 def _opens_a_period(d: FoundDate) -> bool:
@@ -149,7 +169,8 @@ def _clause_with_subject(tok: Token) -> Token | None:
     """The nearest verb at or above `tok` that has a subject of its own."""
     cur = tok
     for _ in range(8):
-        if cur.pos_ in {"VERB", "AUX"} and any(c.dep_ in SUBJECTS for c in cur.children):
+        # Universal Dependencies subtypes ("nsubj:pass" of the French model) are their type
+        if cur.pos_ in {"VERB", "AUX"} and any(c.dep_.split(":")[0] in SUBJECTS for c in cur.children):
             return cur
         if cur.head is cur:
             return None
@@ -198,7 +219,7 @@ def _clause_span(d: FoundDate, p: Parsed, readable: bool) -> tuple[int, int] | N
     noun = _noun_owner(tok)
     if noun is not None:
         cur = noun  # "their first security dialogue since 2019": the date belongs to the dialogue
-    elif cur.dep_ in {"acl", "relcl"} and cur.head.pos_ in {"NOUN", "PROPN"}:
+    elif cur.dep_.split(":")[-1] in {"acl", "relcl"} and cur.head.pos_ in {"NOUN", "PROPN"}:
         cur = cur.head  # "its key defense document adopted in mid-December 2022"
     if readable:
         # A timeline row is read alone, so it must be a sentence: a clause with its own subject, else

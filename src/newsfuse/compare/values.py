@@ -306,14 +306,32 @@ def _common_face(a: Stated, b: Stated) -> tuple[Found, Found, float, float, bool
 FAR_APART = 3.0
 
 
+# An outlet's guess ("circa un centinaio", "more than 300") may be this far from another's figure and
+# still be one fact, when both count the same thing said the same way.
+HEDGED_APART = 2 * FAR_APART
+FRAME_WORDS = 4  # words after a figure that say what is said of it ("treni sono stati cancellati")
+
+
+def _one_frame(a: Found, b: Found) -> bool:
+    """The same counted noun, then the same words after it: "Circa un centinaio di treni sono stati
+    cancellati in tutta Italia" and "Oltre 300 treni sono stati cancellati in tutta Italia"."""
+    wa = {w for w in a.after[:FRAME_WORDS] if len(w) > 3}
+    wb = {w for w in b.after[:FRAME_WORDS] if len(w) > 3}
+    return bool(a.head) and a.head == b.head and len(wa & wb) >= 2
+
+
 def far_apart(a: Stated, b: Stated) -> bool:
-    """Two figures of one kind too far apart to be two outlets' values of one fact."""
+    """Two figures of one kind too far apart to be two outlets' values of one fact. A hedged figure
+    told in the other's very frame is allowed further (`HEDGED_APART`): a round guess and a bound of
+    one count differ more than two exact tolls."""
     if a.main.quantity.kind == "duration":
         return False
+    hedged = bool(a.main.quantity.hedge or b.main.quantity.hedge) and _one_frame(a.main, b.main)
+    limit = HEDGED_APART if hedged else FAR_APART
     for fa, fb, va, vb, _ in _common_faces(a, b):
         ha = fa.quantity.high * (va / fa.quantity.value) if fa.quantity.high and fa.quantity.value else va
         hb = fb.quantity.high * (vb / fb.quantity.value) if fb.quantity.high and fb.quantity.value else vb
         low, high = (ha, vb) if ha < vb else (hb, va)  # the nearer ends of the two (ranges included)
-        if low <= 0 or high / low < FAR_APART:
+        if low <= 0 or high / low < limit:
             return False
     return True

@@ -226,6 +226,12 @@ def antecedent(previous: Doc) -> Span | None:
     return None
 
 
+def _others_named(previous: Doc, person: Span) -> bool:
+    """Does the previous sentence name a person besides `person` (a shorter form of the name is them)?"""
+    words = set(person.text.split())
+    return any(e.label_ == "PERSON" and not set(e.text.split()) <= words for e in previous.ents)
+
+
 def subject_phrase(previous: Doc, plural: bool) -> str | None:
     """What "they" as a subject continues: the previous sentence's subject, when that is a short
     plural noun phrase ("Protesters gathered ... They chanted" → "[Protesters] chanted"). "It" is left
@@ -238,7 +244,9 @@ def subject_phrase(previous: Doc, plural: bool) -> str | None:
     if (subject.tag_ in ("NNS", "NNPS")) != plural:
         return None
     span = previous[subject.left_edge.i:subject.right_edge.i + 1]
-    if len(span) > 8 or any(t.is_punct or t.pos_ in ("PRON", "VERB", "AUX") for t in span):
+    # A phrase that itself points back ("these women") would only move the lean into the brackets.
+    if len(span) > 8 or any(t.is_punct or t.pos_ in ("PRON", "VERB", "AUX") or t.lower_ in DEMONSTRATIVES
+                            for t in span):
         return None
     return span.text
 
@@ -273,6 +281,10 @@ def repair(sentence: Sentence, doc: Doc, previous: Doc | None) -> Edited | None:
             possessive = tok.tag_ == "PRP$"
             if person is None or (tok.lower_ == "her" and not possessive):
                 return None  # no safe referent; "her" as an object opens no sentence we can mend
+            if possessive and _others_named(previous, person):
+                # "Aziz Latif said Rahim would be questioned ... His lawyer ...": whose lawyer is the
+                # story's question, not the grammar's; a wrong owner printed is worse than none.
+                return None
             name = person.text + ("'s" if possessive else "")
         edits.append(Edit(tok.idx, tok.idx + len(tok.text), tok.text, name, "pronoun"))
     return Edited(sentence, apply_edits(sentence.text, edits), tuple(sorted(edits, key=lambda e: e.start)))

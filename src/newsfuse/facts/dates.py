@@ -38,7 +38,7 @@ _UNIT = r"(?P<unit>day|week|month|year|decade)s?"
 # "would" too: in news it is mostly the future of reported speech ("said trains would not run before
 # Saturday"); "would have" looks back.
 FUTURE = re.compile(r"\b(?:will|shall|would(?!\s+(?:not\s+)?have\b)|ahead of|upcoming|next|scheduled|"
-                    r"expected to|due to|plans? to|is to|are to|to be held|set to)\b|'ll\b", re.I)
+                    r"expected to|due (?:to|back)|plans? to|is to|are to|to be held|set to)\b|'ll\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +145,7 @@ def looks_ahead(text: str, start: int, end: int, lang: str = "") -> bool:
     if lang not in {"", "en"}:
         return _future_local(lang).search(re.split(r"[;,]", text[:start])[-1]) is not None
     before = re.split(r"\b(?:that|which|when|while)\b|[;,]", text[:start])[-1]
-    if FUTURE.search(before):
+    if (future := FUTURE.search(before)) and not _PLANNED_BEFORE.search(before[:future.start()]):
         return True
     if not text[:start].strip(" \"“‘'(") or text[:start].strip().lower() in {"on", "by", "from", "until"}:
         # The date opening a sentence dates its main clause: "On Wednesday, Iran had said that she
@@ -158,6 +158,8 @@ def looks_ahead(text: str, start: int, end: int, lang: str = "") -> bool:
     return False
 
 
+# "had been due to speak on Saturday", "had been expected to": a plan seen from before it, now past.
+_PLANNED_BEFORE = re.compile(r"\bhad\s+been\s+$", re.I)
 # What ends a sentence's main clause after an opening date: a clause of its own (reported speech).
 _SUBORDINATE = re.compile(r"\b(?:that|which|who|whom|whose|when|while|because|if|whether)\b|[\"“”]")
 # A finite verb in the past before a "would": the clause looks back ("said", "had", "announced").
@@ -229,6 +231,8 @@ def _day_month(m: re.Match[str], anchor: dt.date | None, future: bool) -> Resolv
 def _month_only(m: re.Match[str], anchor: dt.date | None, future: bool) -> Resolved:
     if anchor is None:
         return None
+    if not m["rel"] and _GIVEN_NAME.match(m["mon"]) and re.match(r"\s+[A-Z][a-z]", m.string[m.end():]):
+        return None  # "Bishop Jan Wrobel": a given name before a family name, not January
     month = _month(m)
     which = (m["rel"] or "").lower()
     year = anchor.year
@@ -240,6 +244,10 @@ def _month_only(m: re.Match[str], anchor: dt.date | None, future: bool) -> Resol
         year = anchor.year - 1
     start, end = _month_range(year, month)
     return start, end, "month", False
+
+
+# Month abbreviations that are also given names ("Jan", "Dec"), written without the abbreviation's dot.
+_GIVEN_NAME = re.compile(r"(?:Jan|Dec|Nov|Jun|Jul)$")
 
 
 def _weekday(m: re.Match[str], anchor: dt.date | None, future: bool) -> Resolved:
@@ -393,8 +401,9 @@ def _future_local(code: str) -> re.Pattern[str]:
     return re.compile("(?<!\\w)(?:" + "|".join(re.escape(w) for w in words) + ")(?!\\w)", re.I)
 
 
-# Parts of the day a weekday may be compounded with: "Dienstagabend", "lundi soir" is two words.
-_DAY_PARTS = r"(?:abend|morgen|nachmittag|vormittag|nacht|mittag)?"
+# Parts of the day a weekday may be compounded with: "Dienstagabend", "lundi soir" is two words (and the
+# language's own, `Lexicon.day_parts`: Dutch "dinsdagavond").
+_DAY_PARTS = ("abend", "morgen", "nachmittag", "vormittag", "nacht", "mittag")
 
 
 def _relative_local(days: dict[str, int]) -> Callable[[re.Match[str], dt.date | None, bool], Resolved]:
@@ -427,7 +436,9 @@ def local_rules(code: str) -> list[tuple[re.Pattern[str], Callable[[re.Match[str
             (re.compile(rf"(?<!\w){day}\s+(?:de\s+)?(?P<mon>{mon})(?!\w)", re.I), _day_month),
         ]
     if days:
-        rules.append((re.compile(rf"(?<!\w)(?P<rel>)(?P<wd>{days}){_DAY_PARTS}(?!\w)", re.I), _weekday))
+        # a weekday compounded with a part of the day: "Dienstagabend", Dutch "dinsdagavond"
+        parts = "|".join(re.escape(w) for w in sorted({*_DAY_PARTS, *lexicon(code).day_parts}, key=len, reverse=True))
+        rules.append((re.compile(rf"(?<!\w)(?P<rel>)(?P<wd>{days})(?:{parts})?(?!\w)", re.I), _weekday))
     if relative:
         words = "|".join(re.escape(w) for w in sorted(relative, key=len, reverse=True))
         rules.append((re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.I), _relative_local(relative)))

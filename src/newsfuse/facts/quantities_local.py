@@ -154,7 +154,8 @@ def in_sentence(p: Parsed) -> list[Found]:
     out: list[Found] = []
     i = 0
     while i < len(doc):
-        got = local_number_at(doc, i, lex) if lex.numbers or doc[i].like_num else None
+        # a fraction first: "deux tiers" is no two
+        got = _fraction_at(doc, i, lex) or (local_number_at(doc, i, lex) if lex.numbers or doc[i].like_num else None)
         if got is None:
             i += 1
             continue
@@ -167,6 +168,27 @@ def in_sentence(p: Parsed) -> list[Found]:
         i = max(j, i + 1)
     currency_groups(out, doc)  # "28,4 kilomètres (17,6 miles)": one depth in two units
     return out
+
+
+FRACTION = "fraction"
+_CLOCK = frozenset({"h", "uhr", "heure", "heures", "hora", "horas", "ore", "uur"})
+
+
+def _fraction_at(doc: Doc, i: int, lex: Lexicon) -> tuple[float, int, str] | None:
+    """(percent, the token after it, "fraction") of a share in words at token i ("la moitié des vols"
+    → 50), or None; a quarter of an hour ("un quart d'heure") is a time, not a share."""
+    for phrase, share in lex.fractions.items():
+        words = phrase.split()
+        if [t.lower_ for t in doc[i:i + len(words)]] != words:
+            continue
+        j = i + len(words)
+        k = j
+        while k < len(doc) and doc[k].lower_ in lex.of_words:
+            k += 1
+        if k < len(doc) and (doc[k].lower_ in lex.hours or doc[k].lower_.startswith("heure")):
+            return None
+        return 100 * share, j, FRACTION
+    return None
 
 
 def _is_date_or_time(p: Parsed, lex: Lexicon, i: int, j: int, value: float) -> bool:
@@ -189,7 +211,11 @@ def _is_date_or_time(p: Parsed, lex: Lexicon, i: int, j: int, value: float) -> b
         return True  # "à 21 h 30": a time of day
     if prev in {"h", "uhr", ":"} and i > 1 and doc[i - 2].text.isdigit() and value < 60:
         return True  # the minutes of "21 h 30"
-    return prev in {"n°", "nr.", "no", "nº", "№", "à", "um", "alle", "às"} and value < 25
+    if prev in {"n°", "nr.", "no", "nº", "№"} and value < 25:
+        return True
+    # "à 21 h", "um 3 Uhr", "alle 15": an hour; "s'élève à trois morts" counts the dead
+    return prev in {"à", "um", "alle", "às"} and value < 25 and not (
+        nxt.isalpha() and nxt not in _CLOCK)
 
 
 def _classify(p: Parsed, lex: Lexicon, i: int, j: int, value: float, approx: str) -> Found | None:
@@ -224,7 +250,9 @@ def _classify(p: Parsed, lex: Lexicon, i: int, j: int, value: float, approx: str
     prev = doc[i - 1].lower_ if i > 0 else ""
     kind: QuantityKind = "count"
     unit, head, hours = "", "", 1.0
-    if prev in CURRENCY_SIGNS:
+    if approx == FRACTION:
+        kind, unit, approx = "percent", "%", ""  # "la moitié des vols": a share, 50 %
+    elif prev in CURRENCY_SIGNS:
         kind, unit, start = "money", CURRENCY_SIGNS[prev], i - 1
     elif nxt in CURRENCY_SIGNS or nxt in CURRENCY_WORDS or nxt in LOCAL_CURRENCY:
         kind, end = "money", k + 1
@@ -240,6 +268,8 @@ def _classify(p: Parsed, lex: Lexicon, i: int, j: int, value: float, approx: str
     elif kind_of_unit(nxt):
         kind, end = "number", j + 1
         unit, hours = LOCAL_UNITS[nxt]
+        if unit == "km" and [t.lower_.rstrip(".") for t in doc[j + 1:j + 3]] == ["/", "h"]:
+            unit, end = "km/h", j + 3  # "150 km/h", cut at the slash: a speed (as "mph" is), not a distance
     elif nxt in lex.hours and lex.hours[nxt] == YEAR and (AGE_CUES & {t.lower_ for t in doc[max(0, i - 3):j + 4]}
                                                           or _apposed(doc, i)):
         kind, unit, end = "age", "years", j + 1

@@ -10,6 +10,7 @@ article or lower-case title ("le commandant", "el alcalde"), so no entity model 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from newsfuse.langdata import Lexicon, lexicon, months, weekday_names
@@ -61,9 +62,24 @@ def _name_after(words: list[str], lex: Lexicon) -> str:
     """The name at the start of `words`, after at most three articles or title words ("le commandant");
     "" when another word comes first ("sagte er am Dienstag": a pronoun, the speaker is named elsewhere)."""
     k = 0
-    while k < len(words) and k < 3 and words[k].lower() in lex.title_words:
+    while k < len(words) and k < 3 and _is_title(words[k], lex):
         k += 1
     return _plausible(_name_run(words[k:]), lex)
+
+
+# A title word this long ends compounds of the same title: Dutch "brandweerwoordvoerder" (fire
+# brigade spokesman), "politiewoordvoerder"; German writes these capitalised, so they read as names' titles.
+_COMPOUND_TITLE = 6
+
+
+def _is_title(word: str, lex: Lexicon) -> bool:
+    low = word.lower()
+    return low in lex.title_words or (word.islower() and any(
+        len(t) >= _COMPOUND_TITLE and low.endswith(t) for t in lex.title_words))
+
+
+# What a name may carry in brackets after it: a party, an age, a country ("Karl Brenner (SPD)").
+_BRACKETS = re.compile(r"\s*\([^()]{0,40}\)")
 
 
 # The words a title may take before the name it introduces ("le vice-ministre chinois des Affaires
@@ -82,13 +98,13 @@ def _name_after_title(text: str, lex: Lexicon) -> str:
     its field or place ("Affaires", "Lyon"), not the name."""
     phrase, *rest = _CLAUSE_END.split(text, maxsplit=1)
     words = _WORD.findall(phrase)[:TITLE_SPAN]
-    if not words or words[0].lower() not in lex.title_words:
+    if not words or not _is_title(words[0], lex):
         return ""
     if rest and rest[0] == "," and (name := _apposed_name(rest[1], lex)):
         return name
     run: list[str] = []
     for w in [*words, ""]:
-        if w[:1].isupper() and len(w) > 1:
+        if (w[:1].isupper() and len(w) > 1) or (run and w.lower() in JOINERS):  # "Tarcísio de Freitas"
             run.append(w)
             continue
         if len(run) >= 2:  # a field written in capitals runs into the name: "Asuntos Exteriores Sun Weidong"
@@ -108,9 +124,11 @@ def _apposed_name(text: str, lex: Lexicon) -> str:
 
 
 def _plausible(name: str, lex: Lexicon) -> str:
-    """A name, unless it is a day or a month, or one capitalised word where all nouns are capitalised."""
+    """A name, unless it is a day or a month, or one capitalised word where all nouns are capitalised.
+    A month's abbreviation inside a longer name is a given name ("Jan de Vries", Dutch "jan")."""
     parts = name.split()
-    if not parts or any(p.lower() in weekday_names(lex.code) or p.lower() in months(lex.code) for p in parts):
+    if not parts or any(p.lower() in weekday_names(lex.code) or (
+            p.lower() in months(lex.code) and (len(p) > 3 or len(parts) == 1)) for p in parts):
         return ""
     return "" if lex.capital_nouns and len(parts) < 2 else name
 
@@ -143,6 +161,42 @@ def _name_before(text: str) -> str:
     return _name_run(run) if len(run) <= MAX_NAME + 1 else ""
 
 
+def _timeword(word: str, lex: Lexicon) -> bool:
+    low = word.lower()
+    return low in weekday_names(lex.code) or low in lex.relative_days or low in lex.day_parts
+
+
+def _adjunct(words: list[str], lex: Lexicon) -> int:
+    """How many words after a speech verb are a time or a listener, not the speaker: "a souligné jeudi
+    (soir) le préfet …", "a indiqué à l'AFP le commandant …", "sagte am Mittwochabend gegenüber der dpa
+    …" (0 when none)."""
+    k = 0
+    while k < len(words) and k < 4:
+        low = words[k].lower()
+        if _timeword(low, lex) or (low in {"am", "le", "el", "il", "ce", "cette"} and k + 1 < len(words)
+                                   and _timeword(words[k + 1], lex)):
+            k += 1
+        elif low in lex.to_words:
+            k += 1  # the listener: up to the next title word, or two words
+            stop = min(len(words), k + 2)
+            while k < stop and not _is_title(words[k], lex):
+                k += 1
+        else:
+            break
+    return k
+
+
+def _without_time(text: str, lex: Lexicon) -> str:
+    """`text` without the time that ends it: "… erklärte am Abend" → "… erklärte"."""
+    words = list(re.finditer(r"\S+", text))
+    k = len(words)
+    while k and _timeword(words[k - 1].group().strip(_TRAIL), lex):
+        k -= 1
+        if k and len(words[k - 1].group()) <= 3 and words[k - 1].group().islower():
+            k -= 1  # "am", "le"
+    return text[:words[k].start()].rstrip() if k < len(words) else text
+
+
 def _verb_at(text: str, lex: Lexicon) -> int:
     """Length of the speech verb `text` starts with, or 0."""
     low = text.lower()
@@ -152,20 +206,57 @@ def _verb_at(text: str, lex: Lexicon) -> int:
     return 0
 
 
-def pattern_speaker(text: str, spans: list[tuple[int, int]], code: str) -> str:
-    """Who a sentence says spoke the quoted spans, from the words around them, or ""."""
+def pattern_speaker(text: str, spans: list[tuple[int, int]], code: str, known: Sequence[str] = ()) -> str:
+    """Who a sentence says spoke the quoted spans, from the words around them, or "". `known`: full
+    names already speaking in the article, which a family name alone may stand for ("sagte Weber")."""
     lex = lexicon(code)
     if not lex.speech_verbs or not spans:
         return ""
+    name = _pattern_speaker(text, spans, lex)
+    if name or not known:
+        return name
+    # A family name alone ("sagte Weber am Mittwoch", "Weber sagte: „…“"): a name where all nouns are
+    # capitalised only when it is the family name of someone already speaking in the article.
+    lone = _lone_name(text, spans, lex)
+    return next((full for full in known if len(full.split()) > 1 and full.split()[-1] == lone), "")
+
+
+def _lone_name(text: str, spans: list[tuple[int, int]], lex: Lexicon) -> str:
+    after = _BRACKETS.sub("", text[spans[-1][1]:]).lstrip(_TRAIL)
+    if n := _verb_at(after, lex):
+        words = _WORD.findall(after[n:])
+        return words[0] if words and words[0][:1].isupper() else ""
+    before = _WORD.findall(_BRACKETS.sub("", text[:spans[0][0]]))
+    if len(before) >= 2 and _verb_at(before[-1], lex) and before[-2][:1].isupper():
+        return before[-2]
+    return ""
+
+
+def _pattern_speaker(text: str, spans: list[tuple[int, int]], lex: Lexicon) -> str:
     # After the quote: "», a déclaré le commandant Julien Moreau", "“, sagte Polizeisprecher Thomas Weber".
-    after = text[spans[-1][1]:].lstrip(_TRAIL)
+    after = _BRACKETS.sub("", text[spans[-1][1]:]).lstrip(_TRAIL)
     n = _verb_at(after, lex)
+    before = _BRACKETS.sub("", text[:spans[0][0]]).rstrip(_TRAIL + " ")
     if n:
-        name = _name_after(_WORD.findall(after[n:])[:MAX_NAME + 3], lex) or _name_after_title(after[n:], lex)
+        rest = after[n:]
+        # the name's clause: "sagte Thomas Weber, Sprecher der Polizei" is Thomas Weber
+        words = _WORD.findall(_CLAUSE_END.split(rest, maxsplit=1)[0])
+        skip = _adjunct(words, lex)
+        # a title first: "selon le maire de Lyon, Grégory Doucet" is not Lyon
+        name = _name_after_title(rest, lex) or _name_after(words[:MAX_NAME + 3], lex)
+        if not name and skip:
+            tail = rest[rest.find(words[skip]):] if skip < len(words) else ""
+            name = _name_after_title(tail, lex) or _name_after(words[skip:skip + MAX_NAME + 3], lex)
         if name:
             return name
-    # Before it: "Polizeisprecher Thomas Weber sagte: „…“", "Julien Moreau a déclaré : « … »".
-    before = text[:spans[0][0]].rstrip(_TRAIL + " ")
+        # The verb ends the sentence and the speaker opens it (Turkish, verb last): "İçişleri Bakanı
+        # Ali Yerlikaya, \"…\" dedi."
+        if not rest.strip(_TRAIL + " ") and re.search(r",\s*\W?$", text[:spans[0][0]]) and (
+                name := _plausible(_name_before(before), lex)):
+            return name
+    # Before it: "Polizeisprecher Thomas Weber sagte: „…“", "Julien Moreau a déclaré : « … »", and with
+    # a time between ("Joachim Herrmann erklärte am Abend: „…“").
+    before = _without_time(before, lex)
     low = before.lower()
     for verb in sorted(lex.speech_verbs, key=len, reverse=True):
         if low.endswith(verb) and (len(low) == len(verb) or not low[-len(verb) - 1].isalpha()):

@@ -191,10 +191,27 @@ def extract_quotes(parsed: list[Parsed], table: EntityTable) -> QuoteSet:
             if last_speaker and not _thread_alive(sentences[last_at + 1:n], table, last_speaker):
                 last_speaker = ""
             m = _mention(sentences, parts, table, last_speaker)
-            mentions.append(m)
+            if _goes_on(mentions[-1] if mentions else None, m, last_at, n):
+                _append(mentions[-1], m)
+            else:
+                mentions.append(m)
             if m.speaker and not m.term:
                 last_speaker, last_at = m.speaker, parts[-1][0]
     return _merge(mentions)
+
+
+def _goes_on(prev: QuoteMention | None, m: QuoteMention, prev_at: int, n: int) -> bool:
+    """'"The charges are lies," said his wife. "They want him gone before the election."': a quote
+    standing alone right after its speaker's quoted words, with no speech verb of its own, is the
+    rest of what they said."""
+    return (prev is not None and prev.source == m.source and prev_at == n - 1 and m.via == "previous"
+            and m.speaker == prev.speaker and not prev.term and not m.term)
+
+
+def _append(prev: QuoteMention, m: QuoteMention) -> None:
+    prev.words = f"{prev.words.rstrip(' ,')} … {m.words}"
+    prev.more += [(m.key[1], m.text), *m.more]
+    prev.partial = prev.partial and m.partial
 
 
 def _thread_alive(between: list[Parsed], table: EntityTable, speaker: str) -> bool:
@@ -228,7 +245,7 @@ def _mention(sentences: list[Parsed], parts: list[tuple[int, int, int]], table: 
         spans = [(s, e) for kk, s, e in parts if kk == k]
         speaker, via, act = _attribution(sentences[k], spans, sentences[:k], table)
         if not speaker and not english(p.lang):  # the parse knows no speech verb of this language
-            speaker = pattern_speaker(sentences[k].text, spans, p.lang)
+            speaker = pattern_speaker(sentences[k].text, spans, p.lang, (last_speaker,) if last_speaker else ())
             via, act = ("subject", True) if speaker else (via, act)
         if act:
             break
@@ -432,7 +449,7 @@ def _who(p: Parsed, subject: Token, before: list[Parsed], table: EntityTable,
             for prev in reversed(window):
                 named = [r for r in table.spans.get(prev.key, ()) if (r.kind in kinds or (
                     subjects_only and r.kind == "organization" and r.name in surnames)) and (
-                    not subjects_only or any(prev.doc[i].dep_ in {"nsubj", "nsubjpass"} for i in range(r.start, r.end)))]
+                    not subjects_only or any(_in_subject(prev.doc[i]) for i in range(r.start, r.end)))]
                 if named:
                     return named[-1].name, "pronoun"
         if kinds == {"person"}:  # a person the tagger typed otherwise ("Bettie Page" as an organisation)
@@ -449,8 +466,23 @@ def _who(p: Parsed, subject: Token, before: list[Parsed], table: EntityTable,
     if head is None and subject.lower_ in SPOKESPEOPLE:  # "a Surrey Police spokeswoman said", untagged
         head = next((c for c in subject.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
     if head is not None and head.i not in quoted:
+        ref = table.at(p.key, head.i)
+        if ref is not None and ref.kind == "place":
+            return "", "place"  # "Residents of Mathare have long called ...": a place speaks for nobody
         return _propn_run(head), "subject"
     return "", ""
+
+
+def _in_subject(tok: Token) -> bool:
+    """The token names a sentence's subject, itself or in apposition to it ("His lawyer, Ravi Shankar,
+    told reporters": he who speaks next is Shankar)."""
+    for _ in range(4):
+        if tok.dep_ in {"nsubj", "nsubjpass"}:
+            return True
+        if tok.dep_ not in {"appos", "compound", "flat"} or tok.head is tok:
+            return False
+        tok = tok.head
+    return False
 
 
 # Who speaks for a body: "a Surrey Police spokeswoman" gives the body's words.
@@ -523,6 +555,16 @@ def _fragment(a: QuoteMention, b: QuoteMention) -> bool:
     return any(long_.norm[i:i + n] == short.norm for i in range(len(long_.norm) - n + 1))
 
 
+def _agrees(m: QuoteMention, speaker: str, text: str) -> bool:
+    """Does the mention give `text` (or a part of it) to `speaker` (or to nobody named)?"""
+    if m.speaker and speaker and not (set(m.speaker.split()) <= set(speaker.split())
+                                      or set(speaker.split()) <= set(m.speaker.split())):
+        return False
+    shown, own = tuple(words(text)), m.norm
+    short, long_ = sorted((shown, own), key=len)
+    return any(long_[i:i + len(short)] == short for i in range(len(long_) - len(short) + 1))
+
+
 def variant_key(text: str) -> str:
     return normalize(text).strip(" ,.;:").lower()
 
@@ -544,6 +586,10 @@ def _quote(group: list[QuoteMention]) -> Quote:
         if m.speaker:
             votes[m.speaker] += weight.get(m.via, 1)
     speaker = votes.most_common(1)[0][0] if votes else ""
-    sources = list(dict.fromkeys(m.source for m in group))
+    # A quote's sources are those that give these words to this speaker: a report that gives them to
+    # someone else, or words a report has changed ("failed" for "gave way"), stays in `variants` and
+    # the conflict, not among the sources that vouch for the quote as shown.
+    sources = list(dict.fromkeys(m.source for m in group if _agrees(m, speaker, best.text)))
+    sources = sources or list(dict.fromkeys(m.source for m in group))
     return Quote(text=best.text, speaker=speaker, variants=list(variants.values()), sources=sources,
                  partial=all(m.partial for m in group), term=all(m.term for m in group))

@@ -41,6 +41,10 @@ _PATTERNS = [
 _SPACED = re.compile(r"\b(?P<a>\d{1,2})\s*/\s*(?P<b>\d{1,2})\s*/\s*(?P<year>(?:19|20)\d{2})\b")
 _SPACED_ISO = re.compile(r"\b(?P<year>(?:19|20)\d{2})\s+-\s+(?P<month>\d{1,2})\s+-\s+(?P<day>\d{1,2})\b")
 _US_ZONE = re.compile(r"\b(?:E|C|M|P)[SD]?T\b")
+# Day, month and year joined by dots ("Stand: 18.01.2024 16:42 Uhr", "22.02.2023, 11:30 Uhr"): the
+# order of every language that writes a date so (German, Dutch, Russian, Turkish, Czech); no one
+# writes month first with dots.
+_DOTTED = re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>(?:19|20)\d{2})(?![\d.]\d)")
 
 
 def _build(year: str, month: str, day: str) -> dt.date | None:
@@ -50,6 +54,16 @@ def _build(year: str, month: str, day: str) -> dt.date | None:
         return dt.date(int(year), number, int(day))
     except ValueError:
         return None
+
+
+_NO_YEAR = r"\b(?!,?\s+(?:19|20)\d{2})"
+_MONTH_DAY = [re.compile(rf"\b{_MONTH}\s+{_DAY}{_NO_YEAR}", re.I), re.compile(rf"\b{_DAY}\s+{_MONTH}{_NO_YEAR}", re.I)]
+
+
+def find_month_day(text: str, year: int) -> dt.date | None:
+    """A month and day written without their year ("NAIROBI, Aug 7 (Reuters)"), dated in `year`."""
+    match = next((m for pattern in _MONTH_DAY if (m := pattern.search(text))), None)
+    return _build(str(year), match["month"], match["day"]) if match else None
 
 
 def find_date(text: str) -> dt.date | None:
@@ -65,11 +79,13 @@ def find_date(text: str) -> dt.date | None:
 
 
 def find_figures_date(text: str) -> dt.date | None:
-    """A date in figures ("13/08/2013", "8 / 2 / 2013", "2012 - 04 - 04") when its order is beyond
+    """A date in figures ("13/08/2013", "8 / 2 / 2013", "2012 - 04 - 04", "18.01.2024") when its order is beyond
     doubt: year first, one of the first two numbers over 12, both the same, or a US time zone on the
     line (month first). "8/2/2013" alone is August 2nd in the US and 8 February elsewhere; a date
     six months off would mislead more than none."""
     if match := _SPACED_ISO.search(text):
+        return _build(match["year"], match["month"], match["day"])
+    if match := _DOTTED.search(text):
         return _build(match["year"], match["month"], match["day"])
     for match in _SPACED.finditer(text):
         a, b = int(match["a"]), int(match["b"])

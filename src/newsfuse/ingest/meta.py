@@ -18,27 +18,40 @@ import re
 from collections.abc import Callable, Iterable
 from urllib.parse import urlsplit
 
-from newsfuse.ingest.dates import find_date, find_figures_date
+from newsfuse.ingest.dates import find_date, find_figures_date, find_month_day
 from newsfuse.langdata import LANGUAGES, lexicon
+from newsfuse.langdata.agencies import AGENCIES, fold
 from newsfuse.types import Article, Removal
 
-# News agencies whose name in a dateline or byline says whose copy the story is.
-_AGENCIES = {
-    "reuters": "Reuters", "ap": "AP", "associated press": "AP", "afp": "AFP", "agence france-presse": "AFP",
-    "xinhua": "Xinhua", "kyodo": "Kyodo", "kyodo news": "Kyodo", "bloomberg": "Bloomberg",
-    "anadolu": "Anadolu Agency", "anadolu agency": "Anadolu Agency", "yonhap": "Yonhap", "tass": "TASS",
-    "sputnik": "Sputnik", "pti": "PTI", "ani": "ANI", "ians": "IANS", "upi": "UPI", "dpa": "dpa", "efe": "EFE",
-    "bernama": "Bernama",
-}
+# News agencies whose name in a dateline or byline says whose copy the story is, in every script.
+_AGENCIES = {fold(name): usual for name, usual in AGENCIES.items()}
 # An agency's name alone on a line at the top of an article is its masthead ("Reuters"); initials
 # ("AP", "PTI") are too short to tell from a label, so only names of four letters or more.
-AGENCY_NAMES = frozenset(name for name in {*_AGENCIES, *(v.lower() for v in _AGENCIES.values())} if len(name) >= 4)
+AGENCY_NAMES = frozenset(name for name in {*_AGENCIES, *map(fold, _AGENCIES.values())} if len(name) >= 4)
 _AGENCY_IN_TEXT = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _AGENCIES), key=len, reverse=True)) + r")\b",
                              re.I)
 # A paper's credit before its date stamp: "Ouest-France, avec AFP. Modifié le 7 février 2024",
 # "Tagesspiegel, mit dpa.", "El País, con EFE." (`clean.local` removes the line as a date line).
 _CREDIT = re.compile(r"^(?P<name>[^\W\d_][^.,]{0,40}),\s+(?:with|avec|mit|con|com|met|z|ile)\s+"
                      r"(?P<agency>[^\W\d_][^.,]{0,30})\.", re.I)
+# The credit after a date stamp: "18. Januar 2024, 17:05 Uhr Quelle: ZEIT ONLINE, dpa" (the paper, then
+# the agency it reprints), in the languages of `newsfuse.langdata` (`Lexicon.source_words`).
+_SOURCE_WORDS = sorted({w for code in LANGUAGES for w in lexicon(code).source_words}, key=len, reverse=True)
+_SOURCE_CREDIT = re.compile(r"(?:^|\s)(?:" + "|".join(map(re.escape, _SOURCE_WORDS)) + r")\s*:\s*"
+                            r"(?P<name>[^\W\d_][^.,;:]{0,40})(?:,\s*(?P<agency>[^\W\d_][^.,;:]{0,30}))?\s*\.?$", re.I)
+# A paper's credit alone on a line: "Le Monde avec AFP", "Tagesspiegel mit dpa" (the agency must be one).
+_CREDIT_LINE = re.compile(r"^(?P<name>[^\W\d_][^.,:;]{0,40}?),?\s+(?:with|avec|mit|con|com|met|ile)\s+"
+                          r"(?:l'|l’|la\s+|the\s+)?(?P<agency>[^\W\d_][\w\s.-]{0,30}?)\.?$", re.I)
+
+
+def credit_line(text: str) -> tuple[str, str] | None:
+    """(outlet, agency) of a line that is only a paper's credit ("Le Monde avec AFP"), else None."""
+    match = _CREDIT_LINE.match(text.strip())
+    if not match or not (agency := as_agency(match["agency"])):
+        return None
+    return _tidy_name(match["name"]), agency
+
+
 _TRUST = re.compile(r"^why you can trust (?P<name>\S.{0,40}?)\s*$", re.I)
 _COPYRIGHT_LEAD = re.compile(r"^(?:\(c\)|©|copyright|\(copyright\))\s*(?:©\s*)?(?:(?:19|20)\d{2}\s*(?:[-–]\s*(?:19|20)?\d{2,4})?)?[,.]?\s*",
                              re.I)
@@ -55,7 +68,14 @@ _YEARS = re.compile(r"^(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)?\d{2,4})?[,.]?\
                     r"(?:[,.]?\s+(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)?\d{2,4})?)+$")
 
 
+# A company's legal form after its name ("dpa-infocom GmbH", "La Vanguardia Ediciones, S.L."), and a
+# wire's item number after it ("dpa-infocom, dpa:240118-99-654321/3"): neither is part of the name.
+_LEGAL = re.compile(r"(?:,?\s+(?:GmbH(?:\s*&\s*Co\.?\s*KG)?|AG|KG|S\.\s?L\.(?:\s?U\.)?|S\.L\.?U?|S\.\s?A\.?|"
+                    r"S\.p\.A\.?|SpA|SAS|SARL|B\.V\.?|N\.V\.?|Ltd\.?|Limited|Inc\.?|LLC|PLC|plc))+$|,\s*[^,]*\d[^,]*$")
+
+
 def _tidy_name(name: str) -> str:
+    name = _LEGAL.sub("", name.strip(" .,;:|-–—()"))
     name = _YEARS.sub("", name.strip(" .,;:|-–—()")).strip(" .,;:|-–—()")
     name = re.sub(r"^the\s+", "", name)  # "(c) 2023 the Asia News Network": a lower-case "the" is not part of it
     return name if _NAME.search(name) and len(name) <= 80 else ""
@@ -75,14 +95,15 @@ def _from_copyright(text: str) -> str:
 
 def _dateline_names(text: str) -> list[str]:
     """"MOSCOW (UrduPoint News / Sputnik - 22nd February, 2023)" → ["UrduPoint News", "Sputnik"]."""
-    inner = re.search(r"\(([^()]+)\)", text)
-    parts = re.split(r"\s+/\s+|\s+[-–—]\s+|,", inner.group(1)) if inner else []
+    inner = re.search(r"\(([^()]+)\)|/([^/()]+)/", text)  # "(Reuters)", "/ТАСС/"
+    parts = re.split(r"\s*/\s*|\s+[-–—]\s+|,", inner.group(1) or inner.group(2)) if inner else []
     return [name for part in parts if not re.search(r"\d", part) and (name := _tidy_name(part))]
 
 
-def _as_agency(name: str) -> str:
+def as_agency(name: str) -> str:
+    """The canonical name of the news agency `name` is ("agence france-presse" → "AFP"), else ""."""
     match = _AGENCY_IN_TEXT.fullmatch(name.strip())
-    return _AGENCIES[match.group(1).lower()] if match else ""
+    return _AGENCIES[fold(match.group(1))] if match else ""
 
 
 def _from_dateline(text: str) -> str:
@@ -90,18 +111,18 @@ def _from_dateline(text: str) -> str:
     "UrduPoint News". A dateline naming one provider ("TOKYO (AP) —", "(NWS)") names the wire whose
     copy this is, not the paper that printed it → ""."""
     names = _dateline_names(text)
-    return names[0] if len(names) > 1 and not _as_agency(names[0]) else ""
+    return names[0] if len(names) > 1 and not as_agency(names[0]) else ""
 
 
 def _dateline_wire(text: str) -> str:
     names = _dateline_names(text)
-    agency = next((a for a in map(_as_agency, names) if a), "")
+    agency = next((a for a in map(as_agency, names) if a), "")
     return agency or (names[0] if len(names) == 1 else "")
 
 
 def _agency(text: str) -> str:
     match = _AGENCY_IN_TEXT.search(text)
-    return _AGENCIES[match.group(1).lower()] if match else ""
+    return _AGENCIES[fold(match.group(1))] if match else ""
 
 
 def _outlet(removed: list[Removal]) -> tuple[str, str]:
@@ -112,10 +133,14 @@ def _outlet(removed: list[Removal]) -> tuple[str, str]:
         # line may name the agency that owns the copy.
         ("masthead", "masthead", lambda r: _tidy_name(r.text)),
         ("credit", "dateline-header", lambda r: _tidy_name(m["name"]) if (m := _CREDIT.match(r.text)) else ""),
+        ("credit", "dateline-header",
+         lambda r: _tidy_name(m["name"]) if r.detail == "date" and (m := _SOURCE_CREDIT.search(r.text)) else ""),
+        ("credit", "dateline-header", lambda r: c[0] if r.detail == "credit" and (c := credit_line(r.text)) else ""),
         ("copyright", "copyright", lambda r: _from_copyright(r.text)),
         ("dateline", "dateline-header", lambda r: _from_dateline(r.text) if r.detail == "dateline" else ""),
         ("text", "trust-badge", lambda r: _tidy_name(m["name"]) if (m := _TRUST.match(r.text)) else ""),
         ("distribution", "distribution", lambda r: _tidy_name(m["name"]) if (m := _ORIGINALLY.search(r.text)) else ""),
+        ("url", "dateline-header", lambda r: host_of(r.text.strip("<>")) if r.detail == "url" else ""),
     ]
     for source, reason, find in finders:
         for removal in removed:
@@ -137,17 +162,21 @@ def wire_of(removed: Iterable[Removal], outlet: str = "") -> str:
             return agency
     # An agency that owns the copy ("Copyright 2023 The Associated Press" under a paper's masthead).
     for removal in removed:
-        if removal.reason == "copyright" and (agency := _as_agency(_without_the(_from_copyright(removal.text)))):
+        if removal.reason == "copyright" and (agency := as_agency(_without_the(_from_copyright(removal.text)))):
             return agency
-    return _as_agency(_without_the(outlet))
+    return as_agency(_without_the(outlet))
 
 
 def _credited_agency(removal: Removal) -> str:
     """The agency a byline names, or the one a paper's credit line adds ("Ouest-France, avec AFP.")."""
     if removal.reason == "byline" and removal.detail != "embedded post":
         return _agency(removal.text)
-    credit = _CREDIT.match(removal.text) if removal.reason == "dateline-header" else None
-    return _as_agency(credit["agency"]) if credit else ""
+    if removal.reason != "dateline-header":
+        return ""
+    if removal.detail == "credit" and (line := credit_line(removal.text)):
+        return line[1]
+    credit = _CREDIT.match(removal.text) or (_SOURCE_CREDIT.search(removal.text) if removal.detail == "date" else None)
+    return as_agency(credit["agency"]) if credit and credit["agency"] else ""
 
 
 def _without_the(name: str) -> str:
@@ -168,6 +197,15 @@ def _published(removed: list[Removal]) -> tuple[dt.date | None, str]:
                 date = find_date(removal.text) or find_figures_date(removal.text)
                 if date:
                     return date, source
+    # A wire's dateline gives the day without the year ("NAIROBI, Aug 7 (Reuters)"); its copyright line
+    # ("© 2025 Thomson Reuters") gives the year.
+    years = [int(m.group(0)) for r in removed if r.reason == "copyright"
+             for m in re.finditer(r"\b(?:19|20)\d{2}\b", r.text)]
+    if years:
+        for removal in removed:
+            if removal.reason == "dateline-header" and removal.detail == "dateline" and \
+                    (date := find_month_day(removal.text, max(years))):
+                return date, "dateline"
     return None, ""
 
 

@@ -45,6 +45,19 @@ class Lexicon:
     consent_buttons: tuple[str, ...] = ()  # a whole line that is a consent button
     copyright: tuple[str, ...] = ()  # "tous droits réservés" (anywhere in the line)
     related: tuple[str, ...] = ()  # "lire aussi": a link to another story
+    # A caption's label before a colon ("Photo :", "Foto:", "Crédit photo :"): the line is a caption.
+    captions: tuple[str, ...] = ()
+    # Reading-time labels ("Lecture : 3 min", "Lesezeit: 3 Minuten") and share or player buttons, each a
+    # whole short line ("Partager sur Facebook", "Artikel teilen", "Écouter cet article").
+    reading: tuple[str, ...] = ()
+    widgets: tuple[str, ...] = ()
+    # The label of a source credit after a date stamp ("18. Januar 2024, 17:05 Uhr Quelle: ZEIT ONLINE, dpa").
+    source_words: tuple[str, ...] = ()
+    # A call to action written as a short infinitive phrase (German puts the verb last: "Jetzt RP+
+    # abonnieren", "Jetzt kostenlos registrieren und weiterlesen"): a phrase of at most six words that
+    # opens with a lead word and ends with a verb of these is a prompt, wherever it stands in a short line.
+    call_leads: tuple[str, ...] = ()
+    call_verbs: tuple[str, ...] = ()
     # Numbers written in words: units, tens and scales (a scale multiplies what comes before it).
     numbers: dict[str, float] = field(default_factory=dict)
     scales: dict[str, float] = field(default_factory=dict)
@@ -60,6 +73,9 @@ class Lexicon:
     approx: dict[str, float] = field(default_factory=dict)
     # Words between a number and what it counts: "une centaine de pompiers", "Dutzende von".
     of_words: tuple[str, ...] = ()
+    # A share in words, with its article ("la moitié des vols", "die Hälfte der Flüge", "un tiers"):
+    # read as a percentage, as "trente pour cent" is.
+    fractions: dict[str, float] = field(default_factory=dict)
     hedges: dict[str, str] = field(default_factory=dict)  # text before a number → "min", "max" or "approx"
     # The word before "3 et 5" that makes it a range ("entre", "zwischen"): without it "181 500 et 5
     # millions" is two figures.
@@ -88,6 +104,10 @@ class Lexicon:
     clitics: tuple[str, ...] = ()
     case_endings: tuple[str, ...] = ()
     hours: dict[str, float] = field(default_factory=dict)  # time units → hours
+    # Parts of a day ("soir", "Abend"), and the words that bring a quote's listener ("à l'AFP", "gegenüber
+    # der dpa"): an adjunct of either may stand between a speech verb and its speaker.
+    day_parts: tuple[str, ...] = ()
+    to_words: tuple[str, ...] = ()
     # Day words besides weekday names: today, yesterday, tomorrow → shift in days.
     relative_days: dict[str, int] = field(default_factory=dict)
     # Words of a clause that speaks of the future: a weekday in it is the coming one ("bis Donnerstag").

@@ -13,6 +13,8 @@ LEXICON = Lexicon(
     consent=("ملفات تعريف الارتباط", "نستخدم ملفات", "سياسة الخصوصية", "الكوكيز"),
     consent_buttons=("موافق", "قبول", "قبول الكل", "رفض"),
     copyright=("جميع الحقوق محفوظة",),
+    captions=("صورة",),
+    source_words=("المصدر",),
     related=("اقرأ أيضا", "اقرأ أيضاً", "اقرأ المزيد", "الأكثر قراءة", "مواضيع ذات صلة"),
     # Units in both genders ("ثلاثة"/"ثلاث"), "عشر" of the teens ("ثلاثة عشر": three ten, 13), tens in
     # both cases ("خمسون"/"خمسين"), hundreds written as one word ("ثلاثمائة"); a teen and a ten are
@@ -48,4 +50,5 @@ LEXICON = Lexicon(
     decimal_point=True,
     clitics=("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك"),
     case_endings=("اً", "ًا", "ا"),
+    fractions={"نصف": 0.5, "ثلث": 1 / 3, "ثلثي": 2 / 3, "ربع": 0.25},
 )

@@ -19,6 +19,10 @@ LEXICON = Lexicon(
              "nastavení cookies"),
     consent_buttons=("přijmout vše", "souhlasím", "odmítnout", "nastavení", "rozumím"),
     copyright=("všechna práva vyhrazena",),
+    reading=("doba čtení", "čtení na"),
+    widgets=("sdílet", "poslechnout", "kopírovat odkaz"),
+    captions=("foto", "snímek"),
+    source_words=("zdroj",),
     related=("čtěte také", "související články", "nejčtenější", "přečtěte si také"),
     numbers={"nula": 0, "jeden": 1, "jedna": 1, "jedno": 1, "dva": 2, "dvě": 2, "tři": 3, "čtyři": 4, "pět": 5,
              "šest": 6, "sedm": 7, "osm": 8, "devět": 9, "deset": 10, "jedenáct": 11, "dvanáct": 12,
@@ -43,4 +47,6 @@ LEXICON = Lexicon(
     between=("mezi",),
     others=("další", "dalších", "jiných"),
     including=("včetně", "mezi"),
+    fractions={"polovina": 0.5, "polovinu": 0.5, "třetina": 1 / 3, "dvě třetiny": 2 / 3, "čtvrtina": 0.25,
+               "tři čtvrtiny": 0.75},
 )
