@@ -31,7 +31,8 @@ LABEL = re.compile(r"\b(?:r[ée]solution|rezoluc\w*|resoluci[óo]n|risoluzione|a
                    r"route|autoroute|ligne|linie|linka|stage|étape|etappe|groupe(?: des?)?|gruppe|bod|point|č\.|letu|"
                    r"type|typu|skupina|g|"
                    # flight, resolution, number in Arabic, Greek, Hebrew and Hindi
-                   r"رحلة|الرحلة|رحلتها|القرار|قرار|رقم|πτήση|πτήσης|ψήφισμα|ψηφίσματος|αριθ\w*|טיסה|טיסת|החלטה|החלטת|"
+                   r"رحلة|الرحلة|رحلتها|[لبو]?(?:ال)?قرار(?: مجلس الأمن)?|رقم|مجموعة(?: ال)?|نوع|الساعة|توقيت \w+|"
+                   r"بتوقيت \w+|πτήση|πτήσης|ψήφισμα|ψηφίσματος|αριθ\w*|טיסה|טיסת|החלטה|החלטת|"
                    r"מספר|उड़ान|प्रस्ताव|संख्या)\s*$", re.I)
 # A number after a capitalised name inside a sentence is part of the name: "Air France 447", "Airbus A330".
 NAMED = re.compile(r"(?<=\w )[A-Z][\w-]+ $")
@@ -93,6 +94,10 @@ def _is_amount(text: str, start: int, end: int, code: str) -> bool:
     names = months(code)
     if any(after.startswith(m) for m in names) or re.match(r"\s*(?:h|heures?\s+\d|uhr|:)", text[end:end + 8].lower()):
         return False  # "12 mars", "22. Februar", "14 h 30", "9:15"
+    if any(after.startswith(f"من {m}") for m in names) or re.match(r"\s*(?:ظهرا|صباحا|مساء|بالتوقيت|بتوقيت)", after):
+        return False  # "29 من يوليو" (the 29th of July); "12 ظهرا" (noon), "1100 بالتوقيت العالمي" (a clock time)
+    if re.match(r"\s*(?:مقابل|contre|gegen|to)\s+\d", text[end:end + 12]):
+        return False  # a tally: "3 مقابل 2", "par 3 voix contre 2"
     before = text[max(0, start - 16):start].lower()
     if LABEL.search(before) or NAMED.search(text[max(0, start - 40):start]) or re.search(r"(?:§|#)\s*$", before) or re.search(r"\d[\s.,/-]*$", before):
         return False
@@ -100,8 +105,13 @@ def _is_amount(text: str, start: int, end: int, code: str) -> bool:
 
 
 def find_plants(docs: Sequence[dict[str, Any]], rng: random.Random, most: int, code: str,
-                plant_type: Any) -> list[Any]:
-    """Up to `most` figures (distinct), in digits or words, that two documents state in aligned sentences."""
+                plant_type: Any, wide: bool = False) -> list[Any]:
+    """Up to `most` figures (distinct), in digits or words, that two documents state in aligned sentences.
+
+    `wide`: also a figure two documents each state once, before the same counted word (stemmed), in
+    sentences that share less wording ("52 personnes ont été tuées" / "l'attentat a fait 52 personnes
+    tuées"): two reports of one event rarely say a figure twice in the same words, and the same value
+    of the same noun, once in each report, is one fact (`same_counted`)."""
     words = _words(code)
     word_re = re.compile(r"(?<!\w)(" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) +
                          r")(?!\w)", re.I) if words else None
@@ -128,7 +138,9 @@ def find_plants(docs: Sequence[dict[str, Any]], rng: random.Random, most: int, c
                         if old.lower() not in {o.lower() for o, _ in figures(text2)}:
                             continue
                         a, b = stems[i][si], stems[j][sj]
-                        if a and b and len(a & b) / len(a | b) >= ALIGNED:
+                        if (a and b and len(a & b) / len(a | b) >= ALIGNED) or (
+                                wide and same_counted(text, text2, old, code)
+                                and all(docs[d]["text"].lower().count(old.lower()) == 1 for d in (i, j))):
                             candidates.append(plant_type(doc=i, other=j, old=old, new=new, sentence=text))
     candidates = [c for c in candidates
                   if not any(re.search(rf"(?<!\w){re.escape(c.new)}(?!\w)", d["text"], re.I) for d in docs)]
@@ -138,6 +150,24 @@ def find_plants(docs: Sequence[dict[str, Any]], rng: random.Random, most: int, c
         if c.old.lower() not in chosen and len(chosen) < most:
             chosen[c.old.lower()] = c
     return list(chosen.values())
+
+
+def same_counted(text: str, text2: str, old: str, code: str) -> bool:
+    """Do two sentences state the figure `old` before the same word (its stem, past "de"/"von"), a
+    content word of at least four letters: "52 personnes" and "52 personnes"?"""
+    lex = lexicon(code)
+    name = STEMMERS.get(code)
+    stemmer = snowballstemmer.stemmer(name) if name else None
+
+    def counted(sentence: str) -> str:
+        m = re.search(rf"(?<!\w){re.escape(old)}(?!\w)", sentence, re.I)
+        after = [w for w in words(sentence[m.end():m.end() + 60].lower())] if m else []
+        after = [w for w in after if w not in lex.of_words and w not in lex.before_noun][:1]
+        if not after or len(after[0]) < 4 or after[0].isdigit():
+            return ""
+        return str(stemmer.stemWord(after[0])) if stemmer else after[0][:6]
+    first = counted(text)
+    return bool(first) and first == counted(text2)
 
 
 def says(value: str, number: str) -> bool:

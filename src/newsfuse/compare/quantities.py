@@ -417,7 +417,11 @@ def _in_order(items: list[Stated], left: list[int], right: list[int], anchors: S
     as one value (`anchors`) cut both sentences into stretches that line up; within a stretch, the
     k-th figure of a family on one side is the k-th on the other, when both sides have as many. A
     figure too far from every figure of the other side to be its value (`far_apart`: "des centaines de
-    blessés" beside "four bombers") is one the other reader did not see, and is left out first.
+    blessés" beside "four bombers") is one the other reader did not see, and is left out first. A
+    stretch of ages or measures (not counts, which their nouns pair) with an anchor on one end only,
+    still uneven, pairs outward from that anchor: the two readers split sentences differently, and
+    what one side tells past the other's end ("Garcia, 24" in the next sentence) is at the far end
+    ("25, 34, 23 and 31" beside "25, 34, 23, 31 and 24").
     """
     def stretch(k: int, side: int) -> int:
         order = items[k].main.order
@@ -434,13 +438,18 @@ def _in_order(items: list[Stated], left: list[int], right: list[int], anchors: S
         for k in ks:
             groups[(0 if crossed else stretch(k, side), _order_family(items[k]))][side].append(k)
     pairs: list[tuple[int, int]] = []
-    for ls, rs in groups.values():
+    for (at, family), (ls, rs) in groups.items():
         ls = [k for k in ls if usable(k, rs)] if len(ls) != len(rs) else ls
         rs = [k for k in rs if usable(k, ls)] if len(ls) != len(rs) else rs
-        if not ls or len(ls) != len(rs):
-            continue
         ls.sort(key=lambda k: items[k].main.order)
         rs.sort(key=lambda k: items[k].main.order)
+        # (not counts: their nouns pair them, "78 personnes" with "52 people", not "des centaines blessées")
+        if ls and rs and len(ls) != len(rs) and anchors and not crossed and at in {0, len(anchors)} \
+                and family[0] != "count":
+            n = min(len(ls), len(rs))  # outward from the one anchor: after the last, before the first
+            ls, rs = (ls[:n], rs[:n]) if at == len(anchors) else (ls[-n:], rs[-n:])
+        if not ls or len(ls) != len(rs):
+            continue
         pairs += [(i, j) for i, j in zip(ls, rs, strict=True) if _pairable(items[i], items[j], contrasted, strong=True)]
     return pairs
 

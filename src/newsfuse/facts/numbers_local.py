@@ -9,9 +9,15 @@ point or space), number words ("trois", "quatre-vingts", "dreiundzwanzig", "ving
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from newsfuse.langdata import Lexicon
+
+try:  # text2num: a grammar of compound number words ("deux mille trois cents", "zweihundertdreiundzwanzig")
+    from text_to_num import text2num
+except ImportError:  # pragma: no cover - a declared dependency; the tables below still read simple words
+    text2num = None
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -37,12 +43,36 @@ def _digits(text: str, point: bool = False) -> float | None:
     return float(m.group(1).replace(".", "") + (m.group(2) or "").replace(",", "."))
 
 
+# The languages text2num's grammar of compounds reads (its code for each): "cinq cents", "vingt et un",
+# "zweihundert", "doscientos treinta y dos", "duecentotrenta", "trezentos e vinte", "tweehonderd".
+GRAMMAR = frozenset({"fr", "de", "es", "it", "pt", "nl"})
+
+
+@lru_cache(maxsize=8192)
+def _grammar_value(text: str, code: str) -> float | None:
+    if text2num is None or code not in GRAMMAR:
+        return None
+    try:
+        return float(text2num(text, code))
+    except (ValueError, TypeError):
+        return None
+
+
 def word_value(word: str, lex: Lexicon) -> float | None:
     """The value of one number word, compounds included: "quatre-vingts" 80, "dix-sept" 17,
     "dreiundzwanzig" 23 (the parts of a compound are read in order: a part after a smaller one
     multiplies it when it is a scale or "vingt" after "quatre", else adds to it)."""
     if word in lex.numbers:
         return lex.numbers[word]
+    for joiner in lex.written_joiners:  # Arabic "وخمسون": "and fifty", the joiner written onto the word
+        if word.startswith(joiner) and word[len(joiner):] in lex.numbers:
+            return lex.numbers[word[len(joiner):]]
+    for half in lex.half_suffix:  # "viereinhalb", "tweeënhalf": the number and a half
+        if word.endswith(half) and (whole := word_value(word[:-len(half)], lex)) is not None:
+            return whole + 0.5
+    if lex.code in GRAMMAR and word.isalpha() and len(word) > 3 and word not in lex.scales \
+            and (v := _grammar_value(word, lex.code)) is not None:
+        return v  # one word of several: "zweihundert", "dreiundzwanzig", "veintitrés"
     parts = [p for p in re.split(r"-", word) if p]
     for joiner in lex.number_joiners:
         if len(parts) == 1 and joiner in word and not word.startswith(joiner):
@@ -73,6 +103,9 @@ def local_number_at(doc: Doc, i: int, lex: Lexicon) -> tuple[float, int, str] | 
     tok = doc[i]
     low = tok.lower_
     value = _digits(tok.text, lex.decimal_point)
+    if value is None and tok.text[-1:].isdigit():  # Arabic "ال30 كم": the article written onto the digits
+        value = next((v for c in lex.clitics if tok.text.startswith(c)
+                      and (v := _digits(tok.text[len(c):], lex.decimal_point)) is not None), None)
     if value is not None:
         j = i + 1
         # "1 500": thousands a space apart (only when the first group is short and the next is three digits)
@@ -107,9 +140,48 @@ def local_number_at(doc: Doc, i: int, lex: Lexicon) -> tuple[float, int, str] | 
             break
         j += 1
     value = total + current
+    if (grammar := _by_grammar(doc, i, lex)) is not None and grammar[1] >= j:
+        value, j = grammar  # the grammar of compounds reads as far or further: "deux mille trois cents"
+    value, j = and_a_half(doc, value, j, lex)
     if value == ARTICLE_ONE and j == i + 1:
         return None
     return value, j, ""
+
+
+def _by_grammar(doc: Doc, i: int, lex: Lexicon) -> tuple[float, int] | None:
+    """The longest run of words from token i that the language's grammar of compounds (text2num)
+    reads as one number, and the token after it: "deux mille trois cents", "vingt et un",
+    "doscientos treinta y dos". A run does not start with a scale above a thousand ("des millions"
+    is an approximation, not one million)."""
+    if lex.code not in GRAMMAR or lex.scales.get(doc[i].lower_, 0) > 1000:
+        return None
+    end = i
+    while end < len(doc) and _number_part(doc, end, lex):
+        end += 1
+    for k in range(end, i, -1):
+        if doc[k - 1].lower_ in lex.number_joiners or doc[k - 1].text == "-":
+            continue
+        if (value := _grammar_value(doc[i:k].text.lower(), lex.code)) is not None:
+            return value, k
+    return None
+
+
+def _number_part(doc: Doc, k: int, lex: Lexicon) -> bool:
+    w = doc[k].lower_
+    if w in lex.numbers or w in lex.scales or w in lex.number_joiners:
+        return True
+    if w == "-":  # "quatre-vingts" as a tokenizer cut it
+        return not doc[k - 1].whitespace_ and not doc[k].whitespace_
+    return doc[k].is_alpha and len(w) > 3 and _grammar_value(w, lex.code) is not None
+
+
+def and_a_half(doc: Doc, value: float, j: int, lex: Lexicon) -> tuple[float, int]:
+    """A number and "a half" after it, before its unit: "vier en een half uur", "zwei und eine halbe"."""
+    for phrase in lex.half_after:
+        words = phrase.split()
+        if [t.lower_ for t in doc[j:j + len(words)]] == words:
+            return value + 0.5, j + len(words)
+    return value, j
 
 
 def _hyphenated(doc: Doc, i: int) -> tuple[str, int]:

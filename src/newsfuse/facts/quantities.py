@@ -142,6 +142,11 @@ def _classify(p: Parsed, i: int, value: float, j: int) -> Found | None:
             or [t.lower_ for t in doc[max(0, i - 2):i]] == ["magnitude", "of"]:
         kind, unit = "number", "magnitude"  # "magnitude 8.8", "the 8.8 earthquake"
         start = i - 1 if doc[i - 1].lower_ == "magnitude" else start
+    elif nxt == "square" and MEASURE_UNITS.get(nxt2, ("",))[0] in {"km", "m"}:
+        # "28,000 square kilometres", "300 square miles": an area, as the other readers read
+        # "kilomètres carrés" (km²)
+        length, factor = MEASURE_UNITS[nxt2]
+        kind, unit, end, hours = "number", f"{length}2", j + 2, factor ** 2
     elif nxt in MEASURE_UNITS or (nxt == "-" and nxt2 in MEASURE_UNITS):
         word = nxt if nxt in MEASURE_UNITS else nxt2
         unit, factor = MEASURE_UNITS[word]
@@ -187,11 +192,11 @@ def _classify(p: Parsed, i: int, value: float, j: int) -> Found | None:
     if kind == "count" and high is None and _score(doc, i, j):
         return None
     if kind == "count" and i > 0 and doc[i - 1].pos_ in {"NOUN", "PROPN"} and not currency \
-            and doc[i - 1].lower_ not in HOURS:
+            and doc[i - 1].lower_ not in HOURS and not _counts_after(doc, j):
         return None  # an identifier: "stage 13", "flight 447", "Resolution 1723"
     if kind in {"count", "number"} and unit != "magnitude" and start > 0 and (
             doc[start - 1].lower_ in {"the", "these", "those", "both", "its", "their", "his", "her"}
-            or doc[start - 1].tag_ == "PRP$"):
+            or doc[start - 1].tag_ == "PRP$") and not _told_in_digits(doc, i, j):
         return None  # "the two countries" names a group already known; it states no number
     if kind == "count":
         noun = _counted_noun(doc, i, j) or _antecedent(doc, i, j) or _whole_of(doc, i) or _number_of(doc, i)
@@ -225,6 +230,24 @@ def _classify(p: Parsed, i: int, value: float, j: int) -> Found | None:
     found.former = start > 0 and doc[start - 1].lower_ == "from" and end < len(doc) and doc[end].lower_ == "to"
     _describe(found, doc, i, j)
     return found
+
+
+def _counts_after(doc: Doc, j: int) -> bool:
+    """A figure after a noun that counts the plural noun after it is no identifier: "on board three
+    Underground trains" (as "à bord de trois métros" is read)."""
+    last = doc[j - 1]
+    return last.dep_ == "nummod" and last.head.i >= j and last.head.tag_ == "NNS"
+
+
+def _told_in_digits(doc: Doc, i: int, j: int) -> bool:
+    """A figure in digits after "the" that counts the noun after it states its number ("the 228
+    people on board", "the 190 nations"), as the other languages' readers keep "les 228 personnes";
+    in words it names a group already known ("the two countries", "the three men")."""
+    if not all(t.is_digit or t.text == "," for t in doc[i:j]) or j >= len(doc):
+        return False
+    last = doc[j - 1]  # "the 15 British sailors": the noun it counts may stand past an adjective
+    noun = last.head if last.dep_ == "nummod" and last.head.i >= j else doc[j]
+    return noun.tag_ in {"NNS", "NNPS"} and noun.lower_ not in HOURS
 
 
 def _proportion(doc: Doc, j: int, part: float) -> tuple[float, int] | None:
@@ -434,7 +457,10 @@ def _describe(found: Found, doc: Doc, i: int, j: int) -> None:
         after = doc[found.end].lower_ if found.end < len(doc) else ""
         found.gap = (bool({"in", "after", "since", "than"} & set(before))
                      and any(t.lower_ in GAP_CUES or t.tag_ == "JJS" for t in doc[:found.start])) \
-            or (after in {"after", "before", "later", "earlier", "ago"} and "for" not in before)
+            or (after in {"after", "before", "later", "earlier", "ago"} and "for" not in before
+                # "during the 13 days after their detention": after an article, a period (as the
+                # other readers read "durant les 13 jours après")
+                and before[-1:] not in (["the"], ["those"], ["these"]))
     prev = doc[found.start - 1].lower_ if found.start > 0 else ""
     prev2 = doc[found.start - 2].lower_ if found.start > 1 else ""
     nxt = doc[found.end].lower_ if found.end < len(doc) else ""

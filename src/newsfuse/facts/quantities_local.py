@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import snowballstemmer
 
 from newsfuse.facts.nlp import Parsed
-from newsfuse.facts.numbers_local import local_number_at
+from newsfuse.facts.numbers_local import and_a_half, local_number_at
 from newsfuse.facts.quantities import Found, currency_groups, extract_quantities
 from newsfuse.facts.quantity_words import CURRENCY_SIGNS, CURRENCY_WORDS, MEASURE_UNITS
 from newsfuse.langdata import Lexicon, lexicon, months
@@ -31,7 +31,7 @@ _STEMMERS = {"fr": "french", "de": "german", "es": "spanish", "it": "italian", "
 PERCENT = frozenset({"%", "pour cent", "prozent", "por ciento", "per cento", "por cento", "procent", "процентов",
                      "процента", "yüzde", "بالمئة", "بالمائة", "في المئة", "في المائة", "٪"})
 LOCAL_CURRENCY = {"dollars": "USD", "dollar": "USD", "dólares": "USD", "dollari": "USD", "dólares americanos": "USD",
-                  "euro": "EUR", "euros": "EUR", "евро": "EUR", "livres": "GBP", "pfund": "GBP", "libras": "GBP",
+                  "euro": "EUR", "euros": "EUR", "евро": "EUR",
                   "франков": "CHF", "рублей": "RUB", "рубля": "RUB", "lira": "TRY", "lire": "TRY", "yens": "JPY",
                   "دولار": "USD", "دولارا": "USD", "دولارات": "USD", "يورو": "EUR", "جنيه": "GBP"}
 AROUND = 4
@@ -54,12 +54,25 @@ LOCAL_UNITS: dict[str, tuple[str, float]] = {
                      "гектаров"], _HA),
     **dict.fromkeys(["litre", "litres", "liter", "litro", "litros", "litri", "litrů", "литров"], _L),
     **dict.fromkeys(["degrés", "grad", "grados", "gradi", "graus", "stupňů", "градусов"], ("degrees", 1.0)),
+    # A pound is a weight, as the English reader reads "pounds" ("25 kg (55 livres)"); "livres
+    # sterling" is money.
+    **dict.fromkeys(["livre", "livres", "pfund", "libra", "libras", "pond", "sterline", "фунтов", "رطل", "أرطال"],
+                    ("kg", 0.4536)),
     "magnitude": ("magnitude", 1.0),
     **dict.fromkeys(["كم", "كلم", "كيلومتر", "كيلومترا", "كيلومترات"], _KM),
     **dict.fromkeys(["متر", "مترا", "أمتار", "امتار"], _M),
     **dict.fromkeys(["ميل", "ميلا", "أميال", "اميال"], ("km", 1.609)),
     **dict.fromkeys(["طن", "طنا", "أطنان"], _T),
 }
+POUNDS = frozenset({"livre", "livres", "pfund", "libra", "libras", "pond", "sterline", "фунтов"})
+# A unit of length squared is an area: "kilomètres carrés", "km²", "Quadratkilometer", "vierkante
+# kilometer", "كيلومتر مربع" (the English reader reads "square kilometres" alike: km², miles² → km²).
+SQUARE_AFTER = frozenset({"carré", "carrés", "carrée", "carrées", "cuadrado", "cuadrados", "quadrato", "quadrati",
+                          "quadrado", "quadrados", "čtverečních", "квадратных", "مربع", "مربعا", "مربعة"})
+SQUARE_BEFORE = frozenset({"vierkante", "квадратных", "čtverečních", "kare"})
+SQUARE_PREFIX = ("quadrat",)
+
+
 # Words around a duration that make it the time since or until something ("huit jours après le
 # séisme", "depuis plus de deux cents ans", "vor drei Jahren"): not how long something lasted.
 GAP_BEFORE = frozenset({"depuis", "seit", "vor", "desde", "hace", "da", "fa", "há", "geleden", "назад", "před",
@@ -221,6 +234,11 @@ def _classify(p: Parsed, lex: Lexicon, i: int, j: int, value: float, approx: str
         if second is not None and second[0] > value:
             high, j = second[0], second[1]
             end = j
+            # "2,7 à 3 millions": the scale written once, at the second end, counts for both
+            scale = lex.scales.get(doc[j - 1].lower_, 1.0)
+            if scale >= 1000 and not any(t.lower_ in lex.scales for t in doc[i:second[1] - 1]) \
+                    and value * scale <= high:
+                value *= scale
     if j + 1 < len(doc) and doc[j].lower_ in lex.before_noun and doc[j + 1].lower_ in lex.hours:
         j += 1  # "les 50 prochaines années": the unit after the adjective
     k = j  # "500 millions de dollars", "3 millones de euros": the unit after "de"
@@ -243,6 +261,10 @@ def _classify(p: Parsed, lex: Lexicon, i: int, j: int, value: float, approx: str
         kind, unit, end = "percent", "%", j + (2 if nxt2 in PERCENT else 1)
     elif any(t.lower_.startswith(("magnitud", "stärke", "magnitudo", "магнитуд")) for t in doc[max(0, i - 2):i]):
         kind, unit = "number", "magnitude"  # "une magnitude de 5,6", "Stärke 5,6"
+    elif (area := _area(doc, k, lex)) is not None:
+        kind, unit, hours, end = "number", area[0], area[1], area[2]  # "28 000 kilomètres carrés": km²
+    elif kind_of_unit(nxt) and nxt2.split()[-1] == "sterling" and nxt in POUNDS:
+        kind, unit, end = "money", "GBP", k + 2  # "300 livres sterling"
     elif kind_of_unit(nxt):
         kind, end = "number", j + 1
         unit, hours = LOCAL_UNITS[nxt]
@@ -260,6 +282,7 @@ def _classify(p: Parsed, lex: Lexicon, i: int, j: int, value: float, approx: str
         if nxt == "h" and end < len(doc) and doc[end].text.isdigit() and int(doc[end].text) < 60:
             value += int(doc[end].text) / 60
             end += 1
+        value, end = and_a_half(doc, value, end, lex)  # "quatre heures et demie"
     elif (share := _proportion(doc, j, lex, value)) is not None:
         whole, end = share
         kind, unit = "percent", "%"  # "trois Américains sur dix": a share, 30 %
@@ -307,6 +330,29 @@ def _apposed(doc: Doc, i: int) -> bool:
     return name[:1].isupper() or name.lower() == name.upper()
 
 
+def _area(doc: Doc, k: int, lex: Lexicon) -> tuple[str, float, int] | None:
+    """(unit, factor, the token after) of an area after a figure: a unit of length squared, written
+    after ("kilomètres carrés"), before ("vierkante kilometer"), onto it ("Quadratkilometer") or as
+    "km²"; None when there is none."""
+    if k >= len(doc):
+        return None
+    word = _known(doc[k].lower_, lex, LOCAL_UNITS)
+    if word in {"km²", "km2"}:
+        return "km2", 1.0, k + 1
+    if word in SQUARE_BEFORE and k + 1 < len(doc):
+        k, word = k + 1, doc[k + 1].lower_
+        length, after = LOCAL_UNITS.get(word), k + 1
+    elif word.startswith(SQUARE_PREFIX):
+        length, after = LOCAL_UNITS.get(word[len("quadrat"):]) or LOCAL_UNITS.get(word[len("quadrat"):] + "n"), k + 1
+    elif k + 1 < len(doc) and _known(doc[k + 1].lower_, lex, SQUARE_AFTER) in SQUARE_AFTER:
+        length, after = LOCAL_UNITS.get(word), k + 2
+    else:
+        return None
+    if length is None or length[0] not in {"km", "m"}:
+        return None
+    return f"{length[0]}2", length[1] ** 2, after
+
+
 def kind_of_unit(word: str) -> bool:
     """A unit of measure, not a word that is one only in another language ("mil" is a thousand in
     Spanish, "ton" a possessive in French)."""
@@ -317,8 +363,9 @@ def _counted(doc: Doc, j: int, lex: Lexicon) -> int | None:
     """The token a count counts: the first word after it, past "de"/"von" and the adjectives that
     stand before a noun ("deux autres concurrents"); not a pronoun ("aux deux qui ont été saisis")."""
     k = j
-    while k < len(doc) and doc[k].lower_ in lex.of_words:
-        k += 1
+    while k < len(doc) and (doc[k].lower_ in lex.of_words or (doc[k].is_quote and k + 1 < len(doc)
+                                                               and doc[k + 1].is_alpha)):
+        k += 1  # past "de" and an opening quotation mark: "les quatre « blocs fondateurs »"
     if k + 1 < len(doc) and doc[k].lower_ in lex.before_noun and doc[k + 1].is_alpha:
         k += 1
     if k < len(doc) and doc[k].is_alpha and len(doc[k].text) > 1 and doc[k].lower_ not in lex.hedges \

@@ -63,6 +63,12 @@ class Lexicon:
     scales: dict[str, float] = field(default_factory=dict)
     # Words that join the parts of a number in words: "vingt et un", "einundzwanzig", "treinta y dos".
     number_joiners: tuple[str, ...] = ()
+    # Joiners written onto the next number word (Arabic "و": "اثنان وخمسون", two and fifty).
+    written_joiners: tuple[str, ...] = ()
+    # "And a half" after a number or its unit ("quatre heures et demie", "dos horas y media", "vier en
+    # een half uur"), and written onto the number ("viereinhalb", "tweeënhalf").
+    half_after: tuple[str, ...] = ()
+    half_suffix: tuple[str, ...] = ()
     # Approximations in words: "(une) centaine (de)" ≈ 100; "des dizaines" reads as the word's value.
     approx: dict[str, float] = field(default_factory=dict)
     # Words between a number and what it counts: "une centaine de pompiers", "Dutzende von".

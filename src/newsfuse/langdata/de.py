@@ -44,6 +44,8 @@ LEXICON = Lexicon(
     scales={"hundert": 100, "tausend": 1000, "million": 1e6, "millionen": 1e6, "mio.": 1e6, "milliarde": 1e9,
             "milliarden": 1e9, "mrd.": 1e9},
     number_joiners=("und",),
+    half_after=("und eine halbe", "und ein halb", "und einhalb", "einhalb"),
+    half_suffix=("einhalb",),
     approx={"dutzend": 12, "dutzende": 12, "hunderte": 100, "tausende": 1000},
     of_words=("von",),
     fractions={"die hälfte": 0.5, "ein drittel": 1 / 3, "zwei drittel": 2 / 3, "ein viertel": 0.25, "drei viertel": 0.75},

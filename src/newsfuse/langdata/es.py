@@ -40,6 +40,7 @@ LEXICON = Lexicon(
              "noventa": 90, "cien": 100, "ciento": 100, "doscientos": 200, "trescientos": 300, "quinientos": 500},
     scales={"mil": 1000, "millón": 1e6, "millones": 1e6, "mil millones": 1e9},
     number_joiners=("y",),
+    half_after=("y media", "y medio"),
     approx={"decena": 10, "decenas": 10, "docena": 12, "docenas": 12, "veintena": 20, "treintena": 30,
             "centenar": 100, "centenares": 100, "cientos": 100, "millar": 1000, "millares": 1000, "miles": 1000},
     of_words=("de",),

@@ -53,6 +53,7 @@ LEXICON = Lexicon(
     scales={"cent": 100, "cents": 100, "mille": 1000, "million": 1e6, "millions": 1e6, "milliard": 1e9,
             "milliards": 1e9},
     number_joiners=("et",),
+    half_after=("et demie", "et demi"),
     approx={"dizaine": 10, "dizaines": 10, "douzaine": 12, "douzaines": 12, "quinzaine": 15, "vingtaine": 20,
             "trentaine": 30, "quarantaine": 40, "cinquantaine": 50, "soixantaine": 60, "centaine": 100,
             "centaines": 100, "millier": 1000, "milliers": 1000},

@@ -35,6 +35,7 @@ LEXICON = Lexicon(
              "ottanta": 80, "novanta": 90, "cento": 100},
     scales={"mille": 1000, "mila": 1000, "milione": 1e6, "milioni": 1e6, "miliardo": 1e9, "miliardi": 1e9},
     number_joiners=("e",),
+    half_after=("e mezza", "e mezzo"),
     approx={"decina": 10, "decine": 10, "dozzina": 12, "dozzine": 12, "ventina": 20, "trentina": 30,
             "quarantina": 40, "cinquantina": 50, "centinaio": 100, "centinaia": 100, "migliaio": 1000,
             "migliaia": 1000},

@@ -33,6 +33,8 @@ LEXICON = Lexicon(
              "negentig": 90, "honderd": 100, "duizend": 1000},
     scales={"honderd": 100, "duizend": 1000, "miljoen": 1e6, "miljard": 1e9},
     number_joiners=("en",),
+    half_after=("en een half", "en een halve", "en half"),
+    half_suffix=("ënhalf", "enhalf"),
     approx={"tiental": 10, "tientallen": 10, "dozijn": 12, "honderden": 100, "duizenden": 1000},
     of_words=("van",),
     fractions={"de helft": 0.5, "een derde": 1 / 3, "twee derde": 2 / 3, "een kwart": 0.25, "driekwart": 0.75},

@@ -36,6 +36,7 @@ LEXICON = Lexicon(
     scales={"mil": 1000, "milhão": 1e6, "milhões": 1e6, "bilião": 1e9, "bilhão": 1e9, "bilhões": 1e9,
             "mil milhões": 1e9},
     number_joiners=("e",),
+    half_after=("e meia", "e meio"),
     approx={"dezena": 10, "dezenas": 10, "dúzia": 12, "dúzias": 12, "vintena": 20, "centena": 100,
             "centenas": 100, "milhar": 1000, "milhares": 1000},
     of_words=("de",),
