@@ -8,11 +8,11 @@ import datetime as dt
 
 import pytest
 
-from newsfuse.compare import compare_facts
 from newsfuse.facts import extract_facts
 from newsfuse.facts.dates import Anchor, dates_in
 from newsfuse.text import split_sentences
-from newsfuse.types import Article, Claim, Evidence, Source
+from newsfuse.types import Article, Source
+from parsed_sources import conflicts_beside
 
 # A Thursday: "Wednesday" is the day before, or six days on.
 THURSDAY = Anchor(dt.date(2007, 3, 29), "published")
@@ -114,13 +114,7 @@ def test_arabic_counted_nouns_fold_across_clitics_and_case() -> None:
 
 def _pair(fr: str, en: str) -> list[tuple[str, ...]]:
     """The quantity conflicts of a French sentence beside its English counterpart, as one claim."""
-    a = Article(id="le-monde", text=fr, language="fr")
-    b = Article(id="reuters", text=en, language="en")
-    sources = [Source(1, a, "le-monde", split_sentences(a)), Source(2, b, "reuters", split_sentences(b))]
-    claim = Claim(id=0, text=en, evidence=[Evidence("le-monde", 0, fr), Evidence("reuters", 0, en)],
-                  sources=["le-monde", "reuters"], independent=2)
-    found = compare_facts(sources, extract_facts(sources), [claim])
-    return [tuple(v.value for v in c.values) for c in found.conflicts if c.kind in {"count", "number"}]
+    return [tuple(v.value for v in c.values) for c in conflicts_beside(fr, en) if c.kind in {"count", "number"}]
 
 
 def test_the_differing_count_between_agreed_ones_is_found() -> None:

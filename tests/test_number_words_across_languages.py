@@ -12,6 +12,7 @@ from newsfuse.compare import compare_facts
 from newsfuse.facts import extract_facts
 from newsfuse.text import split_sentences
 from newsfuse.types import Article, Claim, Evidence, Source
+from parsed_sources import conflicts_beside
 
 
 def _figures(lang: str, text: str) -> list[tuple[str, str, float, str]]:
@@ -90,13 +91,7 @@ def test_a_figure_in_digits_after_the_is_a_count(text: str, kept: list[float]) -
 def test_the_french_and_english_counts_after_the_article_conflict() -> None:
     fr = "Les 342 personnes à bord sont mortes."
     en = "The 228 people on board died."
-    a = Article(id="le-monde", text=fr, language="fr")
-    b = Article(id="reuters", text=en, language="en")
-    sources = [Source(1, a, "le-monde", split_sentences(a)), Source(2, b, "reuters", split_sentences(b))]
-    claim = Claim(id=0, text=en, evidence=[Evidence("le-monde", 0, fr), Evidence("reuters", 0, en)],
-                  sources=["le-monde", "reuters"], independent=2)
-    found = compare_facts(sources, extract_facts(sources), [claim])
-    assert [sorted(v.value for v in c.values) for c in found.conflicts] == [["228", "342"]]
+    assert [sorted(v.value for v in c.values) for c in conflicts_beside(fr, en)] == [["228", "342"]]
 
 
 def _pair(l1: str, t1: str, l2: str, t2: str) -> list[list[str]]:
