@@ -66,7 +66,8 @@ def clean_text(text: str, title: str = "", host: str = "") -> Cleaned:
     mark_masthead(units, title, host)
     # The title is taken once the furniture of the article's language is marked (a date line in a
     # script without capitals reads as a headline), but the language is read without it, as ever.
-    language = article_language([u for u in units if u is not title_unit(units, title)])
+    headline = title_unit(units, title)
+    language = article_language([u for u in units if u is not headline])
     mark_local(units, language)
     title = take_title(units, title)
     mark_foreign(units, language)

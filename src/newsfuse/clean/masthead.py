@@ -157,8 +157,9 @@ def mark_masthead(units: list[Unit], title: str, host: str) -> None:
     that is the article's first line and has no headline beside it is the headline itself, unless it
     is how the page's host writes its name."""
     keys = _host_keys(host) if host else set()
-    kept = [u for u in units[:_MASTHEAD_LOOKAHEAD + 2] if not u.reason]
-    following = {id(unit): units[i + 1] if i + 1 < len(units) else None for i, unit in enumerate(units)}
+    first = units[:_MASTHEAD_LOOKAHEAD + 2]
+    kept = [u for u in first if not u.reason]
+    following = {id(unit): units[i + 1] if i + 1 < len(units) else None for i, unit in enumerate(first)}
     for position, unit in enumerate(kept[:_MASTHEAD_LOOKAHEAD]):
         if title and _same_title(unit.text, title):
             continue  # the headline, repeated

@@ -40,6 +40,8 @@ YEAR = 8766.0  # hours
 # Units of measure as the other languages write them → (unit, factor), besides the English ones:
 # "28,4 kilomètres (17,6 miles)" is a depth in km, not a count of kilometres.
 _KM, _M, _T, _HA, _L = ("km", 1.0), ("m", 1.0), ("t", 1.0), ("ha", 1.0), ("l", 1.0)
+# The pound in each language: a weight, or with "sterling" money ("livres sterling").
+POUNDS = frozenset({"livre", "livres", "pfund", "libra", "libras", "pond", "sterline", "фунтов"})
 LOCAL_UNITS: dict[str, tuple[str, float]] = {
     **MEASURE_UNITS,
     **dict.fromkeys(["kilomètre", "kilomètres", "kilometern", "kilómetro", "kilómetros", "chilometro", "chilometri",
@@ -56,15 +58,13 @@ LOCAL_UNITS: dict[str, tuple[str, float]] = {
     **dict.fromkeys(["degrés", "grad", "grados", "gradi", "graus", "stupňů", "градусов"], ("degrees", 1.0)),
     # A pound is a weight, as the English reader reads "pounds" ("25 kg (55 livres)"); "livres
     # sterling" is money.
-    **dict.fromkeys(["livre", "livres", "pfund", "libra", "libras", "pond", "sterline", "фунтов", "رطل", "أرطال"],
-                    ("kg", 0.4536)),
+    **dict.fromkeys([*sorted(POUNDS), "رطل", "أرطال"], ("kg", 0.4536)),
     "magnitude": ("magnitude", 1.0),
     **dict.fromkeys(["كم", "كلم", "كيلومتر", "كيلومترا", "كيلومترات"], _KM),
     **dict.fromkeys(["متر", "مترا", "أمتار", "امتار"], _M),
     **dict.fromkeys(["ميل", "ميلا", "أميال", "اميال"], ("km", 1.609)),
     **dict.fromkeys(["طن", "طنا", "أطنان"], _T),
 }
-POUNDS = frozenset({"livre", "livres", "pfund", "libra", "libras", "pond", "sterline", "фунтов"})
 # A unit of length squared is an area: "kilomètres carrés", "km²", "Quadratkilometer", "vierkante
 # kilometer", "كيلومتر مربع" (the English reader reads "square kilometres" alike: km², miles² → km²).
 SQUARE_AFTER = frozenset({"carré", "carrés", "carrée", "carrées", "cuadrado", "cuadrados", "quadrato", "quadrati",
