@@ -32,6 +32,8 @@ D = dt.date
     ("Objects flew over its airspace from 2019 to 2021.", "from 2019 to 2021", D(2019, 1, 1), D(2021, 12, 31)),
     ("Objects were spotted in its airspace from 2019-2021.", "from 2019-2021", D(2019, 1, 1), D(2021, 12, 31)),
     ("It was their first security dialogue since 2019.", "since 2019", D(2019, 1, 1), D(2019, 12, 31)),
+    ("In 2014, the two sides agreed to a hotline.", "In 2014", D(2014, 1, 1), D(2014, 12, 31)),
+    ("Since 2019, no talks have been held.", "Since 2019", D(2019, 1, 1), D(2019, 12, 31)),
     ("The claims stem from the 1970s discovery of minerals.", "the 1970s", D(1970, 1, 1), D(1979, 12, 31)),
     ("The minister spoke yesterday.", "yesterday", D(2023, 2, 21), D(2023, 2, 21)),
     ("The fire started three days ago.", "three days ago", D(2023, 2, 19), D(2023, 2, 19)),

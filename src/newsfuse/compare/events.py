@@ -163,9 +163,8 @@ def _actors(doc: Doc, verb: Token | None, figure: Token | None) -> frozenset[str
 
 
 def _years(doc: Doc, clause: Sequence[Token]) -> list[tuple[dt.date, dt.date]]:
-    """The years the clause's DATE entities name ("In 2014", "the 1984 quake"), for a clause the date
-    readers found no date in (they read "in 2014" but not a capitalised "In 2014"), not a bound ("since
-    2008")."""
+    """The years the clause's DATE entities name ("the 1984 quake"), for a clause the date readers found
+    no date in (they read a year only after a preposition), not a bound ("since 2008")."""
     inside = {t.i for t in clause}
     out = []
     for ent in doc.ents:

@@ -375,7 +375,8 @@ RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str], dt.date | None, bool
                 r"between\s+(?P<b1>1[6-9]\d\d|20\d\d)\s+and)\s*(?P<y2>1[6-9]\d\d|20\d\d)\b"), _year_span),
     (re.compile(r"\b(?P<y1>1[6-9]\d\d|20\d\d)\s*(?:-|–|/)\s*(?P<y2>1[6-9]\d\d|20\d\d|\d\d)\b"), _year_span),
     (re.compile(r"\b(?:the\s+)?(?:early\s+|late\s+|mid-)?(?P<dec>1[6-9]\d0|20[0-9]0)s\b"), _decade),
-    (re.compile(r"\b(?:in|since|from|during|by|until|till|before|after|fiscal|of|around|circa|year|"
+    # The word before the year in any case: "In 2014, ..." opens a sentence as "in 2014" does inside one.
+    (re.compile(r"\b(?i:in|since|from|during|by|until|till|before|after|fiscal|of|around|circa|year|"
                 r"early|late|mid)(?:-|\s+)" + _YEAR + r"\b(?!\s*(?:%|percent|per cent))"), _year),
     (re.compile(r"(?<=\d{4})(?:,\s*|\s+(?:and|or)\s+)" + _YEAR + r"\b"), _year),
     (re.compile(rf"\b(?:(?P<rel>last|next|this|early|late|mid|earlier in|later in|in)[- ]\s*)?{_MON}"
