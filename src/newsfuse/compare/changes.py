@@ -25,17 +25,18 @@ never the side of a conflict (it is the fact's past, not a rival account of its 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from newsfuse.compare.dates import preposition
+from newsfuse.compare.dates import overlap, preposition
 from newsfuse.compare.updates import UPDATE_DAYS
 from newsfuse.compare.values import HEDGE_KIND
 from newsfuse.facts.changes import Change, same_kind
 from newsfuse.facts.dates import FoundDate
 from newsfuse.facts.quantities import Found
-from newsfuse.facts.quantity_words import GENERIC
+from newsfuse.facts.quantity_words import GENERIC, concept
 from newsfuse.types import Conflict, ConflictKind, ConflictValue, Evidence, Update, UpdateValue
 
 # How sure an update is when a change sentence is paired with an earlier report giving the value it
@@ -48,6 +49,8 @@ TOLD = 0.7
 WEAK = GENERIC | {"peopl"}
 # A figure's sentence dated this many days or more before its report tells another instance.
 ELSEWHEN_DAYS = 3
+# How many of what changed a same-day rival's sentence must tell (`_tells`).
+SHARED = 2
 # How far after the earlier value its day may be written ("up from 18 on Monday").
 DAY_AFTER = 30
 
@@ -71,11 +74,16 @@ def change_updates(changes: Sequence[Change], found: Sequence[Found], dates: Seq
         when[d.key].append(d)
     told: list[Update] = []
     shown: list[Conflict] = []
+    # The earlier values change sentences give are the fact's past as of their report: no later
+    # change is measured from them (the report's own new value is).
+    olds = {c.old for c in changes if c.old is not None}
+    # What a figure measures, as the change sentence that gives it as its new value names it.
+    measured: dict[int, frozenset[str]] = {c.new: c.measured for c in changes}
     for c in changes:
         day = published.get(c.key[0])
         if day is None:
             continue
-        got = _pair(c, found, when, published, day)
+        got = _pair(c, found, when, published, day, olds, measured)
         if got is None:
             continue
         old, new, same_day, vouched = got
@@ -93,31 +101,37 @@ def change_updates(changes: Sequence[Change], found: Sequence[Found], dates: Seq
 
 
 def _pair(c: Change, found: Sequence[Found], when: Mapping[tuple[str, int], list[FoundDate]],
-          published: Mapping[str, dt.date | None], day: dt.date) -> tuple[_Side | None, _Side, _Side, bool] | None:
+          published: Mapping[str, dt.date | None], day: dt.date,
+          olds: set[int], measured: Mapping[int, frozenset[str]]) -> tuple[_Side | None, _Side, _Side, bool] | None:
     """(earlier value, new value, same-day rivals, vouched by the earlier value) of one change."""
     n = found[c.new]
     o = found[c.old] if c.old is not None else None
+    # "the death toll from Monday's quake": the event whose figure changed is Monday's
+    named = [d for d in when.get(c.key, []) if c.subject_span[0] <= d.start < c.subject_span[1]]
     earlier: list[tuple[int, int]] = []  # (days before, figure)
     rivals: list[int] = []
     agree: list[int] = []
     for e, f in enumerate(found):
         source = f.key[0]
-        if source == c.key[0] or (d := published.get(source)) is None:
+        if source == c.key[0] or e in olds or (d := published.get(source)) is None:
             continue
         gap = (day - d).days
-        if gap < 0 or gap > UPDATE_DAYS or not _measures(c, f) or _elsewhen(f, when.get(f.key, []), d):
+        if gap < 0 or gap > UPDATE_DAYS or not _measures(c, f, measured.get(e, frozenset())) or _elsewhen(f, when.get(f.key, []), d):
+            continue
+        if named and _other_event(named, when.get(f.key, [])):
             continue
         if _close(f, n):
             if gap == 0:
                 agree.append(e)
-        elif gap > 0 and ((o is not None and _close(f, o)) or (o is None and _before(c, f, n))):
+        elif gap > 0 and ((o is not None and _close(f, o)) or (o is None and _before(c, f, n, told=True))):
             earlier.append((gap, e))
-        elif gap == 0 and (o is None or _close(f, o) or _before(c, f, n)):
+        elif gap == 0 and ((o is not None and _close(f, o)) or (o is None and _before(c, f, n) and _tells(c, f))):
             rivals.append(e)
     new = _Side([c.new, *agree], day)
     if earlier:
         latest = min(g for g, _ in earlier)
-        first = found[next(x for g, x in earlier if g == latest)]
+        # the latest day's value; of several that day, the nearest to the new one (the last before it)
+        first = min((found[x] for g, x in earlier if g == latest), key=lambda f: abs(f.quantity.value - n.quantity.value))
         figures = [e for _, e in earlier if _close(found[e], first)]
         at = min(d for e in figures if (d := published.get(found[e].key[0])) is not None)
         return _Side(figures, at), new, _Side(rivals), o is not None
@@ -126,19 +140,43 @@ def _pair(c: Change, found: Sequence[Found], when: Mapping[tuple[str, int], list
     return (None, new, _Side(rivals), False) if rivals else None
 
 
-def _measures(c: Change, f: Found) -> bool:
-    """The figure measures what the change is of, in a scope that does not clash with it."""
+def _measures(c: Change, f: Found, named: frozenset[str]) -> bool:
+    """The figure measures what the change is of (`named`: what a change sentence that gives the
+    figure says it measures), in a scope that does not clash with it."""
     if f.quantity.kind == "age" or f.delta or f.former or f.part or f.total or f.frame.part or f.frame.whole:
         return False
-    if not (c.measured & ({f.head} | f.context)) - WEAK:
+    if not (c.measured & ({f.head} | f.context | named)) - WEAK:
         return False
     return not (c.scope and f.frame.scope and not c.scope & f.frame.scope)
 
 
+def _told(dates: list[FoundDate]) -> list[FoundDate]:
+    """The times a sentence says its facts happened ("since 2011" and "until Friday" bound a period)."""
+    return [d for d in dates if preposition(d) not in {"since", "from", "until", "till", "by"}]
+
+
+def _tells(c: Change, f: Found) -> bool:
+    """The figure's sentence tells what changed, in its own words, beyond the count's noun: a same-day
+    rival with no earlier value named must be of the same event ("a boat carrying migrants capsized off
+    Lampedusa, and 14 people died" beside "the number of migrants who died when their boat capsized
+    off Lampedusa has risen to 17"), not any smaller figure of the day."""
+    words = {concept(w) for w in re.findall(r"[^\W\d_]{3,}", f.text)}
+    return len((c.measured & words) - WEAK) >= SHARED
+
+
 def _elsewhen(f: Found, dates: list[FoundDate], day: dt.date) -> bool:
-    """The figure's sentence tells a time days before its report: another instance."""
-    told = [d for d in dates if preposition(d) not in {"since", "from", "until", "till", "by"}]
-    return bool(told) and all(d.ref.end <= day - dt.timedelta(days=ELSEWHEN_DAYS) for d in told)
+    """The figure's sentence tells a time days before its report, or a week, month or year wholly
+    past ("last month" on 2 September): another instance."""
+    told = _told(dates)
+    return bool(told) and all(d.ref.end <= day - dt.timedelta(days=ELSEWHEN_DAYS)
+                              or (d.ref.end < day and (d.ref.end - d.ref.start).days >= 6) for d in told)
+
+
+def _other_event(named: list[FoundDate], dates: list[FoundDate]) -> bool:
+    """The change names its event's day ("Monday's quake"), and the figure's sentence tells only other
+    days ("an aftershock struck on Wednesday")."""
+    told = _told(dates)
+    return bool(told) and not any(overlap(a, b) for a in named for b in told)
 
 
 def _close(a: Found, b: Found) -> bool:
@@ -149,15 +187,16 @@ def _close(a: Found, b: Found) -> bool:
     return top == 0 or abs(qa.value - qb.value) <= 0.02 * top
 
 
-def _before(c: Change, f: Found, n: Found) -> bool:
-    """Where the sentence gives no earlier value: a figure on the side its direction says."""
+def _before(c: Change, f: Found, n: Found, told: bool = False) -> bool:
+    """Where the sentence gives no earlier value: a figure on the side its direction says; with no
+    direction ("now stands at 171"), for an earlier report (`told`), any other value."""
     if not same_kind(f, n):
         return False
     if c.direction == "up":
         return f.quantity.value < n.quantity.value
     if c.direction == "down":
         return f.quantity.value > n.quantity.value
-    return False
+    return told
 
 
 def _told_day(c: Change, found: Sequence[Found], when: Mapping[tuple[str, int], list[FoundDate]],
@@ -259,10 +298,12 @@ def _merge(updates: Sequence[Update]) -> list[Update]:
         by_value: dict[str, UpdateValue] = {}
         for u in g:
             for v in u.values:
-                if v.normalized not in by_value:
-                    by_value[v.normalized] = UpdateValue(v.value, v.normalized, v.at, list(v.sources), list(v.evidence))
+                key = _amount(v.normalized)
+                if key not in by_value:
+                    by_value[key] = UpdateValue(v.value, v.normalized, v.at, list(v.sources), list(v.evidence))
                 else:
-                    w = by_value[v.normalized]
+                    w = by_value[key]
+                    w.value = " | ".join(dict.fromkeys([*w.value.split(" | "), *v.value.split(" | ")]))
                     w.at = min(w.at, v.at)
                     w.sources = list(dict.fromkeys([*w.sources, *v.sources]))
                     w.evidence = list(dict.fromkeys([*w.evidence, *v.evidence]))
@@ -271,6 +312,11 @@ def _merge(updates: Sequence[Update]) -> list[Update]:
         out.append(Update(kind=best.kind, about=best.about, values=values, note=best.note,
                           confidence=best.confidence))
     return out
+
+
+def _amount(normalized: str) -> str:
+    """The number of a normalized value: "8 people" and "8 morts" are one value of one fact."""
+    return normalized.lstrip("~≥≤ ").split(" ")[0]
 
 
 def _ordered_by(c: Conflict, updates: Sequence[Update]) -> bool:

@@ -77,6 +77,9 @@ class Change:
     scope: frozenset[str]  # the places it is of, as the frames spell them ("nairobi")
     old_end: int = -1  # where the earlier value ends (characters into the sentence): its day follows it
     subject: str = ""  # what changed, as the sentence names it ("death toll", "number of people killed")
+    # Where the subject stands (characters into the sentence): a date there says which event changed
+    # ("the death toll from Monday's quake"), not when.
+    subject_span: tuple[int, int] = (0, 0)
 
 
 def words_of(lang: str) -> ChangeWords:
@@ -139,22 +142,31 @@ def _in_sentence(p: Parsed, found: Sequence[Found], ks: list[int]) -> list[Chang
         direction = said or _direction(doc, lex, _path(doc, fn, deps), fn, deps)
         if not direction and old is not None and found[old].quantity.value != fn.quantity.value:
             direction = "up" if fn.quantity.value > found[old].quantity.value else "down"
-        measured, scope, subject = _subject(p, fn, lex, deps)
+        measured, scope, subject, span = _subject(p, fn, lex, deps)
         heads = {fn.head, found[old].head if old is not None else ""}
         measured |= {h for h in heads if h} - GENERIC - {concept(w) for w in moves}
+        if old is not None and not measured - GENERIC - {"peopl"}:
+            # "they corrected the figure to 10": the earlier statement says what was counted ("12
+            # people were detained")
+            measured |= set(found[old].context) - GENERIC - {concept(w) for w in moves}
         old_end = doc[found[old].end - 1].idx + len(doc[found[old].end - 1].text) if old is not None else -1
         out.append(Change(key=p.key, new=n, old=old, direction=direction, measured=frozenset(measured),
-                          scope=frozenset(scope | fn.frame.scope), old_end=old_end, subject=subject))
+                          scope=frozenset(scope | fn.frame.scope), old_end=old_end, subject=subject,
+                          subject_span=span))
     return out
 
 
 def same_kind(a: Found, b: Found) -> bool:
+    """Two figures that can be values of one fact: counts (a bare number, "put the toll at 174",
+    stands for the count beside it), or measures of one kind in one unit (hectares, yen)."""
     qa, qb = a.quantity, b.quantity
-    counts = {"count", "number"}
-    if qa.kind in counts and qb.kind in counts:
-        # a bare number ("put the toll at 174") stands for the count beside it
-        return not qa.unit or not qb.unit or qa.kind == qb.kind == "count" or qa.unit == qb.unit
-    return qa.kind == qb.kind and qa.unit == qb.unit
+    if _counts(a) and _counts(b):
+        return True
+    return qa.kind == qb.kind and qa.unit == qb.unit and not (_counts(a) or _counts(b))
+
+
+def _counts(f: Found) -> bool:
+    return f.quantity.kind == "count" or (f.quantity.kind == "number" and not f.quantity.unit)
 
 
 def _path(doc: Doc, f: Found, deps: bool) -> list[Token]:
@@ -232,7 +244,7 @@ def _direction(doc: Doc, lex: ChangeWords, path: list[Token], f: Found, deps: bo
     return ""
 
 
-def _subject(p: Parsed, f: Found, lex: ChangeWords, deps: bool) -> tuple[set[str], set[str], str]:
+def _subject(p: Parsed, f: Found, lex: ChangeWords, deps: bool) -> tuple[set[str], set[str], str, tuple[int, int]]:
     """What changed: the concepts of the subject (or object: "revised its damage estimate") of the word
     that governs the new value, and the places named there; without a parse (or a subject), the words
     of the figure's clause before it."""
@@ -259,7 +271,8 @@ def _subject(p: Parsed, f: Found, lex: ChangeWords, deps: bool) -> tuple[set[str
     measured = {fold(t.text) for t in tokens if t.is_alpha and len(t.text) > 2 and t.lower_ not in skip
                 and t.lower_ not in STOP_WORDS and not t.is_stop and t.ent_type_ not in {"DATE", "TIME"}}
     scope = {w.lower() for t in tokens if t.ent_type_ in PLACES for w in t.text.split()}
-    return measured - GENERIC, scope, named
+    span = (tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)) if tokens and named else (0, 0)
+    return measured - GENERIC, scope, named, span
 
 
 def _name(head: Token) -> str:
