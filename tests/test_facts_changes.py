@@ -132,3 +132,12 @@ def test_a_sentence_alone_with_both_values_and_the_earlier_day_is_an_update() ->
     [u] = f.updates
     assert [v.value for v in u.values] == ["60", "about 85"]
     assert [v.at for v in u.values] == [later(-1), DAY] and u.values[0].sources == ["s1"]
+
+
+def test_the_earlier_value_a_change_names_is_never_a_side_of_a_conflict() -> None:
+    """Main reported 12 against 14, the figure the police had given before correcting it."""
+    f = story("Police said 12 people were detained after the match in Leeds.",
+              "Police had earlier said 14 people were detained after the match in Leeds, but on Tuesday they "
+              "corrected the figure to 10.", days=(DAY, DAY))
+    assert not any("14" in {v.value for v in c.values} for c in f.conflicts)
+    assert f.updates == []  # one day
