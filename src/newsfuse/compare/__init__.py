@@ -5,7 +5,8 @@
 `newsfuse.facts` extracts what each sentence states; this package compares it across sources, one
 job a module: which sentences say the same (`align`), whether two values can both hold (`values`),
 quantity, date, title and quote conflicts (`quantities`, `dates`, `titles`, `quotes`), conflicts
-that are a story moving on (`updates`), the timeline (`timeline`), what each source covers alone
+that are a story moving on (`updates`), and
+updates the reports state outright (`changes`), the timeline (`timeline`), what each source covers alone
 (`coverage`) and which sources honestly support a claim (`support`). `compare_facts` composes them.
 """
 
@@ -17,6 +18,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from newsfuse.compare.align import Alignment
+from newsfuse.compare.changes import change_updates
 from newsfuse.compare.dates import date_conflicts
 from newsfuse.compare.quantities import REPORT_FLOOR, figures_differ, quantity_conflicts
 from newsfuse.compare.quotes import quote_conflicts
@@ -24,6 +26,7 @@ from newsfuse.compare.timeline import timeline
 from newsfuse.compare.titles import title_conflicts
 from newsfuse.compare.updates import split_updates
 from newsfuse.facts import ExtractedFacts
+from newsfuse.facts.changes import read_changes
 from newsfuse.types import Claim, Conflict, DateRef, Entity, Quantity, Quote, Source, TimelineEvent, Update
 
 __all__ = ["CONFIDENCE_FLOOR", "StoryFacts", "compare_facts"]
@@ -67,6 +70,9 @@ def compare_facts(sources: Sequence[Source], facts: ExtractedFacts, claims: Sequ
     conflicts = [*quantity_conflicts(facts.quantities, align, dates, published),
                  *(c for c in others if c.confidence >= CONFIDENCE_FLOOR)]
     conflicts, updates = split_updates(conflicts, published)
+    # What the reports say changed ("rose to 239 from 174"): updates told outright, paired across days
+    conflicts, updates = change_updates(read_changes(parsed, facts.quantities), facts.quantities, dates, published,
+                                        conflicts, updates)
     conflicts.sort(key=lambda c: (-c.confidence, c.kind, c.about))
     told = timeline(parsed, dates, align)
     return StoryFacts(entities=facts.entities.entities, quotes=facts.quotes.quotes,

@@ -103,6 +103,10 @@ def local_number_at(doc: Doc, i: int, lex: Lexicon) -> tuple[float, int, str] | 
     tok = doc[i]
     low = tok.lower_
     value = _digits(tok.text, lex.decimal_point)
+    if value is None and i == len(doc) - 1 and tok.text[-1:] == "." and tok.text[:-1].isdigit():
+        # "Die Zahl der Verletzten stieg auf 165.": the German tokenizer keeps a figure and the full
+        # stop as one token (an ordinal's shape); at the sentence's end it is the figure
+        value = float(tok.text[:-1])
     if value is None and tok.text[-1:].isdigit():  # Arabic "ال30 كم": the article written onto the digits
         value = next((v for c in lex.clitics if tok.text.startswith(c)
                       and (v := _digits(tok.text[len(c):], lex.decimal_point)) is not None), None)

@@ -218,6 +218,15 @@ def _is_date_or_time(p: Parsed, lex: Lexicon, i: int, j: int, value: float) -> b
         nxt.isalpha() and nxt not in _CLOCK)
 
 
+def _changed(doc: Doc, lex: Lexicon, i: int, j: int) -> bool:
+    """"est passé de 9 à 14", "passant de 4 000 à 6 500": two values of a change (`facts.changes`),
+    not a range ("de 20 à 30 morts"), when a verb of change stands right before "de"."""
+    words = lex.changes
+    moves = {*words.up, *words.down, *words.revised}
+    return i > 1 and doc[i - 1].lower_ in words.source and doc[j].lower_ in words.to and \
+        any(t.lower_ in moves for t in doc[max(0, i - 4):i - 1])
+
+
 def _classify(p: Parsed, lex: Lexicon, i: int, j: int, value: float, approx: str) -> Found | None:
     doc = p.doc
     if _is_date_or_time(p, lex, i, j, value):
@@ -229,7 +238,7 @@ def _classify(p: Parsed, lex: Lexicon, i: int, j: int, value: float, approx: str
     # personnes" is two figures).
     joined = doc[j].lower_ in lex.number_joiners and i > 0 and doc[i - 1].lower_ in lex.between \
         if j < len(doc) else False
-    if j + 1 < len(doc) and (doc[j].lower_ in RANGE_WORDS or joined):
+    if j + 1 < len(doc) and (doc[j].lower_ in RANGE_WORDS or joined) and not _changed(doc, lex, i, j):
         second = local_number_at(doc, j + 1, lex)
         if second is not None and second[0] > value:
             high, j = second[0], second[1]

@@ -25,6 +25,31 @@ from functools import lru_cache
 
 
 @dataclass(frozen=True, slots=True)
+class ChangeWords:
+    """How a language says that a figure changed (`facts.changes`): "the toll rose to 239 from 174",
+    "passant de 4 000 à 6 500", "von vier auf sieben gestiegen". Single lower-case tokens as the
+    tokenizer cuts them ("s'élève" is "s'" and "élève")."""
+
+    up: tuple[str, ...] = ()  # verbs of a figure that grew: "rose", "gestiegen", "augmenté"
+    down: tuple[str, ...] = ()  # ... that fell: "fell", "gesunken", "baissé"
+    revised: tuple[str, ...] = ()  # a figure set anew, either way: "revised", "corrected", "revue"
+    # Verbs that state a level ("stands at", "s'élève à", "beträgt"): a change only with `now` or an
+    # earlier value beside them ("now stands at 171"; "have now killed 250" states no change).
+    level: tuple[str, ...] = ()
+    to: tuple[str, ...] = ()  # before the new value: "to", "à", "auf"
+    at: tuple[str, ...] = ()  # before a level's value: "at"
+    source: tuple[str, ...] = ()  # before the earlier value: "from", "de", "von"
+    # Before the earlier value, with no new value's preposition needed ("contre 40 millions lundi").
+    against: tuple[str, ...] = ()
+    upward: tuple[str, ...] = ()  # "up from", "revue à la hausse": the direction said outright
+    downward: tuple[str, ...] = ()
+    now: tuple[str, ...] = ()  # "now", "désormais", "inzwischen"
+    earlier: tuple[str, ...] = ()  # a clause of the earlier value: "had earlier said 12", "zuvor"
+    # The mark of a clause that tells the earlier statement ("two days after officials put the toll at 174").
+    after: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Lexicon:
     """One language's words, lower-cased (but for the quotation marks)."""
 
@@ -118,6 +143,8 @@ class Lexicon:
     capital_nouns: bool = False
     # Words that make a counted noun a death toll or an injury count, folded so outlets' words meet.
     concepts: dict[str, str] = field(default_factory=dict)
+    # How a figure is said to have changed (`facts.changes`; English's table is there).
+    changes: ChangeWords = field(default_factory=ChangeWords)
 
 
 _MODULES = {"fr": "fr", "de": "de", "es": "es", "it": "it", "pt": "pt", "nl": "nl", "tr": "tr", "ru": "ru",

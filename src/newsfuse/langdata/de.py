@@ -1,6 +1,6 @@
 """German."""
 
-from newsfuse.langdata import Lexicon
+from newsfuse.langdata import ChangeWords, Lexicon
 
 LEXICON = Lexicon(
     code="de",
@@ -68,4 +68,16 @@ LEXICON = Lexicon(
     definite=("die", "diese", "ihre", "seine", "während"),
     others=("weitere", "weiteren", "weiterer", "andere", "anderen", "zusätzliche", "mehr"),
     including=("darunter", "einschließlich", "inklusive", "unter"),
+    changes=ChangeWords(
+        up=("gestiegen", "angestiegen", "stieg", "steigt", "erhöht", "erhöhte", "erhöhten", "kletterte", "geklettert",
+            "wuchs", "gewachsen", "zugenommen", "nahm"),
+        down=("gesunken", "sank", "sinkt", "gefallen", "fiel", "zurückgegangen", "verringert", "verringerte"),
+        revised=("korrigiert", "korrigierte", "revidiert", "revidierte", "aktualisiert", "aktualisierte"),
+        level=("liegt", "lag", "beträgt", "betrug", "beziffert", "bezifferte", "geschätzt", "steht"),
+        to=("auf",), at=("auf", "bei"), source=("von",), against=("gegenüber",),
+        upward=("oben",), downward=("unten",),
+        now=("nun", "inzwischen", "mittlerweile", "jetzt", "nunmehr"),
+        earlier=("zuvor", "ursprünglich", "zunächst", "vorher", "bislang"),
+        after=("nachdem",),
+    ),
 )

@@ -1,6 +1,6 @@
 """French."""
 
-from newsfuse.langdata import Lexicon
+from newsfuse.langdata import ChangeWords, Lexicon
 
 LEXICON = Lexicon(
     code="fr",
@@ -84,4 +84,18 @@ LEXICON = Lexicon(
     definite=("les", "ces", "leurs", "ses", "nos", "vos", "aux", "mes", "tes", "durant", "pendant"),
     others=("autres", "autre", "supplémentaires", "supplémentaire"),
     including=("dont", "parmi", "notamment", "compris"),
+    changes=ChangeWords(
+        up=("augmenté", "augmente", "augmentait", "grimpé", "grimpe", "monté", "monte", "passé", "passe", "passant",
+            "alourdi", "alourdit", "augmentant", "progressé", "bondi"),
+        down=("baissé", "baisse", "diminué", "diminue", "chuté", "chute", "tombé", "tombe", "reculé", "recule"),
+        revised=("revu", "revue", "revus", "revues", "révisé", "révisée", "corrigé", "corrigée", "rectifié",
+                 "réévalué", "réévaluée"),
+        level=("élève", "élevait", "établit", "établi", "atteint", "estimé", "estimée", "estimés", "estimées",
+               "chiffré", "chiffrés", "chiffrée", "porté", "portée"),
+        to=("à", "a"), at=("à",), source=("de", "d'", "d’"), against=("contre",),
+        upward=("hausse",), downward=("baisse",),
+        now=("désormais", "maintenant", "dorénavant"),
+        earlier=("auparavant", "initialement", "précédemment", "d'abord", "d’abord", "jusqu'ici"),
+        after=("après",),
+    ),
 )

@@ -66,8 +66,14 @@ def _quote(q: Quote) -> dict[str, Any]:
                          for v in q.variants]}
 
 
-def _update(u: Update) -> dict[str, Any]:
-    return {"kind": u.kind, "about": u.about, "note": u.note, "line": u.line, "confidence": u.confidence,
+def _update(u: Update, label: dict[str, str]) -> dict[str, Any]:
+    # "9 (Kessel Courier, 13 May) → 12 (The Herald, 14 May)": as the markdown and HTML show it
+    def outlets(ids: list[str]) -> str:
+        names = list(dict.fromkeys(label.get(i, i) for i in ids))
+        return ", ".join(names[:2]) + (f" +{len(names) - 2}" if len(names) > 2 else "")
+
+    line = " → ".join(f"{v.value} ({outlets(v.sources)}, {v.at.day} {v.at:%b})" for v in u.values)
+    return {"kind": u.kind, "about": u.about, "note": u.note, "line": line, "confidence": u.confidence,
             "values": [{"value": v.value, "normalized": v.normalized, "at": v.at.isoformat(), "sources": v.sources,
                         "evidence": _evidence(v.evidence)} for v in u.values]}
 
@@ -98,7 +104,7 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
         "unique": brief.unique,
         "missing": brief.missing,
         "conflicts": [_conflict(c) for c in brief.conflicts],
-        "updates": [_update(u) for u in brief.updates],
+        "updates": [_update(u, {s.article.id: s.article.outlet_label for s in brief.sources}) for u in brief.updates],
         "quotes": [_quote(q) for q in brief.quotes],
         "entities": [_entity(e) for e in brief.entities],
         "timeline": [_event(t) for t in brief.timeline],
