@@ -47,6 +47,11 @@ VOUCHED = 0.9
 TOLD = 0.7
 # What every count's sentence may share without saying what is counted.
 WEAK = GENERIC | {"peopl"}
+# What happened to the people a count counts, as concepts fold it: the dead are not the missing, the
+# injured or the rescued, though all are "miners" or "people". A change of one is never paired with a
+# figure whose sentence tells only another.
+OUTCOMES = {"death": "death", "injur": "injur", "miss": "miss", "unaccount": "miss", "rescu": "rescu",
+            "evacu": "evacu", "arrest": "arrest"}
 # A figure's sentence dated this many days or more before its report tells another instance.
 ELSEWHEN_DAYS = 3
 # How many of what changed a same-day rival's sentence must tell (`_tells`).
@@ -116,7 +121,8 @@ def _pair(c: Change, found: Sequence[Found], when: Mapping[tuple[str, int], list
         if source == c.key[0] or e in olds or (d := published.get(source)) is None:
             continue
         gap = (day - d).days
-        if gap < 0 or gap > UPDATE_DAYS or not _measures(c, f, measured.get(e, frozenset())) or _elsewhen(f, when.get(f.key, []), d):
+        if gap < 0 or gap > UPDATE_DAYS or not _measures(c, f, measured.get(e, frozenset()), found) \
+                or _elsewhen(f, when.get(f.key, []), d):
             continue
         if named and _other_event(named, when.get(f.key, [])):
             continue
@@ -140,14 +146,29 @@ def _pair(c: Change, found: Sequence[Found], when: Mapping[tuple[str, int], list
     return (None, new, _Side(rivals), False) if rivals else None
 
 
-def _measures(c: Change, f: Found, named: frozenset[str]) -> bool:
+def _measures(c: Change, f: Found, named: frozenset[str], found: Sequence[Found]) -> bool:
     """The figure measures what the change is of (`named`: what a change sentence that gives the
     figure says it measures), in a scope that does not clash with it."""
     if f.quantity.kind == "age" or f.delta or f.former or f.part or f.total or f.frame.part or f.frame.whole:
         return False
-    if not (c.measured & ({f.head} | f.context | named)) - WEAK:
+    told = {f.head} | f.context | named
+    changed = {OUTCOMES[w] for w in c.measured if w in OUTCOMES}
+    other = {OUTCOMES[w] for w in told if w in OUTCOMES}
+    if changed and other and not changed & other:
+        return False
+    if not (c.measured & told) - WEAK and not changed & other and not _named_before(c, f, found):
         return False
     return not (c.scope and f.frame.scope and not c.scope & f.frame.scope)
+
+
+def _named_before(c: Change, f: Found, found: Sequence[Found]) -> bool:
+    """The change names its earlier value, and the figure gives it, counting the same noun: "had earlier
+    said 40 people were in the building, ... revised the figure down to 28" beside "About 40 people
+    were believed to have been inside" (what changed is told by the value and the noun it counts)."""
+    if c.old is None:
+        return False
+    o = found[c.old]
+    return bool(o.quantity.unit) and o.quantity.unit == f.quantity.unit and _close(f, o)
 
 
 def _told(dates: list[FoundDate]) -> list[FoundDate]:

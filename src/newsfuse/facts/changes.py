@@ -46,7 +46,10 @@ ENGLISH = ChangeWords(
     down=_forms("fall falls fell fallen drop drops dropped decline declined decrease decreased lower lowered",
                 "dip dipped shrink shrank"),
     revised=_forms("revise revises revised revising correct corrects corrected update updated adjust adjusted",
-                   "amend amended"),
+                   "amend amended",
+                   # a running figure carried to its new level ("bringing the death toll to 16"), its
+                   # direction left to the values
+                   "bring brings brought bringing push pushes pushed pushing take takes took taking"),
     level=_forms("stand stands stood number numbers numbered total totals totaled totalled reach reaches reached",
                  "put puts estimate estimates estimated is was are were"),
     to=("to",), at=("at",), source=("from",), against=(),
@@ -57,7 +60,8 @@ ENGLISH = ChangeWords(
 )
 # Verbs of a clause that tells an earlier statement ("after officials put the toll at 174", "police
 # had earlier said 12"): the statement, not what it was about.
-STATING = frozenset(_forms("said say says told reported report put gave estimated announced stated"))
+STATING = frozenset(_forms("said say says saying told telling reported report reports reporting put putting gave",
+                           "giving estimated estimating announced announcing stated stating"))
 PLACES = frozenset({"GPE", "LOC", "FAC"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "nsubj:pass", "dobj", "obj"})
 STEPS = 5  # how far up from a figure its governing verb may be
@@ -134,6 +138,8 @@ def _in_sentence(p: Parsed, found: Sequence[Found], ks: list[int]) -> list[Chang
             if before and (direction or _now(doc, found[before[-1]], _path(doc, found[before[-1]], deps), lex, deps)):
                 news.append(before[-1])
                 break
+        else:
+            news.extend(_over_statement(doc, found, ks, olds, lex, deps))
     out: list[Change] = []
     for n in news:
         fn = found[n]
@@ -232,7 +238,46 @@ def _earlier(doc: Doc, f: Found, path: list[Token], lex: ChangeWords, deps: bool
                 return True
             if kids & set(lex.after) and cur.lower_ in STATING | set(lex.level):
                 return True
+            # "a day after reporting seven deaths": "after" governs the statement's verb
+            if cur.head.lower_ in lex.after and cur.dep_ == "pcomp" and cur.lower_ in STATING | set(lex.level):
+                return True
     return False
+
+
+def _over_statement(doc: Doc, found: Sequence[Found], ks: list[int], olds: list[tuple[int, str]],
+                    lex: ChangeWords, deps: bool) -> list[int]:
+    """ "A day after reporting seven deaths, officials said 12 people had died": beside a clause that
+    tells what an earlier statement gave, the sentence's own figure of that kind, outside the clause,
+    is the new value (the nearest, one per earlier value)."""
+    if not deps:
+        return []
+    taken = {o for o, _ in olds}
+    out: list[int] = []
+    for k, _ in olds:
+        verb = _statement(doc, found[k], lex)
+        if verb is None:
+            continue
+        inside = range(verb.left_edge.i, verb.right_edge.i + 1)
+        rest = [j for j in ks if j not in taken and j not in out and same_kind(found[j], found[k])
+                and not found[j].delta and found[j].start not in inside]
+        if rest:
+            out.append(min(rest, key=lambda j: abs(found[j].start - found[k].start)))
+    return out
+
+
+def _statement(doc: Doc, f: Found, lex: ChangeWords) -> Token | None:
+    """The verb of the earlier statement's clause the figure stands in (`_earlier`), if any."""
+    cur = doc[f.end - 1]
+    for _ in range(STEPS + 2):
+        if cur.head is cur:
+            break
+        cur = cur.head
+        if cur.pos_ in {"VERB", "AUX"}:
+            kids = {c.lower_ for c in cur.children}
+            if kids & set(lex.earlier) or (kids & set(lex.after) and cur.lower_ in STATING | set(lex.level)) \
+                    or (cur.head.lower_ in lex.after and cur.dep_ == "pcomp" and cur.lower_ in STATING | set(lex.level)):
+                return cur
+    return None
 
 
 def _direction(doc: Doc, lex: ChangeWords, path: list[Token], f: Found, deps: bool) -> str:
@@ -256,16 +301,24 @@ def _subject(p: Parsed, f: Found, lex: ChangeWords, deps: bool) -> tuple[set[str
     governor = next((t for t in path if t.lower_ in cues or any(c.lower_ in lex.now for c in t.children)), None)
     if governor is not None:
         # the object of a verb that sets a figure ("revised its damage estimate") before its subject
-        for c in sorted(governor.children, key=lambda c: c.dep_ not in {"dobj", "obj"}):
-            if c.dep_ in SUBJECTS and not (f.start <= c.i < f.end):
-                tokens.extend(c.subtree)
-                named = named or _name(c)
+        # the object of a verb that sets a figure ("revised its damage estimate") before its subject;
+        # with an object, the subject is who sets it ("Authorities now put the number of miners still
+        # unaccounted for at six"), not what is measured
+        kids = [c for c in governor.children if c.dep_ in SUBJECTS and not (f.start <= c.i < f.end)]
+        objects = [c for c in kids if c.dep_ in {"dobj", "obj"}]
+        for c in objects or kids:
+            tokens.extend(c.subtree)
+            named = named or _name(c)
         if not tokens and governor.pos_ not in {"VERB", "AUX"}:
             # "The displaced now number about 52,000": a verb read as a noun keeps its subject on its left
             tokens = [t for c in governor.lefts for t in c.subtree]
     if not tokens:
         start = max((t.i + 1 for t in doc[:f.start] if t.text in {",", ";", ":"}), default=0)
         tokens = list(doc[start:f.start])
+    elif governor is not None:
+        # the words between the figure and its verb say what it counts too ("the number of miners
+        # still unaccounted for at six", where "at six" hangs from "unaccounted")
+        tokens += [t for t in path[:path.index(governor)] if t.pos_ in {"ADJ", "VERB", "NOUN"}]
     fold = (lambda w: concept(w)) if english(p.lang) else (lambda w: local_concept(w, lexicon(p.lang)))
     skip = {*cues, *lex.now, *lex.to, *lex.source, *STATING}
     measured = {fold(t.text) for t in tokens if t.is_alpha and len(t.text) > 2 and t.lower_ not in skip

@@ -307,7 +307,7 @@ def _not_a_quantity(doc: Doc, i: int, j: int, value: float) -> bool:
     if j < len(doc) and (doc[j].text in {":", "/"} or doc[j].lower_ in {"p.m.", "a.m.", "pm", "am", "gmt",
                                                                           "utc", "local"}):
         return True  # a time of day
-    if prev == ":" or (i > 1 and doc[i - 2].text == ":"):
+    if (prev == ":" and i > 1 and doc[i - 2].like_num) or (i > 1 and doc[i - 2].text == ":"):
         return True  # "11: 49", a time split by tokenizing
     return tok.lower_ == "one" and not (j < len(doc) and doc[j].tag_ in {"NN", "NNP"})
 

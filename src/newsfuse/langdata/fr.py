@@ -87,7 +87,8 @@ LEXICON = Lexicon(
     changes=ChangeWords(
         up=("augmenté", "augmente", "augmentait", "grimpé", "grimpe", "monté", "monte", "passé", "passe", "passant",
             "alourdi", "alourdit", "augmentant", "progressé", "bondi"),
-        down=("baissé", "baisse", "diminué", "diminue", "chuté", "chute", "tombé", "tombe", "reculé", "recule"),
+        down=("baissé", "baisse", "diminué", "diminue", "chuté", "chute", "tombé", "tombe", "reculé", "recule",
+              "ramené", "ramenée", "ramène", "ramenant"),
         revised=("revu", "revue", "revus", "revues", "révisé", "révisée", "corrigé", "corrigée", "rectifié",
                  "réévalué", "réévaluée"),
         level=("élève", "élevait", "établit", "établi", "atteint", "estimé", "estimée", "estimés", "estimées",
