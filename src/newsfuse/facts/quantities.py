@@ -151,6 +151,12 @@ def _classify(p: Parsed, i: int, value: float, j: int) -> Found | None:
         word = nxt if nxt in MEASURE_UNITS else nxt2
         unit, factor = MEASURE_UNITS[word]
         kind, end, hours = "number", j + (1 if nxt in MEASURE_UNITS else 2), factor
+        per = [t.lower_.rstrip(".") for t in doc[end:end + 2]]
+        if unit == "km" and (per in (["/", "h"], ["per", "hour"]) or (
+                end < len(doc) and doc[end].lower_ in {"/h", "/hr"})):
+            # "178 km/h", "90 kilometres per hour": a speed (as "mph" is, and as the other languages'
+            # readers cut "150 km/h"), not a distance
+            unit, end = "km/h", end + (1 if doc[end].lower_ in {"/h", "/hr"} else 2)
     else:
         k = j + 1 if nxt == "-" else j
         word = doc[k].lower_ if k < len(doc) else ""
