@@ -300,7 +300,9 @@ def _without_past(c: Conflict, past: set[tuple[tuple[str, int], str]]) -> Confli
 
 
 def _nodes(u: Update) -> set[tuple[str, int, str]]:
-    return {(e.source, e.sentence, v.normalized) for v in u.values for e in v.evidence}
+    # by the amount alone: a bare figure ("auf neun erhöht") is normalized in the unit of the counts
+    # it is paired with, which differ from one update to the next ("9 miners", "9 dead")
+    return {(e.source, e.sentence, _amount(v.normalized)) for v in u.values for e in v.evidence}
 
 
 def _merge(updates: Sequence[Update]) -> list[Update]:
@@ -342,6 +344,6 @@ def _amount(normalized: str) -> str:
 
 def _ordered_by(c: Conflict, updates: Sequence[Update]) -> bool:
     """A conflict whose every value is a value of one update (the update tells it in time)."""
-    return any(all(any((e.source, e.sentence, v.normalized) in _nodes(u) for e in v.evidence) or
+    return any(all(any((e.source, e.sentence, _amount(v.normalized)) in _nodes(u) for e in v.evidence) or
                    any(w.normalized == v.normalized and set(v.sources) <= set(w.sources) for w in u.values)
                    for v in c.values) for u in updates)

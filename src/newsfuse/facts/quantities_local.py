@@ -20,7 +20,7 @@ from newsfuse.facts.nlp import Parsed
 from newsfuse.facts.numbers_local import and_a_half, local_number_at
 from newsfuse.facts.quantities import Found, currency_groups, extract_quantities
 from newsfuse.facts.quantity_words import CURRENCY_SIGNS, CURRENCY_WORDS, MEASURE_UNITS
-from newsfuse.langdata import Lexicon, lexicon, months
+from newsfuse.langdata import Lexicon, lexicon, months, weekdays
 from newsfuse.types import Quantity, QuantityKind
 
 if TYPE_CHECKING:
@@ -380,9 +380,17 @@ def _counted(doc: Doc, j: int, lex: Lexicon) -> int | None:
     if k < len(doc) and doc[k].is_alpha and len(doc[k].text) > 1 and doc[k].lower_ not in lex.hedges \
             and doc[k].pos_ not in {"AUX", "ADP", "DET", "CCONJ", "SCONJ"} \
             and not (doc[k].pos_ == "PRON" and doc[k].is_stop) \
-            and doc[k].lower_ not in lex.number_joiners and doc[k].lower_ not in months(lex.code):
+            and doc[k].lower_ not in lex.number_joiners and doc[k].lower_ not in months(lex.code) \
+            and doc[k].lower_ not in weekdays(lex.code) and not _changes(doc[k].lower_, lex):
+        # a day ("a ramené ce chiffre à 210 mercredi") or a verb of change last in its clause ("auf
+        # neun erhöht") follows a figure without being what it counts
         return k
     return None
+
+
+def _changes(word: str, lex: Lexicon) -> bool:
+    c = lex.changes
+    return word in {*c.up, *c.down, *c.revised, *c.level}
 
 
 def _counts(doc: Doc, i: int, j: int, lex: Lexicon) -> bool:
