@@ -175,3 +175,19 @@ def test_conversions_are_one_figure(sentence: str, faces: int) -> None:
 def test_a_scale_word_counts_for_both_ends_of_a_range() -> None:
     [q] = [f.quantity for f in found_in("He plans to deport 2 to 3 million undocumented immigrants.")]
     assert (q.value, q.high) == (2e6, 3e6)
+
+
+@pytest.mark.parametrize(("sentence", "value", "unit"), [
+    ("Gusts of up to 178 km/h were recorded.", 178.0, "km/h"),
+    ("The train was travelling at about 90 km/h, an official said.", 90.0, "km/h"),
+    ("It ran at 110 kilometres per hour.", 110.0, "km/h"),
+    ("The road is 12 km long.", 12.0, "km"),
+])
+def test_a_speed_is_not_a_distance(sentence: str, value: float, unit: str) -> None:
+    got = [(f.quantity.value, f.quantity.unit) for f in found_in(sentence)]
+    assert got == [(value, unit)]
+
+
+def test_a_figure_after_a_datelines_colon_is_read_and_a_time_is_not() -> None:
+    assert [f.quantity.value for f in found_in("Jajpur, Odisha: Seven passengers were killed.")] == [7.0]
+    assert found_in("The session opened at 11:49 local time.") == []
