@@ -22,7 +22,7 @@ from newsfuse.types import Article
 
 # Digits as the other languages write them: a decimal comma, thousands grouped by a point or a space.
 # (Arabic writes its decimal comma "،" or "٫": "8،1 ٪" holds no figure 1.)
-NUMBER = re.compile(r"(?<![\w.,،٫:$-])(\d{1,3}(?:[.\u00a0 ]\d{3})+|\d+)(?![\w-]|[.,،٫]\d|:\d|/\d|h\d)")
+NUMBER = re.compile(r"(?<![\w.,،٫:$+-])(\d{1,3}(?:[.\u00a0 ]\d{3})+|\d+)(?![\w-]|[.,،٫]\d|:\d|/\d|h\d)")
 # Share of content stems two sentences hold in common to say the same point (the English planter's 0.3
 # is over stems that keep short words; without them 0.25 pairs the same sentences).
 ALIGNED = 0.25
@@ -30,7 +30,7 @@ ALIGNED = 0.25
 LABEL = re.compile(r"\b(?:r[ée]solution|rezoluc\w*|resoluci[óo]n|risoluzione|article|artikel|článek|art\.|vol|"
                    r"flug|let|flight|num[ée]ro|nummer|číslo|n[°º]|nr\.?|no\.?|page|seite|strana|chapitre|kapitel|"
                    r"route|autoroute|ligne|linie|linka|stage|étape|etappe|groupe(?: des?)?|gruppe|bod|point|č\.|letu|"
-                   r"type|typu|skupina|g|top|"
+                   r"type|typu|skupin\w*|g|top|"
                    # flight, resolution, number in Arabic (with a preposition or "and" written on:
                    # "بمجموعة 77", the Group of 77), Greek, Hebrew and Hindi
                    r"[لبوف]?(?:ال)?(?:رحلة|رحلتها|قرار(?: مجلس الأمن)?|رقم|مجموعة(?: ال)?|نوع|ساعة)|توقيت \w+|"
@@ -87,9 +87,9 @@ def _is_amount(text: str, start: int, end: int, code: str) -> bool:
     value = int(re.sub(r"\D", "", raw))
     if raw[:1] == "0" or re.match(r"\s*(?:utc|gmt)\b|\s*['\"’′″]", text[end:end + 6].lower()):
         return False  # a telephone number ("0800 789321"), a clock time ("1100 UTC"), a race time (19' 36")
-    if re.match(r"\s*(?:et|a|i|و)\s+\d+\s*(\w+)", text[end:end + 24]) and any(
+    if re.match(r"\.?\s*(?:et|a|i|و)\s+\d+\.?\s*(\w+)", text[end:end + 24]) and any(
             re.findall(r"\w+", text[end:end + 24].lower())[2:3] == [m] for m in months(code)):
-        return False  # "les 13 et 14 juin": days of a month
+        return False  # "les 13 et 14 juin", "13. a 14. června": days of a month
     if 1900 <= value <= 2100 and raw.isdigit():
         return False  # a year
     after = text[end:end + 20].lower().lstrip(" .")

@@ -54,6 +54,9 @@ def _conflicts(lang: str, text: str, en: str) -> list[tuple[str, ...]]:
     ("ar", "الموقع كان 29 درجة شمالا", [("29 درجة", "number", 29.0, "degrees")]),
     ("ar", "وقعت على بعد 10 كيلو مترا من المدينة.", [("10 كيلو مترا", "number", 10.0, "km")]),
     ("ar", "وتضاعفت الاموال الى 2مليار دولار.", [("2مليار دولار", "money", 2e9, "USD")]),
+    # Czech in the cases a preposition asks for; seconds as "vteřin"; its dollars
+    ("cs", "Dotace se zdvojnásobila ke 2 miliardám dolarů.", [("2 miliardám dolarů", "money", 2e9, "USD")]),
+    ("cs", "Vyhrál s náskokem 23 vteřin.", [("23 vteřin", "duration", 0.0064, "hours")]),
     # a bare figure set off after a name is its age, in a language that writes names with capitals
     ("cs", "Hasib Hussain, 18, z Leedsu.", [("18", "age", 18.0, "years")]),
     # digits with a scale after "the" state an amount; words after "the" still name a known group
@@ -125,6 +128,10 @@ def test_the_planter_changes_whole_figures_that_are_amounts() -> None:
     assert not plant_lang.compound_part("les deux hommes sont partis", "deux", "fr")
     # the decimals of "8،1 ٪" (an Arabic decimal comma) are no figure
     assert plant_lang.NUMBER.findall("على 8،1 ٪ و 12 كلم") == ["12"]
+    # days of a month with an ordinal point ("13. a 14. června"); a telephone number after "+"
+    text = "viděl Rasmussena ve dnech 13. a 14. června 2007."
+    assert not plant_lang._is_amount(text, text.index("13"), text.index("13") + 2, "cs")
+    assert "44" not in plant_lang.NUMBER.findall("(+44 800 789321 z telefonu)")
     # a label with a preposition written onto it ("بمجموعة 77": the Group of 77), a rank ("top dix")
     assert plant_lang.LABEL.search("بمجموعة ") and plant_lang.LABEL.search("dans le top ")
     # a range in Arabic is a bound; an English range's ends may hold a changed figure

@@ -33,7 +33,10 @@ PERCENT = frozenset({"%", "pour cent", "prozent", "por ciento", "per cento", "po
 LOCAL_CURRENCY = {"dollars": "USD", "dollar": "USD", "dólares": "USD", "dollari": "USD", "dólares americanos": "USD",
                   "euro": "EUR", "euros": "EUR", "евро": "EUR",
                   "франков": "CHF", "рублей": "RUB", "рубля": "RUB", "lira": "TRY", "lire": "TRY", "yens": "JPY",
-                  "دولار": "USD", "دولارا": "USD", "دولارات": "USD", "يورو": "EUR", "جنيه": "GBP"}
+                  "دولار": "USD", "دولارا": "USD", "دولارات": "USD", "يورو": "EUR", "جنيه": "GBP",
+                  # Czech dollars in their cases ("180 milionů dolarů", "ke 2 miliardám dolarů"); "eur"
+                  "dolar": "USD", "dolary": "USD", "dolarů": "USD", "dolarech": "USD", "dolarům": "USD",
+                  "eur": "EUR", "korun": "CZK"}
 AROUND = 4
 RANGE_WORDS = frozenset({"-", "–", "à", "bis", "až", "a", "al", "tot", "до", "ile"})
 YEAR = 8766.0  # hours
