@@ -21,7 +21,8 @@ from newsfuse.text import split_sentences, words
 from newsfuse.types import Article
 
 # Digits as the other languages write them: a decimal comma, thousands grouped by a point or a space.
-NUMBER = re.compile(r"(?<![\w.,:$-])(\d{1,3}(?:[.\u00a0 ]\d{3})+|\d+)(?![\w-]|[.,]\d|:\d|/\d|h\d)")
+# (Arabic writes its decimal comma "،" or "٫": "8،1 ٪" holds no figure 1.)
+NUMBER = re.compile(r"(?<![\w.,،٫:$+-])(\d{1,3}(?:[.\u00a0 ]\d{3})+|\d+)(?![\w-]|[.,،٫]\d|:\d|/\d|h\d)")
 # Share of content stems two sentences hold in common to say the same point (the English planter's 0.3
 # is over stems that keep short words; without them 0.25 pairs the same sentences).
 ALIGNED = 0.25
@@ -29,9 +30,10 @@ ALIGNED = 0.25
 LABEL = re.compile(r"\b(?:r[ée]solution|rezoluc\w*|resoluci[óo]n|risoluzione|article|artikel|článek|art\.|vol|"
                    r"flug|let|flight|num[ée]ro|nummer|číslo|n[°º]|nr\.?|no\.?|page|seite|strana|chapitre|kapitel|"
                    r"route|autoroute|ligne|linie|linka|stage|étape|etappe|groupe(?: des?)?|gruppe|bod|point|č\.|letu|"
-                   r"type|typu|skupina|g|"
-                   # flight, resolution, number in Arabic, Greek, Hebrew and Hindi
-                   r"رحلة|الرحلة|رحلتها|[لبو]?(?:ال)?قرار(?: مجلس الأمن)?|رقم|مجموعة(?: ال)?|نوع|الساعة|توقيت \w+|"
+                   r"type|typu|skupin\w*|g|top|"
+                   # flight, resolution, number in Arabic (with a preposition or "and" written on:
+                   # "بمجموعة 77", the Group of 77), Greek, Hebrew and Hindi
+                   r"[لبوف]?(?:ال)?(?:رحلة|رحلتها|قرار(?: مجلس الأمن)?|رقم|مجموعة(?: ال)?|نوع|ساعة)|توقيت \w+|"
                    r"بتوقيت \w+|πτήση|πτήσης|ψήφισμα|ψηφίσματος|αριθ\w*|טיסה|טיסת|החלטה|החלטת|"
                    r"מספר|उड़ान|प्रस्ताव|संख्या)\s*$", re.I)
 # A number after a capitalised name inside a sentence is part of the name: "Air France 447", "Airbus A330".
@@ -85,9 +87,9 @@ def _is_amount(text: str, start: int, end: int, code: str) -> bool:
     value = int(re.sub(r"\D", "", raw))
     if raw[:1] == "0" or re.match(r"\s*(?:utc|gmt)\b|\s*['\"’′″]", text[end:end + 6].lower()):
         return False  # a telephone number ("0800 789321"), a clock time ("1100 UTC"), a race time (19' 36")
-    if re.match(r"\s*(?:et|a|i|و)\s+\d+\s*(\w+)", text[end:end + 24]) and any(
+    if re.match(r"\.?\s*(?:et|a|i|و)\s+\d+\.?\s*(\w+)", text[end:end + 24]) and any(
             re.findall(r"\w+", text[end:end + 24].lower())[2:3] == [m] for m in months(code)):
-        return False  # "les 13 et 14 juin": days of a month
+        return False  # "les 13 et 14 juin", "13. a 14. června": days of a month
     if 1900 <= value <= 2100 and raw.isdigit():
         return False  # a year
     after = text[end:end + 20].lower().lstrip(" .")
@@ -125,7 +127,7 @@ def find_plants(docs: Sequence[dict[str, Any]], rng: random.Random, most: int, c
         if word_re is not None:
             out += [(m.group(1), _bump_word(code, m.group(1))) for m in word_re.finditer(text)]
         return [(old, new) for old, new in out if new and len(re.findall(rf"(?<!\w){re.escape(old)}(?!\w)", text)) == 1
-                and not bounded(text, text.find(old), code)]
+                and not bounded(text, text.find(old), code) and not compound_part(text, old, code)]
 
     candidates = []
     for i, doc in enumerate(sentences):
@@ -217,12 +219,53 @@ ENGLISH_BOUNDS = ("more than", "at least", "over", "up to", "nearly", "almost", 
                   "as many as", "upwards of", "no fewer than", "no less than", "under", "below")
 
 
+def compound_part(text: str, old: str, code: str) -> bool:
+    """Is the number word `old` one part of a number told in several words ("خمسة عشر", fifteen;
+    "cinq cents"; "vingt et un")? Changing a part ("خمسة عشرون") writes no number a reader would
+    read as another value of the same fact: the planter changes whole figures only."""
+    if old[:1].isdigit():
+        return False
+    lex = lexicon(code)
+    parts = {*_words(code), *lex.numbers, *lex.scales}
+    m = re.search(rf"(?<!\w){re.escape(old)}(?!\w)", text)
+    if m is None:
+        return False
+    before = re.findall(r"\w+", text[:m.start()].lower())[-2:]
+    after = re.findall(r"\w+", text[m.end():].lower())[:2]
+    joiners = set(lex.number_joiners)
+
+    def number(word: str) -> bool:
+        return word in parts or any(word.startswith(j) and word[len(j):] in parts for j in lex.written_joiners)
+    return (bool(before) and (number(before[-1]) or (before[-1] in joiners and len(before) > 1 and number(before[0])))) \
+        or (bool(after) and (number(after[0]) or (after[0] in joiners and len(after) > 1 and number(after[1]))))
+
+
 def bounded(text: str, start: int, code: str) -> bool:
     """Is the figure at `start` a bound ("plus de 100", "up to 40", "více než 50") rather than a value?"""
     before = text[max(0, start - 30):start].lower().rstrip()
     cues = [w for w, kind in lexicon(code).hedges.items() if kind in {"min", "max"}] + list(ENGLISH_BOUNDS)
+    between = "|".join(re.escape(w) for w in ("entre", *lexicon(code).between))
     return any(re.search(rf"(?<!\w){re.escape(c)}$", before) for c in cues) or \
-        bool(re.search(r"(?<!\w)(?:plus|moins) que$|(?<!\w)entre(?: \S+)?$|(?<!\w)de \S+ à$", before))
+        bool(re.search(rf"(?<!\w)(?:plus|moins) que$|(?<!\w)(?:{between})(?: \S+)?$|(?<!\w)de \S+ à$", before))
+
+
+# Two figures of one range in English: "25 percent to 40 percent", "500 to 600", "25-40%", "between 500
+# and 600" (the words of a unit may stand between them).
+ENGLISH_RANGE = re.compile(r"(?:\bbetween\s+)?(\d[\d,]*(?:\.\d+)?)\s*(?:%|percent|per cent|[a-z]+)?\s*(?:to|-|–|and)\s*"
+                           r"\$?(\d[\d,]*(?:\.\d+)?)", re.I)
+
+
+def range_ends(text: str) -> set[float]:
+    """The values an English text states only as an end of a range: changing one of them in the
+    translation ("38 %" for "25 percent to 40 percent") may still fall inside the range, which is no
+    contradiction. ("and" joins a range only after "between".)"""
+    out: set[float] = set()
+    for m in ENGLISH_RANGE.finditer(text):
+        joiner = re.search(r"\s(to|-|–|and)\s*\$?\d[\d,.]*$", m.group(0)) or re.search(r"(-|–)", m.group(0))
+        if joiner is not None and joiner.group(1) == "and" and not m.group(0).lower().startswith("between"):
+            continue
+        out.update(float(g.replace(",", "")) for g in m.groups())
+    return out
 
 
 def translation_plants(doc: dict[str, Any], english: dict[str, Any], rng: random.Random, most: int, code: str,
@@ -236,19 +279,23 @@ def translation_plants(doc: dict[str, Any], english: dict[str, Any], rng: random
     sentences = [s.text for s in split_sentences(Article(id="0", text=doc["text"], language=code))]
     in_doc = _values_in(doc["text"], code)
     in_english = _values_in(english["text"], "en")
+    ranges = range_ends(english["text"])
     candidates = []
     for text in sentences:
         found = [(m.group(1), _bump_digits(m.group(1))) for m in NUMBER.finditer(text)
                  if _is_amount(text, m.start(1), m.end(1), code)]
         if word_re is not None:
             found += [(m.group(1), _bump_word(code, m.group(1))) for m in word_re.finditer(text)]
-        found = [(old, new) for old, new in found if not bounded(text, text.find(old), code)]
+        found = [(old, new) for old, new in found if not bounded(text, text.find(old), code)
+                 and not compound_part(text, old, code)]
         for old, new in found:
             value, changed = value_of(old, code), value_of(new, code) if new else None
             if value is None or changed is None or in_doc.count(value) != 1 or in_english.count(value) != 1:
                 continue
             if changed in in_doc or changed in in_english:
                 continue  # the new figure must be nowhere else, or "found" could be another fact
+            if value in ranges:
+                continue  # an end of a range in English: a changed figure may still fall inside it
             candidates.append(plant_type(doc=0, other=1, old=old, new=new, sentence=text))
     rng.shuffle(candidates)
     return candidates[:most]

@@ -154,7 +154,8 @@ def assemble(prepared: Prepared, vectors: np.ndarray, settings: Settings) -> Bri
     if settings.facts:
         started = time.perf_counter()
         extracted = extract_facts(sources, spacy_model=settings.spacy_model, spacy_models=settings.spacy_models)
-        facts = compare_facts(sources, extracted, claims, vectors=vectors)
+        facts = compare_facts(sources, extracted, claims, vectors=vectors,
+                              across=not (prepared.embedder or settings.embedder).startswith("hashing"))
         brief.entities, brief.quotes, brief.conflicts = facts.entities, facts.quotes, facts.conflicts
         brief.updates = facts.updates
         brief.timeline, brief.background = facts.timeline, facts.background

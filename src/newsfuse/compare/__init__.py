@@ -53,17 +53,19 @@ class StoryFacts:
 
 
 def compare_facts(sources: Sequence[Source], facts: ExtractedFacts, claims: Sequence[Claim],
-                  vectors: np.ndarray | None = None) -> StoryFacts:
+                  vectors: np.ndarray | None = None, across: bool = True) -> StoryFacts:
     """Conflicts, updates and the timeline of one story, from the facts extracted from its `sources`.
 
     `claims` (sentences of different sources that make the same point) tell the conflict finders which
     sentences to reconcile; an empty list still works, on word overlap alone. `vectors` (optional: the
     sentence vectors the claims were built from, one row per sentence of `sources` in order) also
     pairs sentences whose words differ but whose vectors are close (`align.EMBED_ALIGN`); the brief
-    pipeline always passes them.
+    pipeline always passes them. `across`: the vectors come from a model that reads every source's
+    language (else sentences of two languages are paired by what a translation keeps of them:
+    `align.anchored_counterparts`).
     """
     parsed, dates = facts.parsed, facts.dates
-    align = Alignment(parsed, claims, vectors)
+    align = Alignment(parsed, claims, vectors, across=across)
     published = {s.article.id: s.article.published for s in sources}
     others = [*date_conflicts(parsed, dates, align, figures_differ(facts.quantities)), *title_conflicts(facts.entities),
               *quote_conflicts(facts.quotes)]

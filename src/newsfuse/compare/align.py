@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from itertools import pairwise
 
 import numpy as np
 
@@ -39,7 +40,7 @@ class Alignment:
     """
 
     def __init__(self, parsed: Sequence[Parsed], claims: Sequence[Claim],
-                 vectors: np.ndarray | None = None) -> None:
+                 vectors: np.ndarray | None = None, across: bool = True) -> None:
         if vectors is not None and len(vectors) != len(parsed):
             raise ValueError(f"{len(vectors)} sentence vectors for {len(parsed)} sentences: pass the "
                              "vectors of the sources' sentences, in source then sentence order")
@@ -56,7 +57,7 @@ class Alignment:
         # people" / "killed 12 people") say the same thing even when they have no content word to compare.
         self.shapes = {p.key: _shape(p) for p in parsed}
         self._cache: dict[tuple[tuple[str, int], tuple[str, int]], float] = {}
-        self.counterparts = counterparts(parsed, vectors) if vectors is not None else set()
+        self.counterparts = counterparts(parsed, vectors, across) if vectors is not None else set()
 
     def score(self, a: tuple[str, int], b: tuple[str, int], shapes: bool = True) -> float:
         """1.0 for sentences of one claim (or, with `shapes`, one template with other numbers), else
@@ -102,9 +103,11 @@ COUNTERPART_COS = 0.5
 COUNTERPART_MARGIN = 0.15
 
 
-def counterparts(parsed: Sequence[Parsed], vectors: np.ndarray) -> set[tuple[tuple[str, int], tuple[str, int]]]:
+def counterparts(parsed: Sequence[Parsed], vectors: np.ndarray, across: bool = True
+                 ) -> set[tuple[tuple[str, int], tuple[str, int]]]:
     """Pairs of sentences (keys, in sorted order) of two sources in two languages that are each
-    other's counterpart (`COUNTERPART_COS`, `COUNTERPART_MARGIN`)."""
+    other's counterpart (`COUNTERPART_COS`, `COUNTERPART_MARGIN`). `across`: the vectors meet across
+    languages (a multilingual model's); else the pairs are found by `anchored_counterparts`."""
     rows: dict[str, list[int]] = defaultdict(list)
     lang: dict[str, str] = {}
     for k, p in enumerate(parsed):
@@ -116,6 +119,11 @@ def counterparts(parsed: Sequence[Parsed], vectors: np.ndarray) -> set[tuple[tup
         for b in sources[x + 1:]:
             if lang[a] == lang[b] or len(rows[a]) < 2 or len(rows[b]) < 2:
                 continue
+            if not across:
+                # Vectors of no model that reads both languages (Czech, Greek, Hebrew or Hindi beside
+                # English: hashed words) say nothing across them; what a translation keeps does.
+                out |= anchored_counterparts([parsed[k] for k in rows[a]], [parsed[k] for k in rows[b]])
+                continue
             sims = vectors[rows[a]] @ vectors[rows[b]].T
             best_b, best_a = sims.argmax(axis=1), sims.argmax(axis=0)
             for i, j in enumerate(best_b):
@@ -125,6 +133,105 @@ def counterparts(parsed: Sequence[Parsed], vectors: np.ndarray) -> set[tuple[tup
                 if sims[i, j] - row[1] >= COUNTERPART_MARGIN and sims[i, j] - col[1] >= COUNTERPART_MARGIN:
                     ka, kb = parsed[rows[a][i]].key, parsed[rows[b][int(j)]].key
                     out.add((min(ka, kb), max(ka, kb)))
+            for one, two in ((a, b), (b, a)):
+                for i, i2, j in _split_counterparts(vectors[rows[one]], vectors[rows[two]],
+                                                    [parsed[k].key for k in rows[one]]):
+                    kb = parsed[rows[two][j]].key
+                    for k in (i, i2):
+                        ka = parsed[rows[one][k]].key
+                        if not any(ka in pair for pair in out):
+                            out.add((min(ka, kb), max(ka, kb)))
+    return out
+
+
+# What a sentence keeps in any language: its figures in digits (grouped however: "2 500", "2,500") and
+# the names a script shares ("Hasib Hussain", "Leedsu"/"Leeds": their first four letters).
+_ANCHOR_DIGITS = re.compile(r"\d(?:[\d\u00a0 .,،٫]*\d)?")
+_ANCHOR_NAME = re.compile(r"(?<!\w)[A-Z][a-z]{2,}")
+# Anchors two sentences must share to be counterparts by them alone.
+ANCHORS_SHARED = 2
+
+
+def anchors(text: str) -> set[str]:
+    """The figures (digits only) and the Latin-script names of a sentence."""
+    out = {"#" + re.sub(r"\D", "", m.group(0)) for m in _ANCHOR_DIGITS.finditer(text)}
+    return out | {m.group(0).lower()[:4] for m in _ANCHOR_NAME.finditer(text)}
+
+
+def anchored_counterparts(one: Sequence[Parsed], two: Sequence[Parsed]) -> set[tuple[tuple[str, int], tuple[str, int]]]:
+    """Counterparts of two reports in languages no sentence model here reads together, by what a
+    translation keeps: two sentences that share at least `ANCHORS_SHARED` figures and names, each
+    the other's unique best by that count (mutual nearest, as with vectors); and, where those pairs
+    keep one order, the sentences between two of them (or before the first, after the last) when
+    both sides hold as many there, in order: a translation keeps its sentences' order ("Asi 600 lidí
+    bylo evakuováno" between anchored neighbours is "About 600 people were evacuated")."""
+    bags = [anchors(p.text) for p in one], [anchors(p.text) for p in two]
+    shared = np.array([[len(x & y) for y in bags[1]] for x in bags[0]], dtype=float).reshape(len(one), len(two))
+    pairs: list[tuple[int, int]] = []
+    for i in range(len(one)):
+        if not len(two):
+            break
+        j = int(shared[i].argmax())
+        top = shared[i, j]
+        if top < ANCHORS_SHARED or (shared[i] == top).sum() > 1 or (shared[:, j] == top).sum() > 1:
+            continue
+        if int(shared[:, j].argmax()) == i:
+            pairs.append((i, j))
+    pairs.sort()
+    found = set(pairs)
+    if pairs and all(b1 < b2 for (_, b1), (_, b2) in pairwise(pairs)):
+        # the gaps between anchored pairs (and before the first and after the last), as many
+        # sentences on both sides, pair in order
+        bounds = [(-1, -1), *pairs, (len(one), len(two))]
+        for (i1, j1), (i2, j2) in pairwise(bounds):
+            if i2 - i1 == j2 - j1 > 1:
+                found.update((i1 + d, j1 + d) for d in range(1, i2 - i1))
+    out = set()
+    for i, j in found:
+        ka, kb = one[i].key, two[j].key
+        out.add((min(ka, kb), max(ka, kb)))
+    return out
+
+
+def _split_counterparts(own: np.ndarray, other: np.ndarray, keys: Sequence[tuple[str, int]]
+                        ) -> list[tuple[int, int, int]]:
+    """Two adjacent sentences of one report whose counterpart is one sentence of the other: (i, i + 1, j).
+
+    Two readers split a text differently ("July 7, 2005. 52 people died" is one English sentence and
+    two Arabic ones; a missing space after a full stop joins two): the sentence of the side that did
+    not split sits halfway between the two halves, near both and nearest to neither by a margin, so
+    no pair is mutual. Their joined vector (the normalized sum) is then nearer to it than either half
+    is, and it is the counterpart of the join as a pair of sentences is of each other: nearest both
+    ways (against every other sentence of the report and every other join), at least
+    `COUNTERPART_COS`, by `COUNTERPART_MARGIN`."""
+    if len(own) < 3 or len(other) < 2:
+        return []
+    adjacent = [k for k in range(len(own) - 1) if keys[k + 1][1] == keys[k][1] + 1]
+    if not adjacent:
+        return []
+    joined = own[adjacent] + own[[k + 1 for k in adjacent]]
+    joined /= np.maximum(np.linalg.norm(joined, axis=1, keepdims=True), 1e-9)
+    single = own @ other.T
+    pair = joined @ other.T
+    out = []
+    for x, k in enumerate(adjacent):
+        j = int(pair[x].argmax())
+        best = pair[x, j]
+        if best < COUNTERPART_COS or best <= max(single[k, j], single[k + 1, j]):
+            continue
+        rest = np.delete(pair[x], j)
+        if rest.size and best - rest.max() < COUNTERPART_MARGIN:
+            continue
+        # the other side's sentence is nearest to this join: above every single sentence but the
+        # join's halves and every join apart from it by the margin, above a join sharing a half
+        singles = np.delete(single[:, j], [k, k + 1])
+        near = [y for y in range(len(adjacent)) if y != x and abs(adjacent[y] - k) == 1]
+        apart = [y for y in range(len(adjacent)) if y != x and abs(adjacent[y] - k) > 1]
+        if (singles.size and best - singles.max() < COUNTERPART_MARGIN) or \
+                (apart and best - pair[apart, j].max() < COUNTERPART_MARGIN) or \
+                (near and pair[near, j].max() >= best):
+            continue
+        out.append((k, k + 1, j))
     return out
 
 

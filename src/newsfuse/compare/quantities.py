@@ -30,6 +30,7 @@ from newsfuse.compare.events import FigureEvents
 from newsfuse.compare.same_fact import SameFact
 from newsfuse.compare.updates import as_update
 from newsfuse.compare.values import (
+    FAR_APART,
     HEDGE_KIND,
     Stated,
     Verdict,
@@ -428,7 +429,7 @@ def _in_order(items: list[Stated], left: list[int], right: list[int], anchors: S
         return sum(items[a if side == 0 else b].main.order < order for a, b in anchors)
 
     def usable(k: int, others: list[int]) -> bool:
-        return any(not far_apart(items[k], items[o]) for o in others)
+        return any(not _beyond(items[k], items[o]) for o in others)
 
     groups: dict[tuple[int, tuple[str, str]], tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
     # Anchors must line up on both sides for stretches to mean anything.
@@ -452,6 +453,18 @@ def _in_order(items: list[Stated], left: list[int], right: list[int], anchors: S
             continue
         pairs += [(i, j) for i, j in zip(ls, rs, strict=True) if _pairable(items[i], items[j], contrasted, strong=True)]
     return pairs
+
+
+def _beyond(a: Stated, b: Stated) -> bool:
+    """Too far apart to be one figure of a sentence and its counterpart (`far_apart`), durations
+    included: "خلال 15 ايام" beside "in 10 days" and "a two-year process" is one of the days, not
+    the two years (`far_apart` leaves durations out for the conflicts themselves: a session's hours
+    and a dialogue's days of one meeting are both told)."""
+    qa, qb = a.main.quantity, b.main.quantity
+    if qa.kind == qb.kind == "duration":
+        low, high = sorted((qa.value, qb.value))
+        return low > 0 and high / low >= FAR_APART
+    return far_apart(a, b)
 
 
 def _apart(a: Stated, b: Stated, contrasted: Collection[frozenset[str]] | None) -> str:

@@ -210,8 +210,15 @@ def _negated(verb: Token | None) -> bool:
                 return True
         if cur.head is cur or cur.dep_ not in {"xcomp", "ccomp", "conj", "advcl"}:
             return False
+        if any(c.lower_ in QUESTION_WORDS and c.dep_ in {"advmod", "mark"} for c in cur.children):
+            # "did not state when the other 14 sailors would be released": a question asked, not a
+            # figure denied (what the clause tells of the 14 is taken as known)
+            return False
         cur = cur.head
     return False
+
+
+QUESTION_WORDS = frozenset({"when", "where", "why", "how", "whether", "if"})
 
 
 def owners_clash(a: Frame, b: Frame) -> bool:

@@ -64,6 +64,9 @@ def word_value(word: str, lex: Lexicon) -> float | None:
     multiplies it when it is a scale or "vingt" after "quatre", else adds to it)."""
     if word in lex.numbers:
         return lex.numbers[word]
+    for typed, written in lex.final_spellings:  # "عشره" typed for "عشرة"
+        if word.endswith(typed) and (spelt := word[:-len(typed)] + written) in lex.numbers:
+            return lex.numbers[spelt]
     for joiner in lex.written_joiners:  # Arabic "وخمسون": "and fifty", the joiner written onto the word
         if word.startswith(joiner) and word[len(joiner):] in lex.numbers:
             return lex.numbers[word[len(joiner):]]
@@ -110,6 +113,10 @@ def local_number_at(doc: Doc, i: int, lex: Lexicon) -> tuple[float, int, str] | 
     if value is None and tok.text[-1:].isdigit():  # Arabic "ال30 كم": the article written onto the digits
         value = next((v for c in lex.clitics if tok.text.startswith(c)
                       and (v := _digits(tok.text[len(c):], lex.decimal_point)) is not None), None)
+    if value is None and (glued := GLUED_SCALE.match(tok.text)) is not None \
+            and (scale := _scale_word(glued.group(2), lex)) is not None \
+            and (digits := _digits(glued.group(1), lex.decimal_point)) is not None:
+        return digits * scale, i + 1, ""  # "2مليار": the scale written onto the digits
     if value is not None:
         j = i + 1
         # "1 500": thousands a space apart (only when the first group is short and the next is three digits)
@@ -196,6 +203,15 @@ def _hyphenated(doc: Doc, i: int) -> tuple[str, int]:
             and doc[j + 1].is_alpha:
         word, j = f"{word}-{doc[j + 1].lower_}", j + 2
     return word, j
+
+
+GLUED_SCALE = re.compile(r"^(\d[\d.,،٫]*)([^\W\d]{3,})$")
+
+
+def _scale_word(word: str, lex: Lexicon) -> float | None:
+    """The factor of a scale word of a million or more ("مليار", "millions"), else None."""
+    scale = lex.scales.get(word.lower())
+    return scale if scale is not None and scale >= 1e6 else None
 
 
 def _scaled(doc: Doc, value: float, j: int, lex: Lexicon) -> float:

@@ -248,7 +248,12 @@ def _counts_after(doc: Doc, j: int) -> bool:
 def _told_in_digits(doc: Doc, i: int, j: int) -> bool:
     """A figure in digits after "the" that counts the noun after it states its number ("the 228
     people on board", "the 190 nations"), as the other languages' readers keep "les 228 personnes";
-    in words it names a group already known ("the two countries", "the three men")."""
+    in words it names a group already known ("the two countries", "the three men"). Digits with a
+    scale of a million or more state an amount whatever follows ("in addition to the 350 million
+    that was promised"), as "les 350 millions" does."""
+    scales = [t for t in doc[i:j] if t.lower_ in SCALES and SCALES[t.lower_] >= 1e6]
+    if doc[i].text[:1].isdigit() and scales and all(t.text[:1].isdigit() or t in scales for t in doc[i:j]):
+        return True
     if not all(t.is_digit or t.text == "," for t in doc[i:j]) or j >= len(doc):
         return False
     last = doc[j - 1]  # "the 15 British sailors": the noun it counts may stand past an adjective

@@ -33,7 +33,10 @@ PERCENT = frozenset({"%", "pour cent", "prozent", "por ciento", "per cento", "po
 LOCAL_CURRENCY = {"dollars": "USD", "dollar": "USD", "dólares": "USD", "dollari": "USD", "dólares americanos": "USD",
                   "euro": "EUR", "euros": "EUR", "евро": "EUR",
                   "франков": "CHF", "рублей": "RUB", "рубля": "RUB", "lira": "TRY", "lire": "TRY", "yens": "JPY",
-                  "دولار": "USD", "دولارا": "USD", "دولارات": "USD", "يورو": "EUR", "جنيه": "GBP"}
+                  "دولار": "USD", "دولارا": "USD", "دولارات": "USD", "يورو": "EUR", "جنيه": "GBP",
+                  # Czech dollars in their cases ("180 milionů dolarů", "ke 2 miliardám dolarů"); "eur"
+                  "dolar": "USD", "dolary": "USD", "dolarů": "USD", "dolarech": "USD", "dolarům": "USD",
+                  "eur": "EUR", "korun": "CZK"}
 AROUND = 4
 RANGE_WORDS = frozenset({"-", "–", "à", "bis", "až", "a", "al", "tot", "до", "ile"})
 YEAR = 8766.0  # hours
@@ -64,6 +67,9 @@ LOCAL_UNITS: dict[str, tuple[str, float]] = {
     **dict.fromkeys(["متر", "مترا", "أمتار", "امتار"], _M),
     **dict.fromkeys(["ميل", "ميلا", "أميال", "اميال"], ("km", 1.609)),
     **dict.fromkeys(["طن", "طنا", "أطنان"], _T),
+    **dict.fromkeys(["درجة", "درجات"], ("degrees", 1.0)),
+    # A unit written in two words ("10 كيلو مترا", "كيلو متر"): the pair is the unit.
+    **dict.fromkeys(["كيلو متر", "كيلو مترا", "كيلو مترات", "كيلو ميتر", "كيلو مترًا"], _KM),
 }
 # A unit of length squared is an area: "kilomètres carrés", "km²", "Quadratkilometer", "vierkante
 # kilometer", "كيلومتر مربع" (the English reader reads "square kilometres" alike: km², miles² → km²).
@@ -130,13 +136,17 @@ def bare_forms(word: str, lex: Lexicon) -> list[str]:
             if form.endswith(ending) and len(form) - len(ending) >= 2:
                 forms.append(form[:-len(ending)])
                 break
+    for form in list(forms):
+        for typed, written in lex.final_spellings:  # "ثانيه" as typed is "ثانية"
+            if form.endswith(typed) and len(form) > 2:
+                forms.append(form[:-len(typed)] + written)
     return forms
 
 
 def _known(word: str, lex: Lexicon, *tables: Collection[str]) -> str:
     """The form of `word` (`bare_forms`) that one of `tables` holds, else the word as written:
     "بالمئة", "دولارا", "عاما" are read as the unit they are."""
-    if not lex.clitics and not lex.case_endings:
+    if not lex.clitics and not lex.case_endings and not lex.final_spellings:
         return word
     return next((f for f in bare_forms(word, lex) if any(f in t for t in tables)), word)
 
@@ -272,8 +282,20 @@ def _classify(p: Parsed, lex: Lexicon, i: int, j: int, value: float, approx: str
         kind, unit = "number", "magnitude"  # "une magnitude de 5,6", "Stärke 5,6"
     elif (area := _area(doc, k, lex)) is not None:
         kind, unit, hours, end = "number", area[0], area[1], area[2]  # "28 000 kilomètres carrés": km²
+    elif (behind := _counted_before(doc, i, nxt, lex)) is not None:
+        # "الساعات ال 24 الماضية": the figure with the article follows what it counts
+        word = _known(doc[behind].lower_, lex, LOCAL_UNITS, lex.hours)
+        if word in lex.hours:
+            kind, unit, hours = "duration", "hours", lex.hours[word]
+        elif kind_of_unit(word):
+            kind, (unit, hours) = "number", LOCAL_UNITS[word]
+        else:
+            unit, head = doc[behind].lower_, local_concept(doc[behind].text, lex)
     elif kind_of_unit(nxt) and nxt2.split()[-1] == "sterling" and nxt in POUNDS:
         kind, unit, end = "money", "GBP", k + 2  # "300 livres sterling"
+    elif " " in nxt2 and kind_of_unit(nxt2):
+        kind, end = "number", k + 2  # "10 كيلو مترا": a unit in two words
+        unit, hours = LOCAL_UNITS[nxt2]
     elif kind_of_unit(nxt):
         kind, end = "number", j + 1
         unit, hours = LOCAL_UNITS[nxt]
@@ -304,6 +326,10 @@ def _classify(p: Parsed, lex: Lexicon, i: int, j: int, value: float, approx: str
             # "vol 447"; "les deux ajoutent" names a group already known, as "the two" (a figure in
             # digits after the article is one: "a dépassé les 121 000")
             return None
+        elif _apposed(doc, i) and doc[i - 2].text[:1].isupper() and j < len(doc) and doc[j].text in {",", ")"}:
+            # "Hasib Hussain, 18, z Leedsu": a bare figure set off after a name is its age, in
+            # every language that writes names with capitals (as the English reader reads "Hussain, 18,")
+            kind, unit = "age", "years"
         else:
             # A figure whose noun is not beside it ("52 sont mortes et environ 700 ont été blessées",
             # "dans le top dix"): a bare number, as the English reader keeps one.
@@ -328,6 +354,25 @@ def _classify(p: Parsed, lex: Lexicon, i: int, j: int, value: float, approx: str
         found.gap = bool(GAP_BEFORE & set(found.before[:3]) or (GAP_AFTER & set(found.after[:1]) and not period)
                          or found.before[:3] == ("a", "y", "il"))  # "il y a deux jours"
     return found
+
+
+def _counted_before(doc: Doc, i: int, nxt: str, lex: Lexicon) -> int | None:
+    """The noun a figure with the language's article counts when it follows it (Arabic "البحارة ال
+    14 الآخرين", "الساعات ال24 الماضية"), unless a unit follows the figure; None when the figure
+    bears no article or no noun stands before it."""
+    article = lex.numeral_article
+    if not article or kind_of_unit(nxt) or nxt in lex.hours or nxt in LOCAL_CURRENCY or nxt in PERCENT:
+        return None
+    if doc[i].text.startswith(article) and doc[i].text[len(article):].isdigit():
+        k = i - 1  # the article written onto the digits
+    elif i > 0 and doc[i - 1].text == article:
+        k = i - 2
+    else:
+        return None
+    if k < 0 or not doc[k].is_alpha or doc[k].is_stop or not doc[k].text.startswith(
+            (*(c for c in lex.clitics if c.endswith(article)), article)):
+        return None
+    return k
 
 
 def _apposed(doc: Doc, i: int) -> bool:
@@ -370,7 +415,8 @@ def kind_of_unit(word: str) -> bool:
 
 def _counted(doc: Doc, j: int, lex: Lexicon) -> int | None:
     """The token a count counts: the first word after it, past "de"/"von" and the adjectives that
-    stand before a noun ("deux autres concurrents"); not a pronoun ("aux deux qui ont été saisis")."""
+    stand before a noun ("deux autres concurrents"); not a pronoun ("aux deux qui ont été saisis"), nor,
+    where no tagger tells, a stop word ("أربعة من مفجري": four of the bombers)."""
     k = j
     while k < len(doc) and (doc[k].lower_ in lex.of_words or (doc[k].is_quote and k + 1 < len(doc)
                                                                and doc[k + 1].is_alpha)):
@@ -379,7 +425,7 @@ def _counted(doc: Doc, j: int, lex: Lexicon) -> int | None:
         k += 1
     if k < len(doc) and doc[k].is_alpha and len(doc[k].text) > 1 and doc[k].lower_ not in lex.hedges \
             and doc[k].pos_ not in {"AUX", "ADP", "DET", "CCONJ", "SCONJ"} \
-            and not (doc[k].pos_ == "PRON" and doc[k].is_stop) \
+            and not (doc[k].is_stop and doc[k].pos_ in {"PRON", ""}) \
             and doc[k].lower_ not in lex.number_joiners and doc[k].lower_ not in months(lex.code) \
             and doc[k].lower_ not in weekdays(lex.code) and not _changes(doc[k].lower_, lex):
         # a day ("a ramené ce chiffre à 210 mercredi") or a verb of change last in its clause ("auf

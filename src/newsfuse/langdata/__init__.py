@@ -128,6 +128,13 @@ class Lexicon:
     # looked up or compared.
     clitics: tuple[str, ...] = ()
     case_endings: tuple[str, ...] = ()
+    # Letters a word may end in either way as people type it (Arabic "ثانيه" for "ثانية", "عشره" for
+    # "عشرة": the closing ة typed as ه): (as typed, as the tables write it).
+    final_spellings: tuple[tuple[str, str], ...] = ()
+    # The article a figure takes when it follows the noun it counts (Arabic "الساعات ال 24 الماضية",
+    # the hours the 24 past; "البحارة ال 14 الآخرين", the sailors the 14 others): with it on the figure,
+    # the noun before is what it counts.
+    numeral_article: str = ""
     hours: dict[str, float] = field(default_factory=dict)  # time units → hours
     # Parts of a day ("soir", "Abend"), and the words that bring a quote's listener ("à l'AFP", "gegenüber
     # der dpa"): an adjunct of either may stand between a speech verb and its speaker.

@@ -50,5 +50,9 @@ LEXICON = Lexicon(
     decimal_point=True,
     clitics=("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك"),
     case_endings=("اً", "ًا", "ا"),
+    final_spellings=(("ه", "ة"), ("ى", "ي")),
+    numeral_article="ال",
+    # "ثلاثة من عشرة": three of ten, a share
+    proportion=("من",),
     fractions={"نصف": 0.5, "ثلث": 1 / 3, "ثلثي": 2 / 3, "ربع": 0.25},
 )
