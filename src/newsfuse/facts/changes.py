@@ -49,7 +49,7 @@ ENGLISH = ChangeWords(
                    "amend amended",
                    # a running figure carried to its new level ("bringing the death toll to 16"), its
                    # direction left to the values
-                   "bring brings brought bringing push pushes pushed pushing take takes took taking"),
+                   "bring brings brought bringing"),
     level=_forms("stand stands stood number numbers numbered total totals totaled totalled reach reaches reached",
                  "put puts estimate estimates estimated is was are were"),
     to=("to",), at=("at",), source=("from",), against=(),
@@ -302,11 +302,13 @@ def _subject(p: Parsed, f: Found, lex: ChangeWords, deps: bool) -> tuple[set[str
     if governor is not None:
         # the object of a verb that sets a figure ("revised its damage estimate") before its subject
         # the object of a verb that sets a figure ("revised its damage estimate") before its subject;
-        # with an object, the subject is who sets it ("Authorities now put the number of miners still
-        # unaccounted for at six"), not what is measured
+        # the subject of a verb that states a figure is who states it ("Authorities now put the number
+        # of miners still unaccounted for at six"), not what is measured, while the subject of a verb
+        # of change owns what changed ("Norway increased its donation to 180 million")
         kids = [c for c in governor.children if c.dep_ in SUBJECTS and not (f.start <= c.i < f.end)]
         objects = [c for c in kids if c.dep_ in {"dobj", "obj"}]
-        for c in objects or kids:
+        stated = governor.lower_ in {*lex.revised, *lex.level}
+        for c in objects if objects and stated else sorted(kids, key=lambda c: c.dep_ not in {"dobj", "obj"}):
             tokens.extend(c.subtree)
             named = named or _name(c)
         if not tokens and governor.pos_ not in {"VERB", "AUX"}:
