@@ -141,3 +141,26 @@ def test_the_earlier_value_a_change_names_is_never_a_side_of_a_conflict() -> Non
               "corrected the figure to 10.", days=(DAY, DAY))
     assert not any("14" in {v.value for v in c.values} for c in f.conflicts)
     assert f.updates == []  # one day
+
+
+def test_a_day_after_reporting_the_earlier_value_the_new_one_is_the_sentences_own() -> None:
+    [(new, old, _, measured)] = changes("A day after reporting seven deaths, officials on Sunday said 12 people "
+                                        "had died in the crash.")
+    assert (new, old) == ("12", "seven") and "death" in measured
+
+
+def test_who_states_a_figure_is_not_what_it_measures_but_who_changes_it_owns_it() -> None:
+    [(_, _, _, stated)] = changes("Authorities now put the number of miners still unaccounted for at six.")
+    assert "author" not in stated and "unaccount" in stated
+    [(_, _, _, owned)] = changes("Norway increased its donation to 180 million dollars.")
+    assert "norway" in owned
+
+
+def test_the_dead_are_not_the_missing() -> None:
+    f = story("Ten miners were killed in the blast, the rescue coordinator said.",
+              "Authorities now put the number of miners still unaccounted for at six.", days=(DAY, later(1)))
+    assert not any(len(u.values) > 1 and u.values[0].value == "Ten" for u in f.updates)
+
+
+def test_taking_on_a_climb_at_a_gradient_is_no_change() -> None:
+    assert changes("The stage finishes by taking on the Port de Pailhères (17 km at 7.2%).") == []
