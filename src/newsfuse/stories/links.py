@@ -133,12 +133,21 @@ class Links:
         vectors = np.array([v if v is not None else np.zeros(dim) for v in sums], np.float64).reshape(len(parts), dim)
         return Side(parts, rows, vectors, np.array(has, bool), np.array([p.size for p in parts]))
 
-    def between(self, left: Side, right: Side, weighed: sp.spmatrix | None = None) -> tuple[np.ndarray, np.ndarray]:
+    def words(self, left: Side, right: Side, weighed: sp.spmatrix | None = None) -> np.ndarray:
+        """Summed pair TF-IDF cosines of each left cluster with each right one. `weighed`: `right.rows`
+        × IDF², transposed, when the caller has it already."""
+        if weighed is not None:
+            return np.asarray((left.rows @ weighed).toarray())
+        return weighed_dot(left.rows, right.rows, self.idf2)
+
+    def between(self, left: Side, right: Side, weighed: sp.spmatrix | None = None,
+                words: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
         """Summed pair similarities of each left cluster with each right one, and how many pairs they
         count as: words and embeddings where both sides are embedded (all English, for MiniLM);
         elsewhere the words, with the signals across languages when the stream has them.
-        `weighed`: `right.rows` × IDF², transposed, when the caller has it already."""
-        words = (left.rows @ weighed).toarray() if weighed is not None else weighed_dot(left.rows, right.rows, self.idf2)
+        `weighed`: as `words`; `words`: `self.words(left, right)`, when the caller has it already
+        (`within` reads the same block: computed once, the sparse product is the costly part)."""
+        words = self.words(left, right, weighed) if words is None else words
         both = left.embedded[:, None] & right.embedded[None, :]
         weight = self.cfg.embed_weight
         alone = (self._cross(left, right, words) if not both.all() and self.cross_on
@@ -148,14 +157,15 @@ class Links:
         return (np.where(both, (1 - weight) * words + weight * (left.vectors @ right.vectors.T), alone[0]),
                 np.where(both, np.outer(left.sizes, right.sizes), alone[1]))
 
-    def within(self, left: Side, right: Side, weighed: sp.spmatrix | None = None) -> tuple[np.ndarray, np.ndarray]:
+    def within(self, left: Side, right: Side, weighed: sp.spmatrix | None = None,
+               words: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
         """`between` without the signals across languages: words, blended with the embedding where
         both sides are embedded. One scale for every pair whatever its languages, which is what the
         hubness excess reads (`stories.group.hub_excess`): the cross model's term (up to
         `cross_weight` × (1 − `cross_floor`), 2.0) would put a report with a translation in the
         chunk on another scale than its neighbours, raise the chunk's median and lift every loner."""
-        return Links(self.idf2, self.cfg, False).between(left, right, weighed) if self.cross_on \
-            else self.between(left, right, weighed)
+        return Links(self.idf2, self.cfg, False).between(left, right, weighed, words) if self.cross_on \
+            else self.between(left, right, weighed, words)
 
     def _cross(self, left: Side, right: Side, words: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Summed pair similarities where languages may differ (see `config.Grouping`), and how many
