@@ -149,6 +149,8 @@ def main() -> None:
                         "language (default: the setting; none: words)")
     parser.add_argument("--refresh", action="store_true", help="recompute the cached features")
     parser.add_argument("--languages", default=",".join(LANGUAGES), help="the versions mixed in the stream")
+    parser.add_argument("--per-language", action="store_true", help="B-cubed recall of each language's versions "
+                        "(tune part only): which versions fail to join their story")
     parser.add_argument("--chunk", type=int, default=CHUNK, help="articles per chunk (smaller: more of each story "
                         "is met as a stored story's sums, less as single articles)")
     args = parser.parse_args()
@@ -177,6 +179,10 @@ def main() -> None:
             print(f"{w:>12} {floor:>11} {a:>13} {unread:>12} {p:>6.3f} {r:>6.3f} {f:>6.3f}", flush=True)
         return
 
+    if args.per_language:
+        per_language(items["tune"], parts["tune"], settings.group, args.orders, args.chunk)
+        return
+
     by_id = {a.id: a for a in articles}
     print(f"\nB-cubed, mean of {args.orders} shuffled orders (baseline: one batch); a story is "
           f"{len(rows) // 10} articles")
@@ -190,6 +196,29 @@ def main() -> None:
         p, r, f = score(baseline([by_id[x["id"]] for x in parts[name] if x["id"] in by_id], best_threshold),
                         parts[name])
         print(f"{name:<7} {f'TF-IDF + average link ({best_threshold}, best on tune)':<58} {p:>6.3f} {r:>6.3f} {f:>6.3f}")
+
+
+def per_language(part: list[Features], rows: list[dict[str, str]], config: Grouping, n: int, size: int) -> None:
+    """Each language's B-cubed recall (its articles' share of their gold story in their predicted
+    one), and the share of them left in a story of their own language only: a version that fails to
+    meet its translations."""
+    language = {r["id"]: r["gold_language"] for r in rows}
+    gold = {r["id"]: r["label"] for r in rows}
+    recall: dict[str, list[float]] = {k: [] for k in sorted(set(language.values()))}
+    alone: dict[str, list[float]] = {k: [] for k in recall}
+    for o in orders(part, n):
+        story = group(o, config, True, size)
+        members: dict[int, list[str]] = {}
+        for i, s in story.items():
+            members.setdefault(s, []).append(i)
+        for r in rows:
+            mine = members.get(story.get(r["id"], -1), [r["id"]])
+            same = sum(gold[m] == r["label"] for m in mine)
+            recall[r["gold_language"]].append(same / sum(gold[x] == r["label"] for x in gold))
+            alone[r["gold_language"]].append(float(all(language[m] == r["gold_language"] for m in mine)))
+    print(f"{'language':<9} {'recall':>6} {'in a one-language story':>24}  (tune, {n} orders)")
+    for k in recall:
+        print(f"{k:<9} {np.mean(recall[k]):>6.3f} {np.mean(alone[k]):>24.3f}")
 
 
 def _fields(config: Grouping) -> dict[str, object]:

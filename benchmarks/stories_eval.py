@@ -109,7 +109,9 @@ def main() -> None:
     parser.add_argument("path", nargs="?", type=Path, default=DEFAULT)
     parser.add_argument("--orders", type=int, default=2, help="random stream orders besides file order")
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--embedder", default="minilm-onnx", help="the grouping embedder; none: words only")
+    parser.add_argument("--embedder", default=Settings().group_embedder,
+                        help="the grouping embedder (default: the product's, words within a language and the cross "
+                             "model across two); none: words only")
     parser.add_argument("--json", type=Path, help="write the figures here too")
     parser.add_argument("--topics", help='only the topics = R mod M ("M:R"; ECB+ dev: 4:2 is the part tuned on, '
                                          '4:0 the part reported on)')

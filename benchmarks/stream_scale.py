@@ -1,7 +1,7 @@
 """Ingest + grouping at scale: time and memory from 1k to 200k articles, on a stream built from the
 Multi-News story set, and the bare embedder beside it.
 
-    python benchmarks/stream_scale.py                          # 1k, 10k, 50k, 200k; table + docs/stories-scale.png
+    python benchmarks/stream_scale.py                          # 1k, 10k, 50k, 200k, the default grouping; + docs/stories-scale.png
     python benchmarks/stream_scale.py --sizes 1000 20000 --workers 2
     python benchmarks/stream_scale.py --embedder none           # grouping by words alone
 
@@ -31,6 +31,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from newsfuse.config import WORDS_WITHIN, Settings
+
+DEFAULT_GROUPING = Settings().group_embedder  # "words": within a language by words, across two by the cross model
 DEV = Path(__file__).resolve().parents[2] / "shared" / "eval" / "stories" / "multinews-dev-articles.jsonl"
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 GAP_DAYS = 8
@@ -115,7 +118,8 @@ def run_one(size: int, workers: int, embedder: str, serial_clean: bool = False,
 
 def bare_embedder(name: str, texts: int = 600) -> float:
     """Texts per second through the embedder alone (one process, all its threads), on the very text
-    the ingest embeds for each article (`features.embedding_text` of the cleaned article)."""
+    the ingest embeds for each article (`features.embedding_text` of the cleaned article: its
+    `CROSS_CHARS` for the cross model)."""
     from newsfuse.embed import make_embedder
     from newsfuse.ingest import read_articles
     from newsfuse.stories import features
@@ -124,7 +128,9 @@ def bare_embedder(name: str, texts: int = 600) -> float:
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / "dev.jsonl"
         build_stream(source, texts)
-        chosen = [features.embedding_text(a, features.EMBED_CHARS, words) if words else features.embedding_text(a)
+        cross = name == Settings().cross_embedder
+        chosen = [features.embedding_text(a, features.CROSS_CHARS) if cross
+                  else features.embedding_text(a, features.EMBED_CHARS, words) if words else features.embedding_text(a)
                   for a in read_articles([str(source)]).articles]
     embedder = make_embedder(name)
     embedder.embed(chosen[:16])
@@ -171,7 +177,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 50_000, 200_000])
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--embedder", default="minilm-onnx", help="the grouping embedder; none: words only")
+    parser.add_argument("--embedder", default=DEFAULT_GROUPING,
+                        help=f"the grouping embedder (default: the product's, {DEFAULT_GROUPING}: words within a "
+                             "language, the cross model across two); none: words only")
     parser.add_argument("--serial-clean", action="store_true", help="clean in the driver, as before the engine did")
     parser.add_argument("--no-bare", action="store_true", help="skip the bare embedder's figure")
     parser.add_argument("--gap-days", type=int, default=GAP_DAYS,
@@ -199,7 +207,8 @@ def main() -> None:
               f"(idle bound {r['idle_bound_per_s']}/s; load {r['load_avg']})  "
               f"peak RSS {r['peak_rss_mb']:>7} MB  stories {r['stories']:>7,}  live at end {r['live_stories_at_end']:>5}"
               f"  store {r['db_mb']} MB", flush=True)
-    embed = None if args.no_bare else bare_embedder("minilm-onnx" if args.embedder == "none" else args.embedder)
+    bare = {"none": "minilm-onnx", WORDS_WITHIN: Settings().cross_embedder}.get(args.embedder, args.embedder)
+    embed = None if args.no_bare else bare_embedder(bare)
     if embed is not None:
         slowest = min(float(str(r["articles_per_s"])) for r in results)
         print(f"bare embedder on the text the ingest embeds: {embed:.1f} texts/s; the slowest ingest above is "

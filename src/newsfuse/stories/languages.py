@@ -33,7 +33,7 @@ def language_of(row: np.ndarray) -> int:
     """The language slot of a cross-model vector or per-language sum (`features.cross_vector`):
     where its members are counted, read or not by the model; `MIXED` for a row of several."""
     counts = row[-2 * LANGUAGE_SLOTS:-LANGUAGE_SLOTS] + row[-LANGUAGE_SLOTS:]
-    held = np.flatnonzero(counts)
+    held = counts.nonzero()[0]  # flatnonzero, without its ravel: a row is 1-D
     return int(held[0]) if len(held) == 1 else MIXED
 
 

@@ -77,11 +77,17 @@ def sum_terms(terms: list[np.ndarray], weights: list[np.ndarray], max_terms: int
 
 def normalised(terms: np.ndarray, weights: np.ndarray, idf: np.ndarray, raw_idf: np.ndarray) -> np.ndarray:
     """An article's term weights divided by their TF-IDF norm: `u·idf²·u'` is then a cosine."""
-    norm = float(np.linalg.norm(weights * idf[terms]))
+    norm = _norm(weights * idf[terms])
     if norm == 0.0:
         # Nothing shared with any other article yet: keep its terms for later articles to match.
-        norm = float(np.linalg.norm(weights * raw_idf[terms])) or 1.0
+        norm = _norm(weights * raw_idf[terms]) or 1.0
     return (weights / norm).astype(np.float32)
+
+
+def _norm(v: np.ndarray) -> float:
+    # What np.linalg.norm computes for a real vector (the square root of its dot with itself), without
+    # its checks: this runs for every member of every changed story, every chunk.
+    return float(np.sqrt(v.dot(v)))
 
 
 def _cat(arrays: list[np.ndarray], dtype: type) -> np.ndarray:
@@ -133,12 +139,21 @@ class Links:
         vectors = np.array([v if v is not None else np.zeros(dim) for v in sums], np.float64).reshape(len(parts), dim)
         return Side(parts, rows, vectors, np.array(has, bool), np.array([p.size for p in parts]))
 
-    def between(self, left: Side, right: Side, weighed: sp.spmatrix | None = None) -> tuple[np.ndarray, np.ndarray]:
+    def words(self, left: Side, right: Side, weighed: sp.spmatrix | None = None) -> np.ndarray:
+        """Summed pair TF-IDF cosines of each left cluster with each right one. `weighed`: `right.rows`
+        × IDF², transposed, when the caller has it already."""
+        if weighed is not None:
+            return np.asarray((left.rows @ weighed).toarray())
+        return weighed_dot(left.rows, right.rows, self.idf2)
+
+    def between(self, left: Side, right: Side, weighed: sp.spmatrix | None = None,
+                words: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
         """Summed pair similarities of each left cluster with each right one, and how many pairs they
         count as: words and embeddings where both sides are embedded (all English, for MiniLM);
         elsewhere the words, with the signals across languages when the stream has them.
-        `weighed`: `right.rows` × IDF², transposed, when the caller has it already."""
-        words = (left.rows @ weighed).toarray() if weighed is not None else weighed_dot(left.rows, right.rows, self.idf2)
+        `weighed`: as `words`; `words`: `self.words(left, right)`, when the caller has it already
+        (`within` reads the same block: computed once, the sparse product is the costly part)."""
+        words = self.words(left, right, weighed) if words is None else words
         both = left.embedded[:, None] & right.embedded[None, :]
         weight = self.cfg.embed_weight
         alone = (self._cross(left, right, words) if not both.all() and self.cross_on
@@ -148,14 +163,15 @@ class Links:
         return (np.where(both, (1 - weight) * words + weight * (left.vectors @ right.vectors.T), alone[0]),
                 np.where(both, np.outer(left.sizes, right.sizes), alone[1]))
 
-    def within(self, left: Side, right: Side, weighed: sp.spmatrix | None = None) -> tuple[np.ndarray, np.ndarray]:
+    def within(self, left: Side, right: Side, weighed: sp.spmatrix | None = None,
+               words: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
         """`between` without the signals across languages: words, blended with the embedding where
         both sides are embedded. One scale for every pair whatever its languages, which is what the
         hubness excess reads (`stories.group.hub_excess`): the cross model's term (up to
         `cross_weight` × (1 − `cross_floor`), 2.0) would put a report with a translation in the
         chunk on another scale than its neighbours, raise the chunk's median and lift every loner."""
-        return Links(self.idf2, self.cfg, False).between(left, right, weighed) if self.cross_on \
-            else self.between(left, right, weighed)
+        return Links(self.idf2, self.cfg, False).between(left, right, weighed, words) if self.cross_on \
+            else self.between(left, right, weighed, words)
 
     def _cross(self, left: Side, right: Side, words: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Summed pair similarities where languages may differ (see `config.Grouping`), and how many
@@ -167,14 +183,22 @@ class Links:
         cfg = self.cfg
         pairs = np.outer(left.sizes, right.sizes).astype(np.float64)
         xl, xr = _cross_sums(left), _cross_sums(right)
+        if xl.width and xr.width:
+            dim = xl.width - 1 - 2 * LANGUAGE_SLOTS
+            (ul, rl, hrl, hul), (ur, rr, hrr, hur) = (
+                (x[:, :dim], x[:, dim], x[:, dim + 1:dim + 1 + LANGUAGE_SLOTS], x[:, dim + 1 + LANGUAGE_SLOTS:])
+                for x in (xl.total, xr.total))
+            # Two clusters of one and the same language are compared by their words (the cross signals
+            # add nothing to them, but a story kept before per-language sums would).
+            hl, hr = hrl + hul, hrr + hur
+            one_l, one_r = (hl > 0).sum(axis=1) == 1, (hr > 0).sum(axis=1) == 1
+            alike = one_l[:, None] & one_r[None, :] & (hl.argmax(axis=1)[:, None] == hr.argmax(axis=1)[None, :])
+            if alike.all():  # every pair of one language (a block of one story's members): words alone
+                return words * WORDS_SCALE, pairs
         numbers = weighed_dot(xl.numbers, xr.numbers, self.idf2) - weighed_dot(xl.tagged, xr.tagged, self.idf2)
         out = words * WORDS_SCALE + cfg.anchor_weight * numbers
         if not (xl.width and xr.width):
             return out, pairs
-        dim = xl.width - 1 - 2 * LANGUAGE_SLOTS
-        (ul, rl, hrl, hul), (ur, rr, hrr, hur) = (
-            (x[:, :dim], x[:, dim], x[:, dim + 1:dim + 1 + LANGUAGE_SLOTS], x[:, dim + 1 + LANGUAGE_SLOTS:])
-            for x in (xl.total, xr.total))
         same_cosine, same_read = _same_language(xl, xr, dim)
         out += cfg.cross_weight * (ul @ ur.T - same_cosine - cfg.cross_floor * (np.outer(rl, rr) - same_read))
         same = (hrl + hul) @ (hrr + hur).T
@@ -182,11 +206,6 @@ class Links:
         total = np.outer((hrl + hul).sum(axis=1), (hrr + hur).sum(axis=1))
         # Members from before the cross signal (a store's older stories) count one a pair.
         counted = same + read + cfg.cross_unread * (total - same - read) + (pairs - total)
-        # Two clusters of one and the same language are compared by their words (the cross signals
-        # add nothing to them, but a story kept before per-language sums would).
-        hl, hr = hrl + hul, hrr + hur
-        one_l, one_r = (hl > 0).sum(axis=1) == 1, (hr > 0).sum(axis=1) == 1
-        alike = one_l[:, None] & one_r[None, :] & (hl.argmax(axis=1)[:, None] == hr.argmax(axis=1)[None, :])
         apart = (counted > 0) & ~alike
         return np.where(apart, out, words * WORDS_SCALE), np.where(apart, counted, pairs)
 

@@ -33,7 +33,7 @@ runs the whole stream and one restarted half-way can differ there.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -78,16 +78,29 @@ class Weights:
     idf: np.ndarray
     raw_idf: np.ndarray
     idf2: np.ndarray  # idf², once a chunk
+    # Each member's vectors under these weights, read once: a chunk weighs a story's members again
+    # for its state, its merges and its splits (id of the features → (them, u, tagged anchors, a)).
+    normalised: dict[int, tuple[Features, np.ndarray, np.ndarray, np.ndarray]] = field(
+        default_factory=dict, compare=False, repr=False)
+
+    def member(self, f: Features) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """A member's term weights and number anchors (tagged with its language, and their weights),
+        normalised under these weights."""
+        known = self.normalised.get(id(f))
+        if known is None or known[0] is not f:
+            known = (f, normalised(f.terms, f.weights, self.idf, self.raw_idf), language_anchors(f.anchors, f.xvector),
+                     normalised(f.anchors, f.anchor_weights, self.idf, self.raw_idf))
+            self.normalised[id(f)] = known
+        return known[1], known[2], known[3]
 
 
 def member_parts(members: Sequence[Member], weights: Weights) -> Parts:
     """Members as one cluster, each normalised by its TF-IDF norm under the IDF of now: what one batch
     over the stream so far would compare (a story's sums keep each member as the IDF was when it came)."""
     fs = [m.features for m in members]
-    return Parts(len(fs), [f.terms for f in fs], [normalised(f.terms, f.weights, weights.idf, weights.raw_idf) for f in fs],
-                 [language_anchors(f.anchors, f.xvector) for f in fs],
-                 [normalised(f.anchors, f.anchor_weights, weights.idf, weights.raw_idf) for f in fs],
-                 [f.vector for f in fs], [f.xvector for f in fs])
+    read = [weights.member(f) for f in fs]
+    return Parts(len(fs), [f.terms for f in fs], [u for u, _, _ in read], [t for _, t, _ in read],
+                 [a for _, _, a in read], [f.vector for f in fs], [f.xvector for f in fs])
 
 
 def story_parts(story: StoryState) -> Parts:
