@@ -105,9 +105,16 @@ def _hard_pieces(line: str) -> list[tuple[int, int]]:
     own full stops."""
     if line.isascii():
         return [(0, len(line))]
-    cuts = sorted({m.end() for m in _HARD_END.finditer(line)} | set(_caseless_stops(line)))
+    cuts = sorted({m.end() for m in _HARD_END.finditer(line)} | set(_caseless_stops(line))
+                  | {m.end() for m in _LOW_QUOTE_START.finditer(line)})
     bounds = [0, *(c for c in cuts if 0 < c < len(line)), len(line)]
     return list(itertools.pairwise(bounds))
+
+
+# A full stop after a word, then a quotation opening on a low mark and a capital ("… kündigte Widerstand
+# an. „Diesen Kahlschlag …“, sagte sie."): punkt sees no sentence start in „ (German, Czech, Polish,
+# Dutch quote so), and would read the quote as the end of the sentence before, its speaker lost.
+_LOW_QUOTE_START = re.compile(r"(?:(?<=[^\W\d_]{2}[.!?])|(?<=[.!?][“”\"«»]))\s+(?=[„‚]\s?[^\W\d_a-zà-ÿ])")
 
 
 # Scripts without capital letters, where punkt cannot tell a sentence's start by its case: Hebrew,

@@ -64,8 +64,10 @@ def rules_for(code: str) -> LocalRules | None:
         related=_compile(r"^(?:{})\s*(?:[:\-–—|»›>].*)?$", lex.related),
         copyright=_compile(r"(?:{})", lex.copyright),
         byline=_compile(r"^(?:{})\s*:?\s+(?=[^\W\d_])(?P<rest>.+)$", lex.by),  # "بقلم: أحمد حسن"
-        # After a short credit that names the outlet ("Ouest-France, avec AFP. Modifié le ..."), too.
-        stamp=_compile(r"^(?:[^\W\d_][^.]{{0,40}}\.\s+)?(?:{})\s*:?\s*(?P<rest>.*)$", lex.stamps),
+        # After a short credit that names the outlet ("Ouest-France, avec AFP. Modifié le ..."), or
+        # the place the story was filed from and a dash ("Santander - Publicado el ..."), too.
+        stamp=_compile(r"^(?:[^\W\d_][^.]{{0,40}}\.\s+|[^\W\d_][^\W\d_ ]*(?:\s[^\W\d_]+){{0,2}}\s+[-–—|·]\s+)?"
+                       r"(?:{})\s*:?\s*(?P<rest>.*)$", lex.stamps),
         date_line=re.compile(rf"^{date}(?:\s*(?:[,|·-]|à|a las|alle|um|às|om)?\s*\d{{1,2}}[:.h]\d{{2}}(?:\s*uhr)?)?"
                              rf"{source}\.?$", re.I),
         caption=_compile(r"^(?:{})\s*:\s*\S", lex.captions),

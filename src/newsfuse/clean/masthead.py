@@ -134,6 +134,8 @@ def _is_masthead(text: str, host_keys: set[str], over_date: bool = False) -> boo
         return True
     if all(w in SECTION_TOPICS or w in SECTION_GLUE for w in words) and any(w in SECTION_TOPICS for w in words):
         return False  # "World News", "Breaking News", "Local Radio": a section of the page
+    if len(words) == 1 and "-" in words[0]:
+        words = words[0].split("-")  # "Main-Post", "Rhein-Zeitung": a name and a publication word in one
     last, first = words[-1], words[0] if words[0] != "the" else (words[1] if len(words) > 1 else "")
     named_by = (last in PUBLICATION_WORDS or " ".join(words[-2:]) in PUBLICATION_WORDS
                 or first in LEADING_PUBLICATION_WORDS

@@ -81,7 +81,9 @@ SUBSCRIBE = re.compile(
     r"become a (?:member|subscriber|supporter)|unlock (?:this|unlimited|full)|(?:a )?subscription is required|"
     r"please (?:purchase a subscription|subscribe|log ?in|sign ?in)|you have reached your (?:free )?"
     r"(?:article|story) limit|thank you for (?:reading|signing up)|enjoy unlimited|start your (?:free )?trial|"
-    r"create (?:a free|an) account|get (?:breaking news|push notifications)|breaking news emails?)", re.I)
+    r"create (?:a free|an) account|get (?:breaking news|push notifications)|breaking news emails?|"
+    # "Got a confidential news tip? We want to hear from you.": the newsroom asking for tips
+    r"(?:got|have you got|do you have) a (?:confidential )?(?:news )?(?:tip|story)\b.{0,40}\?)", re.I)
 # A prompt anywhere in a short line: "KEEP UP WITH THE JAPAN TIMES — Sign up for our newsletter.", "Join The
 # Local's newsletter", "Follow the Daily Nation on WhatsApp", "FMT is on Telegram. Click here to join the FMT
 # channel.", "... Download the NHK World app.": an outlet asking to be followed, not the story.
@@ -95,7 +97,10 @@ PROMPT_ANYWHERE = re.compile(
 # The page's address printed on a line of its own at the top of a saved or pasted article.
 URL_LINE = re.compile(r"^<?https?://[^\s<>]+>?$")
 # "Editor's note: An earlier version of this story said ...": the article about itself, not the story.
-EDITORS_NOTE = re.compile(r"^(?:editor'?s'?\s+note|editors'\s+note|correction|clarification)\s*[:—–-]", re.I)
+# "This article was amended on 15 March 2025. An earlier version said ...": the same note as a sentence.
+EDITORS_NOTE = re.compile(r"^(?:(?:editor'?s'?\s+note|editors'\s+note|correction|clarification)\s*[:—–-]|"
+                          r"this (?:article|story|report) (?:was|has been) (?:amended|corrected)\b|"
+                          r"an earlier version of this (?:article|story|report)\b)", re.I)
 # "(Reporting by Duncan Miriri; Editing by Alex Richardson)", "(Additional reporting by ...)": the wire's credits.
 CREDITS_LINE = re.compile(
     r"^\((?:additional )?(?:reporting|writing|editing|compiled|graphics|research)(?: by)?\b[^()]{1,200}\)\.?$", re.I)

@@ -142,6 +142,8 @@ def looks_ahead(text: str, start: int, end: int, lang: str = "") -> bool:
     """Does the clause holding a date speak of the future ("will meet on Friday", "ahead of ... on
     Friday")? Only the clause before the date counts, or the one after it when the date opens the
     sentence: "announced in December that it will double" looks back."""
+    if _SCHEDULED_FOR.search(text[:start]) and not re.match(r"['’]s\b", text[end:end + 2]):
+        return True
     if lang not in {"", "en"}:
         return _future_local(lang).search(re.split(r"[;,]", text[:start])[-1]) is not None
     before = re.split(r"\b(?:that|which|when|while)\b|[;,]", text[:start])[-1]
@@ -158,6 +160,10 @@ def looks_ahead(text: str, start: int, end: int, lang: str = "") -> bool:
     return False
 
 
+# A day something is set for: "called a rally for Thursday", "hat für Donnerstag zu einer Kundgebung
+# aufgerufen", "convoqué pour jeudi": what is called, planned or set for a day is still to come when
+# the article is written (not "for Monday's attack": a possessive names the day of an event).
+_SCHEDULED_FOR = re.compile(r"\b(?:for|für|pour|para|per|voor)\s+(?:(?:the|den|le|el|il|de)\s+)?$", re.I)
 # "had been due to speak on Saturday", "had been expected to": a plan seen from before it, now past.
 _PLANNED_BEFORE = re.compile(r"\bhad\s+been\s+$", re.I)
 # What ends a sentence's main clause after an opening date: a clause of its own (reported speech).
@@ -444,4 +450,9 @@ def local_rules(code: str) -> list[tuple[re.Pattern[str], Callable[[re.Match[str
         words = "|".join(re.escape(w) for w in sorted(relative, key=len, reverse=True))
         rules.append((re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.I), _relative_local(relative)))
     rules += [r for r in RULES if r[1] in (_year_span, _decade)]
+    if lexicon(code).capital_nouns:
+        # A year alone: "Bereits 2019 hatte das Unternehmen ...", "Im Jahr 2024, ...". Where every noun
+        # is capitalised, a figure followed by a lower-case word or a stop counts nothing (a count
+        # is followed by its noun: "2000 Menschen"), so it is the year.
+        rules.append((re.compile(r"(?<![\w.,])(?P<year>19\d\d|20\d\d)(?=\s*[,.;:)]|\s+[a-zäöüß])"), _year))
     return rules

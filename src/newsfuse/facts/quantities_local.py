@@ -21,6 +21,7 @@ from newsfuse.facts.numbers_local import and_a_half, local_number_at
 from newsfuse.facts.quantities import Found, currency_groups, extract_quantities
 from newsfuse.facts.quantity_words import CURRENCY_SIGNS, CURRENCY_WORDS, MEASURE_UNITS
 from newsfuse.langdata import Lexicon, lexicon, months, weekdays
+from newsfuse.stopwords import stop_words
 from newsfuse.types import Quantity, QuantityKind
 
 if TYPE_CHECKING:
@@ -176,8 +177,29 @@ def in_sentence(p: Parsed) -> list[Found]:
             out.append(found)
             j = max(j, found.end)
         i = max(j, i + 1)
+    _of_which(out, lex)
     currency_groups(out, doc)  # "28,4 kilomètres (17,6 miles)": one depth in two units
     return out
+
+
+def _of_which(found: list[Found], lex: Lexicon) -> None:
+    """A count beside the word that takes it out of the group just counted ("1200 Stellen, 500 davon
+    in Schweinfurt", "davon 450 im Stammwerk", "300 blessés, dont 40"): a part of that count, of the
+    same thing. Its own noun is missing, so the word read after it ("davon", "im") is none: it takes
+    the noun of the count before it. A part with a noun of its own ("dont deux enfants") keeps it."""
+    stop = stop_words(lex.code)
+    for k, f in enumerate(found):
+        q = f.quantity
+        beside = f.before[:1] + f.after[:1]
+        if q.kind not in {"count", "number"} or not any(w in lex.including for w in beside):
+            continue
+        if q.unit and q.unit not in lex.including and q.unit not in stop:
+            continue
+        whole = next((w for w in reversed(found[:k]) if w.quantity.kind == "count" and w.quantity.unit), None)
+        if whole is None:
+            continue
+        q.kind, q.unit, q.measures = "count", whole.quantity.unit, whole.quantity.measures
+        f.head, f.part = whole.head, True
 
 
 FRACTION = "fraction"

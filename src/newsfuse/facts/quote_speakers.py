@@ -163,7 +163,13 @@ def _name_before(text: str) -> str:
 
 def _timeword(word: str, lex: Lexicon) -> bool:
     low = word.lower()
-    return low in weekday_names(lex.code) or low in lex.relative_days or low in lex.day_parts
+    return (low in weekday_names(lex.code) or low in lex.relative_days or low in lex.day_parts
+            or _weekday_part(low, lex))
+
+
+def _weekday_part(low: str, lex: Lexicon) -> bool:
+    """A weekday and a part of it written as one word: German "Dienstagabend", Dutch "dinsdagavond"."""
+    return any(low.startswith(day) and low[len(day):] in lex.day_parts for day in weekday_names(lex.code))
 
 
 def _adjunct(words: list[str], lex: Lexicon) -> int:
@@ -219,6 +225,40 @@ def pattern_speaker(text: str, spans: list[tuple[int, int]], code: str, known: S
     # capitalised only when it is the family name of someone already speaking in the article.
     lone = _lone_name(text, spans, lex)
     return next((full for full in known if len(full.split()) > 1 and full.split()[-1] == lone), "")
+
+
+def full_names(text: str, code: str) -> list[str]:
+    """The full names a sentence gives (two to four capitalised words, after any title: "Die
+    Betriebsratsvorsitzende Anja Keller, 46, ..." → ["Anja Keller"]), read with no parse, so that a
+    family name alone or a pronoun later in the article can stand for one of them."""
+    lex = lexicon(code)
+    out: list[str] = []
+    run: list[str] = []
+    for w in [*_WORD.findall(_BRACKETS.sub("", text)), ""]:
+        if (w[:1].isupper() and len(w) > 1) or (run and w.lower() in JOINERS):
+            run.append(w)
+            continue
+        name = _plausible(_name_run(run[-MAX_NAME:]), lex) if len(run) >= 2 else ""
+        if len(name.split()) >= 2:
+            out.append(name)
+        run = []
+    return out
+
+
+def pronoun_speaker(text: str, spans: list[tuple[int, int]], code: str, previous: str) -> str:
+    """The speaker of a quote a pronoun attributes ("„…“, sagte sie.", "«…», dijo ella"): the one full
+    name the sentence before gives, else "". Journalists name a speaker, then refer back to them in the
+    very next sentence; with two names there, which one is meant is not for a rule to guess."""
+    lex = lexicon(code)
+    if not lex.speech_verbs or not spans or text[:spans[0][0]].strip(_TRAIL + " "):
+        return ""
+    after = _BRACKETS.sub("", text[spans[-1][1]:]).lstrip(_TRAIL)
+    n = _verb_at(after, lex)
+    words = _WORD.findall(after[n:]) if n else []
+    if not words or not (words[0].islower() and len(words[0]) <= 4):
+        return ""
+    names = list(dict.fromkeys(full_names(previous, code)))
+    return names[0] if len(names) == 1 else ""
 
 
 def _lone_name(text: str, spans: list[tuple[int, int]], lex: Lexicon) -> str:

@@ -9,6 +9,7 @@ label, and naming the person nearby as its author would be wrong.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -18,7 +19,7 @@ from typing import TYPE_CHECKING
 from newsfuse.disjoint import DisjointSets
 from newsfuse.facts.entities import EntityTable
 from newsfuse.facts.nlp import Parsed
-from newsfuse.facts.quote_speakers import local_marks, pattern_speaker
+from newsfuse.facts.quote_speakers import full_names, local_marks, pattern_speaker, pronoun_speaker
 from newsfuse.text import normalize, words
 from newsfuse.types import Evidence, Quote, QuoteVariant
 
@@ -169,8 +170,11 @@ def _join_interrupted(quotations: list[list[tuple[int, int, int]]], sentences: l
             n, _, prev_end = out[-1][-1]
             between = sentences[n].text[prev_end:q[0][1]]
             gap = words(between)
-            # Only an attribution between: “X,” he said, “Y” (a comma, a speech verb, no second clause).
+            # Only an attribution between: “X,” he said, “Y” (a comma, a speech verb, no second clause),
+            # the attribution closed by its comma or colon: in '“X,” Brekke told CNBC's “Squawk Box”' the
+            # second span is a name the sentence goes on to mention, not the rest of what was said.
             if 0 < len(gap) <= 6 and any(w in SPEECH_VERBS for w in gap) and "," in between \
+                    and between.rstrip(" \"'“‘„«‚\u00a0").endswith((",", ":")) \
                     and not {"and", "or", "but", "while"} & set(gap):
                 out[-1] = out[-1] + q
                 continue
@@ -245,7 +249,13 @@ def _mention(sentences: list[Parsed], parts: list[tuple[int, int, int]], table: 
         spans = [(s, e) for kk, s, e in parts if kk == k]
         speaker, via, act = _attribution(sentences[k], spans, sentences[:k], table)
         if not speaker and not english(p.lang):  # the parse knows no speech verb of this language
-            speaker = pattern_speaker(sentences[k].text, spans, p.lang, (last_speaker,) if last_speaker else ())
+            # A family name alone stands for the full name the article gave before ("sagte Keller"
+            # after "Anja Keller"), the last speaker's first.
+            known = [last_speaker] if last_speaker else []
+            known += [name for s in reversed(sentences[:k]) for name in full_names(s.text, p.lang)]
+            speaker = pattern_speaker(sentences[k].text, spans, p.lang, tuple(dict.fromkeys(known)))
+            if not speaker and k:
+                speaker = pronoun_speaker(sentences[k].text, spans, p.lang, sentences[k - 1].text)
             via, act = ("subject", True) if speaker else (via, act)
         if act:
             break
@@ -267,11 +277,22 @@ def _mention(sentences: list[Parsed], parts: list[tuple[int, int, int]], table: 
     # phrase of two or three words whose speaker cannot be named is one too: it tells a reader nothing
     # anyone said ('objects were "strongly suspected" to be balloons', with the parse losing "Japan").
     term = not speaker and not standalone and ((n_words <= TERM_WORDS and not act) or n_words < FRAGMENT_WORDS + 1)
+    if _work_title(p.text, start, quoted):
+        speaker, via, term = "", "", True
     more = [(sentences[k].sentence.index, sentences[k].text) for k in dict.fromkeys(k for k, _, _ in parts) if k != n]
     return QuoteMention(quoted, p.key, start, end, speaker, partial, via, p.text, term, more)
 
 
 TERM_WORDS = 8  # longer than this, words in marks are someone's sentence even when nobody is named
+
+# The name of a programme, book or operation in marks after a possessive: 'told CNBC's "Squawk Box
+# Europe"', 'the BBC's "Newsnight"'. Every word capitalised and a few of them: a title, not speech.
+_POSSESSIVE_END = re.compile(r"['’]s\s*[\"“‘']?\s*$")
+
+
+def _work_title(text: str, start: int, quoted: str) -> bool:
+    names = quoted.split()
+    return 0 < len(names) <= 5 and all(w[:1].isupper() for w in names) and bool(_POSSESSIVE_END.search(text[:start]))
 
 
 def _attribution(p: Parsed, spans: list[tuple[int, int]], before: list[Parsed], table: EntityTable

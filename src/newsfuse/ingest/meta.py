@@ -88,9 +88,14 @@ def _from_header(removal: Removal) -> str:
     return _tidy_name(match["rest"] or match["source"] or "")
 
 
+# A sentence after the holder's name ("© EFE 2025. Está expresamente prohibida la redistribución ..."):
+# a full stop after a word of two letters or more, then a capital ("S.L. Todos" keeps its legal form).
+_COPYRIGHT_SENTENCE = re.compile(r"(?<=[^\W_]{2})\.\s+(?=[^\W\d_])(?=[^a-zà-ÿ]).*$")
+
+
 def _from_copyright(text: str) -> str:
     name = _COPYRIGHT_TAIL.sub("", _COPYRIGHT_LEAD.sub("", text.strip()))
-    return _tidy_name(name)
+    return _tidy_name(_COPYRIGHT_SENTENCE.sub("", name))
 
 
 def _dateline_names(text: str) -> list[str]:

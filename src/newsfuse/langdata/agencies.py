@@ -20,6 +20,7 @@ AGENCIES: dict[str, str] = {
     "afp": "AFP", "agence france-presse": "AFP", "agence france presse": "AFP", "франс пресс": "AFP",
     "франс-пресс": "AFP", "أ ف ب": "AFP", "فرانس برس": "AFP",
     "bloomberg": "Bloomberg", "upi": "UPI",
+    "pa media": "PA", "press association": "PA",  # the UK's national agency ("LONDON, 14 March 2025 (PA Media) -")
     # Europe
     "dpa": "dpa", "dpa-infocom": "dpa", "deutsche presse-agentur": "dpa", "epd": "epd", "kna": "KNA", "apa": "APA",
     "keystone-sda": "Keystone-SDA", "sda": "Keystone-SDA", "ats": "Keystone-ATS",

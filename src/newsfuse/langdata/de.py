@@ -61,13 +61,15 @@ LEXICON = Lexicon(
                    "usw", "etc", "inkl"),
     concepts={"tote": "death", "toten": "death", "todesopfer": "death", "gestorben": "death", "getötet": "death",
               "ums leben": "death", "verletzte": "injur", "verletzt": "injur", "verletzten": "injur",
-              "menschen": "peopl", "personen": "peopl", "gespräche": "meet", "verhandlungen": "meet", "treffen": "meet", "gipfel": "meet", "dialog": "meet", "anwohner": "peopl", "einwohner": "peopl", "bewohner": "peopl"},
+              "menschen": "peopl", "personen": "peopl", "gespräche": "meet", "verhandlungen": "meet", "treffen": "meet", "gipfel": "meet", "dialog": "meet", "anwohner": "peopl", "einwohner": "peopl", "bewohner": "peopl",
+              # jobs: "1200 Stellen" is "etwa 1200 Arbeitsplätze" is "1,800 jobs"
+              "stellen": "job", "arbeitsplätze": "job", "jobs": "job"},
     between=("zwischen",),
     proportion=("von",),
     before_noun=("weitere", "weiteren", "andere", "anderen", "nächsten", "letzten", "ersten", "neue", "neuen"),
     definite=("die", "diese", "ihre", "seine", "während"),
     others=("weitere", "weiteren", "weiterer", "andere", "anderen", "zusätzliche", "mehr"),
-    including=("darunter", "einschließlich", "inklusive", "unter"),
+    including=("darunter", "davon", "einschließlich", "inklusive", "unter"),
     changes=ChangeWords(
         up=("gestiegen", "angestiegen", "stieg", "steigt", "erhöht", "erhöhte", "erhöhten", "kletterte", "geklettert",
             "wuchs", "gewachsen", "zugenommen", "nahm"),

@@ -19,7 +19,9 @@ LEXICON = Lexicon(
     stamps=("publicado el", "publicado", "actualizado el", "actualizado", "última actualización"),
     subscribe=("suscríbete", "suscribete", "suscríbase", "hazte socio", "regístrate", "registrate",
                "recibe nuestra newsletter", "recibe nuestro boletín", "newsletter", "descarga nuestra app",
-               "síguenos en", "contenido exclusivo para suscriptores", "ya soy suscriptor"),
+               "síguenos en", "contenido exclusivo para suscriptores", "ya soy suscriptor",
+               # a paywall's call: "Para seguir leyendo, hazte suscriptor de ..."
+               "para seguir leyendo", "para continuar leyendo", "hazte suscriptor"),
     consent=("utilizamos cookies", "usamos cookies", "este sitio utiliza cookies", "esta web utiliza cookies",
              "aceptar cookies", "acepto las cookies", "acepto cookies", "aceptar las cookies", "política de cookies", "configurar cookies", "gestionar cookies",
              "consentimiento"),
