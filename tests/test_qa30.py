@@ -350,3 +350,10 @@ def test_the_six_events_are_six_stories(tmp_path: Path) -> None:
     stories = _stories(tmp_path)
     assert sorted(map(sorted, stories)) == sorted([["arrest-leeds"], ["arrest-mcr"], ["de-stellenabbau"], ["eleccion"],
                                                    ["results"], ["verdict"]])
+
+
+@pytest.mark.slow
+def test_police_ranks_and_time_zones_are_no_entities() -> None:
+    names = {e.name for b in (story("arrest-mcr"), story("arrest-leeds"), story("results")) for e in b.entities}
+    assert {"Claire Dunn", "Mark Ellison", "Lars Brekke"} <= names
+    assert not {"Det Insp", "Det", "BST", "GMT"} & names

@@ -50,7 +50,13 @@ KINDS: dict[str, EntityKind] = {"PERSON": "person", "ORG": "organization", "GPE"
 # The labels of the other languages' models (WikiNER: PER, ORG, LOC, MISC) as the English ones.
 LABELS = {"PER": "PERSON"}
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "mr.", "mrs.", "ms.", "dr.",
-                        "prof."})
+                        "prof.",
+                        # British police ranks as the press abbreviates them: "Det Insp Claire Dunn", "Det Chief
+                        # Insp Mark Ellison", "Det Supt", "Sgt" (the model reads "Det Insp" as a person)
+                        "det", "det.", "insp", "insp.", "supt", "supt.", "sgt", "sgt.", "dci"})
+# Time zones the model takes for places or bodies ("07:45 BST", "by 1030 GMT"): a clock's, not a name.
+TIME_ZONES = frozenset({"gmt", "bst", "utc", "cet", "cest", "eet", "eest", "est", "edt", "cst", "cdt", "mst", "mdt",
+                        "pst", "pdt", "jst", "kst", "hkt", "aest", "aedt", "ist"})
 # The word a title is "about": a title without one ("second from right", "counterpart") is not a title.
 TITLE_HEADS = frozenset(["minister", "president", "premier", "chancellor", "secretary", "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "governor", "mayor", "senator", "congressman", "congresswoman", "representative", "general", "admiral", "commander", "chief", "director", "chairman", "chairwoman", "chair", "ceo", "cfo", "coo", "officer", "head", "leader", "king", "queen", "prince", "princess", "emperor", "judge", "justice", "attorney", "prosecutor", "adviser", "advisor", "counselor", "councillor", "councilor", "lawmaker", "legislator", "commissioner", "undersecretary", "under-secretary", "superintendent", "inspector", "captain", "colonel", "lieutenant", "sergeant", "marshal", "spokesmen", "pope", "bishop", "cardinal", "archbishop", "diplomat", "negotiator", "deputy", "speaker", "treasurer", "auditor"])
 # Words that change which post is meant: "Senior Deputy Foreign Minister" is not "Deputy Foreign Minister".
@@ -146,7 +152,7 @@ def labelled(p: Parsed) -> list[tuple[Span, str, EntityKind]]:
         if kind is None:
             continue
         span = _trim(ent, label)
-        if span is None or not any(c.isalpha() for c in span.text) or (
+        if span is None or not any(c.isalpha() for c in span.text) or span.text.lower() in TIME_ZONES or (
                 p.lang not in {"", "en"} and not _looks_like_name(span)):
             continue
         if label != "PERSON" and len(span) >= 2 and (title_before(span) or title_after(span)):
