@@ -171,10 +171,10 @@ def _join_interrupted(quotations: list[list[tuple[int, int, int]]], sentences: l
             between = sentences[n].text[prev_end:q[0][1]]
             gap = words(between)
             # Only an attribution between: “X,” he said, “Y” (a comma, a speech verb, no second clause),
-            # the attribution closed by its comma or colon: in '“X,” Brekke told CNBC's “Squawk Box”' the
+            # the attribution closed by its comma, colon or full stop: in '“X,” Brekke told CNBC's “Squawk Box”' the
             # second span is a name the sentence goes on to mention, not the rest of what was said.
             if 0 < len(gap) <= 6 and any(w in SPEECH_VERBS for w in gap) and "," in between \
-                    and between.rstrip(" \"'“‘„«‚\u00a0").endswith((",", ":")) \
+                    and between.rstrip(" \"'“‘„«‚\u00a0").endswith((",", ":", ".")) \
                     and not {"and", "or", "but", "while"} & set(gap):
                 out[-1] = out[-1] + q
                 continue
