@@ -52,7 +52,10 @@ def credit_line(text: str) -> tuple[str, str] | None:
     return _tidy_name(match["name"]), agency
 
 
-_TRUST = re.compile(r"^why you can trust (?P<name>\S.{0,40}?)\s*$", re.I)
+# A page's own badge names its publisher: "Why you can trust Sky News", "Our Standards: The Thomson
+# Reuters Trust Principles." (printed under every article of its site, never under a reprint's).
+_TRUST = re.compile(r"^(?:why you can trust (?P<name>\S.{0,40}?)|our standards:\s*(?:the\s+)?"
+                    r"(?P<principles>\S.{0,40}?)\s+trust principles)\s*\.?\s*$", re.I)
 _COPYRIGHT_LEAD = re.compile(r"^(?:\(c\)|©|copyright|\(copyright\))\s*(?:©\s*)?(?:(?:19|20)\d{2}\s*(?:[-–]\s*(?:19|20)?\d{2,4})?)?[,.]?\s*",
                              re.I)
 # "All rights reserved" in every language of `newsfuse.langdata` ("Tous droits réservés", "Alle Rechte vorbehalten").
@@ -143,7 +146,8 @@ def _outlet(removed: list[Removal]) -> tuple[str, str]:
         ("credit", "dateline-header", lambda r: c[0] if r.detail == "credit" and (c := credit_line(r.text)) else ""),
         ("copyright", "copyright", lambda r: _from_copyright(r.text)),
         ("dateline", "dateline-header", lambda r: _from_dateline(r.text) if r.detail == "dateline" else ""),
-        ("text", "trust-badge", lambda r: _tidy_name(m["name"]) if (m := _TRUST.match(r.text)) else ""),
+        ("text", "trust-badge",
+         lambda r: _tidy_name(m["name"] or m["principles"]) if (m := _TRUST.match(r.text)) else ""),
         ("distribution", "distribution", lambda r: _tidy_name(m["name"]) if (m := _ORIGINALLY.search(r.text)) else ""),
         ("url", "dateline-header", lambda r: host_of(r.text.strip("<>")) if r.detail == "url" else ""),
     ]
