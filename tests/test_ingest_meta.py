@@ -145,6 +145,36 @@ def test_a_masthead_line_is_the_outlet_and_leaves_the_body(text: str, url: str) 
     assert name not in article.text and article.text.startswith("Heavy rain")
 
 
+@pytest.mark.parametrize(("line", "outlet"), [
+    ("Premium Times, Thursday, June 11, 2026", "Premium Times"),  # a publication's word after a comma
+    ("TVP World | 04.03.2026 18:20", "TVP World"),  # a bar, a date in figures
+    ("Le Télégramme - Publié le 2 février 2026 à 19h05", "Le Télégramme"),  # a spaced dash, French
+    ("NDTV | Updated: November 08, 2025 9:14 pm IST", "NDTV"),  # not a byline
+    ("Süddeutsche Zeitung, 4. März 2026, 11:42 Uhr", "Süddeutsche Zeitung"),
+    # After a comma or a dash a name that does not read as a publication's may be a dateline's place:
+    # the line is furniture, the outlet stays unknown.
+    ("Ouest-France, mercredi 4 février 2026", ""),
+    ("New Delhi, November 10, 2025", ""),
+    ("Santander - Publicado el 19 de mayo de 2025 a las 00:41", ""),
+])
+def test_a_masthead_and_its_date_stamp_on_one_line(line: str, outlet: str) -> None:
+    article = meta(f"{HEADLINE}\n{line}\n\n{STORY}")
+    assert article.outlet == outlet and article.published is not None
+    assert [(r.reason, r.detail) for r in article.removed if r.text == line] == [("dateline-header", "date")]
+    assert line not in article.text and article.title == HEADLINE
+
+
+def test_a_name_above_a_place_and_date_line_is_the_masthead() -> None:
+    article = meta(f"{HEADLINE}\nThe Hindu\nBHUBANESWAR, November 10, 2025\n\n{STORY}")
+    assert (article.outlet, article.published) == ("The Hindu", dt.date(2025, 11, 10))
+    assert article.text.startswith("Heavy rain")
+
+
+def test_a_publication_named_in_the_plural_is_a_masthead() -> None:
+    article = meta(f"{HEADLINE}\nPunch Newspapers\nPublished 10 June 2026\n\n{STORY}")
+    assert (article.outlet, article.outlet_from) == ("Punch Newspapers", "masthead")
+
+
 def test_a_name_on_the_host_alone_above_the_body_is_the_masthead() -> None:
     article = meta(f"Valley Post\n\n{STORY}", url="https://valleypost.com/a")
     assert (article.outlet, article.outlet_from) == ("Valley Post", "masthead")

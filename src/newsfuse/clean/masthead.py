@@ -111,6 +111,11 @@ def _masthead_shape(text: str) -> list[str]:
 _SITE = re.compile(r"^(?:www\.)?[a-z0-9][a-z0-9-]{1,40}(?:\.[a-z0-9-]{2,20})?\.[a-z]{2,6}$")
 
 
+# A name headed by an article is a thing's, not a person's ("The Local Italy", "Le Télégramme", "Die
+# Zeit"); Dutch "de" and Portuguese "o"/"a" also head family names and sentences, so they are not here.
+_ARTICLES = frozenset({"the", "le", "la", "les", "l'", "el", "il", "lo", "die", "der", "das"})
+
+
 def _is_masthead(text: str, host_keys: set[str], over_date: bool = False) -> bool:
     """Is this short line the name of the publication? Shaped like a name, and a publication's name:
     it ends in a word publications are named by (or is headed by one), or is how the page's host
@@ -129,7 +134,7 @@ def _is_masthead(text: str, host_keys: set[str], over_date: bool = False) -> boo
     name = text.strip().casefold().removeprefix("the ")
     if name in _agency_names() or (len(words) <= 3 and name.split()[0] in _agency_names()):
         return True
-    if over_date and (words[0] == "the" or re.search(r"\b[A-Z]{2,}\b", text)) and len(words) >= 2 \
+    if over_date and (words[0] in _ARTICLES or re.search(r"\b[A-Z]{2,}\b", text)) and len(words) >= 2 \
             and not all(w in SECTION_TOPICS or w in SECTION_GLUE for w in words):
         return True
     if all(w in SECTION_TOPICS or w in SECTION_GLUE for w in words) and any(w in SECTION_TOPICS for w in words):
@@ -137,7 +142,8 @@ def _is_masthead(text: str, host_keys: set[str], over_date: bool = False) -> boo
     if len(words) == 1 and "-" in words[0]:
         words = words[0].split("-")  # "Main-Post", "Rhein-Zeitung": a name and a publication word in one
     last, first = words[-1], words[0] if words[0] != "the" else (words[1] if len(words) > 1 else "")
-    named_by = (last in PUBLICATION_WORDS or " ".join(words[-2:]) in PUBLICATION_WORDS
+    named_by = (last in PUBLICATION_WORDS or last.removesuffix("s") in PUBLICATION_WORDS  # "Punch Newspapers"
+                or " ".join(words[-2:]) in PUBLICATION_WORDS
                 or first in LEADING_PUBLICATION_WORDS
                 or (first in PUBLICATION_WORDS and len(words) >= 3 and "of" in words[1:3]))
     return named_by and len(words) >= 2
@@ -153,6 +159,33 @@ def masthead_name(text: str) -> str:
 
 _MASTHEAD_LOOKAHEAD = 4  # the masthead sits among the first units, around the headline
 
+# A publication's name and its date stamp on one line: "TVP World | 04.03.2026 18:20", "Le Télégramme -
+# Publié le 2 février 2026", "Premium Times, Thursday, June 11, 2026". A bar sets a name apart as a page
+# prints its masthead; a comma or a dash does so in a dateline too ("New Delhi, Nov 9", "Santander -
+# Publicado el ..."), so there the name must read as a publication's by itself.
+_STAMP_SPLIT = re.compile(r"^(?P<name>[^|,]{2,60}?)\s*(?P<sep>\||,|\s[-–—]\s)\s*(?P<rest>.+)$")
+_STAMP_WORDS = 12  # the date stamp after the name: a date, a time, "Updated:", a place
+
+
+def _dated_line(text: str) -> re.Match[str] | None:
+    """A name-shaped head, then a date stamp: a line of furniture, whoever the name is."""
+    match = _STAMP_SPLIT.match(text.strip())
+    if not match or len(match["rest"].split()) > _STAMP_WORDS or not _masthead_shape(match["name"]):
+        return None
+    from newsfuse.ingest.dates import find_date, find_figures_date
+
+    return match if find_date(match["rest"]) or find_figures_date(match["rest"]) else None
+
+
+def dated_masthead(text: str) -> str:
+    """The publication's name that opens a line of its date stamp, else "" (also when the name may be
+    a dateline's place: "Ouest-France, mercredi 4 février" and "Bhubaneswar, Nov 9" read alike)."""
+    match = _dated_line(text)
+    if match is None:
+        return ""
+    name = match["name"].strip()
+    return name if match["sep"] == "|" or _is_masthead(name, set(), over_date=True) else ""
+
 
 def mark_masthead(units: list[Unit], title: str, host: str) -> None:
     """Mark the masthead among the article's first lines, before its body starts. A name-shaped line
@@ -160,8 +193,13 @@ def mark_masthead(units: list[Unit], title: str, host: str) -> None:
     is how the page's host writes its name."""
     keys = _host_keys(host) if host else set()
     first = units[:_MASTHEAD_LOOKAHEAD + 2]
-    kept = [u for u in first if not u.reason]
     following = {id(unit): units[i + 1] if i + 1 < len(units) else None for i, unit in enumerate(first)}
+    headline = title_unit(units, title)
+    for unit in first:
+        # A byline rule may have taken the line for a name and a date ("NDTV | Updated: ...").
+        if unit is not headline and unit.reason in {"", "byline"} and _dated_line(unit.text):
+            unit.reason, unit.detail = "dateline-header", "date"
+    kept = [u for u in first if not u.reason]
     for position, unit in enumerate(kept[:_MASTHEAD_LOOKAHEAD]):
         if title and _same_title(unit.text, title):
             continue  # the headline, repeated

@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from urllib.parse import urlsplit
 
+from newsfuse.clean.masthead import dated_masthead
 from newsfuse.ingest.dates import find_date, find_figures_date, find_month_day
 from newsfuse.langdata import LANGUAGES, lexicon
 from newsfuse.langdata.agencies import AGENCIES, fold
@@ -140,6 +141,7 @@ def _outlet(removed: list[Removal]) -> tuple[str, str]:
         # The paper's name under or above its headline names who printed the story, where a copyright
         # line may name the agency that owns the copy.
         ("masthead", "masthead", lambda r: _tidy_name(r.text)),
+        ("masthead", "dateline-header", lambda r: _tidy_name(dated_masthead(r.text)) if r.detail == "date" else ""),
         ("credit", "dateline-header", lambda r: _tidy_name(m["name"]) if (m := _CREDIT.match(r.text)) else ""),
         ("credit", "dateline-header",
          lambda r: _tidy_name(m["name"]) if r.detail == "date" and (m := _SOURCE_CREDIT.search(r.text)) else ""),
