@@ -164,8 +164,13 @@ def one_statement(a: Stated, b: Stated, align: Alignment, template: bool) -> str
     kind = a.main.quantity.kind
     if kind == "age":
         return "person" if same_person(sa, sb) else ""
-    if _ratio(a, b) > NEAR or not same_measured(a, b, sa, sb):
+    if _ratio(a, b) > NEAR:
         return ""
-    if kind in COUNTED:
+    if kind in COUNTED and same_measured(a, b, sa, sb):
         return "counted"
-    return "measured" if said >= SAID_NEAR else ""
+    # A measure in one unit (or a sum, a count whose noun one reader missed), its nouns not two
+    # different ones, in clauses that share some words.
+    named_apart = bool(sa.measured and sb.measured and sa.measured != sb.measured)
+    if a.main.quantity.unit == b.main.quantity.unit and not named_apart and said >= SAID_NEAR:
+        return "measured"
+    return ""
