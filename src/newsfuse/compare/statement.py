@@ -53,6 +53,10 @@ ROLES = frozenset(concept(w) for w in (
 # Share of the two clauses' content words (figures masked) that one statement told twice shares at
 # least, whatever the values.
 SAID_ALIKE = 0.6
+# ... unless one value is this many times the other: alike clauses with values that far apart are more
+# often a part and its total, or another place's count ("30 shot across the city" / "12 shot on the
+# west side"), than one count misread.
+SAID_APART = 2.0
 # ... and that a measure in a unit (hours, pounds, kilometres) shares with near values: a unit says
 # less of what is measured than a counted noun (the depth of one aftershock and of another).
 SAID_NEAR = 0.3
@@ -159,12 +163,13 @@ def one_statement(a: Stated, b: Stated, align: Alignment, template: bool) -> str
         return "placed"  # across languages the words are spelt apart; the claim and the order decided
     sa, sb = read(a, align), read(b, align)
     said = said_alike(sa, sb)
-    if said >= SAID_ALIKE:
+    ratio = _ratio(a, b)
+    if said >= SAID_ALIKE and ratio <= SAID_APART:
         return "said"
     kind = a.main.quantity.kind
     if kind == "age":
         return "person" if same_person(sa, sb) else ""
-    if _ratio(a, b) > NEAR:
+    if ratio > NEAR:
         return ""
     if kind in COUNTED and same_measured(a, b, sa, sb):
         return "counted"
