@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING
 
 from newsfuse.compare.align import Alignment, jaccard
 from newsfuse.compare.events import EMPTY_TRIGGERS, _clause
-from newsfuse.compare.values import Stated, one_language
+from newsfuse.compare.values import FAR_APART, HEDGED_APART, Stated, one_language
 from newsfuse.facts.quantity_words import GENERIC, concept
 from newsfuse.stopwords import STOP_WORDS
 
@@ -136,7 +136,8 @@ def same_measured(a: Stated, b: Stated, sa: Statement, sb: Statement) -> bool:
     """The two figures measure one thing: the same counted noun, or for a measure the same unit (and
     the same noun where both name one)."""
     fa, fb = a.main, b.main
-    if fa.quantity.kind not in {"count", "number"} or fa.quantity.unit or fb.quantity.unit:
+    # A count's unit is its noun as written ("personas" / "vecinos"): the nouns' concepts decide.
+    if fa.quantity.kind != "count" and (fa.quantity.unit or fb.quantity.unit):
         if fa.quantity.unit != fb.quantity.unit:
             return False
         if fa.quantity.kind not in COUNTED and not (sa.measured and sb.measured):
@@ -180,7 +181,10 @@ def one_statement(a: Stated, b: Stated, align: Alignment, template: bool) -> str
     kind = a.main.quantity.kind
     if kind == "age":
         return "person" if same_person(sa, sb) else ""
-    if ratio > NEAR:
+    # A guess or a bound ("un centinaio", "more than 300") is told looser than an exact count, as
+    # `values.far_apart` allows it further.
+    hedged = bool(a.main.quantity.hedge or b.main.quantity.hedge)
+    if ratio > (NEAR * HEDGED_APART / FAR_APART if hedged else NEAR):
         return ""
     if kind in COUNTED and same_measured(a, b, sa, sb):
         return "counted"
