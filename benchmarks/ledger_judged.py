@@ -21,8 +21,8 @@ reading tune output only; test output is read only to judge it.
 since 26: the Multi-News dev stories of three or more reports and a twelfth of the training stories of two
 reports. Before stop 30 the dev stories were briefed only by `conflicts_eval.py` (planted changes, false
 alarms counted, never judged) and the two-report training stories by nothing that reports conflicts; the
-conflicts main reported on them were judged at stop 30 before any rule of that stop was written, and the
-part is read once, at the end.
+conflicts main reported on them were judged at stop 30 from main's output (tuning read only the tune part),
+and the branch's output on the part was read once, at the end.
 
 Each reported conflict or update is matched to a committed verdict (benchmarks/judged/ledger.jsonl) by
 its story, its kind and its two leading sides (value and evidence sentence). Verdicts:
