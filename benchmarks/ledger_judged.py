@@ -5,7 +5,10 @@ Stories of many reports are what expose false alarms, so this briefs, as one sto
 - `multiling`: the 10 MultiLing 2011 English stories (10 translations-of-one-set reports each);
 - `multinews`: the Multi-News training stories with five or more reports;
 - `multinews-small`: the Multi-News training stories with three or four reports (tune only: more judged
-  candidate pairs for the same-fact stack; not in the default sets).
+  candidate pairs for the same-fact stack; not in the default sets);
+- `multinews-dev`: the Multi-News dev stories with three or more reports (254), and `multinews-pairs`: the
+  Multi-News training stories of exactly two reports whose id hashes to 0 mod 12 (in no other set): the
+  split `heldout30`.
 
 Split: **tune** is ECB+ topics 2-18 (18 events, the ones read while the same-fact rules were written),
 MultiLing English (read for the entity rules) and the Multi-News stories whose id hashes even; **test**
@@ -13,6 +16,13 @@ is ECB+ topics 20-44 (26 events) and the Multi-News stories whose id hashes odd.
 all tune: its stories are none of the test stories (those have five or more reports), so reading them
 cannot leak the held-out part. Rules are adjusted by
 reading tune output only; test output is read only to judge it.
+
+**heldout30** (stop 30) is a second report part, made because the test part had been read at every stop
+since 26: the Multi-News dev stories of three or more reports and a twelfth of the training stories of two
+reports. Before stop 30 the dev stories were briefed only by `conflicts_eval.py` (planted changes, false
+alarms counted, never judged) and the two-report training stories by nothing that reports conflicts; the
+conflicts main reported on them were judged at stop 30 from main's output (tuning read only the tune part),
+and the branch's output on the part was read once, at the end.
 
 Each reported conflict or update is matched to a committed verdict (benchmarks/judged/ledger.jsonl) by
 its story, its kind and its two leading sides (value and evidence sentence). Verdicts:
@@ -22,6 +32,7 @@ values can hold: a bound, rounding, a conversion: a false alarm).
 
     python benchmarks/ledger_judged.py                    # test split: precision, calibration, rates
     python benchmarks/ledger_judged.py --split tune
+    python benchmarks/ledger_judged.py --split heldout30      # the second report part (stop 30)
     python benchmarks/ledger_judged.py --unjudged new.jsonl   # write what has no verdict yet, to judge
 
 A reported item with no verdict is listed as unjudged and left out of precision (the count says how
@@ -59,6 +70,8 @@ class Story:
             return "tune" if int(self.id.split("-")[1].split("_")[0]) < 20 else "test"
         if self.set in {"multiling", "multinews-small"}:
             return "tune"
+        if self.set in {"multinews-dev", "multinews-pairs"}:  # read only to judge it, at stop 30 (docstring)
+            return "heldout30"
         return "test" if int(hashlib.sha1(self.id.encode()).hexdigest(), 16) % 2 else "tune"
 
 
@@ -72,11 +85,15 @@ def stories(sets: Sequence[str]) -> Iterator[Story]:
             yield Story("ecbplus", f"ecb-{label}", events[label])
     for name, file, least, most in (("multiling", "multiling2011-en.jsonl", 2, None),
                                     ("multinews", "multinews-train.jsonl", 5, None),
-                                    ("multinews-small", "multinews-train.jsonl", 3, 4)):
+                                    ("multinews-small", "multinews-train.jsonl", 3, 4),
+                                    ("multinews-dev", "multinews-dev.jsonl", 3, None),
+                                    ("multinews-pairs", "multinews-train.jsonl", 2, 2)):
         if name not in sets:
             continue
         for row in _lines(SHARED / "mds" / file):
             docs = [d for d in row["docs"] if d.get("text", "").strip()]
+            if name == "multinews-pairs" and int(hashlib.sha1(str(row["id"]).encode()).hexdigest(), 16) % 12:
+                continue
             if len(docs) >= least and (most is None or len(docs) <= most):
                 yield Story(name, str(row["id"]), [
                     {"id": str(d.get("doc_id") or k), "title": d.get("title", ""), "text": d["text"],
@@ -143,8 +160,8 @@ def reported(brief: Any) -> list[dict[str, Any]]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--split", choices=["test", "tune", "all"], default="test")
-    ap.add_argument("--sets", default="ecbplus,multiling,multinews")
+    ap.add_argument("--split", choices=["test", "tune", "heldout30", "all"], default="test")
+    ap.add_argument("--sets", default="ecbplus,multiling,multinews,multinews-dev,multinews-pairs")
     ap.add_argument("--limit", type=int, default=0, help="stories per set (0: all)")
     ap.add_argument("--unjudged", type=Path, help="write reported items without a verdict here (JSONL)")
     ap.add_argument("--show", type=int, default=0, help="print this many false alarms")

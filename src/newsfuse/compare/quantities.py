@@ -28,6 +28,7 @@ from newsfuse.compare.background import YEARS_BEFORE
 from newsfuse.compare.dates import overlap, preposition
 from newsfuse.compare.events import FigureEvents
 from newsfuse.compare.same_fact import SameFact
+from newsfuse.compare.statement import NOT_ONE, RIGHT, one_statement
 from newsfuse.compare.updates import as_update
 from newsfuse.compare.values import (
     FAR_APART,
@@ -168,9 +169,13 @@ def quantity_conflicts(found: Sequence[Found], align: Alignment, dates: Sequence
     same_fact = SameFact(items, align, contrasted, events=FigureEvents(items, align.parsed, dates, published))
     placed: set[tuple[int, int]] = set()  # two languages' figures at one place of one claim (`_in_order`)
 
-    def settle(i: int, j: int, verdict: Verdict, disputed: bool) -> None:
+    def settle(i: int, j: int, verdict: Verdict, disputed: bool, named: bool = False) -> None:
         """Record what two figures the passes paired say: they agree (and, floors of other days,
-        may have risen), or, if `disputed` and the model calls them one fact, they conflict."""
+        may have risen), or, if `disputed` and the model calls them one fact, they conflict. Its
+        confidence is how the two figures stand in one statement (`compare.statement`; low when they
+        do not), unless they are the same named measure (`_same_measure` outside aligned sentences:
+        how long "the talks" took, defense spending over five years; pass 2 finds them so, `named`),
+        which is a statement of its own."""
         if verdict.consistent:
             agree.append((i, j))
             if verdict.floors and days_between(items[i], items[j]) > 0 and (p := same_fact(i, j)) >= SAME_FACT_FLOOR:
@@ -178,8 +183,13 @@ def quantity_conflicts(found: Sequence[Found], align: Alignment, dates: Sequence
         elif disputed:
             least = PLACED_SAME if (i, j) in placed else 0.0
             p = max(same_fact(i, j), least)
-            if p >= SAME_FACT_FLOOR and p * verdict.weight >= REPORT_FLOOR:
-                conflicts.append(_Edge(i, j, max(same_fact.confidence(i, j), least) * verdict.weight, verdict.notes))
+            if p < SAME_FACT_FLOOR or p * verdict.weight < REPORT_FLOOR:
+                return
+            confidence = max(same_fact.confidence(i, j), least) * verdict.weight
+            if not (named or _same_measure(items[i], items[j], aligned=False)):
+                route = one_statement(items[i], items[j], align, same_fact.twins_in_template(i, j))
+                confidence = RIGHT.get(route, confidence) if route else min(confidence, NOT_ONE)
+            conflicts.append(_Edge(i, j, confidence, verdict.notes))
 
     # Pass 1: aligned sentences reconcile their numbers.
     for x, ka in enumerate(keys):
@@ -224,7 +234,7 @@ def quantity_conflicts(found: Sequence[Found], align: Alignment, dates: Sequence
             if (family_of(a), a.main.head) in several or not _same_measure(a, b, aligned=False) \
                     or _apart(a, b, contrasted=None):
                 continue
-            settle(i, j, apart(a, b, compare_values(a, b)), disputed=not two_things(a, b))
+            settle(i, j, apart(a, b, compare_values(a, b)), disputed=not two_things(a, b), named=True)
     return _assemble(items, conflicts, agree, contrasted) + _risen(items, rises, published or {})
 
 
