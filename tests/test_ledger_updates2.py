@@ -9,13 +9,14 @@ figures."""
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from pathlib import Path
 
 import pytest
 
 from newsfuse.types import Brief
+from update_chains import chains, ordered
+from update_chains import figure_conflicts as conflicts_of
 
 DATA = Path(__file__).parent / "data" / "ledger_updates2"
 pytestmark = pytest.mark.slow
@@ -28,24 +29,12 @@ def story(name: str) -> Brief:
     return brief(sorted(str(p) for p in DATA.glob(f"{name}-*.txt")), id=name)
 
 
-def amount(normalized: str) -> float:
-    got = re.search(r"\d+(?:\.\d+)?", normalized.replace(",", ""))
-    assert got is not None, normalized
-    return float(got.group())
-
-
 def told(name: str) -> list[list[float]]:
-    return [[amount(v.normalized) for v in u.values] for u in story(name).updates]
-
-
-def ordered(chain: list[float], *values: float) -> bool:
-    at = [chain.index(v) for v in values if v in chain]
-    return len(at) == len(values) and at == sorted(at)
+    return chains(story(name))
 
 
 def figure_conflicts(name: str) -> list[set[float]]:
-    return [{amount(v.normalized) for v in c.values} for c in story(name).conflicts
-            if c.kind in {"count", "number", "money", "duration"}]
+    return conflicts_of(story(name))
 
 
 def test_mine_toll_in_german_then_english_is_one_chain() -> None:

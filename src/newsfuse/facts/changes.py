@@ -227,21 +227,7 @@ def _earlier(doc: Doc, f: Found, path: list[Token], lex: ChangeWords, deps: bool
     introduced by "after" ("two days after officials put the toll at 174")."""
     if not deps:
         return any(doc[i].lower_ in lex.earlier for i in range(max(0, f.start - 6), f.start))
-    cur = doc[f.end - 1]
-    for _ in range(STEPS + 2):
-        if cur.head is cur:
-            break
-        cur = cur.head
-        if cur.pos_ in {"VERB", "AUX"}:
-            kids = {c.lower_ for c in cur.children}
-            if kids & set(lex.earlier):
-                return True
-            if kids & set(lex.after) and cur.lower_ in STATING | set(lex.level):
-                return True
-            # "a day after reporting seven deaths": "after" governs the statement's verb
-            if cur.head.lower_ in lex.after and cur.dep_ == "pcomp" and cur.lower_ in STATING | set(lex.level):
-                return True
-    return False
+    return _statement(doc, f, lex) is not None
 
 
 def _over_statement(doc: Doc, found: Sequence[Found], ks: list[int], olds: list[tuple[int, str]],
@@ -266,7 +252,9 @@ def _over_statement(doc: Doc, found: Sequence[Found], ks: list[int], olds: list[
 
 
 def _statement(doc: Doc, f: Found, lex: ChangeWords) -> Token | None:
-    """The verb of the earlier statement's clause the figure stands in (`_earlier`), if any."""
+    """The verb of the earlier statement's clause the figure stands in (`_earlier`), if any: a verb
+    with "earlier", a stating verb with "after", or one "after" governs ("a day after reporting seven
+    deaths")."""
     cur = doc[f.end - 1]
     for _ in range(STEPS + 2):
         if cur.head is cur:
@@ -274,8 +262,9 @@ def _statement(doc: Doc, f: Found, lex: ChangeWords) -> Token | None:
         cur = cur.head
         if cur.pos_ in {"VERB", "AUX"}:
             kids = {c.lower_ for c in cur.children}
-            if kids & set(lex.earlier) or (kids & set(lex.after) and cur.lower_ in STATING | set(lex.level)) \
-                    or (cur.head.lower_ in lex.after and cur.dep_ == "pcomp" and cur.lower_ in STATING | set(lex.level)):
+            stating = cur.lower_ in STATING | set(lex.level)
+            if kids & set(lex.earlier) or (kids & set(lex.after) and stating) \
+                    or (cur.head.lower_ in lex.after and cur.dep_ == "pcomp" and stating):
                 return cur
     return None
 
