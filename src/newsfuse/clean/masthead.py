@@ -21,6 +21,7 @@ from newsfuse.clean.patterns import (
     SECTION_TOPICS,
 )
 from newsfuse.clean.units import Unit, comparable
+from newsfuse.langdata.agencies import AGENCY_NAMES
 
 
 def _looks_like_title(text: str) -> bool:
@@ -62,12 +63,6 @@ def _same_title(line: str, title: str) -> bool:
     if not a or not b:
         return False
     return a == b or ((a.startswith(b) or b.startswith(a)) and min(len(a), len(b)) >= 0.6 * max(len(a), len(b)))
-
-
-def _agency_names() -> frozenset[str]:
-    from newsfuse.ingest.meta import AGENCY_NAMES
-
-    return AGENCY_NAMES
 
 
 def _name_key(text: str) -> str:
@@ -132,7 +127,7 @@ def _is_masthead(text: str, host_keys: set[str], over_date: bool = False) -> boo
     if key and key in host_keys and len(key) >= 4:
         return True
     name = text.strip().casefold().removeprefix("the ")
-    if name in _agency_names() or (len(words) <= 3 and name.split()[0] in _agency_names()):
+    if name in AGENCY_NAMES or (len(words) <= 3 and name.split()[0] in AGENCY_NAMES):
         return True
     if over_date and (words[0] in _ARTICLES or re.search(r"\b[A-Z]{2,}\b", text)) and len(words) >= 2 \
             and not all(w in SECTION_TOPICS or w in SECTION_GLUE for w in words):

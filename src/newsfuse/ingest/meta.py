@@ -26,9 +26,6 @@ from newsfuse.types import Article, Removal
 
 # News agencies whose name in a dateline or byline says whose copy the story is, in every script.
 _AGENCIES = {fold(name): usual for name, usual in AGENCIES.items()}
-# An agency's name alone on a line at the top of an article is its masthead ("Reuters"); initials
-# ("AP", "PTI") are too short to tell from a label, so only names of four letters or more.
-AGENCY_NAMES = frozenset(name for name in {*_AGENCIES, *map(fold, _AGENCIES.values())} if len(name) >= 4)
 _AGENCY_IN_TEXT = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _AGENCIES), key=len, reverse=True)) + r")\b",
                              re.I)
 # A paper's credit before its date stamp: "Ouest-France, avec AFP. Modifié le 7 février 2024",

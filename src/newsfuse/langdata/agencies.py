@@ -53,3 +53,8 @@ AGENCIES: dict[str, str] = {
 def fold(name: str) -> str:
     """A name as the table keys it: lower case, with the dot of a Turkish capital İ left out ("İHA")."""
     return name.strip().lower().replace("\u0307", "")
+
+
+# An agency's name alone on a line at the top of an article is its masthead ("Reuters"); initials
+# ("AP", "PTI") are too short to tell from a label, so only names of four letters or more.
+AGENCY_NAMES = frozenset(name for name in {*map(fold, AGENCIES), *map(fold, AGENCIES.values())} if len(name) >= 4)
