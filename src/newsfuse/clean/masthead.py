@@ -167,7 +167,7 @@ def _dated_line(text: str) -> re.Match[str] | None:
     match = _STAMP_SPLIT.match(text.strip())
     if not match or len(match["rest"].split()) > _STAMP_WORDS or not _masthead_shape(match["name"]):
         return None
-    from newsfuse.ingest.dates import find_date, find_figures_date
+    from newsfuse.ingest.dates import find_date, find_figures_date  # here: the ingest package imports clean
 
     return match if find_date(match["rest"]) or find_figures_date(match["rest"]) else None
 
