@@ -9,32 +9,17 @@ figures."""
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
 import pytest
 
-from newsfuse.types import Brief
-from update_chains import chains, ordered
-from update_chains import figure_conflicts as conflicts_of
+from update_chains import Stories, ordered
 
 DATA = Path(__file__).parent / "data" / "ledger_updates2"
 pytestmark = pytest.mark.slow
 
-
-@lru_cache(maxsize=4)
-def story(name: str) -> Brief:
-    from newsfuse import brief
-
-    return brief(sorted(str(p) for p in DATA.glob(f"{name}-*.txt")), id=name)
-
-
-def told(name: str) -> list[list[float]]:
-    return chains(story(name))
-
-
-def figure_conflicts(name: str) -> list[set[float]]:
-    return conflicts_of(story(name))
+STORIES = Stories(DATA)
+story, told, figure_conflicts = STORIES.story, STORIES.told, STORIES.figure_conflicts
 
 
 def test_mine_toll_in_german_then_english_is_one_chain() -> None:

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 
 from newsfuse.compare.dates import overlap, preposition
 from newsfuse.compare.updates import UPDATE_DAYS
-from newsfuse.compare.values import HEDGE_KIND
+from newsfuse.compare.values import written
 from newsfuse.facts.changes import Change, same_kind
 from newsfuse.facts.dates import FoundDate
 from newsfuse.facts.quantities import Found
@@ -234,13 +234,11 @@ def _normalized(f: Found, figures: Sequence[Found] = ()) -> str:
     """As a conflict's value is normalized (`compare.quantities`): "174 people", "~52000 people"; a
     bare number ("put the toll at 174") in the unit of the count it stands for."""
     q = f.quantity
-    value = str(int(q.value)) if q.value == int(q.value) and abs(q.value) < 1e15 else f"{q.value:.6g}"
     unit = q.unit
     if q.kind in {"count", "number"} and not unit:
         unit = next((g.quantity.unit for g in figures if g.quantity.kind == "count" and g.quantity.unit), "")
         unit = unit or ("items" if q.kind == "count" else "")
-    prefix = {"min": "≥ ", "max": "≤ ", "approx": "~"}.get(HEDGE_KIND.get(q.hedge, ""), "")
-    return f"{prefix}{value} {unit}".strip()
+    return f"{written(q)} {unit}".strip()
 
 
 def _kind(f: Found) -> ConflictKind:

@@ -87,7 +87,7 @@ class Event:
     stems: frozenset[str] = frozenset()  # ... and their concepts (a trigger told anywhere in it)
 
 
-def _clause(tok: Token) -> tuple[Token | None, list[Token]]:
+def clause_of(tok: Token) -> tuple[Token | None, list[Token]]:
     """The verb that governs `tok` and the tokens of its clause (the verb's subtree without the
     clauses of other verbs hung below it); the whole sentence when no verb governs it."""
     cur = tok
@@ -126,7 +126,7 @@ def _when(verb: Token | None, clause: list[Token], told: Sequence[FoundDate]) ->
             return tuple(years)
         if verb is None or verb.dep_ not in HUNG_BELOW or verb.head is verb:
             return ()
-        verb, clause = _clause(verb.head)
+        verb, clause = clause_of(verb.head)
     return ()
 
 
@@ -219,7 +219,7 @@ def read_event(s: Stated, parsed: Parsed | None, dates: Sequence[FoundDate]) -> 
         return Event()
     doc = parsed.doc
     f = s.main
-    verb, clause = _clause(doc[max(f.start, f.end - 1)])
+    verb, clause = clause_of(doc[max(f.start, f.end - 1)])
     measured, by_noun = _measured(s, doc, verb) if f.quantity.kind == "duration" else ("", False)
     return Event(
         when=_when(verb, clause, [d for d in dates if preposition(d) not in BOUNDS]),

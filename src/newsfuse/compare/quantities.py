@@ -41,6 +41,7 @@ from newsfuse.compare.values import (
     one_language,
     reads_structure,
     stated_values,
+    written,
 )
 from newsfuse.disjoint import DisjointSets
 from newsfuse.facts import frames
@@ -664,14 +665,9 @@ def _two_facts(a: Stated, b: Stated, contrasted: Collection[frozenset[str]]) -> 
 def _normalized(s: Stated) -> str:
     f = s.face("USD") or s.main
     q = f.quantity
-    value = f"{q.value:.6g}" if q.value != int(q.value) or abs(q.value) < 1e15 else f"{q.value:.0f}"
-    if q.value == int(q.value) and abs(q.value) < 1e15:
-        value = str(int(q.value))
     unit = q.unit if q.kind != "count" else q.unit or "items"
-    bound = HEDGE_KIND.get(q.hedge, "")
-    prefix = {"min": "≥ ", "max": "≤ ", "approx": "~"}.get(bound, "")
     high = f"-{q.high:g}" if q.high is not None else ""
-    return f"{prefix}{value}{high} {unit}".strip()
+    return f"{written(q)}{high} {unit}".strip()
 
 
 def _conflict_kind(s: Stated) -> ConflictKind:

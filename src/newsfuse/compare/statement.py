@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsfuse.compare.align import Alignment, jaccard
-from newsfuse.compare.events import EMPTY_TRIGGERS, _clause
+from newsfuse.compare.events import EMPTY_TRIGGERS, clause_of
 from newsfuse.compare.values import FAR_APART, HEDGED_APART, Stated, one_language
 from newsfuse.facts.quantity_words import GENERIC, concept
 from newsfuse.stopwords import STOP_WORDS
@@ -91,7 +91,7 @@ def read(s: Stated, align: Alignment) -> Statement:
     said: set[str] = set()
     if parsed is not None and f.start < len(parsed.doc):
         doc = parsed.doc
-        _, clause = _clause(doc[min(max(f.end - 1, f.start), len(doc) - 1)])
+        _, clause = clause_of(doc[min(max(f.end - 1, f.start), len(doc) - 1)])
         said = {_word(t) for t in clause if _content(t) and not (f.start <= t.i < f.end)} - {""}
     else:
         said = set(align.bags.get(s.key, set()))

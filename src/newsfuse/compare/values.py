@@ -15,8 +15,18 @@ from dataclasses import dataclass, field
 from newsfuse.facts.numbers import SMALL, TENS
 from newsfuse.facts.quantities import Found
 from newsfuse.facts.quantity_words import HEDGES, LOCAL_HEDGES, STRICT_HEDGES, TRAILING_HEDGES, USD_RATE
+from newsfuse.types import Quantity
 
 HEDGE_KIND = {**LOCAL_HEDGES, **HEDGES, **TRAILING_HEDGES}  # hedge words → "min" | "max" | "approx"
+
+
+def written(q: Quantity) -> str:
+    """A value as a conflict or an update prints it normalized, before its unit: "174", "3.5", "~52000",
+    "≥ 7" (its hedge as a bound)."""
+    value = str(int(q.value)) if q.value == int(q.value) and abs(q.value) < 1e15 else \
+        f"{q.value:.6g}" if q.value != int(q.value) else f"{q.value:.0f}"
+    prefix = {"min": "≥ ", "max": "≤ ", "approx": "~"}.get(HEDGE_KIND.get(q.hedge, ""), "")
+    return prefix + value
 
 
 @dataclass(slots=True)
