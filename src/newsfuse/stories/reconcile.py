@@ -41,6 +41,7 @@ from newsfuse.config import Grouping
 from newsfuse.disjoint import DisjointSets
 from newsfuse.stories.agglomerate import average_link
 from newsfuse.stories.features import Features
+from newsfuse.stories.figures import contrasting
 from newsfuse.stories.languages import language_anchors, language_rows
 from newsfuse.stories.links import (
     UNDATED_FIRST,
@@ -225,7 +226,7 @@ def split_parts(members: Sequence[Member], weights: Weights, cfg: Grouping) -> l
     for c, r in enumerate(root.tolist()):
         clusters.setdefault(r, []).append(c)
     if len(clusters) < 2:
-        return whole
+        return _figure_parts(members, start, sums, counts, cfg) or whole
     # The largest part keeps the story (on a tie, the one with the earliest member).
     ordered = sorted(clusters.values(), key=lambda cs: (-sum(len(start[c]) for c in cs), min(min(start[c]) for c in cs)))
     kept, off = list(ordered[0]), []
@@ -237,5 +238,26 @@ def split_parts(members: Sequence[Member], weights: Weights, cfg: Grouping) -> l
         else:
             kept.extend(cs)
     if not off:
-        return whole
+        return _figure_parts(members, start, sums, counts, cfg) or whole
     return [sorted(k for c in cs for k in start[c]) for cs in [kept, *off]]
+
+
+def _figure_parts(members: Sequence[Member], start: list[list[int]], sums: np.ndarray, counts: np.ndarray,
+                  cfg: Grouping) -> list[list[int]]:
+    """Two parts when the members' groups (copies joined) fall into two events by their figures
+    (`stories.figures.contrasting`): each group in neither goes with the one it is linked to more,
+    by the same average link; [] when the figures do not part the story."""
+    fs = [members[g[0]].features for g in start]
+    groups = contrasting([f.figures for f in fs], [f.measures for f in fs], cfg.split_figures)
+    if not groups:
+        return []
+    first, second = groups
+    placed = set(first) | set(second)
+    for c in range(len(start)):
+        if c not in placed:
+            to = [sums[c, first].sum() / max(counts[c, first].sum(), 1e-9),
+                  sums[c, second].sum() / max(counts[c, second].sum(), 1e-9)]
+            (first if to[0] >= to[1] else second).append(c)
+    parts = [sorted(k for c in cs for k in start[c]) for cs in (first, second)]
+    # The larger part keeps the story (on a tie, the one with the earliest member).
+    return sorted(parts, key=lambda p: (-len(p), p[0]))
