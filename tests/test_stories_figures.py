@@ -119,3 +119,47 @@ def test_group_ecbplus_tune_geysers_quakes_part_and_no_other_tune_story_splits()
     assert len(quakes["38_ecb"]) == 1 and quakes["38_ecb"] < quakes["38_ecbplus"] | quakes["38_ecb"]
     assert len(set(shipped.values())) == len(set(words.values())) + 1  # only that story splits
     assert f1(shipped) > f1(words) >= 0.935  # 0.947 and 0.941 measured
+
+
+LATER = [  # two later reports of the 4.6 quake, in the words of the 4.4 quake's reports
+    ("b", "Residents of Cobb and Cloverdale felt a sharp jolt from the magnitude 4.6 earthquake, 1.2 miles deep and "
+          "14 miles north of Healdsburg, a sheriff's dispatcher said. Geothermal power plants that tap steam at The "
+          "Geysers in a remote area of Sonoma County reported no damage."),
+    ("b", "The 4.6 magnitude quake that shook a remote area of Sonoma County near The Geysers steam plants, 14 miles "
+          "north of Healdsburg and 1.2 miles deep, was felt by residents of Cobb and Cloverdale, according to the "
+          "USGS. No injuries or damage were reported by the dispatcher."),
+]
+
+
+def test_a_later_report_of_an_event_split_off_joins_it_in_the_stream() -> None:
+    # Written before running: the first chunk's story splits by its figures (test above); a second
+    # chunk's reports of the 4.6 quake, worded as the 4.4 quake's were, join the 4.4 story by their
+    # words and end with the 4.6 quake's reports: two stories, one per quake.
+    first = [Article(id=f"{quake}{k}", text=text) for k, (quake, text) in enumerate(QUAKES)]
+    later = [Article(id=f"{quake}{k + len(QUAKES)}", text=text) for k, (quake, text) in enumerate(LATER)]
+    grouper = StoryGrouper(Grouping())
+    story = {x.article_id: x.story for x in grouper.group([Item(a.id, 739_000, article_features(a)) for a in first])
+             .assignments}
+    result = grouper.group([Item(a.id, 739_001, article_features(a)) for a in later])
+    story.update({a: into for a, into in result.moved.items()})
+    for gone, into in result.merged:
+        story = {a: into if s == gone else s for a, s in story.items()}
+    story.update({x.article_id: x.story for x in result.assignments})
+    assert len({story[a.id] for a in first[:3]}) == 1
+    assert len({story[a.id] for a in first[3:] + later}) == 1
+    assert story[first[0].id] != story[first[3].id]
+    assert result.merged and result.split  # what the store records of it (here: joined, then parted)
+
+
+def test_average_link_keeps_apart_clusters_that_must_not_merge() -> None:
+    from newsfuse.stories.agglomerate import average_link
+
+    # Three clusters all linked at 0.5: 0 and 2 may not merge, so 1 joins one of them and the union
+    # stays apart from the other.
+    sums = np.full((3, 3), 0.5)
+    apart = np.zeros((3, 3), bool)
+    apart[0, 2] = apart[2, 0] = True
+    ones, never = np.ones(3, int), np.zeros(3, bool)
+    root = average_link(sums, ones, never, ones, np.zeros(3, int), threshold=0.3, quiet=7, apart=apart)
+    assert root[0] != root[2] and root[1] in (root[0], root[2])
+    assert len(set(average_link(sums, ones, never, ones, np.zeros(3, int), threshold=0.3, quiet=7).tolist())) == 1
