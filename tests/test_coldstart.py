@@ -241,3 +241,38 @@ def test_the_command_ends_with_its_output_written_and_its_exit_code(tmp_path: Pa
     empty = subprocess.run([*command, str(tmp_path / "empty.txt")], capture_output=True, text=True, env=env,
                            timeout=600)
     assert empty.returncode == 3, empty.stderr
+
+
+MONTH_AND_DAY_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+                      "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+                      "saturday", "sunday")
+
+
+def test_month_and_weekday_names_are_dateparsers_without_importing_it() -> None:
+    loader = pytest.importorskip("dateparser.languages.loader").default_loader
+    from dateparser.data.languages_info import language_order
+
+    from newsfuse import langdata
+
+    checked = 0
+    for code in language_order:
+        data = langdata._translation_data(code)
+        if data is None:  # a locale name ("sr-Latn") or a language the loader rewrites: the loader's
+            assert "-" in code or code in langdata.LOADER_REWRITES
+            continue
+        info = loader.get_locale(code).info
+        assert {k: data.get(k) for k in MONTH_AND_DAY_KEYS} == {k: info.get(k) for k in MONTH_AND_DAY_KEYS}, code
+        checked += 1
+    assert checked > 150
+    assert langdata._translation_data("zz") is None and langdata._translation_data("../x") is None
+
+
+def test_the_command_line_does_not_import_dateparser() -> None:
+    proc = run_python("""
+        import json, sys
+        import newsfuse.cli, newsfuse.pipeline
+        from newsfuse.langdata import LANGUAGES, in_any_language, months, weekdays
+        in_any_language(months), in_any_language(weekdays)
+        print(json.dumps(sorted(sys.modules)))
+    """)
+    assert loaded(proc, ("dateparser",)) == []
