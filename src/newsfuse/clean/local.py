@@ -51,8 +51,14 @@ def rules_for(code: str) -> LocalRules | None:
     lex: Lexicon = lexicon(code)
     month = month_pattern(code)
     days = _alternation(tuple(weekday_names(code)))
+    # A stamp's date as pages print it: "9 april 2026" (after its weekday), "Mart 12, 2026",
+    # "15.jan.2026", and in figures "18.01.2024", "14/01/2026", "10-04-26"
+    figures = r"\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})"
     date = (rf"(?:(?:(?:{days}),?\s+)?\d{{1,2}}(?:er|º|\.)?\s+(?:de\s+)?(?:{month})\.?,?\s+(?:de\s+)?\d{{4}}|"
-            r"\d{1,2}\.\d{1,2}\.\d{4})" if month else r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}")
+            rf"\d{{1,2}}\.(?:{month})\.?\s?\d{{4}}|(?:{month})\s+\d{{1,2}},\s+\d{{4}}|{figures})" if month else figures)
+    # The update stamp a page prints after its date stamp: "· Atualizado há 2 horas", "· Aangepast
+    # donderdag 9 april 2026, 14:05", "(modifica il 10 febbraio 2026 | 18:42)"
+    update = (rf"(?:\s*[·|(]\s*(?:{_alternation(lex.stamps)})\b[^()]{{0,60}}\)?)?" if lex.stamps else "")
     # A stamp's time ("17:05 Uhr") and the credit after it ("Quelle: ZEIT ONLINE, dpa").
     source = rf"(?:\s*[|·,-]?\s*(?:{_alternation(lex.source_words)})\s*:\s*[^.:]{{1,60}})?" if lex.source_words else ""
     call = (rf"^(?:{_alternation(lex.call_leads)})\s+(?:\S+\s+){{0,4}}?(?:{_alternation(lex.call_verbs)})[.!]?$"
@@ -69,7 +75,7 @@ def rules_for(code: str) -> LocalRules | None:
         stamp=_compile(r"^(?:[^\W\d_][^.]{{0,40}}\.\s+|[^\W\d_][^\W\d_ ]*(?:\s[^\W\d_]+){{0,2}}\s+[-–—|·]\s+)?"
                        r"(?:{})\s*:?\s*(?P<rest>.*)$", lex.stamps),
         date_line=re.compile(rf"^{date}(?:\s*(?:[,|·-]|à|a las|alle|um|às|om)?\s*\d{{1,2}}[:.h]\d{{2}}(?:\s*uhr)?)?"
-                             rf"{source}\.?$", re.I),
+                             rf"{update}{source}\.?$", re.I),
         caption=_compile(r"^(?:{})\s*:\s*\S", lex.captions),
         call=re.compile(call, re.I) if call else None,
         reading=_compile(r"^(?:{})\s*:?\s*\d{{1,3}}\s*[^\W\d_]{{0,8}}\.?$", lex.reading),
@@ -119,7 +125,7 @@ def classify_local(text: str, rules: LocalRules) -> tuple[str, str]:
     if rules.date_line and rules.date_line.match(text):
         return "dateline-header", "date"
     stamp = rules.stamp.match(text) if rules.stamp else None
-    if stamp and words <= 15 and re.search(r"\d", stamp.group("rest")):
+    if stamp and re.search(r"\d", stamp.group("rest")) and (words <= 15 or _stamp_then_byline(stamp.group("rest"), rules)):
         return "dateline-header", "date"
     byline = rules.byline.match(text) if rules.byline else None
     if byline and len(text) <= 120:
@@ -130,6 +136,21 @@ def classify_local(text: str, rules: LocalRules) -> tuple[str, str]:
         if len(rest.split()) <= 10 and not lower and len(role.split()) <= 6:
             return "byline", ""
     return "", ""
+
+
+def _stamp_then_byline(rest: str, rules: LocalRules) -> bool:
+    """A date stamp with the byline printed after it on one line ("Publicado em 16/01/2026 - 10:05 Por
+    Luiz Henrique Farias - Repórter da Agência Brasil - Rio de Janeiro"): the stamp is short, the rest
+    is a byline, however long the reporter's role."""
+    if rules.byline is None:
+        return False
+    for match in re.finditer(r"\s+[-–—|·]?\s*(?=\S)", rest):
+        head, tail = rest[:match.start()], rest[match.end():]
+        if len(head.split()) > 6:
+            return False
+        if re.search(r"\d", head) and len(tail) <= 160 and rules.byline.match(tail):
+            return True
+    return False
 
 
 def _credit(text: str) -> bool:

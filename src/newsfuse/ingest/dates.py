@@ -34,6 +34,11 @@ _PATTERNS = [
     re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.I),
     # "12 mars 2024", "22. Februar 2023", "3 de noviembre de 2023", "1er janvier 2005"
     re.compile(rf"\b(?P<day>\d{{1,2}})(?:er|º|\.)?\s+(?:de\s+)?{_LOCAL},?\s+(?:de\s+)?{_YEAR}(?!\w)", re.I),
+    # Day, month in letters and year joined by dots, as Brazilian pages stamp them ("15.jan.2026 às 8h15")
+    re.compile(rf"(?<![\d.,])(?P<day>\d{{1,2}})\.\s?{_MONTH}\s?{_YEAR}\b", re.I),
+    re.compile(rf"(?<![\d.,])(?P<day>\d{{1,2}})\.\s?{_LOCAL}\s?{_YEAR}\b", re.I),
+    # The month in letters first in another language ("Mart 12, 2026 16:20", a Turkish page's stamp)
+    re.compile(rf"(?<!\w){_LOCAL}\s+{_DAY},\s+{_YEAR}\b", re.I),
 ]
 
 

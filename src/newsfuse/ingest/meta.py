@@ -54,7 +54,7 @@ def credit_line(text: str) -> tuple[str, str] | None:
 # Reuters Trust Principles." (printed under every article of its site, never under a reprint's).
 _TRUST = re.compile(r"^(?:why you can trust (?P<name>\S.{0,40}?)|our standards:\s*(?:the\s+)?"
                     r"(?P<principles>\S.{0,40}?)\s+trust principles)\s*\.?\s*$", re.I)
-_COPYRIGHT_LEAD = re.compile(r"^(?:\(c\)|©|copyright|\(copyright\))\s*(?:©\s*)?(?:(?:19|20)\d{2}\s*(?:[-–]\s*(?:19|20)?\d{2,4})?)?[,.]?\s*",
+_COPYRIGHT_LEAD = re.compile(r"^(?:\(c\)|©|copyright|\(copyright\))\s*(?:©\s*|copyright\s+)?(?:(?:19|20)\d{2}\s*(?:[-–]\s*(?:19|20)?\d{2,4})?)?[,.]?\s*",
                              re.I)
 # "All rights reserved" in every language of `newsfuse.langdata` ("Tous droits réservés", "Alle Rechte vorbehalten").
 _RESERVED = sorted({p for code in LANGUAGES for p in lexicon(code).copyright}, key=len, reverse=True)
@@ -95,7 +95,11 @@ _COPYRIGHT_SENTENCE = re.compile(r"(?<=[^\W_]{2})\.\s+(?=[^\W\d_])(?=[^a-zà-ÿ]
 
 
 def _from_copyright(text: str) -> str:
-    name = _COPYRIGHT_TAIL.sub("", _COPYRIGHT_LEAD.sub("", text.strip()))
+    text = text.strip()
+    if "©" in text and not _COPYRIGHT_LEAD.match(text):
+        # the reservation first, the sign and the holder after it ("RIPRODUZIONE RISERVATA © Copyright ANSA")
+        text = text[text.index("©"):]
+    name = _COPYRIGHT_TAIL.sub("", _COPYRIGHT_LEAD.sub("", text))
     return _tidy_name(_COPYRIGHT_SENTENCE.sub("", name))
 
 
@@ -121,9 +125,11 @@ def _from_dateline(text: str) -> str:
 
 
 def _dateline_wire(text: str) -> str:
+    """The agency a dateline names, or its one provider ("(NWS)"); a code of two letters that is no
+    agency's is the state the place is in ("NOVA FRIBURGO (RJ)", "CAMPINAS (SP)"), not a wire."""
     names = _dateline_names(text)
     agency = next((a for a in map(as_agency, names) if a), "")
-    return agency or (names[0] if len(names) == 1 else "")
+    return agency or (names[0] if len(names) == 1 and len(names[0]) > 2 else "")
 
 
 def _agency(text: str) -> str:

@@ -13,7 +13,7 @@ LEXICON = Lexicon(
     title_words=("de", "het", "een", "burgemeester", "minister", "woordvoerder", "woordvoerster", "directeur",
                  "voorzitter", "premier", "commandant", "politiewoordvoerder", "dr.", "mr.", "dhr.", "mevrouw"),
     by=("door",),
-    stamps=("gepubliceerd op", "gepubliceerd", "bijgewerkt op", "bijgewerkt", "laatste update"),
+    stamps=("gepubliceerd op", "gepubliceerd", "bijgewerkt op", "bijgewerkt", "laatste update", "aangepast op", "aangepast"),
     subscribe=("abonneer", "schrijf je in", "meld je aan", "nieuwsbrief", "download onze app", "volg ons op",
                "word abonnee", "alleen voor abonnees", "al abonnee"),
     consent=("wij gebruiken cookies", "we gebruiken cookies", "deze website gebruikt cookies", "cookies accepteren",

@@ -11,6 +11,7 @@ LEXICON = Lexicon(
     title_words=("bakan", "başkan", "vali", "sözcü", "sözcüsü", "müdür", "belediye", "başkanı"),
     by=("haber", "yazan", "muhabir"),  # "Haber: Ayşe Yılmaz"
     stamps=("yayınlanma tarihi", "yayınlanma", "yayınlandı", "güncelleme tarihi", "güncelleme", "güncellendi",
+            "oluşturulma tarihi",
             "son güncelleme"),
     subscribe=("abone ol", "bültenimize abone", "e-bültene kaydol", "haber bültenimize", "uygulamamızı indirin",
                "bizi takip edin"),
