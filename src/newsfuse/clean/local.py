@@ -214,8 +214,22 @@ def mark_local(units: list[Unit], language: str) -> None:
     if language in {"", "en"}:
         return
     rules = rules_for(language)
+    header = False  # the line before is a related-links header alone ("Leia mais", "İLGİLİ HABERLER")
     for unit in units:
         if not unit.reason and rules is not None:
             unit.reason, unit.detail = classify_local(unit.text, rules)
+            if not unit.reason and header and _link_shaped(unit.text):
+                # the link the header announces: a headline, with no full stop ("Chuvas na Região
+                # Serrana: veja como ajudar as vítimas", "Gebze'de trafik kazası: 3 yaralı")
+                unit.reason, unit.detail = "related-links", "item"
         if not unit.reason and date_only(unit.text, language):
             unit.reason, unit.detail = "dateline-header", "date"
+        header = unit.reason == "related-links" and not unit.detail and not re.search(r"[:\-–—|»›>]\s*\S", unit.text)
+
+
+_LINK_WORDS = 15
+
+
+def _link_shaped(text: str) -> bool:
+    text = text.strip()
+    return 0 < len(text.split()) <= _LINK_WORDS and not re.search(r"[.!?]$", text) and text[:1].isupper()
