@@ -58,7 +58,7 @@ def rules_for(code: str) -> LocalRules | None:
             rf"\d{{1,2}}\.(?:{month})\.?\s?\d{{4}}|(?:{month})\s+\d{{1,2}},\s+\d{{4}}|{figures})" if month else figures)
     # The update stamp a page prints after its date stamp: "· Atualizado há 2 horas", "· Aangepast
     # donderdag 9 april 2026, 14:05", "(modifica il 10 febbraio 2026 | 18:42)"
-    update = (rf"(?:\s*[·|(]\s*(?:{_alternation(lex.stamps)})\b[^()]{{0,60}}\)?)?" if lex.stamps else "")
+    update = (rf"(?:(?:\s*[·|(]\s*|\s+)(?:{_alternation(lex.stamps)})\b[^()]{{0,60}}\)?)?" if lex.stamps else "")
     # A stamp's time ("17:05 Uhr") and the credit after it ("Quelle: ZEIT ONLINE, dpa").
     source = rf"(?:\s*[|·,-]?\s*(?:{_alternation(lex.source_words)})\s*:\s*[^.:]{{1,60}})?" if lex.source_words else ""
     call = (rf"^(?:{_alternation(lex.call_leads)})\s+(?:\S+\s+){{0,4}}?(?:{_alternation(lex.call_verbs)})[.!]?$"
@@ -127,6 +127,9 @@ def classify_local(text: str, rules: LocalRules) -> tuple[str, str]:
     stamp = rules.stamp.match(text) if rules.stamp else None
     if stamp and re.search(r"\d", stamp.group("rest")) and (words <= 15 or _stamp_then_byline(stamp.group("rest"), rules)):
         return "dateline-header", "date"
+    if rules.date_line and (named := _NAME_FIRST.match(text)) and rules.date_line.match(named["rest"]) \
+            and all(w[:1].isupper() for w in text[:named.start("rest")].split()):
+        return "byline", ""  # the reporter's name and the stamp: "Sander Willems 10-04-26, 08:30 Laatste update: ..."
     byline = rules.byline.match(text) if rules.byline else None
     if byline and len(text) <= 120:
         # The names before a comma; a role or place after it ("Par Claire Dubois, envoyée spéciale à
@@ -136,6 +139,10 @@ def classify_local(text: str, rules: LocalRules) -> tuple[str, str]:
         if len(rest.split()) <= 10 and not lower and len(role.split()) <= 6:
             return "byline", ""
     return "", ""
+
+
+# Two to four capitalised words, then the rest of the line (a name printed before its date stamp).
+_NAME_FIRST = re.compile(r"^(?:[^\W\d_][^\W\d_'’-]+\s+){1,3}?(?=\d)(?P<rest>.+)$")
 
 
 def _stamp_then_byline(rest: str, rules: LocalRules) -> bool:

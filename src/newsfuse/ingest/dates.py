@@ -83,7 +83,12 @@ def find_date(text: str) -> dt.date | None:
     return best[1] if best else None
 
 
-def find_figures_date(text: str) -> dt.date | None:
+# Day, month and a two-digit year joined by dashes before a time ("10-04-26, 08:30", a Dutch paper's
+# stamp): read only where the page's language writes the day first (`day_first`).
+_SHORT_DASHED = re.compile(r"(?<![\d-])(?P<day>\d{1,2})-(?P<month>\d{1,2})-(?P<year>\d{2})(?![\d-]),?\s+\d{1,2}[:.]\d{2}\b")
+
+
+def find_figures_date(text: str, day_first: bool = False) -> dt.date | None:
     """A date in figures ("13/08/2013", "8 / 2 / 2013", "2012 - 04 - 04", "18.01.2024") when its order is beyond
     doubt: year first, one of the first two numbers over 12, both the same, or a US time zone on the
     line (month first). "8/2/2013" alone is August 2nd in the US and 8 February elsewhere; a date
@@ -103,6 +108,8 @@ def find_figures_date(text: str) -> dt.date | None:
         date = _build(match["year"], str(month), str(day))
         if date:
             return date
+    if day_first and (match := _SHORT_DASHED.search(text)):
+        return _build("20" + match["year"], match["month"], match["day"])
     return None
 
 

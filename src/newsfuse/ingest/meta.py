@@ -197,8 +197,10 @@ def _without_the(name: str) -> str:
     return re.sub(r"^the\s+", "", name, flags=re.I)
 
 
-def _published(removed: list[Removal]) -> tuple[dt.date | None, str]:
-    """(date, where it was found): a header, then a dateline, then a byline or date line."""
+def _published(removed: list[Removal], language: str = "") -> tuple[dt.date | None, str]:
+    """(date, where it was found): a header, then a dateline, then a byline or date line. Outside
+    English a page writes the day before the month ("10-04-26, 08:30" is 10 April)."""
+    day_first = language not in {"", "en"}
     order: list[tuple[str, Callable[[Removal], bool]]] = [
         ("header", lambda r: r.reason == "dateline-header" and r.detail == "header"),
         ("dateline", lambda r: r.reason == "dateline-header" and r.detail == "dateline"),
@@ -208,7 +210,7 @@ def _published(removed: list[Removal]) -> tuple[dt.date | None, str]:
     for source, wanted in order:
         for removal in removed:
             if wanted(removal):
-                date = find_date(removal.text) or find_figures_date(removal.text)
+                date = find_date(removal.text) or find_figures_date(removal.text, day_first)
                 if date:
                     return date, source
     # A wire's dateline gives the day without the year ("NAIROBI, Aug 7 (Reuters)"); its copyright line
@@ -267,7 +269,7 @@ def infer_metadata(article: Article) -> Article:
             outlet, outlet_from = host, "url"
     published, published_from = article.published, article.published_from
     if published is None:
-        published, published_from = _published(article.removed)
+        published, published_from = _published(article.removed, article.language)
     if published is None and (published := head_date(article.title, article.text)):
         published_from = "text"
     return dataclasses.replace(article, outlet=outlet, outlet_from=outlet_from if outlet else "",
