@@ -119,6 +119,14 @@ def _is_cookie(text: str) -> bool:
     return bool(COOKIE_PHRASE.search(text) or COOKIE_BUTTON.match(text))
 
 
+def _paper_credit(text: str) -> bool:
+    """A paper's credit to the agency it prints, alone on a line, in English too: "DAILY SABAH WITH AA",
+    "Source: Daily Sabah with AA" (as `clean.local` reads "Le Monde avec AFP")."""
+    from newsfuse.ingest.meta import credit_line  # ingest reads articles through this package
+
+    return credit_line(text) is not None
+
+
 def classify(text: str, index: int) -> tuple[str, str]:
     """(reason, detail) for a unit that is noise on its own, ("", "") for one that may be story text.
 
@@ -150,6 +158,8 @@ def classify(text: str, index: int) -> tuple[str, str]:
         return "editors-note", ""
     if CREDITS_LINE.match(text) or (words <= 4 and _is_agency_credit(text)):
         return "byline", ""
+    if words <= 8 and _paper_credit(text):
+        return "dateline-header", "credit"
     if words <= 30 and RELATED.match(text):
         return "related-links", ""
     if len(text) <= 300 and COPYRIGHT.search(text):
