@@ -28,7 +28,7 @@ from newsfuse.compare.background import YEARS_BEFORE
 from newsfuse.compare.dates import overlap, preposition
 from newsfuse.compare.events import FigureEvents
 from newsfuse.compare.same_fact import SameFact
-from newsfuse.compare.statement import NOT_ONE, RIGHT, one_statement
+from newsfuse.compare.statement import NOT_ONE, RIGHT, one_statement, other_times
 from newsfuse.compare.updates import as_update
 from newsfuse.compare.values import (
     FAR_APART,
@@ -184,7 +184,7 @@ def quantity_conflicts(found: Sequence[Found], align: Alignment, dates: Sequence
         elif disputed:
             least = PLACED_SAME if (i, j) in placed else 0.0
             p = max(same_fact(i, j), least)
-            if p < SAME_FACT_FLOOR or p * verdict.weight < REPORT_FLOOR:
+            if p < SAME_FACT_FLOOR or p * verdict.weight < REPORT_FLOOR or other_times(items[i], items[j], align):
                 return
             confidence = max(same_fact.confidence(i, j), least) * verdict.weight
             if not (named or _same_measure(items[i], items[j], aligned=False)):
