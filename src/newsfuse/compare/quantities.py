@@ -177,6 +177,8 @@ def quantity_conflicts(found: Sequence[Found], align: Alignment, dates: Sequence
         do not), unless they are the same named measure (`_same_measure` outside aligned sentences:
         how long "the talks" took, defense spending over five years; pass 2 finds them so, `named`),
         which is a statement of its own."""
+        if other_times(items[i], items[j], align):
+            return  # figures of other times neither agree nor disagree: two facts (`compare.own_time`)
         if verdict.consistent:
             agree.append((i, j))
             if verdict.floors and days_between(items[i], items[j]) > 0 and (p := same_fact(i, j)) >= SAME_FACT_FLOOR:
@@ -184,7 +186,7 @@ def quantity_conflicts(found: Sequence[Found], align: Alignment, dates: Sequence
         elif disputed:
             least = PLACED_SAME if (i, j) in placed else 0.0
             p = max(same_fact(i, j), least)
-            if p < SAME_FACT_FLOOR or p * verdict.weight < REPORT_FLOOR or other_times(items[i], items[j], align):
+            if p < SAME_FACT_FLOOR or p * verdict.weight < REPORT_FLOOR:
                 return
             confidence = max(same_fact.confidence(i, j), least) * verdict.weight
             if not (named or _same_measure(items[i], items[j], aligned=False)):
