@@ -31,6 +31,9 @@ A pair that is not one statement is told with the low confidence such pairs earn
 measure ("defense spending over five years", how long "the talks" lasted: `quantities._same_measure`) are a statement of their own and are not asked. Each route's share of
 real disagreements among the tune conflicts it let through is the confidence such a conflict is
 told with (`RIGHT`).
+
+Before any route, two figures whose clauses say they are of other times ("last month", "in 2013":
+`compare.own_time`) are no statement of one fact at all (`other_times`): the pair is dropped.
 """
 
 from __future__ import annotations
