@@ -8,6 +8,7 @@ the parse of a whole story (ahead of time in a background thread: `prefetch`), i
 from __future__ import annotations
 
 import threading
+import unicodedata
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -114,9 +115,12 @@ def _load(name: str) -> Language:
         raise MissingDependencyError("fact extraction", "spacy") from None
     if name.startswith(BLANK):
         try:
-            return spacy.blank(name[len(BLANK):])
+            blank = spacy.blank(name[len(BLANK):])
         except (ImportError, KeyError, OSError, ValueError):
-            return spacy.blank("xx")  # a language spaCy has no rules for: the multi-language tokenizer
+            blank = spacy.blank("xx")  # a language spaCy has no rules for: the multi-language tokenizer
+        from spacy.attrs import IS_ALPHA
+        blank.vocab.lex_attr_getters[IS_ALPHA] = lettered
+        return blank
     try:
         nlp = spacy.load(name, exclude=[*UNNEEDED, "tokenizer"])
         _read_tokenizer(nlp)
@@ -127,6 +131,15 @@ def _load(name: str) -> Language:
         raise ModelError(f"spaCy model '{name}' has no 'ner' component; fact extraction needs one",
                          hint=f"name a trained pipeline, e.g. {DEFAULT_MODEL} ({pip_line(DEFAULT_MODEL)})")
     return nlp
+
+
+def lettered(text: str) -> bool:
+    """A word of letters, the vowel signs and other marks that sit on them included: spaCy's
+    `is_alpha` (str.isalpha) says no to every Hindi word with a vowel sign ("लोग", "घायल")."""
+    return bool(text) and text[0].isalpha() and all(c.isalpha() or unicodedata.category(c) in _MARKS for c in text)
+
+
+_MARKS = frozenset({"Mn", "Mc"})
 
 
 def _read_tokenizer(nlp: Language) -> None:
