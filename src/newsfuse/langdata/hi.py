@@ -29,6 +29,7 @@ LEXICON = Lexicon(
            "महीने": 730.5, "महीना": 730.5, "महीनों": 730.5, "माह": 730.5, "साल": 8766.0, "सालों": 8766.0,
            "वर्ष": 8766.0, "वर्षों": 8766.0},
     relative_days={"आज": 0},
+    more_months={"मई": 5},  # May, two letters: shorter than dateparser's names are taken
     concepts={"मारे": "death", "मौत": "death", "मृत": "death", "मृतकों": "death", "घायल": "injur",
               "लोग": "peopl", "लोगों": "peopl", "व्यक्ति": "peopl", "व्यक्तियों": "peopl"},
     between=("बीच",),
