@@ -275,9 +275,9 @@ class SameFact:
         # than its partner is, is more likely its twin (whatever the values). Without rivals there is
         # nothing to weigh (0: neither for nor against; how many rivals there are is left out, as the
         # training labels need two figures of a family in each source to call a pair two facts).
-        # A rival is a figure that could be this one's fact: not a part against a whole ("nine more Ohio
-        # delegates" is no rival of "Ohio has 66 delegates total" for "a total of 66"), another thing's,
-        # a change against a level.
+        # A rival is a figure that could be this one's fact: not a part against a total, nor a change
+        # against a level ("9 delegates out of a total of 66" and "nine more Ohio delegates" are no
+        # rivals of "Ohio has 66 delegates total" for "a total of 66": `could_be`).
         rivals = [self.likeness(i, k) for k in self._by_source.get((b.source, family_of(b)), [])
                   if k != j and self.could_be(i, k)] + \
             [self.likeness(k, j) for k in self._by_source.get((a.source, family_of(a)), [])
@@ -328,15 +328,13 @@ class SameFact:
         return out
 
     def could_be(self, i: int, j: int) -> bool:
-        """Whether nothing of two figures' frames and marks rules out one fact: what the conflict finder's
-        pairing vetoes (`frames.apart`; a change against a level, a former level against a new one, a
-        part against its total). Reads no value, as the features do not."""
+        """Whether the words right at two figures leave them one fact: not a change against a level
+        ("nine more delegates"), a former level against a new one, a part against the total it is
+        said to be of ("9 delegates out of a total of 66" / "66 delegates total"). Reads no value, as
+        the features do not; the frames' looser evidence (owners, sorts, verbs) is left to the model."""
         fa, fb = self.items[i].main, self.items[j].main
-        if fa.delta != fb.delta or fa.former != fb.former or (fa.total and fb.part) or (fa.part and fb.total):
-            return False
-        return not frames.apart(fa.frame, fb.frame, counted=fa.quantity.kind in {"count", "number"},
-                                contrasted=self.contrasted, owned=fa.quantity.kind == "age",
-                                one_language=one_language(self.items[i], self.items[j]))
+        return not (fa.delta != fb.delta or fa.former != fb.former or (fa.total and fb.part)
+                    or (fa.part and fb.total))
 
     def _sentence_items(self, a: Stated, b: Stated) -> list[Stated]:
         """The figures of the two sentences (of every family: `parts.adds_up` keeps its own)."""
