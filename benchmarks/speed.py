@@ -3,6 +3,7 @@
     python benchmarks/speed.py                      # seeds cold/warm + 200 multinews-dev clusters in batch
     python benchmarks/speed.py --clusters 537       # every dev cluster
     python benchmarks/speed.py --clusters 0 --runs 9 --against /tmp/main   # and main's cold figures beside
+    python benchmarks/speed.py --clusters 0 --runs 5 --breakdown --against /tmp/main   # and each stage's CPU
 
 "Cold" is a fresh `newsfuse brief SEEDS` process (interpreter start, imports, model loads, the brief,
 the exit), median of --runs, with the CPU time it used (user + system: on a busy machine the wall time
@@ -125,6 +126,21 @@ def import_breakdown(runs: int, trees: Sequence[Path | None]) -> list[dict[str, 
     return best
 
 
+STAGES = Path(__file__).with_name("cold_stages.py")
+
+
+def stage_breakdown(runs: int, trees: Sequence[Path | None]) -> list[dict[str, float]]:
+    """Per tree: the median CPU milliseconds of each stage of a cold brief of the seeds, the stages run
+    one after another in a fresh process (`cold_stages.py`), the trees' runs alternating."""
+    rows: list[list[dict[str, float]]] = [[] for _ in trees]
+    for _ in range(runs):
+        for tree, row in zip(trees, rows, strict=True):
+            proc = subprocess.run([sys.executable, str(STAGES), *map(str, SEEDS)], capture_output=True, text=True,
+                                  check=True, env=_env(tree))
+            row.append(json.loads(proc.stdout.splitlines()[-1]))
+    return [{k: statistics.median(r[k] for r in row) for k in row[0]} for row in rows]
+
+
 def batch(n_clusters: int, facts: bool) -> dict[str, float]:
     settings = load_settings(facts=facts)
     clusters, sentences, empty = [], [], 0
@@ -163,10 +179,18 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--against", type=Path, help="another checkout (e.g. of main) whose cold figures and "
                                                       "imports are measured too, runs alternating")
+    parser.add_argument("--breakdown", action="store_true", help="also the CPU time of each stage of a cold "
+                                                                    "brief, the stages one after another")
     args = parser.parse_args()
     print(f"load average at start: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     trees = [None, args.against] if args.against else [None]
     names = ["this checkout", str(args.against)]
+    if args.breakdown:
+        stages = stage_breakdown(args.runs, trees)
+        print(f"cold brief by stage, CPU ms, median of {args.runs} fresh processes (stages one after another):")
+        print("| stage | " + " | ".join(names[:len(trees)]) + " |\n|---|" + "---|" * len(trees))
+        for stage in stages[0]:
+            print(f"| {stage} | " + " | ".join(f"{s.get(stage, float('nan')):.0f}" for s in stages) + " |")
     for name, imports in zip(names, import_breakdown(args.runs, trees), strict=False):
         print(f"imports of a brief, {name} (self time, least of {args.runs}): "
               + ", ".join(f"{g} {ms:.0f} ms" for g, ms in sorted(imports.items(), key=lambda kv: -kv[1])))

@@ -27,7 +27,7 @@ DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
 PLANTED = DATA / "ledger_updates" / "planted.json"
 # Further held-out sets, each with its own planted.json in the same format (written after the reader was
 # built, never read while fixing it before their first run).
-MORE = ("ledger_updates2",)
+MORE = ("ledger_updates2", "qa31")
 
 
 def number(normalized: str) -> float | None:

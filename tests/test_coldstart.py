@@ -114,6 +114,47 @@ def test_a_saved_tokenizer_unlike_the_built_one_is_read(tmp_path: Path) -> None:
     assert [t.text for t in loaded_model("newsfuse")] == ["news", "fuse"]
 
 
+def test_a_component_the_model_disables_is_not_loaded(tmp_path: Path) -> None:
+    spacy = pytest.importorskip("spacy")
+    from newsfuse.facts.nlp import DEFAULT_MODEL, disabled_in, load_nlp
+
+    try:
+        ours = load_nlp(DEFAULT_MODEL)
+    except Exception:
+        pytest.skip(f"{DEFAULT_MODEL} not installed")
+    plain = spacy.load(DEFAULT_MODEL, exclude=["lemmatizer"])
+    assert disabled_in(DEFAULT_MODEL) == list(plain.disabled) == ["senter"]
+    assert ours.pipe_names == [p for p in plain.pipe_names if p != "lemmatizer"]  # what runs: the same
+    assert "senter" in plain.component_names and "senter" not in ours.component_names
+    # a folder is read as spaCy reads it; a pipeline with no readable meta leaves nothing out
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.disable_pipe("sentencizer")
+    nlp.to_disk(tmp_path / "model")
+    assert disabled_in(str(tmp_path / "model")) == ["sentencizer"]
+    assert disabled_in(str(tmp_path / "nowhere")) == [] and disabled_in("no_such_package_here") == []
+
+
+def test_entry_points_are_looked_up_once_per_group() -> None:
+    pytest.importorskip("spacy")
+    import catalogue
+
+    from newsfuse.facts.nlp import DEFAULT_MODEL, load_nlp
+
+    try:
+        load_nlp(DEFAULT_MODEL)
+    except Exception:
+        pytest.skip(f"{DEFAULT_MODEL} not installed")
+    remembered = catalogue.AVAILABLE_ENTRY_POINTS
+    assert isinstance(remembered, spare._Remembered)
+    installed = remembered._entry_points
+    for group in ("spacy_factories", "spacy_languages", "thinc_layers", "no_such_group"):
+        assert list(remembered.select(group=group)) == list(installed.select(group=group))
+        assert remembered.select(group=group) is remembered.select(group=group)
+    spare.remember_entry_points()  # again: not wrapped twice
+    assert catalogue.AVAILABLE_ENTRY_POINTS is remembered
+
+
 def write_library(root: Path, name: str, body: str) -> None:
     (root / name).mkdir()
     (root / name / "__init__.py").write_text(textwrap.dedent(body))
@@ -200,3 +241,38 @@ def test_the_command_ends_with_its_output_written_and_its_exit_code(tmp_path: Pa
     empty = subprocess.run([*command, str(tmp_path / "empty.txt")], capture_output=True, text=True, env=env,
                            timeout=600)
     assert empty.returncode == 3, empty.stderr
+
+
+MONTH_AND_DAY_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+                      "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+                      "saturday", "sunday")
+
+
+def test_month_and_weekday_names_are_dateparsers_without_importing_it() -> None:
+    loader = pytest.importorskip("dateparser.languages.loader").default_loader
+    from dateparser.data.languages_info import language_order
+
+    from newsfuse import langdata
+
+    checked = 0
+    for code in language_order:
+        data = langdata._translation_data(code)
+        if data is None:  # a locale name ("sr-Latn") or a language the loader rewrites: the loader's
+            assert "-" in code or code in langdata.LOADER_REWRITES
+            continue
+        info = loader.get_locale(code).info
+        assert {k: data.get(k) for k in MONTH_AND_DAY_KEYS} == {k: info.get(k) for k in MONTH_AND_DAY_KEYS}, code
+        checked += 1
+    assert checked > 150
+    assert langdata._translation_data("zz") is None and langdata._translation_data("../x") is None
+
+
+def test_the_command_line_does_not_import_dateparser() -> None:
+    proc = run_python("""
+        import json, sys
+        import newsfuse.cli, newsfuse.pipeline
+        from newsfuse.langdata import LANGUAGES, in_any_language, months, weekdays
+        in_any_language(months), in_any_language(weekdays)
+        print(json.dumps(sorted(sys.modules)))
+    """)
+    assert loaded(proc, ("dateparser",)) == []

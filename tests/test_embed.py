@@ -38,3 +38,19 @@ def test_embed_hashing_and_empty_input() -> None:
 def test_embed_unknown_name_lists_choices() -> None:
     with pytest.raises(ConfigError, match="minilm-onnx"):
         load_embedder("word2vec")
+
+
+def test_batches_end_where_padding_would_cost_more_than_a_call() -> None:
+    from newsfuse.embed import CALL_TOKENS, _batches
+
+    lengths = [11, 11, 12, 13, 15, 19, 19, 19, 21, 23, 24, 24, 24, 24, 24, 26, 26, 26, 27, 27, 28, 28, 28, 29, 29,
+               29, 29, 30, 30, 30, 31, 32, 32, 34, 34, 34, 34, 34, 34, 35, 35, 36, 38, 38, 38, 38, 40, 40, 41, 42,
+               42, 42, 43, 44, 45, 46, 46, 46, 47, 47, 47, 48, 50, 50, 51, 51, 58, 64]  # the seeds' sentences
+    batches = _batches(lengths, 16)
+    assert [k for b in batches for k in b] == list(range(len(lengths)))  # every text once, in order
+    assert all(len(b) <= 16 for b in batches)
+    padded = sum(lengths[b[-1]] * len(b) for b in batches)
+    assert padded <= 1.05 * sum(lengths)  # fixed batches of 16: 14% padding
+    for b in batches:  # no batch pads a row more than a call costs, at the text it took last
+        assert len(b) == 1 or (len(b) - 1) * (lengths[b[-1]] - lengths[b[-2]]) <= CALL_TOKENS
+    assert [len(b) for b in _batches([30] * 40, 16)] == [16, 16, 8] and _batches([], 16) == []

@@ -71,6 +71,21 @@ def test_numbers_that_count_nothing(sentence: str) -> None:
     assert [f.quantity.text for f in found_in(sentence) if f.quantity.kind in {"count", "number"}] == []
 
 
+@pytest.mark.parametrize(("sentence", "value"), [
+    # the small model tags these bare figures DATE; nothing in their phrase is a calendar word
+    ("Authorities now put the toll from the floods at 13, a day after reporting six deaths.", 13),
+    ("The toll stood at 40, police said on Monday.", 40),
+])
+def test_a_bare_figure_the_tagger_calls_a_date_is_a_figure(sentence: str, value: float) -> None:
+    assert value in [f.quantity.value for f in found_in(sentence)]
+
+
+@pytest.mark.parametrize("sentence", ["The dam broke on March 13, 2024, officials said.",
+                                      "The dam broke 13 days ago, officials said."])
+def test_a_number_with_its_calendar_word_stays_a_date(sentence: str) -> None:
+    assert 13 not in [f.quantity.value for f in found_in(sentence) if f.quantity.kind in {"count", "number"}]
+
+
 def test_one_sum_in_two_currencies_is_one_group() -> None:
     found = found_in("The plan allocates about 43 trillion yen (approximately $315 billion) over five years.")
     money = [f for f in found if f.quantity.kind == "money"]

@@ -79,3 +79,18 @@ def test_datelines_as_each_press_writes_them(line: str, head: str, wire: str) ->
 def test_a_hyphen_after_capitals_without_a_date_is_no_dateline(line: str) -> None:
     cleaned = clean_text(f"Talks resume after a pause\n\n{line}\n\nThe meeting lasted two hours.")
     assert line in cleaned.text
+
+
+@pytest.mark.parametrize(("body", "dateline"), [
+    ("LAGOS - Heavy rain flooded parts of Lagos on Monday, officials said.", "LAGOS"),
+    ("NEW DELHI - Rescuers in New Delhi searched collapsed homes overnight.", "NEW DELHI"),
+    # the capitals again in the story: an acronym, not a dateline's typography
+    ("NATO - Russia talks resumed in Brussels, and NATO said more would follow.", None),
+    # the place never named again: nothing says the capitals are typography
+    ("BREST - Heavy rain flooded the harbour on Monday, officials said.", None),
+])
+def test_a_place_in_capitals_before_a_bare_hyphen_is_a_dateline_when_the_story_names_it_in_lower_case(
+        body: str, dateline: str | None) -> None:
+    cleaned = clean_text(f"Floods after the storm\n\n{body}\n\nThe rain stopped on Tuesday.")
+    assert [r.text for r in cleaned.removed if r.detail == "dateline"] == ([dateline] if dateline else [])
+    assert (body.split(" - ", 1)[1] if dateline else body) in cleaned.text

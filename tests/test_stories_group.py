@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -268,4 +269,8 @@ def test_group_ecbplus_reports_weeks_apart_join_their_event_with_the_soft_date_t
     assert len({hard[i] for i in kraft}) > 1
     assert len({soft[i] for i in kraft}) == 1
     assert not {soft[i] for i in kraft} & {soft[r["id"]] for r in rows if r["label"] == "22_ecb" and r["id"] in soft}
-    assert f1(soft) >= 0.935 > 0.91 > f1(stories(Grouping(gap_weight=0.07))) > f1(hard)  # 0.941, 0.909, 0.897 measured
+    # The date terms compared without the split on figures (which parts topic 38's quakes under each of them).
+    words = Grouping(split_figures=0)
+    assert f1(stories(words)) >= 0.935 > 0.91 > f1(stories(replace(words, gap_weight=0.07))) > f1(
+        stories(replace(words, gap_weight=0.0)))  # 0.941, 0.909, 0.897 measured
+    assert f1(soft) > f1(stories(words))  # the figures: 0.947

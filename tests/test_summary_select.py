@@ -251,3 +251,16 @@ def test_a_solve_stopped_at_its_node_cap_is_feasible_and_no_worse_than_greedy() 
         assert value(problem, capped) >= value(problem, greedy(problem)) - 1e-9
         assert solve(problem, node_limit=0) == capped
         assert abs(value(problem, solve(problem)) - _brute_force(problem)) < 1e-6
+
+
+def test_identical_wire_copies_are_shown_and_listed_alike_in_every_process() -> None:
+    """Two reports carry the same wire sentences word for word, so two summary picks tie; the brief must
+    not depend on the process's string hashing (a set's order) to choose which copy is shown."""
+    folder = Path(__file__).parent / "data" / "ledger_qa"
+    script = ("import json, sys; from newsfuse import brief; b = brief(sys.argv[1:], words=150); "
+              "print(json.dumps([[(e.source, e.sentence) for e in s.evidence] for s in b.summary]))")
+    files = sorted(str(p) for p in folder.glob("floods-*"))
+    runs = {subprocess.run([sys.executable, "-c", script, *files], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed,
+                                "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")}).stdout for seed in ("1", "2", "3")}
+    assert len(runs) == 1 and "floods-" in runs.pop()

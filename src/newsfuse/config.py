@@ -104,6 +104,13 @@ class Grouping:
     split_min: int = knob(2, "articles a part of a story needs to split off as a story of its own", 1, 10_000)
     split_margin: float = knob(0.02, "how far below the threshold a part's link to its story must be to split",
                                0.0, 1.0)
+    # Two events of one kind told in the same words (two quakes at one place, magnitude 4.4 and 4.6):
+    # a story also splits when its members form two groups of `split_figures`+ reports, each held
+    # together by figures they share, that share none across while measuring the same things
+    # (stories/figures.py). Chosen on the ECB+ tune topics (3: the two Geysers quakes part, nothing
+    # else; 2: one Oscars host story splits too) and Multi-News train (no story splits at 2 or 3).
+    split_figures: int = knob(3, "reports each of two groups needs to split a story on contradicting figures "
+                                 "(0: off)", 0, 10_000)
 
 
 @dataclass(frozen=True, slots=True)

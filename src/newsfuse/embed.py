@@ -93,8 +93,8 @@ class OnnxEmbedder:
         encodings = self._tokenizer.encode_batch(list(texts))
         order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        for lo in range(0, len(order), self.batch_size):
-            batch = order[lo:lo + self.batch_size]
+        for batch in _batches([len(encodings[i].ids) for i in order], self.batch_size):
+            batch = [order[k] for k in batch]
             width = max(len(encodings[i].ids) for i in batch)
             ids = np.zeros((len(batch), width), dtype=np.int64)
             mask = np.zeros((len(batch), width), dtype=np.int64)
@@ -110,6 +110,26 @@ class OnnxEmbedder:
             pooled = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
             out[batch] = pooled
         return _normalise(out)
+
+
+# What one more call of the model costs, in padded tokens it would otherwise compute: about 1.7 ms a call
+# against 0.3 ms a token for MiniLM on one core (the seeds' 68 sentences: 68 calls 749 ms CPU, 17 calls
+# of 4 sentences 662 ms).
+CALL_TOKENS = 8
+
+
+def _batches(lengths: Sequence[int], size: int) -> list[list[int]]:
+    """Positions of `lengths` (sorted, shortest first) cut into batches of at most `size`; a batch also
+    ends where the next text would pad its rows with more tokens than a call costs (`CALL_TOKENS`).
+    Sorted sentences of a big story are nearly one length, and batches stay full; a short story's
+    spread from 11 to 64 tokens, padded in fixed batches of 16, computed 14% of padding."""
+    batches: list[list[int]] = []
+    for k, n in enumerate(lengths):
+        if batches and len(batches[-1]) < size and len(batches[-1]) * (n - lengths[batches[-1][-1]]) <= CALL_TOKENS:
+            batches[-1].append(k)
+        else:
+            batches.append([k])
+    return batches
 
 
 class SentenceTransformerEmbedder:

@@ -192,7 +192,8 @@ def _ray_features(batch: dict[str, np.ndarray], embedder: str | None, cross: str
             "minhash": [f.minhash.tobytes() for f in feats], "shingles": [f.shingles for f in feats],
             "stems": [f.stems for f in feats], "hash": [f.content_hash for f in feats],
             "vector": [f.vector.tobytes() for f in feats], "xvector": [f.xvector.tobytes() for f in feats],
-            "anchors": [f.anchors.tobytes() for f in feats], "anchor_weights": [f.anchor_weights.tobytes() for f in feats]}
+            "anchors": [f.anchors.tobytes() for f in feats], "anchor_weights": [f.anchor_weights.tobytes() for f in feats],
+            "figures": [f.figures.tobytes() for f in feats], "measures": [f.measures.tobytes() for f in feats]}
 
 
 def _features_from_row(row: dict[str, Any]) -> Features:
@@ -200,7 +201,8 @@ def _features_from_row(row: dict[str, Any]) -> Features:
                     np.frombuffer(row["weights"], np.float32).copy(), np.frombuffer(row["minhash"], np.uint32).copy(),
                     int(row["shingles"]), int(row["stems"]), str(row["hash"]),
                     np.frombuffer(row["vector"], np.float32).copy(), np.frombuffer(row["xvector"], np.float32).copy(),
-                    np.frombuffer(row["anchors"], np.int32).copy(), np.frombuffer(row["anchor_weights"], np.float32).copy())
+                    np.frombuffer(row["anchors"], np.int32).copy(), np.frombuffer(row["anchor_weights"], np.float32).copy(),
+                    np.frombuffer(row["figures"], np.int32).copy(), np.frombuffer(row["measures"], np.int32).copy())
 
 
 # Each engine by name, built from (workers, address): `workers` is processes for the local pool and

@@ -33,6 +33,14 @@ def preload(settings: Settings, *, embedder: bool = True) -> Loading:
     """Start loading spaCy (when facts are on) and the embedder (unless the caller brings its own)."""
     from newsfuse.spare import import_sparing
 
+    embed_thread = None
+    if embedder:
+        # Started first: a cold English brief waits longest for its sentence vectors (the session, then
+        # the embedding), while spaCy's load and parse end before them even when started later.
+        from newsfuse.embed import load_embedder
+
+        embed_thread = _start("newsfuse-embedder-load", lambda: load_embedder(settings.embedder,
+                                                                              settings.embed_batch))
     spacy_thread = None
     if settings.facts:
         # spaCy's import needs nothing of newsfuse: it starts now, while this thread imports the loader.
@@ -51,12 +59,6 @@ def preload(settings: Settings, *, embedder: bool = True) -> Loading:
             loader.append(load_nlp)
         finally:
             loader_ready.set()  # on a failed import the thread finds no loader and stops
-    embed_thread = None
-    if embedder:
-        from newsfuse.embed import load_embedder
-
-        embed_thread = _start("newsfuse-embedder-load", lambda: load_embedder(settings.embedder,
-                                                                              settings.embed_batch))
     return Loading(spacy_thread, embed_thread)
 
 

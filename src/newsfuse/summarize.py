@@ -226,12 +226,16 @@ def _solve_among(sentences: Sequence[Sentence], candidates: Sequence[int], sente
     if not candidates or budget <= 0:
         return []
     column = {i: k for k, i in enumerate(candidates)}
-    number = {c: k for k, c in enumerate(weight)}
+    # Concepts are numbered, and each sentence's listed, in sorted order: a set's order follows the
+    # process's string hashing, and a solve that meets its rows in another order may pick another of
+    # two equal sentences (identical wire copies), so the same input would not give the same brief.
+    order = sorted(weight)
+    number = {c: k for k, c in enumerate(order)}
     claims = [claim(i) for i in candidates]
     problem = Problem(
         lengths=[word_count(sentences[i].text) for i in candidates],
-        concepts=[[number[c] for c in sentence_concepts[i] if c in number] for i in candidates],
-        weights=np.fromiter(weight.values(), dtype=float, count=len(weight)),
+        concepts=[sorted(number[c] for c in sentence_concepts[i] if c in number) for i in candidates],
+        weights=np.array([weight[c] for c in order], dtype=float),
         bonus=np.array([weights.claim_gain * (c.independent - 1) + float(central[i])
                         for i, c in zip(candidates, claims, strict=True)]),
         groups=[c.id for c in claims],

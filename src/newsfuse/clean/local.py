@@ -51,8 +51,14 @@ def rules_for(code: str) -> LocalRules | None:
     lex: Lexicon = lexicon(code)
     month = month_pattern(code)
     days = _alternation(tuple(weekday_names(code)))
+    # A stamp's date as pages print it: "9 april 2026" (after its weekday), "Mart 12, 2026",
+    # "15.jan.2026", and in figures "18.01.2024", "14/01/2026", "10-04-26"
+    figures = r"\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})"
     date = (rf"(?:(?:(?:{days}),?\s+)?\d{{1,2}}(?:er|º|\.)?\s+(?:de\s+)?(?:{month})\.?,?\s+(?:de\s+)?\d{{4}}|"
-            r"\d{1,2}\.\d{1,2}\.\d{4})" if month else r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}")
+            rf"\d{{1,2}}\.(?:{month})\.?\s?\d{{4}}|(?:{month})\s+\d{{1,2}},\s+\d{{4}}|{figures})" if month else figures)
+    # The update stamp a page prints after its date stamp: "· Atualizado há 2 horas", "· Aangepast
+    # donderdag 9 april 2026, 14:05", "(modifica il 10 febbraio 2026 | 18:42)"
+    update = (rf"(?:(?:\s*[·|(]\s*|\s+)(?:{_alternation(lex.stamps)})\b[^()]{{0,60}}\)?)?" if lex.stamps else "")
     # A stamp's time ("17:05 Uhr") and the credit after it ("Quelle: ZEIT ONLINE, dpa").
     source = rf"(?:\s*[|·,-]?\s*(?:{_alternation(lex.source_words)})\s*:\s*[^.:]{{1,60}})?" if lex.source_words else ""
     call = (rf"^(?:{_alternation(lex.call_leads)})\s+(?:\S+\s+){{0,4}}?(?:{_alternation(lex.call_verbs)})[.!]?$"
@@ -69,7 +75,7 @@ def rules_for(code: str) -> LocalRules | None:
         stamp=_compile(r"^(?:[^\W\d_][^.]{{0,40}}\.\s+|[^\W\d_][^\W\d_ ]*(?:\s[^\W\d_]+){{0,2}}\s+[-–—|·]\s+)?"
                        r"(?:{})\s*:?\s*(?P<rest>.*)$", lex.stamps),
         date_line=re.compile(rf"^{date}(?:\s*(?:[,|·-]|à|a las|alle|um|às|om)?\s*\d{{1,2}}[:.h]\d{{2}}(?:\s*uhr)?)?"
-                             rf"{source}\.?$", re.I),
+                             rf"{update}{source}\.?$", re.I),
         caption=_compile(r"^(?:{})\s*:\s*\S", lex.captions),
         call=re.compile(call, re.I) if call else None,
         reading=_compile(r"^(?:{})\s*:?\s*\d{{1,3}}\s*[^\W\d_]{{0,8}}\.?$", lex.reading),
@@ -119,8 +125,11 @@ def classify_local(text: str, rules: LocalRules) -> tuple[str, str]:
     if rules.date_line and rules.date_line.match(text):
         return "dateline-header", "date"
     stamp = rules.stamp.match(text) if rules.stamp else None
-    if stamp and words <= 15 and re.search(r"\d", stamp.group("rest")):
+    if stamp and re.search(r"\d", stamp.group("rest")) and (words <= 15 or _stamp_then_byline(stamp.group("rest"), rules)):
         return "dateline-header", "date"
+    if rules.date_line and (named := _NAME_FIRST.match(text)) and rules.date_line.match(named["rest"]) \
+            and all(w[:1].isupper() for w in text[:named.start("rest")].split()):
+        return "byline", ""  # the reporter's name and the stamp: "Sander Willems 10-04-26, 08:30 Laatste update: ..."
     byline = rules.byline.match(text) if rules.byline else None
     if byline and len(text) <= 120:
         # The names before a comma; a role or place after it ("Par Claire Dubois, envoyée spéciale à
@@ -130,6 +139,25 @@ def classify_local(text: str, rules: LocalRules) -> tuple[str, str]:
         if len(rest.split()) <= 10 and not lower and len(role.split()) <= 6:
             return "byline", ""
     return "", ""
+
+
+# Two to four capitalised words, then the rest of the line (a name printed before its date stamp).
+_NAME_FIRST = re.compile(r"^(?:[^\W\d_][^\W\d_'’-]+\s+){1,3}?(?=\d)(?P<rest>.+)$")
+
+
+def _stamp_then_byline(rest: str, rules: LocalRules) -> bool:
+    """A date stamp with the byline printed after it on one line ("Publicado em 16/01/2026 - 10:05 Por
+    Luiz Henrique Farias - Repórter da Agência Brasil - Rio de Janeiro"): the stamp is short, the rest
+    is a byline, however long the reporter's role."""
+    if rules.byline is None:
+        return False
+    for match in re.finditer(r"\s+[-–—|·]?\s*(?=\S)", rest):
+        head, tail = rest[:match.start()], rest[match.end():]
+        if len(head.split()) > 6:
+            return False
+        if re.search(r"\d", head) and len(tail) <= 160 and rules.byline.match(tail):
+            return True
+    return False
 
 
 def _credit(text: str) -> bool:
@@ -193,8 +221,22 @@ def mark_local(units: list[Unit], language: str) -> None:
     if language in {"", "en"}:
         return
     rules = rules_for(language)
+    header = False  # the line before is a related-links header alone ("Leia mais", "İLGİLİ HABERLER")
     for unit in units:
         if not unit.reason and rules is not None:
             unit.reason, unit.detail = classify_local(unit.text, rules)
+            if not unit.reason and header and _link_shaped(unit.text):
+                # the link the header announces: a headline, with no full stop ("Chuvas na Região
+                # Serrana: veja como ajudar as vítimas", "Gebze'de trafik kazası: 3 yaralı")
+                unit.reason, unit.detail = "related-links", "item"
         if not unit.reason and date_only(unit.text, language):
             unit.reason, unit.detail = "dateline-header", "date"
+        header = unit.reason == "related-links" and not unit.detail and not re.search(r"[:\-–—|»›>]\s*\S", unit.text)
+
+
+_LINK_WORDS = 15
+
+
+def _link_shaped(text: str) -> bool:
+    text = text.strip()
+    return 0 < len(text.split()) <= _LINK_WORDS and not re.search(r"[.!?]$", text) and text[:1].isupper()

@@ -179,6 +179,8 @@ def dated_masthead(text: str) -> str:
     if match is None:
         return ""
     name = match["name"].strip()
+    if re.search(r":\s", name):
+        return ""  # a label and its value ("Muhabir: Emre Yıldız | 12.03.2026"): a byline, not a name
     return name if match["sep"] == "|" or _is_masthead(name, set(), over_date=True) else ""
 
 
@@ -206,5 +208,44 @@ def mark_masthead(units: list[Unit], title: str, host: str) -> None:
             if beside_headline or _name_key(unit.text) in keys:
                 unit.reason, unit.detail = "masthead", ""
             return
+        if position == 0 and _name_over_headline(unit, kept, units, title):
+            unit.reason, unit.detail = "masthead", ""
+            return
         if position > 0 or not _looks_like_title(unit.text):
             return  # the body has started: a name-shaped line further down is not a masthead
+
+
+# Words a page prints over its headline that name the kind of story, not the publication.
+_KICKERS = frozenset({"exclusive", "explainer", "update", "updated", "watch", "factbox", "insight", "interview",
+                      "review", "profile", "obituary", "wrapup", "corrected", "refile", "refiled", "urgent", "alert",
+                      "sponsored", "advertisement", "advertorial"})
+
+
+def _name_over_headline(unit: Unit, kept: list[Unit], units: list[Unit], title: str) -> bool:
+    """The page's name printed alone over its headline ("Hürriyet", "NSC Total", "РБК", "De
+    Gelderlander", "Il Sole 24 ORE"): a name-shaped line of one or two words, or one headed by an
+    article and holding a figure or a word in capitals, right above the headline, whose words the
+    article never uses. A headline has three words or more; a kicker ("Exclusive") or a topic tag
+    ("Donald Trump", "Ukraine") over it names what the story is about, so the story names it again."""
+    if MASTHEAD_DATE.search(unit.text):
+        return False  # a date line ("Πέμπτη, 1 Μαΐου, 2008") in a language whose furniture is marked later
+    words = _masthead_shape(re.sub(r"\s+\d+(?=\s|$)", "", unit.text).strip())  # "Il Sole 24 ORE": a figure in a name
+    if not words or any(w in SECTION_TOPICS or w in _KICKERS for w in words):
+        return False
+    if len(words) > 2 and not (len(words) <= 4 and words[0] in _ARTICLES
+                               and re.search(r"\b(?:[^\W\d_a-z]{2,}|\d+)\b", unit.text.split(None, 1)[1])):
+        return False
+    if len(kept) < 3:
+        return False
+    after = kept[1]
+    headline = _same_title(after.text, title) if title else _looks_like_title(after.text)
+    if not headline or len(after.text.split()) < 3:
+        return False
+    # Furniture is not marked yet in the article's language: a prompt that names the paper ("Assine o
+    # NSC Total por R$ 1,90") is a short line; the story's own sentences are long.
+    name = unit.text.casefold()
+    return not any(name in u.text.casefold() for u in units
+                   if u is not unit and not u.reason and (u is after or len(u.text.split()) >= _SENTENCE_WORDS))
+
+
+_SENTENCE_WORDS = 12

@@ -19,7 +19,9 @@ _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _DATE = (rf"(?:\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|"
          rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+\d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})")
-_TIME = r"\d{1,2}[:.] ?\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*(?:GMT|UTC|[A-Z]{2,4}|[+-]\d{2}:?\d{2}))?"
+# A time and its zone: "2:18 PM GMT+2", "5:48 pm GMT+3", "11:30 CET", "09:00 +05:30"
+_TIME = (r"\d{1,2}[:.] ?\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?"
+         r"(?:\s*(?:(?:GMT|UTC)(?:[+-]\d{1,2}(?::?\d{2})?)?|[A-Z]{2,4}|[+-]\d{2}:?\d{2}))?")
 _WEEKDAY = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?"
 _STAMP = r"(?:published|updated|posted|last updated|first published|modified)"
 
@@ -130,8 +132,10 @@ DISTRIBUTED_BY = re.compile(
 HEADER = re.compile(
     rf"^(?:date\s*:?\s*\d{{4}}-\d{{2}}-\d{{2}}\b.{{0,80}}|(?:date|dated|source|author|filed|{_STAMP})\s*:\s*.{{1,80}})$",
     re.I)
+# The place a page files from may head its date stamp in capitals ("ISTANBUL Mar 12, 2026 - 5:48 pm").
 DATE_LINE = re.compile(
-    rf"^(?:{_STAMP}\s*(?:on|at|:)?\s*)?(?:{_WEEKDAY}\s+)?{_DATE}(?:\s*(?:[,|@·-]|at)?\s*{_TIME})?"
+    rf"^(?:(?-i:[A-Z][A-Z'-]{{2,}}(?:\s[A-Z][A-Z'-]{{2,}}){{0,2}})\s+(?=[A-Za-z]{{3}}))?"
+    rf"(?:{_STAMP}\s*(?:on|at|:)?\s*)?(?:{_WEEKDAY}\s+)?{_DATE}(?:\s*(?:[,|@·-]|at)?\s*{_TIME})?"
     rf"(?:\s*(?:[,|@·-]|at)?\s*{_STAMP}\s*(?:on|at|:)?\s*(?:(?:{_WEEKDAY}\s+)?{_DATE}(?:\s*(?:[,|@·-]|at)?\s*{_TIME})?|"
     rf"{_TIME}))?\.?$",
     re.I)

@@ -119,6 +119,14 @@ def _is_cookie(text: str) -> bool:
     return bool(COOKIE_PHRASE.search(text) or COOKIE_BUTTON.match(text))
 
 
+def _paper_credit(text: str) -> bool:
+    """A paper's credit to the agency it prints, alone on a line, in English too: "DAILY SABAH WITH AA",
+    "Source: Daily Sabah with AA" (as `clean.local` reads "Le Monde avec AFP")."""
+    from newsfuse.ingest.meta import credit_line  # ingest reads articles through this package
+
+    return credit_line(text) is not None
+
+
 def classify(text: str, index: int) -> tuple[str, str]:
     """(reason, detail) for a unit that is noise on its own, ("", "") for one that may be story text.
 
@@ -150,6 +158,8 @@ def classify(text: str, index: int) -> tuple[str, str]:
         return "editors-note", ""
     if CREDITS_LINE.match(text) or (words <= 4 and _is_agency_credit(text)):
         return "byline", ""
+    if words <= 8 and _paper_credit(text):
+        return "dateline-header", "credit"
     if words <= 30 and RELATED.match(text):
         return "related-links", ""
     if len(text) <= 300 and COPYRIGHT.search(text):
@@ -249,9 +259,13 @@ def _capitalised(words: str) -> bool:
     return all(not word[0].islower() for word in words.split())
 
 
-def _dateline(text: str) -> re.Match[str] | None:
+def _dateline(text: str, rest: str = "") -> re.Match[str] | None:
     """A dateline at the start of `text`: a place in capitals or capitalised words, then who sent the
-    story in parentheses or a dash, then the story, which starts as a sentence does (no lower case)."""
+    story in parentheses or a dash, then the story, which starts as a sentence does (no lower case).
+    `rest` is the article's other text: a place in capitals and a bare hyphen ("LAGOS - Heavy rain")
+    is a dateline only if the story names the place elsewhere in ordinary case and never in capitals —
+    capitals are a dateline's typography, while an acronym ("NATO - Russia talks") keeps its capitals
+    wherever the story names it."""
     match = DATELINE_PAREN.match(text)
     if match and not (_capitalised(_place(match.group("head")))
                       and _is_dateline_source(match.group("head"), match.group("paren") or match.group("slashed"))):
@@ -261,11 +275,22 @@ def _dateline(text: str) -> re.Match[str] | None:
         place, _, after = match.group("head").partition(",") if match else ("", "", "")
         # "WASHINGTON, Jan. 5 —": the place in capitals, the word after its comma capitalised
         if match and not (len(place) >= 3 and place.isupper() and _capitalised(" ".join(after.split()[:1]))
-                          and (match.group("dash") != "-" or match.group("dated"))):
+                          and (match.group("dash") != "-" or match.group("dated")
+                               or _typographic_capitals(place, rest + "\n" + text[match.end():]))):
             match = None
     if match and text[match.end():match.end() + 1].islower():
         return None
     return match
+
+
+def _typographic_capitals(place: str, rest: str) -> bool:
+    """The place's capitals are only this line's typography: the story names it elsewhere in ordinary
+    case ("Lagos") and never again in capitals."""
+    def named(word: str) -> bool:
+        return re.search(rf"(?<![^\W\d_]){re.escape(word)}(?![^\W\d_])", rest) is not None
+
+    words = place.split()
+    return not any(named(w) for w in words) and any(named(w.capitalize()) for w in words)
 
 
 def strip_dateline(units: list[Unit]) -> Removal | None:
@@ -273,7 +298,8 @@ def strip_dateline(units: list[Unit]) -> Removal | None:
     a second dateline right after the first ("(ANSA) - ROMA, 14 MAR - ...")."""
     for unit in [u for u in units if not u.reason][:3]:
         heads: list[str] = []
-        while len(heads) < 2 and (match := _dateline(unit.text)):
+        rest = "\n".join(u.text for u in units if u is not unit)
+        while len(heads) < 2 and (match := _dateline(unit.text, rest)):
             heads.append(match.group("head").strip())
             unit.text = unit.text[match.end():]
         if heads:

@@ -312,8 +312,17 @@ def _subject(p: Parsed, f: Found, lex: ChangeWords, deps: bool) -> tuple[set[str
         tokens += [t for t in path[:path.index(governor)] if t.pos_ in {"ADJ", "VERB", "NOUN"}]
     fold = (lambda w: concept(w)) if english(p.lang) else (lambda w: local_concept(w, lexicon(p.lang)))
     skip = {*cues, *lex.now, *lex.to, *lex.source, *STATING}
-    measured = {fold(t.text) for t in tokens if t.is_alpha and len(t.text) > 2 and t.lower_ not in skip
+    def concepts(tokens: list[Token]) -> set[str]:
+        return {fold(t.text) for t in tokens if t.is_alpha and len(t.text) > 2 and t.lower_ not in skip
                 and t.lower_ not in STOP_WORDS and not t.is_stop and t.ent_type_ not in {"DATE", "TIME"}}
+
+    measured = concepts(tokens)
+    if not deps and not measured - GENERIC:
+        # The subject after its verb and figure, as the Romance languages put it: "Subiu para 19 o número
+        # de mortos", "sube a 27 el número de fallecidos": the words of the clause after the figure.
+        end = next((t.i for t in doc[f.end:] if t.text in {",", ";", ":"}), len(doc))
+        tokens = list(doc[f.end:min(end, f.end + NEAR)])
+        measured = concepts(tokens)
     scope = {w.lower() for t in tokens if t.ent_type_ in PLACES for w in t.text.split()}
     span = (tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)) if tokens and named else (0, 0)
     return measured - GENERIC, scope, named, span

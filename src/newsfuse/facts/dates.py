@@ -274,6 +274,30 @@ def _weekday(m: re.Match[str], anchor: dt.date | None, future: bool) -> Resolved
     return d, d, "day", False
 
 
+def _weekday_numbered(m: re.Match[str], anchor: dt.date | None, future: bool) -> Resolved:
+    """A weekday with its day of the month in brackets, as the Brazilian press writes it ("nesta
+    quarta-feira (14)", "na sexta-feira (16)"): the day with that number nearest the article's date
+    (on that weekday when one is), not the weekday's last occurrence, whose reading depends on the
+    anchor (a report filed two days later, or dated from another report, is off by days)."""
+    if anchor is None:
+        return None
+    name = m["wd"].lower()
+    wd = in_any_language(weekday_names).get(name, _LOCAL_WEEKDAYS.get(name))
+    number = int(m["day"])
+    days = []
+    for shift in (-1, 0, 1):
+        y, mo = divmod(anchor.year * 12 + anchor.month - 1 + shift, 12)
+        try:
+            days.append(dt.date(y, mo + 1, number))
+        except ValueError:
+            continue
+    near = [d for d in days if abs((d - anchor).days) <= 15]
+    if not near:
+        return None
+    d = min(near, key=lambda d: (d.weekday() != wd, abs((d - anchor).days)))
+    return d, d, "day", False
+
+
 def _relative_day(m: re.Match[str], anchor: dt.date | None, future: bool) -> Resolved:
     if anchor is None:
         return None
@@ -445,6 +469,7 @@ def local_rules(code: str) -> list[tuple[re.Pattern[str], Callable[[re.Match[str
     if days:
         # a weekday compounded with a part of the day: "Dienstagabend", Dutch "dinsdagavond"
         parts = "|".join(re.escape(w) for w in sorted({*_DAY_PARTS, *lexicon(code).day_parts}, key=len, reverse=True))
+        rules.append((re.compile(rf"(?<!\w)(?P<wd>{days})\s*\((?P<day>[0-3]?\d)\)", re.I), _weekday_numbered))
         rules.append((re.compile(rf"(?<!\w)(?P<rel>)(?P<wd>{days})(?:{parts})?(?!\w)", re.I), _weekday))
     if relative:
         words = "|".join(re.escape(w) for w in sorted(relative, key=len, reverse=True))

@@ -7,18 +7,21 @@ the parse of a whole story (ahead of time in a background thread: `prefetch`), i
 
 from __future__ import annotations
 
+import importlib.util
+import json
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from newsfuse.config import Settings
 from newsfuse.errors import MissingDependencyError, ModelError
-from newsfuse.spare import import_sparing
+from newsfuse.spare import import_sparing, remember_entry_points
 from newsfuse.types import Sentence
 
 if TYPE_CHECKING:
@@ -117,8 +120,9 @@ def _load(name: str) -> Language:
             return spacy.blank(name[len(BLANK):])
         except (ImportError, KeyError, OSError, ValueError):
             return spacy.blank("xx")  # a language spaCy has no rules for: the multi-language tokenizer
+    remember_entry_points()
     try:
-        nlp = spacy.load(name, exclude=[*UNNEEDED, "tokenizer"])
+        nlp = spacy.load(name, exclude=[*UNNEEDED, "tokenizer", *disabled_in(name)])
         _read_tokenizer(nlp)
     except (OSError, ImportError, ValueError) as exc:  # a model for another spaCy version: ValueError
         raise ModelError(f"spaCy model '{name}' is not installed or cannot be read ({str(exc)[:120]})",
@@ -127,6 +131,28 @@ def _load(name: str) -> Language:
         raise ModelError(f"spaCy model '{name}' has no 'ner' component; fact extraction needs one",
                          hint=f"name a trained pipeline, e.g. {DEFAULT_MODEL} ({pip_line(DEFAULT_MODEL)})")
     return nlp
+
+
+def disabled_in(name: str) -> list[str]:
+    """The components a saved pipeline leaves disabled (its meta.json's "disabled", as in its config):
+    spaCy loads them all the same and never runs them (the small English model's `senter`: the parser
+    sets the sentence starts). Nothing here enables a component, so they need not be loaded at all.
+    `name` is a package or a folder, as for `spacy.load`; a pipeline whose meta cannot be read: none."""
+    folder = Path(name)
+    if not folder.is_dir():
+        try:
+            spec = importlib.util.find_spec(name) if name.isidentifier() else None
+        except (ImportError, ValueError):
+            return []
+        if spec is None or spec.origin is None:
+            return []
+        folder = Path(spec.origin).parent
+    try:
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    disabled = meta.get("disabled") if isinstance(meta, dict) else None
+    return [c for c in disabled if isinstance(c, str)] if isinstance(disabled, list) else []
 
 
 def _read_tokenizer(nlp: Language) -> None:

@@ -100,6 +100,11 @@ def word_value(word: str, lex: Lexicon) -> float | None:
     return total
 
 
+# A figure with its case ending after an apostrophe, as Turkish writes it ("Yaralılardan 2'sinin durumu
+# ağır", "14'ü"); letters only after it ("1'000" is a Swiss thousand).
+_CASE_SUFFIX = re.compile(r"(\d+)['’][^\W\d_]+")
+
+
 def local_number_at(doc: Doc, i: int, lex: Lexicon) -> tuple[float, int, str] | None:
     """(value, the token after it, "approx" for an approximation in words else "") of the number
     that starts at token i, or None."""
@@ -110,6 +115,8 @@ def local_number_at(doc: Doc, i: int, lex: Lexicon) -> tuple[float, int, str] | 
         # "Die Zahl der Verletzten stieg auf 165.": the German tokenizer keeps a figure and the full
         # stop as one token (an ordinal's shape); at the sentence's end it is the figure
         value = float(tok.text[:-1])
+    if value is None and (suffixed := _CASE_SUFFIX.fullmatch(tok.text)) is not None:
+        value = _digits(suffixed.group(1), lex.decimal_point)  # Turkish "2'sinin", "14'ü": a case ending
     if value is None and tok.text[-1:].isdigit():  # Arabic "ال30 كم": the article written onto the digits
         value = next((v for c in lex.clitics if tok.text.startswith(c)
                       and (v := _digits(tok.text[len(c):], lex.decimal_point)) is not None), None)

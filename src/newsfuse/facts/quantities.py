@@ -9,13 +9,14 @@ the compare stage also needs the details kept in `Found`.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from newsfuse.facts.frames import Frame, read_frame
 from newsfuse.facts.nlp import Parsed
-from newsfuse.facts.numbers import NUMBER, SCALES, number_at
+from newsfuse.facts.numbers import MONTH_NAMES, NUMBER, SCALES, number_at
 from newsfuse.facts.quantity_words import (
     CHANGE_WORDS,
     CURRENCY_SIGNS,
@@ -312,7 +313,7 @@ def _not_a_quantity(doc: Doc, i: int, j: int, value: float) -> bool:
     # "1384 rounds of ammunition" counts what follows it, whatever the tagger made of a year-like number.
     counts = j == i + 1 and j < len(doc) and doc[j].tag_ == "NNS" and doc[j].lower_ not in HOURS \
         and prev not in {"the", "in", "of", "since", "by", "from"} and tok.dep_ == "nummod"
-    if tok.ent_type_ in {"DATE", "TIME", "ORDINAL"} and not counts:
+    if tok.ent_type_ in {"DATE", "TIME", "ORDINAL"} and not counts and not _bare_number_date(doc, i):
         return True
     if NUMBER.match(tok.text) and 1000 <= value <= 2100 and value == int(value) and "," not in tok.text \
             and j == i + 1 and not counts:
@@ -325,6 +326,24 @@ def _not_a_quantity(doc: Doc, i: int, j: int, value: float) -> bool:
     if (prev == ":" and i > 1 and doc[i - 2].like_num) or (i > 1 and doc[i - 2].text == ":"):
         return True  # "11: 49", a time split by tokenizing
     return tok.lower_ == "one" and not (j < len(doc) and doc[j].tag_ in {"NN", "NNP"})
+
+
+_DATE_FILLERS = frozenset({"a", "an", "the", "about", "some", "around", "nearly", "almost", "at", "by"})
+YEAR = re.compile(r"^(1[89]|20)\d\d$")
+
+
+def _bare_number_date(doc: Doc, i: int) -> bool:
+    """The small English model tags a bare figure as a date ("put the toll at 13, a day after ...",
+    "stood at 40, police said"): a date's number comes with a calendar or time word in its own phrase
+    (a month, a weekday, "days"), so a number whose phrase, up to a comma, holds nothing but it is a
+    figure (a year-like number is still told by the year rule)."""
+    span = next((e for e in doc.ents if e.start <= i < e.end), None)
+    if span is None or span.label_ != "DATE" or (i > 0 and doc[i - 1].lower_.rstrip(".") in MONTH_NAMES):
+        return False  # "may 11, 2011" in lower-cased copy: the model's span may leave the month out
+    comma = next((t.i for t in doc[i + 1:span.end] if t.text == ","), span.end)
+    if comma + 1 < span.end and YEAR.match(doc[comma + 1].text):
+        return False  # "11, 2011": a day and its year
+    return all(t.i == i or not t.is_alpha or t.lower_ in _DATE_FILLERS for t in doc[span.start:comma])
 
 
 def _score(doc: Doc, i: int, j: int) -> bool:

@@ -324,7 +324,7 @@ def _classify(p: Parsed, lex: Lexicon, i: int, j: int, value: float, approx: str
         if unit == "km" and [t.lower_.rstrip(".") for t in doc[j + 1:j + 3]] == ["/", "h"]:
             unit, end = "km/h", j + 3  # "150 km/h", cut at the slash: a speed (as "mph" is), not a distance
     elif nxt in lex.hours and lex.hours[nxt] == YEAR and (AGE_CUES & {t.lower_ for t in doc[max(0, i - 3):j + 4]}
-                                                          or _apposed(doc, i)):
+                                                          or _apposed(doc, i) or _aged(doc, i, lex)):
         kind, unit, end = "age", "years", j + 1
     elif nxt in lex.hours:
         kind, unit, end, hours = "duration", "hours", j + 1, lex.hours[nxt]
@@ -395,6 +395,29 @@ def _counted_before(doc: Doc, i: int, nxt: str, lex: Lexicon) -> int | None:
             (*(c for c in lex.clitics if c.endswith(article)), article)):
         return None
     return k
+
+
+# People a phrase "de 41 anos" describes by their age ("um homem de 41 anos", "una mujer de 38 años",
+# "un uomo di 60 anni"), besides the language's titles ("el alcalde, de 54 años").
+PERSON_NOUNS = frozenset({
+    "homem", "mulher", "jovem", "menino", "menina", "criança", "idoso", "idosa", "vizinho", "vizinha", "rapaz",
+    "moça", "filho", "filha", "filhos", "filhas", "hombre", "mujer", "joven", "niño", "niña", "anciano", "anciana",
+    "vecino", "vecina", "chico", "chica", "hijo", "hija", "hijos", "hijas", "uomo", "donna", "giovane", "ragazzo",
+    "ragazza", "bambino", "bambina", "anziano", "anziana", "figlio", "figlia", "figli", "figlie", "vicino", "vicina"})
+_OF = frozenset({"de", "di", "da"})
+
+
+def _aged(doc: Doc, i: int, lex: Lexicon) -> bool:
+    """Years after "de" that say how old someone is, in the languages that write an age so: "um homem de
+    41 anos", "dois filhos, de 9 e 13 anos", "Ruiz, de 54 años": the preposition follows a comma or a
+    word for a person. "uma pena de 11 anos" is how long a sentence runs: a duration still."""
+    k = i - 1
+    while k >= 2 and doc[k].lower_ in lex.number_joiners and doc[k - 1].like_num:
+        k -= 2  # "de 9 e 13 anos": the ages listed before this one
+    if k < 1 or doc[k].lower_ not in _OF:
+        return False
+    before = doc[k - 1]
+    return before.text == "," or before.lower_ in PERSON_NOUNS or before.lower_ in lex.title_words
 
 
 def _apposed(doc: Doc, i: int) -> bool:

@@ -103,13 +103,16 @@ def _name_after_title(text: str, lex: Lexicon) -> str:
     if rest and rest[0] == "," and (name := _apposed_name(rest[1], lex)):
         return name
     run: list[str] = []
-    for w in [*words, ""]:
+    listener = False
+    for k, w in enumerate([*words, ""]):
         if (w[:1].isupper() and len(w) > 1) or (run and w.lower() in JOINERS):  # "Tarcísio de Freitas"
+            # a name after "à", "to", "gegenüber" is who heard it: "disse o prefeito em entrevista à TV Globo"
+            listener = listener if run else k > 0 and words[k - 1].lower() in lex.to_words
             run.append(w)
             continue
-        if len(run) >= 2:  # a field written in capitals runs into the name: "Asuntos Exteriores Sun Weidong"
+        if len(run) >= 2 and not listener:  # a field in capitals runs into the name: "Asuntos Exteriores Sun Weidong"
             return _plausible(_name_run(run), lex)
-        run = []
+        run, listener = [], False
     return ""
 
 
@@ -119,6 +122,8 @@ def _apposed_name(text: str, lex: Lexicon) -> str:
     Emergencias, Miguel Barrachina"."""
     clause = _CLAUSE_END.split(text, maxsplit=1)[0]
     words = _WORD.findall(clause)
+    while len(words) > 2 and words[0].islower():
+        words = words[1:]  # a rank before the name: "O secretário ..., coronel Marcos Tavares, disse"
     name = _name_run(words)
     return _plausible(name, lex) if len(name.split()) >= 2 and len(name.split()) == len(words) else ""
 
@@ -127,6 +132,8 @@ def _plausible(name: str, lex: Lexicon) -> str:
     """A name, unless it is a day or a month, or one capitalised word where all nouns are capitalised.
     A month's abbreviation inside a longer name is a given name ("Jan de Vries", Dutch "jan")."""
     parts = name.split()
+    if parts and all(_is_title(p, lex) for p in parts):
+        return ""  # a title alone ("Vali", "Presidente"): `title_speaker` looks for whom it names
     if not parts or any(p.lower() in weekday_names(lex.code) or (
             p.lower() in months(lex.code) and (len(p) > 3 or len(parts) == 1)) for p in parts):
         return ""
@@ -141,7 +148,12 @@ def _name_run(words: list[str]) -> str:
         else:
             break
         if len(run) > MAX_NAME:
-            return ""
+            # "Eva de Wit van Rijkswaterstaat": a joiner after a full name opens what the person is of
+            cut = max((k for k, r in enumerate(run) if r.lower() in JOINERS), default=0)
+            if cut < 2:
+                return ""
+            run = run[:cut]
+            break
     while run and run[-1].lower() in JOINERS:
         run.pop()
     if len(run) >= 3 and run[1][:1].isupper():
@@ -219,6 +231,9 @@ def pattern_speaker(text: str, spans: list[tuple[int, int]], code: str, known: S
     if not lex.speech_verbs or not spans:
         return ""
     name = _pattern_speaker(text, spans, lex)
+    if name and len(name.split()) == 1:
+        # "afirmou Viana" after "O governador do estado, Paulo Viana, ...": the full name given before
+        return next((full for full in known if len(full.split()) > 1 and full.split()[-1] == name), name)
     if name or not known:
         return name
     # A family name alone ("sagte Weber am Mittwoch", "Weber sagte: „…“"): a name where all nouns are
@@ -257,6 +272,8 @@ def pronoun_speaker(text: str, spans: list[tuple[int, int]], code: str, previous
     words = _WORD.findall(after[n:]) if n else []
     if not words or not (words[0].islower() and len(words[0]) <= 4):
         return ""
+    if len(words) > 1 and _is_title(words[1], lex):
+        return ""  # an article before a title ("disse o prefeito"), not a pronoun: `title_speaker`
     names = list(dict.fromkeys(full_names(previous, code)))
     return names[0] if len(names) == 1 else ""
 
@@ -310,4 +327,51 @@ def _pattern_speaker(text: str, spans: list[tuple[int, int]], lex: Lexicon) -> s
             name = _name_after(_WORD.findall(text[m.end():])[:MAX_NAME + 3], lex)
             if name:
                 return name
+    return ""
+
+
+def _attributed_title(text: str, spans: list[tuple[int, int]], lex: Lexicon) -> str:
+    """The title a quote is attributed to when no name is ("», disse o prefeito", "— заявил
+    представитель авиакомпании", "Een woordvoerder van Rijkswaterstaat zegt: „…“", "Olay yerine gelen
+    Vali, \"…\" diye konuştu"), lower-cased, else ""."""
+    after = _BRACKETS.sub("", text[spans[-1][1]:]).lstrip(_TRAIL)
+    if n := _verb_at(after, lex):
+        words = _WORD.findall(_CLAUSE_END.split(after[n:], maxsplit=1)[0])
+        k = _adjunct(words, lex)
+        for w in words[k:k + 3]:
+            if _is_title(w, lex) and len(w) > 3:  # not an article the table lists among titles ("o", "le")
+                return w.lower()
+            if not (w.islower() and len(w) <= 3):  # an article may come first ("o", "il", "een")
+                break
+        if after[n:].strip(_TRAIL + " "):
+            return ""
+    # The title before the quote: closing the words before the verb, or the verb after the quote
+    # (Turkish, verb last) and the title closing the words before the quote.
+    before = _without_time(_BRACKETS.sub("", text[:spans[0][0]]).rstrip(_TRAIL + " "), lex)
+    low = before.lower()
+    verb = next((v for v in sorted(lex.speech_verbs, key=len, reverse=True) if low.endswith(v)), "")
+    words = _WORD.findall(before[:len(before) - len(verb)] if verb else before)
+    if not verb and not _verb_at(after, lex):
+        return ""
+    return next((w.lower() for w in reversed(words[-4:]) if _is_title(w, lex) and len(w) > 3), "")
+
+
+def title_speaker(text: str, spans: list[tuple[int, int]], code: str, others: Sequence[str]) -> str:
+    """The speaker of a quote attributed to a title alone ("disse o prefeito"): the one person the
+    article names with that title ("O prefeito Renato Bastos decretou ...", "Vali Kemal Aydın, ...",
+    "Volgens woordvoerder Eva de Wit ..."), looked for in `others` (the article's other sentences,
+    nearest first), the nearest sentence that names one deciding; "" when none does or when it names
+    two (a story of two mayors)."""
+    lex = lexicon(code)
+    if not lex.speech_verbs or not spans or not (title := _attributed_title(text, spans, lex)):
+        return ""
+    for sentence in others:
+        names = set()
+        for m in re.finditer(rf"(?<!\w){re.escape(title)}(?!\w)", sentence, re.I):
+            rest = sentence[m.start():]
+            name = _name_after_title(rest, lex) or _name_after(_WORD.findall(rest)[:MAX_NAME + 3], lex)
+            if len(name.split()) >= 2:
+                names.add(name)
+        if names:
+            return names.pop() if len(names) == 1 else ""
     return ""

@@ -19,7 +19,13 @@ from typing import TYPE_CHECKING
 from newsfuse.disjoint import DisjointSets
 from newsfuse.facts.entities import EntityTable
 from newsfuse.facts.nlp import Parsed
-from newsfuse.facts.quote_speakers import full_names, local_marks, pattern_speaker, pronoun_speaker
+from newsfuse.facts.quote_speakers import (
+    full_names,
+    local_marks,
+    pattern_speaker,
+    pronoun_speaker,
+    title_speaker,
+)
 from newsfuse.text import normalize, words
 from newsfuse.types import Evidence, Quote, QuoteVariant
 
@@ -256,6 +262,9 @@ def _mention(sentences: list[Parsed], parts: list[tuple[int, int, int]], table: 
             speaker = pattern_speaker(sentences[k].text, spans, p.lang, tuple(dict.fromkeys(known)))
             if not speaker and k:
                 speaker = pronoun_speaker(sentences[k].text, spans, p.lang, sentences[k - 1].text)
+            if not speaker:  # "disse o prefeito": the one person the article names with that title
+                nearest = sorted((j for j in range(len(sentences)) if j != k), key=lambda j: (abs(j - k), j))
+                speaker = title_speaker(sentences[k].text, spans, p.lang, [sentences[j].text for j in nearest])
             via, act = ("subject", True) if speaker else (via, act)
         if act:
             break

@@ -34,6 +34,11 @@ _PATTERNS = [
     re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.I),
     # "12 mars 2024", "22. Februar 2023", "3 de noviembre de 2023", "1er janvier 2005"
     re.compile(rf"\b(?P<day>\d{{1,2}})(?:er|º|\.)?\s+(?:de\s+)?{_LOCAL},?\s+(?:de\s+)?{_YEAR}(?!\w)", re.I),
+    # Day, month in letters and year joined by dots, as Brazilian pages stamp them ("15.jan.2026 às 8h15")
+    re.compile(rf"(?<![\d.,])(?P<day>\d{{1,2}})\.\s?{_MONTH}\s?{_YEAR}\b", re.I),
+    re.compile(rf"(?<![\d.,])(?P<day>\d{{1,2}})\.\s?{_LOCAL}\s?{_YEAR}\b", re.I),
+    # The month in letters first in another language ("Mart 12, 2026 16:20", a Turkish page's stamp)
+    re.compile(rf"(?<!\w){_LOCAL}\s+{_DAY},\s+{_YEAR}\b", re.I),
 ]
 
 
@@ -78,7 +83,12 @@ def find_date(text: str) -> dt.date | None:
     return best[1] if best else None
 
 
-def find_figures_date(text: str) -> dt.date | None:
+# Day, month and a two-digit year joined by dashes before a time ("10-04-26, 08:30", a Dutch paper's
+# stamp): read only where the page's language writes the day first (`day_first`).
+_SHORT_DASHED = re.compile(r"(?<![\d-])(?P<day>\d{1,2})-(?P<month>\d{1,2})-(?P<year>\d{2})(?![\d-]),?\s+\d{1,2}[:.]\d{2}\b")
+
+
+def find_figures_date(text: str, day_first: bool = False) -> dt.date | None:
     """A date in figures ("13/08/2013", "8 / 2 / 2013", "2012 - 04 - 04", "18.01.2024") when its order is beyond
     doubt: year first, one of the first two numbers over 12, both the same, or a US time zone on the
     line (month first). "8/2/2013" alone is August 2nd in the US and 8 February elsewhere; a date
@@ -98,6 +108,8 @@ def find_figures_date(text: str) -> dt.date | None:
         date = _build(match["year"], str(month), str(day))
         if date:
             return date
+    if day_first and (match := _SHORT_DASHED.search(text)):
+        return _build("20" + match["year"], match["month"], match["day"])
     return None
 
 

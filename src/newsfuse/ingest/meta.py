@@ -38,7 +38,7 @@ _SOURCE_WORDS = sorted({w for code in LANGUAGES for w in lexicon(code).source_wo
 _SOURCE_CREDIT = re.compile(r"(?:^|\s)(?:" + "|".join(map(re.escape, _SOURCE_WORDS)) + r")\s*:\s*"
                             r"(?P<name>[^\W\d_][^.,;:]{0,40})(?:,\s*(?P<agency>[^\W\d_][^.,;:]{0,30}))?\s*\.?$", re.I)
 # A paper's credit alone on a line: "Le Monde avec AFP", "Tagesspiegel mit dpa" (the agency must be one).
-_CREDIT_LINE = re.compile(r"^(?P<name>[^\W\d_][^.,:;]{0,40}?),?\s+(?:with|avec|mit|con|com|met|ile)\s+"
+_CREDIT_LINE = re.compile(r"^(?:source\s*:\s*)?(?P<name>[^\W\d_][^.,:;]{0,40}?),?\s+(?:with|avec|mit|con|com|met|ile)\s+"
                           r"(?:l'|l’|la\s+|the\s+)?(?P<agency>[^\W\d_][\w\s.-]{0,30}?)\.?$", re.I)
 
 
@@ -54,7 +54,7 @@ def credit_line(text: str) -> tuple[str, str] | None:
 # Reuters Trust Principles." (printed under every article of its site, never under a reprint's).
 _TRUST = re.compile(r"^(?:why you can trust (?P<name>\S.{0,40}?)|our standards:\s*(?:the\s+)?"
                     r"(?P<principles>\S.{0,40}?)\s+trust principles)\s*\.?\s*$", re.I)
-_COPYRIGHT_LEAD = re.compile(r"^(?:\(c\)|©|copyright|\(copyright\))\s*(?:©\s*)?(?:(?:19|20)\d{2}\s*(?:[-–]\s*(?:19|20)?\d{2,4})?)?[,.]?\s*",
+_COPYRIGHT_LEAD = re.compile(r"^(?:\(c\)|©|copyright|\(copyright\))\s*(?:©\s*|copyright\s+)?(?:(?:19|20)\d{2}\s*(?:[-–]\s*(?:19|20)?\d{2,4})?)?[,.]?\s*",
                              re.I)
 # "All rights reserved" in every language of `newsfuse.langdata` ("Tous droits réservés", "Alle Rechte vorbehalten").
 _RESERVED = sorted({p for code in LANGUAGES for p in lexicon(code).copyright}, key=len, reverse=True)
@@ -95,7 +95,11 @@ _COPYRIGHT_SENTENCE = re.compile(r"(?<=[^\W_]{2})\.\s+(?=[^\W\d_])(?=[^a-zà-ÿ]
 
 
 def _from_copyright(text: str) -> str:
-    name = _COPYRIGHT_TAIL.sub("", _COPYRIGHT_LEAD.sub("", text.strip()))
+    text = text.strip()
+    if "©" in text and not _COPYRIGHT_LEAD.match(text):
+        # the reservation first, the sign and the holder after it ("RIPRODUZIONE RISERVATA © Copyright ANSA")
+        text = text[text.index("©"):]
+    name = _COPYRIGHT_TAIL.sub("", _COPYRIGHT_LEAD.sub("", text))
     return _tidy_name(_COPYRIGHT_SENTENCE.sub("", name))
 
 
@@ -121,9 +125,11 @@ def _from_dateline(text: str) -> str:
 
 
 def _dateline_wire(text: str) -> str:
+    """The agency a dateline names, or its one provider ("(NWS)"); a code of two letters that is no
+    agency's is the state the place is in ("NOVA FRIBURGO (RJ)", "CAMPINAS (SP)"), not a wire."""
     names = _dateline_names(text)
     agency = next((a for a in map(as_agency, names) if a), "")
-    return agency or (names[0] if len(names) == 1 else "")
+    return agency or (names[0] if len(names) == 1 and len(names[0]) > 2 else "")
 
 
 def _agency(text: str) -> str:
@@ -191,8 +197,10 @@ def _without_the(name: str) -> str:
     return re.sub(r"^the\s+", "", name, flags=re.I)
 
 
-def _published(removed: list[Removal]) -> tuple[dt.date | None, str]:
-    """(date, where it was found): a header, then a dateline, then a byline or date line."""
+def _published(removed: list[Removal], language: str = "") -> tuple[dt.date | None, str]:
+    """(date, where it was found): a header, then a dateline, then a byline or date line. Outside
+    English a page writes the day before the month ("10-04-26, 08:30" is 10 April)."""
+    day_first = language not in {"", "en"}
     order: list[tuple[str, Callable[[Removal], bool]]] = [
         ("header", lambda r: r.reason == "dateline-header" and r.detail == "header"),
         ("dateline", lambda r: r.reason == "dateline-header" and r.detail == "dateline"),
@@ -202,7 +210,7 @@ def _published(removed: list[Removal]) -> tuple[dt.date | None, str]:
     for source, wanted in order:
         for removal in removed:
             if wanted(removal):
-                date = find_date(removal.text) or find_figures_date(removal.text)
+                date = find_date(removal.text) or find_figures_date(removal.text, day_first)
                 if date:
                     return date, source
     # A wire's dateline gives the day without the year ("NAIROBI, Aug 7 (Reuters)"); its copyright line
@@ -261,7 +269,7 @@ def infer_metadata(article: Article) -> Article:
             outlet, outlet_from = host, "url"
     published, published_from = article.published, article.published_from
     if published is None:
-        published, published_from = _published(article.removed)
+        published, published_from = _published(article.removed, article.language)
     if published is None and (published := head_date(article.title, article.text)):
         published_from = "text"
     return dataclasses.replace(article, outlet=outlet, outlet_from=outlet_from if outlet else "",

@@ -17,11 +17,14 @@ A new language is a module of this package with a `LEXICON`, named in `_MODULES`
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,14 +210,16 @@ def date_words(code: str) -> tuple[frozenset[str], frozenset[str]]:
 def _dateparser_names(code: str, keys: tuple[str, ...], start: int = 1, shortest: int = 3) -> dict[str, int]:
     if not code or code == "en":
         return {}
-    try:
-        from dateparser.languages.loader import default_loader
-    except ImportError:
-        return {}
-    try:
-        info = default_loader.get_locale(code).info
-    except (KeyError, ValueError):
-        return {}
+    info = _translation_data(code)
+    if info is None:
+        try:
+            from dateparser.languages.loader import default_loader
+        except ImportError:
+            return {}
+        try:
+            info = default_loader.get_locale(code).info
+        except (KeyError, ValueError):
+            return {}
     out: dict[str, int] = {}
     for number, key in enumerate(keys, start):
         for name in info.get(key, ()):
@@ -223,6 +228,36 @@ def _dateparser_names(code: str, keys: tuple[str, ...], start: int = 1, shortest
             if len(name) >= shortest:
                 out[name] = number
     return out
+
+
+# Languages whose month and weekday names dateparser's loader gives otherwise than its data module
+# writes them (letter variants, dateparser 1.5): read through the loader.
+LOADER_REWRITES = frozenset({"fa"})
+
+
+def _translation_data(code: str) -> dict[str, Any] | None:
+    """dateparser's data of a language (its `info`, which is what its loader gives a language's locale),
+    read from the data module's file without importing dateparser: its start-up builds its whole date
+    parser (some 50 ms of a cold brief), and only these names are read here. None when the file is not
+    where dateparser 1.x keeps it (the loader is asked then). The loader rewrites the letters of Persian
+    names (`LOADER_REWRITES`): those come from the loader; a test checks every other language's names
+    against the loader's."""
+    if not re.fullmatch(r"[a-z]{2,3}", code) or code in LOADER_REWRITES:
+        return None
+    try:
+        spec = importlib.util.find_spec("dateparser")  # a top-level package: found, not imported
+    except (ImportError, ValueError):
+        return None
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    folder = Path(next(iter(spec.submodule_search_locations))) / "data" / "date_translation_data"
+    data = importlib.util.spec_from_file_location(f"newsfuse.langdata._dateparser_{code}", folder / f"{code}.py")
+    if data is None or data.loader is None or not (folder / f"{code}.py").is_file():
+        return None
+    module = importlib.util.module_from_spec(data)
+    data.loader.exec_module(module)  # a module that only binds `info`, a dict of lists of names
+    info = getattr(module, "info", None)
+    return info if isinstance(info, dict) else None
 
 
 @lru_cache(maxsize=8)

@@ -1,6 +1,6 @@
 """Portuguese."""
 
-from newsfuse.langdata import Lexicon
+from newsfuse.langdata import ChangeWords, Lexicon
 
 LEXICON = Lexicon(
     code="pt",
@@ -13,20 +13,20 @@ LEXICON = Lexicon(
     title_words=("o", "a", "os", "as", "um", "uma", "do", "da", "de", "presidente", "ministro", "ministra",
                  "prefeito", "prefeita", "presidente da câmara", "porta-voz", "diretor", "diretora", "comandante",
                  "chefe", "secretário", "secretária", "dr.", "sr.", "sra."),
-    by=("por",),
+    by=("por", "edição"),  # "Edição: Maria Claudia", the editor credited under an agency's copy
     stamps=("publicado em", "publicado", "atualizado em", "atualizado", "actualizado em"),
-    subscribe=("assine", "subscreva", "inscreva-se", "receba a nossa newsletter", "receba nossa newsletter",
+    subscribe=("assine", "receba as notícias", "subscreva", "inscreva-se", "receba a nossa newsletter", "receba nossa newsletter",
                "newsletter", "baixe o app", "descarregue a app", "siga-nos", "conteúdo exclusivo para assinantes",
                "já é assinante"),
     consent=("utilizamos cookies", "usamos cookies", "este site utiliza cookies", "este site usa cookies",
              "aceitar cookies", "política de cookies", "gerir cookies", "consentimento"),
     consent_buttons=("aceitar", "aceitar todos", "aceito", "rejeitar", "recusar", "configurar"),
-    copyright=("todos os direitos reservados", "direitos reservados"),
+    copyright=("todos os direitos reservados", "direitos reservados", "licença creative commons"),
     reading=("leitura", "tempo de leitura"),
     widgets=("partilhar", "compartilhar", "compartilhe", "ouvir", "ouça", "copiar link", "imprimir", "vídeo:", "áudio:"),
     captions=("foto", "fotos", "imagem", "fotografia"),
     source_words=("fonte",),
-    related=("leia também", "leia mais", "veja também", "saiba mais", "mais lidas", "relacionadas"),
+    related=("leia também", "leia mais", "veja também", "veja mais", "saiba mais", "mais lidas", "relacionadas", "vídeos"),
     numbers={"zero": 0, "um": 1, "uma": 1, "dois": 2, "duas": 2, "três": 3, "quatro": 4, "cinco": 5, "seis": 6,
              "sete": 7, "oito": 8, "nove": 9, "dez": 10, "onze": 11, "doze": 12, "treze": 13, "catorze": 14,
              "quatorze": 14, "quinze": 15, "dezesseis": 16, "dezasseis": 16, "dezessete": 17, "dezassete": 17,
@@ -47,7 +47,7 @@ LEXICON = Lexicon(
            "horas": 1.0, "dia": 24.0, "dias": 24.0, "semana": 168.0, "semanas": 168.0, "mês": 730.5,
            "meses": 730.5, "ano": 8766.0, "anos": 8766.0},
     future=("será", "serão", "vai", "vão", "próximo", "próxima", "até", "previsto", "prevista"),
-    relative_days={"hoje": 0, "ontem": -1, "amanhã": 1, "anteontem": -2},
+    relative_days={"hoje": 0, "ontem": -1, "amanhã": 1, "anteontem": -2, "véspera": -1},
     abbreviations=("sr", "sra", "dr", "dra", "etc", "nº", "pág"),
     concepts={"mortos": "death", "mortas": "death", "morreram": "death", "vítimas": "death", "feridos": "injur",
               "feridas": "injur", "pessoas": "peopl", "conversações": "meet", "negociações": "meet", "reunião": "meet", "cimeira": "meet", "cúpula": "meet", "diálogo": "meet", "moradores": "peopl", "habitantes": "peopl", "residentes": "peopl"},
@@ -58,4 +58,17 @@ LEXICON = Lexicon(
     definite=("os", "as", "estes", "estas", "seus", "suas", "durante"),
     others=("outros", "outras", "mais", "adicionais"),
     including=("incluindo", "entre"),
+    # "Subiu para 19 o número de mortos", "chegou a 27 ... Ontem, o balanço era de 19", "passou de 12 para 19"
+    changes=ChangeWords(
+        up=("subiu", "sobe", "subiram", "aumentou", "aumentaram", "aumenta", "cresceu", "cresce", "elevou", "eleva",
+            "passou", "passa", "saltou", "salta"),
+        down=("caiu", "cai", "caíram", "diminuiu", "diminui", "baixou", "baixa", "recuou", "recua"),
+        revised=("revisto", "revista", "revistos", "revisou", "revisado", "revisada", "corrigido", "corrigida",
+                 "corrigiu", "atualizado", "atualizada"),
+        level=("chegou", "chega", "atingiu", "atinge", "estimado", "estimada", "estimados", "fixado", "fixada"),
+        to=("para", "a"), at=("a", "em"), source=("de",), against=("contra",),
+        now=("agora", "já"),
+        earlier=("antes", "anteriormente", "inicialmente"),
+        after=("depois",),
+    ),
 )

@@ -20,7 +20,7 @@ import numpy as np
 
 def average_link(sums: np.ndarray, sizes: np.ndarray, anchored: np.ndarray, first: np.ndarray, last: np.ndarray,
                  *, threshold: float, quiet: int, weights: np.ndarray | None = None,
-                 gap_weight: float = 0.0) -> np.ndarray:
+                 gap_weight: float = 0.0, apart: np.ndarray | None = None) -> np.ndarray:
     """For each starting cluster, the index of the cluster it ends in.
 
     `sums[i, j]`: the sum of the similarities between the members of i and those of j (symmetric;
@@ -41,6 +41,9 @@ def average_link(sums: np.ndarray, sizes: np.ndarray, anchored: np.ndarray, firs
     trial after a shooting: in the ECB+ gold every pair of dated reports inside a topic is one event,
     up to two years apart), and what tells two events of one kind apart is what they say, not when:
     at the default (0.001 per 7 days) two years cost 0.10, ten years 0.52.
+
+    `apart[i, j]`: clusters that must not merge, whatever their link (two stories whose figures
+    contradict, `stories.figures`); a union stays apart from what either part was apart from.
     """
     n = len(sizes)
     root = np.arange(n)
@@ -52,12 +55,13 @@ def average_link(sums: np.ndarray, sizes: np.ndarray, anchored: np.ndarray, firs
     first, last = first.astype(np.int64), last.astype(np.int64)
     anchored = anchored.astype(bool)
     alive = np.ones(n, bool)
+    never = np.zeros((n, n), bool) if apart is None else np.array(apart, dtype=bool)
 
     def scores(rows: np.ndarray) -> np.ndarray:
         """Average similarity of each of `rows` to every cluster, -inf where a merge is not allowed."""
         # A pair of clusters with no pair that counts has no average: it cannot merge.
         out = np.divide(sums[rows], counts[rows], out=np.full((len(rows), n), -np.inf), where=counts[rows] > 0)
-        allowed = alive[None, :] & ~(anchored[rows, None] & anchored[None, :])
+        allowed = alive[None, :] & ~(anchored[rows, None] & anchored[None, :]) & ~never[rows]
         gap = np.maximum(first[rows, None], first[None, :]) - np.minimum(last[rows, None], last[None, :])
         undated = first > last
         dated = ~(undated[rows, None] | undated[None, :])
@@ -85,6 +89,8 @@ def average_link(sums: np.ndarray, sizes: np.ndarray, anchored: np.ndarray, firs
         first[keep] = min(first[keep], first[drop])
         last[keep] = max(last[keep], last[drop])
         anchored[keep] |= anchored[drop]
+        never[keep] |= never[drop]
+        never[:, keep] = never[keep]
         alive[drop] = False
         root[root == drop] = keep
         score[drop] = -np.inf

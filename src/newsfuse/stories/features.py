@@ -33,6 +33,7 @@ from newsfuse.embed import EMBEDDER_LANGUAGES, Embedder, load_embedder, make_emb
 from newsfuse.stopwords import STOP_WORDS as _STOP
 from newsfuse.stopwords import stop_words
 from newsfuse.stories.dedup import MINHASH_SEED
+from newsfuse.stories.figures import figures
 from newsfuse.text import TYPOGRAPHY_FOLD as _FOLD
 from newsfuse.text import stem, words
 from newsfuse.types import Article
@@ -66,6 +67,9 @@ class Features:
     xvector: np.ndarray = field(default_factory=lambda: np.zeros(0, np.float32))  # [cross-model unit vector, 1]
     anchors: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))  # sorted hashed number ids
     anchor_weights: np.ndarray = field(default_factory=lambda: np.zeros(0, np.float32))  # 1 + log(count)
+    # its figures with what they measure, hashed ("magnitude=4.6"), and the measures ("magnitude"): `figures`
+    figures: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
+    measures: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
 
 
 def content_hash(text: str) -> str:
@@ -236,10 +240,11 @@ def article_features(article: Article, vector: np.ndarray | None = None, xvector
     anchor_ids, anchor_weights = number_anchors(head + tokens) if anchors else (np.zeros(0, np.int32),
                                                                                 np.zeros(0, np.float32))
     empty = np.zeros(0, np.float32)
+    values, measures = figures(f"{article.title}\n{article.text}" if article.title else article.text, stop)
     return Features(article.id, terms, weights, sketch, shingles, stems, content_hash(article.text),
                     empty if vector is None else vector.astype(np.float32),
                     empty if xvector is None else xvector.astype(np.float32),
-                    anchor_ids, anchor_weights)
+                    anchor_ids, anchor_weights, values, measures)
 
 
 # The cross-language model reads the title and lead only: its pure-Python tokenizer costs about as

@@ -55,9 +55,11 @@ from newsfuse.stories.features import NUM_PERM, TERM_SPACE, Features
 from newsfuse.stories.languages import language_anchors, language_rows
 from newsfuse.stories.links import UNDATED_FIRST, UNDATED_LAST, Links, Parts, corrected, normalised, sum_terms
 from newsfuse.stories.reconcile import (
+    Figures,
     Member,
     Weights,
     dated_span,
+    member_figures,
     member_parts,
     member_state,
     merge_groups,
@@ -231,23 +233,37 @@ class StoryGrouper:
             known = self.members.get(story.id)
             return dated_span(known) if known is not None else (story.first_day, story.last_day)
 
-        for group in merge_groups(list(pool.values()), changed, weights, cfg, parts_of=parts_of, span_of=span_of):
-            keep = group[0]
-            known = [self.members.get(sid) for sid in group]
-            for sid in group[1:]:
-                into[sid] = keep
-                self.live.pop(sid, None)
-                self.members.pop(sid, None)
-                if sid < first_new:  # a story shown before: its merge is recorded
-                    result.merged.append((sid, keep))
-            if all(m is not None for m in known):
-                self.members[keep] = sorted((m for ms in known for m in ms or []), key=lambda m: m.seq)
-                self.live[keep] = member_state(keep, self.members[keep], weights, cfg.max_story_terms)
-            else:
-                self.members.pop(keep, None)
-                self.live[keep] = merged_state([pool[sid] for sid in group], cfg.max_story_terms)
-            changed = (changed - set(group)) | {keep}
+        def figures_of(story: StoryState) -> Figures | None:
+            known = self.members.get(story.id)
+            return member_figures(known) if known is not None else None
+
+        def merge(among: dict[int, StoryState], changed: set[int]) -> set[int]:
+            """Merges the groups `merge_groups` finds; the changed stories after them."""
+            for group in merge_groups(list(among.values()), changed, weights, cfg, parts_of=parts_of, span_of=span_of,
+                                      figures_of=figures_of):
+                keep = group[0]
+                known = [self.members.get(sid) for sid in group]
+                for sid in group[1:]:
+                    into[sid] = keep
+                    for earlier, target in into.items():  # a story merged before into one merged now
+                        if target == sid:
+                            into[earlier] = keep
+                    self.live.pop(sid, None)
+                    self.members.pop(sid, None)
+                    if sid < first_new:  # a story shown before: its merge is recorded
+                        result.merged.append((sid, keep))
+                if all(m is not None for m in known):
+                    self.members[keep] = sorted((m for ms in known for m in ms or []), key=lambda m: m.seq)
+                    self.live[keep] = member_state(keep, self.members[keep], weights, cfg.max_story_terms)
+                else:
+                    self.members.pop(keep, None)
+                    self.live[keep] = merged_state([among[sid] for sid in group], cfg.max_story_terms)
+                changed = (changed - set(group)) | {keep}
+            return changed
+
+        changed = merge(pool, changed)
         moved: dict[str, int] = {}
+        split_off: set[int] = set()
         for sid in sorted(changed):
             if sid not in self.members or not self.live[sid].joinable:
                 continue
@@ -262,9 +278,24 @@ class StoryGrouper:
                     if sid < first_new:  # a story shown before: its split is recorded
                         result.split.append((story_id, sid))
                     moved.update((m.id, story_id) for m in chosen)
+                    split_off.add(story_id)
                 self.live[story_id] = member_state(story_id, chosen, weights, cfg.max_story_terms)
                 changed.add(story_id)
                 self.members[story_id] = chosen
+        if split_off and cfg.split_figures:
+            # A part split off may be the rest of an event another live story holds (its earlier
+            # reports, split off in an earlier chunk): it joins that story, not the one it left,
+            # whose figures it contradicts.
+            before = set(self.live)
+            changed = merge({**{k: v for k, v in pool.items() if k in self.live}, **self.live}, split_off) | (
+                changed & set(self.live))
+            gone = before - set(self.live)
+            changed -= gone
+            for article_id, story in list(moved.items()):
+                moved[article_id] = into.get(story, story)
+            # A part that joined another story moved there from the story it left.
+            result.split = [(into.get(new, new), into.get(source, source)) for new, source in result.split
+                            if into.get(new, new) != into.get(source, source)]
         result.changed = [self.live[sid] for sid in sorted(changed)]
         if not into and not moved:
             return

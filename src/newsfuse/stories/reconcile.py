@@ -41,6 +41,7 @@ from newsfuse.config import Grouping
 from newsfuse.disjoint import DisjointSets
 from newsfuse.stories.agglomerate import average_link
 from newsfuse.stories.features import Features
+from newsfuse.stories.figures import contradicting, contrasting
 from newsfuse.stories.languages import language_anchors, language_rows
 from newsfuse.stories.links import (
     UNDATED_FIRST,
@@ -55,6 +56,7 @@ from newsfuse.stories.links import (
 from newsfuse.stories.state import StoryState
 
 SPLIT_MAX = 1000  # members a story is re-clustered up to (the check is quadratic in them)
+Figures = tuple[np.ndarray, np.ndarray, int]  # a story's (measure, value) pairs, measures, members with any
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,17 +142,18 @@ def _vector_sums(vectors: Sequence[np.ndarray], xvectors: Sequence[np.ndarray]) 
 
 
 def _agglomerate(parts: Sequence[Parts], hubs: tuple[np.ndarray, np.ndarray], spans: np.ndarray, weights: Weights,
-                 cfg: Grouping) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+                 cfg: Grouping, apart: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Average-link agglomeration of clusters as the chunk's (same similarity, hubness correction,
     threshold and quiet window): each cluster's root, and the corrected link sums and pair counts.
-    `hubs`: each cluster's (summed hubness excess, size); `spans`: its (first, last) day."""
+    `hubs`: each cluster's (summed hubness excess, size); `spans`: its (first, last) day; `apart`:
+    clusters that must not merge (`agglomerate.average_link`)."""
     links = Links(weights.idf2, cfg, _cross_on(parts))
     side = links.side(parts)
     sums, counts = links.between(side, side)
     sums = corrected(sums, counts, cfg.hub_weight, hubs, hubs)
     first, last = spans.reshape(len(parts), 2).T
     root = average_link(sums, side.sizes, np.zeros(len(parts), bool), first, last, threshold=cfg.threshold,
-                        quiet=cfg.quiet_days, weights=counts, gap_weight=cfg.gap_weight)
+                        quiet=cfg.quiet_days, weights=counts, gap_weight=cfg.gap_weight, apart=apart)
     return root, sums, counts
 
 
@@ -165,15 +168,26 @@ def _cross_on(parts: Sequence[Parts]) -> bool:
     return any(len(t) for p in parts for t in p.anchor_terms) or any(len(x) for p in parts for x in p.xvectors)
 
 
+def member_figures(members: Sequence[Member]) -> Figures:
+    """A story's figures as `stories.figures.contradicting` reads them: its members' (measure, value)
+    pairs and measures together, and how many members have any."""
+    values = [m.features.figures for m in members]
+    return (np.unique(np.concatenate([*values, np.zeros(0, np.int32)])),
+            np.unique(np.concatenate([*(m.features.measures for m in members), np.zeros(0, np.int32)])),
+            sum(1 for v in values if len(v)))
+
+
 def merge_groups(stories: Sequence[StoryState], changed: set[int], weights: Weights, cfg: Grouping, *,
                  parts_of: Callable[[StoryState], Parts] = story_parts,
-                 span_of: Callable[[StoryState], tuple[int, int]] = lambda s: (s.first_day, s.last_day)
-                 ) -> list[list[int]]:
+                 span_of: Callable[[StoryState], tuple[int, int]] = lambda s: (s.first_day, s.last_day),
+                 figures_of: Callable[[StoryState], Figures | None] = lambda s: None) -> list[list[int]]:
     """Groups (of two or more story ids, oldest first) of `stories` that average-link agglomeration
     joins at the grouping threshold, among the `changed` stories and those near one of them. Only
     joinable stories take part (a story begun by a too-short article takes copies only).
     `parts_of`: a story as the similarity reads it (its members under the IDF of now, where they are
-    known); `span_of`: its span as one batch would see it (`dated_span`), where known."""
+    known); `span_of`: its span as one batch would see it (`dated_span`), where known; `figures_of`:
+    its members' figures where known (`member_figures`): two stories whose figures contradict (two
+    events a figure split parted, `split_parts`) do not merge."""
     pool = [s for s in stories if s.joinable]
     picked = [i for i, s in enumerate(pool) if s.id in changed]
     if not picked or len(pool) < 2:
@@ -189,8 +203,15 @@ def merge_groups(stories: Sequence[StoryState], changed: set[int], weights: Weig
     keep = sorted(set(picked) | set(np.flatnonzero(near.max(axis=0) >= cfg.threshold - cfg.split_margin).tolist()))
     if len(keep) < 2:
         return []
+    read = [figures_of(pool[i]) for i in keep]
+    known = [k for k, f in enumerate(read) if f is not None]
+    apart = np.zeros((len(keep), len(keep)), bool)
+    if cfg.split_figures and len(known) > 1:
+        figs = [f for f in read if f is not None]
+        apart[np.ix_(known, known)] = contradicting([f[0] for f in figs], [f[1] for f in figs], [f[2] for f in figs],
+                                                    cfg.split_figures)
     root, _, _ = _agglomerate([parts_of(pool[i]) for i in keep], (hubs[0][keep], hubs[1][keep]),
-                              np.array([span_of(pool[i]) for i in keep]), weights, cfg)
+                              np.array([span_of(pool[i]) for i in keep]), weights, cfg, apart)
     groups: dict[int, list[int]] = {}
     for i, r in enumerate(root.tolist()):
         groups.setdefault(r, []).append(pool[keep[i]].id)
@@ -225,7 +246,7 @@ def split_parts(members: Sequence[Member], weights: Weights, cfg: Grouping) -> l
     for c, r in enumerate(root.tolist()):
         clusters.setdefault(r, []).append(c)
     if len(clusters) < 2:
-        return whole
+        return _figure_parts(members, start, sums, counts, cfg) or whole
     # The largest part keeps the story (on a tie, the one with the earliest member).
     ordered = sorted(clusters.values(), key=lambda cs: (-sum(len(start[c]) for c in cs), min(min(start[c]) for c in cs)))
     kept, off = list(ordered[0]), []
@@ -237,5 +258,26 @@ def split_parts(members: Sequence[Member], weights: Weights, cfg: Grouping) -> l
         else:
             kept.extend(cs)
     if not off:
-        return whole
+        return _figure_parts(members, start, sums, counts, cfg) or whole
     return [sorted(k for c in cs for k in start[c]) for cs in [kept, *off]]
+
+
+def _figure_parts(members: Sequence[Member], start: list[list[int]], sums: np.ndarray, counts: np.ndarray,
+                  cfg: Grouping) -> list[list[int]]:
+    """Two parts when the members' groups (copies joined) fall into two events by their figures
+    (`stories.figures.contrasting`): each group in neither goes with the one it is linked to more,
+    by the same average link; [] when the figures do not part the story."""
+    fs = [members[g[0]].features for g in start]
+    groups = contrasting([f.figures for f in fs], [f.measures for f in fs], cfg.split_figures)
+    if not groups:
+        return []
+    first, second = groups
+    placed = set(first) | set(second)
+    for c in range(len(start)):
+        if c not in placed:
+            to = [sums[c, first].sum() / max(counts[c, first].sum(), 1e-9),
+                  sums[c, second].sum() / max(counts[c, second].sum(), 1e-9)]
+            (first if to[0] >= to[1] else second).append(c)
+    parts = [sorted(k for c in cs for k in start[c]) for cs in (first, second)]
+    # The larger part keeps the story (on a tie, the one with the earliest member).
+    return sorted(parts, key=lambda p: (-len(p), p[0]))
