@@ -24,6 +24,13 @@ alarms counted, never judged) and the two-report training stories by nothing tha
 conflicts main reported on them were judged at stop 30 from main's output (tuning read only the tune part),
 and the branch's output on the part was read once, at the end.
 
+**heldout31** (stop 31) is a third report part, made the same way before any code of stop 31: the
+Multi-News dev stories of exactly two reports (`multinews-dev-pairs`, 283; briefed before only by
+`conflicts_eval.py`, never judged) and the Multi-News training stories of exactly two reports whose id
+hashes to 6, 7 or 8 mod 12 (`multinews-pairs31`; in no other set). Every story of five or more reports
+(Multi-News training, ECB+ dev) is already in tune or test, so a fresh part holds short stories and
+few conflicts; the conflicts main (stop 30, 9f81a76) reports there were judged from main's output.
+
 Each reported conflict or update is matched to a committed verdict (benchmarks/judged/ledger.jsonl) by
 its story, its kind and its two leading sides (value and evidence sentence). Verdicts:
 `conflict` (the sources really disagree about one fact at one time), `update` (one fact, changed over
@@ -33,6 +40,7 @@ values can hold: a bound, rounding, a conversion: a false alarm).
     python benchmarks/ledger_judged.py                    # test split: precision, calibration, rates
     python benchmarks/ledger_judged.py --split tune
     python benchmarks/ledger_judged.py --split heldout30      # the second report part (stop 30)
+    python benchmarks/ledger_judged.py --split heldout31      # the third (stop 31)
     python benchmarks/ledger_judged.py --unjudged new.jsonl   # write what has no verdict yet, to judge
 
 A reported item with no verdict is listed as unjudged and left out of precision (the count says how
@@ -56,6 +64,8 @@ SHARED = Path(__file__).resolve().parents[2] / "shared" / "eval"
 VERDICTS = Path(__file__).resolve().parent / "judged" / "ledger.jsonl"
 REAL = {"conflict", "update"}
 LABELS = {"conflict", "update", "different", "compatible"}
+# The twelfths (id hash mod 12) of the two-report training stories in split heldout31.
+PAIRS31 = {6, 7, 8}
 
 
 @dataclass(slots=True)
@@ -72,6 +82,8 @@ class Story:
             return "tune"
         if self.set in {"multinews-dev", "multinews-pairs"}:  # read only to judge it, at stop 30 (docstring)
             return "heldout30"
+        if self.set in {"multinews-dev-pairs", "multinews-pairs31"}:  # made at stop 31 (docstring)
+            return "heldout31"
         return "test" if int(hashlib.sha1(self.id.encode()).hexdigest(), 16) % 2 else "tune"
 
 
@@ -87,12 +99,15 @@ def stories(sets: Sequence[str]) -> Iterator[Story]:
                                     ("multinews", "multinews-train.jsonl", 5, None),
                                     ("multinews-small", "multinews-train.jsonl", 3, 4),
                                     ("multinews-dev", "multinews-dev.jsonl", 3, None),
-                                    ("multinews-pairs", "multinews-train.jsonl", 2, 2)):
+                                    ("multinews-pairs", "multinews-train.jsonl", 2, 2),
+                                    ("multinews-dev-pairs", "multinews-dev.jsonl", 2, 2),
+                                    ("multinews-pairs31", "multinews-train.jsonl", 2, 2)):
         if name not in sets:
             continue
         for row in _lines(SHARED / "mds" / file):
             docs = [d for d in row["docs"] if d.get("text", "").strip()]
-            if name == "multinews-pairs" and int(hashlib.sha1(str(row["id"]).encode()).hexdigest(), 16) % 12:
+            twelfth = int(hashlib.sha1(str(row["id"]).encode()).hexdigest(), 16) % 12
+            if (name == "multinews-pairs" and twelfth) or (name == "multinews-pairs31" and twelfth not in PAIRS31):
                 continue
             if len(docs) >= least and (most is None or len(docs) <= most):
                 yield Story(name, str(row["id"]), [
@@ -160,13 +175,17 @@ def reported(brief: Any) -> list[dict[str, Any]]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--split", choices=["test", "tune", "heldout30", "all"], default="test")
-    ap.add_argument("--sets", default="ecbplus,multiling,multinews,multinews-dev,multinews-pairs")
+    ap.add_argument("--split", choices=["test", "tune", "heldout30", "heldout31", "all"], default="test")
+    ap.add_argument("--sets", default="ecbplus,multiling,multinews,multinews-dev,multinews-pairs,"
+                                      "multinews-dev-pairs,multinews-pairs31")
     ap.add_argument("--limit", type=int, default=0, help="stories per set (0: all)")
     ap.add_argument("--unjudged", type=Path, help="write reported items without a verdict here (JSONL)")
     ap.add_argument("--show", type=int, default=0, help="print this many false alarms")
     ap.add_argument("--floor", type=float, help="the same-fact floor of the quantity conflicts (default: newsfuse's)")
     ap.add_argument("--dump", type=Path, help="write every reported item with its verdict here (JSONL)")
+    ap.add_argument("--stories", type=Path, help="brief only the stories a --dump file names (a quicker rerun of "
+                                                 "the stories that told something; rates per story are then "
+                                                 "of those stories)")
     args = ap.parse_args(argv)
 
     if args.floor is not None:
@@ -182,7 +201,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     sets: dict[str, dict[str, int]] = {}
     rows: list[tuple[Story, dict[str, Any], str | None]] = []
     started = time.perf_counter()
-    for story, b in briefed(args.sets.split(","), args.split, args.limit):
+    only = None
+    if args.stories:
+        only = {json.loads(line)["story"] for line in args.stories.read_text(encoding="utf-8").splitlines() if line.strip()}
+    for story, b in briefed(args.sets.split(","), args.split, args.limit, only=only):
         counts["stories"] += 1
         counts["reports"] += len(b.sources)
         per = sets.setdefault(story.set, {"stories": 0, "reports": 0})

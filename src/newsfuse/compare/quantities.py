@@ -28,7 +28,7 @@ from newsfuse.compare.background import YEARS_BEFORE
 from newsfuse.compare.dates import overlap, preposition
 from newsfuse.compare.events import FigureEvents
 from newsfuse.compare.same_fact import SameFact
-from newsfuse.compare.statement import NOT_ONE, RIGHT, one_statement
+from newsfuse.compare.statement import NOT_ONE, RIGHT, one_statement, other_times
 from newsfuse.compare.updates import ONE_INSTANCE, UPDATE_DAYS, as_update
 from newsfuse.compare.values import (
     FAR_APART,
@@ -182,6 +182,8 @@ def quantity_conflicts(found: Sequence[Found], align: Alignment, dates: Sequence
         do not), unless they are the same named measure (`_same_measure` outside aligned sentences:
         how long "the talks" took, defense spending over five years; pass 2 finds them so, `named`),
         which is a statement of its own."""
+        if other_times(items[i], items[j], align):
+            return  # figures of other times neither agree nor disagree: two facts (`compare.own_time`)
         if verdict.consistent:
             agree.append((i, j))
             if verdict.floors and days_between(items[i], items[j]) > 0 and (p := same_fact(i, j)) >= SAME_FACT_FLOOR:
