@@ -33,7 +33,7 @@ LABEL = re.compile(r"\b(?:r[ée]solution|rezoluc\w*|resoluci[óo]n|risoluzione|a
                    r"type|typu|skupin\w*|g|top|"
                    # flight, resolution, number in Arabic (with a preposition or "and" written on:
                    # "بمجموعة 77", the Group of 77), Greek, Hebrew and Hindi
-                   r"[لبوف]?(?:ال)?(?:رحلة|رحلتها|قرار(?: مجلس الأمن)?|رقم|مجموعة(?: ال)?|نوع|ساعة)|توقيت \w+|"
+                   r"απόφαση|απόφασης|ομάδας των|ομάδα των|שלב|[لبوف]?(?:ال)?(?:رحلة|رحلتها|قرار(?: مجلس الأمن)?|رقم|مجموعة(?: ال)?|نوع|ساعة)|توقيت \w+|"
                    r"بتوقيت \w+|πτήση|πτήσης|ψήφισμα|ψηφίσματος|αριθ\w*|טיסה|טיסת|החלטה|החלטת|"
                    r"מספר|उड़ान|प्रस्ताव|संख्या)\s*$", re.I)
 # A number after a capitalised name inside a sentence is part of the name: "Air France 447", "Airbus A330".
@@ -98,6 +98,12 @@ def _is_amount(text: str, start: int, end: int, code: str) -> bool:
         return False  # "12 mars", "22. Februar", "14 h 30", "9:15"
     if any(after.startswith(f"من {m}") for m in names) or re.match(r"\s*(?:ظهرا|صباحا|مساء|بالتوقيت|بتوقيت)", after):
         return False  # "29 من يوليو" (the 29th of July); "12 ظهرا" (noon), "1100 بالتوقيت العالمي" (a clock time)
+    if re.match(r"\s*(?:π\.?μ\.|μ\.?μ\.|το μεσημέρι|το πρωί|το απόγευμα|הבוקר|בבוקר|בצהריים|בערב|בלילה|"
+                r"बजे)", after) or re.search(r"השעה(?: \S+){0,2} $", text[max(0, start - 16):start].lower()):
+        return False  # a clock time: "6 π.μ.", "12 το μεσημέρι", "11 הבוקר", "השעה עוד לא 11", "10 बजे"
+    before_words = words(text[max(0, start - 24):start])
+    if before_words and before_words[-1] in names and not re.match(r"\s*\d", text[end:end + 3]):
+        return False  # a day after its month, as English and Hindi write it: "जनवरी 16", "January 16"
     if re.match(r"\s*(?:مقابل|contre|gegen|to)\s+\d", text[end:end + 12]):
         return False  # a tally: "3 مقابل 2", "par 3 voix contre 2"
     before = text[max(0, start - 16):start].lower()

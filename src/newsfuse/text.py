@@ -226,6 +226,19 @@ def normalize(text: str) -> str:
 
 
 
+# A digit of another script than ASCII's (Devanagari "२००५", Arabic-Indic "٢٠٠٥", Persian "۲۰۰۵",
+# full-width "２００５"): `re`'s \d matches every script's decimal digits.
+_OTHER_DIGIT = re.compile(r"(?![0-9])\d")
+
+
+def ascii_digits(text: str) -> str:
+    """`text` with the digits of every script written as 0-9, all else unchanged: one number is one
+    figure whichever digits a report writes it in."""
+    if text.isascii():
+        return text
+    return _OTHER_DIGIT.sub(lambda m: str(unicodedata.decimal(m.group(0))), text)
+
+
 def shorten(text: str, n: int = 80) -> str:
     """`text` cut at a word to at most `n` characters, with an ellipsis when cut."""
     return text if len(text) <= n else text[:n].rsplit(" ", 1)[0] + "…"

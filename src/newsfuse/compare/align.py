@@ -19,7 +19,7 @@ from newsfuse.facts.nlp import Parsed
 from newsfuse.facts.quantities_local import english, local_bag
 from newsfuse.facts.quantity_words import concept
 from newsfuse.stopwords import STOP_WORDS
-from newsfuse.text import words
+from newsfuse.text import ascii_digits, words
 from newsfuse.types import Claim
 
 # Two sentences with this share of content words in common say the same thing even when the claim
@@ -153,20 +153,25 @@ ANCHORS_SHARED = 2
 
 
 def anchors(text: str) -> set[str]:
-    """The figures (digits only) and the Latin-script names of a sentence."""
-    out = {"#" + re.sub(r"\D", "", m.group(0)) for m in _ANCHOR_DIGITS.finditer(text)}
+    """The figures (digits only, of any script: "२००५" is "2005") and the Latin-script names of a sentence."""
+    out = {"#" + re.sub(r"\D", "", ascii_digits(m.group(0))) for m in _ANCHOR_DIGITS.finditer(text)}
     return out | {m.group(0).lower()[:4] for m in _ANCHOR_NAME.finditer(text)}
 
 
 def anchored_counterparts(one: Sequence[Parsed], two: Sequence[Parsed]) -> set[tuple[tuple[str, int], tuple[str, int]]]:
     """Counterparts of two reports in languages no sentence model here reads together, by what a
-    translation keeps: two sentences that share at least `ANCHORS_SHARED` figures and names, each
-    the other's unique best by that count (mutual nearest, as with vectors); and, where those pairs
-    keep one order, the sentences between two of them (or before the first, after the last) when
-    both sides hold as many there, in order: a translation keeps its sentences' order ("Asi 600 lidí
-    bylo evakuováno" between anchored neighbours is "About 600 people were evacuated")."""
+    translation keeps: two sentences that share at least `ANCHORS_SHARED` figures and names (a figure
+    of two digits or more that each report writes in that sentence alone counts twice: one figure
+    a translation carries over is as telling as two shared words), each the other's unique best by
+    that count (mutual nearest, as with vectors); and, along the longest run of those pairs that keeps
+    one order (a pair out of order leaves the run, not the whole report), the sentences between two
+    of them (or before the first, after the last) when both sides hold as many there, in order: a
+    translation keeps its sentences' order ("Asi 600 lidí bylo evakuováno" between anchored
+    neighbours is "About 600 people were evacuated")."""
     bags = [anchors(p.text) for p in one], [anchors(p.text) for p in two]
-    shared = np.array([[len(x & y) for y in bags[1]] for x in bags[0]], dtype=float).reshape(len(one), len(two))
+    rare = _once(bags[0]) & _once(bags[1])
+    shared = np.array([[len(x & y) + len(x & y & rare) for y in bags[1]] for x in bags[0]],
+                      dtype=float).reshape(len(one), len(two))
     pairs: list[tuple[int, int]] = []
     for i in range(len(one)):
         if not len(two):
@@ -179,10 +184,11 @@ def anchored_counterparts(one: Sequence[Parsed], two: Sequence[Parsed]) -> set[t
             pairs.append((i, j))
     pairs.sort()
     found = set(pairs)
-    if pairs and all(b1 < b2 for (_, b1), (_, b2) in pairwise(pairs)):
-        # the gaps between anchored pairs (and before the first and after the last), as many
-        # sentences on both sides, pair in order
-        bounds = [(-1, -1), *pairs, (len(one), len(two))]
+    spine = _in_order(pairs)
+    if spine:
+        # the gaps between anchored pairs in order (and before the first and after the last), as
+        # many sentences on both sides, pair in order
+        bounds = [(-1, -1), *spine, (len(one), len(two))]
         for (i1, j1), (i2, j2) in pairwise(bounds):
             if i2 - i1 == j2 - j1 > 1:
                 found.update((i1 + d, j1 + d) for d in range(1, i2 - i1))
@@ -191,6 +197,24 @@ def anchored_counterparts(one: Sequence[Parsed], two: Sequence[Parsed]) -> set[t
         ka, kb = one[i].key, two[j].key
         out.add((min(ka, kb), max(ka, kb)))
     return out
+
+
+def _once(bags: Sequence[set[str]]) -> set[str]:
+    """The figures of two digits or more that one sentence of a report alone holds."""
+    seen: dict[str, int] = defaultdict(int)
+    for bag in bags:
+        for anchor in bag:
+            seen[anchor] += 1
+    return {a for a, n in seen.items() if n == 1 and a.startswith("#") and len(a) > 2}
+
+
+def _in_order(pairs: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The longest run of `pairs` (sorted by their first sentence) whose second sentences rise too."""
+    best: list[list[tuple[int, int]]] = []
+    for pair in pairs:
+        runs = [run for run in best if run[-1][0] < pair[0] and run[-1][1] < pair[1]]
+        best.append([*max(runs, key=len, default=[]), pair])
+    return max(best, key=len, default=[])
 
 
 def _split_counterparts(own: np.ndarray, other: np.ndarray, keys: Sequence[tuple[str, int]]

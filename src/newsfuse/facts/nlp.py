@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import threading
+import unicodedata
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -117,9 +118,12 @@ def _load(name: str) -> Language:
         raise MissingDependencyError("fact extraction", "spacy") from None
     if name.startswith(BLANK):
         try:
-            return spacy.blank(name[len(BLANK):])
+            blank = spacy.blank(name[len(BLANK):])
         except (ImportError, KeyError, OSError, ValueError):
-            return spacy.blank("xx")  # a language spaCy has no rules for: the multi-language tokenizer
+            blank = spacy.blank("xx")  # a language spaCy has no rules for: the multi-language tokenizer
+        from spacy.attrs import IS_ALPHA
+        blank.vocab.lex_attr_getters[IS_ALPHA] = lettered
+        return blank
     remember_entry_points()
     try:
         nlp = spacy.load(name, exclude=[*UNNEEDED, "tokenizer", *disabled_in(name)])
@@ -153,6 +157,15 @@ def disabled_in(name: str) -> list[str]:
         return []
     disabled = meta.get("disabled") if isinstance(meta, dict) else None
     return [c for c in disabled if isinstance(c, str)] if isinstance(disabled, list) else []
+
+
+def lettered(text: str) -> bool:
+    """A word of letters, the vowel signs and other marks that sit on them included: spaCy's
+    `is_alpha` (str.isalpha) says no to every Hindi word with a vowel sign ("लोग", "घायल")."""
+    return bool(text) and text[0].isalpha() and all(c.isalpha() or unicodedata.category(c) in _MARKS for c in text)
+
+
+_MARKS = frozenset({"Mn", "Mc"})
 
 
 def _read_tokenizer(nlp: Language) -> None:

@@ -70,6 +70,9 @@ def word_value(word: str, lex: Lexicon) -> float | None:
     for joiner in lex.written_joiners:  # Arabic "وخمسون": "and fifty", the joiner written onto the word
         if word.startswith(joiner) and word[len(joiner):] in lex.numbers:
             return lex.numbers[word[len(joiner):]]
+    for prefix in lex.number_prefixes:  # Hebrew "שחמישה": that five, "ממאה": from a hundred
+        if word.startswith(prefix) and word[len(prefix):] in lex.numbers:
+            return lex.numbers[word[len(prefix):]]
     for half in lex.half_suffix:  # "viereinhalb", "tweeënhalf": the number and a half
         if word.endswith(half) and (whole := word_value(word[:-len(half)], lex)) is not None:
             return whole + 0.5
@@ -117,9 +120,13 @@ def local_number_at(doc: Doc, i: int, lex: Lexicon) -> tuple[float, int, str] | 
         value = float(tok.text[:-1])
     if value is None and (suffixed := _CASE_SUFFIX.fullmatch(tok.text)) is not None:
         value = _digits(suffixed.group(1), lex.decimal_point)  # Turkish "2'sinin", "14'ü": a case ending
-    if value is None and tok.text[-1:].isdigit():  # Arabic "ال30 كم": the article written onto the digits
-        value = next((v for c in lex.clitics if tok.text.startswith(c)
-                      and (v := _digits(tok.text[len(c):], lex.decimal_point)) is not None), None)
+    if value is None and tok.text[-1:].isdigit() and (c := glued_clitic(tok.text, lex)):
+        # Arabic "ال30 كم": the article written onto the digits; Hebrew "ב-2005", "כ־300" (in 2005,
+        # about 300) join a letter to a figure with a hyphen or maqaf
+        value = _digits(tok.text[len(c):].lstrip("-\u05be"), lex.decimal_point)
+    if value is None and tok.text[-1:] in GLUED_PERCENT and len(tok.text) > 1 \
+            and (share := _digits(tok.text[:-1], lex.decimal_point)) is not None:
+        return share, i + 1, ""  # "15%" as one token (the Greek tokenizer keeps the sign on)
     if value is None and (glued := GLUED_SCALE.match(tok.text)) is not None \
             and (scale := _scale_word(glued.group(2), lex)) is not None \
             and (digits := _digits(glued.group(1), lex.decimal_point)) is not None:
@@ -164,6 +171,20 @@ def local_number_at(doc: Doc, i: int, lex: Lexicon) -> tuple[float, int, str] | 
     if value == ARTICLE_ONE and j == i + 1:
         return None
     return value, j, ""
+
+
+def glued_clitic(text: str, lex: Lexicon) -> str:
+    """The prefix of `lex.clitics` written onto a figure ("ال30", "ב-2005", "כ־300"), or ""."""
+    for c in lex.clitics:
+        if text.startswith(c) and _digits(text[len(c):].lstrip("-\u05be"), lex.decimal_point) is not None:
+            return c
+    return ""
+
+
+def figure_text(text: str, lex: Lexicon) -> str:
+    """A token's digits without the prefix written onto them ("ב-2005" → "2005")."""
+    c = glued_clitic(text, lex) if text[-1:].isdigit() and not text[:1].isdigit() else ""
+    return text[len(c):].lstrip("-\u05be") if c else text
 
 
 def _by_grammar(doc: Doc, i: int, lex: Lexicon) -> tuple[float, int] | None:
@@ -212,6 +233,7 @@ def _hyphenated(doc: Doc, i: int) -> tuple[str, int]:
     return word, j
 
 
+GLUED_PERCENT = frozenset({"%", "٪"})
 GLUED_SCALE = re.compile(r"^(\d[\d.,،٫]*)([^\W\d]{3,})$")
 
 

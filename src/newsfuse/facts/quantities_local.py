@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import snowballstemmer
 
 from newsfuse.facts.nlp import Parsed
-from newsfuse.facts.numbers_local import and_a_half, local_number_at
+from newsfuse.facts.numbers_local import GLUED_PERCENT, and_a_half, figure_text, glued_clitic, local_number_at
 from newsfuse.facts.quantities import Found, currency_groups, extract_quantities
 from newsfuse.facts.quantity_words import CURRENCY_SIGNS, CURRENCY_WORDS, MEASURE_UNITS
 from newsfuse.langdata import Lexicon, lexicon, months, weekdays
@@ -28,16 +28,24 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 _STEMMERS = {"fr": "french", "de": "german", "es": "spanish", "it": "italian", "pt": "portuguese", "nl": "dutch",
-             "tr": "turkish", "ru": "russian", "ar": "arabic"}
+             "tr": "turkish", "ru": "russian", "ar": "arabic", "el": "greek", "hi": "hindi"}
 PERCENT = frozenset({"%", "pour cent", "prozent", "por ciento", "per cento", "por cento", "procent", "процентов",
-                     "процента", "yüzde", "بالمئة", "بالمائة", "في المئة", "في المائة", "٪"})
+                     "процента", "yüzde", "بالمئة", "بالمائة", "في المئة", "في المائة", "٪", "τοις εκατό", "אחוז",
+                     "אחוזים", "האחוזים", "प्रतिशत", "फीसदी", "फ़ीसदी"})
 LOCAL_CURRENCY = {"dollars": "USD", "dollar": "USD", "dólares": "USD", "dollari": "USD", "dólares americanos": "USD",
                   "euro": "EUR", "euros": "EUR", "евро": "EUR",
                   "франков": "CHF", "рублей": "RUB", "рубля": "RUB", "lira": "TRY", "lire": "TRY", "yens": "JPY",
                   "دولار": "USD", "دولارا": "USD", "دولارات": "USD", "يورو": "EUR", "جنيه": "GBP",
                   # Czech dollars in their cases ("180 milionů dolarů", "ke 2 miliardám dolarů"); "eur"
                   "dolar": "USD", "dolary": "USD", "dolarů": "USD", "dolarech": "USD", "dolarům": "USD",
-                  "eur": "EUR", "korun": "CZK"}
+                  "eur": "EUR", "korun": "CZK",
+                  # Greek, Hebrew and Hindi ("322 मिलियन अमरीकी डॉलर": the dollar after "American")
+                  "δολάρια": "USD", "δολαρίων": "USD", "δολάριο": "USD", "ευρώ": "EUR", "λίρες": "GBP",
+                  "λιρών": "GBP", "דולר": "USD", "דולרים": "USD", "יורו": "EUR", "ש\"ח": "ILS", "שקל": "ILS",
+                  "שקלים": "ILS", "ליש\"ט": "GBP", "डॉलर": "USD", "डालर": "USD", "अमरीकी डॉलर": "USD",
+                  "αμερικανικά δολάρια": "USD", "αμερικάνικα δολάρια": "USD",
+                  "अमेरिकी डॉलर": "USD", "यूरो": "EUR", "रुपये": "INR", "रुपए": "INR", "रुपया": "INR",
+                  "पाउंड": "GBP"}
 AROUND = 4
 RANGE_WORDS = frozenset({"-", "–", "à", "bis", "až", "a", "al", "tot", "до", "ile"})
 YEAR = 8766.0  # hours
@@ -69,6 +77,12 @@ LOCAL_UNITS: dict[str, tuple[str, float]] = {
     **dict.fromkeys(["ميل", "ميلا", "أميال", "اميال"], ("km", 1.609)),
     **dict.fromkeys(["طن", "طنا", "أطنان"], _T),
     **dict.fromkeys(["درجة", "درجات"], ("degrees", 1.0)),
+    **dict.fromkeys(["χιλιόμετρα", "χιλιόμετρο", "χιλιομέτρων", "χλμ", "χλμ.", "קילומטר", "קילומטרים", "ק\"מ",
+                     "किलोमीटर", "कि.मी.", "किमी", "किमी०", "किमी."], _KM),
+    **dict.fromkeys(["μέτρα", "μέτρο", "μέτρων", "מטר", "מטרים", "मीटर"], _M),
+    **dict.fromkeys(["μίλια", "μίλι", "μιλίων", "מייל", "מיילים", "मील"], ("km", 1.609)),
+    **dict.fromkeys(["τόνοι", "τόνους", "τόνων", "טון", "טונות", "टन"], _T),
+    **dict.fromkeys(["βαθμούς", "βαθμοί", "βαθμών", "מעלות", "डिग्री"], ("degrees", 1.0)),
     # A unit written in two words ("10 كيلو مترا", "كيلو متر"): the pair is the unit.
     **dict.fromkeys(["كيلو متر", "كيلو مترا", "كيلو مترات", "كيلو ميتر", "كيلو مترًا"], _KM),
 }
@@ -89,7 +103,7 @@ GAP_AFTER = frozenset({"après", "avant", "plus", "nach", "später", "früher", 
                        "önce", "fa"})
 # Words that make a number of years an age: "âgé de 52 ans", "im Alter von 52 Jahren", "de 52 años de edad".
 AGE_CUES = frozenset({"âgé", "âgée", "âgés", "âgées", "agé", "agée", "alter", "edad", "età", "idade", "leeftijd",
-                      "yaşında", "возрасте", "věku"})
+                      "yaşında", "возрасте", "věku", "ηλικίας", "उम्र", "आयु"})
 
 
 def english(lang: str) -> bool:
@@ -203,7 +217,8 @@ def _of_which(found: list[Found], lex: Lexicon) -> None:
 
 
 FRACTION = "fraction"
-_CLOCK = frozenset({"h", "uhr", "heure", "heures", "hora", "horas", "ore", "uur"})
+_CLOCK = frozenset({"h", "uhr", "heure", "heures", "hora", "horas", "ore", "uur", "το μεσημέρι", "το πρωί",
+                    "το απόγευμα", "το βράδυ"})
 
 
 def _fraction_at(doc: Doc, i: int, lex: Lexicon) -> tuple[float, int, str] | None:
@@ -226,7 +241,7 @@ def _fraction_at(doc: Doc, i: int, lex: Lexicon) -> tuple[float, int, str] | Non
 def _is_date_or_time(p: Parsed, lex: Lexicon, i: int, j: int, value: float) -> bool:
     doc = p.doc
     nxt = doc[j].lower_.rstrip(".") if j < len(doc) else ""
-    text = doc[i].text
+    text = figure_text(doc[i].text, lex)  # "ב-2005": in 2005
     prev = doc[i - 1].lower_ if i > 0 else ""
     prev2 = f"{doc[i - 2].lower_} {prev}" if i > 1 else ""
     names = months(lex.code)
@@ -245,9 +260,10 @@ def _is_date_or_time(p: Parsed, lex: Lexicon, i: int, j: int, value: float) -> b
         return True  # the minutes of "21 h 30"
     if prev in {"n°", "nr.", "no", "nº", "№"} and value < 25:
         return True
-    # "à 21 h", "um 3 Uhr", "alle 15": an hour; "s'élève à trois morts" counts the dead
-    return prev in {"à", "um", "alle", "às"} and value < 25 and not (
-        nxt.isalpha() and nxt not in _CLOCK)
+    # "à 21 h", "um 3 Uhr", "alle 15", "στις 12 το μεσημέρι" (at 12 noon): an hour; "s'élève à trois
+    # morts" counts the dead
+    return prev in {"à", "um", "alle", "às", "στις"} and value < 25 and not (
+        nxt.isalpha() and nxt not in _CLOCK and nxt2 not in _CLOCK)
 
 
 def _changed(doc: Doc, lex: Lexicon, i: int, j: int) -> bool:
@@ -298,6 +314,10 @@ def _classify(p: Parsed, lex: Lexicon, i: int, j: int, value: float, approx: str
     elif nxt in CURRENCY_SIGNS or nxt in CURRENCY_WORDS or nxt in LOCAL_CURRENCY:
         kind, end = "money", k + 1
         unit = CURRENCY_SIGNS.get(nxt) or CURRENCY_WORDS.get(nxt) or LOCAL_CURRENCY[nxt]
+    elif nxt2 in LOCAL_CURRENCY:
+        kind, end, unit = "money", k + 2, LOCAL_CURRENCY[nxt2]  # "मिलियन अमरीकी डॉलर": American dollars
+    elif doc[j - 1].text[-1:] in GLUED_PERCENT and doc[j - 1].text[:1] not in GLUED_PERCENT:
+        kind, unit = "percent", "%"  # "15%" as one token
     elif nxt in PERCENT or nxt2 in PERCENT:
         kind, unit, end = "percent", "%", j + (2 if nxt2 in PERCENT else 1)
     elif any(t.lower_.startswith(("magnitud", "stärke", "magnitudo", "магнитуд")) for t in doc[max(0, i - 2):i]):
@@ -313,7 +333,7 @@ def _classify(p: Parsed, lex: Lexicon, i: int, j: int, value: float, approx: str
             kind, (unit, hours) = "number", LOCAL_UNITS[word]
         else:
             unit, head = doc[behind].lower_, local_concept(doc[behind].text, lex)
-    elif kind_of_unit(nxt) and nxt2.split()[-1] == "sterling" and nxt in POUNDS:
+    elif kind_of_unit(nxt) and nxt2.split()[-1:] == ["sterling"] and nxt in POUNDS:
         kind, unit, end = "money", "GBP", k + 2  # "300 livres sterling"
     elif " " in nxt2 and kind_of_unit(nxt2):
         kind, end = "number", k + 2  # "10 كيلو مترا": a unit in two words
@@ -324,8 +344,11 @@ def _classify(p: Parsed, lex: Lexicon, i: int, j: int, value: float, approx: str
         if unit == "km" and [t.lower_.rstrip(".") for t in doc[j + 1:j + 3]] == ["/", "h"]:
             unit, end = "km/h", j + 3  # "150 km/h", cut at the slash: a speed (as "mph" is), not a distance
     elif nxt in lex.hours and lex.hours[nxt] == YEAR and (AGE_CUES & {t.lower_ for t in doc[max(0, i - 3):j + 4]}
-                                                          or _apposed(doc, i) or _aged(doc, i, lex)):
+                                                          or _apposed(doc, i) or _aged(doc, i, lex)
+                                                          or prev in lex.age_before or nxt in lex.age_units):
         kind, unit, end = "age", "years", j + 1
+    elif prev in lex.age_before and nxt not in lex.hours:
+        kind, unit = "age", "years"  # "בן 26 ישוחרר": son of 26, an age with no unit
     elif nxt in lex.hours:
         kind, unit, end, hours = "duration", "hours", j + 1, lex.hours[nxt]
         # "Les discussions ont duré cinq heures": how long the meeting the sentence names before it
@@ -348,9 +371,10 @@ def _classify(p: Parsed, lex: Lexicon, i: int, j: int, value: float, approx: str
             # "vol 447"; "les deux ajoutent" names a group already known, as "the two" (a figure in
             # digits after the article is one: "a dépassé les 121 000")
             return None
-        elif _apposed(doc, i) and doc[i - 2].text[:1].isupper() and j < len(doc) and doc[j].text in {",", ")"}:
+        elif _apposed(doc, i) and j < len(doc) and doc[j].text in {",", ")", "،"}:
             # "Hasib Hussain, 18, z Leedsu": a bare figure set off after a name is its age, in
-            # every language that writes names with capitals (as the English reader reads "Hussain, 18,")
+            # every language that writes names with capitals (as the English reader reads "Hussain,
+            # 18,"), and after a word of a script without them ("חאסיב חאסיין, 18, מלידס")
             kind, unit = "age", "years"
         else:
             # A figure whose noun is not beside it ("52 sont mortes et environ 700 ont été blessées",
@@ -359,6 +383,11 @@ def _classify(p: Parsed, lex: Lexicon, i: int, j: int, value: float, approx: str
     hedge = next((t.lower_ for t in doc[i:j] if t.lower_ in lex.approx), "") if approx else ""
     if not hedge:
         hedge, start = _hedge(doc, start, lex)
+    if not hedge and (glued := glued_clitic(doc[i].text, lex)):
+        # Hebrew "כ-300" (about 300), "יותר מ-50" (more than 50): the bound's last letter on the figure
+        phrase = next((h for f in bare_forms(doc[i - 1].lower_, lex) if (h := f"{f} {glued}") in lex.hedges),
+                      "") if i > 0 else ""
+        hedge, start = (phrase, i - 1) if phrase else (glued if glued in lex.hedges else "", start)
     norm = value * hours
     q = Quantity(text=doc[start:end].text, kind=kind, value=norm, unit=unit,
                  measures=unit if kind == "count" else "", source=p.source, sentence=p.sentence.index,

@@ -93,6 +93,9 @@ class Lexicon:
     number_joiners: tuple[str, ...] = ()
     # Joiners written onto the next number word (Arabic "و": "اثنان وخمسون", two and fifty).
     written_joiners: tuple[str, ...] = ()
+    # Letters written onto a number word that are no part of it (Hebrew "ש", "מ", "ב": "שחמישה עשר",
+    # that fifteen; "ממאה", from a hundred; "בשלושה", in three).
+    number_prefixes: tuple[str, ...] = ()
     # "And a half" after a number or its unit ("quatre heures et demie", "dos horas y media", "vier en
     # een half uur"), and written onto the number ("viereinhalb", "tweeënhalf").
     half_after: tuple[str, ...] = ()
@@ -138,6 +141,12 @@ class Lexicon:
     # the hours the 24 past; "البحارة ال 14 الآخرين", the sailors the 14 others): with it on the figure,
     # the noun before is what it counts.
     numeral_article: str = ""
+    # Words right before a figure that make it an age with no unit after it (Hebrew "בן 18", "בת 32": son
+    # of, daughter of 18).
+    age_before: tuple[str, ...] = ()
+    # Forms of "years" that tell an age by themselves after a figure (Greek "18 ετών", "32 χρονών": of
+    # 18 years), as "18-year-old" does.
+    age_units: tuple[str, ...] = ()
     hours: dict[str, float] = field(default_factory=dict)  # time units → hours
     # Parts of a day ("soir", "Abend"), and the words that bring a quote's listener ("à l'AFP", "gegenüber
     # der dpa"): an adjunct of either may stand between a speech verb and its speaker.
@@ -158,7 +167,7 @@ class Lexicon:
 
 
 _MODULES = {"fr": "fr", "de": "de", "es": "es", "it": "it", "pt": "pt", "nl": "nl", "tr": "tr", "ru": "ru",
-            "ar": "ar", "cs": "cs"}
+            "ar": "ar", "cs": "cs", "el": "el", "he": "he", "hi": "hi"}
 EMPTY = Lexicon(code="")
 LANGUAGES = tuple(_MODULES)
 

@@ -20,7 +20,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import unicodedata
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -35,7 +34,7 @@ from newsfuse.stopwords import stop_words
 from newsfuse.stories.dedup import MINHASH_SEED
 from newsfuse.stories.figures import figures
 from newsfuse.text import TYPOGRAPHY_FOLD as _FOLD
-from newsfuse.text import stem, words
+from newsfuse.text import ascii_digits, stem, words
 from newsfuse.types import Article
 
 TERM_SPACE = 1 << 20  # hashed term ids: 1M buckets; collisions are rare enough not to matter for cosine
@@ -182,7 +181,7 @@ def number_anchors(tokens: list[str]) -> tuple[np.ndarray, np.ndarray]:
     for token in tokens:
         if not token[:1].isdecimal():
             continue
-        folded = "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in token).translate(_SEPARATORS)
+        folded = ascii_digits(token).translate(_SEPARATORS)
         key = _term_id(ANCHOR_PREFIX + folded)
         counts[key] = counts.get(key, 0) + 1
     if not counts:
