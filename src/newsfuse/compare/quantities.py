@@ -29,7 +29,7 @@ from newsfuse.compare.dates import overlap, preposition
 from newsfuse.compare.events import FigureEvents
 from newsfuse.compare.same_fact import SameFact
 from newsfuse.compare.statement import NOT_ONE, RIGHT, one_statement, other_times
-from newsfuse.compare.updates import as_update
+from newsfuse.compare.updates import ONE_INSTANCE, UPDATE_DAYS, as_update
 from newsfuse.compare.values import (
     FAR_APART,
     HEDGE_KIND,
@@ -146,11 +146,16 @@ def quantity_conflicts(found: Sequence[Found], align: Alignment, dates: Sequence
         pa, pb = (published or {}).get(a.source), (published or {}).get(b.source)
         return abs((pa - pb).days) if pa and pb else 0
 
-    def apart(a: Stated, b: Stated, verdict: Verdict) -> Verdict:
-        """Articles published days apart: a changed figure is more likely an update."""
+    def apart(a: Stated, b: Stated, verdict: Verdict, one_instance: bool = False) -> Verdict:
+        """Articles published days apart: a changed figure is more likely an update. `one_instance`:
+        the two sentences give another figure with one value ("hit .308 with 33 homers and 121 RBIs"
+        / "... and 182 RBI"), so however far apart they were published they tell one instance, not
+        the next aftershock or another defendant (`compare.updates.ONE_INSTANCE`)."""
         if (days := days_between(a, b)) > 2 and not verdict.consistent:
             verdict.weight *= 0.5
             verdict.notes.append(f"published {days} days apart: may be an update")
+            if one_instance and days > UPDATE_DAYS:
+                verdict.notes.append(ONE_INSTANCE)
         return verdict
 
     def two_things(a: Stated, b: Stated) -> bool:
@@ -207,9 +212,9 @@ def quantity_conflicts(found: Sequence[Found], align: Alignment, dates: Sequence
             # or more times, all differently, and share no value recount other instances (another
             # season's games, other boats). One differing pair among unpaired others is one fact.
             left, right = by_key[ka], by_key[kb]
+            shared = any(_same_value(items[i], items[j]) for i in left for j in right)
             instances = sum(not v.consistent for _, _, v in settled) >= 2 and \
-                all(not v.consistent for _, _, v in settled) and \
-                not any(_same_value(items[i], items[j]) for i in left for j in right)
+                all(not v.consistent for _, _, v in settled) and not shared
             # ... unless a third source's sentence, aligned with one side, gives its figures all over
             # again: two outlets telling one set of figures and a third telling others in the same
             # sentence disagree about one fact (the story is one event), not about two instances.
@@ -219,7 +224,10 @@ def quantity_conflicts(found: Sequence[Found], align: Alignment, dates: Sequence
                 seen.add((min(i, j), max(i, j)))
                 if not verdict.consistent and two_things(items[i], items[j]):
                     continue  # two things, not two outlets' values of one
-                settle(i, j, apart(items[i], items[j], verdict), disputed=not instances)
+                one = shared and not _same_value(items[i], items[j]) and \
+                    any(_same_value(items[x], items[y]) and _distinctive(items[x]) for x in left for y in right
+                        if x != i and y != j)
+                settle(i, j, apart(items[i], items[j], verdict, one_instance=one), disputed=not instances)
     # Pass 2: the same named measure anywhere in the story, when it names one thing: a measure that
     # one source itself gives with different values ("the offer" of each of four teams, "the boats"
     # of two attacks) is several facts in this story, and a value elsewhere may be any of them.
@@ -354,6 +362,17 @@ def _same_value(a: Stated, b: Stated) -> bool:
     """The same figure, whatever noun each sentence counts with it ("14 populations", "14 segments")."""
     return any(fa.quantity.value == fb.quantity.value and family_of(a) == family_of(b)
                for fa in a.faces for fb in b.faces)
+
+
+# Whole numbers below this agree by chance too often to say two sentences tell one instance ("two
+# people" of one attack and of the next); as `benchmarks/train_same_fact.py` labels twins.
+CHANCE_BELOW = 10
+
+
+def _distinctive(s: Stated) -> bool:
+    """A value two reports are unlikely to share by chance: a sum, a share, a fraction, or 10 and more."""
+    q = s.main.quantity
+    return q.kind in {"money", "percent"} or q.value != int(q.value) or abs(q.value) >= CHANCE_BELOW
 
 
 def _equal(a: Stated, b: Stated) -> bool:

@@ -275,8 +275,13 @@ class SameFact:
         # than its partner is, is more likely its twin (whatever the values). Without rivals there is
         # nothing to weigh (0: neither for nor against; how many rivals there are is left out, as the
         # training labels need two figures of a family in each source to call a pair two facts).
-        rivals = [self.likeness(i, k) for k in self._by_source.get((b.source, family_of(b)), []) if k != j] + \
-            [self.likeness(k, j) for k in self._by_source.get((a.source, family_of(a)), []) if k != i]
+        # A rival is a figure that could be this one's fact: not a part against a total, nor a change
+        # against a level ("9 delegates out of a total of 66" and "nine more Ohio delegates" are no
+        # rivals of "Ohio has 66 delegates total" for "a total of 66": `could_be`).
+        rivals = [self.likeness(i, k) for k in self._by_source.get((b.source, family_of(b)), [])
+                  if k != j and self.could_be(i, k)] + \
+            [self.likeness(k, j) for k in self._by_source.get((a.source, family_of(a)), [])
+             if k != i and self.could_be(k, j)]
         values = [
             aligned, jac, cosine, float(_one_claim(align, a.key, b.key)) if align.claims else math.nan, template,
             head_same,
@@ -321,6 +326,15 @@ class SameFact:
             if fa.quantity.kind == "count" and not out[_UNIT]:
                 out[_UNIT] = math.nan  # a count's unit is its noun as written; a currency is no word
         return out
+
+    def could_be(self, i: int, j: int) -> bool:
+        """Whether the words right at two figures leave them one fact: not a change against a level
+        ("nine more delegates"), a former level against a new one, a part against the total it is
+        said to be of ("9 delegates out of a total of 66" / "66 delegates total"). Reads no value, as
+        the features do not; the frames' looser evidence (owners, sorts, verbs) is left to the model."""
+        fa, fb = self.items[i].main, self.items[j].main
+        return not (fa.delta != fb.delta or fa.former != fb.former or (fa.total and fb.part)
+                    or (fa.part and fb.total))
 
     def _sentence_items(self, a: Stated, b: Stated) -> list[Stated]:
         """The figures of the two sentences (of every family: `parts.adds_up` keeps its own)."""

@@ -33,6 +33,11 @@ DEVELOPING = frozenset({"count", "number", "money", "duration"})
 # were 7 to 260 days apart (MultiLing's quakes and aftershocks of a year, two defendants, 2020 and
 # 2050 targets).
 UPDATE_DAYS = 5
+# The note `compare.quantities` gives a disagreement between sentences that give another figure of theirs
+# with one value: told more than `UPDATE_DAYS` apart, they are still one instance (last season's "hit .308
+# with 33 homers and 121 RBIs" against "... 182 RBI" a week later), so the pair is no "next instance"
+# (`told_apart`): a disagreement.
+ONE_INSTANCE = "the reports give the sentence's other figures alike: one instance"
 
 
 def as_update(conflict: Conflict, published: Mapping[str, dt.date | None]) -> Update | None:
@@ -50,7 +55,10 @@ def as_update(conflict: Conflict, published: Mapping[str, dt.date | None]) -> Up
 
 def told_apart(conflict: Conflict, published: Mapping[str, dt.date | None]) -> bool:
     """Values that dated reports give in turn, too many days apart to be one fact revised: no update,
-    and no disagreement either (nothing was said at one time)."""
+    and no disagreement either (nothing was said at one time); unless the sentences show one instance
+    (`ONE_INSTANCE`)."""
+    if ONE_INSTANCE in conflict.note:
+        return False
     spans = _spans(conflict, published)
     return spans is not None and all(later[0] > earlier[1] for earlier, later in itertools.pairwise(spans)) \
         and not _within_days(spans)

@@ -247,6 +247,10 @@ def _words_number(doc: Doc, i: int) -> tuple[float, int]:
 def _scaled(doc: Doc, value: float, j: int) -> tuple[float, int]:
     if j < len(doc) and doc[j].lower_ in SCALES and doc[j].lower_ != "hundred":
         return value * SCALES[doc[j].lower_], j + 1
+    if j + 1 < len(doc) and doc[j].text == "-" and doc[j + 1].lower_ in SCALES and doc[j + 1].lower_ != "hundred":
+        # "a 110-billion-euro bailout", "$143 - billion" (a scraper's spaced hyphen): the scale as an
+        # adjective's part is still the figure's scale.
+        return value * SCALES[doc[j + 1].lower_], j + 2
     if j < len(doc) and doc[j].lower_ in SHORT_SCALES and not doc[j - 1].whitespace_:
         return value * SHORT_SCALES[doc[j].lower_], j + 1
     return value, j

@@ -131,6 +131,8 @@ def _classify(p: Parsed, i: int, value: float, j: int) -> Found | None:
         kind, unit = "money", currency
     elif nxt in CURRENCY_WORDS and not (nxt == "won" and doc[j].tag_.startswith("VB")):
         kind, unit, end = "money", CURRENCY_WORDS[nxt], j + 1
+    elif nxt == "-" and nxt2 in CURRENCY_WORDS and nxt2 != "won":
+        kind, unit, end = "money", CURRENCY_WORDS[nxt2], j + 2  # "a 110-billion-euro bailout"
     elif nxt in {"u.s.", "us", "american"} and nxt2 in {"dollar", "dollars"}:
         kind, unit, end = "money", "USD", j + 2  # "322 million U.S. dollars"
     elif nxt in CURRENCY_SIGNS and nxt.isalpha() and len(nxt) == 3:
@@ -257,6 +259,8 @@ def _told_in_digits(doc: Doc, i: int, j: int) -> bool:
         return True
     if not all(t.is_digit or t.text == "," for t in doc[i:j]) or j >= len(doc):
         return False
+    if _hyphened_noun(doc, j) is not None:
+        return True  # "the 300-seat parliament": an adjective that says how many seats
     last = doc[j - 1]  # "the 15 British sailors": the noun it counts may stand past an adjective
     noun = last.head if last.dep_ == "nummod" and last.head.i >= j else doc[j]
     return noun.tag_ in {"NNS", "NNPS"} and noun.lower_ not in HOURS
@@ -349,8 +353,24 @@ def _score(doc: Doc, i: int, j: int) -> bool:
     return i >= 2 and doc[i - 1].text in {"-", "–"} and bool(NUMBER.match(doc[i - 2].text))
 
 
+def _hyphened_noun(doc: Doc, j: int) -> Token | None:
+    """The noun of a figure's compound adjective: "the 300-seat parliament", "a 12-member jury" (a
+    count of seats, of members). Not a unit of time or measure (read as such before), nor a word that
+    is not a noun ("a 3-0 win" is a score; "the 2-1 vote" too)."""
+    if j + 1 >= len(doc) or doc[j].text != "-" or doc[j + 1].pos_ != "NOUN" or doc[j + 1].tag_ != "NN":
+        return None
+    noun = doc[j + 1]
+    if noun.lower_ in HOURS or noun.lower_ in MEASURE_UNITS or noun.lower_ in CURRENCY_WORDS or \
+            noun.lower_ in PERCENT_WORDS or noun.lower_ in SCALES or not noun.is_alpha:
+        return None
+    return noun
+
+
 def _counted_noun(doc: Doc, i: int, j: int) -> Token | None:
-    """ "three unidentified flying objects" → objects; "three of the five islands" → islands."""
+    """ "three unidentified flying objects" → objects; "three of the five islands" → islands;
+    "the 300-seat parliament" → seat."""
+    if (noun := _hyphened_noun(doc, j)) is not None:
+        return noun
     last = doc[j - 1]
     for tok in (last, doc[i]):
         if tok.dep_ == "nummod" and tok.head.pos_ in {"NOUN", "PROPN"} and tok.head.i >= j:
