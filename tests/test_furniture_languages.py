@@ -94,3 +94,32 @@ def test_a_place_in_capitals_before_a_bare_hyphen_is_a_dateline_when_the_story_n
     cleaned = clean_text(f"Floods after the storm\n\n{body}\n\nThe rain stopped on Tuesday.")
     assert [r.text for r in cleaned.removed if r.detail == "dateline"] == ([dateline] if dateline else [])
     assert (body.split(" - ", 1)[1] if dateline else body) in cleaned.text
+
+
+@pytest.mark.parametrize(("body", "note"), [
+    ("Les pompiers ont maîtrisé l'incendie dans la nuit de lundi à mardi. Trois personnes sont mortes et "
+     "quatre-vingts pompiers ont été mobilisés pendant toute la nuit, selon la préfecture.",
+     "Note de la rédaction : une version précédente de cet article donnait un bilan de quatre morts."),
+    ("Les pompiers ont maîtrisé l'incendie dans la nuit de lundi à mardi. Trois personnes sont mortes et "
+     "quatre-vingts pompiers ont été mobilisés pendant toute la nuit, selon la préfecture.",
+     "Cet article a été mis à jour à 14 h 20 avec le bilan des pompiers."),
+    ("Der Zug entgleiste am Dienstagmorgen kurz vor dem Bahnhof. Drei Menschen starben, wie die Polizei am "
+     "Mittag mitteilte, und mehr als zwanzig wurden verletzt.",
+     "Anmerkung der Redaktion: In einer früheren Version hieß es, der Zug sei aus Köln gekommen."),
+    ("El incendio declarado ayer sigue activo en la sierra. Más de cuatrocientas hectáreas han ardido y los "
+     "bomberos trabajan durante toda la noche, según el gobierno regional.",
+     "Este artículo fue actualizado a las 11.20 para incluir la declaración del alcalde."),
+    ("L'Autorità ha inflitto una multa di 12 milioni di euro alla società. Secondo il comunicato, le "
+     "segnalazioni dei consumatori sono state più di tremila nel corso dell'anno.",
+     "Questo articolo è stato aggiornato alle 18.40 con il comunicato dell'Autorità."),
+    ("Deslizamentos de terra deixaram pelo menos 12 mortos em Nova Friburgo. Segundo a Defesa Civil, outras "
+     "22 pessoas seguem desaparecidas e as buscas continuam durante a noite.",
+     "Esta reportagem foi atualizada às 11h20 para incluir o anúncio do governador."),
+    ("Het vrachtschip verloor bij de aanvaring 24 containers op de Noordzee. Volgens Rijkswaterstaat is de "
+     "scheepvaart in het gebied voorlopig stilgelegd en zoeken schepen naar de lading.",
+     "Dit artikel is bijgewerkt met de verklaring van de rederij."),
+])
+def test_an_editors_note_in_the_articles_language_is_removed(body: str, note: str) -> None:
+    cleaned = clean_text(f"{body}\n\n{note}")
+    assert [r.reason for r in cleaned.removed if r.text == note] == ["editors-note"]
+    assert body.split(". ")[0] in cleaned.text

@@ -54,6 +54,8 @@ DATA = Path(__file__).parent / "data" / "qa31"
     ("friburgo-g1.txt", "VÍDEOS: veja mais notícias da Região Serrana", "related-links"),
     ("friburgo-folha.txt", "Chuvas na Região Serrana: veja como ajudar as vítimas", "related-links"),
     ("friburgo-agenciabrasil.txt", "Edição: Maria Claudia", "byline"),
+    ("friburgo-folha.txt", "Esta reportagem foi atualizada às 11h20 para incluir o anúncio do governador.",
+     "editors-note"),
     ("friburgo-agenciabrasil.txt", "Todo o conteúdo deste site está publicado sob a Licença Creative Commons "
      "Atribuição 4.0 Internacional.", "copyright"),
     ("schip-nos.txt", "Deze website maakt gebruik van cookies. Akkoord", "cookie-banner"),

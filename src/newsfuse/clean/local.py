@@ -24,6 +24,7 @@ class LocalRules:
     button: re.Pattern[str] | None
     subscribe: re.Pattern[str] | None
     related: re.Pattern[str] | None
+    editors_note: re.Pattern[str] | None
     copyright: re.Pattern[str] | None
     byline: re.Pattern[str] | None
     stamp: re.Pattern[str] | None
@@ -68,6 +69,7 @@ def rules_for(code: str) -> LocalRules | None:
         button=_compile(r"^(?:{})[.!]?$", lex.consent_buttons),
         subscribe=_compile(r"^(?:{})(?:\b|\s|$)", lex.subscribe),
         related=_compile(r"^(?:{})\s*(?:[:\-–—|»›>].*)?$", lex.related),
+        editors_note=_compile(r"^(?:{})(?:\b|\s|$)", lex.editors_notes),
         copyright=_compile(r"(?:{})", lex.copyright),
         byline=_compile(r"^(?:{})\s*:?\s+(?=[^\W\d_])(?P<rest>.+)$", lex.by),  # "بقلم: أحمد حسن"
         # After a short credit that names the outlet ("Ouest-France, avec AFP. Modifié le ..."), or
@@ -118,6 +120,8 @@ def classify_local(text: str, rules: LocalRules) -> tuple[str, str]:
         return "player-widget", ""
     if words <= 8 and _credit(text):
         return "dateline-header", "credit"
+    if rules.editors_note and words <= 80 and rules.editors_note.match(text):
+        return "editors-note", ""
     if rules.related and words <= 30 and rules.related.match(text):
         return "related-links", ""
     if rules.copyright and len(text) <= 300 and rules.copyright.search(text):

@@ -73,6 +73,9 @@ class Lexicon:
     consent_buttons: tuple[str, ...] = ()  # a whole line that is a consent button
     copyright: tuple[str, ...] = ()  # "tous droits réservés" (anywhere in the line)
     related: tuple[str, ...] = ()  # "lire aussi": a link to another story
+    # The article about itself ("Note de la rédaction :", "Cet article a été mis à jour ..."): an
+    # editor's note or a correction, not the story.
+    editors_notes: tuple[str, ...] = ()
     # A caption's label before a colon ("Photo :", "Foto:", "Crédit photo :"): the line is a caption.
     captions: tuple[str, ...] = ()
     # Reading-time labels ("Lecture : 3 min", "Lesezeit: 3 Minuten") and share or player buttons, each a

@@ -34,6 +34,11 @@ LEXICON = Lexicon(
     source_words=("quelle",),
     call_leads=("jetzt",),
     call_verbs=("abonnieren", "registrieren", "weiterlesen", "testen", "anmelden", "freischalten"),
+    editors_notes=(
+        "anmerkung der redaktion", "hinweis der redaktion", "korrektur:", "korrekturhinweis",
+        "dieser artikel wurde aktualisiert", "dieser artikel wurde korrigiert",
+        "in einer früheren version dieses artikels",
+    ),
     related=("lesen sie auch", "mehr zum thema", "auch interessant", "das könnte sie auch interessieren",
              "weitere artikel", "meistgelesen", "zum thema"),
     numbers={"null": 0, "ein": 1, "eins": 1, "eine": 1, "einen": 1, "einem": 1, "zwei": 2, "drei": 3, "vier": 4,

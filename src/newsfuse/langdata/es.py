@@ -32,6 +32,11 @@ LEXICON = Lexicon(
     widgets=("compartir", "compartir en", "escuchar", "escuchar noticia", "copiar enlace", "imprimir", "vídeo:", "audio:"),
     captions=("foto", "fotos", "imagen", "fotografía"),
     source_words=("fuente",),
+    editors_notes=(
+        "nota del editor", "nota de la redacción", "fe de erratas", "este artículo fue actualizado",
+        "este artículo ha sido actualizado", "este artículo fue corregido",
+        "una versión anterior de este artículo",
+    ),
     related=("lee también", "leer más", "te puede interesar", "más información", "noticias relacionadas",
              "también te puede interesar", "lo más leído"),
     numbers={"cero": 0, "uno": 1, "una": 1, "un": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6,

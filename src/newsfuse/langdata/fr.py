@@ -44,6 +44,11 @@ LEXICON = Lexicon(
     widgets=("partager", "partager sur", "partager l'article", "écouter cet article", "écouter l'article", "copier le lien", "imprimer", "envoyer par e-mail", "vidéo :", "audio :"),
     captions=("photo", "photos", "crédit photo", "crédits photo", "crédit", "illustration", "légende"),
     source_words=("source",),
+    editors_notes=(
+        "note de la rédaction", "ndlr :", "ndlr:", "cet article a été mis à jour",
+        "cet article a été modifié", "cet article a été corrigé", "une version précédente de cet article",
+        "rectificatif",
+    ),
     related=("lire aussi", "à lire aussi", "a lire aussi", "voir aussi", "à voir aussi", "lire la suite",
              "sur le même sujet", "à lire également", "lire également", "les plus lus", "nos articles"),
     numbers={"zéro": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,

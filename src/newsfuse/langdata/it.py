@@ -28,6 +28,10 @@ LEXICON = Lexicon(
     widgets=("condividi", "condividi su", "ascolta", "ascolta l'articolo", "copia link", "stampa", "video:", "audio:"),
     captions=("foto", "immagine"),
     source_words=("fonte",),
+    editors_notes=(
+        "nota della redazione", "nota del direttore", "questo articolo è stato aggiornato",
+        "questo articolo è stato corretto", "una versione precedente di questo articolo",
+    ),
     related=("leggi anche", "potrebbe interessarti", "articoli correlati", "i più letti", "approfondisci"),
     numbers={"zero": 0, "uno": 1, "una": 1, "un": 1, "due": 2, "tre": 3, "quattro": 4, "cinque": 5, "sei": 6,
              "sette": 7, "otto": 8, "nove": 9, "dieci": 10, "undici": 11, "dodici": 12, "tredici": 13,

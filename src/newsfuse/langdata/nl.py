@@ -25,6 +25,10 @@ LEXICON = Lexicon(
     widgets=("delen", "deel", "deel dit artikel", "luister", "beluister", "kopieer link", "printen", "video:", "audio:"),
     captions=("foto", "beeld", "afbeelding"),
     source_words=("bron",),
+    editors_notes=(
+        "noot van de redactie", "correctie:", "dit artikel is bijgewerkt", "dit artikel is aangepast",
+        "in een eerdere versie van dit artikel",
+    ),
     related=("lees ook", "meer over", "bekijk ook", "meest gelezen", "gerelateerd"),
     numbers={"nul": 0, "een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7,
              "acht": 8, "negen": 9, "tien": 10, "elf": 11, "twaalf": 12, "dertien": 13, "veertien": 14,

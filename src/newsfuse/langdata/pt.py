@@ -26,6 +26,11 @@ LEXICON = Lexicon(
     widgets=("partilhar", "compartilhar", "compartilhe", "ouvir", "ouça", "copiar link", "imprimir", "vídeo:", "áudio:"),
     captions=("foto", "fotos", "imagem", "fotografia"),
     source_words=("fonte",),
+    editors_notes=(
+        "nota da redação", "nota do editor", "errata:", "esta reportagem foi atualizada",
+        "esta reportagem foi corrigida", "esta notícia foi atualizada", "este texto foi atualizado",
+        "uma versão anterior desta reportagem",
+    ),
     related=("leia também", "leia mais", "veja também", "veja mais", "saiba mais", "mais lidas", "relacionadas", "vídeos"),
     numbers={"zero": 0, "um": 1, "uma": 1, "dois": 2, "duas": 2, "três": 3, "quatro": 4, "cinco": 5, "seis": 6,
              "sete": 7, "oito": 8, "nove": 9, "dez": 10, "onze": 11, "doze": 12, "treze": 13, "catorze": 14,
