@@ -27,6 +27,7 @@ from newsfuse.compare.align import LEXICAL_ALIGN, Alignment
 from newsfuse.compare.background import YEARS_BEFORE
 from newsfuse.compare.dates import overlap, preposition
 from newsfuse.compare.events import FigureEvents
+from newsfuse.compare.quantity_sides import about, conflict_kind, value_buckets, value_groups
 from newsfuse.compare.same_fact import SameFact
 from newsfuse.compare.statement import NOT_ONE, RIGHT, one_statement, other_times
 from newsfuse.compare.updates import ONE_INSTANCE, UPDATE_DAYS, as_update
@@ -41,7 +42,6 @@ from newsfuse.compare.values import (
     one_language,
     reads_structure,
     stated_values,
-    written,
 )
 from newsfuse.disjoint import DisjointSets
 from newsfuse.facts import frames
@@ -49,7 +49,7 @@ from newsfuse.facts.dates import FoundDate
 from newsfuse.facts.quantities import Found
 from newsfuse.facts.quantity_words import GENERIC, concept
 from newsfuse.stopwords import STOP_WORDS
-from newsfuse.types import Conflict, ConflictKind, ConflictValue, Evidence
+from newsfuse.types import Conflict
 
 # Things that last: how long "the talks" or "the visit" took names one thing across sources.
 EVENT_CONCEPTS = frozenset({"meet", "visit", "elect", "vote", "trial", "hear", "war", "strike", "attack",
@@ -283,8 +283,8 @@ def _risen(items: list[Stated], edges: list[_Edge], published: dict[str, dt.date
         if len(buckets) < 2:
             continue
         best = max((e for e in edges if sets.find(e.a) == root), key=lambda e: e.confidence)
-        conflict = Conflict(kind=_conflict_kind(items[best.a]), about=_about(items, group),
-                            values=_value_groups(list(buckets.values())), confidence=round(best.confidence, 2),
+        conflict = Conflict(kind=conflict_kind(items[best.a]), about=about(items, group),
+                            values=value_groups(list(buckets.values())), confidence=round(best.confidence, 2),
                             note="lower bounds of reports of other days")
         if as_update(conflict, published) is not None:
             out.append(conflict)
@@ -621,40 +621,20 @@ def _assemble(items: list[Stated], edges: list[_Edge], agree: list[tuple[int, in
                 members[find(x)].add(y)
     out: list[Conflict] = []
     for root, group in members.items():
-        values = _value_groups(_between_sources(_value_buckets(items, sorted(group)), contrasted))
+        values = value_groups(_between_sources(value_buckets(items, sorted(group)), contrasted))
         if len(values) < 2:
             continue
         mine = [e for e in edges if find(e.a) == root]
         best = max(mine, key=lambda e: e.confidence)
         notes = list(dict.fromkeys(n for e in mine for n in e.notes))
-        kind = _conflict_kind(items[best.a])
-        out.append(Conflict(kind=kind, about=_about(items, group), values=values,
+        kind = conflict_kind(items[best.a])
+        out.append(Conflict(kind=kind, about=about(items, group), values=values,
                             confidence=round(best.confidence, 2), note="; ".join(notes)))
     return out
 
 
-def _value_buckets(items: list[Stated], group: list[int]) -> list[list[Stated]]:
-    """The statements of one conflict, in groups that give one value."""
-    buckets: list[list[Stated]] = []
-    for i in group:
-        s = items[i]
-        for bucket in buckets:
-            if all(compare_values(s, t).consistent for t in bucket):
-                bucket.append(s)
-                break
-        else:
-            buckets.append([s])
-    return buckets
 
 
-def _value_groups(buckets: list[list[Stated]]) -> list[ConflictValue]:
-    values = []
-    for bucket in buckets:
-        surfaces = list(dict.fromkeys(s.surface for s in bucket))
-        evidence = list(dict.fromkeys(Evidence(s.source, s.key[1], s.main.text) for s in bucket))
-        values.append(ConflictValue(value=" | ".join(surfaces), normalized=_normalized(bucket[0]),
-                                    sources=list(dict.fromkeys(s.source for s in bucket)), evidence=evidence))
-    return values
 
 
 def _between_sources(buckets: list[list[Stated]], contrasted: Collection[frozenset[str]]) -> list[list[Stated]]:
@@ -681,26 +661,3 @@ def _two_facts(a: Stated, b: Stated, contrasted: Collection[frozenset[str]]) -> 
         return True  # one sentence giving two values gives them of two things
     return not _comparable(a, b) or not _same_measure(a, b, aligned=True) or \
         bool(_apart(a, b, contrasted))
-
-
-def _normalized(s: Stated) -> str:
-    f = s.face("USD") or s.main
-    q = f.quantity
-    unit = q.unit if q.kind != "count" else q.unit or "items"
-    high = f"-{q.high:g}" if q.high is not None else ""
-    return f"{written(q)}{high} {unit}".strip()
-
-
-def _conflict_kind(s: Stated) -> ConflictKind:
-    kind = s.main.quantity.kind
-    return "money" if kind == "money" else "duration" if kind == "duration" else \
-        "count" if kind == "count" else "number"
-
-
-def _about(items: list[Stated], group: Iterable[int]) -> str:
-    measures = Counter(items[i].main.quantity.measures for i in group if items[i].main.quantity.measures)
-    kind = items[next(iter(group))].main.quantity.kind
-    what = " / ".join(m for m, _ in measures.most_common(2)) or "a figure"
-    prefix = {"money": "amount for", "duration": "how long: ", "count": "number of", "percent": "share:",
-              "age": "age:", "number": "figure for"}.get(kind, "")
-    return f"{prefix} {what}".replace(":  ", ": ").strip()
