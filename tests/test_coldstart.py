@@ -12,6 +12,7 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -83,7 +84,8 @@ def test_spacys_command_line_is_still_there_after_a_spared_import() -> None:
     assert proc.stdout.strip()[:1].isdigit()
 
 
-def test_the_tokenizer_is_the_saved_one() -> None:
+def _ours_and_plain() -> tuple[Any, Any]:
+    """The default model as newsfuse loads it, and as spaCy does (skipped when it is not installed)."""
     spacy = pytest.importorskip("spacy")
     from newsfuse.facts.nlp import DEFAULT_MODEL, load_nlp
 
@@ -91,7 +93,11 @@ def test_the_tokenizer_is_the_saved_one() -> None:
         ours = load_nlp(DEFAULT_MODEL)
     except Exception:
         pytest.skip(f"{DEFAULT_MODEL} not installed")
-    plain = spacy.load(DEFAULT_MODEL, exclude=["lemmatizer"])
+    return ours, spacy.load(DEFAULT_MODEL, exclude=["lemmatizer"])
+
+
+def test_the_tokenizer_is_the_saved_one() -> None:
+    ours, plain = _ours_and_plain()
     # Without the vocab: its strings grow with every text the shared pipeline has parsed (other tests).
     assert ours.tokenizer.to_bytes(exclude=["vocab"]) == plain.tokenizer.to_bytes(exclude=["vocab"])
     text = "U.S. officials said Mr. Smith's car hit 3 cyclists at 5 p.m. on Jan. 4th; he didn't stop."
@@ -116,13 +122,9 @@ def test_a_saved_tokenizer_unlike_the_built_one_is_read(tmp_path: Path) -> None:
 
 def test_a_component_the_model_disables_is_not_loaded(tmp_path: Path) -> None:
     spacy = pytest.importorskip("spacy")
-    from newsfuse.facts.nlp import DEFAULT_MODEL, disabled_in, load_nlp
+    from newsfuse.facts.nlp import DEFAULT_MODEL, disabled_in
 
-    try:
-        ours = load_nlp(DEFAULT_MODEL)
-    except Exception:
-        pytest.skip(f"{DEFAULT_MODEL} not installed")
-    plain = spacy.load(DEFAULT_MODEL, exclude=["lemmatizer"])
+    ours, plain = _ours_and_plain()
     assert disabled_in(DEFAULT_MODEL) == list(plain.disabled) == ["senter"]
     assert ours.pipe_names == [p for p in plain.pipe_names if p != "lemmatizer"]  # what runs: the same
     assert "senter" in plain.component_names and "senter" not in ours.component_names

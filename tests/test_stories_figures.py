@@ -3,22 +3,16 @@ that each agree on their figures and measure the same things with other values (
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import numpy as np
 import pytest
 
+from ecbplus_tune import ECB, ecbplus_tune
 from newsfuse.config import Grouping
-from newsfuse.ingest import read_articles
 from newsfuse.stopwords import STOP_WORDS
-from newsfuse.stories.features import article_features, features_batch
+from newsfuse.stories.features import article_features
 from newsfuse.stories.figures import contrasting, figures
 from newsfuse.stories.group import Item, StoryGrouper
-from newsfuse.stories.metrics import bcubed
 from newsfuse.types import Article
-
-ECB = Path(__file__).resolve().parents[2] / "shared" / "eval" / "stories" / "ecbplus-dev-articles.jsonl"
 
 
 def test_figures_read_a_value_with_what_it_measures() -> None:
@@ -99,19 +93,8 @@ def test_group_ecbplus_tune_geysers_quakes_part_and_no_other_tune_story_splits()
     # The tune half of ECB+ dev (topics = 2 mod 4), where `split_figures` was chosen: topic 38's two
     # quakes at The Geysers (4.4 on a Sunday, 4.6 on Thursday 14 March 2013) were one story by words;
     # the figures part them (one 4.6 report, a blog that calls it 4.4, goes with the 4.4 quake).
-    rows = [r for r in (json.loads(line) for line in ECB.open(encoding="utf-8")) if int(r["topic_label"]) % 4 == 2]
-    ids = {r["id"] for r in rows}
-    articles = [a for a in read_articles([str(ECB)]).articles if a.id in ids]
-    feats = features_batch(articles)
-
-    def stories(config: Grouping) -> dict[str, int]:
-        items = [Item(a.id, a.published.toordinal() if a.published else 700_000, f, a.published is not None)
-                 for a, f in zip(articles, feats, strict=True)]
-        return {x.article_id: x.story for x in StoryGrouper(config).group(items).assignments}
-
-    def f1(story: dict[str, int]) -> float:
-        return bcubed([str(story.get(r["id"], r["id"])) for r in rows], [r["label"] for r in rows])[2]
-
+    tune = ecbplus_tune()
+    rows, stories, f1 = tune.rows, tune.stories, tune.f1
     shipped, words = stories(Grouping()), stories(Grouping(split_figures=0))
     quakes = {label: {shipped[r["id"]] for r in rows if r["label"] == label and r["id"] in shipped}
               for label in ("38_ecb", "38_ecbplus")}

@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from ecbplus_tune import ecbplus_tune
 from newsfuse.config import Grouping
 from newsfuse.engine import LocalEngine
 from newsfuse.ingest import read_articles
@@ -247,19 +248,8 @@ def test_group_ecbplus_reports_weeks_apart_join_their_event_with_the_soft_date_t
     # (the Kraft plant shooting) has reports of September and December 2010 and of the trial in
     # September 2012: the date term of before (0.07 a week) made three stories of them; the pair
     # model's (0.001) keeps them one, apart from the topic's other event (a 1967 double murder solved in 2008).
-    rows = [r for r in (json.loads(line) for line in ECB.open(encoding="utf-8")) if int(r["topic_label"]) % 4 == 2]
-    ids = {r["id"] for r in rows}
-    articles = [a for a in read_articles([str(ECB)]).articles if a.id in ids]
-    feats = features_batch(articles)
-
-    def stories(config: Grouping) -> dict[str, int]:
-        items = [Item(a.id, a.published.toordinal() if a.published else 700_000, f, a.published is not None)
-                 for a, f in zip(articles, feats, strict=True)]
-        return {x.article_id: x.story for x in StoryGrouper(config).group(items).assignments}
-
-    def f1(story: dict[str, int]) -> float:
-        return bcubed([str(story.get(r["id"], r["id"])) for r in rows], [r["label"] for r in rows])[2]
-
+    tune = ecbplus_tune()
+    rows, stories, f1 = tune.rows, tune.stories, tune.f1
     soft, hard = stories(Grouping()), stories(Grouping(gap_weight=0.0))
     event = [r["id"] for r in rows if r["label"] == "42_ecbplus" and r["id"] in soft]
     assert len({hard[i] for i in event}) > 1
