@@ -76,3 +76,12 @@ def test_friburgo_does_not_lead_with_the_first_days_toll() -> None:
     b = brief(story("qa31", "friburgo"), 120)
     lead = b.summary[0].text
     assert "12 mortos" not in lead or "[later:" in lead, lead
+
+
+def test_the_note_follows_the_value_as_a_whole_word() -> None:
+    from newsfuse.editor.latest import _after_value
+
+    text = "Officials counted 120 homes and 12 dead."
+    assert text[:_after_value(text, "12", [])] == "Officials counted 120 homes and 12"
+    assert text[:_after_value(text, "eight | 12", [])].endswith("and 12")
+    assert _after_value(text, "99", []) == len(text) - 1  # not written: before the full stop

@@ -17,6 +17,7 @@ it is the update told, not a stale figure). Such a sentence is
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -134,13 +135,13 @@ def _written(value: str) -> str:
 
 
 def _after_value(text: str, value: str, edits: Sequence[Edit]) -> int:
-    """Where the note goes: right after the older value as the sentence writes it, outside any other
-    edit; else before the sentence's closing punctuation."""
-    start = text.lower().find(value.lower()) if value else -1
-    if start >= 0:
-        at = start + len(value)
-        if not any(e.start < at < e.end or (e.start <= at < e.end) for e in edits):
-            return at
+    """Where the note goes: right after the older value as the sentence writes it (any of its forms,
+    a whole word: "12" is not the start of "120"), outside any other edit; else before the sentence's
+    closing punctuation."""
+    for form in (f.strip() for f in value.split(" | ")):
+        found = re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text, re.IGNORECASE) if form else None
+        if found and not any(e.start < found.end() < e.end for e in edits):
+            return found.end()
     end = len(text.rstrip())
     while end > 0 and text[end - 1] in ".!?\"'”’»":
         end -= 1
