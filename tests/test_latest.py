@@ -85,3 +85,12 @@ def test_the_note_follows_the_value_as_a_whole_word() -> None:
     assert text[:_after_value(text, "12", [])] == "Officials counted 120 homes and 12"
     assert text[:_after_value(text, "eight | 12", [])].endswith("and 12")
     assert _after_value(text, "99", []) == len(text) - 1  # not written: before the full stop
+
+
+def test_the_first_days_figure_is_swapped_for_the_same_point_with_the_latest() -> None:
+    # train (ledger_updates2): NDTV's "Railways cancelled 14 trains" (8 Nov) and Reuters' "Railways said 22
+    # trains had been cancelled" (9 Nov) make one point; the summary tells it with 22, cited to Reuters.
+    b = brief(story("ledger_updates2", "train"), 150)
+    assert not any("cancelled 14 trains" in i.text for i in b.summary)
+    item = next(i for i in b.summary if "22 trains" in i.text)
+    assert item.evidence[0].source == "train-reuters" and "train-ndtv" not in item.sources
