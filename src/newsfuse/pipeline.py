@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,6 +20,8 @@ from newsfuse.compare import compare_facts
 from newsfuse.compare.coverage import coverage
 from newsfuse.compare.support import honest_support
 from newsfuse.config import NO_EMBEDDER, Settings, load_settings
+from newsfuse.editor import Edited, standalone_sentences
+from newsfuse.editor.latest import state_latest
 from newsfuse.embed import Embedder, embed_remembered, load_embedder, reads
 from newsfuse.errors import ConfigError, InputError, NoArticlesError
 from newsfuse.facts import extract_facts
@@ -29,7 +31,7 @@ from newsfuse.ingest.meta import date_yearless_datelines
 from newsfuse.preload import preload
 from newsfuse.stories.dedup import assign_origins
 from newsfuse.summarize import summarize
-from newsfuse.text import split_sentences
+from newsfuse.text import split_sentences, word_count
 from newsfuse.types import Article, Brief, Skipped, Source
 
 ArticleInput = str | Path | dict[str, Any] | Article
@@ -162,9 +164,25 @@ def assemble(prepared: Prepared, vectors: np.ndarray, settings: Settings) -> Bri
         brief.notes.extend(facts.notes)
         honest_support(brief)
         brief.unique, brief.missing = coverage(sources, claims)
+        state_latest(brief, _reads_alone(sources, settings.spacy_model), word_count)
         _mark_disputed(brief)
         timings["facts"] = time.perf_counter() - started
     return brief
+
+
+def _reads_alone(sources: Sequence[Source], spacy_model: str
+                 ) -> Callable[[Sequence[tuple[str, int]]], Mapping[tuple[str, int], Edited]]:
+    """The editor's test of which sentences (source, index) stand alone, as the summary may show them."""
+    sentences = [s for src in sources for s in src.sentences]
+    position = {(s.article_id, s.index): k for k, s in enumerate(sentences)}
+    english = [s.language in ("", "en") for src in sources for s in [src.article] * len(src.sentences)]
+
+    def reads_alone(at: Sequence[tuple[str, int]]) -> Mapping[tuple[str, int], Edited]:
+        wanted = [position[a] for a in at if a in position]
+        shown = standalone_sentences(sentences, wanted, spacy_model, english)
+        return {(sentences[k].article_id, sentences[k].index): e for k, e in shown.items()}
+
+    return reads_alone
 
 
 def _mark_disputed(brief: Brief) -> None:

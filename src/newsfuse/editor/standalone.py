@@ -78,7 +78,9 @@ def apply_edits(text: str, edits: Sequence[Edit]) -> str:
     out, at = [], 0
     for e in sorted(edits, key=lambda e: e.start):
         out.append(text[at:e.start])
-        if e.replacement:
+        if e.replacement and e.start == e.end and not e.original:
+            out.append(f" [{e.replacement}]")  # a note inserted after a word is set off by a space
+        elif e.replacement:
             out.append(f"[{e.replacement}]")
         at = e.end
     out.append(text[at:])
