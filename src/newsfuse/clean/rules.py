@@ -9,6 +9,7 @@ masthead, title and language rules, which need more than a line's shape, are mod
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from newsfuse.clean.patterns import (
     ADVERTISEMENT,
@@ -259,10 +260,10 @@ def _capitalised(words: str) -> bool:
     return all(not word[0].islower() for word in words.split())
 
 
-def _dateline(text: str, rest: str = "") -> re.Match[str] | None:
+def _dateline(text: str, rest: Callable[[], str] = str) -> re.Match[str] | None:
     """A dateline at the start of `text`: a place in capitals or capitalised words, then who sent the
     story in parentheses or a dash, then the story, which starts as a sentence does (no lower case).
-    `rest` is the article's other text: a place in capitals and a bare hyphen ("LAGOS - Heavy rain")
+    `rest` gives the article's other text (only asked for then): a place in capitals and a bare hyphen ("LAGOS - Heavy rain")
     is a dateline only if the story names the place elsewhere in ordinary case and never in capitals —
     capitals are a dateline's typography, while an acronym ("NATO - Russia talks") keeps its capitals
     wherever the story names it."""
@@ -276,7 +277,7 @@ def _dateline(text: str, rest: str = "") -> re.Match[str] | None:
         # "WASHINGTON, Jan. 5 —": the place in capitals, the word after its comma capitalised
         if match and not (len(place) >= 3 and place.isupper() and _capitalised(" ".join(after.split()[:1]))
                           and (match.group("dash") != "-" or match.group("dated")
-                               or _typographic_capitals(place, rest + "\n" + text[match.end():]))):
+                               or _typographic_capitals(place, rest() + "\n" + text[match.end():]))):
             match = None
     if match and text[match.end():match.end() + 1].islower():
         return None
@@ -298,7 +299,10 @@ def strip_dateline(units: list[Unit]) -> Removal | None:
     a second dateline right after the first ("(ANSA) - ROMA, 14 MAR - ...")."""
     for unit in [u for u in units if not u.reason][:3]:
         heads: list[str] = []
-        rest = "\n".join(u.text for u in units if u is not unit)
+
+        def rest(unit: Unit = unit) -> str:
+            return "\n".join(u.text for u in units if u is not unit)
+
         while len(heads) < 2 and (match := _dateline(unit.text, rest)):
             heads.append(match.group("head").strip())
             unit.text = unit.text[match.end():]

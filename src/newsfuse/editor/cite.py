@@ -7,7 +7,7 @@ are in citation-number order ([1][2][4], never [2][1][4]).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from newsfuse.editor.discourse import PERSON_PRONOUNS
 from newsfuse.editor.standalone import Edited, apply_edits
@@ -20,9 +20,14 @@ def summary_item(edited: Edited, claim: Claim, number: Mapping[str, int]) -> Sum
     others = sorted((e for e in claim.evidence if (e.source, e.sentence) != (s.article_id, s.index)),
                     key=lambda e: (number.get(e.source, 0), e.sentence))
     evidence = [own, *others]
-    sources = sorted(dict.fromkeys(e.source for e in evidence), key=lambda a: number.get(a, 0))
+    sources = in_citation_order((e.source for e in evidence), number)
     return SummaryItem(text=edited.text, sources=sources, evidence=evidence, independent=claim.independent,
                        claim=claim.id, edits=list(edited.edits))
+
+
+def in_citation_order(sources: Iterable[str], number: Mapping[str, int]) -> list[str]:
+    """Each source once, by its citation number."""
+    return sorted(dict.fromkeys(sources), key=lambda a: number.get(a, 0))
 
 
 def shorten_names(items: Sequence[SummaryItem]) -> None:

@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
+from newsfuse.editor.cite import in_citation_order
 from newsfuse.editor.standalone import Edited, apply_edits
 from newsfuse.types import Brief, Claim, Edit, Evidence, SummaryItem, Update, UpdateValue
 
@@ -95,13 +96,10 @@ def _swap(item: SummaryItem, claim: Claim | None, stale: Sequence[Stale], update
             continue
         own = next(e for e in claim.evidence if (e.source, e.sentence) == at)
         # The sources of a superseded value of the point no longer say what is shown.
-        stale_at = {(e.source, e.sentence) for u in updates for v in u.values[:-1] for e in v.evidence}
-        others = [e for e in item.evidence if (e.source, e.sentence) != at and (e.source, e.sentence) not in stale_at]
-        evidence = [own, *others]
-        sources = sorted(dict.fromkeys(e.source for e in evidence), key=lambda a: number.get(a, 0))
-        return SummaryItem(text=edited.text, sources=sources, evidence=evidence,
-                           independent=len({origin.get(s, -1) for s in sources}), claim=item.claim,
-                           conflicts=list(item.conflicts), edits=list(edited.edits))
+        dropped = {at, *((e.source, e.sentence) for u in updates for v in u.values[:-1] for e in v.evidence)}
+        evidence = [own, *(e for e in item.evidence if (e.source, e.sentence) not in dropped)]
+        return _retold(item, edited.text, in_citation_order((e.source for e in evidence), number), evidence,
+                       list(edited.edits), origin)
     return None
 
 
@@ -119,11 +117,15 @@ def _annotate(item: SummaryItem, stale: Sequence[Stale], number: Mapping[str, in
         newest = max(last.evidence, key=lambda e: (str(published.get(e.source) or ""), -number.get(e.source, 0)))
         if all((e.source, e.sentence) != (newest.source, newest.sentence) for e in evidence):
             evidence.append(Evidence(newest.source, newest.sentence, newest.text))
-    sources = sorted(dict.fromkeys([*item.sources, *(e.source for e in evidence[len(item.evidence):])]),
-                     key=lambda a: number.get(a, 0))
-    return SummaryItem(text=apply_edits(text, edits), sources=sources, evidence=evidence,
-                       independent=len({origin.get(x, -1) for x in sources}), claim=item.claim,
-                       conflicts=list(item.conflicts), edits=sorted(edits, key=lambda e: e.start))
+    sources = in_citation_order([*item.sources, *(e.source for e in evidence[len(item.evidence):])], number)
+    return _retold(item, apply_edits(text, edits), sources, evidence, sorted(edits, key=lambda e: e.start), origin)
+
+
+def _retold(item: SummaryItem, text: str, sources: list[str], evidence: list[Evidence], edits: list[Edit],
+            origin: Mapping[str, int]) -> SummaryItem:
+    """`item` told in `text`, cited to `sources`: its independent outlets are those sources' origins."""
+    return SummaryItem(text=text, sources=sources, evidence=evidence, independent=len({origin.get(x, -1) for x in sources}),
+                       claim=item.claim, conflicts=list(item.conflicts), edits=edits)
 
 
 def _written(value: str) -> str:
