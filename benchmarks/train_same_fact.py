@@ -46,19 +46,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from ledger_judged import stories
 
 CACHE = Path("/tmp/newsfuse-same-fact-pairs.npz")
-SMALL = 10  # whole numbers below this agree by chance too often to say "one fact"
-
-
-def _distinctive(s: Any) -> bool:
-    q = s.main.quantity
-    return q.kind in {"money", "percent"} or q.value != int(q.value) or abs(q.value) >= SMALL
-
-
 def story_pairs(captured: dict[str, Any]) -> tuple[list[np.ndarray], list[int]]:
     """Labelled feature rows of one briefed story (see the module's docstring)."""
     from newsfuse.compare.align import Alignment
     from newsfuse.compare.same_fact import SameFact
-    from newsfuse.compare.values import compare_values, family_of, stated_values
+    from newsfuse.compare.values import compare_values, distinctive, family_of, stated_values
     from newsfuse.facts import frames
 
     facts, claims, vectors = captured["facts"], captured["claims"], captured["vectors"]
@@ -83,13 +75,13 @@ def story_pairs(captured: dict[str, Any]) -> tuple[list[np.ndarray], list[int]]:
                 continue
             # Two facts are only ever seen where each source gives two figures of the family; same
             # facts are taken from the same population, or the model would learn "alone: one fact".
-            distinctive = _distinctive(a) and _distinctive(b) and \
+            rare = distinctive(a) and distinctive(b) and \
                 len(by_source[(a.source, family_of(a))]) >= 2 and len(by_source[(b.source, family_of(b))]) >= 2
-            if _equal(a, b) and distinctive:
+            if _equal(a, b) and rare:
                 label = 1
             elif compare_values(a, b).consistent or _equal(a, b):
                 continue
-            elif gives(a.source, b) and gives(b.source, a) and distinctive:
+            elif gives(a.source, b) and gives(b.source, a) and rare:
                 label = 0
             else:
                 label = -1  # a disagreement nobody settles: the kind of pair the model is asked about

@@ -37,6 +37,7 @@ from newsfuse.compare.values import (
     Stated,
     Verdict,
     compare_values,
+    distinctive,
     family_of,
     far_apart,
     one_language,
@@ -225,7 +226,7 @@ def quantity_conflicts(found: Sequence[Found], align: Alignment, dates: Sequence
                 if not verdict.consistent and two_things(items[i], items[j]):
                     continue  # two things, not two outlets' values of one
                 one = shared and not _same_value(items[i], items[j]) and \
-                    any(_same_value(items[x], items[y]) and _distinctive(items[x]) for x in left for y in right
+                    any(_same_value(items[x], items[y]) and distinctive(items[x]) for x in left for y in right
                         if x != i and y != j)
                 settle(i, j, apart(items[i], items[j], verdict, one_instance=one), disputed=not instances)
     # Pass 2: the same named measure anywhere in the story, when it names one thing: a measure that
@@ -362,17 +363,6 @@ def _same_value(a: Stated, b: Stated) -> bool:
     """The same figure, whatever noun each sentence counts with it ("14 populations", "14 segments")."""
     return any(fa.quantity.value == fb.quantity.value and family_of(a) == family_of(b)
                for fa in a.faces for fb in b.faces)
-
-
-# Whole numbers below this agree by chance too often to say two sentences tell one instance ("two
-# people" of one attack and of the next); as `benchmarks/train_same_fact.py` labels twins.
-CHANCE_BELOW = 10
-
-
-def _distinctive(s: Stated) -> bool:
-    """A value two reports are unlikely to share by chance: a sum, a share, a fraction, or 10 and more."""
-    q = s.main.quantity
-    return q.kind in {"money", "percent"} or q.value != int(q.value) or abs(q.value) >= CHANCE_BELOW
 
 
 def _equal(a: Stated, b: Stated) -> bool:

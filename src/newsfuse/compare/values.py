@@ -330,6 +330,17 @@ def _one_frame(a: Found, b: Found) -> bool:
     return bool(a.head) and a.head == b.head and len(wa & wb) >= 2
 
 
+# Whole numbers below this agree by chance too often to say two statements tell one fact or one
+# instance ("two people" of one attack and of the next).
+CHANCE_BELOW = 10
+
+
+def distinctive(s: Stated) -> bool:
+    """A value two reports are unlikely to share by chance: a sum, a share, a fraction, or 10 and more."""
+    q = s.main.quantity
+    return q.kind in {"money", "percent"} or q.value != int(q.value) or abs(q.value) >= CHANCE_BELOW
+
+
 def far_apart(a: Stated, b: Stated) -> bool:
     """Two figures of one kind too far apart to be two outlets' values of one fact. A hedged figure
     told in the other's very frame is allowed further (`HEDGED_APART`): a round guess and a bound of
