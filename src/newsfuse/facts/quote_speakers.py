@@ -233,13 +233,17 @@ def pattern_speaker(text: str, spans: list[tuple[int, int]], code: str, known: S
     name = _pattern_speaker(text, spans, lex)
     if name and len(name.split()) == 1:
         # "afirmou Viana" after "O governador do estado, Paulo Viana, ...": the full name given before
-        return next((full for full in known if len(full.split()) > 1 and full.split()[-1] == name), name)
+        return _full_name(name, known) or name
     if name or not known:
         return name
     # A family name alone ("sagte Weber am Mittwoch", "Weber sagte: „…“"): a name where all nouns are
     # capitalised only when it is the family name of someone already speaking in the article.
-    lone = _lone_name(text, spans, lex)
-    return next((full for full in known if len(full.split()) > 1 and full.split()[-1] == lone), "")
+    return _full_name(_lone_name(text, spans, lex), known)
+
+
+def _full_name(family: str, known: Sequence[str]) -> str:
+    """The full name among `known` whose family name `family` is, else ""."""
+    return next((full for full in known if len(full.split()) > 1 and full.split()[-1] == family), "") if family else ""
 
 
 def full_names(text: str, code: str) -> list[str]:
