@@ -9,7 +9,7 @@ it the same question.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from itertools import pairwise
 
@@ -201,10 +201,7 @@ def anchored_counterparts(one: Sequence[Parsed], two: Sequence[Parsed]) -> set[t
 
 def _once(bags: Sequence[set[str]]) -> set[str]:
     """The figures of two digits or more that one sentence of a report alone holds."""
-    seen: dict[str, int] = defaultdict(int)
-    for bag in bags:
-        for anchor in bag:
-            seen[anchor] += 1
+    seen = Counter(anchor for bag in bags for anchor in bag)
     return {a for a, n in seen.items() if n == 1 and a.startswith("#") and len(a) > 2}
 
 
