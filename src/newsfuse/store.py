@@ -239,8 +239,13 @@ def _connect(path: str) -> sqlite3.Connection:
 
 def _migrate(db: sqlite3.Connection, path: str) -> None:
     try:
-        version = int(db.execute("PRAGMA user_version").fetchone()[0])
-        if version == 0 and db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+        # One statement reads both from one snapshot: read apart, another process's first migration
+        # could commit between them (tables, and version 0 read before them), and a store being set
+        # up by a second ingest at the same moment would look like someone else's database.
+        version, tables = db.execute(
+            "SELECT (SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM sqlite_master)").fetchone()
+        version = int(version)
+        if version == 0 and tables:
             raise StoreError("not a newsfuse store (it holds other tables)", path=path)
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"not a SQLite database: {exc}", path=path) from None
