@@ -240,8 +240,8 @@ def _open_new_store(path: str, errors: Any) -> None:
 
 def test_processes_setting_up_one_new_store_at_once_all_open_it(tmp_path: Path) -> None:
     # Two first ingests at once: the one that waits must not read the other's fresh tables beside
-    # the version it read before they were committed ("not a newsfuse store"); failed 2 of 180 opens, and this test 1 run in 3 at 30 rounds,
-    # before the version and the tables were read in one statement.
+    # the version it read before they were committed ("not a newsfuse store"). Before the version and
+    # the tables were read in one statement: 2 of 180 opens failed, and this test every run.
     import multiprocessing
 
     context = multiprocessing.get_context("fork")
